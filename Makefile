@@ -1,0 +1,40 @@
+# mediakit — the two commands of the README, and a few more.
+#   make demo   set up, then analyse data/ and write tables and figures to output/demo/
+#   make test   set up, then run the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.mediakit-installed
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: setup demo test test-fast lab bench typecheck clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "mediakit needs Python >= 3.10, found " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade "pip>=23"
+	$(PIP) install -e ".[test]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/mediakit analyze data --out output/demo
+
+test: setup
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow"
+
+typecheck: setup
+	$(BIN)/python -m mypy
+
+lab: setup
+	$(BIN)/python -m jupyter lab notebooks/
+
+bench: setup
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) output .pytest_cache .mypy_cache .hypothesis

@@ -1,0 +1,139 @@
+"""Exact duplicates and near-duplicate wire copies, flagged rather than dropped.
+
+Exact: the same text after folding case, quotes and white space. Near: word
+5-gram shingle sets whose Jaccard similarity reaches ``threshold``, found with
+MinHash and locality-sensitive hashing (Broder 1997; Leskovec, Rajaraman & Ullman,
+*Mining of Massive Datasets*, ch. 3), then checked exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["flag_duplicates"]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_N_HASH, _BANDS = 64, 16
+_ROWS = _N_HASH // _BANDS
+_rng = np.random.default_rng(20241211)
+_A = (_rng.integers(1, 2**63 - 1, _N_HASH, dtype=np.uint64) | np.uint64(1))
+_B = _rng.integers(0, 2**63 - 1, _N_HASH, dtype=np.uint64)
+_MASK32 = np.uint64(0xFFFFFFFF)
+_MAX_BUCKET = 50  # candidates checked per band bucket (bounds the worst case)
+
+
+def _exact_key(text: str) -> str:
+    return hashlib.blake2b(_SPACE.sub(" ", text.translate(_FOLD).casefold()).strip().encode(),
+                           digest_size=16).hexdigest()
+
+
+def _shingles(tokens: np.ndarray, k: int) -> np.ndarray:
+    """Unique 64-bit hashes of the k-token windows of ``tokens``."""
+    if len(tokens) < k:
+        return np.empty(0, dtype=np.uint64)
+    h = np.zeros(len(tokens) - k + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h = h * np.uint64(1_000_003) + tokens[j: len(tokens) - k + 1 + j]
+    return np.unique(h)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: int = 5,
+                    min_words: int = 30) -> pd.DataFrame:
+    """Return a copy of ``articles`` with ``duplicate_of`` and ``duplicate_kind`` filled in.
+
+    The first article of each group (in row order) is the original; every later
+    member points to it. Nothing is dropped.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Needs ``article_id`` and ``text``.
+    threshold : float
+        Jaccard similarity of word shingle sets from which two texts are near duplicates.
+    shingle : int
+        Words per shingle.
+    min_words : int
+        Texts shorter than this are only checked for exact duplicates.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> body = " ".join(f"word{i}" for i in range(60))
+    >>> df = pd.DataFrame({"article_id": ["a", "b", "c"],
+    ...                    "text": [body, body.upper(), body + " extra words at the end"]})
+    >>> flag_duplicates(df)[["duplicate_of", "duplicate_kind"]].values.tolist()
+    [[<NA>, <NA>], ['a', 'exact'], ['a', 'near']]
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    out = articles.copy()
+    n = len(out)
+    texts = ["" if not isinstance(t, str) else t for t in out["text"].tolist()]
+    ids = out["article_id"].astype("string").tolist()
+    parent = list(range(n))
+    exact_first: dict[str, int] = {}
+    keys: list[str | None] = []
+    for i, t in enumerate(texts):
+        if not t.strip():
+            keys.append(None)
+            continue
+        k = _exact_key(t)
+        keys.append(k)
+        if k in exact_first:
+            parent[i] = exact_first[k]
+        else:
+            exact_first[k] = i
+
+    vocab: dict[str, int] = {}
+    sets: dict[int, np.ndarray] = {}
+    buckets: dict[tuple[int, bytes], list[int]] = {}
+    for i in exact_first.values():
+        words = _WORD.findall(texts[i].casefold())
+        if len(words) < min_words:
+            continue
+        tok = np.fromiter((vocab.setdefault(w, len(vocab) + 1) for w in words), dtype=np.uint64,
+                          count=len(words))
+        sh = _shingles(tok, shingle)
+        if len(sh) == 0:
+            continue
+        sets[i] = sh
+        with np.errstate(over="ignore"):
+            sig = ((sh[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)).min(axis=0) & _MASK32
+        candidates: set[int] = set()
+        for b in range(_BANDS):
+            members = buckets.setdefault((b, sig[b * _ROWS:(b + 1) * _ROWS].tobytes()), [])
+            candidates.update(members[:_MAX_BUCKET])
+            members.append(i)
+        for j in sorted(candidates):
+            ri, rj = _find(parent, i), _find(parent, j)
+            if ri == rj:
+                continue
+            a, c = sets[i], sets[j]
+            inter = len(np.intersect1d(a, c, assume_unique=True))
+            if inter / (len(a) + len(c) - inter) >= threshold:
+                parent[max(ri, rj)] = min(ri, rj)
+
+    dup_of: list[object] = [pd.NA] * n
+    kind: list[object] = [pd.NA] * n
+    for i in range(n):
+        r = _find(parent, i)
+        if r != i:
+            dup_of[i] = ids[r]
+            kind[i] = "exact" if keys[i] is not None and keys[i] == keys[r] else "near"
+    out["duplicate_of"] = pd.array(dup_of, dtype="string")
+    out["duplicate_kind"] = pd.array(kind, dtype="string")
+    return out

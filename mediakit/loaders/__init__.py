@@ -1,0 +1,8 @@
+"""Reading articles from files: formats, cleaning, and the error table."""
+
+from ._errors import ArticleLoadError, LoadError, LoadReport
+from ._load import SUPPORTED_EXTENSIONS, load_articles, load_errors
+from ._records import FIELD_ALIASES
+
+__all__ = ["load_articles", "load_errors", "ArticleLoadError", "LoadError", "LoadReport",
+           "FIELD_ALIASES", "SUPPORTED_EXTENSIONS"]

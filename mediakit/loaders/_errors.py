@@ -1,0 +1,93 @@
+"""The load report: what could not be loaded, and why."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+__all__ = ["LoadError", "LoadReport", "ArticleLoadError", "ERROR_COLUMNS"]
+
+ERROR_COLUMNS = ("source_path", "record", "status", "kind", "message")
+
+
+class ArticleLoadError(ValueError):
+    """Raised by ``load_articles(..., errors="raise")`` at the first bad input."""
+
+    def __init__(self, error: "LoadError") -> None:
+        where = error.source_path + (f", record {error.record}" if error.record is not None else "")
+        super().__init__(f"{where}: {error.kind}: {error.message}")
+        self.error = error
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """One problem met while loading.
+
+    Parameters
+    ----------
+    source_path : str
+        The file (or ``"<input>"``) concerned.
+    record : int or None
+        1-based line (JSONL), data row (CSV) or list position (JSON) when it applies.
+    status : str
+        ``"error"`` (nothing loaded from that file or record), ``"warning"`` (loaded,
+        with a caveat) or ``"skipped"`` (not an article file, e.g. an image in the folder).
+    kind : str
+        Short machine-readable category: ``empty``, ``binary``, ``decode``, ``parse``,
+        ``no_text``, ``too_large``, ``unsupported``, ``missing``, ``read``.
+    message : str
+        What went wrong, in words a user can act on.
+    """
+
+    source_path: str
+    record: int | None
+    status: str
+    kind: str
+    message: str
+
+
+class LoadReport(tuple):  # type: ignore[type-arg]
+    """All problems of one load; lives in ``df.attrs["load_errors"]``.
+
+    A tuple of plain dicts (one per :class:`LoadError`), so pandas can compare it in
+    ``concat`` and serialise it into Parquet metadata; :meth:`to_frame` gives the table.
+    """
+
+    def __new__(cls, errors: "tuple[LoadError, ...] | list[dict] | tuple[dict, ...]" = ()) -> "LoadReport":
+        items = tuple(asdict(e) if isinstance(e, LoadError) else dict(e) for e in errors)
+        return super().__new__(cls, items)
+
+    @property
+    def errors(self) -> tuple[LoadError, ...]:
+        """The problems as :class:`LoadError` objects."""
+        return tuple(LoadError(**{k: d.get(k) for k in ERROR_COLUMNS}) for d in self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the problems as a DataFrame with columns :data:`ERROR_COLUMNS`."""
+        df = pd.DataFrame(list(self), columns=list(ERROR_COLUMNS))
+        df["record"] = df["record"].astype("Int64")
+        return df
+
+    def summary(self) -> str:
+        """One line: how many errors, warnings and skips, by kind."""
+        if not self:
+            return "no load problems"
+        counts: dict[str, dict[str, int]] = {}
+        for e in self:
+            counts.setdefault(e["status"], {}).setdefault(e["kind"], 0)
+            counts[e["status"]][e["kind"]] += 1
+        parts = []
+        for status in ("error", "warning", "skipped"):
+            if status in counts:
+                n = sum(counts[status].values())
+                kinds = ", ".join(f"{k}: {v}" for k, v in sorted(counts[status].items()))
+                plural = "s" if n != 1 and status != "skipped" else ""
+                parts.append(f"{n} {status}{plural} ({kinds})")
+        return "; ".join(parts)
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()._repr_html_()  # type: ignore[operator]
+
+    def __repr__(self) -> str:
+        return f"LoadReport({self.summary()})"

@@ -1,0 +1,83 @@
+"""The whole job on a corpus: load, measure, write tables and figures to a folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .loaders import load_articles, load_errors
+
+__all__ = ["analyze_corpus", "write_table"]
+
+
+def write_table(df: pd.DataFrame, path: Path) -> Path:
+    """Write ``df`` as CSV or Parquet (by ending); list cells become ' | '-joined text in CSV."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".parquet":
+        df.to_parquet(path, index=False)
+    else:
+        flat = df.copy()
+        for col in flat.columns:
+            if flat[col].dtype == object and flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
+                flat[col] = flat[col].map(lambda v: " | ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        flat.to_csv(path, index=False)
+    return path
+
+
+def _articles_per_outlet_figure(articles: pd.DataFrame, figdir: Path) -> list[Path]:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    counts = (articles["outlet"].fillna("(unknown)").value_counts().rename_axis("outlet")
+              .reset_index(name="articles").sort_values(["articles", "outlet"], ascending=[True, True]))
+    fig, ax = plt.subplots(figsize=(6, 0.4 * len(counts) + 1.2))
+    ax.barh(counts["outlet"], counts["articles"], color="#4477AA")
+    ax.set_xlabel("articles")
+    ax.set_title("Articles per outlet")
+    fig.tight_layout()
+    figdir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for fmt in ("png", "svg"):
+        p = figdir / f"articles_per_outlet.{fmt}"
+        fig.savefig(p, dpi=150, metadata={"Date": None} if fmt == "svg" else {"Software": None})
+        paths.append(p)
+    plt.close(fig)
+    paths.append(write_table(counts, figdir / "articles_per_outlet.csv"))
+    return paths
+
+
+def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
+                   progress: bool | None = None) -> dict[str, Path]:
+    """Load ``corpus``, compute what mediakit measures, and write the outputs under ``out``.
+
+    Returns
+    -------
+    dict
+        Output name -> path of every file written.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``corpus`` does not exist.
+    ValueError
+        When no article could be loaded.
+    """
+    outdir = Path(out)
+    articles = load_articles(corpus, progress=progress)
+    errors = load_errors(articles)
+    written: dict[str, Path] = {}
+    outdir.mkdir(parents=True, exist_ok=True)
+    if len(errors):
+        written["load_errors"] = write_table(errors, outdir / "load_errors.csv")
+    if articles.empty:
+        raise ValueError(f"no article could be loaded from {os.fspath(corpus)!r}"
+                         + (f"; see {written['load_errors']}" if "load_errors" in written else ""))
+    written["articles"] = write_table(articles, outdir / "articles.parquet")
+    written["articles_csv"] = write_table(articles, outdir / "articles.csv")
+    for p in _articles_per_outlet_figure(articles, outdir / "figures"):
+        written[f"figure:{p.name}"] = p
+    return written

@@ -1,0 +1,135 @@
+"""The articles table: its columns, their types, and a validator.
+
+Every loader in mediakit returns a DataFrame with (at least) these columns, in
+this order; extra metadata from the source follows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["ARTICLE_COLUMNS", "Column", "empty_articles", "validate_articles"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the articles table.
+
+    Parameters
+    ----------
+    name : str
+        Column name.
+    dtype : str
+        pandas dtype the column is stored with.
+    description : str
+        What the column holds (used to build the README table).
+    """
+
+    name: str
+    dtype: str
+    description: str
+
+
+ARTICLE_COLUMNS: tuple[Column, ...] = (
+    Column("article_id", "string", "Stable unique id: the source's own id when it has one, "
+           "else a hash of title and text; repeats get a `~2`, `~3` suffix."),
+    Column("outlet", "string", "Outlet name, normalised (case, known aliases: 'nyt' -> 'New York Times')."),
+    Column("outlet_raw", "string", "Outlet as found in the metadata, folder name or `outlet=` argument."),
+    Column("title", "string", "Headline."),
+    Column("byline", "string", "Author line without the leading 'By'."),
+    Column("published", "datetime64[ns, UTC]", "Publication time, timezone-aware (UTC); NaT when unknown. "
+           "Naive times are read in the `tz` given to the loader."),
+    Column("text", "string", "Body text, Unicode NFC; paragraphs separated by a blank line; curly quotes "
+           "and dashes kept; captions and site boilerplate removed."),
+    Column("captions", "object", "List of photo captions (with their credits), kept apart from `text`."),
+    Column("url", "string", "Canonical URL when known."),
+    Column("source_path", "string", "File the article was read from."),
+    Column("source_format", "string", "Detected format: text, html, json, jsonl, csv, parquet."),
+    Column("source_record", "Int64", "Position of the record in a multi-record file (1-based line for "
+           "JSONL, data row for CSV); NA for one-article files."),
+    Column("duplicate_of", "string", "`article_id` of the first copy when this article is an exact or "
+           "near duplicate of an earlier one; NA otherwise."),
+    Column("duplicate_kind", "string", "'exact' (same normalised text) or 'near' (wire copy: high "
+           "shingle overlap); NA for originals."),
+)
+
+_COLUMN_NAMES = tuple(c.name for c in ARTICLE_COLUMNS)
+
+
+def empty_articles() -> pd.DataFrame:
+    """Return an articles table with no rows and the documented columns and dtypes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Zero rows, columns of :data:`ARTICLE_COLUMNS`.
+
+    Examples
+    --------
+    >>> list(empty_articles().columns)[:3]
+    ['article_id', 'outlet', 'outlet_raw']
+    """
+    return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in ARTICLE_COLUMNS})
+
+
+def coerce_articles(df: pd.DataFrame) -> pd.DataFrame:
+    """Return ``df`` with every schema column present, in order, with its dtype.
+
+    Missing schema columns are added empty; extra columns are kept after them.
+    """
+    out = {}
+    n = len(df)
+    for col in ARTICLE_COLUMNS:
+        if col.name in df.columns:
+            values = df[col.name]
+        elif col.name == "captions":
+            values = pd.Series([[] for _ in range(n)], index=df.index, dtype="object")
+        else:
+            values = pd.Series([pd.NA] * n, index=df.index, dtype="object")
+        if col.dtype.startswith("datetime64"):
+            values = pd.to_datetime(values, utc=True, errors="coerce").astype(col.dtype)
+        elif col.dtype != "object":
+            values = values.astype(col.dtype)
+        out[col.name] = values
+    extra = [c for c in df.columns if c not in _COLUMN_NAMES]
+    result = pd.DataFrame(out, index=df.index)
+    for c in extra:
+        result[c] = df[c]
+    return result
+
+
+def validate_articles(df: pd.DataFrame) -> pd.DataFrame:
+    """Check that ``df`` is a usable articles table and return it unchanged.
+
+    The metric functions need ``article_id`` (unique) and ``text``; ``title``
+    and ``outlet`` are used when present.
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame.
+    ValueError
+        If ``article_id`` or ``text`` is missing, or ``article_id`` repeats.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> validate_articles(pd.DataFrame({"article_id": ["a"], "text": ["Hi."]})).shape
+    (1, 2)
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"articles must be a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in ("article_id", "text") if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"articles table lacks column(s) {missing}; it has {list(df.columns)}. "
+            "Load articles with mediakit.load_articles() or add the columns."
+        )
+    dup = df["article_id"].duplicated()
+    if dup.any():
+        raise ValueError(
+            f"article_id must be unique; repeated: {df.loc[dup, 'article_id'].head(5).tolist()}"
+        )
+    return df

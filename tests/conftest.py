@@ -1,0 +1,38 @@
+"""Shared fixtures: paths relative to this file, never to the directory pytest starts in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+os.environ.setdefault("MEDIAKIT_NO_PROGRESS", "1")
+
+PROJECT = Path(__file__).resolve().parents[1]
+DATA = PROJECT / "data"
+SEED = DATA / "000_fd60bde068b4eb11.txt"
+CORPORA = Path(os.environ.get("MEDIAKIT_CORPORA", PROJECT.parent / "shared" / "corpora"))
+
+
+@pytest.fixture(scope="session")
+def corpora() -> Path:
+    """The shared research corpora; tests that need them skip with a reason when absent."""
+    if not CORPORA.is_dir():
+        pytest.skip(f"needs the shared corpora at {CORPORA} (../shared/corpora beside the project)")
+    return CORPORA
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

@@ -1,0 +1,41 @@
+"""The `mediakit analyze` command on the project's own data/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+
+from mediakit.cli import main
+
+from .conftest import DATA, PROJECT
+
+
+def test_analyze_writes_outputs(tmp_path, capsys):
+    assert main(["analyze", str(DATA), "--out", str(tmp_path)]) == 0
+    articles = pd.read_parquet(tmp_path / "articles.parquet")
+    assert "000_fd60bde068b4eb11" in set(articles["article_id"])
+    assert (tmp_path / "articles.csv").stat().st_size > 0
+    for name in ("articles_per_outlet.png", "articles_per_outlet.svg", "articles_per_outlet.csv"):
+        assert (tmp_path / "figures" / name).stat().st_size > 0
+    assert str(tmp_path) in capsys.readouterr().out
+
+
+def test_missing_corpus_exits_nonzero(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_nothing_loadable_exits_nonzero(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    assert main(["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--quiet"]) == 1
+    assert "no article could be loaded" in capsys.readouterr().err
+    assert (tmp_path / "o" / "load_errors.csv").exists()
+
+
+def test_console_script_runs():
+    r = subprocess.run([sys.executable, "-m", "mediakit.cli", "--version"], capture_output=True,
+                       text=True, cwd=PROJECT, check=False)
+    assert r.returncode == 0 and r.stdout.startswith("mediakit ")
