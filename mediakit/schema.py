@@ -33,8 +33,9 @@ class Column:
 
 
 ARTICLE_COLUMNS: tuple[Column, ...] = (
-    Column("article_id", "string", "Stable unique id: the source's own id when it has one, "
-           "else a hash of title and text; repeats get a `~2`, `~3` suffix."),
+    Column("article_id", "string", "Stable unique id: the record's own id when it has one, else the "
+           "file path below the folder loaded, without its ending (`cnn/2024-01-02`), with `:N` for "
+           "the N-th record of a multi-record file; repeats get a `~2`, `~3` suffix."),
     Column("outlet", "string", "Outlet name, normalised (case, known aliases: 'nyt' -> 'New York Times')."),
     Column("outlet_raw", "string", "Outlet as found in the metadata, folder name or `outlet=` argument."),
     Column("title", "string", "Headline."),
