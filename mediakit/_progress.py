@@ -17,7 +17,7 @@ def _in_notebook() -> bool:
     if ipython is None:
         return False
     try:
-        shell = ipython.get_ipython()  # type: ignore[attr-defined]
+        shell = ipython.get_ipython()
     except Exception:
         return False
     return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"

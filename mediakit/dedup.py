@@ -1,6 +1,7 @@
 """Exact duplicates and near-duplicate wire copies, flagged rather than dropped.
 
-Exact: the same text after folding case, quotes and white space. Near: word
+Exact: the same words in the same order, after folding case (punctuation and
+white space do not count). Near: word
 5-gram shingle sets whose Jaccard similarity reaches ``threshold``, found with
 MinHash and locality-sensitive hashing (Broder 1997; Leskovec, Rajaraman & Ullman,
 *Mining of Massive Datasets*, ch. 3), then checked exactly.
@@ -17,8 +18,6 @@ import pandas as pd
 __all__ = ["flag_duplicates"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SPACE = re.compile(r"\s+")
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _N_HASH, _BANDS = 64, 16
 _ROWS = _N_HASH // _BANDS
 _rng = np.random.default_rng(20241211)
@@ -28,9 +27,20 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 _MAX_BUCKET = 50  # candidates checked per band bucket (bounds the worst case)
 
 
-def _exact_key(text: str) -> str:
-    return hashlib.blake2b(_SPACE.sub(" ", text.translate(_FOLD).casefold()).strip().encode(),
-                           digest_size=16).hexdigest()
+def _exact_key(words: list[str]) -> str:
+    return hashlib.blake2b("\x1f".join(words).encode(), digest_size=16).hexdigest()
+
+
+def _word_hashes(words: list[str]) -> np.ndarray:
+    """Stable 64-bit hashes of words, vectorised over their code points."""
+    arr = np.array(words)
+    width = arr.dtype.itemsize // 4
+    codes = arr.view(np.uint32).reshape(len(words), width).astype(np.uint64)
+    h = np.zeros(len(words), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(width):
+            h = h * np.uint64(1_099_511_628_211) + codes[:, j]
+    return h
 
 
 def _shingles(tokens: np.ndarray, k: int) -> np.ndarray:
@@ -87,27 +97,25 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: 
     parent = list(range(n))
     exact_first: dict[str, int] = {}
     keys: list[str | None] = []
+    words_of: dict[int, list[str]] = {}
     for i, t in enumerate(texts):
-        if not t.strip():
+        words = _WORD.findall(t.casefold()) if t else []
+        if not words:
             keys.append(None)
             continue
-        k = _exact_key(t)
+        k = _exact_key(words)
         keys.append(k)
         if k in exact_first:
             parent[i] = exact_first[k]
         else:
             exact_first[k] = i
+            if len(words) >= min_words:
+                words_of[i] = words
 
-    vocab: dict[str, int] = {}
     sets: dict[int, np.ndarray] = {}
     buckets: dict[tuple[int, bytes], list[int]] = {}
-    for i in exact_first.values():
-        words = _WORD.findall(texts[i].casefold())
-        if len(words) < min_words:
-            continue
-        tok = np.fromiter((vocab.setdefault(w, len(vocab) + 1) for w in words), dtype=np.uint64,
-                          count=len(words))
-        sh = _shingles(tok, shingle)
+    for i, words in words_of.items():
+        sh = _shingles(_word_hashes(words), shingle)
         if len(sh) == 0:
             continue
         sets[i] = sh

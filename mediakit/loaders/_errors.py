@@ -47,7 +47,7 @@ class LoadError:
     message: str
 
 
-class LoadReport(tuple):  # type: ignore[type-arg]
+class LoadReport(tuple):
     """All problems of one load; lives in ``df.attrs["load_errors"]``.
 
     A tuple of plain dicts (one per :class:`LoadError`), so pandas can compare it in
@@ -87,7 +87,7 @@ class LoadReport(tuple):  # type: ignore[type-arg]
         return "; ".join(parts)
 
     def _repr_html_(self) -> str:
-        return self.to_frame()._repr_html_()  # type: ignore[operator]
+        return str(self.to_frame().to_html(index=False))
 
     def __repr__(self) -> str:
         return f"LoadReport({self.summary()})"

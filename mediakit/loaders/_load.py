@@ -11,7 +11,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, TextIO, Union
 
 import pandas as pd
 
@@ -271,7 +271,7 @@ class _FileReader:
                 out.append(art)
         return out
 
-    def _open_text(self, path: Path, gz: bool) -> io.TextIOBase:
+    def _open_text(self, path: Path, gz: bool) -> TextIO:
         raw = gzip.open(path, "rb") if gz else open(path, "rb")
         head = raw.peek(4) if hasattr(raw, "peek") else b""
         enc = "utf-8-sig"

@@ -54,7 +54,7 @@ def resolve_columns(fields: list[str], columns: Mapping[str, str] | None) -> dic
         if bad:
             raise ValueError(f"columns= keys must be article fields {sorted(known)}; got {bad}")
         mapping.update(columns)
-    by_key = {}
+    by_key: dict[str, str] = {}
     for f in fields:
         by_key.setdefault(_key(f), f)
     taken = set(mapping.values())
@@ -62,10 +62,10 @@ def resolve_columns(fields: list[str], columns: Mapping[str, str] | None) -> dic
         if col in mapping:
             continue
         for alias in aliases:
-            f = by_key.get(alias)
-            if f is not None and f not in taken:
-                mapping[col] = f
-                taken.add(f)
+            found = by_key.get(alias)
+            if found is not None and found not in taken:
+                mapping[col] = found
+                taken.add(found)
                 break
     return mapping
 
@@ -225,7 +225,7 @@ def iter_csv(stream: IO[str], delimiter: str | None = None) -> tuple[list[str], 
     return header, rows()
 
 
-class _Chain(io.TextIOBase):
+class _Chain:
     """Read a buffered head, then the rest of a stream, line by line."""
 
     def __init__(self, head: IO[str], tail: IO[str]) -> None:
