@@ -32,14 +32,19 @@ def _exact_key(words: list[str]) -> str:
 
 
 def _word_hashes(words: list[str]) -> np.ndarray:
-    """Stable 64-bit hashes of words, vectorised over their code points."""
+    """Stable 64-bit hashes of words, vectorised over their code points.
+
+    numpy pads shorter words with NULs up to the longest; padding is skipped, so a
+    word's hash does not depend on the other words.
+    """
     arr = np.array(words)
     width = arr.dtype.itemsize // 4
     codes = arr.view(np.uint32).reshape(len(words), width).astype(np.uint64)
     h = np.zeros(len(words), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(width):
-            h = h * np.uint64(1_099_511_628_211) + codes[:, j]
+            col = codes[:, j]
+            h = np.where(col != 0, h * np.uint64(1_099_511_628_211) + col, h)
     return h
 
 

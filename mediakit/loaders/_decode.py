@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-__all__ = ["decode_bytes", "looks_binary", "DecodeFailure"]
+__all__ = ["decode_bytes", "detect_encoding", "looks_binary", "DecodeFailure"]
 
 
 class DecodeFailure(Exception):
@@ -121,3 +121,27 @@ def _guess(data: bytes) -> tuple[str, str]:
     except Exception:  # a guess must never fail a load
         pass
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def detect_encoding(head: bytes) -> str:
+    """Encoding of a stream from its first bytes (same rules as :func:`decode_bytes`).
+
+    A multi-byte character cut at the end of ``head`` does not spoil the UTF-8 check.
+
+    Examples
+    --------
+    >>> detect_encoding("caf\u00e9,1".encode("latin-1"))
+    'cp1252'
+    >>> detect_encoding("\u00e9t\u00e9".encode("utf-8")[:-1])
+    'utf-8'
+    """
+    for cut in range(4):
+        try:
+            head[: len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if cut == 0 or len(head) >= 4:
+            if b"\x00" not in head[:8192] and not any(head.startswith(b) for b, _ in _BOMS):
+                return "utf-8"
+            break
+    return decode_bytes(head)[1]

@@ -6,7 +6,9 @@ import glob
 import gzip
 import hashlib
 import io
+import json
 import os
+import zlib
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -21,7 +23,7 @@ from ..dedup import flag_duplicates
 from ..outlets import normalize_outlet, outlet_key
 from ..schema import coerce_articles, empty_articles
 from ._dates import parse_datetime
-from ._decode import DecodeFailure, decode_bytes
+from ._decode import DecodeFailure, decode_bytes, detect_encoding
 from ._errors import ArticleLoadError, LoadError, LoadReport
 from ._html import looks_like_html, parse_html_page
 from ._records import iter_csv, iter_json, iter_jsonl, record_to_article, resolve_columns
@@ -40,6 +42,15 @@ SUPPORTED_EXTENSIONS = {
 }
 _IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 DEFAULT_MAX_FILE_SIZE = 200 * 2**20
+
+
+def _size(n: int) -> str:
+    """Human-readable byte count: '812 bytes', '2.0 kB', '201 MiB'."""
+    if n < 1000:
+        return f"{n} bytes"
+    if n < 2**20:
+        return f"{n / 1000:.1f} kB"
+    return f"{n / 2**20:.0f} MiB"
 
 
 class _Collector:
@@ -80,7 +91,9 @@ def _expand(source: PathLike | Iterable[PathLike], collector: _Collector) -> lis
                 rel = f.relative_to(p)
                 if any(part.startswith(".") or part in ("__pycache__",) for part in rel.parts):
                     continue
-                if f.is_file() and f.name not in _IGNORED_NAMES:
+                if f.is_symlink() and not f.exists():
+                    collector.add(str(f), "missing", "a broken symbolic link (or a link loop)")
+                elif f.is_file() and f.name not in _IGNORED_NAMES:
                     files.append((f, p))
         elif glob.has_magic(str(s)):
             matches = sorted(glob.glob(os.path.expanduser(str(s)), recursive=True))
@@ -177,7 +190,7 @@ class _FileReader:
             try:
                 with gzip.open(path, "rb") as fh:
                     head = fh.read(65536)
-            except (OSError, EOFError) as exc:
+            except (OSError, EOFError, zlib.error) as exc:
                 self.collector.add(spath, "decode", f"not a readable gzip file: {exc}")
                 return []
         if ext_fmt == "unsupported" and root is not None:
@@ -188,31 +201,38 @@ class _FileReader:
         fmt = _sniff(head, ext_fmt if ext_fmt != "unsupported" else None)
         try:
             if fmt in ("jsonl", "csv"):
-                return self._read_stream(path, spath, fmt, gz, root)
+                return self._read_stream(path, spath, fmt, gz, root, head)
             if fmt == "parquet":
                 return self._read_parquet(path, spath, root)
             if size > self.max_size and not gz:
-                self.collector.add(spath, "too_large", f"{size / 2**20:.0f} MiB is over the "
-                                   f"{self.max_size / 2**20:.0f} MiB limit for one {fmt} file "
+                self.collector.add(spath, "too_large", f"{_size(size)} is over the "
+                                   f"{_size(self.max_size)} limit for one {fmt} file "
                                    "(raise max_file_size= to read it)")
                 return []
             data = gzip.open(path, "rb").read(self.max_size + 1) if gz else path.read_bytes()
             if len(data) > self.max_size:
-                self.collector.add(spath, "too_large", f"over the {self.max_size / 2**20:.0f} MiB "
+                self.collector.add(spath, "too_large", f"over the {_size(self.max_size)} "
                                    "limit once decompressed (raise max_file_size= to read it)")
                 return []
             text, _enc = decode_bytes(data)
         except DecodeFailure as exc:
             self.collector.add(spath, exc.kind, str(exc))
             return []
-        except (OSError, EOFError) as exc:
-            self.collector.add(spath, "read", f"cannot read the file: {exc}")
+        except (OSError, EOFError, zlib.error) as exc:
+            kind = "decode" if gz else "read"
+            self.collector.add(spath, kind, f"{'not a readable gzip file' if gz else 'cannot read the file'}: {exc}")
             return []
         if not text.strip():
             self.collector.add(spath, "empty", "the file holds only white space")
             return []
         if fmt == "json":
-            return self._read_json(text, spath, path, root)
+            if ext_fmt in (None, "text", "unsupported"):
+                try:
+                    json.loads(text)
+                except (ValueError, RecursionError):
+                    fmt = "text"  # a text page that happens to start with "[" or "{"
+            if fmt == "json":
+                return self._read_json(text, spath, path, root)
         if fmt == "html":
             try:
                 art = parse_html_page(text)
@@ -269,58 +289,83 @@ class _FileReader:
             art = self._from_record(rec, mapping, spath, path, root, pos, "json")
             if art is not None:
                 out.append(art)
+        if not records:
+            self.collector.add(spath, "empty", "the JSON holds no records")
         return out
 
-    def _open_text(self, path: Path, gz: bool) -> TextIO:
+    def _open_text(self, path: Path, gz: bool, head: bytes) -> TextIO:
+        """Open a record stream in the encoding its first bytes show (raises DecodeFailure)."""
+        enc = detect_encoding(head)
+        if enc == "utf-8":
+            enc = "utf-8-sig"
         raw = gzip.open(path, "rb") if gz else open(path, "rb")
-        head = raw.peek(4) if hasattr(raw, "peek") else b""
-        enc = "utf-8-sig"
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            enc = "utf-16"
         return io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
 
-    def _read_stream(self, path: Path, spath: str, fmt: str, gz: bool, root: Path | None) -> list[dict[str, Any]]:
+    def _read_stream(self, path: Path, spath: str, fmt: str, gz: bool, root: Path | None,
+                     head: bytes) -> list[dict[str, Any]]:
+        """Stream JSONL or CSV records; what was read before a truncation is kept."""
         out: list[dict[str, Any]] = []
-        with self._open_text(path, gz) as stream:
-            if fmt == "jsonl":
-                mapping: dict[str, str] | None = None
-                for lineno, rec in iter_jsonl(stream):
-                    if isinstance(rec, Exception):
-                        self.collector.add(spath, "parse", f"invalid JSON line: {rec}", lineno)
-                        continue
-                    if isinstance(rec, dict) and (mapping is None or any(k not in rec for k in mapping.values())):
-                        mapping = resolve_columns(list(rec), self.columns)
-                    art = self._from_record(rec, mapping or {}, spath, path, root, lineno, "jsonl")
-                    if art is not None:
-                        out.append(art)
-                if not out and not any(e.source_path == spath for e in self.collector.items):
-                    self.collector.add(spath, "empty", "no records in the file")
-                return out
-            try:
-                header, rows = iter_csv(stream, "\t" if path.name.lower().rstrip(".gz").endswith(".tsv") else None)
-            except Exception as exc:  # the csv module raises several types
-                self.collector.add(spath, "parse", f"unreadable CSV: {exc}")
-                return []
-            if not header:
-                self.collector.add(spath, "empty", "no header row")
-                return []
-            mapping = resolve_columns(header, self.columns)
-            if "text" not in mapping and "title" not in mapping:
-                self.collector.add(spath, "no_text", f"no text or title column among {header[:15]}; "
-                                   "map one with columns={'text': 'your_column'}")
-                return []
-            for rowno, rec in rows:
-                if isinstance(rec, Exception):
-                    self.collector.add(spath, "parse", f"malformed CSV row: {rec}", rowno)
-                    continue
-                art = self._from_record(rec, mapping, spath, path, root, rowno, "csv")
-                if art is not None:
-                    out.append(art)
-            if out and "text" not in mapping:
-                self.collector.add(spath, "no_text", f"no text column among {header[:15]}: loaded "
-                                   f"{len(out)} rows with titles only (as in a Media Cloud export); "
-                                   "map one with columns={'text': ...}", status="warning")
+        try:
+            with self._open_text(path, gz, head) as stream:
+                if fmt == "jsonl":
+                    self._stream_jsonl(stream, spath, path, root, out)
+                else:
+                    self._stream_csv(stream, spath, path, root, out)
+        except DecodeFailure as exc:
+            self.collector.add(spath, exc.kind, str(exc))
+        except (OSError, EOFError, zlib.error) as exc:
+            what = "the compressed data is damaged" if gz else "cannot read the rest of the file"
+            self.collector.add(spath, "decode" if gz else "read",
+                               f"{what} after {len(out)} record(s) (those are kept): {exc}")
         return out
+
+    def _stream_jsonl(self, stream: TextIO, spath: str, path: Path, root: Path | None,
+                      out: list[dict[str, Any]]) -> None:
+        mapping: dict[str, str] | None = None
+        n_errors = len(self.collector.items)
+        for lineno, rec in iter_jsonl(stream):
+            if isinstance(rec, Exception):
+                self.collector.add(spath, "parse", f"invalid JSON line: {rec}", lineno)
+                continue
+            if isinstance(rec, dict) and (mapping is None or any(k not in rec for k in mapping.values())):
+                mapping = resolve_columns(list(rec), self.columns)
+            art = self._from_record(rec, mapping or {}, spath, path, root, lineno, "jsonl")
+            if art is not None:
+                out.append(art)
+        if not out and len(self.collector.items) == n_errors:
+            self.collector.add(spath, "empty", "no records in the file")
+
+    def _stream_csv(self, stream: TextIO, spath: str, path: Path, root: Path | None,
+                    out: list[dict[str, Any]]) -> None:
+        name = path.name.lower()
+        tsv = name.endswith(".tsv") or name.endswith(".tsv.gz")
+        try:
+            header, rows = iter_csv(stream, "\t" if tsv else None)
+        except Exception as exc:  # the csv module raises several types
+            self.collector.add(spath, "parse", f"unreadable CSV: {exc}")
+            return
+        if not header:
+            self.collector.add(spath, "empty", "no header row")
+            return
+        mapping = resolve_columns(header, self.columns)
+        if "text" not in mapping and "title" not in mapping:
+            self.collector.add(spath, "no_text", f"no text or title column among {header[:15]}; "
+                               "map one with columns={'text': 'your_column'}")
+            return
+        n_errors = len(self.collector.items)
+        for rowno, rec in rows:
+            if isinstance(rec, Exception):
+                self.collector.add(spath, "parse", f"malformed CSV row: {rec}", rowno)
+                continue
+            art = self._from_record(rec, mapping, spath, path, root, rowno, "csv")
+            if art is not None:
+                out.append(art)
+        if out and "text" not in mapping:
+            self.collector.add(spath, "no_text", f"no text column among {header[:15]}: loaded "
+                               f"{len(out)} rows with titles only (as in a Media Cloud export); "
+                               "map one with columns={'text': ...}", status="warning")
+        elif not out and len(self.collector.items) == n_errors:
+            self.collector.add(spath, "empty", "the CSV has a header but no data rows")
 
     def _read_parquet(self, path: Path, spath: str, root: Path | None) -> list[dict[str, Any]]:
         try:
@@ -334,18 +379,24 @@ class _FileReader:
             art = self._from_record(rec, mapping, spath, path, root, pos, "parquet")
             if art is not None:
                 out.append(art)
+        if df.empty:
+            self.collector.add(spath, "empty", "the Parquet file has no rows")
         return out
 
 
 def _assign_ids(rows: list[dict[str, Any]]) -> list[str]:
     ids: list[str] = []
-    seen: Counter[str] = Counter()
+    taken: set[str] = set()
     for r in rows:
         base = r.get("source_id") or r["_auto_id"]
         if not base:
             base = hashlib.sha1(f"{r.get('title')}\x1f{r.get('text')}".encode()).hexdigest()[:16]
-        seen[base] += 1
-        ids.append(base if seen[base] == 1 else f"{base}~{seen[base]}")
+        new, n = base, 1
+        while new in taken:
+            n += 1
+            new = f"{base}~{n}"
+        taken.add(new)
+        ids.append(new)
     return ids
 
 
@@ -435,6 +486,7 @@ def load_articles(
         pd.Timestamp("2000-01-01").tz_localize(tz)
     except Exception as exc:
         raise ValueError(f"unknown time zone tz={tz!r}") from exc
+    resolve_columns([], columns)  # validates the keys of columns= once, for every format
     collector = _Collector(errors)
     files = _expand(source, collector)
     reader = _FileReader(columns, collector, max_file_size)

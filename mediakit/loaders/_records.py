@@ -81,7 +81,7 @@ def _as_text(value: Any) -> str:
                 paras.append(" ".join(str(s).strip() for s in p if s is not None and str(s).strip()))
             elif p is not None and str(p).strip():
                 paras.append(str(p).strip())
-        return "\n\n".join(p for p in paras if p)
+        return normalize_text("\n\n".join(p for p in paras if p))
     s = str(value)
     if _TAG.search(s[:5000]):
         s = _html_fragment_text(s)
