@@ -135,13 +135,10 @@ def detect_encoding(head: bytes) -> str:
     >>> detect_encoding("\u00e9t\u00e9".encode("utf-8")[:-1])
     'utf-8'
     """
-    for cut in range(4):
+    if b"\x00" not in head[:8192] and not any(head.startswith(b) for b, _ in _BOMS):
         try:
-            head[: len(head) - cut].decode("utf-8")
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+            return "utf-8"
         except UnicodeDecodeError:
-            continue
-        if cut == 0 or len(head) >= 4:
-            if b"\x00" not in head[:8192] and not any(head.startswith(b) for b, _ in _BOMS):
-                return "utf-8"
-            break
+            pass
     return decode_bytes(head)[1]
