@@ -29,6 +29,8 @@ def outlet_key(name: str) -> str:
     'foxnews'
     >>> outlet_key("The New York Times - News")
     'new york times'
+    >>> outlet_key("northern-ledger") == outlet_key("The Northern Ledger")
+    True
     """
     s = normalize_inline(str(name)).casefold()
     m = _DOMAIN.match(s)
@@ -37,7 +39,7 @@ def outlet_key(name: str) -> str:
     s = _SUFFIXES.sub("", s).strip()
     if s.startswith("the "):
         s = s[4:]
-    return s.replace("_", " ").strip()
+    return re.sub(r"[\s_\-]+", " ", s).strip()
 
 
 @lru_cache(maxsize=1)

@@ -401,13 +401,18 @@ def _assign_ids(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _canonical_outlets(raw: list[str | None], aliases: Mapping[str, str] | None) -> list[str | None]:
-    """Normalise outlets; unknown outlets spelt several ways take their most common spelling."""
+    """Normalise outlets; an unknown outlet spelt several ways takes its most common spelling,
+    preferring a written name ("The Northern Ledger") over a folder slug ("northern-ledger")."""
     normed = [normalize_outlet(r, aliases) for r in raw]
     spellings: dict[str, Counter[str]] = {}
     for n in normed:
         if n is not None:
             spellings.setdefault(outlet_key(n), Counter())[n] += 1
-    best = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in spellings.items()}
+    def rank(kv: tuple[str, int]) -> tuple[bool, int, str]:
+        name, count = kv
+        return (name == name.lower(), -count, name)
+
+    best = {k: sorted(c.items(), key=rank)[0][0] for k, c in spellings.items()}
     return [best[outlet_key(n)] if n is not None else None for n in normed]
 
 
