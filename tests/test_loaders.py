@@ -316,6 +316,16 @@ def test_invalid_arguments(tmp_path):
 # --------------------------------------------------------------------------- detection
 
 
+def test_sidecars_and_corpus_docs_are_ignored_in_folders(tmp_path):
+    write(tmp_path / "a.txt", TEXT_PAGE)
+    write(tmp_path / "_events.csv", "file,event\na,e1\n")
+    write(tmp_path / "README.md", "# my corpus")
+    write(tmp_path / "LICENSE", "CC-BY")
+    df = load_clean(tmp_path)
+    assert df["article_id"].tolist() == ["a"]
+    assert load_errors(df).empty
+
+
 def test_txt_holding_json_or_html_is_read_as_such(tmp_path):
     write(tmp_path / "json_in.txt", json.dumps(records(2)))
     write(tmp_path / "html_in.txt", HTML_PAGE)
@@ -332,8 +342,8 @@ def test_txt_holding_json_or_html_is_read_as_such(tmp_path):
     (TEXT_PAGE, "text", 1),
 ])
 def test_file_without_extension_is_sniffed(tmp_path, content, fmt, n):
-    write(tmp_path / "corpus" / "README", content)
-    for source in (tmp_path / "corpus" / "README", tmp_path / "corpus"):
+    write(tmp_path / "corpus" / "story", content)
+    for source in (tmp_path / "corpus" / "story", tmp_path / "corpus"):
         df = load_clean(source)
         assert df["source_format"].tolist() == [fmt] * n
 
@@ -675,3 +685,36 @@ def test_seed_article():
     assert r["article_id"] == "000_fd60bde068b4eb11"
     assert r["source_format"] == "text"
     assert "\n\n" in text and "\n\n\n" not in text
+
+
+@pytest.mark.parametrize("line, is_caption", [
+    ("He said so in an interview with Agence France-Presse (AFP).", False),
+    ("Though photos by residents showed his motorcade heading to the airport.", False),
+    ("State television later aired his farewell address (video).", False),
+    ("A crowd gathers in the square. (AP Photo/Jane Doe)", True),
+    ("A crowd gathers in the square. (AFP Photo)", True),
+    ("A crowd gathers in the square. Photo: Getty Images", True),
+    ("A crowd gathers in the square. REUTERS/Jane Doe", True),
+])
+def test_caption_rule_keeps_body_sentences(line, is_caption):
+    from mediakit.loaders._textpage import parse_text_page
+
+    page = parse_text_page(f"Headline\n\n{line}\n\nAnother body paragraph follows here.")
+    assert (page.captions == [line]) is is_caption
+    assert (line in page.text) is not is_caption
+
+
+def test_wrapped_page_keeps_a_line_starting_with_updated():
+    from mediakit.loaders._textpage import parse_text_page
+
+    raw = ("Toll rises\nBy Jo Bloggs\nJan 2, 2024\n\n"
+           "The ministry released its first count of the dead on Sunday and then\n"
+           "updated casualty figures on Monday, saying the toll had risen to 63.\n"
+           "Officials said the number was expected to rise further as rescuers dug\n"
+           "through the rubble in the old town, where most of the victims lived.\n\n"
+           "Last Updated: Jan 2, 2024 11:00 AM\n")
+    page = parse_text_page(raw)
+    assert page.text.startswith("The ministry released its first count of the dead on Sunday and then "
+                                "updated casualty figures on Monday")
+    assert "\n" not in page.text and "Last Updated" not in page.text
+    assert page.byline == "Jo Bloggs" and page.title == "Toll rises"

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from .._normalize import normalize_inline, normalize_text
-from ._textpage import _BYLINE, _fold, _is_caption
+from ._textpage import _BYLINE, _fold, _is_caption, is_boilerplate
 
 __all__ = ["parse_html_page"]
 
@@ -129,7 +129,7 @@ def parse_html_page(html: str) -> dict[str, Any]:
     for line in normalize_text(body).split("\n"):
         line = line.strip()
         key = _fold(line)
-        if not line or key == title_key or key in caption_keys:
+        if not line or key == title_key or key in caption_keys or is_boilerplate(line):
             continue
         if byline and _BYLINE.match(line) and len(line) < 140:
             continue

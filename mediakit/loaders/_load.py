@@ -41,6 +41,7 @@ SUPPORTED_EXTENSIONS = {
     ".tsv": "csv", ".parquet": "parquet", ".pq": "parquet",
 }
 _IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+_DOC_NAMES = {"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG"}
 DEFAULT_MAX_FILE_SIZE = 200 * 2**20
 
 
@@ -89,8 +90,10 @@ def _expand(source: PathLike | Iterable[PathLike], collector: _Collector) -> lis
         elif p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
-                if any(part.startswith(".") or part in ("__pycache__",) for part in rel.parts):
-                    continue
+                if any(part.startswith((".", "_")) for part in rel.parts):
+                    continue  # hidden files, and "_"-prefixed sidecars such as _events.csv
+                if f.stem.upper() in _DOC_NAMES:
+                    continue  # a corpus's own README or LICENSE is not an article
                 if f.is_symlink() and not f.exists():
                     collector.add(str(f), "missing", "a broken symbolic link (or a link loop)")
                 elif f.is_file() and f.name not in _IGNORED_NAMES:
