@@ -10,17 +10,19 @@ The splitter is rule-based and made for news text:
   web text, bullets, headings, captions) *unless* the block is hard-wrapped:
   a line break is soft (joined into one paragraph) when the next line starts
   with a lower-case letter, when the line ends with a comma, hyphen or a word
-  such as "the" or "of", or when the block's lines are at most about 110
-  characters wide and the next line's first word would not have fitted on the
-  line (the test a text wrapper applies). A line that starts with a bullet
+  such as "the" or "of", or when the block looks hard-wrapped (lines at most
+  about 110 characters wide, at least half of them ending mid-sentence) and the
+  next line's first word would not have fitted on the line (the test a text
+  wrapper applies). A line that starts with a bullet
   ("•", "-", "*", "–", "1.", "2)", ...) always starts a new paragraph; the
   bullet marker is not part of the sentence. A paragraph without any letter,
   digit or emoji ("* * *", "---") holds no sentence.
 * **Sentences.** A sentence ends at ".", "?", "!", "…" or "..." (plus any
   closing quotation marks and brackets) followed by white space, and at the end
   of its paragraph, so headlines and subheads without final punctuation are
-  sentences. A period is *not* a boundary when the next word starts with a
-  lower-case letter ("Why?' he asked", "etc. and"), after a title from
+  sentences. There is no boundary before a lower-case word ("'Why?' he asked",
+  "etc. and") or a dash ('"Hands up!" \u2014 the crowd chanted'); a period is not
+  a boundary after a title from
   ``mediakit/lexicons/abbreviations.txt`` ("Sen. Warren", "Dr. Fauci"), after an
   ambiguous abbreviation or an initial unless the next word is a common sentence
   opener or a quotation opens ("U.S. Marine Paul Whelan", "Dec. 9",
@@ -29,7 +31,11 @@ The splitter is rule-based and made for news text:
   split because a boundary needs white space after the punctuation. A "?" or "!"
   that closes a quotation and is followed by an attribution ('"Why?" Trump
   asked.') does not end the sentence. A parenthesised credit that closes a
-  paragraph ("... 2024. (AFP Photo)") stays with the sentence before it.
+  paragraph ("... 2024. (AFP Photo)") stays with the sentence before it. After
+  "word. ..." the period ends the sentence and the ellipsis opens the next one.
+  Sentences glued together by an extractor ("the analysis.Kim said",
+  'a mockup."From') are split, except in e-mail addresses, URLs and after
+  abbreviations.
 
 Offsets are character offsets into the text given, end-exclusive, stripped of
 surrounding white space, so ``text[span.start:span.end]`` is the sentence.
@@ -132,6 +138,7 @@ _BLOCK_SEP_RE = re.compile(f"{_HSPACE}*(?:{_LB})(?:{_HSPACE}*(?:{_LB}))+")
 _LINE_BREAK_RE = re.compile(_LB)
 _LINE_RE = re.compile("[^\n\r\u2028\u2029\x85]+")
 _NONSPACE_RE = re.compile(r"\S")
+_NONSPACE_RUN_RE = re.compile(r"\S+")
 #: A bullet or enumerator at the start of a line, with the space after it.
 _BULLET_RE = re.compile(
     r"(?:[\u2022\u25cf\u25cb\u25e6\u25aa\u25ab\u25a0\u25a1\u25ba\u25b8\u25b9\u2023\u2043\u2219\u00b7"
@@ -145,9 +152,13 @@ _OPEN_LINE_END_RE = re.compile(
 _CONTENT_RE = re.compile("[^\\W_]|[\u2600-\u27bf\U0001f000-\U0001faff]")
 
 _TERM = "[.?!\u2026\u203d](?:[.?!\u2026\u203d]| (?=[.\u2026]))*"
-_CLOSE = "[\"'\u201d\u2019\u00bb)\\]}]*"
-#: Candidate sentence end: terminal punctuation, closing quotes/brackets, then white space.
-_CANDIDATE_RE = re.compile(f"(?P<term>{_TERM})(?P<close>{_CLOSE})(?=\\s)")
+_CLOSE = "(?:[\"'\u201d\u2019\u00bb)\\]}]|[ \t]+(?=[\u201d\u00bb])|\\[\\d{1,3}\\])*"
+#: Candidate sentence end: terminal punctuation, closing quotes/brackets (and footnote
+#: markers such as "[12]"), then white space, or, glued by a careless extractor, a
+#: capitalised word ("the analysis.Kim said").
+_CANDIDATE_RE = re.compile(f"(?P<term>{_TERM})(?P<close>{_CLOSE})(?=\\s|[A-Z][a-z])")
+_TOKEN_LEFT_RE = re.compile(r"\S*\Z")
+_NOT_GLUED = ("@", "/", "www.", ".com", ".org", ".net", ".gov")
 #: What follows a candidate: white space, opening quotes/brackets, the next character.
 _NEXT_RE = re.compile("\\s+(?P<open>[\"'\u201c\u2018\u00ab(\\[{]*)(?P<ch>\\S)?")
 _WORD_BEFORE_RE = re.compile(r"(?:[^\W_]+\.)*[^\W_]+\Z")
@@ -158,12 +169,18 @@ _SPEECH_AFTER_RE = re.compile(
     r"writes|shouted|yelled|replied|replies|exclaimed|continued|insisted|tweeted|declared|"
     r"wondered|recalled|explained|responded|argued)\b"
 )
+#: A period, a space, then an ellipsis: "terror. ... And", "terror. \u2026 And".
+_PERIOD_ELLIPSIS_RE = re.compile("\\. (?:\u2026|\\.(?: ?\\.){2})")
 #: A short parenthesised credit closing a paragraph: "(AFP Photo)", "(Reuters)".
 _CREDIT_RE = re.compile(r"\([^()\n.!?]{1,60}\)\s*")
+#: Characters that continue a sentence after terminal punctuation: dashes, closing quotes
+#: set off by a space ('Concerned ... \u201d').
+_CONTINUATIONS = frozenset("\u2014\u2013\u2015-\u201d\u00bb")
 _QUOTE_OPENERS = frozenset("\"'\u201c\u2018\u00ab")
 _QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
 
 # Wrapped-block heuristics.
+_LINE_FINAL = frozenset(".!?\u2026:\"\u201d\u2019')")
 _MIN_WRAP_WIDTH = 30
 _MAX_WRAP_WIDTH = 110
 _WRAP_TOLERANCE = 0.85
@@ -195,7 +212,12 @@ def _block_units(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
     if not lines:
         return
     width = max(w for _, _, w in lines)
-    wrapped = len(lines) > 1 and _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH
+    # Hard-wrapped text breaks lines mid-sentence; one-paragraph-a-line text does not.
+    wrapped = (
+        len(lines) > 1
+        and _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH
+        and 2 * sum(text[e - 1] not in _LINE_FINAL for _, e, _ in lines[:-1]) >= len(lines) - 1
+    )
     unit_start = lines[0][0]
     for (s, e, w), (ns, ne, _) in zip(lines, lines[1:]):
         soft = False
@@ -203,16 +225,13 @@ def _block_units(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
             if text[ns].islower() or _OPEN_LINE_END_RE.search(text, max(s, e - 6), e):
                 soft = True
             elif wrapped:
-                m = _NONSPACE_RUN_RE.match(text, ns, ne)
-                first_word = m.end() - ns if m else 1
+                run = _NONSPACE_RUN_RE.match(text, ns, ne)
+                first_word = run.end() - ns if run else 1
                 soft = w + 1 + first_word > _WRAP_TOLERANCE * width
         if not soft:
             out.append((unit_start, e))
             unit_start = ns
     out.append((unit_start, lines[-1][1]))
-
-
-_NONSPACE_RUN_RE = re.compile(r"\S+")
 
 
 def _units(text: str) -> list[tuple[int, int]]:
@@ -225,9 +244,9 @@ def _units(text: str) -> list[tuple[int, int]]:
     _block_units(text, pos, len(text), raw)
     units = []
     for s, e in raw:
-        m = _BULLET_RE.match(text, s, e)
-        if m is not None:
-            s = m.end()
+        bullet = _BULLET_RE.match(text, s, e)
+        if bullet is not None:
+            s = bullet.end()
         if _CONTENT_RE.search(text, s, e) is not None:
             units.append((s, e))
     return units
@@ -270,13 +289,15 @@ def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, ab
     if nxt is None or nxt.group("ch") is None:
         return -1
     ch = nxt.group("ch")
-    if ch.islower():
+    if ch.islower() or ch in _CONTINUATIONS:
         return -1
+    if ch == "\u2019" and nxt.end() < unit_end and not text[nxt.end()].isalnum():
+        return -1  # a closing single quote after a space
     next_start = nxt.start("open")
     term = m.group("term")
     close = m.group("close")
     opens_quote = any(c in _QUOTE_OPENERS for c in nxt.group("open"))
-    if term[0] == "." and len(term) == 1 and not close:
+    if term == "." and all(c in ")]}" for c in close):
         start = max(unit_start, m.start() - 40)
         w = _WORD_BEFORE_RE.search(text, start, m.start())
         word = w.group() if w is not None else ""
@@ -294,12 +315,35 @@ def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, ab
                     lw = _LETTERS_RE.match(text, nxt.start("ch"), unit_end)
                     if lw is None or lw.group() not in _STARTERS:
                         return -1
+                    if len(lw.group()) == 1 and text.startswith(".", lw.end()):
+                        return -1  # another initial: "Representative C. A. Dutch Ruppersberger"
     elif ("?" in term or "!" in term) and any(c in _QUOTE_CLOSERS for c in close):
         if _SPEECH_AFTER_RE.match(text, m.end(), unit_end) is not None:
             return -1
     if text[next_start] == "(" and _CREDIT_RE.fullmatch(text, next_start, unit_end) is not None:
         return -1
     return next_start
+
+
+def _is_glued_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, abbr: Abbreviations) -> bool:
+    """True if candidate ``m``, directly followed by a capitalised word, ends a sentence.
+
+    Only after a lower-case word ("analysis.Kim", 'mockup."From'), never inside an
+    e-mail address, a URL or after an abbreviation ("Sen.Warren").
+    """
+    b = m.start()
+    if b - 2 < unit_start or not (text[b - 1].islower() and text[b - 2].islower()):
+        return False
+    if any(c not in "\"\u201d\u2019" for c in m.group("close")):
+        return False
+    left = _TOKEN_LEFT_RE.search(text, max(unit_start, b - 60), b)
+    right = _NONSPACE_RUN_RE.match(text, m.end(), unit_end)
+    token = (left.group() if left else "") + m.group() + (right.group() if right else "")
+    if any(x in token.lower() for x in _NOT_GLUED):
+        return False
+    w = _WORD_BEFORE_RE.search(text, max(unit_start, b - 40), b)
+    word = w.group() if w is not None else ""
+    return not (word in abbr.prefix or word in abbr.ambiguous or word in abbr.final)
 
 
 def _sentences_of_units(text: str, units: list[tuple[int, int]]) -> list[Span]:
@@ -310,9 +354,22 @@ def _sentences_of_units(text: str, units: list[tuple[int, int]]) -> list[Span]:
         for m in _CANDIDATE_RE.finditer(text, us, ue):
             if m.start() < s:  # inside an already-consumed stretch
                 continue
+            if m.end() < ue and not text[m.end()].isspace():
+                if _is_glued_boundary(text, m, us, ue, abbr):
+                    spans.append(Span(s, m.end(), para))
+                    s = m.end()
+                continue
             nxt = _is_boundary(text, m, us, ue, abbr)
             if nxt >= 0:
-                spans.append(Span(s, m.end(), para))
+                end = m.end()
+                if (
+                    m.start() > us
+                    and not text[m.start() - 1].isspace()
+                    and _PERIOD_ELLIPSIS_RE.match(text, m.start(), end)
+                ):
+                    # "terror. ... And": the period ends the sentence, the ellipsis opens the next
+                    end, nxt = m.start() + 1, m.start() + 2
+                spans.append(Span(s, end, para))
                 s = nxt
         spans.append(Span(s, ue, para))
     return spans
