@@ -376,8 +376,8 @@ def sentences(articles: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
         Columns :data:`SENTENCE_COLUMNS`: ``article_id``; ``sentence`` (number
         within the article, 0-based); ``start``, ``end`` (offsets into ``text``,
         end-exclusive); ``paragraph`` (0-based); ``text`` (the sentence);
-        ``neg``, ``neu``, ``pos``, ``compound`` (VADER on the sentence with
-        curly quotes made straight, see the module docstring); ``in_quote`` (share of
+        ``neg``, ``neu``, ``pos``, ``compound`` (exactly VADER on the sentence
+        as written, see the module docstring); ``in_quote`` (share of
         the sentence's characters inside quotation marks, 0 to 1, see
         :func:`mediakit.text.quote_mask`). Ordered by input row, then sentence;
         a fresh RangeIndex. Articles with empty or missing text have no rows.
@@ -386,7 +386,7 @@ def sentences(articles: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
     --------
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"article_id": ["a1"],
-    ...                      "text": ["\u201cIt is a disaster,\u201d Sen. Smith said. Talks resume Monday."]})
+    ...                      "text": ['"It is a disaster," Sen. Smith said. Talks resume Monday.']})
     >>> sentences(arts)[["sentence", "paragraph", "compound", "in_quote"]]
        sentence  paragraph  compound  in_quote
     0         0          0   -0.6249  0.527778
@@ -454,7 +454,7 @@ def sentiment(articles: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
         - ``article_id``
         - ``sent_n_sentences``: sentences in ``text`` (:func:`mediakit.text.split_sentences`)
         - ``sent_mean_compound``, ``sent_median_compound``: over the sentences' VADER
-          compound (curly quotes made straight, as in :func:`sentences`)
+          compound (exactly VADER, as in :func:`sentences`)
         - ``sent_share_positive`` / ``sent_share_negative`` / ``sent_share_neutral``:
           share of sentences with compound >= 0.05, <= -0.05, or in between
         - ``sent_headline_compound``: VADER compound of ``title`` alone (NaN when
