@@ -1,23 +1,49 @@
-"""mediakit: measure how news outlets frame events."""
+"""mediakit: measure how news outlets frame events.
+
+Load articles into one tidy DataFrame, compute framing metrics per article,
+sentence and outlet (word choice, sentiment, readability), and compare outlets.
+Nothing runs at import: lexicons, textstat and VADER are loaded on first use.
+"""
 
 import logging
 
+from . import datasets
 from .dedup import flag_duplicates
+from .lexicon import Lexicon, available_lexicons, load_lexicon
 from .loaders import ArticleLoadError, load_articles, load_errors
+from .metrics.analyze import analyze
+from .metrics.readability import readability
+from .metrics.sentiment import sentences, sentiment
+from .metrics.word_choice import word_choice, word_choice_metrics
 from .outlets import normalize_outlet
 from .schema import ARTICLE_COLUMNS, empty_articles, validate_articles
+from .text import split_sentences
 
 __version__ = "0.1.0"
 
 __all__ = [
+    # loading
     "load_articles",
     "load_errors",
     "ArticleLoadError",
     "flag_duplicates",
     "normalize_outlet",
+    "datasets",
     "ARTICLE_COLUMNS",
     "empty_articles",
     "validate_articles",
+    # metrics
+    "analyze",
+    "sentences",
+    "sentiment",
+    "readability",
+    "word_choice",
+    "word_choice_metrics",
+    "split_sentences",
+    # lexicons
+    "Lexicon",
+    "load_lexicon",
+    "available_lexicons",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -26,6 +26,7 @@ and supplies the lexicons.
 from __future__ import annotations
 
 import string
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -34,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from mediakit._progress import progress_bar
-from mediakit._tokens import WORD_RE
+from mediakit._tokens import words_of
 from mediakit.schema import validate_articles
 from mediakit.text import sentences_and_quotes, split_sentences
 
@@ -227,24 +228,19 @@ def _polarity_scores(text: str) -> dict[str, float]:
                 out.append(ch)
                 prev_space = ch == " "
         text = "".join(out).strip()
-    words = []
-    for token in text.split():  # SentiText._strip_punc_if_word
-        stripped = token.strip(_PUNCTUATION)
-        words.append(token if len(stripped) <= 2 else stripped)
+    # SentiText._strip_punc_if_word
+    words = [t if len(s := t.strip(_PUNCTUATION)) <= 2 else s for t in text.split()]
     is_cap_diff = _allcap_differential(words)
     lw = [w.lower() for w in words]
     n = len(words)
-    sentiments: list[float] = []
-    for i in range(n):
+    sentiments: list[float] = [0] * n
+    # VADER scores a word when it is in the lexicon, is not a booster and is not the
+    # "kind" of "kind of"; every other word scores 0. Only those few words are visited.
+    for i in [i for i, w in enumerate(lw) if w in lexicon]:
         item_lower = lw[i]
-        if item_lower in _BOOSTERS:
-            sentiments.append(0)
-        elif i < n - 1 and item_lower == "kind" and lw[i + 1] == "of":
-            sentiments.append(0)
-        elif item_lower in lexicon:
-            sentiments.append(_valence(words, lw, i, lexicon, is_cap_diff))
-        else:
-            sentiments.append(0)
+        if item_lower in _BOOSTERS or (i < n - 1 and item_lower == "kind" and lw[i + 1] == "of"):
+            continue
+        sentiments[i] = _valence(words, lw, i, lexicon, is_cap_diff)
     if "but" in lw:
         sentiments = _but_check(words, sentiments)
     return analyzer.score_valence(sentiments, text)
@@ -298,6 +294,17 @@ def sentence_sentiment(sentence: str) -> dict[str, float]:
 # --------------------------------------------------------------------------- tone
 
 
+@lru_cache(maxsize=1)
+def _tone_valence() -> dict[str, int]:
+    """Memo of word (as written) -> sign of its VADER valence, filled lazily."""
+    return {}
+
+
+def _word_valence(word: str) -> int:
+    v = _analyzer().lexicon.get(word.lower().replace("\u2019", "'"))
+    return 0 if v is None else (1 if v > 0 else -1 if v < 0 else 0)
+
+
 def tone(text: str) -> dict[str, float]:
     """GDELT-style tone of a text from VADER's lexicon.
 
@@ -325,16 +332,19 @@ def tone(text: str) -> dict[str, float]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    lexicon = _analyzer().lexicon
-    n = n_pos = n_neg = 0
-    for m in WORD_RE.finditer(text):
-        n += 1
-        v = lexicon.get(m.group().lower().replace("\u2019", "'"))
-        if v is not None:
+    words = words_of(text)
+    n = len(words)
+    n_pos = n_neg = 0
+    if n:
+        valence = _tone_valence()
+        for word, k in Counter(words).items():
+            v = valence.get(word)
+            if v is None:
+                v = valence[word] = _word_valence(word)
             if v > 0:
-                n_pos += 1
+                n_pos += k
             elif v < 0:
-                n_neg += 1
+                n_neg += k
     if n == 0:
         nan = float("nan")
         return {"tone_positive": nan, "tone_negative": nan, "tone": nan, "tone_polarity": nan}

@@ -1,0 +1,113 @@
+"""Throughput of ``mediakit.analyze`` against what a pandas user writes today.
+
+Baseline (one process, one core): ``df.text.map(textstat.<formula>)`` for the seven
+readability formulas, plus ``SentimentIntensityAnalyzer().polarity_scores`` on each
+sentence of each article (the same sentences mediakit scores, split with mediakit's
+splitter inside the timed baseline). mediakit:
+``mediakit.analyze(df)``, which computes all of that *and* word choice, hedges and tone.
+Both run in this process, side by side, ``--repeat`` times; caches (textstat's, Pyphen's
+and mediakit's) are cleared before every run, so each run pays what a fresh process pays.
+The script checks that the numbers are identical and prints medians and the ratio.
+
+Run: ``.venv/bin/python benchmarks/bench_analyze.py --n 2000 --repeat 3``
+(needs ../shared/corpora/allsides/articles.jsonl.gz).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_readability import clear_pyphen_cache, clear_textstat_caches  # noqa: E402
+
+import mediakit  # noqa: E402
+from mediakit import datasets  # noqa: E402
+from mediakit.metrics import readability as rd  # noqa: E402
+from mediakit.metrics import sentiment as sm  # noqa: E402
+from mediakit._tokens import words_of  # noqa: E402
+from mediakit.text import split_sentences  # noqa: E402
+
+FORMULAS = {
+    "read_flesch_reading_ease": "flesch_reading_ease",
+    "read_flesch_kincaid_grade": "flesch_kincaid_grade",
+    "read_gunning_fog": "gunning_fog",
+    "read_smog": "smog_index",
+    "read_coleman_liau": "coleman_liau_index",
+    "read_ari": "automated_readability_index",
+    "read_dale_chall": "dale_chall_readability_score",
+}
+
+
+def baseline(df: pd.DataFrame) -> tuple[pd.DataFrame, list[float]]:
+    """What a pandas user writes: textstat per formula, then VADER per sentence.
+
+    The sentences are split with mediakit's splitter (the same sentences mediakit
+    scores; a user needs *some* splitter), and that split is timed with the baseline.
+    """
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    sentences = [[t[s.start:s.end] for s in split_sentences(t)] for t in df.text]
+    out = pd.DataFrame(index=df.index)
+    for col, fn in FORMULAS.items():
+        out[col] = df.text.map(getattr(textstat, fn))
+    analyzer = SentimentIntensityAnalyzer()
+    compounds = [analyzer.polarity_scores(s)["compound"] for sents in sentences for s in sents]
+    return out, compounds
+
+
+def clear_all() -> None:
+    clear_textstat_caches()
+    clear_pyphen_cache()
+    rd.clear_caches()
+    sm._cached_scores.cache_clear()
+    sm._tone_valence.cache_clear()
+    words_of.cache_clear()
+    gc.collect()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="AllSides articles (default 2000)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each side (default 3)")
+    args = ap.parse_args(argv)
+    df = datasets.load_allsides(limit=args.n)
+    df = df[df.text.str.strip().astype(bool)].reset_index(drop=True)
+    n_sent = sum(len(split_sentences(t)) for t in df.text)
+    rd.ensure_offline_cmudict()
+    mediakit.analyze(df.head(5))  # import and build lexicon matchers once (not timed)
+    base_t, ours_t = [], []
+    for _ in range(args.repeat):
+        clear_all()
+        t = time.perf_counter()
+        base, base_compounds = baseline(df)
+        base_t.append(time.perf_counter() - t)
+        clear_all()
+        t = time.perf_counter()
+        ours = mediakit.analyze(df, progress=False)
+        ours_t.append(time.perf_counter() - t)
+    # identical numbers
+    mismatches = 0
+    for col in FORMULAS:
+        mismatches += int((~((base[col] - ours[col]).abs() <= 1e-9)).sum())
+    sent = mediakit.sentences(df)
+    if sent["compound"].tolist() != base_compounds:
+        mismatches += sum(a != b for a, b in zip(sent["compound"].tolist(), base_compounds)) or 1
+    b, o = statistics.median(base_t), statistics.median(ours_t)
+    print(f"articles: {len(df)}  sentences: {n_sent}  runs: {args.repeat}")
+    print(f"baseline (textstat x7 + VADER per sentence): median {b:.2f} s  runs {[round(x, 2) for x in base_t]}")
+    print(f"mediakit.analyze (all metrics, word choice included): median {o:.2f} s  runs {[round(x, 2) for x in ours_t]}")
+    print(f"throughput: baseline {len(df) / b:.0f} articles/s, mediakit {len(df) / o:.0f} articles/s")
+    print(f"speed-up: {b / o:.1f}x   mismatching values: {mismatches}")
+    return 0 if mismatches == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

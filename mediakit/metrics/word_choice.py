@@ -1,0 +1,292 @@
+"""Word choice: which of the competing labels for the same thing an article uses.
+
+Two functions, both taking an articles table (``article_id``, ``text``, and ``title`` and
+``captions`` when present) and a lexicon (see :mod:`mediakit.lexicon`; default: the shipped
+``framing`` lexicon):
+
+:func:`word_choice`
+    Every match, one row each: where it is (``part``: ``title``, ``text`` or ``caption``, with
+    the caption's index), which family, variant and term, the words as written and their
+    character offsets in that part, so that a notebook can show them in context.
+:func:`word_choice_metrics`
+    One row per article: for each family and variant, the count, the rate per 1,000 words and
+    the share within the family, plus hedge, intensifier and subjective-word rates from the
+    shipped ``markers`` lexicon.
+
+What is counted where (the choice made here)
+--------------------------------------------
+- Counts, rates and shares (``_n``, ``_per1k``, ``_share``, and the marker rates) use the body
+  text only, and rates divide by its :func:`mediakit._tokens.count_words`, the word count every
+  per-1,000-word rate in mediakit shares (``wc_words``). A headline is a handful of words, so
+  adding it to the body would barely move a rate, and dividing it alone would make rates jump.
+- The headline is counted separately, per variant (``_title_n``): a label in a headline is a
+  stronger choice than one in paragraph twelve, and readers of headlines only see those.
+- Captions are not in the metrics (they are often written by a photo agency, not the outlet:
+  the seed article's captions are credited to AFP); :func:`word_choice` lists their matches.
+- ``_share`` is the variant's share of its family's body matches, NaN when the family does not
+  occur in the body; ``_per1k`` is NaN when the body has no words.
+
+Column names are stable snake_case identifiers: ``wc_<family>__<variant>_<stat>`` for the
+lexicon (two underscores between family and variant) and ``wc_<family>_<stat>`` for marker
+families (``wc_hedge_per1k``, ``wc_intensifier_per1k``, ``wc_subjective_per1k``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from mediakit._tokens import count_words
+from mediakit.lexicon import Lexicon, LexiconSource, load_lexicon, prepare
+from mediakit.schema import validate_articles
+
+__all__ = [
+    "MARKERS_LEXICON",
+    "MATCH_COLUMNS",
+    "PARTS",
+    "word_choice",
+    "word_choice_metrics",
+]
+
+#: Columns of :func:`word_choice`, in order.
+MATCH_COLUMNS = ("article_id", "part", "caption", "family", "variant", "term", "match", "start", "end")
+#: The parts of an article that :func:`word_choice` searches, in output order.
+PARTS = ("title", "text", "caption")
+#: The shipped lexicon the marker rates of :func:`word_choice_metrics` come from.
+MARKERS_LEXICON = "markers"
+
+def _as_text(value: object) -> str:
+    """A text cell as a string: missing values (None, NaN, NA) and non-strings become ""."""
+    return value if isinstance(value, str) else ""
+
+
+def _as_captions(value: object) -> list[str]:
+    """A captions cell as a list of strings (a lone string is one caption)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        return [c if isinstance(c, str) else "" for c in value]
+    return []
+
+
+def _column(articles: pd.DataFrame, name: str) -> list[Any]:
+    if name in articles.columns:
+        return articles[name].tolist()
+    return [None] * len(articles)
+
+
+def word_choice(
+    articles: pd.DataFrame,
+    lexicon: LexiconSource = None,
+    *,
+    parts: Iterable[str] = PARTS,
+    context: int = 0,
+) -> pd.DataFrame:
+    """Return every lexicon match in the articles' titles, texts and captions.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Articles table: ``article_id`` (unique) and ``text``; ``title`` and ``captions`` (a list
+        of strings per article) are searched when present. Missing or empty values are skipped.
+        The table is not modified.
+    lexicon : Lexicon, name, path, dict or DataFrame, optional
+        Anything :func:`mediakit.lexicon.load_lexicon` accepts; default the ``framing`` lexicon.
+        ``"markers"`` lists hedges, intensifiers and subjective words instead.
+    parts : iterable of {"title", "text", "caption"}
+        Which parts to search (default all three).
+    context : int, default 0
+        When positive, add columns ``left`` and ``right`` with up to this many characters
+        before and after each match (keyword in context).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per match, columns :data:`MATCH_COLUMNS`: ``article_id``; ``part``
+        (``title``, ``text`` or ``caption``); ``caption`` (index of the caption in the
+        article's list, <NA> for title and text); ``family``, ``variant``, ``term`` (the
+        lexicon's term); ``match`` (as written); ``start``, ``end`` (character offsets into
+        that part: ``part_text[start:end] == match``). Rows follow the articles' order, then
+        title, text, captions, then position.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"article_id": ["a1"], "title": ["Ousted regime leader flees"],
+    ...                    "text": ["Anti-regime forces overthrew his government."],
+    ...                    "captions": [["Rebels in Aleppo. (AFP Photo)"]]})
+    >>> word_choice(df)[["part", "caption", "variant", "match", "start", "end"]]
+          part  caption             variant               match  start  end
+    0    title     <NA>              ousted              Ousted      0    6
+    1    title     <NA>              regime              regime      7   13
+    2    title     <NA>              leader              leader     14   20
+    3     text     <NA>  anti_regime_forces  Anti-regime forces      0   18
+    4     text     <NA>          overthrown           overthrew     19   28
+    5     text     <NA>          government          government     33   43
+    6  caption        0              rebels              Rebels      0    6
+    """
+    validate_articles(articles)
+    wanted = tuple(parts)
+    unknown = [p for p in wanted if p not in PARTS]
+    if unknown:
+        raise ValueError(f"unknown part(s) {unknown}; parts are {list(PARTS)}")
+    if not isinstance(context, (int, np.integer)) or context < 0:
+        raise ValueError(f"context must be a non-negative integer, got {context!r}")
+    lex = load_lexicon(lexicon)
+    matcher = lex.matcher()
+    terms = lex.terms
+    rows: list[tuple[Any, ...]] = []
+    ctx: list[tuple[str, str]] = []
+
+    def scan(article_id: Any, part: str, caption: int | None, text: str) -> None:
+        if not text:
+            return
+        for start, end, i in matcher.find(text):
+            t = terms[i]
+            rows.append((article_id, part, caption, t.family, t.variant, t.term, text[start:end], start, end))
+            if context:
+                ctx.append((text[max(0, start - context):start], text[end:end + context]))
+
+    ids = articles["article_id"].tolist()
+    titles = _column(articles, "title")
+    texts = _column(articles, "text")
+    captions = _column(articles, "captions")
+    for aid, title, text, caps in zip(ids, titles, texts, captions):
+        if "title" in wanted:
+            scan(aid, "title", None, _as_text(title))
+        if "text" in wanted:
+            scan(aid, "text", None, _as_text(text))
+        if "caption" in wanted:
+            for k, cap in enumerate(_as_captions(caps)):
+                scan(aid, "caption", k, cap)
+    out = pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
+    out["article_id"] = pd.Series([r[0] for r in rows], dtype=articles["article_id"].dtype)
+    out["caption"] = out["caption"].astype("Int64")
+    for col in ("start", "end"):
+        out[col] = out[col].astype("int64")
+    if context:
+        out["left"] = [c[0] for c in ctx]
+        out["right"] = [c[1] for c in ctx]
+    return out
+
+
+def word_choice_metrics(
+    articles: pd.DataFrame,
+    lexicon: LexiconSource = None,
+    *,
+    markers: LexiconSource | Literal[False] = None,
+) -> pd.DataFrame:
+    """Return word-choice counts, rates and shares, one row per article.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Articles table with ``article_id`` (unique) and ``text``; ``title`` is used when
+        present. Missing or empty values give zero counts and NaN rates. Not modified.
+    lexicon : Lexicon, name, path, dict or DataFrame, optional
+        The framing lexicon (default: the shipped ``framing`` lexicon).
+    markers : Lexicon, name, path, dict, DataFrame or False, optional
+        The lexicon whose family totals become ``wc_<family>_n`` and ``wc_<family>_per1k``
+        (default: the shipped ``markers`` lexicon: hedge, intensifier, subjective). ``False``
+        leaves them out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed like ``articles``. Columns: ``article_id``; ``wc_words`` (body words, by
+        :func:`mediakit._tokens.count_words`); for each marker family ``wc_<family>_n`` and
+        ``wc_<family>_per1k``; then for each lexicon family and variant, in lexicon order:
+
+        - ``wc_<family>__<variant>_n``: matches in the body text;
+        - ``wc_<family>__<variant>_per1k``: that per 1,000 body words (NaN for an empty body);
+        - ``wc_<family>__<variant>_share``: that over all matches of the family in the body
+          (NaN when the family does not occur);
+        - ``wc_<family>__<variant>_title_n``: matches in the headline.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"article_id": ["a", "b"],
+    ...                    "title": ["Regime falls", None],
+    ...                    "text": ["The regime, or government, allegedly fell. Then the regime fled.", None]})
+    >>> m = word_choice_metrics(df)
+    >>> m.loc[0, ["wc_words", "wc_state_government__regime_n", "wc_state_government__regime_title_n"]].tolist()
+    [10, 2, 1]
+    >>> float(m.loc[0, "wc_state_government__regime_per1k"]), float(m.loc[0, "wc_hedge_per1k"])
+    (200.0, 100.0)
+    >>> round(float(m.loc[0, "wc_state_government__regime_share"]), 3)
+    0.667
+    >>> m.loc[1, ["wc_words", "wc_state_government__regime_n"]].tolist()
+    [0, 0]
+    >>> bool(m.loc[1, ["wc_state_government__regime_per1k", "wc_state_government__regime_share"]].isna().all())
+    True
+    """
+    validate_articles(articles)
+    lex = load_lexicon(lexicon)
+    matcher = lex.matcher()
+    term_variant = lex.term_variants
+    n_var = len(lex.variant_keys)
+    mk: Lexicon | None = None if markers is False else load_lexicon(
+        MARKERS_LEXICON if markers is None else markers
+    )
+    mk_families: list[str] = list(mk.families) if mk is not None else []
+    fam_pos = {f: k for k, f in enumerate(mk_families)}
+    mk_term_family = [fam_pos[t.family] for t in mk.terms] if mk is not None else []
+    n_mk = len(mk_families)
+
+    n = len(articles)
+    words = np.zeros(n, dtype=np.int64)
+    body_idx: list[int] = []
+    title_idx: list[int] = []
+    mk_idx: list[int] = []
+    titles = _column(articles, "title")
+    texts = _column(articles, "text")
+    for r, (title, text) in enumerate(zip(titles, texts)):
+        body = _as_text(text)
+        if body:
+            words[r] = count_words(body)
+            prepared = prepare(body)
+            base = r * n_var
+            body_idx.extend(base + term_variant[i] for _, _, i in matcher.find(prepared))
+            if mk is not None:
+                mbase = r * n_mk
+                mk_idx.extend(mbase + mk_term_family[i] for _, _, i in mk.matcher().find(prepared))
+        head = _as_text(title)
+        if head:
+            base = r * n_var
+            title_idx.extend(base + term_variant[i] for _, _, i in matcher.find(head))
+
+    def counts(idx: Sequence[int], width: int) -> np.ndarray:
+        return np.bincount(np.asarray(idx, dtype=np.int64), minlength=n * width).reshape(n, width)
+
+    body_n = counts(body_idx, n_var)
+    head_n = counts(title_idx, n_var)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_word = np.where(words > 0, 1000.0 / np.maximum(words, 1), np.nan)
+    rate = body_n * per_word[:, None]
+    family_names = list(lex.families)
+    fam_index = np.array([family_names.index(f) for f, _ in lex.variant_keys], dtype=np.int64)
+    fam_total = np.zeros((n, len(family_names)), dtype=np.int64)
+    np.add.at(fam_total.T, fam_index, body_n.T)
+    denom = fam_total[:, fam_index].astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(denom > 0, body_n / np.where(denom > 0, denom, 1.0), np.nan)
+
+    data: dict[str, np.ndarray | list[Any]] = {"article_id": articles["article_id"].to_numpy(), "wc_words": words}
+    if mk is not None:
+        mcount = counts(mk_idx, n_mk)
+        for k, family in enumerate(mk_families):
+            data[f"wc_{family}_n"] = mcount[:, k]
+            data[f"wc_{family}_per1k"] = mcount[:, k] * per_word
+    for j, (family, variant) in enumerate(lex.variant_keys):
+        base_name = f"wc_{family}__{variant}"
+        data[f"{base_name}_n"] = body_n[:, j]
+        data[f"{base_name}_per1k"] = rate[:, j]
+        data[f"{base_name}_share"] = share[:, j]
+        data[f"{base_name}_title_n"] = head_n[:, j]
+    out = pd.DataFrame(data, index=articles.index)
+    out["article_id"] = articles["article_id"].copy()
+    return out
