@@ -8,6 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from .loaders import load_articles, load_errors
+from .metrics.analyze import analyze
+from .metrics.sentiment import sentences
+from .metrics.word_choice import word_choice
 
 __all__ = ["analyze_corpus", "write_table"]
 
@@ -78,6 +81,11 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
                          + (f"; see {written['load_errors']}" if "load_errors" in written else ""))
     written["articles"] = write_table(articles, outdir / "articles.parquet")
     written["articles_csv"] = write_table(articles, outdir / "articles.csv")
+    metrics = analyze(articles, progress=progress)
+    written["metrics"] = write_table(metrics, outdir / "metrics.parquet")
+    written["metrics_csv"] = write_table(metrics, outdir / "metrics.csv")
+    written["sentences"] = write_table(sentences(articles), outdir / "sentences.parquet")
+    written["word_choice"] = write_table(word_choice(articles), outdir / "word_choice.csv")
     for p in _articles_per_outlet_figure(articles, outdir / "figures"):
         written[f"figure:{p.name}"] = p
     return written

@@ -6,17 +6,27 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from mediakit.cli import main
 
 from .conftest import DATA, PROJECT
 
 
+@pytest.mark.filterwarnings("ignore:load_articles:UserWarning")
 def test_analyze_writes_outputs(tmp_path, capsys):
     assert main(["analyze", str(DATA), "--out", str(tmp_path)]) == 0
     articles = pd.read_parquet(tmp_path / "articles.parquet")
     assert "000_fd60bde068b4eb11" in set(articles["article_id"])
     assert (tmp_path / "articles.csv").stat().st_size > 0
+    metrics = pd.read_parquet(tmp_path / "metrics.parquet")
+    assert metrics["article_id"].tolist() == articles["article_id"].tolist()
+    assert {"read_flesch_reading_ease", "sent_mean_compound", "words"} <= set(metrics.columns)
+    assert len(pd.read_csv(tmp_path / "metrics.csv")) == len(articles)
+    sents = pd.read_parquet(tmp_path / "sentences.parquet")
+    assert set(sents["article_id"]) <= set(articles["article_id"]) and len(sents) > len(articles)
+    wc = pd.read_csv(tmp_path / "word_choice.csv")
+    assert {"article_id", "family", "variant", "match", "start", "end"} <= set(wc.columns)
     for name in ("articles_per_outlet.png", "articles_per_outlet.svg", "articles_per_outlet.csv"):
         assert (tmp_path / "figures" / name).stat().st_size > 0
     assert str(tmp_path) in capsys.readouterr().out
