@@ -230,13 +230,17 @@ def _polarity_scores(text: str) -> dict[str, float]:
         text = "".join(out).strip()
     # SentiText._strip_punc_if_word
     words = [t if len(s := t.strip(_PUNCTUATION)) <= 2 else s for t in text.split()]
-    is_cap_diff = _allcap_differential(words)
     lw = [w.lower() for w in words]
     n = len(words)
+    hits = [i for i, w in enumerate(lw) if w in lexicon]
+    if not hits:
+        # every word scores int 0: VADER's score_valence then gives exactly this
+        return {"neg": 0.0, "neu": 1.0 if n else 0.0, "pos": 0.0, "compound": 0.0}
+    is_cap_diff = _allcap_differential(words)
     sentiments: list[float] = [0] * n
     # VADER scores a word when it is in the lexicon, is not a booster and is not the
     # "kind" of "kind of"; every other word scores 0. Only those few words are visited.
-    for i in [i for i, w in enumerate(lw) if w in lexicon]:
+    for i in hits:
         item_lower = lw[i]
         if item_lower in _BOOSTERS or (i < n - 1 and item_lower == "kind" and lw[i + 1] == "of"):
             continue
