@@ -8,6 +8,7 @@ Nothing runs at import: lexicons, textstat and VADER are loaded on first use.
 import logging
 
 from . import datasets
+from .compare import Comparison, attention, compare, distinctive_terms, kwic
 from .dedup import flag_duplicates
 from .lexicon import Lexicon, available_lexicons, load_lexicon
 from .loaders import ArticleLoadError, load_articles, load_errors
@@ -40,6 +41,12 @@ __all__ = [
     "word_choice",
     "word_choice_metrics",
     "split_sentences",
+    # comparing outlets
+    "compare",
+    "Comparison",
+    "distinctive_terms",
+    "kwic",
+    "attention",
     # lexicons
     "Lexicon",
     "load_lexicon",

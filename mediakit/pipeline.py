@@ -7,12 +7,21 @@ from pathlib import Path
 
 import pandas as pd
 
+from .compare import compare
 from .loaders import load_articles, load_errors
 from .metrics.analyze import analyze
 from .metrics.sentiment import sentences
 from .metrics.word_choice import word_choice
 
-__all__ = ["analyze_corpus", "write_table"]
+__all__ = ["analyze_corpus", "write_table", "SUMMARY_METRICS"]
+
+#: The headline metrics compared between outlets in the report (any column of
+#: ``analyze`` can be compared with :func:`mediakit.compare`).
+SUMMARY_METRICS = (
+    "sent_mean_compound", "sent_share_negative", "sent_headline_compound", "tone",
+    "read_flesch_reading_ease", "read_flesch_kincaid_grade", "wc_hedge_per1k",
+    "wc_intensifier_per1k", "wc_subjective_per1k", "words",
+)
 
 
 def write_table(df: pd.DataFrame, path: Path) -> Path:
@@ -86,6 +95,11 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
     written["metrics_csv"] = write_table(metrics, outdir / "metrics.csv")
     written["sentences"] = write_table(sentences(articles), outdir / "sentences.parquet")
     written["word_choice"] = write_table(word_choice(articles), outdir / "word_choice.csv")
+    if "outlet" in metrics.columns and metrics["outlet"].nunique() >= 2:
+        cols = [c for c in SUMMARY_METRICS if c in metrics.columns]
+        result = compare(metrics, by="outlet", metrics_cols=cols)
+        written["comparison"] = write_table(result.pairs, outdir / "comparison.csv")
+        written["comparison_groups"] = write_table(result.groups, outdir / "comparison_groups.csv")
     for p in _articles_per_outlet_figure(articles, outdir / "figures"):
         written[f"figure:{p.name}"] = p
     return written

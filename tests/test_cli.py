@@ -25,6 +25,9 @@ def test_analyze_writes_outputs(tmp_path, capsys):
     assert len(pd.read_csv(tmp_path / "metrics.csv")) == len(articles)
     sents = pd.read_parquet(tmp_path / "sentences.parquet")
     assert set(sents["article_id"]) <= set(articles["article_id"]) and len(sents) > len(articles)
+    pairs = pd.read_csv(tmp_path / "comparison.csv")
+    assert {"group_a", "group_b", "metric", "cliffs_delta", "p_adjusted"} <= set(pairs.columns)
+    assert "sent_mean_compound" in set(pairs["metric"])
     wc = pd.read_csv(tmp_path / "word_choice.csv")
     assert {"article_id", "family", "variant", "match", "start", "end"} <= set(wc.columns)
     for name in ("articles_per_outlet.png", "articles_per_outlet.svg", "articles_per_outlet.csv"):
