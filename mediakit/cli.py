@@ -30,9 +30,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .pipeline import analyze_corpus
 
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore" if args.quiet else "default")
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
                 written = analyze_corpus(args.corpus, args.out, progress=False if args.quiet else None)
+            if not args.quiet:
+                for w in caught:
+                    print(f"mediakit: note: {w.message}", file=sys.stderr)
         except FileNotFoundError as exc:
             print(f"mediakit: {exc}", file=sys.stderr)
             return 2
