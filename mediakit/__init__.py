@@ -8,6 +8,7 @@ Nothing runs at import: lexicons, textstat and VADER are loaded on first use.
 import logging
 
 from . import datasets
+from .actors import actor_label_summary, actor_labels, actor_sentiment
 from .compare import Comparison, attention, compare, distinctive_terms, kwic
 from .dedup import flag_duplicates
 from .lexicon import Lexicon, available_lexicons, load_lexicon
@@ -47,6 +48,12 @@ __all__ = [
     "distinctive_terms",
     "kwic",
     "attention",
+    "actor_labels",
+    "actor_label_summary",
+    "actor_sentiment",
+    # charts (loaded on first use)
+    "plot",
+    "save_figure",
     # lexicons
     "Lexicon",
     "load_lexicon",
@@ -54,3 +61,16 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> object:
+    """``mediakit.plot`` and ``mediakit.save_figure`` load matplotlib's pyplot on first use only."""
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    if name == "save_figure":
+        from .export import save_figure
+
+        return save_figure
+    raise AttributeError(f"module 'mediakit' has no attribute {name!r}")
