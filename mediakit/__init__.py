@@ -14,6 +14,7 @@ from .dedup import flag_duplicates
 from .lexicon import Lexicon, available_lexicons, load_lexicon
 from .loaders import ArticleLoadError, load_articles, load_errors
 from .metrics.analyze import analyze
+from .metrics.attribution import attribution_metrics, extract_attributions
 from .metrics.readability import readability
 from .metrics.sentiment import sentences, sentiment
 from .metrics.word_choice import word_choice, word_choice_metrics
@@ -42,6 +43,8 @@ __all__ = [
     "word_choice",
     "word_choice_metrics",
     "split_sentences",
+    "extract_attributions",
+    "attribution_metrics",
     # comparing outlets
     "compare",
     "Comparison",

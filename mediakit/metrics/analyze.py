@@ -10,9 +10,10 @@ from typing import Any
 import pandas as pd
 
 from .._progress import progress_bar
+from .._tokens import count_words
 from ..schema import validate_articles
 
-__all__ = ["analyze", "METADATA_COLUMNS"]
+__all__ = ["analyze", "FAMILIES", "METADATA_COLUMNS"]
 
 #: Columns copied from the articles table, when present, so that metrics can be grouped.
 METADATA_COLUMNS = ("article_id", "outlet", "published")
@@ -33,20 +34,45 @@ def _clean_text(articles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any) -> pd.DataFrame:
-    """Every metric family on one chunk of cleaned articles (runs in worker processes too)."""
-    from .readability import readability
-    from .sentiment import sentiment
+#: The metric families of :func:`analyze`, in column order.
+FAMILIES = ("readability", "sentiment", "word_choice", "attribution")
+
+
+def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...]) -> pd.DataFrame:
+    """The chosen metric families on one chunk of cleaned articles (runs in worker processes too)."""
     from .word_choice import word_choice_metrics
 
-    wc = word_choice_metrics(chunk, lexicon=lexicon).drop(columns="article_id")
-    words = wc.pop("wc_words").rename("words")
-    return pd.concat([
-        words,
-        readability(chunk, undefined="nan").drop(columns="article_id"),
-        sentiment(chunk).drop(columns="article_id"),
-        wc,
-    ], axis=1)
+    parts: list[pd.DataFrame | pd.Series] = []
+    if "word_choice" in families:
+        wc = word_choice_metrics(chunk, lexicon=lexicon).drop(columns="article_id")
+        parts.append(wc.pop("wc_words").rename("words"))
+    else:
+        parts.append(pd.Series([count_words(t) for t in chunk["text"]], index=chunk.index, name="words"))
+    if "readability" in families:
+        from .readability import readability
+
+        parts.append(readability(chunk, undefined="nan").drop(columns="article_id"))
+    if "sentiment" in families:
+        from .sentiment import sentiment
+
+        parts.append(sentiment(chunk).drop(columns="article_id"))
+    if "word_choice" in families:
+        parts.append(wc)
+    if "attribution" in families:
+        from .attribution import attribution_metrics
+
+        parts.append(attribution_metrics(chunk).drop(columns="article_id"))
+    return pd.concat(parts, axis=1)
+
+
+def _check_families(families: Any) -> tuple[str, ...]:
+    if isinstance(families, str):
+        families = (families,)
+    chosen = tuple(families)
+    unknown = [f for f in chosen if f not in FAMILIES]
+    if unknown or not chosen:
+        raise ValueError(f"families must be a non-empty selection of {list(FAMILIES)}, got {list(chosen)}")
+    return tuple(f for f in FAMILIES if f in chosen)
 
 
 def _n_workers(n_jobs: int) -> int:
@@ -56,7 +82,7 @@ def _n_workers(n_jobs: int) -> int:
 
 
 def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
-            progress: bool | None = None) -> pd.DataFrame:
+            families: Sequence[str] = FAMILIES, progress: bool | None = None) -> pd.DataFrame:
     """Compute every article-level framing metric: one row per article.
 
     Parameters
@@ -69,6 +95,9 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     n_jobs : int
         Processes to use; ``-1`` for every core. Results are identical and in the same
         order whatever the number.
+    families : sequence of str
+        Metric families to compute (default: all of :data:`FAMILIES`: readability,
+        sentiment, word_choice, attribution); ``words`` is always included.
     progress : bool, optional
         Progress bar over chunks of articles (default: in terminals and notebooks).
 
@@ -77,7 +106,8 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     DataFrame
         Same index as ``articles``. ``article_id`` (and ``outlet``, ``published`` when
         present), ``words``, then metric families by prefix: ``read_`` (readability),
-        ``sent_`` and ``tone`` (sentiment), ``wc_`` (word choice) and the marker rates.
+        ``sent_`` and ``tone`` (sentiment), ``wc_`` (word choice and marker rates),
+        ``attr_`` (source attribution aggregates).
         Every column is documented in ``docs/metrics.md``. Text that is empty or
         missing gives NaN where a metric is undefined, never an exception.
 
@@ -92,6 +122,7 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     """
     validate_articles(articles)
     workers = _n_workers(n_jobs)
+    chosen = _check_families(families)
     clean = _clean_text(articles)
     if "captions" not in clean.columns:
         clean["captions"] = [[] for _ in range(len(clean))]
@@ -99,10 +130,10 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     results: list[pd.DataFrame] = []
     if workers == 1 or len(chunks) == 1:
         for chunk in progress_bar(chunks, desc="Analysing", unit="chunk", enabled=progress, min_items=2):
-            results.append(_analyze_chunk(chunk, lexicon))
+            results.append(_analyze_chunk(chunk, lexicon, chosen))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_analyze_chunk, c, lexicon) for c in chunks]
+            futures = [pool.submit(_analyze_chunk, c, lexicon, chosen) for c in chunks]
             try:
                 for f in progress_bar(futures, desc="Analysing", unit="chunk", enabled=progress, min_items=2):
                     results.append(f.result())
