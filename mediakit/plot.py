@@ -1647,6 +1647,22 @@ def _values_by_outlet(df: pd.DataFrame, value: str, names_s: pd.Series, func: st
     return {k: np.asarray(v, dtype=float) for k, v in out.items()}
 
 
+def _distribution_setup(df: pd.DataFrame, value: str, names_s: Any, *, sort: Any, ax: Any,
+                        palette: Any, func: str) -> tuple[dict[str, Any], list[str], Any, Any]:
+    """Values per outlet, their order, the Axes and palette of a per-outlet distribution chart."""
+    values = _values_by_outlet(df, value, names_s, func)
+    if not values or not any(len(v) for v in values.values()):
+        raise ValueError(f"{func}: no finite {value!r} values with an outlet")
+    if sort not in ("name", "median", None, False):
+        raise ValueError(f"{func}: unknown sort {sort!r}; choose 'name', 'median' or None")
+    med = {k: float(np.median(v)) if len(v) else math.nan for k, v in values.items()}
+    names = _order(sorted(values, key=_outlet_key), "mean" if sort == "median" else sort, func, med)
+    ax = _get_ax(ax, func)
+    pal = _resolve_palette(palette, names, func)
+    _style_axes(ax, grid="x")
+    return values, names, ax, pal
+
+
 def sentiment_distribution(data: pd.DataFrame, *, value: str | None = None, articles: pd.DataFrame | None = None,
                            outlet: str | None = None, kind: Literal["violin", "box"] = "violin",
                            points: bool = False, sort: Literal["name", "median"] | None = "name",
@@ -1700,17 +1716,8 @@ def sentiment_distribution(data: pd.DataFrame, *, value: str | None = None, arti
     _require(df, [value], func)
     if kind not in ("violin", "box"):
         raise ValueError(f"{func}: unknown kind {kind!r}; choose 'violin' or 'box'")
-    names_s = _outlets(df, func, outlet, articles)
-    values = _values_by_outlet(df, value, names_s, func)
-    if not values or not any(len(v) for v in values.values()):
-        raise ValueError(f"{func}: no finite {value!r} values with an outlet")
-    if sort not in ("name", "median", None, False):
-        raise ValueError(f"{func}: unknown sort {sort!r}; choose 'name', 'median' or None")
-    med = {k: float(np.median(v)) if len(v) else math.nan for k, v in values.items()}
-    names = _order(sorted(values, key=_outlet_key), "mean" if sort == "median" else sort, func, med)
-    ax = _get_ax(ax, func)
-    pal = _resolve_palette(palette, names, func)
-    _style_axes(ax, grid="x")
+    values, names, ax, pal = _distribution_setup(df, value, _outlets(df, func, outlet, articles),
+                                                 sort=sort, ax=ax, palette=palette, func=func)
     vmax = _distribution_rows(ax, values, names, pal, kind=kind, points=points, func=func)
     ax.axvline(0, color=_NEUTRAL, linewidth=0.7, linestyle="--", zorder=1)
     if vmax <= 1.0:
@@ -1765,17 +1772,8 @@ def readability_by_outlet(data: Any, *, metric: str = "read_flesch_reading_ease"
         return metric_by_outlet(df, metric=metric, outlet=outlet, sort="mean" if sort == "median" else sort,
                                 xlabel=None, ax=ax, palette=palette)
     _require(df, [metric], func)
-    names_s = _outlets(df, func, outlet, None)
-    values = _values_by_outlet(df, metric, names_s, func)
-    if not values or not any(len(v) for v in values.values()):
-        raise ValueError(f"{func}: no finite {metric!r} values with an outlet")
-    if sort not in ("name", "median", None, False):
-        raise ValueError(f"{func}: unknown sort {sort!r}; choose 'name', 'median' or None")
-    med = {k: float(np.median(v)) if len(v) else math.nan for k, v in values.items()}
-    names = _order(sorted(values, key=_outlet_key), "mean" if sort == "median" else sort, func, med)
-    ax = _get_ax(ax, func)
-    pal = _resolve_palette(palette, names, func)
-    _style_axes(ax, grid="x")
+    values, names, ax, pal = _distribution_setup(df, metric, _outlets(df, func, outlet, None),
+                                                 sort=sort, ax=ax, palette=palette, func=func)
     _distribution_rows(ax, values, names, pal, kind="box", points=points, func=func)
     ys = _rows(len(names))
     size = _set_category_ticks(ax, ys, names, axis="y")
