@@ -40,12 +40,14 @@ FAMILIES = ("readability", "sentiment", "word_choice", "attribution")
 
 def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...]) -> pd.DataFrame:
     """The chosen metric families on one chunk of cleaned articles (runs in worker processes too)."""
-    from .word_choice import word_choice_metrics
+    from .word_choice import _metric_columns
 
     parts: list[pd.DataFrame | pd.Series] = []
     if "word_choice" in families:
-        wc = word_choice_metrics(chunk, lexicon=lexicon).drop(columns="article_id")
-        parts.append(wc.pop("wc_words").rename("words"))
+        columns = _metric_columns(chunk, lexicon, None)  # arrays: no 1,000-column frame to copy
+        del columns["article_id"]
+        parts.append(pd.Series(columns.pop("wc_words"), index=chunk.index, name="words"))
+        wc = pd.DataFrame(columns, index=chunk.index)
     else:
         parts.append(pd.Series([count_words(t) for t in chunk["text"]], index=chunk.index, name="words"))
     if "readability" in families:

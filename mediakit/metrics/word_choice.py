@@ -225,6 +225,16 @@ def word_choice_metrics(
     True
     """
     validate_articles(articles)
+    data = _metric_columns(articles, lexicon, markers)
+    out = pd.DataFrame(data, index=articles.index)
+    out["article_id"] = articles["article_id"].copy()
+    return out
+
+
+def _metric_columns(
+    articles: pd.DataFrame, lexicon: LexiconSource, markers: LexiconSource | Literal[False]
+) -> dict[str, Any]:
+    """The columns of :func:`word_choice_metrics` as arrays (``analyze`` builds its own frame)."""
     lex = load_lexicon(lexicon)
     matcher = lex.matcher()
     term_variant = lex.term_variants
@@ -287,6 +297,4 @@ def word_choice_metrics(
         data[f"{base_name}_per1k"] = rate[:, j]
         data[f"{base_name}_share"] = share[:, j]
         data[f"{base_name}_title_n"] = head_n[:, j]
-    out = pd.DataFrame(data, index=articles.index)
-    out["article_id"] = articles["article_id"].copy()
-    return out
+    return data
