@@ -38,15 +38,7 @@ from mediakit.text import split_sentences  # noqa: E402
 #: above"); source attribution (attr_) is measured by benchmarks/bench_attribution.py.
 FAMILIES = ("readability", "sentiment", "word_choice")
 
-FORMULAS = {
-    "read_flesch_reading_ease": "flesch_reading_ease",
-    "read_flesch_kincaid_grade": "flesch_kincaid_grade",
-    "read_gunning_fog": "gunning_fog",
-    "read_smog": "smog_index",
-    "read_coleman_liau": "coleman_liau_index",
-    "read_ari": "automated_readability_index",
-    "read_dale_chall": "dale_chall_readability_score",
-}
+FORMULAS = rd.READABILITY_FORMULAS  # read_ column -> textstat function name
 
 
 def baseline(df: pd.DataFrame) -> tuple[pd.DataFrame, list[float]]:

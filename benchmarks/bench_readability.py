@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import gzip
-import json
 import math
 import statistics
 import sys
@@ -48,20 +46,18 @@ DEFAULT_CORPUS = (
 
 
 def load_allsides(path: Path, n: int) -> pd.DataFrame:
-    """Return the first ``n`` AllSides articles with a body, as ``article_id`` and ``text``."""
-    ids: list[str] = []
-    texts: list[str] = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            body = record.get("content_original")
-            if not isinstance(body, str) or not body.strip():
-                continue
-            ids.append(str(record.get("ID", len(ids))))
-            texts.append(body)
-            if len(texts) >= n:
-                break
-    return pd.DataFrame({"article_id": ids, "text": texts})
+    """Return the first ``n`` AllSides articles with a body (read by :mod:`mediakit.datasets`)."""
+    from mediakit import datasets
+
+    parts: list[pd.DataFrame] = []
+    found = 0
+    for chunk in datasets.load_allsides(path, chunksize=1000):
+        chunk = chunk[chunk["text"].str.strip().astype(bool)]
+        parts.append(chunk[["article_id", "title", "text"]])
+        found += len(chunk)
+        if found >= n:
+            break
+    return pd.concat(parts).head(n).reset_index(drop=True)
 
 
 def clear_pyphen_cache() -> None:
