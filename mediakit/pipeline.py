@@ -39,27 +39,18 @@ def write_table(df: pd.DataFrame, path: Path) -> Path:
 
 
 def _articles_per_outlet_figure(articles: pd.DataFrame, figdir: Path) -> list[Path]:
-    import matplotlib
+    from matplotlib.figure import Figure  # no pyplot: no backend or global state involved
 
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    from .export import save_figure
 
     counts = (articles["outlet"].fillna("(unknown)").value_counts().rename_axis("outlet")
               .reset_index(name="articles").sort_values(["articles", "outlet"], ascending=[True, True]))
-    fig, ax = plt.subplots(figsize=(6, 0.4 * len(counts) + 1.2))
+    fig = Figure(figsize=(6, 0.4 * len(counts) + 1.2))
+    ax = fig.subplots()
     ax.barh(counts["outlet"], counts["articles"], color="#4477AA")
     ax.set_xlabel("articles")
     ax.set_title("Articles per outlet")
-    fig.tight_layout()
-    figdir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for fmt in ("png", "svg"):
-        p = figdir / f"articles_per_outlet.{fmt}"
-        fig.savefig(p, dpi=150, metadata={"Date": None} if fmt == "svg" else {"Software": None})
-        paths.append(p)
-    plt.close(fig)
-    paths.append(write_table(counts, figdir / "articles_per_outlet.csv"))
-    return paths
+    return save_figure(fig, figdir / "articles_per_outlet", formats=("png", "svg"), dpi=150, data=counts)
 
 
 def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,

@@ -149,8 +149,3 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
         if col in articles.columns:
             meta[col] = articles[col].array
     return pd.concat([meta, metrics], axis=1)
-
-
-def metric_columns(metrics: pd.DataFrame) -> Sequence[str]:
-    """Names of the numeric metric columns of an :func:`analyze` result."""
-    return [c for c in metrics.columns if c not in METADATA_COLUMNS and pd.api.types.is_numeric_dtype(metrics[c])]
