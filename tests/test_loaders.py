@@ -326,6 +326,110 @@ def test_sidecars_and_corpus_docs_are_ignored_in_folders(tmp_path):
     assert load_errors(df).empty
 
 
+# --------------------------------------------------------------------------- sidecars
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_sample_corpus_events_from_the_sidecar():
+    df = load_quiet(DATA)
+    errs = load_errors(df)
+    assert errs["kind"].tolist() == ["no_text"]  # the sidecar itself gives no problem
+    assert df["event"].isna().tolist() == (df["article_id"] == "000_fd60bde068b4eb11").tolist()
+    ev = dict(zip(df["article_id"], df["event"]))
+    assert ev["northern-ledger/nl-2025-01-21-border-chaos-mirava"] == "valdoria-refugee-exodus"  # by file
+    assert ev["harbor-tribune/ht-2025-02-03-ceasefire-western-valdoria"] == "valdoria-ceasefire"
+    assert ev["cc-2025-0114-002"] == "valdoria-asylum-deal"  # the JSON's own field
+    assert ev["2871461044"] == "us-border-estate-tax-bill"  # a headline row, matched by url
+    assert ev["2871459012"] == "valdoria-leader-ousted"  # HT headline shares the page's url
+    full = df[df["text"].str.len() > 0]
+    assert full.groupby("event")["outlet"].nunique().eq(4).all()
+    assert full["event"].value_counts().eq(4).all()
+
+
+def test_sidecar_matches_by_file_url_and_article_id(tmp_path):
+    write(tmp_path / "pages" / "a.txt", "Page A\n\nBody of A.")
+    write(tmp_path / "pages" / "b.html", HTML_PAGE)
+    write(tmp_path / "pages" / "c.txt", "Page C\n\nBody of C.")
+    write(tmp_path / "feed.csv", "id,title,url,text\nr1,T1,https://x.test/1,One.\nr2,T2,https://x.test/2,Two.\n")
+    write(tmp_path / "_events.csv",
+          "file,url,article_id,event,score\n"
+          "pages/a.txt,,,ev-a,1\n"  # file with its ending
+          "pages/c,,,ev-c,2\n"  # file without its ending
+          ",https://dailyplanet.test/harbour/,,ev-b,3\n"  # url (trailing slash ignored)
+          "feed.csv,https://x.test/2,,ev-r2,4\n"  # a row of a multi-record file: by url
+          ",,r1,ev-r1,5\n")  # article_id
+    df = load_clean(tmp_path)
+    got = dict(zip(df["article_id"], zip(df["event"], df["score"])))
+    assert got == {"pages/a": ("ev-a", 1), "pages/b": ("ev-b", 3), "pages/c": ("ev-c", 2),
+                   "r1": ("ev-r1", 5), "r2": ("ev-r2", 4)}
+    assert df["score"].dtype.kind in "if"  # numbers stay numbers; keys and text are strings
+    assert str(df["event"].dtype) == "string"
+
+
+def test_sidecar_file_only_row_covers_the_whole_file_and_fills_gaps_only(tmp_path):
+    recs = records(3)
+    recs[0]["event"] = "own-event"
+    del recs[0]["url"]
+    write(tmp_path / "wire" / "feed.jsonl", "\n".join(json.dumps(r) for r in recs))
+    write(tmp_path / "loose.txt", "Loose page\n\nBody.")
+    write(tmp_path / "_metadata.csv", "file,event,outlet,published\nwire/feed.jsonl,wire-event,,\n"
+                                      "loose.txt,,nyt,2025-01-02 10:00\n")
+    df = load_clean(tmp_path)
+    ev = dict(zip(df["article_id"], df["event"]))
+    assert (ev["r1"], ev["r2"], ev["r3"]) == ("own-event", "wire-event", "wire-event")  # own value wins
+    assert pd.isna(ev["loose"])
+    loose = df.set_index("article_id").loc["loose"]
+    assert loose["outlet"] == "New York Times" and loose["outlet_raw"] == "nyt"  # filled, normalised
+    assert loose["published"] == pd.Timestamp("2025-01-02 10:00", tz="UTC")
+    # an outlet already known (folder name) is not overwritten
+    assert (df.set_index("article_id").loc[["r1", "r2", "r3"], "outlet"] == "wire").all()
+
+
+def test_metadata_sidecar_applies_before_events(tmp_path):
+    write(tmp_path / "a.txt", "Page A\n\nBody of A.")
+    write(tmp_path / "_metadata.csv", "file,event,lean\na.txt,from-metadata,left\n")
+    write(tmp_path / "_events.csv", "file,event\na.txt,from-events\n")
+    df = load_clean(tmp_path)
+    assert df.loc[0, ["event", "lean"]].tolist() == ["from-metadata", "left"]
+
+
+def test_sidecar_problems_are_warnings_and_never_stop_the_load(tmp_path):
+    write(tmp_path / "a.txt", "Page A\n\nBody of A.")
+    write(tmp_path / "_events.csv", "file,event,text\na.txt,e1,NOT THE TEXT\nmissing.txt,e2,\na,e3,\n")
+    df = load_quiet(tmp_path, errors="raise")  # warnings only: no ArticleLoadError
+    assert df.loc[0, "event"] == "e1" and df.loc[0, "text"] == "Body of A."
+    msgs = load_errors(df)["message"].tolist()
+    assert len(msgs) == 2 and all(e == "warning" for e in load_errors(df)["status"])
+    assert any("match no loaded article" in m and "line(s) 3" in m for m in msgs)
+    assert any("['text']" in m and "ignored" in m for m in msgs)
+
+    write(tmp_path / "_events.csv", "name,event\na.txt,e1\n")  # no key column
+    df = load_quiet(tmp_path)
+    assert "event" not in df.columns
+    assert "needs a 'file', 'url' or 'article_id' column" in load_errors(df).loc[0, "message"]
+
+    write(tmp_path / "_events.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    df = load_quiet(tmp_path)
+    assert len(df) == 1 and load_errors(df).loc[0, "status"] == "warning"
+
+    write(tmp_path / "_events.csv", "file,event\na.txt,e1\na.txt,e2\n")  # repeated key: first row used
+    with pytest.warns(UserWarning, match="1 warning"):
+        df = load_articles(tmp_path)
+    assert df.loc[0, "event"] == "e1"
+
+
+def test_sidecar_only_read_at_the_root_of_a_loaded_folder(tmp_path):
+    write(tmp_path / "sub" / "a.txt", "Page A\n\nBody of A.")
+    write(tmp_path / "_events.csv", "file,event\nsub/a.txt,e1\n")
+    assert "event" not in load_clean(tmp_path / "sub" / "a.txt").columns  # a file named directly
+    assert "event" not in load_clean(tmp_path / "sub").columns  # the sidecar is not at sub/'s root
+    assert load_clean(tmp_path)["event"].tolist() == ["e1"]
+    both = load_clean([tmp_path / "sub", tmp_path])  # the same file once, from the first folder
+    assert len(both) == 1
+
+
 def test_txt_holding_json_or_html_is_read_as_such(tmp_path):
     write(tmp_path / "json_in.txt", json.dumps(records(2)))
     write(tmp_path / "html_in.txt", HTML_PAGE)

@@ -3,6 +3,7 @@
 from ._errors import ArticleLoadError, LoadError, LoadReport
 from ._load import SUPPORTED_EXTENSIONS, load_articles, load_errors
 from ._records import FIELD_ALIASES
+from ._stream import iter_articles
 
-__all__ = ["load_articles", "load_errors", "ArticleLoadError", "LoadError", "LoadReport",
+__all__ = ["load_articles", "iter_articles", "load_errors", "ArticleLoadError", "LoadError", "LoadReport",
            "FIELD_ALIASES", "SUPPORTED_EXTENSIONS"]

@@ -27,6 +27,7 @@ from ._decode import DecodeFailure, decode_bytes, detect_encoding
 from ._errors import ArticleLoadError, LoadError, LoadReport
 from ._html import looks_like_html, parse_html_page
 from ._records import iter_csv, iter_json, iter_jsonl, record_to_article, resolve_columns
+from ._sidecar import apply_sidecars
 from ._textpage import parse_text_page
 
 __all__ = ["load_articles", "load_errors", "SUPPORTED_EXTENSIONS"]
@@ -307,23 +308,28 @@ class _FileReader:
     def _read_stream(self, path: Path, spath: str, fmt: str, gz: bool, root: Path | None,
                      head: bytes) -> list[dict[str, Any]]:
         """Stream JSONL or CSV records; what was read before a truncation is kept."""
-        out: list[dict[str, Any]] = []
+        return list(self._iter_stream(path, spath, fmt, gz, root, head))
+
+    def _iter_stream(self, path: Path, spath: str, fmt: str, gz: bool, root: Path | None,
+                     head: bytes) -> Iterator[dict[str, Any]]:
+        """Yield JSONL or CSV records one at a time (used by ``iter_articles`` too)."""
+        out: list[dict[str, Any]] = []  # holds at most one record: counts what was yielded
+        n = 0
         try:
             with self._open_text(path, gz, head) as stream:
-                if fmt == "jsonl":
-                    self._stream_jsonl(stream, spath, path, root, out)
-                else:
-                    self._stream_csv(stream, spath, path, root, out)
+                inner = self._stream_jsonl if fmt == "jsonl" else self._stream_csv
+                for art in inner(stream, spath, path, root, out):
+                    n += 1
+                    yield art
         except DecodeFailure as exc:
             self.collector.add(spath, exc.kind, str(exc))
         except (OSError, EOFError, zlib.error) as exc:
             what = "the compressed data is damaged" if gz else "cannot read the rest of the file"
             self.collector.add(spath, "decode" if gz else "read",
-                               f"{what} after {len(out)} record(s) (those are kept): {exc}")
-        return out
+                               f"{what} after {n} record(s) (those are kept): {exc}")
 
     def _stream_jsonl(self, stream: TextIO, spath: str, path: Path, root: Path | None,
-                      out: list[dict[str, Any]]) -> None:
+                      out: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         mapping: dict[str, str] | None = None
         n_errors = len(self.collector.items)
         for lineno, rec in iter_jsonl(stream):
@@ -334,12 +340,13 @@ class _FileReader:
                 mapping = resolve_columns(list(rec), self.columns)
             art = self._from_record(rec, mapping or {}, spath, path, root, lineno, "jsonl")
             if art is not None:
-                out.append(art)
+                out[:] = [art]
+                yield art
         if not out and len(self.collector.items) == n_errors:
             self.collector.add(spath, "empty", "no records in the file")
 
     def _stream_csv(self, stream: TextIO, spath: str, path: Path, root: Path | None,
-                    out: list[dict[str, Any]]) -> None:
+                    out: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         name = path.name.lower()
         tsv = name.endswith(".tsv") or name.endswith(".tsv.gz")
         try:
@@ -356,16 +363,19 @@ class _FileReader:
                                "map one with columns={'text': 'your_column'}")
             return
         n_errors = len(self.collector.items)
+        n_rows = 0
         for rowno, rec in rows:
             if isinstance(rec, Exception):
                 self.collector.add(spath, "parse", f"malformed CSV row: {rec}", rowno)
                 continue
             art = self._from_record(rec, mapping, spath, path, root, rowno, "csv")
             if art is not None:
-                out.append(art)
+                n_rows += 1
+                out[:] = [art]
+                yield art
         if out and "text" not in mapping:
             self.collector.add(spath, "no_text", f"no text column among {header[:15]}: loaded "
-                               f"{len(out)} rows with titles only (as in a Media Cloud export); "
+                               f"{n_rows} rows with titles only (as in a Media Cloud export); "
                                "map one with columns={'text': ...}", status="warning")
         elif not out and len(self.collector.items) == n_errors:
             self.collector.add(spath, "empty", "the CSV has a header but no data rows")
@@ -511,8 +521,10 @@ def load_articles(
             collector.add(str(path), "parse", f"{type(exc).__name__}: {exc}")
         except Exception as exc:  # one bad file never stops the load
             collector.add(str(path), "read", f"{type(exc).__name__}: {exc}")
-    report = LoadReport(tuple(collector.items))
     df = _to_frame(rows, outlet=outlet, tz=tz, aliases=outlet_aliases)
+    # sidecars (_metadata.csv, _events.csv) at a loaded folder's root add columns to its articles
+    df = apply_sidecars(df, [root for _, root in files], collector.add, tz=tz, aliases=outlet_aliases)
+    report = LoadReport(tuple(collector.items))
     if duplicates and len(df):
         df = flag_duplicates(df)
     df.attrs["load_errors"] = report
