@@ -31,7 +31,7 @@ import mediakit  # noqa: E402
 from mediakit import datasets  # noqa: E402
 from mediakit.metrics import readability as rd  # noqa: E402
 from mediakit.metrics import sentiment as sm  # noqa: E402
-from mediakit._tokens import words_of  # noqa: E402
+from mediakit._tokens import clear_chunk_caches  # noqa: E402
 from mediakit.text import split_sentences  # noqa: E402
 
 #: The families the baseline's numbers come from, plus word choice (the issue's "all of the
@@ -65,7 +65,7 @@ def clear_all() -> None:
     rd.clear_caches()
     sm._cached_scores.cache_clear()
     sm._tone_valence.cache_clear()
-    words_of.cache_clear()
+    clear_chunk_caches()  # the chunk vocabulary and everything computed from it; words_of
     gc.collect()
 
 

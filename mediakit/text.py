@@ -135,6 +135,11 @@ _LB = "\r\n|[\n\r\u2028\u2029\x85]"
 _HSPACE = "[^\\S\n\r\u2028\u2029\x85]"
 #: One or more blank lines (a line holding only spaces counts as blank).
 _BLOCK_SEP_RE = re.compile(f"{_HSPACE}*(?:{_LB})(?:{_HSPACE}*(?:{_LB}))+")
+#: The same for a text whose only line break is "\n" (the loaders' output): a literal first
+#: character lets the regex engine skip ahead instead of trying every position. The match
+#: leaves out the white space before the first "\n", which blocks are stripped of anyway.
+_NL_BLOCK_SEP_RE = re.compile(f"\n(?:{_HSPACE}*\n)+")
+_OTHER_LINE_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
 _LINE_BREAK_RE = re.compile(_LB)
 _LINE_RE = re.compile("[^\n\r\u2028\u2029\x85]+")
 _NONSPACE_RE = re.compile(r"\S")
@@ -161,7 +166,10 @@ _TOKEN_LEFT_RE = re.compile(r"\S*\Z")
 _NOT_GLUED = ("@", "/", "www.", ".com", ".org", ".net", ".gov")
 #: What follows a candidate: white space, opening quotes/brackets, the next character.
 _NEXT_RE = re.compile("\\s+(?P<open>[\"'\u201c\u2018\u00ab(\\[{]*)(?P<ch>\\S)?")
-_WORD_BEFORE_RE = re.compile(r"(?:[^\W_]+\.)*[^\W_]+\Z")
+#: The word ("Sen", "U.S", "F") that ends where a candidate starts: the longest stretch of
+#: letters and digits joined by single periods that ends there. Matched on the reversed
+#: text before the candidate (a search anchored at the end would try every start).
+_WORD_BEFORE_REVERSED_RE = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 _INITIALISM_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SPEECH_AFTER_RE = re.compile(
@@ -197,9 +205,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return m.start(), start + len(text[start:end].rstrip())
 
 
-def _block_units(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    """Append the paragraph units of the block ``text[start:end]`` (which has no blank line)."""
-    if _LINE_BREAK_RE.search(text, start, end) is None:
+def _block_units(text: str, start: int, end: int, out: list[tuple[int, int]], newline_only: bool) -> None:
+    """Append the paragraph units of the block ``text[start:end]`` (which has no blank line).
+
+    ``newline_only``: the text has no line break other than "\n".
+    """
+    if (text.find("\n", start, end) < 0) if newline_only else (_LINE_BREAK_RE.search(text, start, end) is None):
         s, e = _strip(text, start, end)
         if s < e:
             out.append((s, e))
@@ -238,10 +249,11 @@ def _units(text: str) -> list[tuple[int, int]]:
     """Paragraph units of ``text``: stripped, bullet markers removed, contentless ones dropped."""
     raw: list[tuple[int, int]] = []
     pos = 0
-    for m in _BLOCK_SEP_RE.finditer(text):
-        _block_units(text, pos, m.start(), raw)
+    newline_only = not any(c in text for c in _OTHER_LINE_BREAKS)
+    for m in (_NL_BLOCK_SEP_RE if newline_only else _BLOCK_SEP_RE).finditer(text):
+        _block_units(text, pos, m.start(), raw, newline_only)
         pos = m.end()
-    _block_units(text, pos, len(text), raw)
+    _block_units(text, pos, len(text), raw, newline_only)
     units = []
     for s, e in raw:
         bullet = _BULLET_RE.match(text, s, e)
@@ -283,6 +295,13 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- sentences
 
 
+def _word_before(text: str, start: int, end: int) -> str:
+    """The word that ends at ``end`` and starts at ``start`` or later ("" if none)."""
+    reversed_left = text[start:end][::-1]
+    m = _WORD_BEFORE_REVERSED_RE.match(reversed_left)
+    return "" if m is None else reversed_left[: m.end()][::-1]
+
+
 def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, abbr: Abbreviations) -> int:
     """Return the start of the next sentence if candidate ``m`` ends a sentence, else -1."""
     nxt = _NEXT_RE.match(text, m.end(), unit_end)
@@ -299,8 +318,7 @@ def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, ab
     opens_quote = any(c in _QUOTE_OPENERS for c in nxt.group("open"))
     if term == "." and all(c in ")]}" for c in close):
         start = max(unit_start, m.start() - 40)
-        w = _WORD_BEFORE_RE.search(text, start, m.start())
-        word = w.group() if w is not None else ""
+        word = _word_before(text, start, m.start())
         if word:
             if word in abbr.prefix:
                 return -1
@@ -341,8 +359,7 @@ def _is_glued_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: i
     token = (left.group() if left else "") + m.group() + (right.group() if right else "")
     if any(x in token.lower() for x in _NOT_GLUED):
         return False
-    w = _WORD_BEFORE_RE.search(text, max(unit_start, b - 40), b)
-    word = w.group() if w is not None else ""
+    word = _word_before(text, max(unit_start, b - 40), b)
     return not (word in abbr.prefix or word in abbr.ambiguous or word in abbr.final)
 
 

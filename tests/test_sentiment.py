@@ -259,24 +259,32 @@ def test_sentiment_empty_table() -> None:
 
 
 def test_never_scores_a_whole_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[str] = []
-    real = sm._polarity_scores
+    # Every sentence score comes from _score_tuple (a sentence's text) or, for sentences
+    # scored from their article's chunks, from _score_words (its words): record the words.
+    seen: list[int] = []
+    real_tuple, real_words = sm._score_tuple, sm._score_words
 
-    def spy(text: str) -> dict[str, float]:
-        seen.append(text)
-        return real(text)
+    def spy_tuple(text: str) -> tuple[float, float, float, float]:
+        seen.append(len(text.split()))
+        return real_tuple(text)
 
-    monkeypatch.setattr(sm, "_polarity_scores", spy)
+    def spy_words(words: list[str], *args: object) -> tuple[float, float, float, float]:
+        seen.append(len(words))
+        return real_words(words, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sm, "_score_tuple", spy_tuple)
+    monkeypatch.setattr(sm, "_score_words", spy_words)
     sm._cached_scores.cache_clear()
     try:
         body = " ".join(["The talks were a great success for everyone."] * 30)
-        arts = pd.DataFrame({"article_id": ["long"], "text": [body + "\n\nA second paragraph."]})
+        glued = "Critics called it a disaster.Others were happy."  # glued: scored from its text
+        arts = pd.DataFrame({"article_id": ["long"], "text": [body + "\n\n" + glued]})
         out = sm.sentiment(arts)
         sm.sentences(arts)
     finally:
         sm._cached_scores.cache_clear()
-    assert seen and max(len(s) for s in seen) < 60
-    assert out.loc[0, "sent_n_sentences"] == 31
+    assert len(seen) >= 32 and max(seen) == 8  # one sentence at a time, never the article
+    assert out.loc[0, "sent_n_sentences"] == 32
 
 
 def test_tone() -> None:
@@ -322,3 +330,51 @@ def test_tables_never_raise_on_arbitrary_text(texts: list[str | None]) -> None:
     assert out["sent_n_sentences"].sum() == len(sents)
     assert sents["in_quote"].between(0, 1).all()
     assert sents["compound"].between(-1, 1).all()
+
+
+# --------------------------------------------------------------------------- fast paths
+
+
+def test_lower_case_keeps_white_space_and_punctuation() -> None:
+    """_score_tuple lowercases a whole sentence before splitting it; that gives VADER's words
+    only if no character that keeps its length in lower case gains or loses white space or
+    ASCII punctuation (all of Unicode is checked)."""
+    import string
+    import sys
+
+    punct = set(string.punctuation)
+    longer, changed = [], []
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            longer.append(c)
+        elif c.isspace() != low.isspace() or (c in punct) != (low in punct):
+            changed.append(c)
+    assert changed == [] and longer == ["\u0130"]
+
+
+_VADER_WORDS = (
+    "good bad great terrible not no never but kind of sort just enough the shit bomb bad ass yeah "
+    "right kiss death to die for least at very without doubt so this GOOD BAD VERY extremely hardly "
+    "İstanbul love hate :) 😀 isn't don’t NO happy Happy sad “Great” (good) U.S. Sen."
+).split()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_VADER_WORDS), min_size=1, max_size=9).map(" ".join).map(
+            lambda s: s + "."
+        ),
+        min_size=1,
+        max_size=6,
+    ).map(lambda sents: " ".join(sents).replace("bad. Happy", "bad.Happy"))  # glued sentences
+)
+def test_sentences_scored_from_chunks_equal_vader(text: str) -> None:
+    """Sentences scored from their article's chunks (and glued ones, from their text) get
+    exactly VADER's scores."""
+    sm._cached_scores.cache_clear()
+    rows = sm.sentences(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    for row in rows.itertuples():
+        assert (row.neg, row.neu, row.pos, row.compound) == tuple(REFERENCE.polarity_scores(row.text).values())

@@ -540,3 +540,36 @@ def test_speed_on_polnear(corpora: Path) -> None:
     rate = n / best
     print(f"split_sentences + quote_mask: {rate:,.0f} sentences/s over {n} sentences")
     assert rate >= 20_000
+
+
+# --------------------------------------------------------------------------- fast paths
+
+_PIECES = st.lists(
+    st.sampled_from(["a", "Bc", " ", "  ", "\t", "\n", "\n\n", " \n \n", "\u00a0", "\u3000", ".", "U.S", "F.", "x.y.z", "_", "é"]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES)
+def test_newline_block_separator_ends_where_the_general_one_does(text: str) -> None:
+    import mediakit.text as tx
+
+    general = [m.end() for m in tx._BLOCK_SEP_RE.finditer(text)]
+    assert [m.end() for m in tx._NL_BLOCK_SEP_RE.finditer(text)] == general
+    for m in tx._NL_BLOCK_SEP_RE.finditer(text):  # what it leaves out is horizontal space
+        assert text[: m.start()].rstrip(" \t\u00a0\u3000") == text[: m.start()].rstrip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES)
+def test_word_before_is_the_longest_word_ending_there(text: str) -> None:
+    import re
+
+    import mediakit.text as tx
+
+    anchored = re.compile(r"(?:[^\W_]+\.)*[^\W_]+\Z")  # the definition: a search anchored at the end
+    for end in range(len(text) + 1):
+        for start in (0, max(0, end - 3)):
+            m = anchored.search(text, start, end)
+            assert tx._word_before(text, start, end) == (m.group() if m else "")

@@ -299,3 +299,40 @@ def test_basil_lexical_bias_coverage(corpora):
     print(f"\nBASIL lex spans: {len(spans)}; covered by framing {coverage([framing]):.3f}, "
           f"markers {coverage([markers]):.3f}, either {both:.3f}")
     assert both >= 0.25
+
+
+# --------------------------------------------------------------------------- shared chunk table
+
+_HOSTILE = st.text(
+    alphabet=st.sampled_from(list("ab Z9_.-'\u2019\n\t\u00a0\u3000\u2028İ😀,;\u00e9") + ["\ud800"]), max_size=40
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HOSTILE)
+def test_chunk_word_counts_equal_count_words(text: str) -> None:
+    from mediakit._tokens import CHUNKS, chunk_offsets, chunk_word_counts
+
+    ids = CHUNKS.ids(text.split())
+    assert chunk_word_counts(ids) == count_words(text)
+    starts, ends = chunk_offsets(text)
+    assert [text[s:e] for s, e in zip(starts.tolist(), ends.tolist())] == text.split()
+
+
+def test_no_white_space_above_the_chunk_table() -> None:
+    import sys
+
+    from mediakit._tokens import _SPACE_TABLE
+
+    assert not any(chr(c).isspace() for c in range(len(_SPACE_TABLE), sys.maxunicode + 1))
+
+
+def test_chunk_vocabulary_starts_again_when_full() -> None:
+    from mediakit._tokens import ChunkFeatures, ChunkVocabulary
+
+    vocab = ChunkVocabulary(max_size=3)
+    lengths = ChunkFeatures(vocab, lambda c: (len(c),), 1)
+    assert lengths.rows(vocab.ids(["a", "bb", "a"])).ravel().tolist() == [1, 2, 1]
+    ids = vocab.ids(["ccc", "dddd"])  # 2 + 2 > 3: the vocabulary starts again
+    assert vocab.generation == 1 and ids.tolist() == [0, 1] and vocab.chunks == ["ccc", "dddd"]
+    assert lengths.rows(ids).ravel().tolist() == [3, 4]  # the table follows

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .._progress import progress_bar
-from .._tokens import count_words
+from .._tokens import CHUNKS, chunk_word_counts
 from ..schema import validate_articles
 
 __all__ = ["analyze", "FAMILIES", "METADATA_COLUMNS"]
@@ -39,27 +39,32 @@ FAMILIES = ("readability", "sentiment", "word_choice", "attribution")
 
 
 def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...]) -> pd.DataFrame:
-    """The chosen metric families on one chunk of cleaned articles (runs in worker processes too)."""
+    """The chosen metric families on one chunk of cleaned articles (runs in worker processes too).
+
+    Each text is split into whitespace-separated chunks once; the ids of those chunks in the
+    shared vocabulary (:data:`mediakit._tokens.CHUNKS`) give the word count, readability's
+    counts and tone, each computed once per distinct chunk.
+    """
     from .word_choice import _metric_columns
 
-    parts: list[pd.DataFrame | pd.Series] = []
-    if "word_choice" in families:
-        columns = _metric_columns(chunk, lexicon, None)  # arrays: no 1,000-column frame to copy
-        del columns["article_id"]
-        parts.append(pd.Series(columns.pop("wc_words"), index=chunk.index, name="words"))
-        wc = pd.DataFrame(columns, index=chunk.index)
-    else:
-        parts.append(pd.Series([count_words(t) for t in chunk["text"]], index=chunk.index, name="words"))
+    texts: list[str] = chunk["text"].tolist()  # _clean_text: always strings
+    chunk_ids = [CHUNKS.ids(t.split()) for t in texts]
+    words = [chunk_word_counts(ids) for ids in chunk_ids]
+    parts: list[pd.DataFrame | pd.Series] = [pd.Series(words, index=chunk.index, name="words", dtype="int64")]
     if "readability" in families:
-        from .readability import readability
+        from .readability import READABILITY_COLUMNS, _value_array
 
-        parts.append(readability(chunk, undefined="nan").drop(columns="article_id"))
+        values = _value_array(texts, "nan", chunk_ids)
+        parts.append(pd.DataFrame(values, index=chunk.index, columns=list(READABILITY_COLUMNS)))
     if "sentiment" in families:
-        from .sentiment import sentiment
+        from .sentiment import _article_values, _sentiment_frame
 
-        parts.append(sentiment(chunk).drop(columns="article_id"))
+        rows = [_article_values(t, h, ids) for t, h, ids in zip(texts, chunk["title"].tolist(), chunk_ids)]
+        parts.append(_sentiment_frame(rows, chunk.index, chunk["article_id"].array).drop(columns="article_id"))
     if "word_choice" in families:
-        parts.append(wc)
+        columns = _metric_columns(chunk, lexicon, None, words)  # arrays: no 1,000-column frame to copy
+        del columns["article_id"], columns["wc_words"]
+        parts.append(pd.DataFrame(columns, index=chunk.index))
     if "attribution" in families:
         from .attribution import attribution_metrics
 
@@ -122,6 +127,10 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     >>> int(m.loc[0, "words"]), int(m.loc[0, "sent_n_sentences"])
     (7, 2)
     """
+    from .._dask import dask_apply, is_dask_frame
+
+    if is_dask_frame(articles):  # lazy, partition by partition (mediakit/_dask.py)
+        return dask_apply("analyze", articles, lexicon=lexicon, families=families)
     validate_articles(articles)
     workers = _n_workers(n_jobs)
     chosen = _check_families(families)

@@ -59,15 +59,17 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
+from .._tokens import CHUNKS, ChunkFeatures
 
 __all__ = [
     "READABILITY_FORMULAS",
@@ -327,16 +329,28 @@ def _remove_punctuation(b: _Backend, text: str) -> str:
     return b.punctuation_keep_apostrophe.sub("", text)
 
 
-# Caches shared by all texts of the process; cleared together when the chunk cache is full.
-_CACHE_MAX = 1_000_000  # chunks; a few hundred MB at worst
+# Caches shared by all texts of the process. Chunks get their ids from the vocabulary shared
+# with tone and word counts (mediakit._tokens.CHUNKS), which starts again after a million.
 _SYLLABLE_CACHE: dict[str, int] = {}  # lowercased word -> syllables
 # word -> (syllables, polysyllabic, not_easy, fog_hard, the word if difficult_words() counts it)
 _WordInfo = tuple[int, int, int, int, "str | None"]
 _WORD_CACHE: dict[str, _WordInfo] = {}
 # chunk -> (is_word, letters, *_WordInfo)
 _ChunkInfo = tuple[int, int, int, int, int, int, "str | None"]
-_CHUNK_CACHE: dict[str, _ChunkInfo] = {}
 _NOT_A_WORD: _ChunkInfo = (0, 0, 0, 0, 0, 0, None)
+# difficult word -> a number of its own (the feature rows hold numbers, not strings)
+_HARD_IDS: dict[str, int] = {}
+
+
+def _chunk_features(chunk: str) -> tuple[int, ...]:
+    """The feature row of one chunk: (is_word, letters, syllables, polysyllabic, not_easy,
+    fog_hard, characters, id of the difficult word or -1); the first seven add up per text."""
+    is_word, letters, syllables, poly, not_easy, fog_hard, hard = _chunk_info(_backend(), chunk)
+    hard_id = -1 if hard is None else _HARD_IDS.setdefault(hard, len(_HARD_IDS))
+    return (is_word, letters, syllables, poly, not_easy, fog_hard, len(chunk), hard_id)
+
+
+_FEATURES = ChunkFeatures(CHUNKS, _chunk_features, 8, on_reset=_HARD_IDS.clear)
 
 
 def clear_caches() -> None:
@@ -348,7 +362,7 @@ def clear_caches() -> None:
     --------
     >>> clear_caches()
     """
-    _CHUNK_CACHE.clear()
+    _FEATURES.clear()
     _WORD_CACHE.clear()
     _SYLLABLE_CACHE.clear()
 
@@ -443,42 +457,41 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def _scores(b: _Backend, text: str, undefined: _Undefined) -> dict[str, float]:
-    chunks = text.split()
-    raw_words = len(chunks)
-    characters = sum(map(len, chunks))  # count_chars: len(re.sub(r"\s", "", text))
-    cache = _CHUNK_CACHE
-    if len(cache) > _CACHE_MAX:
-        clear_caches()
-    words = letters = syllables = poly = not_easy = fog_hard = 0
-    difficult: set[str] = set()
-    for chunk, n in Counter(chunks).items():
-        info = cache.get(chunk)
-        if info is None:
-            info = cache[chunk] = _chunk_info(b, chunk)
-        if info[0]:
-            _, n_letters, n_syll, is_poly, is_not_easy, is_fog_hard, hard = info
-            words += n
-            letters += n * n_letters
-            syllables += n * n_syll
-            poly += n * is_poly
-            not_easy += n * is_not_easy
-            fog_hard += n * is_fog_hard
-            if hard is not None:
-                difficult.add(hard)
+def _scores(b: _Backend, text: str, undefined: _Undefined, ids: np.ndarray | None = None) -> dict[str, float]:
+    """All scores of ``text`` by column name (see :func:`_values`)."""
+    return dict(zip(READABILITY_COLUMNS, _values(b, text, undefined, ids)))
+
+
+_NAN_VALUES = (math.nan,) * len(READABILITY_COLUMNS)
+
+
+def _values(b: _Backend, text: str, undefined: _Undefined, ids: np.ndarray | None = None) -> tuple[float, ...]:
+    """All scores of ``text``, in :data:`READABILITY_COLUMNS` order.
+
+    ``ids``: ``CHUNKS.ids(text.split())``, if the caller has them already.
+    """
+    if ids is None:
+        ids = CHUNKS.ids(text.split())
+    rows = _FEATURES.rows(ids)
+    # Counts over the whole text are sums over its chunks (see _chunk_info); characters is
+    # count_chars, len(re.sub(r"\s", "", text)); difficult_words counts distinct words.
+    words, letters, syllables, poly, not_easy, fog_hard, characters = rows[:, :7].sum(axis=0).tolist()
+    raw_words = len(ids)
+    hard = rows[:, 7]
+    n_difficult = len(np.unique(hard[hard >= 0]))
     sentences = _count_sentences(b, text)
 
-    counts: dict[str, float] = {
-        "read_words": float(words),
-        "read_sentences": float(sentences),
-        "read_syllables": float(syllables),
-        "read_polysyllables": float(poly),
-        "read_difficult_words": float(len(difficult)),
-        "read_characters": float(characters),
-        "read_letters": float(letters),
-    }
+    counts = (
+        float(words),
+        float(sentences),
+        float(syllables),
+        float(poly),
+        float(n_difficult),
+        float(characters),
+        float(letters),
+    )
     if words == 0 and undefined == "nan":
-        return {**dict.fromkeys(READABILITY_FORMULAS, math.nan), **counts}
+        return _NAN_VALUES[: len(READABILITY_FORMULAS)] + counts
 
     # The formulas, operation by operation as in textstat/backend/metrics/*.py, including its
     # ZeroDivisionError -> 0.0 and "== 0 -> 0.0" guards.
@@ -520,16 +533,22 @@ def _scores(b: _Backend, text: str, undefined: _Undefined) -> dict[str, float]:
     else:
         dale_chall = 0.0
 
-    return {
-        "read_flesch_reading_ease": fre,
-        "read_flesch_kincaid_grade": fkg,
-        "read_gunning_fog": fog,
-        "read_smog": smog,
-        "read_coleman_liau": cli,
-        "read_ari": ari,
-        "read_dale_chall": dale_chall,
-        **counts,
-    }
+    return (fre, fkg, fog, smog, cli, ari, dale_chall, *counts)
+
+
+def _value_array(
+    texts: Iterable[object], undefined: _Undefined, ids: Iterable[np.ndarray | None] | None = None
+) -> np.ndarray:
+    """:func:`_values` of each text as the rows of a float64 array (missing texts: NaN).
+
+    ``ids``, if given, holds ``CHUNKS.ids(text.split())`` of each text (shared with other
+    metrics by :func:`mediakit.analyze`).
+    """
+    rows = [
+        _values(_backend(), text, undefined, chunk_ids) if isinstance(text, str) else _NAN_VALUES
+        for text, chunk_ids in zip(texts, repeat(None) if ids is None else ids)
+    ]
+    return np.array(rows, dtype="float64").reshape(len(rows), len(READABILITY_COLUMNS))
 
 
 def _check_undefined(undefined: str) -> None:
@@ -655,20 +674,13 @@ def readability(
         )
     _check_undefined(undefined)
     texts = articles[column].tolist()
-    b = _backend() if texts else None
-    rows: list[dict[str, float]] = []
-    for text in progress_bar(texts, desc="readability", unit="article", enabled=progress):
-        if _is_missing(text):
-            rows.append(_nan_scores())
-        elif isinstance(text, str):
-            rows.append(_scores(b, text, undefined))  # type: ignore[arg-type]
-        else:
+    for text in texts:
+        if not (isinstance(text, str) or _is_missing(text)):
             raise TypeError(
                 f"{column!r} must hold strings, got {type(text).__name__}: {text!r:.60}"
             )
-    out = pd.DataFrame(rows, columns=list(READABILITY_COLUMNS), index=articles.index).astype(
-        "float64"
-    )
+    values = _value_array(progress_bar(texts, desc="readability", unit="article", enabled=progress), undefined)
+    out = pd.DataFrame(values, columns=list(READABILITY_COLUMNS), index=articles.index)
     if "article_id" in articles.columns:
         article_id = articles["article_id"].array.copy()  # positional: no index alignment
     else:

@@ -128,6 +128,10 @@ def word_choice(
     5     text     <NA>          government          government     33   43
     6  caption        0              rebels              Rebels      0    6
     """
+    from .._dask import dask_apply, is_dask_frame
+
+    if is_dask_frame(articles):  # lazy, partition by partition (mediakit/_dask.py)
+        return dask_apply("word_choice", articles, lexicon=lexicon, parts=tuple(parts), context=context)
     validate_articles(articles)
     wanted = tuple(parts)
     unknown = [p for p in wanted if p not in PARTS]
@@ -232,9 +236,15 @@ def word_choice_metrics(
 
 
 def _metric_columns(
-    articles: pd.DataFrame, lexicon: LexiconSource, markers: LexiconSource | Literal[False]
+    articles: pd.DataFrame,
+    lexicon: LexiconSource,
+    markers: LexiconSource | Literal[False],
+    word_counts: Sequence[int] | None = None,
 ) -> dict[str, Any]:
-    """The columns of :func:`word_choice_metrics` as arrays (``analyze`` builds its own frame)."""
+    """The columns of :func:`word_choice_metrics` as arrays (``analyze`` builds its own frame).
+
+    ``word_counts``: :func:`mediakit._tokens.count_words` of each body, if the caller has them.
+    """
     lex = load_lexicon(lexicon)
     matcher = lex.matcher()
     term_variant = lex.term_variants
@@ -257,7 +267,7 @@ def _metric_columns(
     for r, (title, text) in enumerate(zip(titles, texts)):
         body = _as_text(text)
         if body:
-            words[r] = count_words(body)
+            words[r] = count_words(body) if word_counts is None else word_counts[r]
             prepared = prepare(body)
             base = r * n_var
             body_idx.extend(base + term_variant[i] for _, _, i in matcher.find(prepared))
