@@ -15,6 +15,13 @@ keeps them between runs (a notebook re-running the same corpus). ``split_sentenc
 timed too, as a yardstick of the machine's speed. Exit status 1 if the median CPU rate is below
 ``--min`` (default 500).
 
+On a loaded machine (other processes sharing the cores slow down even the CPU time of this one),
+compare against the reference: before every run a fixed pure-Python workload (string, dict and
+``re`` operations, like the extractor's) is timed, and the script reports the median of
+``extractor CPU time / reference CPU time``. That ratio moves much less with the load than the
+rates do; on another machine state, ``articles / (ratio * reference time there)`` estimates the
+rate (the script prints the reference time, so a quiet-machine run gives both).
+
 Run: ``.venv/bin/python benchmarks/bench_attribution.py [--repeat 5] [--warm]``
 (needs ../shared/corpora/polnear; ``--root`` to point elsewhere).
 """
@@ -23,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import re
 import statistics
 import sys
 import time
@@ -33,6 +41,23 @@ from mediakit.metrics import attribution
 from mediakit.text import split_sentences
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
+
+_REF_WORDS = ("said the official, who spoke on condition of anonymity because he was not authorized "
+              "to discuss the matter publicly, according to Reuters").split()
+_REF_RE = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def reference_workload() -> float:
+    """CPU seconds of a fixed pure-Python workload (the yardstick of the machine's current speed)."""
+    t0 = time.process_time()
+    counts: dict[str, int] = {}
+    for i in range(500_000):
+        w = _REF_WORDS[i % len(_REF_WORDS)]
+        key = w.lower().strip(",.")
+        counts[key] = counts.get(key, 0) + len(w)
+        if i % 7 == 0:
+            _REF_RE.findall(" ".join(_REF_WORDS[i % 5:i % 5 + 8]))
+    return time.process_time() - t0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,24 +84,33 @@ def main(argv: list[str] | None = None) -> int:
 
     walls: list[float] = []
     cpus: list[float] = []
+    refs: list[float] = []
+    ratios: list[float] = []
     rows = 0
     for r in range(args.repeat):
         if not args.warm:
             attribution._clear_caches()
         gc.collect()
+        ref = reference_workload()
         w0, c0 = time.perf_counter(), time.process_time()
         out = attribution.extract_attributions(articles)
         wall, cpu = time.perf_counter() - w0, time.process_time() - c0
         walls.append(n / wall)
         cpus.append(n / cpu)
+        refs.append(ref)
+        ratios.append(cpu / ref)
         rows = len(out)
         print(f"run {r + 1}: {wall:.2f} s wall ({n / wall:.0f} articles/s), "
-              f"{cpu:.2f} s CPU ({n / cpu:.0f} articles/s), {rows} attributions")
+              f"{cpu:.2f} s CPU ({n / cpu:.0f} articles/s), {rows} attributions; "
+              f"reference {ref:.3f} s CPU (ratio {cpu / ref:.2f})")
     med_wall, med_cpu = statistics.median(walls), statistics.median(cpus)
+    med_ref, med_ratio = statistics.median(refs), statistics.median(ratios)
     print(f"PolNeAR {args.split}: {n} articles, {chars:,} characters; "
           f"{'warm' if args.warm else 'cold'} caches, {args.repeat} runs")
     print(f"median: {med_wall:.0f} articles/s wall, {med_cpu:.0f} articles/s CPU "
           f"(split_sentences alone: {n / split_cpu:.0f} articles/s CPU)")
+    print(f"reference workload: median {med_ref:.3f} s CPU; extractor / reference: median {med_ratio:.2f} "
+          f"(rate = {n} / ({med_ratio:.2f} x reference time))")
     ok = med_cpu >= args.min
     print(f"floor {args.min:.0f} articles/s (CPU, one core): {'ok' if ok else 'NOT MET'}")
     return 0 if ok else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import pandas as pd
@@ -10,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mediakit
+from mediakit.metrics import attribution
 from mediakit.metrics.attribution import (
     ATTRIBUTION_COLUMNS,
     KINDS,
@@ -375,3 +377,76 @@ def test_unbalanced_and_nested_quotes_never_raise(text):
 @given(st.lists(st.sampled_from(_QUOTES + _WORDS), max_size=40).map("".join))
 def test_glued_tokens_never_raise(text):
     _check(text)
+
+
+# --------------------------------------------------------------------------- fast paths = plain definitions
+# The extractor scans with patterns rewritten for speed (benchmarks/bench_attribution.py); each must
+# find exactly what its plain definition finds.
+
+_NAMEISH = ["John", "Smith", "O’Brien", "O'Neil", "McDonald", "McDonald’s", "FBI", "OK", "O", "A.", "J.", "de ",
+            "van ", "al-", "Jr.", "III", "Mary-Jane", "Smith-jones", "DeSantis", "ABc", "he", "His", "Her", "She",
+            "himself", "shed", "Him", "on", "to", "via", "Twitter", "interview", "e-mail", "town hall"]
+_CUEISH = ["said", "Said", "says", "told", "tell", "according to", "according\u00a0to", "pointed out", "claimed",
+           "é", "ésaid", "saidx", "said’", "x", "1", "_", "Ω"]
+_GLUE = ["", " ", "  ", "\n", ",", ".", "-", "’", "'", "''", "``", '"', "“", "”", "‘", "«", "—", "\u00a0"]
+
+
+def _pieces(words):
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(_GLUE)), max_size=12).map(
+        lambda ps: "".join(w + g for w, g in ps))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(_CUEISH + _WORDS))
+def test_fast_cue_scan_finds_what_the_lexicon_pattern_finds(text):
+    lex = attribution._lex()
+    plain = [(m.span(), m.group(), lemma) for m, lemma in attribution._cue_lemmas(lex.cue_form_re.finditer(text))]
+    assert [(m.span(), m.group(), lemma) for m, lemma in attribution._iter_cues(text)] == plain
+
+
+_PLAIN = {
+    "_MULTI_NAME_RE": re.compile(
+        rf"\b{attribution._NAME_TOKEN}(?:\s+[A-Z]\.(?:\s*[A-Z]\.)*)?"
+        rf"(?:\s+(?:{attribution._PARTICLE})?{attribution._NAME_TOKEN})+(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"),
+    "_QMARK_RE": re.compile("''|``|[\"“”„«»‘’]"),
+    "_GENDER_PRONOUN_RE": re.compile(r"\b(he|his|him|himself|she|her|hers|herself|He|His|She|Her)\b"),
+    "_CHANNEL_HINT_RE": re.compile(
+        r"interview|tell|told|statement|release|conference|briefing|speech|rally|hearing|debate|letter|e-?mail|"
+        r"tweet|post|video|op-?ed|column|essay|book|memo|filing|podcast|\b(?:on|to|via)\s+[A-Z]|town hall|forum|event"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces(_NAMEISH), st.data())
+def test_fast_patterns_match_their_plain_definitions(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    for name, plain in _PLAIN.items():
+        fast = getattr(attribution, name)
+        assert [(m.span(), m.groups()) for m in fast.finditer(text, pos, end)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)], name
+
+
+@given(st.text(alphabet=" \t\n,;:—–-ab\"“'\u00a0", max_size=14), st.data())
+def test_strip_span_strips_like_a_loop(text, data):
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(0, len(text)))
+    for chars in (" \t\n\r\u00a0,;:—–-", attribution._SOURCE_STRIP):
+        s2, e2 = s, e
+        while s2 < e2 and text[s2] in chars:
+            s2 += 1
+        while e2 > s2 and text[e2 - 1] in chars:
+            e2 -= 1
+        assert attribution._strip_span(text, s, e, chars) == (s2, e2)
+
+
+def test_table_rows_equal_find_attributions(seed):
+    texts = [seed.loc[0, "text"], (DATA / "README.md").read_text(encoding="utf-8")[:4000],
+             "“We will win,” Sen. Jane Roe said. Prices rose, according to the Associated Press."]
+    table = extract_attributions(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts}))
+    rows = [dict(r, article_id=f"a{i}") for i, t in enumerate(texts) for r in find_attributions(t)]
+    assert len(table) == len(rows) > 10
+    for got, want in zip(table.to_dict("records"), rows):
+        for c in ATTRIBUTION_COLUMNS:
+            g, w = got[c], want[c]
+            assert (g is pd.NA and w is None) or g == w, (c, g, w)

@@ -55,11 +55,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
@@ -222,7 +224,14 @@ class _Lex:
         spaced = {f.replace("_", " "): lemma for f, lemma in self.form_lemma.items() if f[:1].isalpha()}
         self.spaced_lemma = spaced
         variants = set(spaced) | {f[:1].upper() + f[1:] for f in spaced}
-        self.cue_form_re = re.compile(r"(?<![\w\-’'])(?:" + _trie_pattern(variants) + r")(?![\w\-’])")
+        trie = _trie_pattern(variants)
+        self.cue_form_re = re.compile(r"(?<![\w\-’'])(?:" + trie + r")(?![\w\-’])")
+        # the same scan, faster (see _iter_cues): a form at a given position, and a form after a character
+        # that may precede one -- an ASCII character other than a letter, digit, '_', '-' or "'", or any
+        # non-ASCII character (checked afterwards) -- which ``re`` finds by a table look-up
+        self.cue_at_re = re.compile("(?:" + trie + r")(?![\w\-’])")
+        ascii_before = "".join(f"\\x{i:02x}" for i in range(128) if not re.match(r"[\w\-']", chr(i)))
+        self.cue_after_re = re.compile(f"[{ascii_before}\\x80-\\U0010ffff](?:{trie})(?![\\w\\-’])")
 
         self.agency_of: dict[str, str] = {}
         agency_names: set[str] = set()
@@ -291,15 +300,18 @@ _CONTRACTION_RE = re.compile(r"(?<=\w)(?:n[’']t|[’'](?:s|ve|d|re|ll))\Z", re
 
 def _last_of(text: str, chars: str, lo: int, hi: int) -> int:
     """Position of the last of ``chars`` in ``text[lo:hi]``, or -1."""
-    seg = text[lo:hi]
-    k = max([seg.rfind(c) for c in chars])
-    return lo + k if k >= 0 else -1
+    k = -1
+    for c in chars:
+        j = text.rfind(c, lo, hi)
+        if j > k:
+            k = j
+    return k
 
 
 def _aux_start(text: str, ss: int, cs: int) -> int:
     """Start of the auxiliaries and adverbs right before a cue ("has also", "didn't", "repeatedly")."""
     # fast path: the word right before the cue is a plain word (the subject)
-    left = text[max(ss, cs - 40):cs].split()
+    left = text[max(ss, cs - 40):cs].rsplit(None, 1)
     w = left[-1].lower() if left else ""
     if not w or (w not in _AUX_SET and not w.endswith("ly") and "’" not in w and "'" not in w):
         return cs
@@ -426,14 +438,25 @@ _NAME_RE = re.compile(
     rf"(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"
 )
 _NONSPACE_TOKEN_RE = re.compile(r"\S+")
+#: ``\b`` + ``_NAME_TOKEN``, led by its capital, with the word boundary checked behind it: a pattern
+#: that starts with a character class lets ``re`` skip ahead to the next capital. From Python 3.11
+#: on, the rest is an atomic group (no backtracking into a token once it is followed by a non-word
+#: character: a shorter way to match it would end before '-', ’ or ', where no second name can
+#: follow), so that a capitalised word not followed by another is given up at once.
+_NAME_TOKEN_LED = ("[A-Z](?<!\\w[A-Z])" + ("(?>" if sys.version_info >= (3, 11) else "(?:")
+                   + r"[a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+(?:[A-Z][a-z]+)*)*(?![\w])"
+                   r"|[A-Z]+(?![a-z])(?![\w])|(?<=O)[’'][A-Z][a-z]+(?![\w]))")
 _MULTI_NAME_RE = re.compile(
-    rf"\b{_NAME_TOKEN}"
+    rf"{_NAME_TOKEN_LED}"
     rf"(?:\s+[A-Z]\.(?:\s*[A-Z]\.)*)?"
     rf"(?:\s+(?:{_PARTICLE})?{_NAME_TOKEN})+"
     rf"(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"
 )
 _TITLED_NAME_RE = re.compile(rf"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov)\.?\s+({_NAME_TOKEN})")
-_GENDER_PRONOUN_RE = re.compile(r"\b(he|his|him|himself|she|her|hers|herself|He|His|She|Her)\b")
+#: he|his|him|himself|she|her|hers|herself|He|His|She|Her as whole words (the boundary before
+#: checked behind the first letter, so that ``re`` skips ahead to the next h, s, H or S)
+_GENDER_PRONOUN_RE = re.compile(r"(h(?<!\wh)(?:e|is|im|imself|er|ers|erself)|s(?<!\ws)he"
+                                r"|H(?<!\wH)(?:e|is|er)|S(?<!\wS)he)\b")
 _POSSESSOR_RE = re.compile(r"(?:the\s+|The\s+)?(?:((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)[’']s?"
                            r"|(his|her|their|its|His|Her|Their|Its))\s+")
 _COMMON_POSSESSOR_RE = re.compile(r"(?:the|a|an|The|A|An)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[’']s?\s+")
@@ -446,6 +469,7 @@ _OPENERS = "\"“«„‘"
 
 # small patterns used by the functions below (compiled once)
 _WORD_CHAR_RE = re.compile(r"\w")
+_WORD_OR_OPENER_RE = re.compile(r"[\w\"“«„‘]")  # a word character or one of _OPENERS
 _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|gets)|[’']s)\s+"
                              r"(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
@@ -481,7 +505,9 @@ class _Quote:
     next: int = -1
 
 
-_QMARK_RE = re.compile("''|``|[\"“”„«»‘’]")
+#: A quotation mark: one of ``"“”„«»‘’``, or a doubled apostrophe or backtick (written as one
+#: character class, so that ``re`` scans ahead for it, then checked).
+_QMARK_RE = re.compile("[\"“”„«»‘’'`](?:(?<=[\"“”„«»‘’])|(?<=')'|(?<=`)`)")
 
 
 def _straight_opens(text: str, p: int, n: int) -> bool:
@@ -610,10 +636,10 @@ class _Doc:
     paras: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[_Quote] = field(default_factory=list)
     q_starts: list[int] = field(default_factory=list)
-    cues: list[tuple[_CueMatch, str]] = field(default_factory=list)
+    cues: list[tuple[re.Match[str], str]] = field(default_factory=list)
     cue_starts: list[int] = field(default_factory=list)
 
-    def cues_in(self, s: int, e: int) -> list[tuple[_CueMatch, str]]:
+    def cues_in(self, s: int, e: int) -> list[tuple[re.Match[str], str]]:
         """Cue forms starting in ``[s, e)`` (precomputed, in text order)."""
         i = bisect.bisect_left(self.cue_starts, s)
         j = bisect.bisect_left(self.cue_starts, e, i)
@@ -625,7 +651,7 @@ class _Doc:
 
     def sentence_of(self, pos: int) -> int:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
-        return max(i, 0)
+        return i if i > 0 else 0
 
     def quote_at(self, pos: int) -> int:
         """Index of the quotation that strictly contains ``pos`` (after its opening mark), or -1."""
@@ -707,7 +733,7 @@ def _prepare(text: str) -> _Doc:
     doc.paras = paras
     doc.quotes = _find_quotes(text, paras)
     doc.q_starts = [q.start for q in doc.quotes]
-    doc.cues = list(_iter_cues(text))
+    doc.cues = _iter_cues(text)
     doc.cue_starts = [m.start() for m, _ in doc.cues]
     return doc
 
@@ -716,6 +742,13 @@ def _prepare(text: str) -> _Doc:
 
 
 def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
+    """``(s, e)`` without the ``chars`` at either end (``(e, e)`` when nothing else is left)."""
+    if 0 <= s < e <= len(text):
+        seg = text[s:e]
+        rest = seg.lstrip(chars)
+        if not rest:
+            return e, e
+        return s + len(seg) - len(rest), s + len(seg.rstrip(chars))
     while s < e and text[s] in chars:
         s += 1
     while e > s and text[e - 1] in chars:
@@ -919,7 +952,7 @@ def _content_right(doc: _Doc, pos: int, send: int, para_end: int) -> list[tuple[
         if w and w.group().lower() in _lex().form_lemma:
             e = m.start() + (2 if text[m.start() + 1] in "”\"'" else 0)
             break
-    if "ccording" in text[s:e]:
+    if text.find("ccording", s, e) >= 0:
         acc = _ACCORDING_IN_RE.search(text, s, e)
         if acc:
             e = acc.start()
@@ -968,7 +1001,7 @@ def _cut_at_coordinated_cue(doc: _Doc, s: int, e: int) -> int:
             after, _ = _skip_adverbials(text, m.end(), e)
             if not _COMPLEMENT_RE.match(text, after, e):
                 continue
-        if not _cue_ok(doc, m):  # type: ignore[arg-type]
+        if not _cue_ok(doc, m):
             continue
         return c.start()
     return e
@@ -1074,8 +1107,8 @@ def _analyze_cue(doc: _Doc, m: re.Match[str], lemma: str, found: list[_Attr]) ->
     pw_s = text.rfind(" ", ss, subj_end - 1) + 1 if subj_end > ss else -1
     prev_word = text[max(pw_s, ss):subj_end].strip() if subj_end > ss else ""
     aux = text[subj_end:cs].lower()
-    passive = bool(_PASSIVE_AUX_RE.search(aux)) and not is_ing and (
-        form.endswith("ed") or form in _IRREGULAR_PARTICIPLES)
+    passive = bool(aux) and not is_ing and (form.endswith("ed") or form in _IRREGULAR_PARTICIPLES) \
+        and _PASSIVE_AUX_RE.search(aux) is not None
     progressive = is_ing and bool(_PROGRESSIVE_AUX_RE.search(aux))
 
     # boundary before the subject
@@ -1094,7 +1127,7 @@ def _analyze_cue(doc: _Doc, m: re.Match[str], lemma: str, found: list[_Attr]) ->
     if subj_s < subj_e and _TIME_ONLY_RE.fullmatch(text, subj_s, subj_e):
         subj_e = subj_s  # 'X, the GOP chairman, this past week announced ...'
     subj_words = text[subj_s:subj_e].split()
-    left_exists = bound > ss and _WORD_CHAR_RE.search(text[ss:bound]) is not None
+    left_exists = bound > ss and _WORD_CHAR_RE.search(text, ss, bound) is not None
     if bound_kind == "quote":
         left_exists = True
     if bound_kind == "," and bound - 1 > ss:
@@ -1103,8 +1136,9 @@ def _analyze_cue(doc: _Doc, m: re.Match[str], lemma: str, found: list[_Attr]) ->
         if qi >= 0:
             bound_kind = "quote"
     tail_pos, skipped = _skip_adverbials(text, ce, se)
+    after_cue = tail_pos  # where the adverbials right after the cue end (reused below)
     tail = text[tail_pos:se]
-    tail_empty = not _WORD_CHAR_RE.search(tail) and not any(c in tail for c in _OPENERS)
+    tail_empty = _WORD_OR_OPENER_RE.search(tail) is None
     tail_clean = tail.strip()
 
     if is_ing and not progressive and prev_word:
@@ -1133,14 +1167,14 @@ def _analyze_cue(doc: _Doc, m: re.Match[str], lemma: str, found: list[_Attr]) ->
         if mo is not None and mo.end() > ce:
             tail_pos, skipped = _skip_adverbials(text, mo.end(), se)
             tail = text[tail_pos:se]
-            tail_empty = not _WORD_CHAR_RE.search(tail) and not any(c in tail for c in _OPENERS)
+            tail_empty = _WORD_OR_OPENER_RE.search(tail) is None
             tail_clean = tail.strip()
 
     # ---------- post frames: content on the left ('"...," he said', '..., he said, ...')
     first_subj = subj_words[0].lower().strip("“\"(") if subj_words else ""
     short_subj = 0 < len(subj_words) <= 12 and first_subj not in _CLAUSE_WORDS and first_subj not in (
         "to", "and", "but", "or") and not any(
-            w.lower() in ("the", "a", "an") and subj_words[k].lower() not in _PREPOSITIONS | {"and", "or", "to"}
+            w.lower() in ("the", "a", "an") and subj_words[k].lower() not in _PREPOSITIONS_AND_OR_TO
             for k, w in enumerate(subj_words[1:]))
     opens_after = tail_clean[:1] in _OPENERS or tail_clean[:2] == "''" or (
         tail_clean[:1] in ",:" and tail_clean[1:].lstrip()[:1] in _OPENERS)
@@ -1162,7 +1196,6 @@ def _analyze_cue(doc: _Doc, m: re.Match[str], lemma: str, found: list[_Attr]) ->
     # ---------- inverted ('"...," said X') or 'Name, apposition, said that ...'
     appositive = None
     if left_exists and not subj_words and bound_kind in ("quote", ",", "—", "–"):
-        after_cue, _ = _skip_adverbials(text, ce, se)
         src = None if _COMPLEMENT_RE.match(text, after_cue, se) else _np_right(text, after_cue, se)
         inverted = False
         if src is not None and (bound_kind == "quote" or _np_like(text, src)):
@@ -1216,7 +1249,7 @@ def _analyze_cue(doc: _Doc, m: re.Match[str], lemma: str, found: list[_Attr]) ->
             nxt = text[mo.end():se]
             if lemma == "tell" or _COMPLEMENT_RE.match(nxt) or _ADVERBIAL_RE.match(nxt):
                 pos, obj_taken = mo.end(), True
-    pos, skipped2 = _skip_adverbials(text, pos, se)
+    pos = after_cue if pos == ce else _skip_adverbials(text, pos, se)[0]
     rest = text[pos:se]
     comp = _COMPLEMENT_RE.match(rest)
     if frame_req == "quote":
@@ -1547,6 +1580,7 @@ _PREPOSITIONS = frozenset(
     "of for with in on at by from about without amid despite under over into upon than like after before "
     "during following through since until among between against toward towards via per".split()
 )
+_PREPOSITIONS_AND_OR_TO = _PREPOSITIONS | {"and", "or", "to"}
 _ASKED_ANON_RE = re.compile(
     r"\s+(?:not\s+to\s+be|that\s+(?:his|her|their)\s+name|to\s+remain\s+anonymous|for\s+anonymity)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]*([\w’'-]+|[,.;:])")
@@ -1610,8 +1644,8 @@ def _cue_ok(doc: _Doc, m: re.Match[str]) -> bool:
         allowed = ("about", "of") if lw.endswith("ing") else ("about", "of", "on", "to", "with")
         if nxt is None or nxt.group(1).lower() not in allowed or _ON_CONDITION_RE.match(text, m.end()):
             return False
-    nw = _DELEGATE_RE.match(text[m.end():m.end() + 20])
-    if nw is not None and word.lower() in ("pledged", "pledge", "called", "reported", "stated"):
+    if lw in ("pledged", "pledge", "called", "reported", "stated") and \
+            _DELEGATE_RE.match(text, m.end(), m.end() + 20) is not None:
         return False
     return True
 
@@ -1681,6 +1715,8 @@ def _clear_caches() -> None:
     _analyze_span.cache_clear()
     _name_pieces.cache_clear()
     _mention_info.cache_clear()
+    _mentions_of.cache_clear()
+    _NAME_CUT.clear()
 
 
 def find_attributions(text: str) -> list[dict[str, Any]]:
@@ -1708,47 +1744,78 @@ def find_attributions(text: str) -> list[dict[str, Any]]:
     >>> a["speaker"], a["source_type"], a["content_text"], a["kind"]
     ('AP', 'agency', 'Prices rose', 'according_to')
     """
-    if not isinstance(text, str) or not text.strip():
+    found = _find(text)
+    if found is None:
         return []
-    doc = _prepare(text)
-    attrs = _extract(doc)
-    _resolve(doc, attrs)
+    doc, attrs = found
     return [_row(doc, a) for a in attrs]
 
 
-class _CueMatch:
-    """A cue occurrence (the subset of ``re.Match`` the extractor uses)."""
-
-    __slots__ = ("_s", "_e", "_g")
-
-    def __init__(self, s: int, e: int, g: str) -> None:
-        self._s, self._e, self._g = s, e, g
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-    def group(self) -> str:
-        return self._g
+def _find(text: str) -> tuple[_Doc, list[_Attr]] | None:
+    """The prepared document and its resolved attributions, or None for a blank text or a non-str."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    doc = _prepare(text)
+    attrs = _extract(doc)
+    _resolve(doc, attrs)
+    return doc, attrs
 
 
+_CUE_NOT_AFTER_RE = re.compile(r"[\w\-’']")
 
 
-def _iter_cues(text: str, pos: int = 0, endpos: int | None = None) -> Iterable[tuple[_CueMatch, str]]:
-    """Cue forms of the lexicon in ``text[pos:endpos]`` (longest form first), with their lemma."""
+def _iter_cues(text: str) -> list[tuple[re.Match[str], str]]:
+    """Cue forms of the lexicon in ``text`` (longest form first), with their lemma, in text order.
+
+    The matches of ``_lex().cue_form_re.finditer(text)``, found faster: that pattern starts with a
+    look-behind, which ``re`` tries at every character; ``cue_after_re`` starts with the character
+    before the form instead, which ``re`` skips ahead to. Each form is then matched again on its own
+    (``cue_at_re``), so that the match objects are those of the forms alone.
+    """
     lex = _lex()
+    at = lex.cue_at_re
     spaced = lex.spaced_lemma
-    for m in lex.cue_form_re.finditer(text, pos, len(text) if endpos is None else endpos):
-        w = m.group()
-        lw = w.lower()
+    first = at.match(text)
+    out = _cue_lemmas([first]) if first is not None else []
+    for m in lex.cue_after_re.finditer(text, first.end() if first is not None else 0):
+        s = m.start()
+        if text[s] >= "\x80" and _CUE_NOT_AFTER_RE.match(text, s):
+            # a non-ASCII letter or digit (or ’) before the form: not a cue here, but a form might
+            # start inside this match; rare, so scan this text the plain way
+            return _cue_lemmas(lex.cue_form_re.finditer(text))
+        cue = at.match(text, s + 1)
+        lw = cue.group().lower()  # type: ignore[union-attr]
+        lemma = spaced.get(lw)
+        if lemma is None:  # as in _cue_lemmas
+            lemma = spaced.get(" ".join(lw.split()))
+            if lemma is None:
+                continue
+        out.append((cue, lemma))  # type: ignore[arg-type]
+    return out
+
+
+def _cue_lemmas(matches: Iterable[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+    """The cue matches with their lemma (forms whose spacing is not in the lexicon left out)."""
+    spaced = _lex().spaced_lemma
+    out: list[tuple[re.Match[str], str]] = []
+    for m in matches:
+        lw = m.group().lower()
         lemma = spaced.get(lw)
         if lemma is None:
             lemma = spaced.get(" ".join(lw.split()))
             if lemma is None:
                 continue
-        yield _CueMatch(m.start(), m.end(), w), lemma
+        out.append((m, lemma))
+    return out
+
+
+def _inside_recent(c: int, found: list[_Attr]) -> bool:
+    """Position ``c`` lies in the content of one of the last three attributions found."""
+    for a in found[-3:]:
+        for s0, e0 in a.content:
+            if s0 <= c < e0:
+                return True
+    return False
 
 
 def _extract(doc: _Doc) -> list[_Attr]:
@@ -1758,11 +1825,11 @@ def _extract(doc: _Doc) -> list[_Attr]:
     recent_end = -1
     for m, lemma in doc.cues:
         c = m.start()
-        if c < recent_end and any(s0 <= c < e0 for a in found[-3:] for s0, e0 in a.content):
+        if c < recent_end and _inside_recent(c, found):
             continue  # inside the content of an attribution just found: nested, dropped anyway
-        if not _cue_ok(doc, m):  # type: ignore[arg-type]
+        if not _cue_ok(doc, m):
             continue
-        a = _analyze_cue(doc, m, lemma, found)  # type: ignore[arg-type]
+        a = _analyze_cue(doc, m, lemma, found)
         if a is None or not a.content:
             continue
         if a.source is not None:
@@ -1777,7 +1844,11 @@ def _extract(doc: _Doc) -> list[_Attr]:
             else:
                 a.source = src
         found.append(a)
-        recent_end = max(e0 for b in found[-3:] for _, e0 in b.content)
+        recent_end = -1  # the furthest content end of the last three attributions
+        for b in found[-3:]:
+            for _, e0 in b.content:
+                if e0 > recent_end:
+                    recent_end = e0
     colon = _colon_attributions(doc)
     if colon:
         taken = [(a.cue[0], a.content[-1][1]) for a in found]
@@ -1817,6 +1888,7 @@ _SURNAME_ONLY_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+
 _ANONYMOUS_HINTS = ("anonym", "familiar", "knowledge", "close to", "source", "official", "insider", "aide",
                     "advis", "diplomat", "people", "person", "individual", "staffer", "unnamed", "authori",
                     "named", "identified")
+_ANONYMOUS_HINT_RE = re.compile("|".join(_ANONYMOUS_HINTS))
 
 
 class _SpanInfo(NamedTuple):
@@ -1857,14 +1929,30 @@ def _name_start(toks: list[str]) -> int:
     Sen. Elizabeth Warren", "Wells Fargo CEO John Stumpf", "Chris Christie Calls Hillary
     Clinton" (a headline) all give the last two tokens.
     """
-    lex = _lex()
     cut = 0
-    for i, w in enumerate(toks[:-1]):
-        lw = w.rstrip(".").lower()
-        if (w in _NAME_STOP or lw in lex.role_words or lw in _TITLE_ABBR or lw in lex.demonyms
-                or w.endswith(("’s", "'s")) or w in lex.org_name_set):
+    known = _NAME_CUT
+    for i in range(len(toks) - 1):
+        w = toks[i]
+        c = known.get(w)
+        if c is None:
+            c = known[w] = _cuts_name(w)
+        if c:
             cut = i + 1
     return cut
+
+
+#: token -> :func:`_cuts_name` (a memo, emptied by :func:`_clear_caches` and when it grows large)
+_NAME_CUT: dict[str, bool] = {}
+
+
+def _cuts_name(w: str) -> bool:
+    """A title, role, demonym, organisation, possessive or stop word: a personal name starts after it."""
+    lex = _lex()
+    lw = w.rstrip(".").lower()
+    if len(_NAME_CUT) > 100_000:
+        _NAME_CUT.clear()
+    return bool(w in _NAME_STOP or lw in lex.role_words or lw in _TITLE_ABBR or lw in lex.demonyms
+                or w.endswith(("’s", "'s")) or w in lex.org_name_set)
 
 
 def _name_in(core: str) -> tuple[str, int] | None:
@@ -1956,15 +2044,20 @@ def _phrase_role(seg: str) -> tuple[str | None, str | None]:
     return role, aff
 
 
+_MALE_WORDS = ("mr", "congressman", "spokesman", "chairman", "councilman", "businessman", "sir", "king")
+_FEMALE_WORDS = ("mrs", "ms", "miss", "congresswoman", "spokeswoman", "chairwoman", "councilwoman",
+                 "businesswoman", "queen", "lady")
+_GENDER_WORD_RE = re.compile(r"(?<![\w.’'-])(" + "|".join(_MALE_WORDS + _FEMALE_WORDS) + r")\.*(?![\w.’'-])",
+                             re.IGNORECASE)
+
+
 def _gender_of(span: str, name: str | None) -> str:
     lex = _lex()
-    for w in _TITLE_TOKEN_RE.findall(span):
-        lw = w.rstrip(".").lower()
-        if lw in ("mr", "congressman", "spokesman", "chairman", "councilman", "businessman", "sir", "king"):
-            return "m"
-        if lw in ("mrs", "ms", "miss", "congresswoman", "spokeswoman", "chairwoman", "councilwoman",
-                  "businesswoman", "queen", "lady"):
-            return "f"
+    # the first token (a run of word characters, dots, apostrophes and hyphens) that is a gendered
+    # title or role, trailing dots aside
+    g = _GENDER_WORD_RE.search(span)
+    if g is not None:
+        return "m" if g.group(1).lower() in _MALE_WORDS else "f"
     if name:
         first = name.split()[0].lower()
         if first in lex.male and first not in lex.female:
@@ -1989,13 +2082,16 @@ def _analyze_span(span: str) -> _SpanInfo:
             and text not in _NAME_STOP and text not in lex.org_name_set \
             and text not in lex.media_name_set and text not in lex.places:
         return _SpanInfo("person", text, None, None, "")  # the common case: a surname ("Ryabkov")
-    segs = [x for x in _SEGMENT_SPLIT_RE.split(text) if x and x.strip()]
+    if "," in text or "(" in text or "—" in text or "–" in text:
+        segs = [x for x in _SEGMENT_SPLIT_RE.split(text) if x and x.strip()]
+    else:
+        segs = [text]  # nothing to split at
     head = segs[0]
     core = _core(head)
-    party = _PARTY_RE.search(text)
+    party = _PARTY_RE.search(text) if "(" in text else None
     party_aff = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}[party.group(1)] \
         if party else None
-    if any(k in low for k in _ANONYMOUS_HINTS) and lex.anonymous_re.search(text):
+    if _ANONYMOUS_HINT_RE.search(low) and lex.anonymous_re.search(text):
         role, aff = _phrase_role(head)
         return _SpanInfo("anonymous", _entity_name(text, "anonymous"), role, aff or party_aff, "")
     # a person: the name heads the first segment, or the apposition after a description
@@ -2058,11 +2154,13 @@ def _type_without_name(text: str, head: str, core: str) -> str:
         return "social_media"
     if head_noun in lex.doc_words:
         return "document"
-    if _in(lex.media_name_set, _LEAD_ART_RE.sub("", core)):
+    bare = _LEAD_ART_RE.sub("", core)
+    bare_norm = " ".join(bare.split())  # what _in compares
+    if bare_norm in lex.media_name_set:
         return "media"
-    if head_noun in lex.org_words or _in(lex.org_name_set, _LEAD_ART_RE.sub("", core)):
+    if head_noun in lex.org_words or bare_norm in lex.org_name_set:
         return "organization"
-    if _LEAD_ART_RE.sub("", core).strip().lower() in lex.countries:
+    if bare.strip().lower() in lex.countries:
         return "organization"
     if head_noun in lex.media_words:
         return "media"
@@ -2111,9 +2209,9 @@ class _Person:
 def _name_pieces(group: str) -> tuple[tuple[int, str], ...]:
     """A capitalised run cut at stop and title words: a headline such as "Hillary Clinton Goes After
     Donald Trump" gives ("Hillary Clinton", "Donald Trump"); offsets are into ``group``."""
-    toks = list(_NONSPACE_TOKEN_RE.finditer(group))
-    if len(toks) <= 4:
+    if len(group.split()) <= 4:
         return ((0, group),)
+    toks = list(_NONSPACE_TOKEN_RE.finditer(group))
     pieces: list[tuple[int, str]] = []
     cur: list[re.Match[str]] = []
     for t in toks + [None]:
@@ -2153,6 +2251,18 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
     suffix = toks[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv")
     key = toks[-2] if suffix and len(toks) > 2 else toks[-1]
     return nm, key.lower(), gender, known
+
+
+@lru_cache(maxsize=50000)
+def _mentions_of(group: str) -> tuple[tuple[int, int, str, str, str, bool], ...]:
+    """The person mentions of a capitalised run: (offset, length) of each piece of
+    :func:`_name_pieces` that :func:`_mention_info` takes for a name, with that information."""
+    out = []
+    for offset, piece in _name_pieces(group):
+        info = _mention_info(piece)
+        if info is not None:
+            out.append((offset, len(piece), *info))
+    return tuple(out)
 
 
 def _resolve(doc: _Doc, attrs: list[_Attr]) -> None:
@@ -2223,15 +2333,12 @@ def _resolve(doc: _Doc, attrs: list[_Attr]) -> None:
                 limit = a.source[1]
     # 1. full names ("Sergei Ryabkov", "George W. Bush"): who the surnames and pronouns refer to
     for m in _MULTI_NAME_RE.finditer(text, 0, limit):
-        if quoted(m.start()):
-            continue
-        g = m.group()
-        for offset, piece in _name_pieces(g):
-            info = _mention_info(piece)
-            if info is None:
-                continue
-            nm, last, gender, known_first = info
-            start = m.start() + offset
+        ms = m.start()
+        i = bisect.bisect_right(q_starts, ms - 1) - 1
+        if i >= 0 and quotes[i].start < ms < quotes[i].end:
+            continue  # quoted(ms), inline
+        for offset, size, nm, last, gender, known_first in _mentions_of(m.group()):
+            start = ms + offset
             if not (known_first or start == 0 or text[start - 1] in " \n(“\""):
                 continue
             if last not in by_last:
@@ -2240,7 +2347,7 @@ def _resolve(doc: _Doc, attrs: list[_Attr]) -> None:
             full = by_last.get(last, nm)
             mentions.append((start, full, -1))
             person = people.get(full)
-            end = start + len(piece)
+            end = start + size
             if person is not None and not person.gender:
                 # the first personal pronoun after the name, in the next 200 characters
                 pm = _GENDER_PRONOUN_RE.search(text, end, min(len(text), end + 200))
@@ -2443,7 +2550,10 @@ def _kind(doc: _Doc, a: _Attr) -> str:
 _RELATIVE_CUT_RE = re.compile(r",|\s+(?:who|which|that|whose|whom)\s+")
 _CHANNEL_HINT_RE = re.compile(
     r"interview|tell|told|statement|release|conference|briefing|speech|rally|hearing|debate|letter|e-?mail|"
-    r"tweet|post|video|op-?ed|column|essay|book|memo|filing|podcast|\b(?:on|to|via)\s+[A-Z]|town hall|forum|event"
+    r"tweet|post|video|op-?ed|column|essay|book|memo|filing|podcast|town hall|forum|event|"
+    # 'on X', 'to X', 'via X' after a word boundary (checked behind, so that every alternative starts
+    # with a letter and ``re`` can skip ahead to the next possible first letter)
+    r"on(?<!\won)\s+[A-Z]|to(?<!\wto)\s+[A-Z]|via(?<!\wvia)\s+[A-Z]"
 )
 _CHANNEL_RES = [
     (re.compile(r"\binterview(?:s)?\s+(?:with|on|to)\s+(?:the\s+)?"
@@ -2538,16 +2648,61 @@ def _row(doc: _Doc, a: _Attr) -> dict[str, Any]:
 # =========================================================================== tables
 
 
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def _add_rows(rows: list[tuple[Any, ...]], aid: Any, doc: _Doc, attrs: list[_Attr]) -> None:
+    """Append the attributions of one article to ``rows``: one tuple each, the values of :func:`_row`
+    in the order of :data:`ATTRIBUTION_COLUMNS` (:func:`_frame` makes the table)."""
+    text = doc.text
+    cues = _lex().cues
+    aid = None if aid is None else str(aid)
+    for a in attrs:
+        src, content, (cs, ce) = a.source, a.content, a.cue
+        rows.append((
+            aid,
+            *((src[0], src[1], text[src[0]:src[1]]) if src else (None, None, None)),
+            a.speaker, a.role, a.affiliation, a.source_type,
+            cs, ce, text[cs:ce], a.lemma.replace("_", " "), cues[a.lemma]["class"],
+            content[0][0], content[-1][1], " ".join([text[s:e] for s, e in content]), [(s, e) for s, e in content],
+            a.kind or "indirect", a.channel,
+        ))
+
+
+def _int_array(values: Sequence[Any]) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="Int64")`` for ints and None, built from NumPy arrays (faster)."""
+    n = len(values)
+    if None not in values:
+        return pd.arrays.IntegerArray(np.array(values, dtype=np.int64).reshape(n), np.zeros(n, dtype=bool))
+    mask = np.fromiter((v is None for v in values), dtype=bool, count=n)
+    data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=n)
+    return pd.arrays.IntegerArray(data, mask)
+
+
+def _string_array(values: Sequence[Any]) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="string")`` for str and None; straight through pyarrow when that is
+    the storage of the ``string`` dtype (three times faster), else the pandas way."""
+    dtype = pd.StringDtype()
+    if dtype.storage == "pyarrow":
+        try:
+            import pyarrow as pa
+
+            out = pd.arrays.ArrowStringArray(pa.array(list(values), type=pa.large_string()))
+            if out.dtype == dtype:
+                return out
+        except (ImportError, TypeError, ValueError):  # pyarrow missing, or a value that is not a str
+            pass
+    return pd.array([None if v is None else str(v) for v in values], dtype="string")
+
+
+def _frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+    """The table of :func:`extract_attributions` from the row tuples of :func:`_add_rows`."""
+    columns = list(zip(*rows)) if rows else [() for _ in ATTRIBUTION_COLUMNS]
     data: dict[str, Any] = {}
-    for c in ATTRIBUTION_COLUMNS:
-        values = [r.get(c) for r in rows]
+    for c, values in zip(ATTRIBUTION_COLUMNS, columns):
         if c in _INT_COLUMNS:
-            data[c] = pd.array(values, dtype="Int64")
+            data[c] = _int_array(values)
         elif c == "content_spans":
-            data[c] = pd.Series(values, dtype="object")
+            data[c] = pd.Series(list(values), dtype="object")
         else:
-            data[c] = pd.array([None if v is None else str(v) for v in values], dtype="string")
+            data[c] = _string_array(values)
     return pd.DataFrame(data, columns=list(ATTRIBUTION_COLUMNS))
 
 
@@ -2611,13 +2766,17 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool = False) -> p
     >>> out.loc[1, "speaker_role"]
     'spokeswoman'
     """
+    from .._dask import dask_apply, is_dask_frame
+
+    if is_dask_frame(articles):  # lazy, partition by partition (mediakit/_dask.py)
+        return dask_apply("extract_attributions", articles)
     ids, texts = _texts(articles)
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     for aid, text in progress_bar(list(zip(ids, texts)), desc="attributions", unit="article",
                                   enabled=progress):
-        for r in find_attributions(text):
-            r["article_id"] = aid
-            rows.append(r)
+        found = _find(text)
+        if found is not None:
+            _add_rows(rows, aid, *found)
     return _frame(rows)
 
 
