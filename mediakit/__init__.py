@@ -8,11 +8,12 @@ Nothing runs at import: lexicons, textstat and VADER are loaded on first use.
 import logging
 
 from . import datasets
+from ._dask import group_stats, variant_counts
 from .actors import actor_label_summary, actor_labels, actor_sentiment
 from .compare import Comparison, attention, compare, distinctive_terms, kwic
 from .dedup import flag_duplicates
 from .lexicon import Lexicon, available_lexicons, load_lexicon
-from .loaders import ArticleLoadError, load_articles, load_errors
+from .loaders import ArticleLoadError, iter_articles, load_articles, load_errors
 from .metrics.analyze import analyze
 from .metrics.attribution import attribution_metrics, extract_attributions
 from .metrics.readability import readability
@@ -20,6 +21,7 @@ from .metrics.sentiment import sentences, sentiment
 from .metrics.word_choice import word_choice, word_choice_metrics
 from .outlets import normalize_outlet
 from .schema import ARTICLE_COLUMNS, empty_articles, validate_articles
+from .stream import StreamConfigError, analyze_stream, read_parts
 from .text import split_sentences
 
 __version__ = "0.1.0"
@@ -27,6 +29,7 @@ __version__ = "0.1.0"
 __all__ = [
     # loading
     "load_articles",
+    "iter_articles",
     "load_errors",
     "ArticleLoadError",
     "flag_duplicates",
@@ -45,6 +48,12 @@ __all__ = [
     "split_sentences",
     "extract_attributions",
     "attribution_metrics",
+    # streaming (mediakit.stream) and Dask
+    "analyze_stream",
+    "read_parts",
+    "StreamConfigError",
+    "group_stats",
+    "variant_counts",
     # comparing outlets
     "compare",
     "Comparison",

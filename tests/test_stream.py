@@ -1,0 +1,230 @@
+"""Streaming to partitioned Parquet: identity with the in-memory path, resume, config checks."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mediakit as mk
+from mediakit.cli import main
+from mediakit.stream import MANIFEST, analyze_stream
+
+from .conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def articles() -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return mk.load_articles(DATA)
+
+
+@pytest.fixture(scope="module")
+def reference(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {"metrics": mk.analyze(articles).reset_index(drop=True),
+            "attributions": mk.extract_attributions(articles),
+            "word_choice": mk.word_choice(articles)}
+
+
+def _chunks(articles: pd.DataFrame, size: int):
+    for i in range(0, len(articles), size):
+        yield articles.iloc[i:i + size]
+
+
+def _mtimes(out: Path) -> dict[str, int]:
+    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in sorted(out.glob("*/part-*.parquet"))}
+
+
+def test_streaming_equals_in_memory(tmp_path, articles, reference):
+    res = analyze_stream(_chunks(articles, 10), tmp_path, progress=False)
+    assert (res.chunks, res.articles, res.computed, res.reused) == (4, len(articles), 4, 0)
+    for table, ref in reference.items():
+        assert sorted(p.name for p in (tmp_path / table).iterdir()) == [f"part-0000{k}.parquet" for k in range(4)]
+        pd.testing.assert_frame_equal(mk.read_parts(tmp_path, table), ref)
+    # the folder is a plain Parquet dataset too
+    assert pd.read_parquet(tmp_path / "metrics")["article_id"].tolist() == reference["metrics"]["article_id"].tolist()
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert manifest["complete"] and manifest["n_chunks"] == 4
+    assert [manifest["chunks"][str(k)]["n_articles"] for k in range(4)] == [10, 10, 10, len(articles) - 30]
+    assert not list(tmp_path.rglob(".*tmp*")), "temporary files left behind"
+
+
+def test_streaming_reads_lazily(tmp_path, articles):
+    """Chunk k is only asked for once chunk k-1 is written: one chunk in memory (n_jobs=1)."""
+    written_before: list[bool] = []
+
+    def gen():
+        for k, chunk in enumerate(_chunks(articles, 8)):
+            if k:
+                written_before.append((tmp_path / "metrics" / f"part-{k - 1:05d}.parquet").is_file())
+            yield chunk
+
+    analyze_stream(gen(), tmp_path, tables=("metrics",), progress=False)
+    assert written_before == [True] * 4
+
+
+def test_resume_after_interruption_redoes_nothing(tmp_path, articles, reference):
+    class Boom(RuntimeError):
+        pass
+
+    def interrupted():
+        for k, chunk in enumerate(_chunks(articles, 10)):
+            if k == 2:
+                raise Boom("disk unplugged")
+            yield chunk
+
+    with pytest.raises(Boom):
+        analyze_stream(interrupted(), tmp_path, progress=False)
+    first = _mtimes(tmp_path)
+    assert sorted(first) == sorted(f"{t}/part-0000{k}.parquet" for t in reference for k in (0, 1))
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert sorted(manifest["chunks"]) == ["0", "1"] and not manifest["complete"]
+    with pytest.warns(UserWarning, match="did not finish"):
+        partial = mk.read_parts(tmp_path, "metrics")
+    assert len(partial) == 20
+
+    res = analyze_stream(_chunks(articles, 10), tmp_path, progress=False)
+    assert (res.reused, res.computed) == (2, 2)
+    after = _mtimes(tmp_path)
+    assert {k: after[k] for k in first} == first, "finished parts were rewritten"
+    for table, ref in reference.items():
+        pd.testing.assert_frame_equal(mk.read_parts(tmp_path, table), ref)
+    again = analyze_stream(_chunks(articles, 10), tmp_path, progress=False)
+    assert (again.reused, again.computed) == (4, 0) and _mtimes(tmp_path) == after
+
+
+def test_failing_input_keeps_chunks_in_flight_with_a_pool(tmp_path, articles, reference):
+    def failing():
+        yield from _chunks(articles.iloc[:15], 5)
+        raise OSError("truncated input")
+
+    with pytest.raises(OSError, match="truncated"):
+        analyze_stream(failing(), tmp_path, n_jobs=2, tables=("metrics",), progress=False)
+    assert sorted(json.loads((tmp_path / MANIFEST).read_text())["chunks"]) == ["0", "1", "2"]
+    res = analyze_stream(_chunks(articles, 5), tmp_path, tables=("metrics",), progress=False)
+    assert (res.reused, res.computed) == (3, 4)
+    pd.testing.assert_frame_equal(mk.read_parts(tmp_path, "metrics"), reference["metrics"])
+
+
+def test_dropping_word_caches_for_memory_changes_nothing(tmp_path, articles, reference, monkeypatch):
+    import mediakit.stream as stream
+
+    if stream._rss() is None:
+        pytest.skip("resident memory is read from /proc (Linux)")
+    cleared = []
+    real = stream._bound_caches
+    monkeypatch.setattr(stream, "WORKER_MEMORY", 0)
+    monkeypatch.setattr(stream, "_MEMORY_STEP", -2**40)  # every piece: over the limit
+    monkeypatch.setattr(stream, "_bound_caches", lambda: cleared.append(real()))
+    analyze_stream(_chunks(articles, 10), tmp_path, tables=("metrics",), progress=False)
+    assert cleared == [True] * 5  # the probe, then 4 chunks
+    pd.testing.assert_frame_equal(mk.read_parts(tmp_path, "metrics"), reference["metrics"])
+
+
+def test_configuration_mismatch_is_refused(tmp_path, articles, reference):
+    analyze_stream(_chunks(articles, 10), tmp_path, tables=("metrics",), progress=False)
+    with pytest.raises(mk.StreamConfigError, match="families"):
+        analyze_stream(_chunks(articles, 10), tmp_path, tables=("metrics",), families=("readability",),
+                       progress=False)
+    with pytest.raises(mk.StreamConfigError, match="lexicon"):
+        analyze_stream(_chunks(articles, 10), tmp_path, tables=("metrics",), lexicon="markers",
+                       progress=False)
+    with pytest.raises(mk.StreamConfigError, match="chunk 0 of the input holds other articles"):
+        analyze_stream(_chunks(articles, 7), tmp_path, tables=("metrics",), progress=False)
+    # nothing was touched by the refused runs; starting over is explicit
+    pd.testing.assert_frame_equal(mk.read_parts(tmp_path, "metrics"), reference["metrics"])
+    res = analyze_stream(_chunks(articles, 7), tmp_path, tables=("metrics",), families=("readability",),
+                         resume=False, progress=False)
+    assert res.computed == 5 and len(list((tmp_path / "metrics").iterdir())) == 5
+    assert "sent_mean_compound" not in mk.read_parts(tmp_path, "metrics").columns
+
+
+def test_shorter_input_drops_stale_parts(tmp_path, articles):
+    analyze_stream(_chunks(articles, 10), tmp_path, tables=("metrics",), progress=False)
+    with pytest.warns(UserWarning, match="beyond the end of the input"):
+        analyze_stream(_chunks(articles.iloc[:20], 10), tmp_path, tables=("metrics",), progress=False)
+    assert len(mk.read_parts(tmp_path, "metrics")) == 20
+    assert len(list((tmp_path / "metrics").iterdir())) == 2
+
+
+def test_all_cores_identical_and_ordered(tmp_path, articles, reference):
+    res = analyze_stream(_chunks(articles, 5), tmp_path, n_jobs=-1, progress=False)
+    assert res.computed == 7
+    for table, ref in reference.items():
+        pd.testing.assert_frame_equal(mk.read_parts(tmp_path, table), ref)
+
+
+def test_bad_input_is_a_clear_error(tmp_path, articles):
+    with pytest.raises(ValueError, match="tables must be"):
+        analyze_stream([articles], tmp_path, tables=("metrics", "figures"))
+    with pytest.raises(TypeError, match="iterable of DataFrames"):
+        analyze_stream(articles, tmp_path)
+    with pytest.raises(TypeError, match="chunk 1 is a str"):
+        analyze_stream([articles.iloc[:2], "oops"], tmp_path / "a", progress=False)
+    with pytest.raises(ValueError, match="unique over the whole input"):
+        analyze_stream([articles.iloc[:3], articles.iloc[2:4]], tmp_path / "b", progress=False)
+    with pytest.raises(ValueError, match="n_jobs"):
+        analyze_stream([articles], tmp_path / "c", n_jobs=0)
+    with pytest.raises(FileNotFoundError, match="manifest"):
+        mk.read_parts(tmp_path / "nothing-here")
+
+
+def test_empty_chunks_keep_typed_parts(tmp_path, articles):
+    no_quotes = articles.iloc[:2].assign(text="", title="", captions=[[], []])
+    analyze_stream([no_quotes, articles.iloc[2:6]], tmp_path, progress=False)
+    first = pd.read_parquet(tmp_path / "attributions" / "part-00000.parquet")
+    assert first.empty and list(first.columns) == list(mk.extract_attributions(articles.iloc[:1]).columns)
+    both = pd.read_parquet(tmp_path / "attributions")  # parts agree on the schema
+    assert len(both) == len(mk.extract_attributions(articles.iloc[2:6]))
+
+
+def test_iter_articles_matches_load_articles(articles):
+    with pytest.warns(UserWarning, match="33 article.s. loaded in 4 chunk"):
+        chunks = list(mk.iter_articles(DATA, chunksize=10))
+    assert [len(c) for c in chunks] == [10, 10, 10, len(articles) - 30]
+    joined = pd.concat(chunks, ignore_index=True)
+    same = [c for c in articles.columns if c not in ("duplicate_of", "duplicate_kind", "event")]
+    pd.testing.assert_frame_equal(joined[same], articles[same])
+    # the _events.csv sidecar is applied to every chunk (string dtypes may differ in NA flavour)
+    assert joined["event"].notna().sum() == articles["event"].notna().sum() > 0
+    assert joined["event"].fillna("-").tolist() == articles["event"].fillna("-").tolist()
+    with pytest.warns(UserWarning, match="1 problem"):
+        one = pd.concat(list(mk.iter_articles(DATA, chunksize=1000)), ignore_index=True)
+    pd.testing.assert_frame_equal(one, articles)  # one chunk: exactly load_articles
+
+
+def test_iter_articles_streams_records_and_flags_exact_copies_across_chunks(tmp_path):
+    body = " ".join(f"word{i}" for i in range(40))
+    recs = [{"id": f"r{i}", "text": body if i in (0, 3) else f"Story {i}. " + body[: 10 * i]} for i in range(5)]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n{broken\n")
+    pd.DataFrame({"id": ["p1", "p2", "p3"], "text": ["One.", "Two.", body.upper()]}).to_parquet(tmp_path / "b.parquet")
+    with pytest.warns(UserWarning, match="1 problem"):
+        chunks = list(mk.iter_articles(tmp_path, chunksize=2))
+    assert [c["article_id"].tolist() for c in chunks] == [["r0", "r1"], ["r2", "r3"], ["r4", "p1"],
+                                                          ["p2", "p3"]]
+    flat = pd.concat(chunks, ignore_index=True).set_index("article_id")
+    assert flat.loc["r3", "duplicate_of"] == "r0" and flat.loc["r3", "duplicate_kind"] == "exact"
+    assert flat.loc["p3", "duplicate_of"] == "r0"
+    errs = pd.concat([mk.load_errors(c) for c in chunks])
+    assert errs["kind"].tolist() == ["parse"] and errs["record"].tolist() == [6]
+    with pytest.raises(ValueError, match="chunksize"):
+        mk.iter_articles(tmp_path, chunksize=0)
+    with pytest.raises(FileNotFoundError):
+        mk.iter_articles(tmp_path / "missing")  # at the call, not at the first next()
+
+
+def test_cli_streaming_job(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["analyze", str(DATA), "--out", str(out), "--chunksize", "12", "--quiet"]) == 0
+    assert sorted(p.name for p in (out / "metrics").iterdir()) == ["part-00000.parquet", "part-00001.parquet",
+                                                                   "part-00002.parquet"]
+    assert len(mk.read_parts(out, "articles")) == len(mk.read_parts(out, "metrics")) == 33
+    assert (out / "load_errors.csv").is_file()  # data/ holds a titles-only Media Cloud export
+    assert main(["analyze", str(DATA), "--out", str(out), "--chunksize", "5", "--quiet"]) == 1
+    assert "--no-resume" in capsys.readouterr().err
+    assert main(["analyze", str(DATA), "--out", str(out), "--chunksize", "5", "--quiet", "--no-resume"]) == 0
+    assert len(list((out / "metrics").iterdir())) == 7
