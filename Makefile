@@ -1,13 +1,14 @@
 # mediakit — the two commands of the README, and a few more.
 #   make demo   set up, then analyse data/ and write tables and figures to output/demo/
 #   make test   set up, then run the whole test suite (what CI runs)
+#   make chromium  install Debian's chromium (as root) for the headless report test
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.mediakit-installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: setup demo test test-fast lab bench typecheck clean
+.PHONY: setup demo test test-fast lab bench typecheck clean chromium
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "mediakit needs Python >= 3.10, found " + sys.version.split()[0]'
@@ -23,6 +24,12 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# tests/test_report.py opens report.html in Debian's chromium (skipped without it, failed under CI)
+chromium:
+	@command -v chromium >/dev/null 2>&1 && echo "chromium: $$(command -v chromium)" || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	  else echo "as root: apt-get install chromium (Debian's package; no browser download)" >&2; exit 1; fi; }
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"

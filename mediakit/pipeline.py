@@ -1,27 +1,59 @@
-"""The whole job on a corpus: load, measure, write tables and figures to a folder."""
+"""The whole job on a corpus: load, measure, then write tables, figures and a report to a folder.
+
+Two steps, kept apart so either can be replaced (a streaming analysis, say):
+
+1. :func:`analyze_articles` — articles → :class:`CorpusAnalysis` (every table, nothing written);
+2. :func:`write_outputs` — :class:`CorpusAnalysis` → files: tables, ``figures/`` (PNG + SVG + the CSV
+   behind each chart, see :func:`make_figures`) and a self-contained ``report.html``
+   (:mod:`mediakit.report`).
+
+:func:`analyze_corpus` runs both on a path; it is what ``mediakit analyze CORPUS --out DIR`` calls.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .compare import compare
+from ._progress import progress_bar
+from .compare import Comparison, attention, compare, distinctive_terms
 from .loaders import load_articles, load_errors
 from .metrics.analyze import analyze
+from .metrics.attribution import extract_attributions
 from .metrics.sentiment import sentences
 from .metrics.word_choice import word_choice
 
-__all__ = ["analyze_corpus", "write_table", "SUMMARY_METRICS"]
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-#: The headline metrics compared between outlets in the report (any column of
+__all__ = ["analyze_corpus", "analyze_articles", "write_outputs", "make_figures", "write_table",
+           "CorpusAnalysis", "ReportFigure", "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS"]
+
+#: The headline metrics compared between outlets in ``comparison.csv`` and the report (any column of
 #: ``analyze`` can be compared with :func:`mediakit.compare`).
 SUMMARY_METRICS = (
     "sent_mean_compound", "sent_share_negative", "sent_headline_compound", "tone",
     "read_flesch_reading_ease", "read_flesch_kincaid_grade", "wc_hedge_per1k",
-    "wc_intensifier_per1k", "wc_subjective_per1k", "words",
+    "wc_intensifier_per1k", "wc_subjective_per1k", "attr_share_direct", "attr_share_anonymous", "words",
 )
+#: The metrics drawn one chart each (mean and CI per outlet), ``figures/metric_<name>``.
+FIGURE_METRICS = ("sent_mean_compound", "tone", "wc_subjective_per1k", "attr_share_anonymous")
+#: Columns taken as the event (story) of an article when ``event='auto'``, first present wins.
+EVENT_COLUMNS = ("event_id", "event", "triplet-uuid", "triplet_uuid", "story_id")
+
+_DPI = 150
+_N_FAMILIES = 3  # word-choice families drawn (most matches first)
+_N_TERM_OUTLETS = 6  # distinctive-terms charts (largest outlets first)
+_N_ACTORS = 2  # actor-label heatmaps (most labelled actors first)
+_MAX_LABELS = 8  # labels per heatmap (the rarest are summed into "other")
 
 
 def write_table(df: pd.DataFrame, path: Path) -> Path:
@@ -34,28 +66,561 @@ def write_table(df: pd.DataFrame, path: Path) -> Path:
         for col in flat.columns:
             if flat[col].dtype == object and flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
                 flat[col] = flat[col].map(lambda v: " | ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-        flat.to_csv(path, index=False)
+        flat.to_csv(path, index=False, lineterminator="\n")
     return path
 
 
-def _articles_per_outlet_figure(articles: pd.DataFrame, figdir: Path) -> list[Path]:
-    from matplotlib.figure import Figure  # no pyplot: no backend or global state involved
+# =========================================================================== step 1: analysis
 
-    from .export import save_figure
 
-    counts = (articles["outlet"].fillna("(unknown)").value_counts().rename_axis("outlet")
-              .reset_index(name="articles").sort_values(["articles", "outlet"], ascending=[True, True]))
-    fig = Figure(figsize=(6, 0.4 * len(counts) + 1.2))
-    ax = fig.subplots()
-    ax.barh(counts["outlet"], counts["articles"], color="#4477AA")
-    ax.set_xlabel("articles")
-    ax.set_title("Articles per outlet")
-    return save_figure(fig, figdir / "articles_per_outlet", formats=("png", "svg"), dpi=150, data=counts)
+@dataclass
+class CorpusAnalysis:
+    """Every table ``mediakit analyze`` writes, computed from one articles table.
+
+    Attributes
+    ----------
+    source : str
+        What was analysed (the corpus path as given), shown in the report.
+    articles, load_errors, metrics, sentences, attributions, word_choice : pandas.DataFrame
+        :func:`mediakit.load_articles` (and :func:`mediakit.load_errors`), :func:`mediakit.analyze`,
+        :func:`mediakit.sentences`, :func:`mediakit.extract_attributions`, :func:`mediakit.word_choice`.
+    comparison : Comparison or None
+        :func:`mediakit.compare` of :data:`SUMMARY_METRICS` by outlet (within events when ``event``
+        is set); None with fewer than one outlet.
+    terms : pandas.DataFrame or None
+        :func:`mediakit.distinctive_terms` one outlet against the rest; None with fewer than two outlets.
+    actor_labels : pandas.DataFrame or None
+        :func:`mediakit.actor_labels`; None when it failed (see ``notes``).
+    event : str or None
+        The event column used, if any.
+    notes : list of str
+        What was left out and why, in plain words (shown in the report).
+    """
+
+    source: str
+    articles: pd.DataFrame
+    load_errors: pd.DataFrame
+    metrics: pd.DataFrame
+    sentences: pd.DataFrame
+    attributions: pd.DataFrame
+    word_choice: pd.DataFrame
+    comparison: Comparison | None = None
+    terms: pd.DataFrame | None = None
+    actor_labels: pd.DataFrame | None = None
+    event: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlets with at least one article, most articles first (ties by name)."""
+        counts = self.articles["outlet"].dropna().astype(str).value_counts()
+        return sorted(counts.index, key=lambda o: (-int(counts[o]), o.casefold()))
+
+
+def _event_column(articles: pd.DataFrame, event: str | None) -> str | None:
+    if event is None:
+        return None
+    if event != "auto":
+        if event not in articles.columns:
+            raise ValueError(f"event column {event!r} is not in the articles (columns: "
+                             f"{', '.join(map(str, articles.columns))})")
+        return event
+    for col in EVENT_COLUMNS:
+        if col in articles.columns and articles[col].notna().sum() >= 2:
+            return col
+    return None
+
+
+def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | None = "auto",
+                     progress: bool | None = None) -> CorpusAnalysis:
+    """Compute every table of the ``mediakit analyze`` outputs from an articles table (writes nothing).
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        :func:`mediakit.load_articles` output (its ``attrs["load_errors"]`` are kept). Not modified.
+    source : str, optional
+        A name for the corpus (its path), shown in the report.
+    event : str or None, default 'auto'
+        Event column for the within-event comparison and the event-matched chart; ``'auto'`` takes
+        the first of :data:`EVENT_COLUMNS` present, None uses none.
+    progress : bool, optional
+        Progress bars (default: in terminals and notebooks, not under CI).
+
+    Returns
+    -------
+    CorpusAnalysis
+
+    Raises
+    ------
+    ValueError
+        When ``articles`` is empty or ``event`` names a missing column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                      "text": ["Officials said the regime fell.", "The government fell, rebels said."]})
+    >>> res = analyze_articles(arts, progress=False)
+    >>> res.outlets, len(res.metrics), sorted(res.word_choice["variant"])[:2]
+    (['A', 'B'], 2, ['government', 'rebels'])
+    """
+    if articles.empty:
+        raise ValueError("no articles to analyse")
+    if "outlet" not in articles.columns:  # every chart and table groups by outlet
+        articles = articles.assign(outlet=pd.Series(pd.NA, index=articles.index, dtype="string"))
+    notes: list[str] = []
+    event_col = _event_column(articles, event)
+    steps = ["metrics", "sentences", "attributions", "word choice", "comparison", "terms", "actors"]
+    bar = progress_bar(steps, desc="Tables", unit="step", enabled=progress)
+    next(bar)
+    metrics = analyze(articles, progress=progress)
+    next(bar)
+    # analyze() has scored every sentence already and sentiment.py caches VADER scores per sentence
+    # (16k sentences), so this pass mostly splits sentences again: about 3% of analyze's time on
+    # BASIL (5,400 sentences), about 20% on 1,000 AllSides articles (45,000 sentences, beyond the
+    # cache). Computing the table once needs a sentence-table input to sentiment() (sentiment.py).
+    sents = sentences(articles)
+    next(bar)
+    attrs = extract_attributions(articles)
+    next(bar)
+    wc = word_choice(articles)
+    next(bar)
+    outlets = articles["outlet"].dropna().nunique()
+    comparison = None
+    if outlets >= 1:
+        cols = [c for c in SUMMARY_METRICS if c in metrics.columns]
+        table = metrics
+        if event_col is not None:
+            table = metrics.assign(_event=articles[event_col].to_numpy())
+        try:
+            comparison = compare(table, by="outlet", metrics_cols=cols,
+                                 event="_event" if event_col is not None else None)
+        except ValueError as exc:
+            if event_col is None:
+                raise
+            notes.append(f"no within-event comparison on {event_col!r}: {exc}")
+            event_col = None
+            comparison = compare(metrics, by="outlet", metrics_cols=cols)
+        if comparison.info.get("missing_group"):
+            notes.append(f"{comparison.info['missing_group']} article(s) without an outlet are left out of "
+                         "the outlet comparisons")
+    else:
+        notes.append("no article has an outlet: outlets are not compared")
+    next(bar)
+    terms = None
+    if outlets >= 2:
+        try:
+            terms = distinctive_terms(articles, by="outlet", top=15)
+        except ValueError as exc:
+            notes.append(f"no distinctive terms: {exc}")
+    else:
+        notes.append("fewer than two outlets: no distinctive terms (they set one outlet against the others)")
+    next(bar)
+    labels = None
+    try:
+        from .actors import actor_labels
+
+        labels = actor_labels(articles)
+    except ValueError as exc:
+        notes.append(f"no actor labels: {exc}")
+    for _ in bar:  # finish the bar
+        pass
+    return CorpusAnalysis(source=source, articles=articles, load_errors=load_errors(articles), metrics=metrics,
+                          sentences=sents, attributions=attrs, word_choice=wc, comparison=comparison, terms=terms,
+                          actor_labels=labels, event=event_col, notes=notes)
+
+
+# =========================================================================== figures
+
+
+@dataclass
+class ReportFigure:
+    """One chart of the report: its files, or why it was left out.
+
+    Attributes
+    ----------
+    name : str
+        File stem under ``figures/`` (``metric_tone``).
+    title : str
+        Heading in the report.
+    how_to_read : str
+        One line under the chart.
+    files : list of pathlib.Path
+        PNG, SVG and CSV written (empty when skipped).
+    skipped : str or None
+        Why the chart was not drawn.
+    """
+
+    name: str
+    title: str
+    how_to_read: str
+    files: list[Path] = field(default_factory=list)
+    skipped: str | None = None
+
+    def file(self, suffix: str) -> Path | None:
+        """The written file with this suffix ('.png', '.svg', '.csv'), if any."""
+        return next((p for p in self.files if p.suffix == suffix), None)
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9_]+", "-", str(name).casefold()).strip("-_") or "x"
+    slug, k = base, 2
+    while slug in taken:
+        slug, k = f"{base}-{k}", k + 1
+    taken.add(slug)
+    return slug
+
+
+class _Charts:
+    """Draws each chart on its own pyplot-free Figure and saves it with its table."""
+
+    def __init__(self, res: CorpusAnalysis, figdir: Path) -> None:
+        from . import plot
+
+        self.plot = plot
+        self.res = res
+        self.figdir = figdir
+        self.pal = plot.outlet_colors(res.articles["outlet"]) if "outlet" in res.articles.columns \
+            else plot.outlet_colors([])
+        self.n_outlets = max(len(res.outlets), 1)
+        self.figures: list[ReportFigure] = []
+        self.taken: set[str] = set()
+
+    def add(self, name: str, title: str, how: str, draw: Callable[[], tuple[Figure, pd.DataFrame]] | None,
+            skipped: str | None = None) -> None:
+        from .export import save_figure
+
+        fig_info = ReportFigure(name=_slug(name, self.taken), title=title, how_to_read=how, skipped=skipped)
+        if draw is not None and skipped is None:
+            try:
+                with self.plot.theme():
+                    fig, data = draw()
+                fig_info.files = save_figure(fig, self.figdir / fig_info.name, formats=("png", "svg"),
+                                             dpi=_DPI, data=data)
+            except ValueError as exc:
+                fig_info.skipped = str(exc)
+        self.figures.append(fig_info)
+
+    def new(self, size: tuple[float, float]) -> tuple[Figure, Axes]:
+        from matplotlib.figure import Figure  # no pyplot: no backend or global figure state
+
+        # No layout engine: the Axes keep the size the chart functions fitted their labels to, and
+        # save_figure's tight bounding box takes in labels and legends outside them (2x faster than
+        # a constrained layout, which save_figure would have to run to a fixed point).
+        fig = Figure(figsize=size)
+        return fig, fig.subplots()
+
+    # ----------------------------------------------------------------- the charts
+
+    def articles_per_outlet(self) -> tuple[Figure, pd.DataFrame]:
+        arts = self.res.articles
+        counts = (arts["outlet"].astype(object).where(arts["outlet"].notna(), "(no outlet)").map(str)
+                  .value_counts().rename_axis("outlet").reset_index(name="articles")
+                  .sort_values(["articles", "outlet"], ascending=[True, False], kind="mergesort")
+                  .reset_index(drop=True))
+        pal = self.pal.with_outlets(counts["outlet"])
+        fig, ax = self.new(self.plot.figure_for(len(counts)))
+        colors = [self.plot.MISSING_COLOR if o == "(no outlet)" else pal[o] for o in counts["outlet"]]
+        ax.barh(counts["outlet"], counts["articles"], color=colors, edgecolor="white")
+        for y, n in enumerate(counts["articles"]):
+            ax.text(n, y, f" {n}", va="center", ha="left", fontsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.set_xlabel("articles")
+        ax.margins(x=0.08)
+        return fig, counts.iloc[::-1].reset_index(drop=True)
+
+    def metric(self, metric: str) -> tuple[Figure, pd.DataFrame]:
+        comp = self.res.comparison
+        assert comp is not None
+        groups = comp.groups[comp.groups["metric"] == metric].reset_index(drop=True)
+        fig, ax = self.new(self.plot.figure_for(len(groups)))
+        self.plot.metric_by_outlet(groups, metric=metric, ax=ax, palette=self.pal)
+        return fig, groups
+
+    def word_choice_family(self, family: str) -> tuple[Figure, pd.DataFrame]:
+        rows = self.res.word_choice
+        rows = rows[(rows["family"] == family) & rows["part"].isin(["title", "text"])]
+        arts = self.res.articles[["article_id", "outlet"]]
+        table = self.plot.share_table(rows, by="variant", articles=arts)
+        fig, ax = self.new(self.plot.figure_for(table["outlet"].nunique()))
+        self.plot.word_choice_shares(rows, family=family, articles=arts, ax=ax, palette=self.pal)
+        return fig, table.assign(family=family)[["family", *table.columns]]
+
+    def terms(self, outlet: str) -> tuple[Figure, pd.DataFrame]:
+        terms = self.res.terms
+        assert terms is not None
+        rows = terms[terms["group"] == outlet].reset_index(drop=True)
+        fig, ax = self.new((6.4, 4.6))
+        self.plot.distinctive_terms_plot(rows, group=outlet, kind="bars", top=10, ax=ax, palette=self.pal)
+        return fig, rows
+
+    def sentiment(self) -> tuple[Figure, pd.DataFrame]:
+        s = self.res.sentences
+        outlet = s["article_id"].map(dict(zip(self.res.articles["article_id"], self.res.articles["outlet"])))
+        table = pd.DataFrame({"article_id": s["article_id"], "outlet": outlet, "sentence": s["sentence"],
+                              "compound": s["compound"]}).dropna(subset=["outlet"]).reset_index(drop=True)
+        fig, ax = self.new(self.plot.figure_for(table["outlet"].nunique()))
+        self.plot.sentiment_distribution(table, value="compound", ax=ax, palette=self.pal)
+        return fig, table
+
+    def readability(self) -> tuple[Figure, pd.DataFrame]:
+        m = self.res.metrics
+        table = m[["article_id", "outlet", "read_flesch_reading_ease"]].dropna().reset_index(drop=True)
+        fig, ax = self.new(self.plot.figure_for(table["outlet"].nunique()))
+        self.plot.readability_by_outlet(table, metric="read_flesch_reading_ease", ax=ax, palette=self.pal)
+        return fig, table
+
+    def sources(self, by: str) -> tuple[Figure, pd.DataFrame]:
+        arts = self.res.articles[["article_id", "outlet"]]
+        rows = self.res.attributions
+        table = self.plot.share_table(rows, by=by, articles=arts)
+        fig, ax = self.new(self.plot.figure_for(table["outlet"].nunique()))
+        self.plot.source_mix(rows, by=by, articles=arts, ax=ax, palette=self.pal)
+        return fig, table
+
+    def actor(self, actor: str) -> tuple[Figure, pd.DataFrame]:
+        from .actors import actor_label_summary
+
+        labels = self.res.actor_labels
+        assert labels is not None
+        rows = labels[labels["actor"] == actor]
+        summary = actor_label_summary(rows).reset_index(drop=True)
+        n_labels = min(int(rows["label"].dropna().nunique()), _MAX_LABELS + 1)
+        fig, ax = self.new(self.plot.figure_for(max(rows["outlet"].nunique(), 1), kind="heatmap",
+                                                n_categories=max(n_labels, 1)))
+        self.plot.actor_label_heatmap(rows, actor=actor, max_labels=_MAX_LABELS, ax=ax, palette=self.pal)
+        return fig, summary
+
+    def attention(self, freq: str) -> tuple[Figure, pd.DataFrame]:
+        table = attention(self.res.articles, by="outlet", freq=freq)
+        fig, ax = self.new(self.plot.figure_for(self.n_outlets, kind="lines"))
+        self.plot.attention_plot(table, ax=ax, palette=self.pal)
+        out = table.assign(period=table["period"].astype(str))
+        return fig, out
+
+    def events(self, metric: str) -> tuple[Figure, pd.DataFrame]:
+        comp = self.res.comparison
+        assert comp is not None and comp.events is not None
+        table = comp.events[comp.events["metric"] == metric].reset_index(drop=True)
+        fig, ax = self.new(self.plot.figure_for(table["group"].nunique(), kind="columns"))
+        self.plot.event_matched_plot(table, metric=metric, ax=ax, palette=self.pal)
+        return fig, table
+
+
+def _freq(published: pd.Series) -> str | None:
+    """A period for the attention chart: about 10 to 80 periods over the dated span."""
+    dates = pd.to_datetime(published, utc=True, errors="coerce").dropna()
+    if dates.nunique() < 2:
+        return None
+    days = (dates.max() - dates.min()).days
+    return "D" if days <= 31 else "W" if days <= 365 else "M" if days <= 5 * 365 else "Q"
+
+
+def _top_families(wc: pd.DataFrame, k: int) -> list[str]:
+    rows = wc[wc["part"].isin(["title", "text"])]
+    if rows.empty:
+        return []
+    stats = rows.groupby("family").agg(n=("variant", "size"), variants=("variant", "nunique"))
+    stats = stats[stats["variants"] >= 2]
+    return sorted(stats.index, key=lambda f: (-int(stats.loc[f, "n"]), str(f)))[:k]
+
+
+def _top_actors(labels: pd.DataFrame | None, k: int) -> list[str]:
+    if labels is None or labels.empty:
+        return []
+    rows = labels[labels["label"].notna() & labels["outlet"].notna()]
+    if rows.empty:
+        return []
+    stats = rows.groupby("actor").agg(n=("label", "size"), outlets=("outlet", "nunique"))
+    need = 2 if rows["outlet"].nunique() >= 2 else 1
+    stats = stats[stats["outlets"] >= need]
+    return sorted(stats.index, key=lambda a: (-int(stats.loc[a, "n"]), str(a)))[:k]
+
+
+_HOW = {
+    "articles": "Bar length = number of articles loaded from each outlet (articles without an outlet in grey).",
+    "metric": "Dot = the outlet's mean over its articles, line = 95% bootstrap confidence interval; "
+              "lines that do not overlap suggest a real difference (see the comparison table for tests). "
+              "n = articles with a value.",
+    "word_choice": "Each bar splits one outlet's uses of this lexicon family (headlines and text) into its "
+                   "variants; compare which words each outlet prefers for the same thing. n = matches.",
+    "terms": "The words and phrases this outlet uses most distinctively compared with the other outlets "
+             "together: bar length = z-score of the log-odds ratio; solid bars (|z| ≥ 1.96) are beyond "
+             "chance, hatched ones are not.",
+    "sentiment": "Distribution of VADER compound scores of every sentence, per outlet (−1 negative, "
+                 "+1 positive); the white dot is the median, the bar the middle half.",
+    "readability": "Flesch reading ease of each article (dots) and its box plot per outlet; higher is easier "
+                   "to read (60–70 ≈ plain English).",
+    "source_type": "Who is quoted: each bar splits one outlet's attributions by the kind of source "
+                   "(named person, official, anonymous, organisation, document ...). n = attributions.",
+    "cue_class": "How sources are quoted: each bar splits one outlet's attributions by the class of the "
+                 "cue verb (neutral 'said', assertive 'insisted', denial 'denied' ...). n = attributions.",
+    "actor": "How each outlet names this actor: share of each label among the outlet's labelled mentions "
+             "(darker = more used). n = labelled mentions.",
+    "attention": "Articles per period and outlet: when each outlet covered the story.",
+    "events": "One line per event (story) across outlets: the outlet's mean in that event; the black bar "
+              "is the mean over events. Lines that slope the same way mean a consistent difference.",
+}
+
+
+def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
+                 progress: bool | None = None) -> list[ReportFigure]:
+    """Draw and save every chart the corpus allows (PNG, SVG and the CSV behind each) under ``figdir``.
+
+    Each outlet has the same colour in every chart (one :class:`mediakit.plot.OutletPalette` from all
+    outlets). A chart that the corpus does not allow (one outlet, no dates, no events, no matches) is
+    returned with ``skipped`` saying why, never an exception. Files are reproducible: the same corpus
+    gives byte-identical files (see :func:`mediakit.save_figure`).
+
+    Parameters
+    ----------
+    res : CorpusAnalysis
+        From :func:`analyze_articles`.
+    figdir : path
+        Folder for the files (created).
+    progress : bool, optional
+        Progress bar over the charts.
+
+    Returns
+    -------
+    list of ReportFigure
+        In report order.
+    """
+    c = _Charts(res, Path(figdir))
+    jobs: list[tuple[str, str, str, Callable[[], Any] | None, str | None]] = []
+
+    def job(name: str, title: str, how: str, draw: Callable[[], Any] | None, skipped: str | None = None) -> None:
+        jobs.append((name, title, how, draw, skipped))
+
+    n_out = len(res.outlets)
+    job("articles_per_outlet", "Articles per outlet", _HOW["articles"], c.articles_per_outlet)
+    comp = res.comparison
+    for m in FIGURE_METRICS:
+        title = f"{_metric_title(m)} by outlet"
+        if comp is None or m not in set(comp.groups["metric"]):
+            job(f"metric_{m}", title, _HOW["metric"], None, "no outlet to compare" if comp is None
+                else f"the metric {m!r} was not computed")
+        else:
+            job(f"metric_{m}", title, _HOW["metric"], partial(c.metric, m))
+    has_outlet = n_out >= 1
+    no_outlet = "no article has an outlet"
+    families = _top_families(res.word_choice, _N_FAMILIES) if has_outlet else []
+    if not families:
+        job("word_choice", "Word choice", _HOW["word_choice"], None, no_outlet if not has_outlet else
+            "no lexicon family has matches of two or more variants in this corpus")
+    for fam in families:
+        job(f"word_choice_{fam}", f"Word choice: {fam.replace('_', ' ')}", _HOW["word_choice"],
+            partial(c.word_choice_family, fam))
+    if res.terms is None or res.terms.empty:
+        job("distinctive_terms", "Distinctive terms", _HOW["terms"], None,
+            "needs at least two outlets" if n_out < 2 else "no term passed the minimum count")
+    else:
+        for o in [o for o in res.outlets if o in set(res.terms["group"])][:_N_TERM_OUTLETS]:
+            job(f"distinctive_terms_{o}", f"Distinctive terms: {o}", _HOW["terms"], partial(c.terms, o))
+    job("sentiment_distribution", "Sentence sentiment by outlet", _HOW["sentiment"],
+        c.sentiment if has_outlet and len(res.sentences) else None,
+        None if has_outlet and len(res.sentences) else (no_outlet if not has_outlet else "no sentences"))
+    job("readability_by_outlet", "Readability by outlet", _HOW["readability"],
+        c.readability if has_outlet else None, None if has_outlet else no_outlet)
+    no_attr = no_outlet if not has_outlet else ("no attributions found" if res.attributions.empty else None)
+    job("source_mix_source_type", "Who is quoted: source types", _HOW["source_type"],
+        partial(c.sources, "source_type") if no_attr is None else None, no_attr)
+    job("source_mix_cue_class", "How sources are quoted: cue classes", _HOW["cue_class"],
+        partial(c.sources, "cue_class") if no_attr is None else None, no_attr)
+    actors = _top_actors(res.actor_labels, _N_ACTORS)
+    if not actors:
+        job("actor_labels", "Actor labels", _HOW["actor"], None,
+            "no actor with labelled mentions" + (" in two or more outlets" if n_out >= 2 else ""))
+    for a in actors:
+        job(f"actor_labels_{a}", f"Labels for {a}", _HOW["actor"], partial(c.actor, a))
+    freq = _freq(res.articles["published"]) if "published" in res.articles.columns else None
+    if not has_outlet or freq is None:
+        job("attention", "Attention over time", _HOW["attention"], None,
+            no_outlet if not has_outlet else "fewer than two distinct publication dates")
+    else:
+        job("attention", "Attention over time", _HOW["attention"], partial(c.attention, freq))
+    if comp is not None and comp.events is not None and len(comp.events) and n_out >= 2:
+        metric = "tone" if "tone" in set(comp.events["metric"]) else str(comp.events["metric"].iloc[0])
+        job(f"event_matched_{metric}", f"{_metric_title(metric)} within events", _HOW["events"],
+            partial(c.events, metric))
+    else:
+        why = ("no event column (one of " + ", ".join(EVENT_COLUMNS) + ")" if res.event is None
+               else "fewer than two outlets" if n_out < 2 else f"no event covered by two outlets in {res.event!r}")
+        job("event_matched", "Outlets within the same events", _HOW["events"], None, why)
+    for name, title, how, draw, skipped in progress_bar(jobs, desc="Figures", unit="chart", enabled=progress):
+        c.add(name, title, how, draw, skipped)
+    return c.figures
+
+
+def _metric_title(metric: str) -> str:
+    from .report import metric_label
+
+    label = metric_label(metric)
+    return label[:1].upper() + label[1:]
+
+
+# =========================================================================== step 2: writing
+
+
+def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress: bool | None = None,
+                  report: bool = True) -> dict[str, Path]:
+    """Write the tables, figures and ``report.html`` of ``res`` under ``out``.
+
+    Returns
+    -------
+    dict
+        Output name -> path of every file written (``figure:<file name>`` for figure files).
+    """
+    outdir = Path(out)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    if len(res.load_errors):
+        written["load_errors"] = write_table(res.load_errors, outdir / "load_errors.csv")
+    written["articles"] = write_table(res.articles, outdir / "articles.parquet")
+    written["articles_csv"] = write_table(res.articles, outdir / "articles.csv")
+    written["metrics"] = write_table(res.metrics, outdir / "metrics.parquet")
+    written["metrics_csv"] = write_table(res.metrics, outdir / "metrics.csv")
+    written["sentences"] = write_table(res.sentences, outdir / "sentences.parquet")
+    written["attributions"] = write_table(res.attributions, outdir / "attributions.csv")
+    written["word_choice"] = write_table(res.word_choice, outdir / "word_choice.csv")
+    if res.comparison is not None:
+        written["comparison"] = write_table(res.comparison.pairs, outdir / "comparison.csv")
+        written["comparison_groups"] = write_table(res.comparison.groups, outdir / "comparison_groups.csv")
+        if res.comparison.paired is not None:
+            written["comparison_events"] = write_table(res.comparison.paired, outdir / "comparison_events.csv")
+    if res.terms is not None:
+        written["distinctive_terms"] = write_table(res.terms, outdir / "distinctive_terms.csv")
+    if res.actor_labels is not None:
+        written["actor_labels"] = write_table(res.actor_labels, outdir / "actor_labels.csv")
+    figures = make_figures(res, outdir / "figures", progress=progress)
+    for fig in figures:
+        for p in fig.files:
+            written[f"figure:{p.name}"] = p
+    if report:
+        from .report import write_report
+
+        written["report"] = write_report(res, figures, written, outdir / "report.html")
+    return written
 
 
 def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
-                   progress: bool | None = None) -> dict[str, Path]:
+                   event: str | None = "auto", progress: bool | None = None) -> dict[str, Path]:
     """Load ``corpus``, compute what mediakit measures, and write the outputs under ``out``.
+
+    The load errors are written first (also when nothing could be loaded), then
+    :func:`analyze_articles` and :func:`write_outputs` run.
+
+    Parameters
+    ----------
+    corpus : path
+        File, folder or glob of articles (see :func:`mediakit.load_articles`).
+    out : path
+        Output folder (created).
+    event : str or None, default 'auto'
+        See :func:`analyze_articles`.
+    progress : bool, optional
+        Progress bars (default: in terminals and notebooks, not under CI).
 
     Returns
     -------
@@ -67,30 +632,16 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
     FileNotFoundError
         When ``corpus`` does not exist.
     ValueError
-        When no article could be loaded.
+        When no article could be loaded, or ``event`` names a missing column.
     """
     outdir = Path(out)
     articles = load_articles(corpus, progress=progress)
     errors = load_errors(articles)
-    written: dict[str, Path] = {}
-    outdir.mkdir(parents=True, exist_ok=True)
-    if len(errors):
-        written["load_errors"] = write_table(errors, outdir / "load_errors.csv")
     if articles.empty:
-        raise ValueError(f"no article could be loaded from {os.fspath(corpus)!r}"
-                         + (f"; see {written['load_errors']}" if "load_errors" in written else ""))
-    written["articles"] = write_table(articles, outdir / "articles.parquet")
-    written["articles_csv"] = write_table(articles, outdir / "articles.csv")
-    metrics = analyze(articles, progress=progress)
-    written["metrics"] = write_table(metrics, outdir / "metrics.parquet")
-    written["metrics_csv"] = write_table(metrics, outdir / "metrics.csv")
-    written["sentences"] = write_table(sentences(articles), outdir / "sentences.parquet")
-    written["word_choice"] = write_table(word_choice(articles), outdir / "word_choice.csv")
-    if "outlet" in metrics.columns and metrics["outlet"].nunique() >= 2:
-        cols = [c for c in SUMMARY_METRICS if c in metrics.columns]
-        result = compare(metrics, by="outlet", metrics_cols=cols)
-        written["comparison"] = write_table(result.pairs, outdir / "comparison.csv")
-        written["comparison_groups"] = write_table(result.groups, outdir / "comparison_groups.csv")
-    for p in _articles_per_outlet_figure(articles, outdir / "figures"):
-        written[f"figure:{p.name}"] = p
-    return written
+        outdir.mkdir(parents=True, exist_ok=True)
+        msg = f"no article could be loaded from {os.fspath(corpus)!r}"
+        if len(errors):
+            msg += f"; see {write_table(errors, outdir / 'load_errors.csv')}"
+        raise ValueError(msg)
+    res = analyze_articles(articles, source=os.fspath(corpus), event=event, progress=progress)
+    return write_outputs(res, outdir, progress=progress)

@@ -86,6 +86,7 @@ __all__ = [
     "CATEGORY_COLORS",
     "EVENT_COLORS",
     "MISSING_COLOR",
+    "OTHER_COLOR",
     "OKABE_ITO",
     "OUTLET_COLORS",
     "SCHEMES",
@@ -121,8 +122,10 @@ CATEGORY_COLORS: tuple[str, ...] = ("#77AADD", "#EE8866", "#EEDD88", "#FFAABB", 
 #: Okabe & Ito (2008), the other widely used colour-blind-safe qualitative scheme.
 OKABE_ITO: tuple[str, ...] = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
                               "#000000")
-#: Paul Tol's pale grey for missing data, "other" and "none".
+#: Paul Tol's pale grey for missing data and "(none)".
 MISSING_COLOR = "#DDDDDD"
+#: Paul Tol's grey (from his "bright" scheme) for "other": darker than "(none)", so the two differ.
+OTHER_COLOR = "#BBBBBB"
 #: Paul Tol's sequential YlOrBr, for heatmaps of shares.
 TOL_YLORBR: tuple[str, ...] = ("#FFFFE5", "#FFF7BC", "#FEE391", "#FEC44F", "#FB9A29", "#EC7014", "#CC4C02",
                                "#993404", "#662506")
@@ -412,7 +415,7 @@ def _resolve_palette(palette: Any, outlets: Sequence[str], func: str) -> OutletP
 
 
 def _category_colors(categories: Sequence[str], colors: Any, func: str) -> dict[str, str]:
-    """Colours of non-outlet categories: Tol 'light' in order, pale grey for 'other'/'(none)'."""
+    """Colours of non-outlet categories: Tol 'light' in order, grey for 'other', pale grey for '(none)'."""
     if isinstance(colors, Mapping):
         out = {}
         for c in categories:
@@ -421,7 +424,9 @@ def _category_colors(categories: Sequence[str], colors: Any, func: str) -> dict[
     scheme = CATEGORY_COLORS if colors is None else _scheme(colors)
     out, k = {}, 0
     for c in categories:
-        if c in (_OTHER, _NONE):
+        if c == _OTHER:
+            out[c] = OTHER_COLOR
+        elif c == _NONE:
             out[c] = MISSING_COLOR
         else:
             out[c] = scheme[k % len(scheme)]
@@ -1542,9 +1547,10 @@ def distinctive_terms_plot(data: pd.DataFrame, *, group: Any = None, other: Any 
         vals = np.array([z[i] for i in rows])
         cols = [c_group if v > 0 else c_other for v in vals]
         sig = np.abs(vals) >= z_min
-        ax.barh(ys[sig], vals[sig], height=0.7, color=[c for c, s_ in zip(cols, sig) if s_],
-                edgecolor=[_darken(c) for c, s_ in zip(cols, sig) if s_], linewidth=0.5, zorder=2,
-                label=f"|z| ≥ {z_min:g}")
+        if sig.any():  # an empty container would put a default-coloured swatch in the legend
+            ax.barh(ys[sig], vals[sig], height=0.7, color=[c for c, s_ in zip(cols, sig) if s_],
+                    edgecolor=[_darken(c) for c, s_ in zip(cols, sig) if s_], linewidth=0.5, zorder=2,
+                    label=f"|z| ≥ {z_min:g}")
         if (~sig).any():
             ax.barh(ys[~sig], vals[~sig], height=0.7, color="white",
                     edgecolor=[c for c, s_ in zip(cols, sig) if not s_], linewidth=1.0, hatch="////", zorder=2,

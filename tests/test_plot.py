@@ -690,6 +690,17 @@ def test_share_table_counts_and_shares():
     assert t.loc[t["outlet"] == "Z", "share"].isna().all()
 
 
+def test_source_mix_other_and_none_get_different_greys():
+    kinds = ["person", "official", "media", "agency", "anonymous", "document", "group", "pronoun"]
+    rows = pd.DataFrame({"article_id": ["a"] * (len(kinds) + 1), "source_type": kinds + [None]})
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"]})
+    ax = mp.source_mix(rows, articles=arts, max_categories=4)
+    colours = {t.get_text(): to_hex(h.get_facecolor())
+               for t, h in zip(ax.get_legend().get_texts(), ax.get_legend().legend_handles)}
+    assert colours["other"] == to_hex(mp.OTHER_COLOR) and colours["(none)"] == to_hex(mp.MISSING_COLOR)
+    assert colours["other"] != colours["(none)"]
+
+
 def test_word_choice_shares_lumps_rare_variants_and_shows_empty_outlets():
     names = ["A", "B", "C"]
     arts = articles_table(names)
