@@ -40,8 +40,11 @@ typecheck: setup
 lab: setup
 	$(BIN)/python -m jupyter lab notebooks/
 
+# the benchmarks quoted in the README (need ../shared/corpora; several minutes on 2 cores)
 bench: setup
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/bench_analyze.py --n 2000 --repeat 3
+	$(BIN)/python benchmarks/bench_attribution.py --repeat 7
+	$(BIN)/python benchmarks/bench_scale.py --n 2000
 
 clean:
 	rm -rf $(VENV) output .pytest_cache .mypy_cache .hypothesis
