@@ -429,6 +429,22 @@ def _canonical_outlets(raw: list[str | None], aliases: Mapping[str, str] | None)
     return [best[outlet_key(n)] if n is not None else None for n in normed]
 
 
+def _check_options(errors: str, max_file_size: Any, outlet: Any, tz: str,
+                   columns: Mapping[str, str] | None) -> None:
+    """Validate the options of :func:`load_articles` and ``iter_articles`` before any file is read."""
+    if errors not in ("collect", "raise"):
+        raise ValueError(f"errors must be 'collect' or 'raise', got {errors!r}")
+    if not isinstance(max_file_size, int) or max_file_size <= 0:
+        raise ValueError(f"max_file_size must be a positive number of bytes, got {max_file_size!r}")
+    if outlet is not None and not isinstance(outlet, str):
+        raise TypeError(f"outlet must be a string, got {type(outlet).__name__}")
+    try:
+        pd.Timestamp("2000-01-01").tz_localize(tz)
+    except Exception as exc:
+        raise ValueError(f"unknown time zone tz={tz!r}") from exc
+    resolve_columns([], columns)  # validates the keys of columns= once, for every format
+
+
 def load_articles(
     source: PathLike | Iterable[PathLike],
     *,
@@ -494,17 +510,7 @@ def load_articles(
     >>> df.loc[0, ["article_id", "outlet", "title", "byline", "text"]].tolist()
     ['a', 'Daily Planet', 'Headline', 'Jane Doe', 'Body text here.']
     """
-    if errors not in ("collect", "raise"):
-        raise ValueError(f"errors must be 'collect' or 'raise', got {errors!r}")
-    if not isinstance(max_file_size, int) or max_file_size <= 0:
-        raise ValueError(f"max_file_size must be a positive number of bytes, got {max_file_size!r}")
-    if outlet is not None and not isinstance(outlet, str):
-        raise TypeError(f"outlet must be a string, got {type(outlet).__name__}")
-    try:
-        pd.Timestamp("2000-01-01").tz_localize(tz)
-    except Exception as exc:
-        raise ValueError(f"unknown time zone tz={tz!r}") from exc
-    resolve_columns([], columns)  # validates the keys of columns= once, for every format
+    _check_options(errors, max_file_size, outlet, tz, columns)
     collector = _Collector(errors)
     files = _expand(source, collector)
     reader = _FileReader(columns, collector, max_file_size)

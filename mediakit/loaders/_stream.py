@@ -16,8 +16,8 @@ from .._progress import progress_bar
 from ..dedup import _WORD, _exact_key, flag_duplicates
 from ..outlets import outlet_key
 from ._errors import ArticleLoadError, LoadReport
-from ._load import (DEFAULT_MAX_FILE_SIZE, PathLike, _Collector, _expand, _ext_format, _FileReader,
-                    _sniff, _to_frame)
+from ._load import (DEFAULT_MAX_FILE_SIZE, PathLike, _check_options, _Collector, _expand, _ext_format,
+                    _FileReader, _sniff, _to_frame)
 from ._records import resolve_columns
 from ._sidecar import _PROTECTED, KEY_COLUMNS, _apply_one, read_sidecar, sidecar_files
 
@@ -221,17 +221,7 @@ def iter_articles(
     [['n0', 'n1'], ['n2', 'n3'], ['n4']]
     """
     chunksize = _check_chunksize(chunksize)
-    if errors not in ("collect", "raise"):
-        raise ValueError(f"errors must be 'collect' or 'raise', got {errors!r}")
-    if not isinstance(max_file_size, int) or max_file_size <= 0:
-        raise ValueError(f"max_file_size must be a positive number of bytes, got {max_file_size!r}")
-    if outlet is not None and not isinstance(outlet, str):
-        raise TypeError(f"outlet must be a string, got {type(outlet).__name__}")
-    try:
-        pd.Timestamp("2000-01-01").tz_localize(tz)
-    except Exception as exc:
-        raise ValueError(f"unknown time zone tz={tz!r}") from exc
-    resolve_columns([], columns)
+    _check_options(errors, max_file_size, outlet, tz, columns)
     collector = _Collector(errors)
     files = _expand(source, collector)  # raises FileNotFoundError now, not at the first next()
     return _chunks(files, collector, chunksize, outlet=outlet, columns=columns, tz=tz,

@@ -441,8 +441,8 @@ def _article_scores(
         n = b - a
         out.append(
             _score_words(
-                list(map(words_of_chunk.__getitem__, seg)),
-                list(map(lower_of_chunk.__getitem__, seg)),
+                list(map(words_of_chunk.__getitem__, seg)),  # type: ignore[arg-type]  # list.__getitem__ overloads
+                list(map(lower_of_chunk.__getitem__, seg)),  # type: ignore[arg-type]
                 [h - a for h in hit_list[h0:h1]],
                 0 < n - n_upper[k] < n,
                 lexicon,
