@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from ._progress import progress_bar
-from .metrics.analyze import FAMILIES, _check_families, _n_workers
+from .metrics.analyze import FAMILIES, _check_families, _check_selection, _n_workers
 from .schema import validate_articles
 
 __all__ = ["analyze_stream", "analyze_corpus_streaming", "read_parts", "StreamResult",
@@ -335,13 +335,7 @@ class _Dask:
 
 
 def _check_tables(tables: Any) -> tuple[str, ...]:
-    if isinstance(tables, str):
-        tables = (tables,)
-    chosen = tuple(tables)
-    unknown = [t for t in chosen if t not in TABLES]
-    if unknown or not chosen:
-        raise ValueError(f"tables must be a non-empty selection of {list(TABLES)}, got {list(chosen)}")
-    return tuple(t for t in TABLES if t in chosen)
+    return _check_selection(tables, TABLES, "tables")
 
 
 def _work_frame(chunk: pd.DataFrame) -> pd.DataFrame:

@@ -72,14 +72,19 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...])
     return pd.concat(parts, axis=1)
 
 
-def _check_families(families: Any) -> tuple[str, ...]:
-    if isinstance(families, str):
-        families = (families,)
-    chosen = tuple(families)
-    unknown = [f for f in chosen if f not in FAMILIES]
+def _check_selection(value: Any, allowed: tuple[str, ...], name: str) -> tuple[str, ...]:
+    """A non-empty choice among ``allowed`` (one string or several), in the order of ``allowed``."""
+    if isinstance(value, str):
+        value = (value,)
+    chosen = tuple(value)
+    unknown = [v for v in chosen if v not in allowed]
     if unknown or not chosen:
-        raise ValueError(f"families must be a non-empty selection of {list(FAMILIES)}, got {list(chosen)}")
-    return tuple(f for f in FAMILIES if f in chosen)
+        raise ValueError(f"{name} must be a non-empty selection of {list(allowed)}, got {list(chosen)}")
+    return tuple(v for v in allowed if v in chosen)
+
+
+def _check_families(families: Any) -> tuple[str, ...]:
+    return _check_selection(families, FAMILIES, "families")
 
 
 def _n_workers(n_jobs: int) -> int:
