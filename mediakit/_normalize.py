@@ -21,6 +21,10 @@ _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 _TRAILING_SPACE = re.compile("[ \t]+\n")
 _MANY_BLANK_LINES = re.compile("\n{3,}")
 _RUNS_OF_SPACE = re.compile("[ \t]+")
+# Any character one of the substitutions above would touch (rare in real text: one search
+# over the text is ~10x cheaper than running the five substitutions for nothing).
+_RARE = re.compile("[\r\u2028\u2029\x85\u00ad\u200b-\u200d\u2060\ufeff\u180e\x00-\x08\x0b\x0c\x0e-\x1f"
+                   "\x7f-\x9f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def normalize_text(text: str) -> str:
@@ -35,13 +39,16 @@ def normalize_text(text: str) -> str:
     '\u201cSafe\u201d asylum\\n\\nNext'
     """
     text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    text = text.replace("\x85", "\n")
-    text = _CONTROL.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = _TRAILING_SPACE.sub("\n", text)
-    text = _MANY_BLANK_LINES.sub("\n\n", text)
+    if _RARE.search(text) is not None:
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _INVISIBLE.sub("", text)
+        text = text.replace("\x85", "\n")
+        text = _CONTROL.sub("", text)
+        text = _ODD_SPACES.sub(" ", text)
+    if " \n" in text or "\t\n" in text:  # substring tests: far faster than the regex's scan
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
 

@@ -492,3 +492,34 @@ def test_arbitrary_text_page_gives_clean_text(text):
             for col in ("title", "byline"):
                 if not pd.isna(r[col]):
                     assert not _CONTROL.search(r[col]) and "\n" not in r[col] and "\t" not in r[col]
+
+
+def _normalize_text_reference(text: str) -> str:
+    """normalize_text as plain successive substitutions (no fast paths): the definition."""
+    from mediakit import _normalize as n
+
+    text = unicodedata.normalize("NFC", text)
+    text = n._LINE_BREAKS.sub("\n", text)
+    text = n._INVISIBLE.sub("", text)
+    text = text.replace("\x85", "\n")
+    text = n._CONTROL.sub("", text)
+    text = n._ODD_SPACES.sub(" ", text)
+    text = n._TRAILING_SPACE.sub("\n", text)
+    text = n._MANY_BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+_TRICKY = st.lists(st.one_of(
+    st.sampled_from(["\r", "\n", "\r\n", "\u2028", "\u2029", "\x85", " ", "\t", "\u00a0", "\u200b",
+                     "\ufeff", "\u00ad", "\x00", "\x1f", "\x7f", "\x9f", "\u3000", "\u202f", "e\u0301",
+                     "\u2019", "\u201c", "word", "\n\n\n", " \n", "\t\n"]),
+    st.text(max_size=4)), max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TRICKY)
+@example(text=" \u00a0\n\x00\n\n\u200b\nA")  # a substitution makes a trailing space / blank-line run
+def test_normalize_text_fast_paths_equal_the_plain_definition(text):
+    from mediakit._normalize import normalize_text
+
+    assert normalize_text(text) == _normalize_text_reference(text)
