@@ -145,6 +145,20 @@ def _piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
     return out
 
 
+def _piece_results(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...], tables: tuple[str, ...],
+                   schemas: dict[str, Any], ipc: bool) -> dict[str, Any]:
+    """A piece's tables as Arrow tables (``ipc``: as compressed Arrow IPC bytes).
+
+    The conversion runs where the work runs: a worker sends back compact buffers, and the
+    process writing the parts only concatenates them (no pandas round trip there).
+    """
+    out = {}
+    for name, df in _piece_tables(piece, lexicon, families, tables).items():
+        table = _arrow_table(df, schemas.get(name))
+        out[name] = _to_ipc(table) if ipc else table
+    return out
+
+
 _PROBE = pd.DataFrame({
     "article_id": pd.array(["probe"], dtype="string"), "outlet": pd.array(["Probe"], dtype="string"),
     "published": pd.to_datetime(["2020-01-01"], utc=True), "title": pd.array(["Regime falls"], dtype="string"),
@@ -200,10 +214,9 @@ def _part_name(chunk: int) -> str:
     return f"part-{chunk:05d}.parquet"
 
 
-def _write_part(df: pd.DataFrame, path: Path, schema: Any = None) -> None:
-    """Write one part atomically: a hidden temporary file, then a rename."""
+def _arrow_table(df: pd.DataFrame, schema: Any = None) -> Any:
+    """``df`` as an Arrow table: all-missing columns typed from ``schema``, only pandas metadata."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     table = pa.Table.from_pandas(df, preserve_index=False)
     if schema is not None:  # an all-missing column (say, no attribution in the chunk) gets its type
@@ -211,8 +224,40 @@ def _write_part(df: pd.DataFrame, path: Path, schema: Any = None) -> None:
             if pa.types.is_null(f.type) and f.name in schema.names:
                 typ = schema.field(f.name).type
                 table = table.set_column(i, pa.field(f.name, typ), pa.nulls(len(table), typ))
-    table = table.replace_schema_metadata({k: v for k, v in (table.schema.metadata or {}).items()
-                                           if k == b"pandas"})
+    return table.replace_schema_metadata({k: v for k, v in (table.schema.metadata or {}).items()
+                                          if k == b"pandas"})
+
+
+def _to_ipc(table: Any) -> bytes:
+    """An Arrow table as LZ4-compressed Arrow IPC bytes: cheap to send and to read back."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema,
+                           options=pa.ipc.IpcWriteOptions(compression="lz4")) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+def _from_ipc(data: bytes) -> Any:
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(data).read_all()
+
+
+def _concat_tables(tables: Sequence[Any]) -> Any:
+    """The pieces of one chunk as one table (a column missing in one piece takes the others' type)."""
+    import pyarrow as pa
+
+    if len(tables) == 1:
+        return tables[0]
+    return pa.concat_tables(tables, promote_options="default")
+
+
+def _write_part(table: Any, path: Path) -> None:
+    """Write one part (an Arrow table) atomically: a hidden temporary file, then a rename."""
+    import pyarrow.parquet as pq
+
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         pq.write_table(table, tmp)
@@ -445,6 +490,7 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], out: str | os.PathLike[str], 
         ex = _Pool(workers)
     else:
         ex = _Inline()
+    ipc = not isinstance(ex, _Inline)  # results cross a process boundary
     pending: deque[tuple[int, pd.DataFrame, list[Any]]] = deque()
     seen_ids: set[str] = set()
 
@@ -454,13 +500,11 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], out: str | os.PathLike[str], 
         rows: dict[str, int] = {}
         for t in tabs:
             if t == "articles":
-                df = chunk
+                table = _arrow_table(chunk)
             else:
-                frames = [p[t] for p in parts]
-                df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-                df = df.reset_index(drop=True)
-            _write_part(df, outdir / t / _part_name(k), schemas.get(t))
-            rows[t] = int(len(df))
+                table = _concat_tables([_from_ipc(p[t]) if ipc else p[t] for p in parts])
+            _write_part(table, outdir / t / _part_name(k))
+            rows[t] = int(table.num_rows)
         manifest["chunks"][str(k)] = {"n_articles": int(len(chunk)), "ids": _ids_hash(chunk["article_id"].tolist()),
                                       "rows": rows}
         _write_json_atomic(outdir / MANIFEST, manifest)
@@ -504,7 +548,8 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], out: str | os.PathLike[str], 
             work = _work_frame(chunk)
             size = _piece_size(len(work), ex.workers)
             pieces = [work.iloc[i:i + size] for i in range(0, len(work), size)] or [work]
-            futures = [ex.submit(_piece_tables, p, lexicon, chosen, computed) for p in pieces] if computed else []
+            futures = ([ex.submit(_piece_results, p, lexicon, chosen, computed, schemas, ipc) for p in pieces]
+                       if computed else [])
             pending.append((k, chunk if "articles" in tabs else chunk[["article_id"]], futures))
             # keep about two pieces per worker queued ahead; write finished chunks in order
             while len(pending) > 1 and sum(len(e[2]) for e in pending) - len(pending[-1][2]) >= 2 * ex.workers:

@@ -158,6 +158,23 @@ def test_all_cores_identical_and_ordered(tmp_path, articles, reference):
         pd.testing.assert_frame_equal(mk.read_parts(tmp_path, table), ref)
 
 
+def test_pieces_of_one_chunk_are_joined_exactly(tmp_path, articles):
+    """A chunk cut into pieces for the pool, the first piece without any quote or lexicon match:
+    its all-missing columns take the types of the others, and the part equals the in-memory tables."""
+    blank = articles.iloc[[0] * 50].assign(text="Nothing here.", title="", captions=[[]] * 50)
+    real = pd.concat([articles] * 3, ignore_index=True)
+    chunk = pd.concat([blank, real], ignore_index=True)
+    chunk["article_id"] = [f"a{i}" for i in range(len(chunk))]
+    tables = ("metrics", "attributions", "word_choice", "sentences")
+    res = analyze_stream([chunk], tmp_path, n_jobs=2, tables=tables, progress=False)
+    assert res.computed == 1
+    assert mk.extract_attributions(chunk.iloc[:50]).empty and mk.word_choice(chunk.iloc[:50]).empty
+    expected = {"metrics": mk.analyze(chunk).reset_index(drop=True), "attributions": mk.extract_attributions(chunk),
+                "word_choice": mk.word_choice(chunk), "sentences": mk.sentences(chunk)}
+    for table, ref in expected.items():
+        pd.testing.assert_frame_equal(mk.read_parts(tmp_path, table), ref.reset_index(drop=True))
+
+
 def test_bad_input_is_a_clear_error(tmp_path, articles):
     with pytest.raises(ValueError, match="tables must be"):
         analyze_stream([articles], tmp_path, tables=("metrics", "figures"))
