@@ -7,8 +7,10 @@ and dtypes, from a probe article), so nothing is computed until ``.compute()`` o
 ``.to_parquet()``. Each partition gives exactly what the pandas function gives on it.
 
 :func:`group_stats` and :func:`variant_counts` compute per-group sufficient statistics and
-counts on the cluster and bring back only small tables. Dask is imported only when a Dask
-object is passed in: ``import mediakit`` never imports it.
+counts on the cluster and bring back only small tables; :func:`term_labels` and
+:func:`term_cells` do the same for the n-gram counts behind
+:func:`mediakit.distinctive_terms` (which scores them on the driver). Dask is imported only
+when a Dask object is passed in: ``import mediakit`` never imports it.
 """
 
 from __future__ import annotations
@@ -293,3 +295,130 @@ def variant_counts(articles: Any, by: str = "outlet", lexicon: Any = None) -> pd
         counts = _variant_partition(articles, by, lexicon)
     counts["count"] = counts["count"].astype("int64")
     return counts.sort_values([by, "family", "variant"], key=lambda s: s.astype(str)).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- distinctive terms
+_TERM_DTYPE = "string[pyarrow]"  # n-gram text in the partial counts: compact to ship and to hash
+
+
+def _present_labels(labels: pd.Series) -> pd.Series:
+    return labels.dropna().drop_duplicates()
+
+
+def term_labels(ddf: Any, by: Any) -> tuple[pd.Series, int, int]:
+    """The groups of ``ddf[by]``, the number of rows and of rows without a group (one cheap pass).
+
+    The groups come back in order of first appearance (partition by partition), with the
+    column's dtype: a categorical column's partitions are joined as ``ddf.compute()`` joins
+    them (same categories, in the same order), for :func:`mediakit.compare._group_order`.
+    """
+    import dask
+
+    labels = ddf[by]
+    present, n_rows, n_missing = dask.compute(labels.map_partitions(_present_labels, meta=labels._meta),
+                                              labels.size, labels.isna().sum())
+    return present.drop_duplicates(), int(n_rows), int(n_missing)
+
+
+def _term_partition(df: pd.DataFrame, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
+                    stops: frozenset[str]) -> pd.DataFrame:
+    """One partition's (n-gram, group) counts (``term``, ``n_words``, ``gid``, ``count``)."""
+    from .compare import _part_texts, _term_cells
+
+    if "captions" in df.columns and df["captions"].dtype != object:
+        # Dask's "dataframe.convert-string" turns list cells into their text: "['A caption']"
+        df = df.assign(captions=[_caption_list(v) for v in df["captions"].tolist()])
+    row_gid = pd.Index(order).get_indexer(df[by]).astype(np.int64)
+    cells = _term_cells(_part_texts(df, columns), row_gid, lo_n, hi_n, stops)
+    return cells.astype({"term": _TERM_DTYPE})
+
+
+def _term_sum(cells: pd.DataFrame) -> pd.DataFrame:
+    """Sum the partial counts of one hash partition (every cell of its terms) and add each term's total."""
+    out = cells.groupby(["term", "n_words", "gid"], sort=False, observed=True)["count"].sum().reset_index()
+    out["total"] = out.groupby("term", sort=False, observed=True)["count"].transform("sum").astype(np.int64)
+    return out
+
+
+def _term_kept(cells: pd.DataFrame, min_count: int) -> pd.DataFrame:
+    """The cells of the terms counted at least ``min_count`` times, compact: each term's text once."""
+    kept = cells.loc[cells["total"].to_numpy() >= max(min_count, 1)]
+    codes, terms = pd.factorize(kept["term"])
+    return pd.DataFrame({"term": pd.Categorical.from_codes(codes, categories=terms),
+                         "n_words": kept["n_words"].to_numpy(np.int8), "gid": kept["gid"].to_numpy(np.int32),
+                         "count": kept["count"].to_numpy(np.int64)})
+
+
+def _term_stats(cells: pd.DataFrame) -> pd.DataFrame:
+    """Tokens per (n-gram length, group) and, at ``gid`` −1, distinct n-grams per length."""
+    tokens = cells.groupby(["n_words", "gid"], sort=True)["count"].sum()
+    types = cells.groupby("n_words", sort=True)["term"].nunique()
+    return pd.DataFrame({
+        "n_words": np.concatenate([tokens.index.get_level_values(0).to_numpy(np.int64),
+                                   types.index.to_numpy(np.int64)]),
+        "gid": np.concatenate([tokens.index.get_level_values(1).to_numpy(np.int64),
+                               np.full(len(types), -1, dtype=np.int64)]),
+        "value": np.concatenate([tokens.to_numpy(np.int64), types.to_numpy(np.int64)])})
+
+
+def _shuffle_method(ddf: Any) -> str | None:
+    """The configured shuffle method; else Dask's choice on a distributed client, 'tasks' on any other scheduler.
+
+    Dask picks its peer-to-peer shuffle whenever a distributed client exists, which fails
+    when the computation then runs on another scheduler (``dask.config.set(scheduler=
+    "synchronous")`` with a client open).
+    """
+    import dask
+    from dask.base import get_scheduler
+
+    configured = dask.config.get("dataframe.shuffle.method", None)
+    if configured:
+        return str(configured)
+    owner = getattr(get_scheduler(collections=[ddf]), "__self__", None)
+    return None if type(owner).__module__.startswith("distributed") else "tasks"
+
+
+def _term_graph(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
+                stops: frozenset[str], min_count: int) -> tuple[Any, Any, Any]:
+    """The lazy collections behind :func:`term_cells`: kept cells, summed statistics, summed cells."""
+    cols = list(dict.fromkeys([by, *columns]))
+    meta = pd.DataFrame({"term": pd.Series([], dtype=_TERM_DTYPE), "n_words": pd.Series([], dtype=np.int64),
+                         "gid": pd.Series([], dtype=np.int64), "count": pd.Series([], dtype=np.int64)})
+    partial = ddf[cols].map_partitions(_term_partition, by, columns, list(order), lo_n, hi_n, stops, meta=meta,
+                                       enforce_metadata=False, clear_divisions=True, align_dataframes=False)
+    shuffled = partial.shuffle("term", npartitions=max(1, ddf.npartitions), ignore_index=True,
+                               shuffle_method=_shuffle_method(ddf))
+    summed = shuffled.map_partitions(_term_sum, meta=meta.assign(total=pd.Series([], dtype=np.int64)),
+                                     enforce_metadata=False)
+    kept_meta = pd.DataFrame({"term": pd.Categorical([]), "n_words": pd.Series([], dtype=np.int8),
+                              "gid": pd.Series([], dtype=np.int32), "count": pd.Series([], dtype=np.int64)})
+    kept = summed.map_partitions(_term_kept, min_count, meta=kept_meta, enforce_metadata=False)
+    stats_meta = pd.DataFrame({c: pd.Series([], dtype=np.int64) for c in ("n_words", "gid", "value")})
+    stats = summed.map_partitions(_term_stats, meta=stats_meta, enforce_metadata=False)
+    return kept, stats.groupby(["n_words", "gid"])["value"].sum(), summed
+
+
+def term_cells(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
+               stops: frozenset[str], min_count: int) -> tuple[pd.DataFrame, pd.Series]:
+    """The n-gram counts of :func:`mediakit.distinctive_terms`, computed on the cluster.
+
+    Every partition counts its n-grams per group (``map_partitions``); the partial counts
+    are hash-partitioned by term into ``ddf.npartitions`` partitions (a shuffle: all the
+    counts of a term meet in one partition, and no task holds the whole vocabulary) and
+    summed there; each summed partition then keeps the terms whose corpus-wide count is
+    at least ``min_count`` and counts its tokens per length and group and its types per
+    length, which are summed on the cluster too.
+
+    Returns
+    -------
+    tuple
+        The kept terms' cells (``term`` as a categorical: each text once; ``n_words``,
+        ``gid`` = index in ``order``, ``count``; every group in which a kept term occurs)
+        and a Series indexed by (``n_words``, ``gid``): tokens of that length and group,
+        and at ``gid`` −1 the number of distinct n-grams of that length.
+    """
+    import dask
+
+    kept, stats, _ = _term_graph(ddf, by, columns, order, lo_n, hi_n, stops, min_count)
+    kept_cells, stat_sums = dask.compute(kept, stats)
+    return kept_cells.reset_index(drop=True), stat_sums

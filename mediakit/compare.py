@@ -1090,7 +1090,7 @@ def _ngram_range(ngram: Any) -> tuple[int, int]:
     return lo, hi
 
 
-def distinctive_terms(articles: pd.DataFrame, by: str | pd.Series = "outlet", *,
+def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
                       group: Any = None, other: Any = None,
                       ngram: int | tuple[int, int] = (1, 2), prior: str = "informative",
                       alpha0: float | None = None, min_count: int = 5,
@@ -1128,12 +1128,30 @@ def distinctive_terms(articles: pd.DataFrame, by: str | pd.Series = "outlet", *,
     so ``α_w`` is simply the corpus count of ``w`` (a strong prior that shrinks
     rare terms hard; pass a smaller ``alpha0`` for less shrinkage).
 
+    **Dask.** With a ``dask.dataframe.DataFrame`` the n-gram counts are
+    computed on the cluster: every partition counts its n-grams per group
+    (``map_partitions``); the partial counts are hash-partitioned by term into
+    as many partitions as the input has (a shuffle: all counts of a term meet
+    in one partition, and no task holds the whole vocabulary) and summed there.
+    Each of those partitions then drops the terms counted fewer than
+    ``min_count`` times in the whole corpus, and counts its n-grams per length
+    and group (``n``) and its distinct n-grams per length (``V``, for the
+    uniform prior); these totals are summed on the cluster. Only the kept
+    terms' per-group counts and the totals come back, and the driver scores
+    them with the same code as for a pandas table: the result is exactly the
+    pandas call's on the same articles (same numbers, ranks and ``attrs``;
+    captions that Dask's string conversion turned into text are read as lists
+    again). A first, cheap pass reads only the ``by`` column (groups, rows,
+    rows without a group), so an unknown ``group``/``other`` is reported before
+    the counting starts; ``by`` must be a column name.
+
     Parameters
     ----------
-    articles : pandas.DataFrame
+    articles : pandas.DataFrame or dask.dataframe.DataFrame
         Articles table.
     by : str or pandas.Series, default 'outlet'
-        Grouping column (rows without a label are left out).
+        Grouping column (rows without a label are left out); a column name
+        for a Dask DataFrame.
     group : optional
         Only this group's rows (default: every group, one vs. the rest).
     other : optional
@@ -1163,7 +1181,8 @@ def distinctive_terms(articles: pd.DataFrame, by: str | pd.Series = "outlet", *,
         ``group``, ``other`` (the other group, a list of them, or 'rest'),
         ``term``, ``n_words``, ``count_group``, ``count_other``, ``freq_group``
         and ``freq_other`` (count / n of that n-gram length), ``log_odds`` (δ),
-        ``z``, ``rank`` (1 = highest z in its comparison). Sorted by group, rank.
+        ``z``, ``rank`` (1 = highest z in its comparison; ties: the shorter
+        n-gram, then alphabetical). Sorted by group, rank.
         Negative z: used less by the group than by the other side. ``log_odds``
         and ``z`` are NaN (ranked last) only when an n-gram length has a single
         type in the whole corpus, where the log-odds are undefined.
@@ -1173,8 +1192,10 @@ def distinctive_terms(articles: pd.DataFrame, by: str | pd.Series = "outlet", *,
     Raises
     ------
     ValueError
-        ``by`` not a column, an unknown ``group``/``other``, fewer than two
-        groups, bad ``ngram``/``alpha0``/``prior``/``stop_words``.
+        ``by`` or a text column not in the table (for Dask: checked on the
+        column names, before anything is computed), an unknown
+        ``group``/``other``, fewer than two groups, bad
+        ``ngram``/``alpha0``/``prior``/``stop_words``.
 
     Examples
     --------
@@ -1188,8 +1209,55 @@ def distinctive_terms(articles: pd.DataFrame, by: str | pd.Series = "outlet", *,
     0  tax cut            2            0     1
     1      cut            2            0     2
     """
-    if not isinstance(articles, pd.DataFrame):
-        raise ValueError(f"articles must be a pandas DataFrame, got {type(articles).__name__}")
+    from ._dask import is_dask_frame
+
+    on_dask = is_dask_frame(articles)
+    if not on_dask and not isinstance(articles, pd.DataFrame):
+        raise ValueError(f"articles must be a pandas or Dask DataFrame, got {type(articles).__name__}")
+    lo_n, hi_n, stops = _term_options(ngram, prior, alpha0, min_count, top, stop_words)
+    if on_dask:
+        from ._dask import term_labels
+
+        if isinstance(by, pd.Series) or hasattr(by, "__dask_graph__"):
+            raise ValueError(f"with a Dask DataFrame, by must be a column name, got a {type(by).__name__}; "
+                             "add the labels as a column first")
+        _labels(articles._meta, by, "by")        # same errors as pandas, from the column names only
+        _part_texts(articles._meta, columns)
+        present, n_rows, n_missing = term_labels(articles, by)
+    else:
+        labels, _ = _labels(articles, by, "by")
+        texts = _part_texts(articles, columns)
+        present, n_rows, n_missing = labels, len(articles), int(labels.isna().sum())
+    empty = _empty(TERM_COLUMNS)
+    empty.attrs.update({"alpha0": {}, "n_tokens": {}, "missing_group": n_missing})
+    if n_rows == 0:
+        return empty
+    order = _group_order(present, None)
+    comparisons, g_index = _term_comparisons(order, by, group, other)
+    if on_dask:
+        from ._dask import term_cells
+
+        kept, stats = term_cells(articles, by, columns, order, lo_n, hi_n, stops, min_count)
+        models = _models_from_cells(kept, stats, len(order), lo_n, hi_n, prior=prior, alpha0=alpha0)
+    else:
+        pos = _positions(labels, order)
+        models = _models_from_texts(texts, [pos[g] for g in order], lo_n, hi_n, stops, prior=prior,
+                                    alpha0=alpha0, min_count=min_count)
+    out = _score_terms(models, comparisons, g_index, rest=other is None, min_count=min_count, top=top)
+    if out is None:
+        return empty
+    out.attrs.update({"alpha0": {m.n_words: m.alpha0 for m in models},
+                      "n_tokens": {m.n_words: {order[i]: int(m.n_by_group[i]) for i in range(len(order))}
+                                   for m in models},
+                      "missing_group": n_missing, "prior": prior,
+                      "stop_words": "english" if stop_words == "english" else
+                      ("none" if stop_words is None else "custom")})
+    return out
+
+
+def _term_options(ngram: Any, prior: Any, alpha0: Any, min_count: Any, top: Any,
+                  stop_words: Any) -> tuple[int, int, frozenset[str]]:
+    """Check the options of :func:`distinctive_terms`; the n-gram range and the stop-word set."""
     lo_n, hi_n = _ngram_range(ngram)
     if prior not in ("informative", "uniform"):
         raise ValueError(f"prior must be 'informative' or 'uniform', got {prior!r}")
@@ -1199,18 +1267,15 @@ def distinctive_terms(articles: pd.DataFrame, by: str | pd.Series = "outlet", *,
         raise ValueError(f"min_count must be a non-negative int, got {min_count!r}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise ValueError(f"top must be a positive int or None, got {top!r}")
-    stops = _stop_set(stop_words)
-    labels, _ = _labels(articles, by, "by")
-    texts = _part_texts(articles, columns)
-    empty = _empty(TERM_COLUMNS)
-    empty.attrs.update({"alpha0": {}, "n_tokens": {}, "missing_group": int(labels.isna().sum())})
-    if len(articles) == 0:
-        return empty
-    order = _group_order(labels, None)
+    return lo_n, hi_n, _stop_set(stop_words)
+
+
+def _term_comparisons(order: list[Any], by: Any, group: Any,
+                      other: Any) -> tuple[list[tuple[Any, Any, list[int]]], dict[Any, int]]:
+    """(group label, other label for the table, other group indices) of every comparison; group indices."""
     if len(order) < 2:
         raise ValueError(f"distinctive_terms needs at least two groups in {by if isinstance(by, str) else 'by'!r}; "
                          f"found {_preview(order)}")
-    # comparisons: (group label, other label for the table, list of other group indices)
     g_index = {g: i for i, g in enumerate(order)}
     if group is not None and group not in g_index:
         raise ValueError(f"unknown group {group!r}; the data has: {_preview(order)}")
@@ -1230,47 +1295,122 @@ def distinctive_terms(articles: pd.DataFrame, by: str | pd.Series = "outlet", *,
                 raise ValueError(f"group {g!r} cannot be compared with itself; pass another group as other=")
             label = other_groups[0] if len(other_groups) == 1 else other_groups
             comparisons.append((g, label, [g_index[o] for o in other_groups]))
+    return comparisons, g_index
 
-    # ---- tokens of every group, one stream, groups separated by a boundary token
-    pos = _positions(labels, order)
+
+def _token_stream(texts: Sequence[str], rows: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Tokens of every group as one stream, each group's texts followed by a boundary token.
+
+    ``rows[i]`` are the positions in ``texts`` of group ``i``'s articles, joined with line
+    breaks (a boundary: no n-gram crosses articles or groups). Returns the token codes, the
+    distinct tokens (object array) and the group index of every token.
+    """
     chunks: list[list[str]] = []
-    for g in order:
-        blob = _fold("\n".join(texts[i] for i in pos[g]))
+    for r in rows:
+        blob = _fold("\n".join(texts[i] for i in r))
         chunks.append(_TOKEN_RE.findall(blob) + ["\n"])
     lengths = np.array([len(c) for c in chunks], dtype=np.int64)
     tokens = np.fromiter(itertools.chain.from_iterable(chunks), dtype=object, count=int(lengths.sum()))
     del chunks
-    gid = np.repeat(np.arange(len(order), dtype=np.int64), lengths)
+    gid = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
     codes, uniq = pd.factorize(tokens)
-    del tokens
+    return codes, np.asarray(uniq, dtype=object), gid
+
+
+def _token_flags(uniq: np.ndarray, stops: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Which distinct tokens are n-gram boundaries, and which are stop words."""
     uniq_index = pd.Index(uniq)
     is_boundary = np.asarray(uniq_index.isin(list(_BOUNDARY_CHARS)), dtype=bool)
     is_stop = np.asarray(uniq_index.isin(list(stops)), dtype=bool) if stops else np.zeros(len(uniq), bool)
-    n_groups = len(order)
+    return is_boundary, is_stop
 
-    # ---- counts per n-gram length: sparse (group, term, count) cells over the kept vocabulary
+
+def _models_from_texts(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: int, hi_n: int,
+                       stops: frozenset[str], *, prior: str, alpha0: float | None,
+                       min_count: int) -> list[_NgramModel]:
+    """The counts of every n-gram length that occurs, from the texts of every group (pandas path)."""
+    codes, uniq, gid = _token_stream(texts, rows)
+    is_boundary, is_stop = _token_flags(uniq, stops)
     models: list[_NgramModel] = []
-    alpha_used: dict[int, float] = {}
-    n_tokens: dict[int, dict[Any, int]] = {}
     for n_words in range(lo_n, hi_n + 1):
-        model = _ngram_model(codes, uniq, gid, n_groups, n_words, is_boundary, is_stop,
+        model = _ngram_model(codes, uniq, gid, len(rows), n_words, is_boundary, is_stop,
                              prior=prior, alpha0=alpha0, min_count=min_count)
-        if model is None:
-            continue
-        alpha_used[n_words] = model.alpha0
-        n_tokens[n_words] = {order[i]: int(model.n_by_group[i]) for i in range(n_groups)}
-        if len(model.terms):
+        if model is not None:
             models.append(model)
+    return models
 
-    # ---- one comparison at a time: scores of every length, ranked together
+
+def _term_cells(texts: Sequence[str], row_gid: np.ndarray, lo_n: int, hi_n: int,
+                stops: frozenset[str]) -> pd.DataFrame:
+    """Every (n-gram, group) count of a slice of the articles: ``term``, ``n_words``, ``gid``, ``count``.
+
+    ``row_gid`` is every article's group index (−1: no group). One partition's share of
+    :func:`distinctive_terms` on a Dask DataFrame; the same tokens and n-grams as the
+    pandas path, with the term text (the partial counts of different partitions are
+    summed by term).
+    """
+    present = np.unique(row_gid[row_gid >= 0])
+    sorter = np.argsort(row_gid, kind="stable")
+    bounds = np.searchsorted(row_gid[sorter], np.append(present, present[-1] + 1 if len(present) else 0))
+    rows = [sorter[bounds[i]:bounds[i + 1]] for i in range(len(present))]
+    frames = [pd.DataFrame({"term": pd.Series([], dtype=object), "n_words": pd.Series([], dtype=np.int64),
+                            "gid": pd.Series([], dtype=np.int64), "count": pd.Series([], dtype=np.int64)})]
+    if rows:
+        codes, uniq, gid = _token_stream(texts, rows)
+        is_boundary, is_stop = _token_flags(uniq, stops)
+        for n_words in range(lo_n, hi_n + 1):
+            cells = _ngram_cells(codes, len(uniq), gid, len(rows), n_words, is_boundary, is_stop)
+            if cells is None:
+                continue
+            _, first, cell_g, cell_t, cell_count = cells
+            terms = _ngram_text(codes, uniq, first, n_words)
+            frames.append(pd.DataFrame({"term": terms[cell_t], "n_words": np.full(len(cell_t), n_words, np.int64),
+                                        "gid": present[cell_g].astype(np.int64),
+                                        "count": cell_count.astype(np.int64)}))
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _models_from_cells(kept: pd.DataFrame, stats: pd.Series, n_groups: int, lo_n: int, hi_n: int, *,
+                       prior: str, alpha0: float | None) -> list[_NgramModel]:
+    """The counts of every n-gram length that occurs, from summed cells (Dask path).
+
+    ``kept``: the (n-gram, group) counts of the terms kept by ``min_count`` (``term``,
+    ``n_words``, ``gid``, ``count``; every group of a kept term); ``stats``: summed over the
+    corpus, indexed by (``n_words``, ``gid``): tokens of that length and group, and the
+    number of types of that length at ``gid`` −1.
+    """
+    models: list[_NgramModel] = []
+    stat = {(int(n), int(g)): int(v) for (n, g), v in stats.items()}
+    n_words_col = kept["n_words"].to_numpy(dtype=np.int64)
+    for n_words in range(lo_n, hi_n + 1):
+        n_types = stat.get((n_words, -1), 0)
+        if n_types == 0:  # no n-gram of this length in the corpus
+            continue
+        n_by_group = np.array([stat.get((n_words, g), 0) for g in range(n_groups)], dtype=np.float64)
+        sub = kept[n_words_col == n_words]
+        term_id, uniq_terms = pd.factorize(sub["term"])
+        terms = np.asarray(uniq_terms, dtype=object)
+        gid = sub["gid"].to_numpy(dtype=np.int64)
+        count = sub["count"].to_numpy(dtype=np.float64)
+        total = np.bincount(term_id, weights=count, minlength=len(terms))
+        by_group = np.argsort(gid, kind="stable")
+        models.append(_model_from_counts(n_words, n_types, terms, total, n_by_group, gid[by_group],
+                                         term_id[by_group], count[by_group], prior=prior, alpha0=alpha0))
+    return models
+
+
+def _score_terms(models: Sequence[_NgramModel], comparisons: list[tuple[Any, Any, list[int]]],
+                 g_index: dict[Any, int], *, rest: bool, min_count: int, top: int | None) -> pd.DataFrame | None:
+    """δ, z and ranks of every comparison from the counts (pandas and Dask paths alike); None: no row."""
+    scored = [m for m in models if len(m.terms)]
     frames: list[pd.DataFrame] = []
     for g, other_label, others in comparisons:
         gi = g_index[g]
         parts: list[tuple[np.ndarray, ...]] = []
-        for model in models:
+        for model in scored:
             y_a = model.counts([gi])
             n_a = float(model.n_by_group[gi])
-            if other is None:
+            if rest:
                 y_b = model.total - y_a
                 n_b = model.n_all - n_a
             else:
@@ -1307,12 +1447,8 @@ def distinctive_terms(articles: pd.DataFrame, by: str | pd.Series = "outlet", *,
             "log_odds": delta[idx], "z": z[idx], "rank": np.arange(1, len(idx) + 1, dtype=np.int64)}))
     frames = [f for f in frames if len(f)]
     if not frames:
-        return empty
-    out = pd.concat(frames, ignore_index=True)[TERM_COLUMNS]
-    out.attrs.update({"alpha0": alpha_used, "n_tokens": n_tokens, "missing_group": int(labels.isna().sum()),
-                      "prior": prior, "stop_words": "english" if stop_words == "english" else
-                      ("none" if stop_words is None else "custom")})
-    return out
+        return None
+    return pd.concat(frames, ignore_index=True)[TERM_COLUMNS]
 
 
 def _fold(text: str) -> str:
@@ -1346,9 +1482,41 @@ class _NgramModel:
         return y
 
 
-def _ngram_model(codes: np.ndarray, uniq: Any, gid: np.ndarray, n_groups: int, n_words: int,
-                 is_boundary: np.ndarray, is_stop: np.ndarray, *, prior: str, alpha0: float | None,
-                 min_count: int) -> _NgramModel | None:
+def _model_from_counts(n_words: int, n_types: int, terms: np.ndarray, total: np.ndarray, n_by_group: np.ndarray,
+                       cell_g: np.ndarray, cell_t: np.ndarray, cell_count: np.ndarray, *, prior: str,
+                       alpha0: float | None) -> _NgramModel:
+    """The model of one n-gram length from its counts (both paths build it here).
+
+    ``terms``: the kept terms; ``total``: their corpus-wide counts; ``n_by_group``: the
+    n-grams of this length per group (all terms); ``cell_*``: the (group, kept-term index,
+    count) cells, sorted by group; ``n_types``: distinct n-grams of this length.
+    """
+    n_by_group = np.asarray(n_by_group, dtype=np.float64)
+    n_all = float(n_by_group.sum())
+    total = np.asarray(total, dtype=np.float64)
+    if prior == "informative":
+        a0 = float(alpha0) if alpha0 is not None else n_all
+        alpha_w = a0 * total / n_all
+    else:
+        a0 = float(alpha0) if alpha0 is not None else 0.01 * n_types
+        alpha_w = np.full(len(terms), a0 / n_types)
+    term_rank = np.empty(len(terms), dtype=np.int64)
+    term_rank[np.argsort(terms.astype(str), kind="stable")] = np.arange(len(terms))
+    return _NgramModel(
+        n_words=n_words, n_types=n_types, terms=terms, term_rank=term_rank, total=total, alpha_w=alpha_w,
+        alpha0=a0, n_by_group=n_by_group, n_all=n_all, cell_term=np.asarray(cell_t, dtype=np.int64),
+        cell_count=np.asarray(cell_count, dtype=np.float64),
+        bounds=np.searchsorted(cell_g, np.arange(len(n_by_group) + 1)))
+
+
+def _ngram_cells(codes: np.ndarray, n_uniq: int, gid: np.ndarray, n_groups: int, n_words: int,
+                 is_boundary: np.ndarray, is_stop: np.ndarray
+                 ) -> tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(types, first position of every type, cell group, cell type, cell count) of one n-gram length.
+
+    Types are numbered in order of first appearance; cells are the non-zero (group, type)
+    counts, sorted by group then type. None when the stream has no n-gram of this length.
+    """
     n_pos = len(codes) - n_words + 1
     if n_pos <= 0:
         return None
@@ -1359,7 +1527,7 @@ def _ngram_model(codes: np.ndarray, uniq: Any, gid: np.ndarray, n_groups: int, n
             key = pd.factorize(key)[0].astype(np.int64)
         nxt = codes[k:k + n_pos]
         ok &= ~is_boundary[nxt]
-        key = key * len(uniq) + nxt
+        key = key * n_uniq + nxt
     # stop words: not as a unigram, not at the start or end of an n-gram
     ok &= ~is_stop[codes[:n_pos]] & ~is_stop[codes[n_words - 1:n_words - 1 + n_pos]]
     where = np.flatnonzero(ok)
@@ -1376,34 +1544,37 @@ def _ngram_model(codes: np.ndarray, uniq: Any, gid: np.ndarray, n_groups: int, n
     else:
         cell, cell_count = np.unique(cell, return_counts=True)
     cell_g, cell_t = np.divmod(cell, n_terms)
-    total = np.bincount(cell_t, weights=cell_count, minlength=n_terms)
-    n_by_group = np.bincount(cell_g, weights=cell_count, minlength=n_groups)
-    n_all = float(n_by_group.sum())
-    if prior == "informative":
-        a0 = float(alpha0) if alpha0 is not None else n_all
-        alpha_w_all = a0 * total / n_all
-    else:
-        a0 = float(alpha0) if alpha0 is not None else 0.01 * n_terms
-        alpha_w_all = np.full(n_terms, a0 / n_terms)
-    kept = np.flatnonzero(total >= max(min_count, 1))
-    kept_of = np.full(n_terms, -1, dtype=np.int64)
-    kept_of[kept] = np.arange(len(kept))
     # factorize numbers terms in order of appearance: a term's first position is where a new maximum starts
     new_max = np.empty(len(term_id), dtype=bool)
     new_max[0] = True
     new_max[1:] = term_id[1:] > np.maximum.accumulate(term_id)[:-1]
-    first = where[new_max]
-    terms = np.empty(len(kept), dtype=object)
-    terms[:] = [" ".join(uniq[codes[p + k]] for k in range(n_words)) for p in first[kept]]
-    term_rank = np.empty(len(kept), dtype=np.int64)
-    term_rank[np.argsort(terms.astype(str), kind="stable")] = np.arange(len(kept))
+    return n_terms, where[new_max], cell_g, cell_t, cell_count
+
+
+def _ngram_text(codes: np.ndarray, uniq: np.ndarray, first: np.ndarray, n_words: int) -> np.ndarray:
+    """The text of the n-grams starting at positions ``first`` (object array)."""
+    terms = np.empty(len(first), dtype=object)
+    terms[:] = [" ".join(uniq[codes[p + k]] for k in range(n_words)) for p in first]
+    return terms
+
+
+def _ngram_model(codes: np.ndarray, uniq: np.ndarray, gid: np.ndarray, n_groups: int, n_words: int,
+                 is_boundary: np.ndarray, is_stop: np.ndarray, *, prior: str, alpha0: float | None,
+                 min_count: int) -> _NgramModel | None:
+    """The model of one n-gram length from the token stream (pandas path); None when it has no n-gram."""
+    cells = _ngram_cells(codes, len(uniq), gid, n_groups, n_words, is_boundary, is_stop)
+    if cells is None:
+        return None
+    n_terms, first, cell_g, cell_t, cell_count = cells
+    total = np.bincount(cell_t, weights=cell_count, minlength=n_terms)
+    n_by_group = np.bincount(cell_g, weights=cell_count, minlength=n_groups)
+    kept = np.flatnonzero(total >= max(min_count, 1))
+    kept_of = np.full(n_terms, -1, dtype=np.int64)
+    kept_of[kept] = np.arange(len(kept))
     sel = kept_of[cell_t] >= 0
-    cg = cell_g[sel]
-    return _NgramModel(
-        n_words=n_words, n_types=n_terms, terms=terms, term_rank=term_rank, total=total[kept].astype(np.float64),
-        alpha_w=alpha_w_all[kept], alpha0=a0, n_by_group=n_by_group, n_all=n_all,
-        cell_term=kept_of[cell_t[sel]], cell_count=cell_count[sel].astype(np.float64),
-        bounds=np.searchsorted(cg, np.arange(n_groups + 1)))
+    return _model_from_counts(n_words, n_terms, _ngram_text(codes, uniq, first[kept], n_words), total[kept],
+                              n_by_group, cell_g[sel], kept_of[cell_t[sel]], cell_count[sel], prior=prior,
+                              alpha0=alpha0)
 
 
 # =========================================================================== kwic
