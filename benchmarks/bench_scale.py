@@ -7,7 +7,7 @@ Each path runs in a fresh Python process (what ``mediakit analyze CORPUS --out D
 * ``n_jobs=1``: one process;
 * ``n_jobs=2``: a pool of two worker processes kept alive across chunks;
 * ``dask local x2``: a two-worker ``LocalCluster`` on 127.0.0.1
-  (``n_workers=2, threads_per_worker=1, dashboard_address=None``).
+  (``mediakit.stream.loopback_cluster(2)``: one single-threaded worker process each, no dashboard).
 
 Measured: wall time of the whole process (imports, reading, analysis, writing) and of
 ``analyze_stream`` alone (what the speed-up is computed from), articles per second, and
@@ -21,7 +21,11 @@ pure-Python loop on 2 processes vs 1 shows how much parallelism the machine give
 
 Run: ``.venv/bin/python benchmarks/bench_scale.py --n 1000`` (a sample), or without
 ``--n`` for the whole corpus (37,554 articles: run it on a quiet machine). Results are
-printed as a table and written as JSON (``--json``, default ``bench_scale.json``).
+printed as a table and written as JSON (``--json``, default ``bench_scale.json``). With
+``--repeat R`` the paths run interleaved R times: the table shows medians, and the speed-up
+of each run against the ``n_jobs=1`` run next to it is printed too (less exposed to the
+machine's drift than a ratio of medians). ``--driver-costs`` only measures what reading,
+analysing, converting results and writing parts cost per article.
 """
 
 from __future__ import annotations
@@ -57,10 +61,11 @@ def child(args: argparse.Namespace) -> None:
     cluster = client = None
     t0 = time.perf_counter()
     if "scheduler" in opts:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
-                               dashboard_address=None, processes=True)
+        from mediakit.stream import loopback_cluster
+
+        cluster = loopback_cluster(2)
         client = Client(cluster)
         t_cluster = time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -206,6 +211,52 @@ def check_in_memory(args: argparse.Namespace, out: Path) -> bool:
     return True
 
 
+def driver_costs(args: argparse.Namespace, repeat: int = 5) -> dict[str, float]:
+    """What the driver and a worker spend per article besides the analysis (medians of ``repeat``).
+
+    On 2 chunks of ``--chunksize`` AllSides articles: reading and normalising (the driver),
+    analysing a warm chunk (``mediakit.analyze``, one process), a worker's conversion of its
+    pieces' tables to compressed Arrow IPC, and the driver's part writing (IPC decoding,
+    concatenation, Parquet) -- the per-article costs that set how many workers one driver
+    can feed (docs/scale.md, "What limits throughput").
+    """
+    import mediakit
+    from mediakit import datasets
+    from mediakit.metrics.analyze import FAMILIES
+    from mediakit.stream import (_arrow_table, _concat_tables, _from_ipc, _piece_size, _piece_tables,
+                                 _schemas, _to_ipc, _write_part)
+
+    n = args.chunksize
+
+    def median_time(fn: Any) -> float:
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        return statistics.median(times)
+
+    read = median_time(lambda: [len(c) for c in datasets.load_allsides(args.corpus, chunksize=n, limit=2 * n)])
+    first, second = datasets.load_allsides(args.corpus, chunksize=n, limit=2 * n)
+    mediakit.analyze(first, progress=False)  # warm caches, as a worker is after its first chunk
+    analyse = median_time(lambda: mediakit.analyze(second, progress=False))
+    schemas = _schemas(None, FAMILIES, ("metrics",))
+    size = _piece_size(len(second), 2)
+    pieces = [second.iloc[i:i + size] for i in range(0, len(second), size)]
+    tables = [_piece_tables(p, None, FAMILIES, ("metrics",))["metrics"] for p in pieces]
+    convert = median_time(lambda: [_to_ipc(_arrow_table(t, schemas["metrics"])) for t in tables])
+    blobs = [_to_ipc(_arrow_table(t, schemas["metrics"])) for t in tables]
+    with tempfile.TemporaryDirectory() as d:
+        write = median_time(lambda: _write_part(_concat_tables([_from_ipc(b) for b in blobs]),
+                                                Path(d) / "part-00000.parquet"))
+    per = 1000.0 / len(second)  # ms per article
+    return {"articles_per_chunk": len(second), "pieces": len(pieces),
+            "read_ms_per_article": read * 1000.0 / (2 * n), "analyze_ms_per_article": analyse * per,
+            "worker_convert_to_arrow_ipc_ms_per_article": convert * per,
+            "driver_write_ms_per_article": write * per,
+            "result_bytes_per_article": sum(len(b) for b in blobs) / len(second)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=None, help="only the first N articles (default: all)")
@@ -218,6 +269,8 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep the output folders")
     ap.add_argument("--check-in-memory", action="store_true",
                     help="also compare with mediakit.analyze on the whole sample in memory (use with --n)")
+    ap.add_argument("--driver-costs", action="store_true",
+                    help="only measure the per-article costs of reading, analysing, converting and writing")
     ap.add_argument("--child", choices=list(PATHS), help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -230,6 +283,12 @@ def main() -> None:
         return
     if not args.corpus.is_file():
         raise SystemExit(f"AllSides not found at {args.corpus} (set MEDIAKIT_CORPORA or --corpus)")
+    if args.driver_costs:
+        costs = driver_costs(args)
+        for k, v in costs.items():
+            print(f"{k:<40} {v:>10.3f}")
+        Path(args.json).write_text(json.dumps({"driver_costs": costs, "chunksize": args.chunksize}, indent=1))
+        return
     names = [p.strip() for p in args.paths.split(",") if p.strip()]
     bad = [p for p in names if p not in PATHS]
     if bad:
@@ -266,8 +325,12 @@ def main() -> None:
             "identical_to_first": same.get(n, True),
         }
     base = summary.get("n_jobs=1", {}).get("stream_seconds")
+    base_runs = summary.get("n_jobs=1", {}).get("stream_seconds_runs")
     for n, s in summary.items():
         s["speedup_vs_n_jobs_1"] = base / s["stream_seconds"] if base else None
+        # runs are interleaved, so run r of each path saw about the same machine: paired ratios
+        s["speedup_runs"] = [b / x for b, x in zip(base_runs, s["stream_seconds_runs"])] if base_runs else None
+        s["speedup_median_of_runs"] = statistics.median(s["speedup_runs"]) if base_runs else None
     result = {"corpus": str(args.corpus), "n": args.n, "chunksize": args.chunksize, "tables": args.tables,
               "repeat": args.repeat, "cpu_count": os.cpu_count(), "python": platform.python_version(),
               "load_average_at_end": os.getloadavg(), "paths": summary,
@@ -285,6 +348,12 @@ def main() -> None:
         print(f"{n:<15} {s['stream_seconds']:>9.1f} {s['wall_seconds']:>8.1f} {s['articles_per_second']:>7.0f} "
               f"{sp:>9} {s['peak_rss_mib']:>7.0f} MiB {s['peak_processes']:>6} "
               f"{'yes' if s['identical_to_first'] else 'NO':>10}")
+    if args.repeat > 1 and base_runs:
+        print("\nspeed-up per run (run r of each path against run r of n_jobs=1; runs interleaved):")
+        for n, s in summary.items():
+            if n != "n_jobs=1":
+                print(f"  {n:<15} " + ", ".join(f"{r:.2f}x" for r in s["speedup_runs"])
+                      + f"  (median {s['speedup_median_of_runs']:.2f}x)")
     if in_memory is not None:
         print(f"\n{names[0]} identical to mediakit.analyze in memory: {'yes' if in_memory else 'NO'}")
     print(f"\nmachine check, a pure-Python loop on 2 processes vs 1: {before:.2f}x before, {after:.2f}x after "

@@ -105,8 +105,9 @@ def test_aggregates_on_dask_equal_pandas(articles):
 @pytest.fixture(scope="module")
 def cluster_client(request):
     """A two-worker LocalCluster on loopback only, shut down when the module's tests end."""
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
-                                       dashboard_address=None, processes=True)
+    from mediakit.stream import loopback_cluster
+
+    cluster = loopback_cluster(2)
     client = distributed.Client(cluster)
 
     def shutdown():
@@ -115,6 +116,7 @@ def cluster_client(request):
 
     request.addfinalizer(shutdown)
     assert all(addr.startswith("tcp://127.0.0.1:") for addr in client.scheduler_info()["workers"])
+    assert cluster.scheduler.http_server.address == "127.0.0.1"  # its HTTP endpoint too
     return client
 
 
@@ -336,3 +338,37 @@ def test_distinctive_terms_on_local_cluster_equals_pandas_on_allsides(allsides30
         assert len(ref) > 20
         _same_terms(mk.distinctive_terms(ddf, **kw), ref)  # the client is the default scheduler
     assert len(cluster_client.scheduler_info()["workers"]) == 2
+
+
+def _streamed_metrics(out) -> pd.DataFrame:
+    return mk.read_parts(out, "metrics")
+
+
+def test_cli_runs_against_a_running_scheduler_address(cluster_client, tmp_path):
+    """`mediakit analyze --scheduler tcp://...` sends the work to a running cluster and leaves it up."""
+    from mediakit.cli import main
+
+    address = cluster_client.scheduler.address
+    assert address.startswith("tcp://127.0.0.1:")
+    on_cluster, pooled = tmp_path / "cluster", tmp_path / "pool"
+    assert main(["analyze", str(DATA), "--out", str(on_cluster), "--chunksize", "12", "--quiet",
+                 "--scheduler", address]) == 0
+    assert main(["analyze", str(DATA), "--out", str(pooled), "--chunksize", "12", "--quiet", "--n-jobs", "2"]) == 0
+    for table in ("metrics", "attributions", "word_choice", "articles"):
+        pd.testing.assert_frame_equal(mk.read_parts(on_cluster, table), mk.read_parts(pooled, table))
+    assert len(_streamed_metrics(on_cluster)) == 33
+    assert len(cluster_client.scheduler_info()["workers"]) == 2  # the CLI did not shut the cluster down
+
+
+def test_scheduler_local_starts_and_stops_its_own_loopback_cluster(articles, tmp_path):
+    import gc
+
+    before = {id(c) for c in gc.get_objects() if isinstance(c, distributed.LocalCluster)}
+    res = mk.analyze_stream([articles.iloc[:20], articles.iloc[20:]], tmp_path, scheduler="local", n_jobs=2,
+                            tables=("metrics",), progress=False)
+    assert res.computed == 2
+    pd.testing.assert_frame_equal(_streamed_metrics(tmp_path), mk.analyze(articles).reset_index(drop=True))
+    gc.collect()
+    alive = [c for c in gc.get_objects() if isinstance(c, distributed.LocalCluster) and id(c) not in before
+             and c.status.name not in ("closed", "closing")]
+    assert not alive, "the LocalCluster started for scheduler='local' is still running"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mediakit as mk
 from mediakit.cli import main
@@ -173,6 +175,45 @@ def test_pieces_of_one_chunk_are_joined_exactly(tmp_path, articles):
                 "word_choice": mk.word_choice(chunk), "sentences": mk.sentences(chunk)}
     for table, ref in expected.items():
         pd.testing.assert_frame_equal(mk.read_parts(tmp_path, table), ref.reset_index(drop=True))
+
+
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.integers(1, 6), data=st.data())
+def test_arrow_conversion_equals_from_pandas(rows, data):
+    """The column-by-column conversion of known frames equals pa.Table.from_pandas exactly."""
+    import numpy as np
+    import pyarrow as pa
+
+    from mediakit.stream import _arrow_table
+
+    def frame() -> pd.DataFrame:
+        f = st.floats(allow_nan=True, allow_infinity=True)
+        i = st.integers(-2**62, 2**62)
+        return pd.DataFrame({
+            "article_id": pd.array(data.draw(st.lists(st.one_of(st.text(max_size=5), st.none()),
+                                                      min_size=rows, max_size=rows)), dtype="string"),
+            "published": pd.to_datetime(data.draw(st.lists(st.sampled_from(["2020-01-02T00:00", None, "1999-12-31T23:59"]),
+                                                            min_size=rows, max_size=rows)), utc=True, format="ISO8601").astype("datetime64[ns, UTC]"),
+            "words": np.array(data.draw(st.lists(i, min_size=rows, max_size=rows)), dtype=np.int64),
+            "tone": np.array(data.draw(st.lists(f, min_size=rows, max_size=rows)), dtype=np.float64),
+            "hedges": pd.array(data.draw(st.lists(st.one_of(i, st.none()), min_size=rows, max_size=rows)),
+                               dtype="Int64"),
+            "quoted": np.array(data.draw(st.lists(st.booleans(), min_size=rows, max_size=rows)), dtype=bool),
+            "flesch": np.array(data.draw(st.lists(f, min_size=rows, max_size=rows)), dtype=np.float64),
+        })
+
+    from mediakit.stream import _FAST_SCHEMAS
+
+    for k, df in enumerate((frame(), frame())):  # the second takes the fast path (same columns and dtypes)
+        if k == 1:  # the first frame's conversion made the column-by-column path available
+            assert tuple((repr(c), str(t)) for c, t in df.dtypes.items()) in _FAST_SCHEMAS
+        ref = pa.Table.from_pandas(df, preserve_index=False)
+        ref = ref.replace_schema_metadata({b"pandas": ref.schema.metadata[b"pandas"]})
+        got = _arrow_table(df)
+        assert got.equals(ref) and got.schema.equals(ref.schema, check_metadata=True)
+        pd.testing.assert_frame_equal(got.to_pandas(), df)
 
 
 def test_bad_input_is_a_clear_error(tmp_path, articles):
