@@ -217,8 +217,10 @@ def _part_name(chunk: int) -> str:
 
 #: Arrow schema by (column, dtype) signature, for frames :func:`_arrow_table` may convert
 #: column by column: ``pa.Table.from_pandas`` costs ~50 ms per call on the 1,168-column
-#: metrics table whatever its rows (per-column Python overhead), ~10x the direct conversion.
+#: metrics table whatever its rows (per-column Python overhead), 3-4x the direct conversion.
+#: A few tables are converted over and over; the cache is emptied if it ever holds more.
 _FAST_SCHEMAS: dict[tuple[tuple[str, str], ...], Any] = {}
+_FAST_SCHEMAS_MAX = 64
 
 
 def _column_values(df: pd.DataFrame) -> list[Any]:
@@ -267,6 +269,8 @@ def _arrow_table(df: pd.DataFrame, schema: Any = None) -> Any:
                                            if k == b"pandas"})
     if (len(df) and df.columns.is_unique and len(df.columns) == table.num_columns
             and not any(t == object for t in df.dtypes) and not any(pa.types.is_null(f.type) for f in table.schema)):
+        if len(_FAST_SCHEMAS) >= _FAST_SCHEMAS_MAX:
+            _FAST_SCHEMAS.clear()
         _FAST_SCHEMAS[key] = table.schema
     return table
 
