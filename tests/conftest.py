@@ -30,6 +30,23 @@ def seed_path() -> Path:
     return SEED
 
 
+@pytest.fixture(scope="session")
+def _sample_corpus():
+    import warnings
+
+    import mediakit
+
+    with warnings.catch_warnings():  # data/ holds a titles-only export on purpose: load warnings
+        warnings.simplefilter("ignore")
+        return mediakit.load_articles(DATA)
+
+
+@pytest.fixture(scope="module")
+def sample_articles(_sample_corpus):
+    """The sample corpus in data/, loaded once per session, quietly; a fresh copy per module."""
+    return _sample_corpus.copy()
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     yield

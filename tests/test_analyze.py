@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -15,19 +14,12 @@ from hypothesis import strategies as st
 import mediakit
 from mediakit.metrics.analyze import METADATA_COLUMNS
 
-from .conftest import DATA, PROJECT, SEED
+from .conftest import PROJECT, SEED
 
 
 @pytest.fixture(scope="module")
 def seed_articles() -> pd.DataFrame:
     return mediakit.load_articles(SEED)
-
-
-@pytest.fixture(scope="module")
-def sample_articles() -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return mediakit.load_articles(DATA)
 
 
 @pytest.fixture(scope="module")

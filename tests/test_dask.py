@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -20,10 +19,8 @@ distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
-def articles() -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return mk.load_articles(DATA)
+def articles(sample_articles) -> pd.DataFrame:
+    return sample_articles
 
 
 def test_import_mediakit_does_not_import_dask():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -19,10 +18,8 @@ from .conftest import DATA
 
 
 @pytest.fixture(scope="module")
-def articles() -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return mk.load_articles(DATA)
+def articles(sample_articles) -> pd.DataFrame:
+    return sample_articles
 
 
 @pytest.fixture(scope="module")

@@ -28,13 +28,8 @@ def seed() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def sample() -> pd.DataFrame:
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        df = mk.load_articles(DATA)
-    return df
+def sample(sample_articles) -> pd.DataFrame:
+    return sample_articles
 
 
 # --------------------------------------------------------------------------- the seed article
