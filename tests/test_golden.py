@@ -1,0 +1,94 @@
+"""Golden outputs: every table ``mediakit analyze`` writes, pinned by a hash of the sorted table.
+
+The hashes in ``tests/golden/tables.json`` were taken before the one-direction redesign (issue 12)
+moved any code; a refactoring must leave them unchanged. A change that is *meant* to change a table
+regenerates them with ``MEDIAKIT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`` and says
+so in its commit message.
+
+Each table is read back (CSV as text, Parquet through pandas and written as CSV), the absolute
+corpus and project paths are replaced by placeholders (CI clones elsewhere), and its data rows are
+sorted: the hash pins the content, not the row order or the folder the corpus lies in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from .conftest import CORPORA, DATA, PROJECT
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "tables.json"
+UPDATE = os.environ.get("MEDIAKIT_UPDATE_GOLDEN") == "1"
+
+
+def _table_text(path: Path) -> str:
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path).to_csv(index=False, lineterminator="\n")
+    return path.read_text(encoding="utf-8")
+
+
+def _digest(path: Path) -> str:
+    text = _table_text(path)
+    for root, name in ((CORPORA.resolve(), "<CORPORA>"), (PROJECT.resolve(), "<PROJECT>")):
+        text = text.replace(os.fspath(root), name)
+    # one record per CSV row: pandas re-reads quoted newlines correctly, so sort rendered rows
+    header, _, body = text.partition("\n")
+    rows = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False) if body else None
+    lines = [header]
+    if rows is not None and len(rows):
+        lines += sorted("\x1f".join(r) for r in rows.itertuples(index=False, name=None))
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _tables(out: Path) -> dict[str, str]:
+    return {p.relative_to(out).as_posix(): _digest(p)
+            for p in sorted(out.rglob("*")) if p.suffix in (".csv", ".parquet")}
+
+
+def _run(case: str, out: Path) -> dict[str, str]:
+    import mediakit as mk
+    from mediakit.pipeline import analyze_articles, analyze_corpus, write_outputs
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if case == "data":
+            analyze_corpus(DATA, out, progress=False)
+        else:
+            if case == "basil":
+                articles = mk.datasets.load_basil(root=CORPORA / "basil")
+            elif case == "polnear-dev":
+                articles = mk.datasets.load_polnear("dev", root=CORPORA / "polnear")
+            else:
+                articles = mk.datasets.load_allsides(CORPORA / "allsides" / "articles.jsonl.gz", limit=500)
+            res = analyze_articles(articles, source=case, progress=False)
+            write_outputs(res, out, progress=False, report=False)
+    return _tables(out)
+
+
+CASES = ["data", "basil", "polnear-dev", "allsides-500"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES)
+def test_tables_unchanged(case: str, tmp_path: Path) -> None:
+    if case != "data" and not CORPORA.is_dir():
+        pytest.skip(f"needs the shared corpora at {CORPORA}")
+    got = _run(case, tmp_path / case)
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8")) if GOLDEN.exists() else {}
+    if UPDATE:
+        golden[case] = got
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(json.dumps(golden, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        return
+    assert case in golden, f"no golden hashes for {case!r}: run with MEDIAKIT_UPDATE_GOLDEN=1"
+    want = golden[case]
+    assert sorted(got) == sorted(want), "the set of tables written changed"
+    changed = [name for name in want if got[name] != want[name]]
+    assert not changed, f"tables changed: {changed}"
