@@ -1,0 +1,128 @@
+"""Input checks shared by every public function: one error style everywhere.
+
+- a table that is not a pandas DataFrame -> :class:`TypeError`;
+- a required column that is missing -> :class:`MissingColumnError` (a :class:`ValueError`) naming
+  the function and the columns;
+- an option outside its allowed values -> :class:`ValueError` listing the allowed values.
+
+Messages start with the public function's name (``"readability(): ..."``) so that a user sees which
+call failed even deep inside a notebook cell.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["MissingColumnError", "check_frame", "check_columns", "check_articles", "check_option",
+           "check_bool", "check_positive_int", "is_dask_frame"]
+
+
+class MissingColumnError(ValueError):
+    """A table lacks a column the function needs.
+
+    Attributes
+    ----------
+    func : str
+        The public function that was called.
+    columns : tuple of str
+        The missing columns.
+    """
+
+    def __init__(self, func: str, columns: Sequence[str], *, name: str = "articles",
+                 present: Iterable[Any] = (), hint: str = "") -> None:
+        self.func = func
+        self.columns = tuple(columns)
+        have = ", ".join(map(str, present))
+        msg = (f"{func}(): {name} lacks column(s) {', '.join(map(repr, self.columns))}; "
+               f"it has [{have}]")
+        super().__init__(msg + (f". {hint}" if hint else ""))
+
+
+def is_dask_frame(obj: Any) -> bool:
+    """True for a ``dask.dataframe.DataFrame`` (without importing Dask when it is not loaded).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> is_dask_frame(pd.DataFrame())
+    False
+    """
+    mod = sys.modules.get("dask.dataframe")
+    return mod is not None and isinstance(obj, mod.DataFrame)
+
+
+def check_frame(obj: Any, *, func: str, name: str = "articles") -> pd.DataFrame:
+    """Return ``obj`` if it is a pandas DataFrame, else raise :class:`TypeError`."""
+    if not isinstance(obj, pd.DataFrame):
+        raise TypeError(f"{func}(): {name} must be a pandas DataFrame, got {type(obj).__name__}")
+    return obj
+
+
+def check_columns(df: pd.DataFrame, columns: Iterable[str], *, func: str, name: str = "articles",
+                  hint: str = "") -> pd.DataFrame:
+    """Raise :class:`MissingColumnError` unless every one of ``columns`` is in ``df``."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise MissingColumnError(func, missing, name=name, present=df.columns, hint=hint)
+    return df
+
+
+_ARTICLES_HINT = "Load articles with mediakit.load_articles() or add the columns."
+
+
+def check_articles(df: Any, *, func: str, required: Sequence[str] = ("article_id", "text"),
+                   name: str = "articles", unique_id: bool = True) -> pd.DataFrame:
+    """Check an articles table: a DataFrame, with ``required`` columns, ``article_id`` unique.
+
+    Raises
+    ------
+    TypeError
+        If ``df`` is not a DataFrame.
+    MissingColumnError
+        If a required column is missing.
+    ValueError
+        If ``article_id`` repeats (when ``unique_id``).
+    """
+    check_frame(df, func=func, name=name)
+    check_columns(df, required, func=func, name=name, hint=_ARTICLES_HINT)
+    if unique_id and "article_id" in df.columns:
+        dup = df["article_id"].duplicated()
+        if dup.any():
+            raise ValueError(f"{func}(): article_id must be unique; repeated: "
+                             f"{df.loc[dup, 'article_id'].head(5).tolist()}")
+    return df
+
+
+def check_option(value: Any, allowed: Collection[Any], *, name: str, func: str) -> Any:
+    """Return ``value`` if it is one of ``allowed``, else raise :class:`ValueError` listing them."""
+    try:
+        ok = value in allowed
+    except TypeError:  # unhashable value against a set
+        ok = False
+    if not ok:
+        raise ValueError(f"{func}(): {name} must be one of {', '.join(map(repr, allowed))}; got {value!r}")
+    return value
+
+
+def check_bool(value: Any, *, name: str, func: str, allow_none: bool = False) -> bool | None:
+    """Return ``value`` if it is True or False (or None when ``allow_none``), else raise TypeError."""
+    if value is None and allow_none:
+        return None
+    if not isinstance(value, bool):
+        allowed = "True, False or None" if allow_none else "True or False"
+        raise TypeError(f"{func}(): {name} must be {allowed}, got {value!r}")
+    return value
+
+
+def check_positive_int(value: Any, *, name: str, func: str, minimum: int = 1) -> int:
+    """Return ``value`` as an int if it is an integer >= ``minimum``, else raise ValueError/TypeError."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{func}(): {name} must be an integer, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{func}(): {name} must be >= {minimum}, got {value}")
+    return value
