@@ -1,6 +1,6 @@
 # mediakit — the two commands of the README, and a few more.
 #   make demo   set up, then analyse data/ and write tables and figures to output/demo/
-#   make test   set up, then run the whole test suite (what CI runs)
+#   make test   set up, then lint (ruff), type-check (mypy) and run the whole test suite (what CI runs)
 #   make chromium  install Debian's chromium (as root) for the headless report test
 PYTHON ?= python3
 VENV   ?= .venv
@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.mediakit-installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: setup demo test test-fast lab bench typecheck clean chromium
+.PHONY: setup demo test test-fast lint lab bench typecheck clean chromium
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "mediakit needs Python >= 3.10, found " + sys.version.split()[0]'
@@ -22,8 +22,12 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/mediakit analyze data --out output/demo
 
-test: setup
+# the code checks first (lint, types), then the whole test suite: what CI runs
+test: setup lint typecheck
 	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check mediakit tests benchmarks docs
 
 # tests/test_report.py opens report.html in Debian's chromium (skipped without it, failed under CI)
 chromium:

@@ -31,8 +31,7 @@ import mediakit  # noqa: E402
 from mediakit import datasets  # noqa: E402
 from mediakit.metrics import readability as rd  # noqa: E402
 from mediakit.metrics import sentiment as sm  # noqa: E402
-from mediakit._tokens import clear_chunk_caches  # noqa: E402
-from mediakit.text import split_sentences  # noqa: E402
+from mediakit.text import clear_chunk_caches, split_sentences  # noqa: E402
 
 #: The families the baseline's numbers come from, plus word choice (the issue's "all of the
 #: above"); source attribution (attr_) is measured by benchmarks/bench_attribution.py.
@@ -95,13 +94,13 @@ def main(argv: list[str] | None = None) -> int:
         mismatches += int((~((base[col] - ours[col]).abs() <= 1e-9)).sum())
     sent = mediakit.sentences(df)
     if sent["compound"].tolist() != base_compounds:
-        mismatches += sum(a != b for a, b in zip(sent["compound"].tolist(), base_compounds)) or 1
+        mismatches += sum(a != b for a, b in zip(sent["compound"].tolist(), base_compounds, strict=False)) or 1
     b, o = statistics.median(base_t), statistics.median(ours_t)
     print(f"articles: {len(df)}  sentences: {n_sent}  runs: {args.repeat}")
     print(f"baseline (textstat x7 + VADER per sentence): median {b:.2f} s  runs {[round(x, 2) for x in base_t]}")
     print(f"mediakit.analyze (all metrics, word choice included): median {o:.2f} s  runs {[round(x, 2) for x in ours_t]}")
     print(f"throughput: baseline {len(df) / b:.0f} articles/s, mediakit {len(df) / o:.0f} articles/s")
-    ratios = [x / y for x, y in zip(base_t, ours_t)]
+    ratios = [x / y for x, y in zip(base_t, ours_t, strict=True)]
     print(f"speed-up: {b / o:.1f}x (ratio of medians); per-run ratios {[round(r, 1) for r in ratios]}, "
           f"median {statistics.median(ratios):.1f}x   mismatching values: {mismatches}")
     return 0 if mismatches == 0 else 1

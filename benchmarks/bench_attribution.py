@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PolNeAR not found at {args.root}; pass --root", file=sys.stderr)
         return 2
 
-    articles = load_polnear(args.split, root=args.root)
+    articles = load_polnear(args.root, split=args.split)
     n = len(articles)
     chars = int(articles["text"].str.len().sum())
     attribution.extract_attributions(articles.head(1))  # load the lexicons
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = 0
     for r in range(args.repeat):
         if not args.warm:
-            attribution._clear_caches()
+            attribution.clear_caches()
         gc.collect()
         ref = reference_workload()
         w0, c0 = time.perf_counter(), time.process_time()

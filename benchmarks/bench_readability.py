@@ -98,7 +98,7 @@ def compare(baseline: pd.DataFrame, ours: pd.DataFrame) -> int:
     """Return the number of values that differ (NaN never equals anything here)."""
     bad = 0
     for column in baseline.columns:
-        for i, (a, b) in enumerate(zip(baseline[column].tolist(), ours[column].tolist())):
+        for i, (a, b) in enumerate(zip(baseline[column].tolist(), ours[column].tolist(), strict=True)):
             if not (a == b or abs(a - b) <= 1e-9):
                 bad += 1
                 if bad <= 10:
@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
 
+    from mediakit.metrics import _textstat
     from mediakit.metrics import readability as rd
 
     df = load_allsides(args.corpus, args.n)
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{sys.version.split()[0]}, textstat {'.'.join(map(str, textstat.__version__))}")
 
     rd.ensure_offline_cmudict()
-    rd._backend()  # load dictionary, Pyphen and easy words outside the timings
+    _textstat.backend()  # load dictionary, Pyphen and easy words outside the timings
     formulas = rd.READABILITY_FORMULAS
 
     base_times: list[float] = []

@@ -223,8 +223,9 @@ def driver_costs(args: argparse.Namespace, repeat: int = 5) -> dict[str, float]:
     import mediakit
     from mediakit import datasets
     from mediakit.metrics.analyze import FAMILIES
-    from mediakit.stream import (_arrow_table, _concat_tables, _from_ipc, _piece_size, _piece_tables,
-                                 _schemas, _to_ipc, _write_part)
+    from mediakit.stream._arrow import arrow_table, concat_tables, from_ipc, to_ipc, write_part
+    from mediakit.stream._work import piece_size, piece_tables
+    from mediakit.stream._work import schemas as probe_schemas
 
     n = args.chunksize
 
@@ -240,14 +241,14 @@ def driver_costs(args: argparse.Namespace, repeat: int = 5) -> dict[str, float]:
     first, second = datasets.load_allsides(args.corpus, chunksize=n, limit=2 * n)
     mediakit.analyze(first, progress=False)  # warm caches, as a worker is after its first chunk
     analyse = median_time(lambda: mediakit.analyze(second, progress=False))
-    schemas = _schemas(None, FAMILIES, ("metrics",))
-    size = _piece_size(len(second), 2)
+    schemas = probe_schemas(None, FAMILIES, ("metrics",))
+    size = piece_size(len(second), 2)
     pieces = [second.iloc[i:i + size] for i in range(0, len(second), size)]
-    tables = [_piece_tables(p, None, FAMILIES, ("metrics",))["metrics"] for p in pieces]
-    convert = median_time(lambda: [_to_ipc(_arrow_table(t, schemas["metrics"])) for t in tables])
-    blobs = [_to_ipc(_arrow_table(t, schemas["metrics"])) for t in tables]
+    tables = [piece_tables(p, None, FAMILIES, ("metrics",))["metrics"] for p in pieces]
+    convert = median_time(lambda: [to_ipc(arrow_table(t, schemas["metrics"])) for t in tables])
+    blobs = [to_ipc(arrow_table(t, schemas["metrics"])) for t in tables]
     with tempfile.TemporaryDirectory() as d:
-        write = median_time(lambda: _write_part(_concat_tables([_from_ipc(b) for b in blobs]),
+        write = median_time(lambda: write_part(concat_tables([from_ipc(b) for b in blobs]),
                                                 Path(d) / "part-00000.parquet"))
     per = 1000.0 / len(second)  # ms per article
     return {"articles_per_chunk": len(second), "pieces": len(pieces),
@@ -255,6 +256,35 @@ def driver_costs(args: argparse.Namespace, repeat: int = 5) -> dict[str, float]:
             "worker_convert_to_arrow_ipc_ms_per_article": convert * per,
             "driver_write_ms_per_article": write * per,
             "result_bytes_per_article": sum(len(b) for b in blobs) / len(second)}
+
+
+def summarise(runs: dict[str, list[dict[str, Any]]], names: list[str],
+              same: dict[str, bool]) -> dict[str, dict[str, Any]]:
+    """Per path: medians over the runs, peaks, and speed-ups against ``n_jobs=1`` (overall and run by run)."""
+    summary: dict[str, dict[str, Any]] = {}
+    for n in names:
+        rs = runs[n]
+        med = statistics.median(x["stream_seconds"] for x in rs)
+        summary[n] = {
+            "articles": rs[0]["articles"], "chunks": rs[0]["chunks"],
+            "stream_seconds": med, "stream_seconds_runs": [x["stream_seconds"] for x in rs],
+            "wall_seconds": statistics.median(x["wall_seconds"] for x in rs),
+            "articles_per_second": rs[0]["articles"] / med if med else float("nan"),
+            "peak_rss_mib": max(x["peak_rss_bytes"] for x in rs) / 2**20,
+            "peak_processes": max(x["peak_processes"] for x in rs),
+            "cluster_start_seconds": statistics.median(x["cluster_start_seconds"] for x in rs),
+            "identical_to_first": same.get(n, True),
+        }
+    base = summary.get("n_jobs=1", {}).get("stream_seconds")
+    base_runs = summary.get("n_jobs=1", {}).get("stream_seconds_runs")
+    for s in summary.values():
+        s["speedup_vs_n_jobs_1"] = base / s["stream_seconds"] if base else None
+        # runs are interleaved, so run r of each path saw about the same machine: paired ratios
+        # (every path ran args.repeat times: equal lengths)
+        s["speedup_runs"] = ([b / x for b, x in zip(base_runs, s["stream_seconds_runs"], strict=True)]
+                             if base_runs else None)
+        s["speedup_median_of_runs"] = statistics.median(s["speedup_runs"]) if base_runs else None
+    return summary
 
 
 def main() -> None:
@@ -310,27 +340,8 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    summary: dict[str, dict[str, Any]] = {}
-    for n in names:
-        rs = runs[n]
-        med = statistics.median(x["stream_seconds"] for x in rs)
-        summary[n] = {
-            "articles": rs[0]["articles"], "chunks": rs[0]["chunks"],
-            "stream_seconds": med, "stream_seconds_runs": [x["stream_seconds"] for x in rs],
-            "wall_seconds": statistics.median(x["wall_seconds"] for x in rs),
-            "articles_per_second": rs[0]["articles"] / med if med else float("nan"),
-            "peak_rss_mib": max(x["peak_rss_bytes"] for x in rs) / 2**20,
-            "peak_processes": max(x["peak_processes"] for x in rs),
-            "cluster_start_seconds": statistics.median(x["cluster_start_seconds"] for x in rs),
-            "identical_to_first": same.get(n, True),
-        }
-    base = summary.get("n_jobs=1", {}).get("stream_seconds")
+    summary = summarise(runs, names, same)
     base_runs = summary.get("n_jobs=1", {}).get("stream_seconds_runs")
-    for n, s in summary.items():
-        s["speedup_vs_n_jobs_1"] = base / s["stream_seconds"] if base else None
-        # runs are interleaved, so run r of each path saw about the same machine: paired ratios
-        s["speedup_runs"] = [b / x for b, x in zip(base_runs, s["stream_seconds_runs"])] if base_runs else None
-        s["speedup_median_of_runs"] = statistics.median(s["speedup_runs"]) if base_runs else None
     result = {"corpus": str(args.corpus), "n": args.n, "chunksize": args.chunksize, "tables": args.tables,
               "repeat": args.repeat, "cpu_count": os.cpu_count(), "python": platform.python_version(),
               "load_average_at_end": os.getloadavg(), "paths": summary,

@@ -9,7 +9,7 @@ median in articles per second:
    matching that :func:`word_choice_metrics` does);
 3. ``word_choice(df)``: the long match table for the framing lexicon (title, body, captions);
 4. ``word_choice_metrics(df)``: the whole per-article table, which also counts the body's words
-   with :func:`mediakit._tokens.count_words` (timed alone as ``count_words``).
+   with :func:`mediakit.text.count_words` (timed alone as ``count_words``).
 
 Compiling the lexicons happens once per process and is timed separately, before the runs
 (``load_lexicon`` caches the lexicon and its matcher).
@@ -34,8 +34,6 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_readability import load_allsides  # noqa: E402  (one AllSides reader for the benchmarks)
@@ -69,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
 
-    from mediakit._tokens import count_words, words_of
+    from mediakit.text import count_words, words_of
     from mediakit.lexicon import load_lexicon, prepare
     from mediakit.metrics.word_choice import word_choice, word_choice_metrics
 
@@ -94,13 +92,13 @@ def main(argv: list[str] | None = None) -> int:
 
     def framing_only() -> int:
         k = 0
-        for title, text in zip(titles, texts):
+        for title, text in zip(titles, texts, strict=True):
             k += len(fm.find(prepare(title))) + len(fm.find(prepare(text)))
         return k
 
     def both() -> int:
         k = 0
-        for title, text in zip(titles, texts):
+        for title, text in zip(titles, texts, strict=True):
             p = prepare(text)
             k += len(fm.find(prepare(title))) + len(fm.find(p)) + len(mm.find(p))
         return k

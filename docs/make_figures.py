@@ -54,19 +54,19 @@ def main(argv: list[str] | None = None) -> int:
         fig = Figure(figsize=figure_for(n))
         mk.plot.word_choice_shares(rows, family="migrant_labels", articles=ids, ax=fig.subplots(), palette=pal)
     written += mk.save_figure(fig, args.out / "basil_word_choice_migrant_labels", formats=("png",), dpi=110,
-                              data=share_table(rows, by="variant", articles=ids))
+                              data=share_table(rows, category="variant", articles=ids))
 
     # 2. who is quoted: source types of the attributions
     attr = mk.extract_attributions(articles)
     with theme():
         fig = Figure(figsize=figure_for(n))
-        mk.plot.source_mix(attr, by="source_type", articles=ids, ax=fig.subplots(), palette=pal)
+        mk.plot.source_mix(attr, category="source_type", articles=ids, ax=fig.subplots(), palette=pal)
     written += mk.save_figure(fig, args.out / "basil_source_mix", formats=("png",), dpi=110,
-                              data=share_table(attr, by="source_type", articles=ids))
+                              data=share_table(attr, category="source_type", articles=ids))
 
     # 3. tone by outlet, mean and 95% bootstrap CI
     metrics = mk.analyze(articles, families=("sentiment",), progress=False)
-    groups = mk.compare(metrics, by="outlet", metrics_cols=["tone"]).groups
+    groups = mk.compare(metrics, by="outlet", columns=["tone"]).groups
     with theme():
         fig = Figure(figsize=figure_for(n))
         mk.plot.metric_by_outlet(groups, metric="tone", ax=fig.subplots(), palette=pal)

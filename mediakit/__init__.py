@@ -2,29 +2,31 @@
 
 Load articles into one tidy DataFrame, compute framing metrics per article,
 sentence and outlet (word choice, sentiment, readability), and compare outlets.
-Nothing runs at import: lexicons, textstat and VADER are loaded on first use.
+Nothing runs at import: lexicons, textstat and VADER are loaded on first use; matplotlib's
+pyplot and Dask only when charts or Dask frames are used. The code behind these names lives in
+private modules of its layer (docs/architecture.md); this module only re-exports it.
 """
 
 import logging
 
 from . import datasets
-from ._dask import group_stats, variant_counts
+
+from ._dispatch import analyze, distinctive_terms, extract_attributions, group_stats, variant_counts, word_choice
+from ._validation import MissingColumnError
+from ._version import __version__ as __version__
 from .actors import actor_label_summary, actor_labels, actor_sentiment
-from .compare import Comparison, attention, compare, distinctive_terms, kwic
+from .compare import Comparison, attention, compare, kwic
 from .dedup import flag_duplicates
 from .lexicon import Lexicon, available_lexicons, load_lexicon
 from .loaders import ArticleLoadError, iter_articles, load_articles, load_errors
-from .metrics.analyze import analyze
-from .metrics.attribution import attribution_metrics, extract_attributions
+from .metrics.attribution import attribution_metrics
 from .metrics.readability import readability
 from .metrics.sentiment import sentences, sentiment
-from .metrics.word_choice import word_choice, word_choice_metrics
+from .metrics.word_choice import word_choice_metrics
 from .outlets import normalize_outlet
 from .schema import ARTICLE_COLUMNS, empty_articles, validate_articles
 from .stream import StreamConfigError, analyze_stream, read_parts
 from .text import split_sentences
-
-__version__ = "0.1.0"
 
 __all__ = [
     # loading
@@ -38,6 +40,7 @@ __all__ = [
     "ARTICLE_COLUMNS",
     "empty_articles",
     "validate_articles",
+    "MissingColumnError",
     # metrics
     "analyze",
     "sentences",

@@ -3,7 +3,9 @@
 - a table that is not a pandas DataFrame -> :class:`TypeError`;
 - a required column that is missing -> :class:`MissingColumnError` (a :class:`ValueError`) naming
   the function and the columns;
-- an option outside its allowed values -> :class:`ValueError` listing the allowed values.
+- an option outside its allowed values -> :class:`ValueError` listing the allowed values;
+- a renamed parameter -> the old name keeps working for one release with a :class:`DeprecationWarning`
+  naming the new one (:func:`renamed`); an unknown keyword -> :class:`TypeError`.
 
 Messages start with the public function's name (``"readability(): ..."``) so that a user sees which
 call failed even deep inside a notebook cell.
@@ -12,14 +14,15 @@ call failed even deep inside a notebook cell.
 from __future__ import annotations
 
 import sys
+import warnings
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 __all__ = ["MissingColumnError", "check_frame", "check_columns", "check_articles", "check_option",
-           "check_bool", "check_positive_int", "is_dask_frame"]
+           "check_bool", "check_positive_int", "is_dask_frame", "renamed", "warn_deprecated", "check_no_kwargs"]
 
 
 class MissingColumnError(ValueError):
@@ -126,3 +129,92 @@ def check_positive_int(value: Any, *, name: str, func: str, minimum: int = 1) ->
     if value < minimum:
         raise ValueError(f"{func}(): {name} must be >= {minimum}, got {value}")
     return value
+
+
+_NO_DEFAULT: Any = object()
+
+
+def warn_deprecated(func: str, what: str, instead: str, *, stacklevel: int = 2) -> None:
+    """Warn ``"<func>(): <what> is deprecated, use <instead>"`` (a :class:`DeprecationWarning`).
+
+    ``stacklevel`` counts as for :func:`warnings.warn` called where this is called: 2 (the default)
+    points the warning at the caller of the function that calls this.
+    """
+    warnings.warn(f"{func}(): {what} is deprecated, use {instead}", DeprecationWarning, stacklevel=stacklevel + 1)
+
+
+def _same(value: Any, default: Any) -> bool:
+    """``value`` is ``default`` (or an equal value of the same type: a Series is never "the default")."""
+    if default is _NO_DEFAULT:
+        return False
+    try:
+        return value is default or (type(value) is type(default) and bool(value == default))
+    except (TypeError, ValueError):
+        return False
+
+
+def renamed(func: str, old: str, new: str, old_value: Any, new_value: Any, *, sentinel: Any = None,
+            default: Any = _NO_DEFAULT, stacklevel: int = 2) -> Any:
+    """The value of a renamed parameter: ``new_value``, or ``old_value`` with a DeprecationWarning.
+
+    Parameters
+    ----------
+    func : str
+        The public function (named in the messages).
+    old, new : str
+        The deprecated and the new parameter name.
+    old_value, new_value
+        What the caller passed; ``sentinel`` means "not given". ``new_value`` also counts as
+        not given when it is ``default`` (the new parameter's default value).
+    sentinel : optional
+        The "not given" marker, default None.
+    default : optional
+        The new parameter's default value.
+    stacklevel : int, default 2
+        As for :func:`warnings.warn` called where this is called: 2 points the warning at the
+        caller of the public function that calls this (3 from a helper of that function).
+
+    Returns
+    -------
+    object
+        ``old_value`` when only the old name was given (after warning
+        ``"<func>(): <old>= is deprecated, use <new>="``), else ``new_value``.
+
+    Raises
+    ------
+    TypeError
+        If both names were given.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> renamed("compare", "metrics_cols", "columns", None, ["tone"])
+    ['tone']
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     renamed("compare", "metrics_cols", "columns", ["tone"], None)
+    ['tone']
+    >>> str(caught[0].message)
+    'compare(): metrics_cols= is deprecated, use columns='
+    """
+    if old_value is sentinel:
+        return new_value
+    if new_value is not sentinel and not _same(new_value, default):
+        raise TypeError(f"{func}(): got both {old}= (deprecated) and {new}=; pass only {new}=")
+    warn_deprecated(func, f"{old}=", f"{new}=", stacklevel=stacklevel + 1)
+    return old_value
+
+
+def check_no_kwargs(kwargs: Mapping[str, Any], *, func: str) -> None:
+    """Raise :class:`TypeError` (as Python does) for a keyword left after the deprecated ones were taken.
+
+    Examples
+    --------
+    >>> check_no_kwargs({}, func="compare")
+    >>> check_no_kwargs({"colums": ["tone"]}, func="compare")
+    Traceback (most recent call last):
+    ...
+    TypeError: compare() got an unexpected keyword argument 'colums'
+    """
+    if kwargs:
+        raise TypeError(f"{func}() got an unexpected keyword argument {next(iter(kwargs))!r}")

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 __all__ = ["main"]
 
 
-def _parser() -> argparse.ArgumentParser:
-    from . import __version__
+from ._version import __version__
+from .pipeline import STREAM_THRESHOLD, analyze_corpus
 
+
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mediakit", description="Measure how news outlets frame events.")
     p.add_argument("--version", action="version", version=f"mediakit {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
@@ -23,13 +25,15 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--event", default="auto", metavar="COLUMN",
                    help="event (story) column for within-event comparisons; default: the first of "
                         "event_id, event, triplet-uuid present; 'none' to use none")
-    # streaming job (mediakit/stream.py): chunks -> partitioned Parquet tables, resumable
+    # a corpus above the threshold is streamed on all cores by itself; these switches force streaming
     a.add_argument("--chunksize", type=int, metavar="N",
-                   help="stream the corpus N articles at a time into OUT/<table>/part-*.parquet")
-    a.add_argument("--n-jobs", type=int, metavar="N", help="processes for the streaming job (-1: all cores)")
+                   help="stream the corpus N articles at a time (resumable parts under OUT/parts/); corpora "
+                        f"above {STREAM_THRESHOLD // 2**20} MiB are streamed in chunks of 1000 by default")
+    a.add_argument("--n-jobs", type=int, metavar="N",
+                   help="processes for a streamed run (-1: all cores, the default for large corpora)")
     a.add_argument("--scheduler", metavar="ADDRESS",
-                   help="run the streaming job on a Dask cluster: tcp://host:8786, or 'local'")
-    a.add_argument("--no-resume", action="store_true", help="streaming job: start over, do not resume")
+                   help="stream on a Dask cluster: tcp://host:8786, or 'local'")
+    a.add_argument("--no-resume", action="store_true", help="streamed run: start over, do not resume")
     return p
 
 
@@ -37,22 +41,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     if args.command == "analyze":
-        from .pipeline import analyze_corpus
-
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 event = None if args.event.lower() == "none" else args.event
-                if (args.chunksize, args.n_jobs, args.scheduler) != (None, None, None) or args.no_resume:
-                    from .stream import analyze_corpus_streaming
-
-                    written = analyze_corpus_streaming(
-                        args.corpus, args.out, chunksize=1000 if args.chunksize is None else args.chunksize,
-                        n_jobs=1 if args.n_jobs is None else args.n_jobs, scheduler=args.scheduler,
-                        resume=not args.no_resume, progress=False if args.quiet else None)
-                else:
-                    written = analyze_corpus(args.corpus, args.out, event=event,
-                                             progress=False if args.quiet else None)
+                written = analyze_corpus(args.corpus, args.out, event=event,
+                                         progress=False if args.quiet else None, chunksize=args.chunksize,
+                                         n_jobs=args.n_jobs, scheduler=args.scheduler, resume=not args.no_resume)
             if not args.quiet:
                 for w in caught:
                     print(f"mediakit: note: {w.message}", file=sys.stderr)

@@ -10,14 +10,15 @@ MinHash and locality-sensitive hashing (Broder 1997; Leskovec, Rajaraman & Ullma
 from __future__ import annotations
 
 import hashlib
-import re
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["flag_duplicates"]
+from ._validation import check_articles
+from .text import WORD_CHARS_RE
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+__all__ = ["flag_duplicates", "folded_words", "exact_key"]
+
 _N_HASH, _BANDS = 64, 16
 _ROWS = _N_HASH // _BANDS
 _rng = np.random.default_rng(20241211)
@@ -27,7 +28,25 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 _MAX_BUCKET = 50  # candidates checked per band bucket (bounds the worst case)
 
 
-def _exact_key(words: list[str]) -> str:
+def folded_words(text: str) -> list[str]:
+    """The case-folded words of ``text``: what exact duplicates compare.
+
+    Examples
+    --------
+    >>> folded_words("Rates HOLD, again.")
+    ['rates', 'hold', 'again']
+    """
+    return WORD_CHARS_RE.findall(text.casefold()) if text else []
+
+
+def exact_key(words: list[str]) -> str:
+    """Digest of a text's folded words (hex): equal for exact duplicates.
+
+    Examples
+    --------
+    >>> exact_key(folded_words("Rates hold.")) == exact_key(folded_words("RATES -- hold"))
+    True
+    """
     return hashlib.blake2b("\x1f".join(words).encode(), digest_size=16).hexdigest()
 
 
@@ -84,6 +103,23 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: 
     min_words : int
         Texts shorter than this are only checked for exact duplicates.
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article, as ``articles`` (a copy: same rows, index and columns; the
+        input is not modified), with ``duplicate_of`` (``article_id`` of the group's first
+        article, <NA> for originals) and ``duplicate_kind`` (``'exact'`` or ``'near'``,
+        <NA> for originals) set, both ``string`` dtype (added last when absent).
+
+    Raises
+    ------
+    TypeError
+        If ``articles`` is not a DataFrame.
+    MissingColumnError
+        If ``article_id`` or ``text`` is missing.
+    ValueError
+        If ``threshold`` is not in (0, 1].
+
     Examples
     --------
     >>> import pandas as pd
@@ -93,8 +129,9 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: 
     >>> flag_duplicates(df)[["duplicate_of", "duplicate_kind"]].values.tolist()
     [[<NA>, <NA>], ['a', 'exact'], ['a', 'near']]
     """
+    check_articles(articles, func="flag_duplicates", unique_id=False)
     if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        raise ValueError(f"flag_duplicates(): threshold must be in (0, 1], got {threshold}")
     out = articles.copy()
     n = len(out)
     texts = ["" if not isinstance(t, str) else t for t in out["text"].tolist()]
@@ -104,11 +141,11 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: 
     keys: list[str | None] = []
     words_of: dict[int, list[str]] = {}
     for i, t in enumerate(texts):
-        words = _WORD.findall(t.casefold()) if t else []
+        words = folded_words(t)
         if not words:
             keys.append(None)
             continue
-        k = _exact_key(words)
+        k = exact_key(words)
         keys.append(k)
         if k in exact_first:
             parent[i] = exact_first[k]

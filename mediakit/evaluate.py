@@ -166,7 +166,7 @@ def _role_spans(df: pd.DataFrame, role: str) -> list[list[tuple[int, int]]]:
     col = f"{role}_spans"
     if col in df.columns:
         return [_spans(v) for v in df[col].tolist()]
-    return [_single_span(a, b) for a, b in zip(df[f"{role}_start"].tolist(), df[f"{role}_end"].tolist())]
+    return [_single_span(a, b) for a, b in zip(df[f"{role}_start"].tolist(), df[f"{role}_end"].tolist(), strict=True)]
 
 
 def match_attributions(predicted: pd.DataFrame, gold: pd.DataFrame,
@@ -318,7 +318,7 @@ def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame, *,
     ' scope  gold  tp  precision  recall  speaker_accuracy\\n   all     2   1        1.0     0.5               1.0\\nspeech     1   1        1.0     1.0               1.0'
     """
     if outlets is None:
-        outlet_map = dict(zip(gold["article_id"].astype(str), gold["outlet"].astype(str))) \
+        outlet_map = dict(zip(gold["article_id"].astype(str), gold["outlet"].astype(str), strict=True)) \
             if "outlet" in gold.columns else {}
     else:
         outlet_map = {str(k): str(v) for k, v in dict(outlets).items()}
@@ -373,12 +373,12 @@ def evaluate_polnear(split: str | Iterable[str] = "dev", *, by_outlet: bool = Fa
     from .datasets import load_polnear, load_polnear_attributions
     from .metrics.attribution import extract_attributions
 
-    articles = load_polnear(split, root=root)
-    gold = load_polnear_attributions(split, root=root)
+    articles = load_polnear(root, split=split)
+    gold = load_polnear_attributions(root, split=split)
     t0 = time.perf_counter()
     predicted = extract_attributions(articles)
     seconds = time.perf_counter() - t0
-    outlets = dict(zip(articles["article_id"].astype(str), articles["outlet"].astype(str)))
+    outlets = dict(zip(articles["article_id"].astype(str), articles["outlet"].astype(str), strict=True))
     scores = score_attributions(predicted, gold, thresholds=thresholds, outlets=outlets,
                                 by_outlet=by_outlet)
     splits = [split] if isinstance(split, str) else list(split)
@@ -459,14 +459,14 @@ def score_speakers(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any
     """
     by_article: dict[str, list[tuple[int, int, str]]] = {}
     for aid, s, e, spk in zip(predicted["article_id"].tolist(), predicted["source_start"].tolist(),
-                              predicted["source_end"].tolist(), predicted["speaker"].tolist()):
+                              predicted["source_end"].tolist(), predicted["speaker"].tolist(), strict=True):
         if s is None or s is pd.NA or e is None or e is pd.NA:
             continue
         by_article.setdefault(str(aid), []).append((int(s), int(e), spk if isinstance(spk, str) else ""))
     found = correct = 0
     errors: list[tuple[str, int, int, str, str]] = []
     for aid, s, e, name in zip(gold["article_id"].tolist(), gold["source_start"].tolist(),
-                               gold["source_end"].tolist(), gold["speaker"].tolist()):
+                               gold["source_end"].tolist(), gold["speaker"].tolist(), strict=True):
         s, e = int(s), int(e)
         hits = [p for p in by_article.get(str(aid), []) if p[0] < e and s < p[1]]
         if not hits:
@@ -500,7 +500,7 @@ def _speaker_articles(gold: pd.DataFrame, root: Any = None) -> pd.DataFrame:
     if polnear_ids:
         from .datasets import load_polnear
 
-        dev = load_polnear("dev", root=root)
+        dev = load_polnear(root, split="dev")
         frames.append(dev.loc[dev["article_id"].isin(polnear_ids), ["article_id", "text"]])
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["article_id", "text"])
 

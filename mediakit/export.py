@@ -10,8 +10,9 @@ strings (PNG ``Software``; SVG ``Date`` and ``Creator``; PDF ``CreationDate``,
 from a fixed ``svg.hashsalt``, and PDF fonts are embedded as TrueType (Type 42,
 text stays editable). These settings apply only while saving.
 
-:func:`figure_for` (from :mod:`mediakit.plot`) gives a figure size that grows with
-the number of outlets.
+:func:`write_table` writes a table as CSV or Parquet (by its ending). :func:`figure_for` (also
+:func:`mediakit.plot.figure_for`) gives a figure size that grows with the number of outlets; it
+lives in :mod:`mediakit._figures`, so this module never imports the charts.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
-from .plot import figure_for
+from ._figures import figure_for
 
-__all__ = ["FORMATS", "figure_for", "save_figure"]
+__all__ = ["FORMATS", "figure_for", "save_figure", "write_table"]
 
 #: Formats :func:`save_figure` writes, with the metadata that keeps each file reproducible.
 FORMATS: dict[str, dict[str, Any]] = {
@@ -58,7 +59,7 @@ def _figure(fig_or_ax: Any) -> Figure:
     else:
         fig = fig_or_ax
     if not isinstance(fig, Figure):
-        raise ValueError(f"save_figure: expected a matplotlib Figure or Axes, got {type(fig_or_ax).__name__}")
+        raise ValueError(f"save_figure(): expected a matplotlib Figure or Axes, got {type(fig_or_ax).__name__}")
     return fig
 
 
@@ -91,7 +92,7 @@ def _frozen_layout(fig: Figure, max_rounds: int = 12) -> Iterator[None]:
 def _stem(path: str | os.PathLike[str]) -> Path:
     p = Path(path)
     if not p.name or p.name in (".", ".."):
-        raise ValueError(f"save_figure: path must name a file, got {str(path)!r}")
+        raise ValueError(f"save_figure(): path must name a file, got {str(path)!r}")
     if p.suffix.lower().lstrip(".") in FORMATS or p.suffix.lower() == ".csv":
         p = p.with_suffix("")
     return p
@@ -158,11 +159,11 @@ def save_figure(fig_or_ax: Any, path: str | os.PathLike[str], *, formats: Sequen
     fmts = [str(f).lower().lstrip(".") for f in formats]
     unknown = [f for f in fmts if f not in FORMATS]
     if unknown or not fmts:
-        raise ValueError(f"save_figure: unknown format(s) {unknown or list(formats)}; choose from {list(FORMATS)}")
+        raise ValueError(f"save_figure(): unknown format(s) {unknown or list(formats)}; choose from {list(FORMATS)}")
     if isinstance(dpi, bool) or not isinstance(dpi, (int, float)) or not dpi > 0:
-        raise ValueError(f"save_figure: dpi must be a positive number, got {dpi!r}")
+        raise ValueError(f"save_figure(): dpi must be a positive number, got {dpi!r}")
     if data is not None and not isinstance(data, (pd.DataFrame, pd.Series)):
-        raise ValueError(f"save_figure: data must be a pandas DataFrame or Series, got {type(data).__name__}")
+        raise ValueError(f"save_figure(): data must be a pandas DataFrame or Series, got {type(data).__name__}")
     stem = _stem(path)
     stem.parent.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -180,3 +181,42 @@ def save_figure(fig_or_ax: Any, path: str | os.PathLike[str], *, formats: Sequen
         table.to_csv(target, index=keep_index, encoding="utf-8", lineterminator="\n")
         written.append(target)
     return written
+
+
+def write_table(df: pd.DataFrame, path: Path) -> Path:
+    """Write ``df`` as CSV or Parquet (by ending); list cells become ' | '-joined text in CSV.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table (written without its index).
+    path : pathlib.Path
+        The file: ``.parquet`` writes Parquet, anything else CSV (``\\n`` line ends). Missing
+        folders are created.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import pandas as pd
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     p = write_table(pd.DataFrame({"id": [1], "terms": [["a", "b"]]}), pathlib.Path(tmp) / "t.csv")
+    ...     print(p.read_text())
+    id,terms
+    1,a | b
+    <BLANKLINE>
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".parquet":
+        df.to_parquet(path, index=False)
+    else:
+        flat = df.copy()
+        for col in flat.columns:
+            if flat[col].dtype == object and flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
+                flat[col] = flat[col].map(lambda v: " | ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        flat.to_csv(path, index=False, lineterminator="\n")
+    return path

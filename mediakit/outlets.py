@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from ._normalize import normalize_inline
+from .text import normalize_inline
 from ._resources import read_resource_csv
 
 __all__ = ["normalize_outlet", "outlet_key", "default_outlet_aliases"]
@@ -66,6 +66,13 @@ def normalize_outlet(name: object, aliases: Mapping[str, str] | None = None) -> 
         The raw outlet name (string; None or NaN give None).
     aliases : mapping, optional
         Extra ``{alias: canonical}`` pairs, taking precedence over the shipped table.
+
+    Returns
+    -------
+    str or None
+        The canonical spelling of a known alias (``aliases`` first, then the shipped
+        table); else ``name`` with white space folded and AllSides-style suffixes dropped.
+        None when ``name`` is None, NaN or blank.
 
     Examples
     --------

@@ -6,11 +6,14 @@ this order; extra metadata from the source follows them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["ARTICLE_COLUMNS", "Column", "empty_articles", "validate_articles"]
+from ._validation import check_articles
+
+__all__ = ["ARTICLE_COLUMNS", "Column", "empty_articles", "coerce_articles", "validate_articles"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def empty_articles() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Zero rows, columns of :data:`ARTICLE_COLUMNS`.
+        An articles table (one row per article) with zero rows: the columns of
+        :data:`ARTICLE_COLUMNS`, in order, with their dtypes.
 
     Examples
     --------
@@ -79,6 +83,12 @@ def coerce_articles(df: pd.DataFrame) -> pd.DataFrame:
     """Return ``df`` with every schema column present, in order, with its dtype.
 
     Missing schema columns are added empty; extra columns are kept after them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per row of ``df`` (same index): the :data:`ARTICLE_COLUMNS`, in order and
+        with their dtypes, then ``df``'s other columns. ``df`` is not modified.
     """
     out = {}
     n = len(df)
@@ -105,14 +115,22 @@ def validate_articles(df: pd.DataFrame) -> pd.DataFrame:
     """Check that ``df`` is a usable articles table and return it unchanged.
 
     The metric functions need ``article_id`` (unique) and ``text``; ``title``
-    and ``outlet`` are used when present.
+    and ``outlet`` are used when present. The checks are those of
+    :func:`mediakit._validation.check_articles`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``df`` itself (not a copy), one row per article, once it passed the checks.
 
     Raises
     ------
     TypeError
         If ``df`` is not a DataFrame.
+    MissingColumnError
+        If ``article_id`` or ``text`` is missing (a :class:`ValueError`).
     ValueError
-        If ``article_id`` or ``text`` is missing, or ``article_id`` repeats.
+        If ``article_id`` repeats.
 
     Examples
     --------
@@ -120,17 +138,40 @@ def validate_articles(df: pd.DataFrame) -> pd.DataFrame:
     >>> validate_articles(pd.DataFrame({"article_id": ["a"], "text": ["Hi."]})).shape
     (1, 2)
     """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"articles must be a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in ("article_id", "text") if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"articles table lacks column(s) {missing}; it has {list(df.columns)}. "
-            "Load articles with mediakit.load_articles() or add the columns."
-        )
-    dup = df["article_id"].duplicated()
-    if dup.any():
-        raise ValueError(
-            f"article_id must be unique; repeated: {df.loc[dup, 'article_id'].head(5).tolist()}"
-        )
-    return df
+    return check_articles(df, func="validate_articles")
+
+
+#: Article columns that every long table (one row per sentence, match, attribution) carries right
+#: after ``article_id`` when the articles have them, so that tables group by outlet without a join.
+CONTEXT_COLUMNS = ("outlet", "published")
+
+
+def with_article_context(table: pd.DataFrame, articles: pd.DataFrame, positions: Sequence[int]) -> pd.DataFrame:
+    """Insert the :data:`CONTEXT_COLUMNS` ``articles`` has after ``article_id`` of ``table``.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A long table, index 0..n-1, whose ``article_id`` is its first column; modified in place.
+    articles : pandas.DataFrame
+        The articles it was computed from.
+    positions : sequence of int
+        For each row of ``table``, the position (not the index label) of its article.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table``, with ``outlet`` and ``published`` (those the articles have, their dtypes kept).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["", ""]})
+    >>> with_article_context(pd.DataFrame({"article_id": ["b", "b"], "n": [1, 2]}), arts, [1, 1])
+      article_id outlet  n
+    0          b      Y  1
+    1          b      Y  2
+    """
+    present = [col for col in CONTEXT_COLUMNS if col in articles.columns]
+    for k, col in enumerate(present, start=1):
+        table.insert(k, col, articles[col].take(list(positions)).reset_index(drop=True))
+    return table

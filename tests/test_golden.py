@@ -68,7 +68,7 @@ def _run(case: str, out: Path) -> dict[str, pd.DataFrame]:
             if case == "basil":
                 articles = mk.datasets.load_basil(root=CORPORA / "basil")
             elif case == "polnear-dev":
-                articles = mk.datasets.load_polnear("dev", root=CORPORA / "polnear")
+                articles = mk.datasets.load_polnear(CORPORA / "polnear", split="dev")
             else:
                 articles = mk.datasets.load_allsides(CORPORA / "allsides" / "articles.jsonl.gz", limit=500)
             res = analyze_articles(articles, source=case, progress=False)

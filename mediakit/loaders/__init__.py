@@ -1,8 +1,9 @@
 """Reading articles from files: formats, cleaning, and the error table."""
 
 from ._errors import ArticleLoadError, LoadError, LoadReport
-from ._load import SUPPORTED_EXTENSIONS, load_articles, load_errors
+from ._load import load_articles, load_errors
 from ._records import FIELD_ALIASES
+from ._sources import SUPPORTED_EXTENSIONS
 from ._stream import iter_articles
 
 __all__ = ["load_articles", "iter_articles", "load_errors", "ArticleLoadError", "LoadError", "LoadReport",

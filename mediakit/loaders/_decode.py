@@ -78,7 +78,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise DecodeFailure("decode", f"starts with a {enc} byte-order mark but is not {enc}: {exc}")
+                raise DecodeFailure("decode", f"starts with a {enc} byte-order mark but is not {enc}: {exc}") from exc
     enc16 = _utf16_without_bom(data)
     if enc16:
         try:
@@ -109,17 +109,17 @@ def _guess(data: bytes) -> tuple[str, str]:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             return data.decode("latin-1"), "latin-1"
-    try:
-        from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # a declared dependency: a missing one must show
 
+    try:
         best = from_bytes(sample).best()
-        if best is not None and best.encoding and not best.encoding.startswith(("utf_16", "utf_32")):
-            try:
-                return data.decode(best.encoding), best.encoding
-            except (UnicodeDecodeError, LookupError):
-                pass
-    except Exception:  # a guess must never fail a load
-        pass
+    except Exception:  # a heuristic's internal failure on odd bytes must never fail a load
+        best = None
+    if best is not None and best.encoding and not best.encoding.startswith(("utf_16", "utf_32")):
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 

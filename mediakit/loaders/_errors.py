@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-__all__ = ["LoadError", "LoadReport", "ArticleLoadError", "ERROR_COLUMNS"]
+__all__ = ["LoadError", "LoadReport", "ArticleLoadError", "ERROR_COLUMNS", "Collector", "STREAM_ERRORS"]
 
 ERROR_COLUMNS = ("source_path", "record", "status", "kind", "message")
+
+
+#: What reading a file, or a damaged gzip stream, raises (``gzip.BadGzipFile`` is an OSError):
+#: an input problem of kind ``read`` (``decode`` for compressed data).
+STREAM_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
 
 
 class ArticleLoadError(ValueError):
@@ -91,3 +97,32 @@ class LoadReport(tuple):
 
     def __repr__(self) -> str:
         return f"LoadReport({self.summary()})"
+
+
+class Collector:
+    """Records the problems of one load; raises at the first error when ``mode == "raise"``.
+
+    Parameters
+    ----------
+    mode : {"collect", "raise"}
+        The ``errors=`` option of the loader.
+
+    Examples
+    --------
+    >>> c = Collector("collect")
+    >>> c.add("a.txt", "empty", "the file is empty")
+    >>> c.items[0].kind
+    'empty'
+    """
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.items: list[LoadError] = []
+
+    def add(self, path: str, kind: str, message: str, record: int | None = None,
+            status: str = "error") -> None:
+        """Record one problem (``status`` error, warning or skipped)."""
+        err = LoadError(path, record, status, kind, message)
+        if self.mode == "raise" and status == "error":
+            raise ArticleLoadError(err)
+        self.items.append(err)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from .._normalize import normalize_inline, normalize_text
+from ..text import normalize_inline, normalize_text
 
 __all__ = ["FIELD_ALIASES", "record_to_article", "iter_json", "iter_jsonl", "iter_csv", "resolve_columns"]
 
@@ -93,7 +93,7 @@ def _html_fragment_text(s: str) -> str:
 
     try:
         tree = lxml.html.fragment_fromstring(s, create_parent="div")
-    except Exception:
+    except (ValueError, lxml.etree.LxmlError):  # not parseable as HTML: strip the tags
         return re.sub(r"<[^>]+>", " ", s)
     for bad in tree.xpath("//script|//style"):
         bad.drop_tree()
@@ -220,7 +220,7 @@ def iter_csv(stream: IO[str], delimiter: str | None = None) -> tuple[list[str], 
             if len(row) > len(header):
                 yield n, ValueError(f"row has {len(row)} fields, the header has {len(header)}")
                 continue
-            yield n, dict(zip(header, row + [""] * (len(header) - len(row))))
+            yield n, dict(zip(header, row + [""] * (len(header) - len(row)), strict=True))
 
     return header, rows()
 

@@ -37,8 +37,10 @@ import pandas as pd
 from ..outlets import normalize_outlet
 from ._dates import parse_datetime
 from ._decode import DecodeFailure, decode_bytes
+from ._sources import SUPPORTED_EXTENSIONS
 
-__all__ = ["SIDECAR_NAMES", "KEY_COLUMNS", "apply_sidecars", "read_sidecar", "sidecar_files"]
+__all__ = ["SIDECAR_NAMES", "KEY_COLUMNS", "PROTECTED_COLUMNS", "apply_sidecars", "apply_sidecar",
+           "read_sidecar", "sidecar_files"]
 
 #: Sidecar file names looked for at the root of each folder loaded, in the order applied.
 SIDECAR_NAMES: tuple[str, ...] = ("_metadata.csv", "_events.csv")
@@ -47,11 +49,10 @@ KEY_COLUMNS: tuple[str, ...] = ("article_id", "url", "file")
 #: Article columns a sidecar may fill where the file left them empty.
 _FILLABLE = ("outlet", "title", "byline", "published")
 #: Article columns derived from the file itself: never taken from a sidecar.
-_PROTECTED = frozenset({"text", "captions", "outlet_raw", "source_path", "source_format", "source_record",
+PROTECTED_COLUMNS = frozenset({"text", "captions", "outlet_raw", "source_path", "source_format", "source_record",
                         "duplicate_of", "duplicate_kind", "source_id"})
 _MAX_SIDECAR_BYTES = 50 * 2**20
-_EXTENSIONS = (".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".json", ".jsonl", ".ndjson", ".csv",
-               ".tsv", ".parquet", ".pq")
+_EXTENSIONS = tuple(SUPPORTED_EXTENSIONS)  # endings a 'file' value may leave out
 
 AddProblem = Callable[..., None]
 
@@ -181,89 +182,127 @@ def _lookup(values: pd.Series, norm: Callable[[Any], str], spath: str, what: str
     return out
 
 
-def _apply_one(df: pd.DataFrame, table: pd.DataFrame, spath: str, root: Path, add: AddProblem, *,
-               tz: str, aliases: Mapping[str, str] | None) -> pd.DataFrame:
-    paths = df["source_path"].astype(object).tolist()
+class _SidecarIndex:
+    """A sidecar's rows by ``article_id``, ``url`` and ``file``; repeated keys are reported."""
+
+    def __init__(self, table: pd.DataFrame, spath: str, add: AddProblem) -> None:
+        self.by_id = _lookup(table["article_id"], str, spath, "article_id", add) if "article_id" in table else {}
+        self.by_url = _lookup(table["url"], _norm_url, spath, "url", add) if "url" in table else {}
+        self.by_file: dict[str, list[int]] = {}
+        if "file" in table:
+            for i, v in table["file"].items():
+                if v is not None and not pd.isna(v):
+                    f = _norm_file(v)
+                    self.by_file.setdefault(f, []).append(int(i))
+        # rows that name one article (by id or url besides their file)
+        self.specific = np.zeros(len(table), dtype=bool)
+        for k in ("article_id", "url"):
+            if k in table:
+                self.specific |= table[k].notna().to_numpy()
+
+    def row_for(self, article_id: Any, url: Any, rel: str | None, per_file: Mapping[str, int]) -> int:
+        """The row an article takes: by ``article_id``, else ``url``, else ``file``; -1 for none."""
+        row = self.by_id.get(str(article_id), -1) if article_id is not None and self.by_id else -1
+        if row < 0 and self.by_url and url is not None and not pd.isna(url):
+            row = self.by_url.get(_norm_url(url), -1)
+        if row < 0 and self.by_file:
+            assert rel is not None
+            row = self._file_row(rel, per_file.get(rel, 0) == 1)
+        return row
+
+    def _file_row(self, rel: str, single: bool) -> int:
+        """A ``file`` row matches every article of its file, or (if it names one) a one-article file."""
+        for name in dict.fromkeys((rel, _strip_ending(rel))):
+            cands = [i for i in self.by_file.get(name, []) if single or not self.specific[i]]
+            if cands:
+                return cands[0]
+        return -1
+
+
+def _relative_paths(df: pd.DataFrame, root: Path) -> list[str | None]:
+    """Each article's file below ``root`` (posix), None for one read from elsewhere."""
     rel: list[str | None] = []
-    for p in paths:
+    for p in df["source_path"].astype(object).tolist():
         try:
             rel.append(Path(os.fspath(p)).relative_to(root).as_posix() if p is not None else None)
         except ValueError:
             rel.append(None)  # read from another folder of the same load
-    under = np.array([r is not None for r in rel])
-    if not under.any():
-        return df
-    per_file = pd.Series([r for r in rel if r is not None]).value_counts().to_dict()
-    table = table.reset_index(drop=True)
-    by_id = _lookup(table["article_id"], str, spath, "article_id", add) if "article_id" in table else {}
-    by_url = _lookup(table["url"], _norm_url, spath, "url", add) if "url" in table else {}
-    by_file: dict[str, list[int]] = {}
-    if "file" in table:
-        for i, v in table["file"].items():
-            if v is not None and not pd.isna(v):
-                f = _norm_file(v)
-                by_file.setdefault(f, []).append(int(i))
-    specific = np.zeros(len(table), dtype=bool)
-    for k in ("article_id", "url"):
-        if k in table:
-            specific |= table[k].notna().to_numpy()
+    return rel
 
+
+def _match_rows(df: pd.DataFrame, table: pd.DataFrame, rel: list[str | None], under: np.ndarray,
+                spath: str, add: AddProblem) -> np.ndarray:
+    """For each article, the sidecar row it takes (-1 for none)."""
+    per_file = pd.Series([r for r in rel if r is not None]).value_counts().to_dict()
+    index = _SidecarIndex(table, spath, add)
     ids = df["article_id"].astype(object).tolist()
     urls = df["url"].astype(object).tolist() if "url" in df else [None] * len(df)
     match = np.full(len(df), -1, dtype=np.int64)
     for j in range(len(df)):
-        if not under[j]:
-            continue
-        row = by_id.get(str(ids[j]), -1) if ids[j] is not None and by_id else -1
-        if row < 0 and by_url and urls[j] is not None and not pd.isna(urls[j]):
-            row = by_url.get(_norm_url(urls[j]), -1)
-        if row < 0 and by_file:
-            r = rel[j]
-            assert r is not None
-            single = per_file.get(r, 0) == 1
-            for name in dict.fromkeys((r, _strip_ending(r))):
-                cands = [i for i in by_file.get(name, []) if single or not specific[i]]
-                if cands:
-                    row = cands[0]
-                    break
-        match[j] = row
+        if under[j]:
+            match[j] = index.row_for(ids[j], urls[j], rel[j], per_file)
+    return match
 
-    unused = sorted(set(range(len(table))) - set(match[match >= 0].tolist()))
+
+def _report_unused(match: np.ndarray, n_rows: int, spath: str, add: AddProblem) -> None:
+    unused = sorted(set(range(n_rows)) - set(match[match >= 0].tolist()))
     if unused:
         rows = ", ".join(str(i + 2) for i in unused[:5]) + (", ..." if len(unused) > 5 else "")
         add(spath, "parse", f"{len(unused)} sidecar row(s) match no loaded article (CSV line(s) {rows}); "
             "check their file/url/article_id", record=unused[0] + 2, status="warning")
+
+
+def _fill_column(df: pd.DataFrame, col: str, raw: np.ndarray, rows_hit: np.ndarray, *, tz: str,
+                 aliases: Mapping[str, str] | None) -> None:
+    """Put a sidecar column's values (``raw``, one per matched article at ``rows_hit``) on ``df``."""
+    given = pd.notna(raw)
+    rows_hit, raw = rows_hit[given], raw[given]
+    if col in df.columns:  # the article's own value wins: fill gaps only
+        gap = df[col].iloc[rows_hit].isna().to_numpy()
+        rows_hit, raw = rows_hit[gap], raw[gap]
+    if not len(rows_hit):
+        return
+    if col == "outlet":
+        vals = np.array([normalize_outlet(v, aliases) for v in raw], dtype=object)
+        if "outlet_raw" in df.columns:
+            raw_gap = df["outlet_raw"].iloc[rows_hit].isna().to_numpy()
+            df["outlet_raw"] = _filled(df["outlet_raw"], rows_hit[raw_gap],
+                                       np.array([str(v) for v in raw[raw_gap]], dtype=object))
+    elif col == "published":
+        vals = np.array([parse_datetime(v, tz) for v in raw], dtype=object)
+    else:
+        vals = raw
+    df[col] = _filled(df[col] if col in df.columns else None, rows_hit, vals, index=df.index)
+
+
+def apply_sidecar(df: pd.DataFrame, table: pd.DataFrame, spath: str, root: Path, add: AddProblem, *,
+                  tz: str, aliases: Mapping[str, str] | None) -> pd.DataFrame:
+    """Put the columns of one sidecar ``table`` (read from ``spath`` at ``root``) on the articles it names.
+
+    Returns ``df`` itself when no article is below ``root`` or none matches, else a copy.
+    Problems (repeated keys, rows that match nothing, protected columns) go to ``add``.
+    """
+    rel = _relative_paths(df, root)
+    under = np.array([r is not None for r in rel])
+    if not under.any():
+        return df
+    table = table.reset_index(drop=True)
+    match = _match_rows(df, table, rel, under, spath, add)
+    _report_unused(match, len(table), spath, add)
     hit = match >= 0
     if not hit.any():
         return df
     df = df.copy()
     idx = match[hit]
-    refused = [c for c in table.columns if c in _PROTECTED]
+    refused = [c for c in table.columns if c in PROTECTED_COLUMNS]
     if refused:
         add(spath, "parse", f"sidecar column(s) {refused} are read from the article files, not from "
             "sidecars: ignored", status="warning")
     for col in table.columns:
-        if col in KEY_COLUMNS or col in _PROTECTED:
+        if col in KEY_COLUMNS or col in PROTECTED_COLUMNS:
             continue
-        raw = table[col].to_numpy(dtype=object)[idx]
-        given = pd.notna(raw)
-        rows_hit, raw = np.flatnonzero(hit)[given], raw[given]
-        if col in df.columns:  # the article's own value wins: fill gaps only
-            gap = df[col].iloc[rows_hit].isna().to_numpy()
-            rows_hit, raw = rows_hit[gap], raw[gap]
-        if not len(rows_hit):
-            continue
-        if col == "outlet":
-            vals = np.array([normalize_outlet(v, aliases) for v in raw], dtype=object)
-            if "outlet_raw" in df.columns:
-                raw_gap = df["outlet_raw"].iloc[rows_hit].isna().to_numpy()
-                df["outlet_raw"] = _filled(df["outlet_raw"], rows_hit[raw_gap],
-                                           np.array([str(v) for v in raw[raw_gap]], dtype=object))
-        elif col == "published":
-            vals = np.array([parse_datetime(v, tz) for v in raw], dtype=object)
-        else:
-            vals = raw
-        df[col] = _filled(df[col] if col in df.columns else None, rows_hit, vals, index=df.index)
+        _fill_column(df, col, table[col].to_numpy(dtype=object)[idx], np.flatnonzero(hit), tz=tz,
+                     aliases=aliases)
     return df
 
 
@@ -324,5 +363,5 @@ def apply_sidecars(df: pd.DataFrame, roots: Iterable[Path | None], add: AddProbl
     for path, root in sidecar_files(roots):
         table = read_sidecar(path, add)
         if table is not None and len(df):
-            df = _apply_one(df, table, str(path), root, add, tz=tz, aliases=aliases)
+            df = apply_sidecar(df, table, str(path), root, add, tz=tz, aliases=aliases)
     return df

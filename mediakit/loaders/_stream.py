@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import warnings
-import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -13,74 +10,22 @@ from typing import Any
 import pandas as pd
 
 from .._progress import progress_bar
-from ..dedup import _WORD, _exact_key, flag_duplicates
+from ..dedup import exact_key, flag_duplicates, folded_words
 from ..outlets import outlet_key
-from ._errors import ArticleLoadError, LoadReport
-from ._load import (DEFAULT_MAX_FILE_SIZE, PathLike, _check_options, _Collector, _expand, _ext_format,
-                    _FileReader, _sniff, _to_frame)
-from ._records import resolve_columns
-from ._sidecar import _PROTECTED, KEY_COLUMNS, _apply_one, read_sidecar, sidecar_files
+from ._errors import Collector, LoadReport
+from ._frame import fallback_id, to_frame
+from ._load import check_load_options
+from ._reader import FileReader
+from ._sidecar import KEY_COLUMNS, PROTECTED_COLUMNS, apply_sidecar, read_sidecar, sidecar_files
+from ._sources import DEFAULT_MAX_FILE_SIZE, PathLike, expand_sources
 
 __all__ = ["iter_articles"]
 
 
 def _check_chunksize(chunksize: Any) -> int:
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
-        raise ValueError(f"chunksize must be a positive integer, got {chunksize!r}")
+        raise ValueError(f"iter_articles(): chunksize must be a positive integer, got {chunksize!r}")
     return chunksize
-
-
-def _iter_file(reader: _FileReader, path: Path, root: Path | None, batch: int) -> Iterator[dict[str, Any]]:
-    """Article dicts of one file; JSONL, CSV and Parquet are streamed, other files are one article."""
-    ext_fmt, gz = _ext_format(path)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-        if head[:2] == b"\x1f\x8b":
-            gz = True
-            with gzip.open(path, "rb") as fh:
-                head = fh.read(65536)
-    except (OSError, EOFError, zlib.error):
-        yield from reader.read(path, root)  # reports the problem the same way load_articles does
-        return
-    if not head or (ext_fmt == "unsupported" and root is not None):
-        yield from reader.read(path, root)
-        return
-    fmt = _sniff(head, ext_fmt if ext_fmt != "unsupported" else None)
-    if fmt in ("jsonl", "csv"):
-        yield from reader._iter_stream(path, str(path), fmt, gz, root, head)
-    elif fmt == "parquet" and not gz:
-        yield from _iter_parquet(reader, path, root, batch)
-    else:
-        yield from reader.read(path, root)
-
-
-def _iter_parquet(reader: _FileReader, path: Path, root: Path | None, batch: int) -> Iterator[dict[str, Any]]:
-    """Parquet rows, one record batch at a time."""
-    import pyarrow.parquet as pq
-
-    spath = str(path)
-    try:
-        pf = pq.ParquetFile(path)
-        names = [str(c) for c in pf.schema_arrow.names]
-    except Exception as exc:  # pyarrow raises many types for corrupt files
-        reader.collector.add(spath, "parse", f"unreadable Parquet file: {exc}")
-        return
-    mapping = resolve_columns(names, reader.columns)
-    pos = 0
-    try:
-        for rb in pf.iter_batches(batch_size=max(1, batch)):
-            for rec in rb.to_pandas().to_dict("records"):
-                pos += 1
-                art = reader._from_record(rec, mapping, spath, path, root, pos, "parquet")
-                if art is not None:
-                    yield art
-    except Exception as exc:
-        reader.collector.add(spath, "parse", f"unreadable Parquet data after {pos} row(s) "
-                             f"(those are kept): {exc}")
-        return
-    if pos == 0:
-        reader.collector.add(spath, "empty", "the Parquet file has no rows")
 
 
 class _Ids:
@@ -94,7 +39,7 @@ class _Ids:
         for r in rows:
             base = r.get("source_id") or r["_auto_id"]
             if not base:
-                base = hashlib.sha1(f"{r.get('title')}\x1f{r.get('text')}".encode()).hexdigest()[:16]
+                base = fallback_id(r)
             new, n = base, 1
             while new in self.taken:
                 n += 1
@@ -114,11 +59,11 @@ class _ExactIndex:
         """Re-point articles whose text an earlier chunk holds (``df`` is flagged within itself)."""
         dup_of = df["duplicate_of"].astype(object).tolist()
         kind = df["duplicate_kind"].astype(object).tolist()
-        for i, (aid, text) in enumerate(zip(df["article_id"].tolist(), df["text"].tolist())):
-            words = _WORD.findall(text.casefold()) if isinstance(text, str) and text else []
+        for i, (aid, text) in enumerate(zip(df["article_id"].tolist(), df["text"].tolist(), strict=True)):
+            words = folded_words(text) if isinstance(text, str) else []
             if not words:
                 continue
-            key = bytes.fromhex(_exact_key(words))[:8]
+            key = bytes.fromhex(exact_key(words))[:8]
             earlier = self.first.get(key)
             if earlier is None:
                 self.first[key] = aid
@@ -132,7 +77,7 @@ class _ExactIndex:
 class _Sidecars:
     """``_metadata.csv`` / ``_events.csv`` read once and applied to every chunk."""
 
-    def __init__(self, roots: list[Path | None], collector: _Collector, tz: str,
+    def __init__(self, roots: list[Path | None], collector: Collector, tz: str,
                  aliases: Mapping[str, str] | None) -> None:
         self.collector, self.tz, self.aliases = collector, tz, aliases
         self.tables: list[tuple[Path, Path, pd.DataFrame]] = []
@@ -152,9 +97,9 @@ class _Sidecars:
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         for path, root, table in self.tables:
-            df = _apply_one(df, table, str(path), root, self._add, tz=self.tz, aliases=self.aliases)
+            df = apply_sidecar(df, table, str(path), root, self._add, tz=self.tz, aliases=self.aliases)
             for col in table.columns:  # every chunk gets every sidecar column
-                if col not in df.columns and col not in KEY_COLUMNS and col not in _PROTECTED:
+                if col not in df.columns and col not in KEY_COLUMNS and col not in PROTECTED_COLUMNS:
                     values = table[col].dropna()
                     numeric = len(values) and all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                                   for v in values)
@@ -206,10 +151,13 @@ def iter_articles(
     outlet, errors, columns, tz, outlet_aliases, duplicates, max_file_size, progress
         As for :func:`mediakit.load_articles` (the progress bar counts files).
 
-    Yields
-    ------
-    pandas.DataFrame
-        Articles in the order ``load_articles`` gives them, index 0..n-1 within a chunk.
+    Returns
+    -------
+    iterator of pandas.DataFrame
+        Chunks of the articles table, one row per article (at most ``chunksize`` rows per
+        chunk; key column ``article_id``): the columns ``load_articles`` gives, articles in
+        the order it gives them, index 0..n-1 within a chunk. The options are checked and
+        the sources listed at the call; files are read as the iterator is consumed.
 
     Examples
     --------
@@ -221,19 +169,19 @@ def iter_articles(
     [['n0', 'n1'], ['n2', 'n3'], ['n4']]
     """
     chunksize = _check_chunksize(chunksize)
-    _check_options(errors, max_file_size, outlet, tz, columns)
-    collector = _Collector(errors)
-    files = _expand(source, collector)  # raises FileNotFoundError now, not at the first next()
+    check_load_options(errors, max_file_size, outlet, tz, columns, func="iter_articles")
+    collector = Collector(errors)
+    files = expand_sources(source, collector)  # raises FileNotFoundError now, not at the first next()
     return _chunks(files, collector, chunksize, outlet=outlet, columns=columns, tz=tz,
                    aliases=outlet_aliases, duplicates=duplicates, max_file_size=max_file_size,
                    progress=progress)
 
 
-def _chunks(files: list[tuple[Path, Path | None]], collector: _Collector, chunksize: int, *,
+def _chunks(files: list[tuple[Path, Path | None]], collector: Collector, chunksize: int, *,
             outlet: str | None, columns: Mapping[str, str] | None, tz: str,
             aliases: Mapping[str, str] | None, duplicates: bool, max_file_size: int,
             progress: bool | None) -> Iterator[pd.DataFrame]:
-    reader = _FileReader(columns, collector, max_file_size)
+    reader = FileReader(columns, collector, max_file_size)
     sidecars = _Sidecars([root for _, root in files], collector, tz, aliases)
     ids = _Ids()
     exact = _ExactIndex()
@@ -242,7 +190,7 @@ def _chunks(files: list[tuple[Path, Path | None]], collector: _Collector, chunks
     rows: list[dict[str, Any]] = []
 
     def emit() -> pd.DataFrame:
-        df = _to_frame(rows, outlet=outlet, tz=tz, aliases=aliases)
+        df = to_frame(rows, outlet=outlet, tz=tz, aliases=aliases)
         if len(df):
             df["article_id"] = pd.array(ids.assign(rows), dtype="string")
             names = []
@@ -265,19 +213,10 @@ def _chunks(files: list[tuple[Path, Path | None]], collector: _Collector, chunks
 
     for path, root in progress_bar(files, desc="Loading articles", unit="file", enabled=progress,
                                    min_items=2):
-        try:
-            for art in _iter_file(reader, path, root, chunksize):
-                rows.append(art)
-                if len(rows) >= chunksize:
-                    yield emit()
-        except ArticleLoadError:
-            raise
-        except (ValueError, TypeError) as exc:
-            if "columns=" in str(exc):
-                raise
-            collector.add(str(path), "parse", f"{type(exc).__name__}: {exc}")
-        except Exception as exc:  # one bad file never stops the load
-            collector.add(str(path), "read", f"{type(exc).__name__}: {exc}")
+        for art in reader.iter_file(path, root, chunksize):  # input problems are recorded
+            rows.append(art)
+            if len(rows) >= chunksize:
+                yield emit()
     if rows or state["chunks"] == 0 or len(collector.items) > state["reported"]:
         yield emit()
     if state["problems"]:

@@ -15,40 +15,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .._normalize import normalize_inline, normalize_text
+from ..text import normalize_inline, normalize_text
 from ._dates import parse_dateline
+from ._lines import BYLINE, fold, is_boilerplate, is_caption
 
 __all__ = ["parse_text_page", "is_boilerplate", "TextPage"]
 
-# Whole lines that are site furniture, never story text.
-_BOILERPLATE = re.compile(
-    r"^(?:skip to (?:main )?content|skip navigation|jump to (?:main )?content|"
-    r"advertisement|sponsored(?: content)?|"
-    r"share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print|comments?|"
-    r"subscribe\b.{0,80}|sign up\b.{0,80}|follow us\b.{0,80}|log ?in|sign in|menu|search|home|"
-    r"read more\b.{0,60}|read the (?:rest|full (?:story|article))(?: here)?\.?|"
-    r"related(?: articles| stories| content| coverage)?:?|recommended(?: for you)?:?|"
-    r"most (?:read|popular|viewed)|you (?:may|might) also like:?|click here\b.{0,80}|"
-    r"(?:copyright\s*)?\u00a9\s*\d{4}.{0,120}|copyright \d{4}.{0,120}|all rights reserved\.?|"
-    r"listen to (?:this )?article.{0,40}|\d+\s*min(?:ute)?s? read|accept (?:all )?cookies|"
-    r"this (?:site|website) uses cookies.{0,160}|back to top|top stories|trending(?: now)?)$",
-    re.I,
-)
-_UPDATED = re.compile(r"^(?:last )?updated\b\s*(?:on|at)?\s*:?\s*(?P<rest>.{0,60})$", re.I)
-_AGO = re.compile(r"^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|words by|author:?|reporting by)\s+(?P<name>[^\n]{2,120})$", re.I)
-_AGENCIES = r"(?:AFP|AP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Anadolu(?: Agency)?|AA|Xinhua|UPI|AAP|Shutterstock|Bloomberg|Pool|TASS|Sputnik|SANA|DPA|Wikimedia Commons)"
-# A caption ends in a photo credit: "(AFP Photo)", "(AP Photo/Jane Doe)", "(Photo: Reuters)",
-# "Photo: Getty Images", "REUTERS/Name", "| Getty Images". A bare "(AFP)" is a citation, not a credit.
-_CREDIT = re.compile(
-    r"(?:\((?:[^()]{0,40}\s)?(?:photo|photograph|image|picture|illustration|file photo)s?\b[^()]{0,80}\)"
-    rf"|\({_AGENCIES}\s*/\s*[^()]{{1,60}}\)"
-    rf"|(?:^|[.!?)]\s+)(?:photo|image|picture|photograph)s?\s*(?:by|:)\s*[^.]{{2,60}}"
-    rf"|(?:^|[.!?)]\s+)credit:\s*[^.]{{2,60}}"
-    rf"|\b{_AGENCIES}\s*/\s*[A-Z][\w .'-]{{1,60}}"
-    rf"|\s[|\u2014\u2013-]\s*(?:{_AGENCIES}|Getty Images|Shutterstock))\s*\.?$",
-    re.I,
-)
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u25e6*]|[-\u2013\u2014](?=\s))\s*")
 _MAX_TITLE = 250
 
@@ -64,30 +36,6 @@ class TextPage:
     captions: list[str] = field(default_factory=list)
     text: str = ""
     removed: list[str] = field(default_factory=list)
-
-
-_QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                             "\u2013": "-", "\u2014": "-"})
-
-
-def _fold(s: str) -> str:
-    """Case- and quote-insensitive form of a line (same length as ``s``)."""
-    return s.translate(_QUOTE_FOLD).casefold()
-
-
-def _is_caption(line: str) -> bool:
-    return len(line) <= 500 and bool(_CREDIT.search(line))
-
-
-def is_boilerplate(line: str, tz: str = "UTC") -> bool:
-    """True for a whole line of site furniture ("Skip to content", "Last Updated: <date>", ...)."""
-    if _BOILERPLATE.match(line):
-        return True
-    m = _UPDATED.match(line)
-    if m:
-        rest = m.group("rest").strip()
-        return parse_dateline(rest, tz) is not pd.NaT or bool(_AGO.match(rest))
-    return False
 
 
 def _unwrap(blocks: list[list[str]]) -> list[str]:
@@ -148,7 +96,16 @@ def parse_text_page(raw: str, tz: str = "UTC") -> TextPage:
     ('Big news', 'Jane Doe', '2024-12-11 10:23:00+00:00', ['A crowd gathers. (AFP Photo)'], 'A thing happened.')
     """
     page = TextPage()
-    text = normalize_text(raw)
+    units = _content_units(normalize_text(raw), page, tz)
+    if not units:
+        return page
+    units = _take_title(units, page)
+    page.text = "\n\n".join(_body_lines(units, page, tz))
+    return page
+
+
+def _content_units(text: str, page: TextPage, tz: str) -> list[str]:
+    """Paragraph units of the normalised page, boilerplate moved to ``page.removed``."""
     blocks: list[list[str]] = [[]]
     for line in text.split("\n"):
         line = line.strip()
@@ -163,46 +120,61 @@ def parse_text_page(raw: str, tz: str = "UTC") -> TextPage:
             page.removed.append(unit)
         else:
             units.append(unit)
-    if not units:
-        return page
+    return units
 
+
+def _take_title(units: list[str], page: TextPage) -> list[str]:
+    """Set the first unit as the title unless it is too long, a caption or a byline."""
     first = units[0]
-    if len(first) <= _MAX_TITLE and not _is_caption(first) and not _BYLINE.match(first):
+    if len(first) <= _MAX_TITLE and not is_caption(first) and not BYLINE.match(first):
         page.title = normalize_inline(first)
-        units = units[1:]
+        return units[1:]
+    return units
 
-    title = _fold(page.title) if page.title else None
+
+def _body_lines(units: list[str], page: TextPage, tz: str) -> list[str]:
+    """The story paragraphs; repeated headlines, captions, byline and dateline go to ``page``."""
+    title = fold(page.title) if page.title else None
     header_done = False
     paragraphs: list[str] = []
     for n_seen, line in enumerate(units, 1):
-        folded = _fold(line)
+        folded = fold(line)
         if title and folded == title:
             page.removed.append(line)  # the headline repeated above a photo
             continue
-        if _is_caption(line):
-            caption = line
-            if title and folded.startswith(title) and len(caption) > len(title):
-                caption = caption[len(title):].lstrip(" :\u2013\u2014-")
-            page.captions.append(normalize_inline(caption))
+        if is_caption(line):
+            page.captions.append(_caption_text(line, folded, title))
             continue
-        if not header_done and n_seen <= 12:
-            m = _BYLINE.match(line)
-            if m and page.byline is None:
-                parts = re.split(r"\s+[|\u00b7\u2022]\s+", m.group("name"))
-                page.byline = normalize_inline(parts[0]).rstrip(",")
-                for extra in parts[1:]:
-                    ts = parse_dateline(extra, tz)
-                    if ts is not pd.NaT and page.published is pd.NaT:
-                        page.published, page.published_text = ts, extra
-                continue
-            ts = parse_dateline(line, tz)
-            if ts is not pd.NaT:
-                if page.published is pd.NaT:
-                    page.published, page.published_text = ts, line
-                continue
+        if not header_done and n_seen <= 12 and _take_header_line(line, page, tz):
+            continue
         if len(line.split()) >= 12:
             header_done = True
         paragraphs.append(line)
+    return paragraphs
 
-    page.text = "\n\n".join(paragraphs)
-    return page
+
+def _caption_text(line: str, folded: str, title: str | None) -> str:
+    """A caption without the headline some pages repeat in front of it."""
+    caption = line
+    if title and folded.startswith(title) and len(caption) > len(title):
+        caption = caption[len(title):].lstrip(" :\u2013\u2014-")
+    return normalize_inline(caption)
+
+
+def _take_header_line(line: str, page: TextPage, tz: str) -> bool:
+    """Put a byline or dateline of the page header on ``page``; False for any other line."""
+    m = BYLINE.match(line)
+    if m and page.byline is None:
+        parts = re.split(r"\s+[|\u00b7\u2022]\s+", m.group("name"))
+        page.byline = normalize_inline(parts[0]).rstrip(",")
+        for extra in parts[1:]:
+            ts = parse_dateline(extra, tz)
+            if ts is not pd.NaT and page.published is pd.NaT:
+                page.published, page.published_text = ts, extra
+        return True
+    ts = parse_dateline(line, tz)
+    if ts is not pd.NaT:
+        if page.published is pd.NaT:
+            page.published, page.published_text = ts, line
+        return True
+    return False

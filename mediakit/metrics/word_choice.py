@@ -7,7 +7,8 @@ Two functions, both taking an articles table (``article_id``, ``text``, and ``ti
 :func:`word_choice`
     Every match, one row each: where it is (``part``: ``title``, ``text`` or ``caption``, with
     the caption's index), which family, variant and term, the words as written and their
-    character offsets in that part, so that a notebook can show them in context.
+    character offsets in that part, so that a notebook can show them in context; with the
+    article's ``outlet`` and ``published`` when the articles table has them.
 :func:`word_choice_metrics`
     One row per article: for each family and variant, the count, the rate per 1,000 words and
     the share within the family, plus hedge, intensifier and subjective-word rates from the
@@ -16,7 +17,7 @@ Two functions, both taking an articles table (``article_id``, ``text``, and ``ti
 What is counted where (the choice made here)
 --------------------------------------------
 - Counts, rates and shares (``_n``, ``_per1k``, ``_share``, and the marker rates) use the body
-  text only, and rates divide by its :func:`mediakit._tokens.count_words`, the word count every
+  text only, and rates divide by its :func:`mediakit.text.count_words`, the word count every
   per-1,000-word rate in mediakit shares (``wc_words``). A headline is a handful of words, so
   adding it to the body would barely move a rate, and dividing it alone would make rates jump.
 - The headline is counted separately, per variant (``_title_n``): a label in a headline is a
@@ -39,9 +40,11 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from mediakit._tokens import count_words
-from mediakit.lexicon import Lexicon, LexiconSource, load_lexicon, prepare
-from mediakit.schema import validate_articles
+from .._progress import progress_bar
+from .._validation import check_articles, check_bool, is_dask_frame
+from ..schema import with_article_context
+from ..lexicon import Lexicon, LexiconSource, load_lexicon, prepare
+from ..text import count_words
 
 __all__ = [
     "MARKERS_LEXICON",
@@ -57,6 +60,7 @@ MATCH_COLUMNS = ("article_id", "part", "caption", "family", "variant", "term", "
 PARTS = ("title", "text", "caption")
 #: The shipped lexicon the marker rates of :func:`word_choice_metrics` come from.
 MARKERS_LEXICON = "markers"
+
 
 def _as_text(value: object) -> str:
     """A text cell as a string: missing values (None, NaN, NA) and non-strings become ""."""
@@ -84,6 +88,7 @@ def word_choice(
     *,
     parts: Iterable[str] = PARTS,
     context: int = 0,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Return every lexicon match in the articles' titles, texts and captions.
 
@@ -101,16 +106,32 @@ def word_choice(
     context : int, default 0
         When positive, add columns ``left`` and ``right`` with up to this many characters
         before and after each match (keyword in context).
+    progress : bool, optional
+        Progress bar over the articles (default: in terminals and notebooks, not in CI).
 
     Returns
     -------
     pandas.DataFrame
-        One row per match, columns :data:`MATCH_COLUMNS`: ``article_id``; ``part``
-        (``title``, ``text`` or ``caption``); ``caption`` (index of the caption in the
-        article's list, <NA> for title and text); ``family``, ``variant``, ``term`` (the
-        lexicon's term); ``match`` (as written); ``start``, ``end`` (character offsets into
-        that part: ``part_text[start:end] == match``). Rows follow the articles' order, then
-        title, text, captions, then position.
+        One row per lexicon match: where it is, which family, variant and term, as written;
+        key columns ``article_id``, ``part``, ``caption`` and ``start``. Columns
+        :data:`MATCH_COLUMNS`, with ``outlet`` and ``published`` after ``article_id`` when
+        ``articles`` has them (copied from the match's article, same dtype), and ``left``,
+        ``right`` last when ``context`` is positive: ``article_id``; ``part`` (``title``,
+        ``text`` or ``caption``); ``caption`` (index of the caption in the article's list,
+        <NA> for title and text); ``family``, ``variant``, ``term`` (the lexicon's term);
+        ``match`` (as written); ``start``, ``end`` (character offsets into that part:
+        ``part_text[start:end] == match``). Rows follow the articles' order, then title,
+        text, captions, then position.
+
+    Raises
+    ------
+    TypeError
+        If ``articles`` is not a pandas DataFrame (for a Dask DataFrame use
+        ``mediakit.dask.word_choice``) or ``progress`` is not a bool or None.
+    MissingColumnError
+        If ``article_id`` or ``text`` is missing (a :class:`ValueError`).
+    ValueError
+        If ``article_id`` repeats, a part is unknown or ``context`` is negative.
 
     Examples
     --------
@@ -128,53 +149,76 @@ def word_choice(
     5     text     <NA>          government          government     33   43
     6  caption        0              rebels              Rebels      0    6
     """
-    from .._dask import dask_apply, is_dask_frame
-
-    if is_dask_frame(articles):  # lazy, partition by partition (mediakit/_dask.py)
-        return dask_apply("word_choice", articles, lexicon=lexicon, parts=tuple(parts), context=context)
-    validate_articles(articles)
-    wanted = tuple(parts)
-    unknown = [p for p in wanted if p not in PARTS]
-    if unknown:
-        raise ValueError(f"unknown part(s) {unknown}; parts are {list(PARTS)}")
-    if not isinstance(context, (int, np.integer)) or context < 0:
-        raise ValueError(f"context must be a non-negative integer, got {context!r}")
+    wanted = _check_word_choice_options(articles, parts, context, progress)
     lex = load_lexicon(lexicon)
-    matcher = lex.matcher()
-    terms = lex.terms
-    rows: list[tuple[Any, ...]] = []
-    ctx: list[tuple[str, str]] = []
-
-    def scan(article_id: Any, part: str, caption: int | None, text: str) -> None:
-        if not text:
-            return
-        for start, end, i in matcher.find(text):
-            t = terms[i]
-            rows.append((article_id, part, caption, t.family, t.variant, t.term, text[start:end], start, end))
-            if context:
-                ctx.append((text[max(0, start - context):start], text[end:end + context]))
-
+    scanner = _Scanner(lex, context)
     ids = articles["article_id"].tolist()
     titles = _column(articles, "title")
     texts = _column(articles, "text")
     captions = _column(articles, "captions")
-    for aid, title, text, caps in zip(ids, titles, texts, captions):
+    rows = enumerate(zip(ids, titles, texts, captions, strict=True))
+    for pos, (aid, title, text, caps) in progress_bar(rows, desc="word_choice", unit="article", enabled=progress,
+                                                      total=len(ids), min_items=2):
         if "title" in wanted:
-            scan(aid, "title", None, _as_text(title))
+            scanner.scan(pos, aid, "title", None, _as_text(title))
         if "text" in wanted:
-            scan(aid, "text", None, _as_text(text))
+            scanner.scan(pos, aid, "text", None, _as_text(text))
         if "caption" in wanted:
             for k, cap in enumerate(_as_captions(caps)):
-                scan(aid, "caption", k, cap)
-    out = pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
-    out["article_id"] = pd.Series([r[0] for r in rows], dtype=articles["article_id"].dtype)
-    out["caption"] = out["caption"].astype("Int64")
-    for col in ("start", "end"):
-        out[col] = out[col].astype("int64")
-    if context:
-        out["left"] = [c[0] for c in ctx]
-        out["right"] = [c[1] for c in ctx]
-    return out
+                scanner.scan(pos, aid, "caption", k, cap)
+    return with_article_context(scanner.frame(articles["article_id"].dtype), articles, scanner.positions)
+
+
+def _check_word_choice_options(articles: Any, parts: Iterable[str], context: Any, progress: Any) -> tuple[str, ...]:
+    """Check :func:`word_choice`'s input; return the parts to search."""
+    func = "word_choice"
+    if is_dask_frame(articles):
+        raise TypeError(f"{func}(): articles is a Dask DataFrame; use mediakit.dask.{func} for it")
+    check_articles(articles, func=func)
+    wanted = tuple(parts)
+    unknown = [p for p in wanted if p not in PARTS]
+    if unknown:
+        raise ValueError(f"{func}(): unknown part(s) {unknown}; parts must be among {', '.join(map(repr, PARTS))}")
+    if not isinstance(context, (int, np.integer)) or context < 0:
+        raise ValueError(f"{func}(): context must be a non-negative integer, got {context!r}")
+    check_bool(progress, name="progress", func=func, allow_none=True)
+    return wanted
+
+
+class _Scanner:
+    """Collects the match rows of :func:`word_choice`, part by part."""
+
+    def __init__(self, lex: Lexicon, context: int) -> None:
+        self.matcher = lex.matcher()
+        self.terms = lex.terms
+        self.context = context
+        self.rows: list[tuple[Any, ...]] = []
+        self.ctx: list[tuple[str, str]] = []
+        self.positions: list[int] = []  # the row of each match's article in the articles table
+
+    def scan(self, position: int, article_id: Any, part: str, caption: int | None, text: str) -> None:
+        """Add the matches in ``text``, a part of the article at row ``position`` of the table."""
+        if not text:
+            return
+        context = self.context
+        for start, end, i in self.matcher.find(text):
+            t = self.terms[i]
+            self.rows.append((article_id, part, caption, t.family, t.variant, t.term, text[start:end], start, end))
+            self.positions.append(position)
+            if context:
+                self.ctx.append((text[max(0, start - context):start], text[end:end + context]))
+
+    def frame(self, id_dtype: Any) -> pd.DataFrame:
+        rows = self.rows
+        out = pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
+        out["article_id"] = pd.Series([r[0] for r in rows], dtype=id_dtype)
+        out["caption"] = out["caption"].astype("Int64")
+        for col in ("start", "end"):
+            out[col] = out[col].astype("int64")
+        if self.context:
+            out["left"] = [c[0] for c in self.ctx]
+            out["right"] = [c[1] for c in self.ctx]
+        return out
 
 
 def word_choice_metrics(
@@ -200,9 +244,11 @@ def word_choice_metrics(
     Returns
     -------
     pandas.DataFrame
-        Indexed like ``articles``. Columns: ``article_id``; ``wc_words`` (body words, by
-        :func:`mediakit._tokens.count_words`); for each marker family ``wc_<family>_n`` and
-        ``wc_<family>_per1k``; then for each lexicon family and variant, in lexicon order:
+        One row per article (same index as ``articles``): its word-choice counts, rates
+        and shares; key column ``article_id``. Columns: ``article_id``; ``wc_words`` (body
+        words, by :func:`mediakit.text.count_words`); for each marker family
+        ``wc_<family>_n`` and ``wc_<family>_per1k``; then for each lexicon family and
+        variant, in lexicon order:
 
         - ``wc_<family>__<variant>_n``: matches in the body text;
         - ``wc_<family>__<variant>_per1k``: that per 1,000 body words (NaN for an empty body);
@@ -228,14 +274,14 @@ def word_choice_metrics(
     >>> bool(m.loc[1, ["wc_state_government__regime_per1k", "wc_state_government__regime_share"]].isna().all())
     True
     """
-    validate_articles(articles)
-    data = _metric_columns(articles, lexicon, markers)
+    check_articles(articles, func="word_choice_metrics")
+    data = metric_columns(articles, lexicon, markers)
     out = pd.DataFrame(data, index=articles.index)
     out["article_id"] = articles["article_id"].copy()
     return out
 
 
-def _metric_columns(
+def metric_columns(
     articles: pd.DataFrame,
     lexicon: LexiconSource,
     markers: LexiconSource | Literal[False],
@@ -243,62 +289,36 @@ def _metric_columns(
 ) -> dict[str, Any]:
     """The columns of :func:`word_choice_metrics` as arrays (``analyze`` builds its own frame).
 
-    ``word_counts``: :func:`mediakit._tokens.count_words` of each body, if the caller has them.
+    ``word_counts``: :func:`mediakit.text.count_words` of each body, if the caller has them.
+    No input checks (the caller has checked ``articles``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cols = metric_columns(pd.DataFrame({"article_id": ["a"], "text": ["The regime fell."]}), None, False)
+    >>> int(cols["wc_words"][0]), int(cols["wc_state_government__regime_n"][0])
+    (3, 1)
     """
     lex = load_lexicon(lexicon)
-    matcher = lex.matcher()
-    term_variant = lex.term_variants
-    n_var = len(lex.variant_keys)
-    mk: Lexicon | None = None if markers is False else load_lexicon(
-        MARKERS_LEXICON if markers is None else markers
-    )
-    mk_families: list[str] = list(mk.families) if mk is not None else []
-    fam_pos = {f: k for k, f in enumerate(mk_families)}
-    mk_term_family = [fam_pos[t.family] for t in mk.terms] if mk is not None else []
-    n_mk = len(mk_families)
-
+    mk = _markers_lexicon(markers)
     n = len(articles)
-    words = np.zeros(n, dtype=np.int64)
-    body_idx: list[int] = []
-    title_idx: list[int] = []
-    mk_idx: list[int] = []
+    counts = _MatchCounts(lex, mk, n)
     titles = _column(articles, "title")
     texts = _column(articles, "text")
-    for r, (title, text) in enumerate(zip(titles, texts)):
-        body = _as_text(text)
-        if body:
-            words[r] = count_words(body) if word_counts is None else word_counts[r]
-            prepared = prepare(body)
-            base = r * n_var
-            body_idx.extend(base + term_variant[i] for _, _, i in matcher.find(prepared))
-            if mk is not None:
-                mbase = r * n_mk
-                mk_idx.extend(mbase + mk_term_family[i] for _, _, i in mk.matcher().find(prepared))
-        head = _as_text(title)
-        if head:
-            base = r * n_var
-            title_idx.extend(base + term_variant[i] for _, _, i in matcher.find(head))
-
-    def counts(idx: Sequence[int], width: int) -> np.ndarray:
-        return np.bincount(np.asarray(idx, dtype=np.int64), minlength=n * width).reshape(n, width)
-
-    body_n = counts(body_idx, n_var)
-    head_n = counts(title_idx, n_var)
+    for r, (title, text) in enumerate(zip(titles, texts, strict=True)):
+        counts.add(r, _as_text(title), _as_text(text), word_counts)
+    words = counts.words
+    body_n = counts.table(counts.body_idx, n, counts.n_var)
+    head_n = counts.table(counts.title_idx, n, counts.n_var)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_word = np.where(words > 0, 1000.0 / np.maximum(words, 1), np.nan)
     rate = body_n * per_word[:, None]
-    family_names = list(lex.families)
-    fam_index = np.array([family_names.index(f) for f, _ in lex.variant_keys], dtype=np.int64)
-    fam_total = np.zeros((n, len(family_names)), dtype=np.int64)
-    np.add.at(fam_total.T, fam_index, body_n.T)
-    denom = fam_total[:, fam_index].astype(float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(denom > 0, body_n / np.where(denom > 0, denom, 1.0), np.nan)
+    share = _family_shares(lex, body_n)
 
     data: dict[str, np.ndarray | list[Any]] = {"article_id": articles["article_id"].to_numpy(), "wc_words": words}
     if mk is not None:
-        mcount = counts(mk_idx, n_mk)
-        for k, family in enumerate(mk_families):
+        mcount = counts.table(counts.mk_idx, n, len(counts.mk_families))
+        for k, family in enumerate(counts.mk_families):
             data[f"wc_{family}_n"] = mcount[:, k]
             data[f"wc_{family}_per1k"] = mcount[:, k] * per_word
     for j, (family, variant) in enumerate(lex.variant_keys):
@@ -308,3 +328,61 @@ def _metric_columns(
         data[f"{base_name}_share"] = share[:, j]
         data[f"{base_name}_title_n"] = head_n[:, j]
     return data
+
+
+def _markers_lexicon(markers: LexiconSource | Literal[False]) -> Lexicon | None:
+    """The marker lexicon of ``markers=`` (None: the shipped one; False: none)."""
+    if markers is False:
+        return None
+    return load_lexicon(MARKERS_LEXICON if markers is None else markers)
+
+
+class _MatchCounts:
+    """The matches of :func:`metric_columns`, as flat indices into (article, variant) and
+    (article, marker family) tables, and the body word counts."""
+
+    def __init__(self, lex: Lexicon, mk: Lexicon | None, n: int) -> None:
+        self.matcher = lex.matcher()
+        self.term_variant = lex.term_variants
+        self.n_var = len(lex.variant_keys)
+        self.mk = mk
+        self.mk_families: list[str] = list(mk.families) if mk is not None else []
+        fam_pos = {f: k for k, f in enumerate(self.mk_families)}
+        self.mk_term_family = [fam_pos[t.family] for t in mk.terms] if mk is not None else []
+        self.words = np.zeros(n, dtype=np.int64)  # body words of each article (0: empty body)
+        self.body_idx: list[int] = []
+        self.title_idx: list[int] = []
+        self.mk_idx: list[int] = []
+
+    def add(self, r: int, head: str, body: str, word_counts: Sequence[int] | None) -> None:
+        """Count article ``r``: its headline ``head`` and its body ``body`` (strings)."""
+        term_variant, n_var = self.term_variant, self.n_var
+        if body:
+            self.words[r] = count_words(body) if word_counts is None else word_counts[r]
+            prepared = prepare(body)
+            base = r * n_var
+            self.body_idx.extend(base + term_variant[i] for _, _, i in self.matcher.find(prepared))
+            if self.mk is not None:
+                mbase = r * len(self.mk_families)
+                mk_term_family = self.mk_term_family
+                self.mk_idx.extend(mbase + mk_term_family[i] for _, _, i in self.mk.matcher().find(prepared))
+        if head:
+            base = r * n_var
+            self.title_idx.extend(base + term_variant[i] for _, _, i in self.matcher.find(head))
+
+    @staticmethod
+    def table(idx: Sequence[int], n: int, width: int) -> np.ndarray:
+        """Counts of the flat indices ``idx`` as an ``n`` x ``width`` table."""
+        return np.bincount(np.asarray(idx, dtype=np.int64), minlength=n * width).reshape(n, width)
+
+
+def _family_shares(lex: Lexicon, body_n: np.ndarray) -> np.ndarray:
+    """Each variant's share of its family's body matches (NaN where the family does not occur)."""
+    n = len(body_n)
+    family_names = list(lex.families)
+    fam_index = np.array([family_names.index(f) for f, _ in lex.variant_keys], dtype=np.int64)
+    fam_total = np.zeros((n, len(family_names)), dtype=np.int64)
+    np.add.at(fam_total.T, fam_index, body_n.T)
+    denom = fam_total[:, fam_index].astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denom > 0, body_n / np.where(denom > 0, denom, 1.0), np.nan)

@@ -1,0 +1,75 @@
+"""Actors: who is named, with which labels, and how each outlet's sentences treat them.
+
+Framing is often in the words attached to a person: "ousted regime leader Assad",
+"Syrian President Bashar al-Assad", "strongman", "Mr. Assad". This package finds the
+people an article names, merges the variants of each name and reads the label next to
+every mention; it also measures sentiment *toward* each person from the sentences that
+mention them, with a target-aware variant of VADER.
+
+* :func:`discover_actors` — the people named in a corpus: frequent capitalised
+  multi-word names, their variants merged (Bashar al-Assad, al-Assad, Assad, Mr. Assad).
+* :func:`actor_labels` — one row per mention and label: the title or epithet before
+  the name ('pre-title'), a possessive ('possessive'), an appositive after it
+  ('appositive') or a courtesy title ('honorific'); headline, body and captions.
+* :func:`actor_label_summary` — per outlet and actor, the distribution of labels.
+* :func:`actor_sentences`, :func:`actor_sentiment`, :func:`actor_sentiment_summary` —
+  sentiment toward each actor per sentence, per article and per outlet.
+* :func:`target_sentiment` — the target-aware score of one sentence toward a span of it.
+* :func:`evaluate_target_sentiment` — macro-F1 of a method on a NewsMTSC file;
+  ``python -m mediakit.actors evaluate --split dev-rw`` prints it.
+
+Everything is rules and lexicons (``mediakit/lexicons/actor_titles.yaml`` and
+``actor_words.yaml``); no trained model. Inputs are never modified; tables are tidy pandas
+DataFrames. The method, the NewsMTSC measurements and the known failure modes are in
+``docs/actors.md``.
+
+Layout, one concern per private module: ``_lexicon`` (lexicon, rule words, stopwords),
+``_scan`` (token patterns, quotation finder), ``_names`` (tokens and names), ``_parts``
+(article parts, shared input helpers), ``_actorset`` (actors and variants), ``_mentions``
+(mention finding), ``_discovery`` (actor discovery), ``_label_rules`` and ``_labels``
+(labels), ``_target`` (target sentiment), ``_sentiment`` (sentiment per actor),
+``_evaluation`` (NewsMTSC), ``_cli`` (command line).
+"""
+
+from ._cli import main
+from ._discovery import discover_actors
+from ._evaluation import TargetSentimentEvaluation, evaluate_target_sentiment
+from ._labels import LABEL_COLUMNS, LABEL_KINDS, LABEL_SUMMARY_COLUMNS, actor_label_summary, actor_labels
+from ._lexicon import actor_lexicon
+from ._sentiment import (
+    SENTENCE_COLUMNS,
+    SENTIMENT_COLUMNS,
+    SENTIMENT_SUMMARY_COLUMNS,
+    actor_sentences,
+    actor_sentiment,
+    actor_sentiment_summary,
+)
+from ._target import SENTENCE_NEGATIVE_THRESHOLD as SENTENCE_NEGATIVE_THRESHOLD  # public, not in __all__
+from ._target import SENTENCE_POSITIVE_THRESHOLD as SENTENCE_POSITIVE_THRESHOLD  # public, not in __all__
+from ._target import (
+    TARGET_NEGATIVE_THRESHOLD,
+    TARGET_POSITIVE_THRESHOLD,
+    target_sentiment,
+)
+
+__all__ = [
+    "LABEL_COLUMNS",
+    "LABEL_KINDS",
+    "LABEL_SUMMARY_COLUMNS",
+    "SENTENCE_COLUMNS",
+    "SENTIMENT_COLUMNS",
+    "SENTIMENT_SUMMARY_COLUMNS",
+    "TARGET_NEGATIVE_THRESHOLD",
+    "TARGET_POSITIVE_THRESHOLD",
+    "TargetSentimentEvaluation",
+    "actor_label_summary",
+    "actor_labels",
+    "actor_lexicon",
+    "actor_sentences",
+    "actor_sentiment",
+    "actor_sentiment_summary",
+    "discover_actors",
+    "evaluate_target_sentiment",
+    "main",
+    "target_sentiment",
+]

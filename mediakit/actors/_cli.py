@@ -1,0 +1,77 @@
+"""The command line: ``python -m mediakit.actors evaluate --split dev-rw``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..datasets import corpora_dir
+from ._evaluation import TargetSentimentEvaluation, evaluate_target_sentiment
+from ._target import METHODS
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m mediakit.actors",
+                                     description="Actor labels and target-aware sentiment.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("evaluate", help="macro-F1 of target sentiment on NewsMTSC")
+    ev.add_argument("--split", default="dev-rw", help="train, dev-rw or dev-mt (default dev-rw)")
+    ev.add_argument("--corpora", default=None, help="folder holding newsmtsc/ (default ../shared/corpora)")
+    ev.add_argument("--file", default=None, help="a NewsMTSC-format jsonl file (overrides --split)")
+    ev.add_argument("--method", choices=("both",) + METHODS, default="both")
+    return parser
+
+
+def _input_path(args: argparse.Namespace) -> Path:
+    """The file to score: ``--file``, else ``<corpora>/newsmtsc/<split>.jsonl``.
+
+    Raises FileNotFoundError when no corpora folder is given or found.
+    """
+    if args.file:
+        return Path(args.file)
+    corpora = Path(args.corpora) if args.corpora else corpora_dir()
+    return corpora / "newsmtsc" / f"{args.split}.jsonl"
+
+
+def _print_results(path: Path, results: list[TargetSentimentEvaluation]) -> None:
+    table = pd.DataFrame([r.summary() for r in results]).set_index("method")
+    with pd.option_context("display.float_format", "{:.4f}".format, "display.width", 120):
+        print(f"NewsMTSC {path.name}: {results[0].n} targets")
+        print(table.to_string())
+        for r in results:
+            print(f"\n{r.method}: thresholds {r.thresholds}; rows gold, columns predicted")
+            print(r.confusion.to_string())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m mediakit.actors evaluate --split dev-rw``.
+
+    Prints macro-F1, accuracy and per-class F1 of the baseline ('sentence') and the
+    target-aware method ('target') on a NewsMTSC split, and the confusion matrices.
+    ``--corpora`` (default: :func:`mediakit.datasets.corpora_dir`, i.e. ``$MEDIAKIT_CORPORA``
+    or a ``shared/corpora`` folder in the working directory or one of its parents) locates the
+    corpora; ``--file`` scores any NewsMTSC-format file instead; ``--method`` picks one.
+
+    Returns
+    -------
+    int
+        Exit status (0 on success, 2 when the file is missing).
+    """
+    args = _parser().parse_args(argv)
+    try:
+        path = _input_path(args)
+    except FileNotFoundError as err:
+        print(f"{err} (use --corpora or --file)", file=sys.stderr)
+        return 2
+    if not path.is_file():
+        print(f"no such file: {path} (use --corpora or --file)", file=sys.stderr)
+        return 2
+    methods = METHODS[::-1] if args.method == "both" else (args.method,)
+    _print_results(path, [evaluate_target_sentiment(path, m) for m in methods])
+    return 0

@@ -1,0 +1,346 @@
+"""Actor discovery: the people a corpus names, their name variants merged; the actors to report."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_articles, check_positive_int
+from ._actorset import Actors, actors_from_user, build_actors
+from ._lexicon import actor_lexicon, actor_stopwords, norm_word
+from ._mentions import Matcher, Mention, find_mentions
+from ._names import (
+    Tok,
+    is_label_word,
+    is_title_case,
+    is_title_word,
+    name_key,
+    name_runs,
+    sentence_starts,
+    surname_forms,
+    titled_before,
+    trim_particles,
+)
+from ._parts import PART_RANK, PARTS, Part, check_parts, lower_words, parts_of
+from ._scan import INITIAL_RE, NEXT_WORD_RE
+
+__all__ = ["discover_actors", "resolve_actors"]
+
+
+class _Candidate(NamedTuple):
+    article: int
+    part_rank: int
+    offset: int
+    words: tuple[str, ...]
+    titled: bool  # a title, honorific or epithet stands right before it
+
+
+_GroupKey = tuple[str, str | None]  # (surname key, first-name key)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _person_run(words: Sequence[str]) -> bool:
+    """Does a multi-word capitalised run look like a person's name?"""
+    lex = actor_lexicon()
+    if not 2 <= len(words) <= 5:
+        return False
+    norms = [norm_word(w) for w in words]
+    if norms[0] in lex["place_starts"] or norms[0] in lex["name_particles"]:
+        return False
+    stop = actor_stopwords()
+    if any(n in stop and n not in lex["name_particles"] for n in norms):
+        return False  # "Running For President In", "Ultimately I"
+    for w, n in zip(words, norms, strict=True):
+        if n.rstrip(".") in lex["not_person"] or n in lex["not_person"] or n in lex["calendar"]:
+            return False
+        if _is_acronym(w) and n not in lex["name_suffixes"] and not INITIAL_RE.match(w):
+            return False  # an acronym: "NBC News"
+    last = norms[-1]
+    if all(is_label_word(w) for w in words) or last in lex["modifiers"] or last in lex["nationalities"] \
+            or last in lex["abbreviated_titles"] or last in lex["honorifics"]:
+        return False  # "Open Doors Relief", "St. Louis-based U.S."
+    return True
+
+
+def _split_at_calendar(run: list[Tok]) -> list[list[Tok]]:
+    """A run split at calendar words ("Dec. 9", "Monday")."""
+    calendar = actor_lexicon()["calendar"]
+    pieces: list[list[Tok]] = [[]]
+    for t in run:
+        if norm_word(t.text) in calendar:
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    return pieces
+
+
+def _drop_sentence_opener(piece: list[Tok], starts: frozenset[int], lower: set[str]) -> list[Tok]:
+    """Without a common word that is capitalised only because it opens the sentence."""
+    first = norm_word(piece[0].text)
+    if piece[0].start in starts and not is_label_word(piece[0].text) and (
+        first in actor_stopwords() or first in lower
+        or (len(first) > 5 and first.endswith(("ing", "ed", "ly")))  # "Neighboring Estrenia"
+    ):
+        return piece[1:]
+    return piece
+
+
+def _cut_leading_labels(piece: list[Tok]) -> tuple[list[Tok], bool]:
+    """Titles, nationalities and honorifics are labels, not the name: the name starts after the
+    last of them ("Maine Gov. Paul LePage"; not in "Martin Luther King Jr."). Also says whether
+    a title was cut."""
+    lex = actor_lexicon()
+    stop = actor_stopwords()
+    cut = 0
+    for k, t in enumerate(piece[:-1]):
+        if (is_label_word(t.text) or norm_word(t.text) in stop) and any(
+                norm_word(u.text) not in lex["name_suffixes"] for u in piece[k + 1:]):
+            cut = k + 1
+    if not cut:
+        return piece, False
+    return piece[cut:], any(is_title_word(t.text, epithets=False) for t in piece[:cut])
+
+
+def _single_word_kept(text: str, tok: Tok, titled: bool, solo: Counter[str]) -> bool:
+    """A one-word candidate counts only right after a title or honorific ("President Roszak")."""
+    lex = actor_lexicon()
+    word = tok.text
+    n = norm_word(word)
+    solo[n] += 1
+    if is_label_word(word) or n in actor_stopwords():
+        return False
+    if not titled and not titled_before(text, tok.start, epithets=False):
+        return False
+    if n in lex["not_person"] or _is_acronym(word):
+        return False
+    nxt = NEXT_WORD_RE.match(text[tok.full_end:tok.full_end + 40])
+    # "the notorious Hollin prison"
+    return nxt is None or norm_word(nxt.group(1)) not in lex["not_person"]
+
+
+def _piece_candidate(text: str, piece: list[Tok], starts: frozenset[int], lower: set[str],
+                     solo: Counter[str]) -> tuple[tuple[str, ...], int, bool] | None:
+    """(words, offset, titled) of the person name in a piece of a capitalised run, or None."""
+    piece = _drop_sentence_opener(piece, starts, lower)
+    piece, titled = _cut_leading_labels(piece)
+    piece = trim_particles(piece)
+    if not piece:
+        return None
+    words = tuple(t.text for t in piece)
+    if len(words) == 1:
+        if not _single_word_kept(text, piece[0], titled, solo):
+            return None
+        titled = True
+    elif not _person_run(words):
+        return None
+    return words, piece[0].start, titled
+
+
+def _candidates_of_part(text: str, article: int, part_rank: int, lower: set[str],
+                        out: list[_Candidate], solo: Counter[str]) -> None:
+    """Append the person-name candidates of one part (headline, body or caption).
+
+    ``solo`` counts the capitalised words that stand alone (a one-word run), to tell a
+    place before a surname ("in Morvania Roszak was staying") from a first name.
+    """
+    if not text or is_title_case(text):
+        return
+    starts = sentence_starts(text)
+    for run in name_runs(text):
+        for piece in _split_at_calendar(run):
+            if not piece:
+                continue
+            found = _piece_candidate(text, piece, starts, lower, solo)
+            if found is not None:
+                words, offset, titled = found
+                out.append(_Candidate(article, part_rank, offset, words, titled))
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _group_candidates(cands: list[_Candidate]) -> tuple[dict[_GroupKey, Counter[str]], dict[str, int]]:
+    """Surface forms counted per name key, and the first position of each surface."""
+    groups: dict[_GroupKey, Counter[str]] = defaultdict(Counter)
+    order: dict[str, int] = {}
+    for k, c in enumerate(cands):
+        surface = " ".join(c.words)
+        groups[name_key(c.words)][surface] += 1
+        order.setdefault(surface, k)
+    return groups, order
+
+
+def _drop_place_first_names(groups: dict[_GroupKey, Counter[str]],
+                            full_by_surname: dict[str, list[_GroupKey]], solo: Counter[str]) -> None:
+    """A "first name" that mostly stands alone is a place or an organisation before a surname
+    ("where in Morvania Roszak was staying"), when a more frequent full name has that surname."""
+    for keys in full_by_surname.values():
+        if len(keys) < 2:
+            continue
+        top = max(sum(groups[g].values()) for g in keys)
+        for g in list(keys):
+            n = sum(groups[g].values())
+            if n < top and solo[g[1] or ""] > n:
+                del groups[g]
+                keys.remove(g)
+
+
+def _merge_surnames(groups: dict[_GroupKey, Counter[str]], full_by_surname: dict[str, list[_GroupKey]]) -> None:
+    """Single titled words ("President Roszak") join the most frequent full name with that surname."""
+    for key in [k for k in groups if k[1] is None]:
+        fulls = full_by_surname.get(key[0])
+        if fulls:
+            best = max(fulls, key=lambda k: sum(groups[k].values()))
+            groups[best].update(groups.pop(key))
+
+
+def _forms_of_group(surfaces: Counter[str], order: dict[str, int]) -> tuple[str, list[str]]:
+    """The canonical name of a group and its variants, longest first."""
+    multi = [s for s in surfaces if len(s.split()) > 1]
+    pool = multi or list(surfaces)
+    canon = max(pool, key=lambda s: (surfaces[s], len(s), -order[s]))
+    forms = sorted(surfaces, key=lambda s: (-len(s), s))
+    words = canon.split()
+    if len(words) > 1:
+        last = words[-1]
+        if norm_word(last) in actor_lexicon()["name_suffixes"]:
+            last = ""  # "Donald Trump Jr." is not "Trump"
+        if last:
+            for s in multi:
+                forms += surname_forms(s.split()[-1])
+    return canon, sorted(dict.fromkeys(forms), key=lambda f: (-len(f.split()), -len(f)))
+
+
+def _discover(all_parts: list[list[Part]]) -> tuple[Actors, set[str]]:
+    """Candidate actors of a corpus (before the min_mentions filter) and its lower-case words."""
+    lower = lower_words(all_parts)
+    cands: list[_Candidate] = []
+    solo: Counter[str] = Counter()
+    for ps in all_parts:
+        for p in ps:
+            _candidates_of_part(p.text, p.article, PART_RANK[p.kind], lower, cands, solo)
+    groups, order = _group_candidates(cands)
+    full_by_surname: dict[str, list[_GroupKey]] = defaultdict(list)
+    for key in groups:
+        if key[1] is not None:
+            full_by_surname[key[0]].append(key)
+    _drop_place_first_names(groups, full_by_surname, solo)
+    _merge_surnames(groups, full_by_surname)
+    variants: dict[str, list[str]] = {}
+    weight: dict[str, int] = {}
+    for surfaces in groups.values():
+        canon, forms = _forms_of_group(surfaces, order)
+        if canon in variants:  # same surface from two keys: keep the first
+            continue
+        variants[canon] = forms
+        weight[canon] = sum(surfaces.values())
+    return build_actors(variants, weight, anchored=True), lower
+
+
+# --------------------------------------------------------------------------- the actors to report
+
+_ACTOR_TYPES = (str, Mapping, list, tuple, set, frozenset, pd.Series, pd.Index)
+
+
+def _check_min_mentions(min_mentions: Any, func: str) -> int:
+    if isinstance(min_mentions, np.integer):
+        min_mentions = int(min_mentions)
+    return check_positive_int(min_mentions, name="min_mentions", func=func)
+
+
+def resolve_actors(actors: Any, min_mentions: int, all_parts: list[list[Part]], *,
+                   func: str = "actor_labels") -> tuple[Actors, list[list[Mention]], set[str]]:
+    """The actors to report, every article's mentions of them, and the corpus's lower-case words."""
+    _check_min_mentions(min_mentions, func)
+    if actors is None:
+        found, lower = _discover(all_parts)
+        pattern = Matcher(found.by_variant)
+        counts: Counter[str] = Counter()
+        for ps in all_parts:
+            counts.update(m.actor for m in find_mentions(ps, found, pattern, lower))
+        keep = {c: list(v) for c, v in found.variants.items() if counts[c] >= min_mentions}
+        chosen = build_actors(keep, {c: counts[c] for c in keep}, anchored=True)
+    else:
+        if not isinstance(actors, _ACTOR_TYPES):
+            raise TypeError(f"{func}(): actors must be None, a list of names or a dict {{name: [variants]}}, "
+                            f"got {type(actors).__name__}")
+        chosen = actors_from_user(actors if isinstance(actors, (str, Mapping)) else list(actors), func=func)
+        lower = lower_words(all_parts)
+    pattern = Matcher(chosen.by_variant)
+    mentions = [find_mentions(ps, chosen, pattern, lower) for ps in all_parts]
+    return chosen, mentions, lower
+
+
+def discover_actors(articles: pd.DataFrame, *, min_mentions: int = 3,
+                    parts: Sequence[str] = PARTS) -> pd.DataFrame:
+    """Find the people a corpus names and merge the variants of each name.
+
+    A candidate is a run of capitalised words (name particles such as "al-", "bin",
+    "van der" allowed) of two to five words, after leading titles, nationalities and
+    honorifics are taken off ("Russian Deputy Foreign Minister Sergei Ryabkov" gives
+    "Sergei Ryabkov"), that is not an organisation, a place or an event (it has no word
+    such as "Court", "News", "Street", "War", and does not start with "New", "North",
+    ...), not an acronym, and not a sentence-initial common word (a capitalised word at
+    the start of a sentence is dropped when the corpus also writes it in lower case or it
+    is a function word). A single word counts only right after a title or honorific
+    ("President Roszak", "Mr. Kell"). Title Case headlines are not read for candidates
+    (every word is capitalised there), but names found elsewhere are matched in them.
+
+    Names with the same surname and first name are one actor (Bashar al-Assad, Bashar
+    Assad); the canonical form is the most frequent multi-word form. The surname alone
+    ("al-Assad", "Assad", "Mr. Assad") is a variant; when two actors share it (Hillary and
+    Bill Clinton) a surname-only mention goes to the actor named in full nearest before it
+    in the same article (headline, then body, then captions), else the nearest after it,
+    else the more frequent one in the corpus.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Articles table (``article_id``, ``text``; ``title`` and ``captions`` are searched
+        when present). Not modified.
+    min_mentions : int, default 3
+        Keep actors mentioned (under any variant) at least this often in the corpus.
+    parts : sequence of {'title', 'text', 'captions'}
+        Parts searched.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per actor: ``actor`` (canonical name), ``n_mentions``, ``n_articles``
+        and ``variants`` (tuple of the forms matched, longest first), most mentioned first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "title": ["Talks with Assad"],
+    ...     "text": ["Syrian President Bashar al-Assad met envoys. Mr. Assad said al-Assad's "
+    ...              "rule was stable."]})
+    >>> discover_actors(arts, min_mentions=2)
+                actor  n_mentions  n_articles                         variants
+    0  Bashar al-Assad           4           1  (Bashar al-Assad, al-Assad, Assad)
+    """
+    func = "discover_actors"
+    check_articles(articles, func=func)
+    parts = check_parts(parts, func=func)
+    all_parts = parts_of(articles, parts)
+    chosen, mentions, _ = resolve_actors(None, min_mentions, all_parts, func=func)
+    n_m: Counter[str] = Counter()
+    n_a: Counter[str] = Counter()
+    for ms in mentions:
+        n_m.update(m.actor for m in ms)
+        n_a.update({m.actor for m in ms})
+    rows = [(c, n_m[c], n_a[c], tuple(chosen.variants[c])) for c in chosen.variants]
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    out = pd.DataFrame(rows, columns=["actor", "n_mentions", "n_articles", "variants"])
+    return out.astype({"n_mentions": "int64", "n_articles": "int64"})

@@ -1,0 +1,208 @@
+"""actor_labels and actor_label_summary: which label comes with each mention, per outlet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .._validation import check_articles, check_columns, check_frame
+from ._discovery import resolve_actors
+from ._label_rules import labels_of_mention
+from ._mentions import Mention
+from ._names import sentence_bounds
+from ._parts import PART_RANK, PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
+
+__all__ = ["LABEL_COLUMNS", "LABEL_KINDS", "LABEL_SUMMARY_COLUMNS", "actor_label_summary", "actor_labels"]
+
+#: Columns of :func:`actor_labels`, in order.
+LABEL_COLUMNS = (
+    "article_id", "outlet", "part", "caption", "mention_id", "actor", "mention",
+    "mention_start", "mention_end", "label", "label_kind", "label_start", "label_end",
+)
+#: Values of ``label_kind``.
+LABEL_KINDS = ("pre-title", "possessive", "appositive", "honorific")
+#: Columns of :func:`actor_label_summary` (after the grouping column(s)).
+LABEL_SUMMARY_COLUMNS = ("actor", "label", "label_kind", "count", "share", "n_mentions", "share_of_mentions")
+
+_LABEL_DTYPES = {"caption": "Int64", "mention_id": "int64", "mention_start": "int64", "mention_end": "int64",
+                 "label_start": "Int64", "label_end": "Int64"}
+_SUMMARY_NEEDS = ("actor", "label", "label_kind", "article_id", "mention_id")
+
+
+def _article_rows(article_id: Any, outlet: Any, ms: list[Mention], lower: set[str]) -> list[tuple[Any, ...]]:
+    """The label rows of one article's mentions, in part and offset order."""
+    rows: list[tuple[Any, ...]] = []
+    ms = sorted(ms, key=lambda m: (PART_RANK[m.part.kind], m.part.caption or 0, m.start))
+    bounds: dict[tuple[str, int | None], tuple[tuple[int, int], ...]] = {}
+    for k, m in enumerate(ms):
+        key = (m.part.kind, m.part.caption)
+        if key not in bounds:
+            bounds[key] = sentence_bounds(m.part.text)
+        caption = pd.NA if m.part.caption is None else m.part.caption
+        base = (article_id, outlet, m.part.kind, caption, k, m.actor, m.part.text[m.start:m.end], m.start, m.end)
+        labels = labels_of_mention(m, bounds[key], lower)
+        if not labels:
+            rows.append(base + (pd.NA, pd.NA, pd.NA, pd.NA))
+        for lab in labels:
+            rows.append(base + (m.part.text[lab.start:lab.end], lab.kind, lab.start, lab.end))
+    return rows
+
+
+def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
+                 min_mentions: int = 3, parts: Sequence[str] = PARTS) -> pd.DataFrame:
+    """Return every mention of an actor with the label attached to it.
+
+    Headline (``title``), body (``text``) and ``captions`` are searched; each row says
+    which part it comes from. Labels (see ``docs/actors.md``):
+
+    - ``'pre-title'``: the run of title, epithet, nationality and modifier words right
+      before the name, as in "ousted regime leader Assad", "Russian Deputy Foreign
+      Minister Sergei Ryabkov", "President Vladimir Putin", "former U.S. Marine Paul
+      Whelan", "Secretary of State ...". The run is read leftwards from the name and
+      stops at a determiner ("the", "a", "his"; never included), a possessive, a comma
+      or other punctuation, the start of the sentence, or any other word (a verb, a
+      preposition). Capitalised words inside the run are kept ("Wall Street Journal
+      reporter"). It must contain a title, an epithet or a nationality.
+    - ``'possessive'``: "Syria's" in "Syria's Bashar al-Assad".
+    - ``'appositive'``: ", the ousted regime leader of Syria," after the name: a phrase
+      after a comma, starting with "the"/"a"/"an", a possessive or a label word,
+      containing a title or epithet, ending at the next comma, dash, bracket or the end
+      of the sentence (a relative clause, "who ...", is cut off). It keeps its determiner.
+    - ``'honorific'``: "Mr.", "Mrs.", "Ms.", "Dr." right before the name.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Articles table with ``article_id`` and ``text``; ``title``, ``captions`` (lists
+        of str) and ``outlet`` are used when present. Not modified.
+    actors : list of str, dict or None, default None
+        None: find the actors (:func:`discover_actors`). A list of names: each name is
+        an actor, matched as written and by its last word ("Bashar al-Assad" also matches
+        "al-Assad", "Assad", "Mr. Assad"). A dict ``{canonical: [variants]}``: exactly
+        those forms (and the canonical name) are matched.
+    min_mentions : int, default 3
+        With ``actors=None``, keep actors mentioned at least this often in the corpus.
+    parts : sequence of {'title', 'text', 'captions'}
+        Parts searched.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`LABEL_COLUMNS`: ``article_id``, ``outlet``, ``part`` ('title',
+        'text' or 'caption'), ``caption`` (index into ``captions``, NA otherwise),
+        ``mention_id`` (0-based number of the mention within the article), ``actor``
+        (canonical name), ``mention`` (as written, without a possessive "'s"),
+        ``mention_start``/``mention_end`` (offsets into that part), ``label`` (as
+        written), ``label_kind`` (:data:`LABEL_KINDS`), ``label_start``/``label_end``.
+        One row per mention and label: a mention without a label has one row with NA
+        label columns; a mention with a label before and an appositive after has two rows
+        with the same ``mention_id``. Ordered by article, part, offset.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
+    ...     "title": ["Asylum for ousted regime leader Assad"],
+    ...     "text": ["Bashar al-Assad, the ousted regime leader of Syria, fled. "
+    ...              "President Vladimir Putin agreed."],
+    ...     "captions": [["A picture of Syria's Bashar al-Assad."]]})
+    >>> out = actor_labels(arts, ["Bashar al-Assad", "Vladimir Putin"])
+    >>> out[["part", "mention", "label", "label_kind"]]
+          part          mention                              label  label_kind
+    0    title            Assad               ousted regime leader   pre-title
+    1     text  Bashar al-Assad  the ousted regime leader of Syria  appositive
+    2     text   Vladimir Putin                          President   pre-title
+    3  caption  Bashar al-Assad                            Syria's  possessive
+    >>> out["actor"].tolist()
+    ['Bashar al-Assad', 'Bashar al-Assad', 'Vladimir Putin', 'Bashar al-Assad']
+    """
+    func = "actor_labels"
+    check_articles(articles, func=func)
+    parts = check_parts(parts, func=func)
+    all_parts = parts_of(articles, parts)
+    _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
+    ids = articles["article_id"].tolist()
+    outlets = outlets_of(articles)
+    rows: list[tuple[Any, ...]] = []
+    for i, ms in enumerate(mentions):
+        if ms:
+            rows.extend(_article_rows(ids[i], outlets[i], ms, lower))
+    if not rows:
+        return empty_frame(LABEL_COLUMNS, _LABEL_DTYPES)
+    out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS))
+    return out.astype(_LABEL_DTYPES)
+
+
+def _normalize_label(label: str) -> str:
+    return " ".join(label.replace("\u2019", "'").replace("\u2018", "'").split()).lower()
+
+
+def actor_label_summary(labels: pd.DataFrame, by: str | Sequence[str] | None = "outlet", *,
+                        normalize: bool = True) -> pd.DataFrame:
+    """Per group (outlet) and actor: which labels are used, how often, and their share.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        Output of :func:`actor_labels`. Not modified.
+    by : str, list of str or None, default 'outlet'
+        Grouping column(s); None pools the whole table. Missing values (an article
+        without an outlet) form their own group.
+    normalize : bool, default True
+        Count labels case-insensitively, with curly apostrophes made straight and
+        spaces collapsed ("President" and "president" are one label, written in lower
+        case). False counts labels exactly as written.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, actor and label: how often the group's articles call the actor
+        that; key columns the grouping column(s), ``actor``, ``label`` and ``label_kind``.
+        The grouping column(s), then :data:`LABEL_SUMMARY_COLUMNS`: ``actor``, ``label``,
+        ``label_kind``, ``count`` (label rows), ``share`` (of the labels of that actor in
+        that group; sums to 1), ``n_mentions`` (mentions of the actor in the group,
+        labelled or not) and ``share_of_mentions`` (``count / n_mentions``). Ordered by
+        group, actor, descending count, label.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...     "text": ["Strongman Assad fled. President Bashar al-Assad left.",
+    ...              "Syrian President Bashar al-Assad left. Assad spoke."]})
+    >>> labs = actor_labels(arts, ["Bashar al-Assad"])
+    >>> actor_label_summary(labs)[["outlet", "label", "count", "share", "share_of_mentions"]]
+      outlet             label  count  share  share_of_mentions
+    0      X         president      1    0.5                0.5
+    1      X         strongman      1    0.5                0.5
+    2      Y  syrian president      1    1.0                0.5
+    """
+    func = "actor_label_summary"
+    check_frame(labels, func=func, name="labels")
+    check_columns(labels, _SUMMARY_NEEDS, func=func, name="labels", hint="pass the output of actor_labels")
+    keys = group_keys(labels, by, func=func, name="labels")
+    columns = keys + list(LABEL_SUMMARY_COLUMNS)
+    df = labels[keys + ["article_id", "mention_id", "actor", "label", "label_kind"]].copy()
+    gkeys = keys + ["actor"]
+    mentions = (df.drop_duplicates(keys + ["article_id", "mention_id", "actor"])
+                .groupby(gkeys, dropna=False, sort=False).size().rename("n_mentions"))
+    lab = df[df["label"].notna()].copy()
+    if lab.empty:
+        return empty_frame(columns, {"count": "int64", "share": "float64", "n_mentions": "int64",
+                                     "share_of_mentions": "float64"})
+    lab["label"] = lab["label"].astype(str)
+    if normalize:
+        lab["label"] = lab["label"].map(_normalize_label)
+    counts = lab.groupby(gkeys + ["label", "label_kind"], dropna=False, sort=False).size().rename("count")
+    out = counts.reset_index()
+    totals = out.groupby(gkeys, dropna=False, sort=False)["count"].transform("sum")
+    out["share"] = out["count"] / totals
+    out = out.merge(mentions.reset_index(), on=gkeys, how="left")
+    out["share_of_mentions"] = out["count"] / out["n_mentions"]
+    out = out.sort_values(gkeys + ["count", "label"], ascending=[True] * len(gkeys) + [False, True],
+                          kind="mergesort", na_position="last")
+    out = out[columns].reset_index(drop=True)
+    return out.astype({"count": "int64", "n_mentions": "int64", "share": "float64",
+                       "share_of_mentions": "float64"})

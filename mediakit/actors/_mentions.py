@@ -1,0 +1,214 @@
+"""Mention finding: the variants of the actors in a text, ambiguous surnames resolved in context."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from ._actorset import Actors
+from ._lexicon import actor_lexicon, actor_stopwords, norm_word
+from ._names import is_label_word, is_title_case, sentence_starts, titled_before
+from ._parts import PART_RANK, Part
+from ._scan import (
+    NAME_END_RE,
+    NEXT_NAME_WORD_RE,
+    POSSESSIVE_RE,
+    VARIANT_KEY_RE,
+    WORD_BEFORE_RE,
+    WORD_START_RE,
+    is_upper_word,
+)
+
+__all__ = ["Match", "Matcher", "Mention", "find_mentions"]
+
+
+class Match(NamedTuple):
+    """A variant found in a text."""
+
+    start: int
+    end: int  # end of the name
+    poss_end: int  # end including a possessive "'s" (== end without one)
+    surface: str
+
+
+class Matcher:
+    """Finds the variants of the actors in a text (longest variant first, no overlaps).
+
+    Variants are indexed by their first word, so a text is scanned once, word by word,
+    whatever the number of actors (one regular expression with thousands of
+    alternatives is much slower). Spaces inside a variant match any run of white space.
+
+    Examples
+    --------
+    >>> [m.surface for m in Matcher(["Bashar al-Assad", "Assad"]).finditer("Bashar  al-Assad and Assad's")]
+    ['Bashar al-Assad', 'Assad']
+    """
+
+    def __init__(self, variants: Iterable[str]) -> None:
+        self.by_key: dict[str, list[tuple[str, re.Pattern[str] | None]]] = defaultdict(list)
+        for v in sorted(set(variants), key=lambda v: (-len(v), v)):
+            key = VARIANT_KEY_RE.match(v)
+            if key is None or not v[0].isalpha():
+                continue
+            multi = re.compile(r"\s+".join(re.escape(w) for w in v.split())) if len(v.split()) > 1 else None
+            self.by_key[key.group()].append((v, multi))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_key)
+
+    def _match_at(self, text: str, s: int, cands: list[tuple[str, re.Pattern[str] | None]]) -> Match | None:
+        """The first (longest) candidate variant written at ``s`` and ending a word there."""
+        for v, multi in cands:
+            if multi is None:
+                if not text.startswith(v, s):
+                    continue
+                e = s + len(v)
+            else:
+                mm = multi.match(text, s)
+                if mm is None:
+                    continue
+                e = mm.end()
+            tail = NAME_END_RE.match(text, e)
+            if tail is None:
+                continue
+            return Match(s, e, tail.end(), v)
+        return None
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        """The variants written in ``text``, left to right, without overlaps."""
+        last = 0
+        for m in WORD_START_RE.finditer(text):
+            s = m.start()
+            if s < last:
+                continue
+            # the key is the first word up to an apostrophe or period ("O" for "O'Brien")
+            cands = self.by_key.get(m.group())
+            if not cands:
+                continue
+            found = self._match_at(text, s, cands)
+            if found is not None:
+                yield found
+                last = found.poss_end
+
+
+class Mention(NamedTuple):
+    """A mention of an actor in a part of an article."""
+
+    part: Part
+    start: int
+    end: int
+    poss_end: int  # end including a possessive "'s"
+    surface: str
+    actor: str
+
+
+#: A mention before ambiguous surnames are resolved: (part, start, end, poss_end, surface, canonicals).
+_Raw = tuple[Part, int, int, int, str, tuple[str, ...]]
+
+
+def _inside_longer_name(text: str, s: int, title_case: bool) -> bool:
+    """Is the word before a lone surname at ``s`` part of the name ("Hafez al-Assad" is not "Assad")?"""
+    wb = WORD_BEFORE_RE.search(text, max(0, s - 60), s)
+    if wb is None or title_case:
+        return False
+    prev = wb.group(1)
+    pn = norm_word(prev)
+    if (is_upper_word(prev) and not is_label_word(prev) and pn not in actor_stopwords()
+            and not POSSESSIVE_RE.search(prev) and prev[-1] not in ",;:.!?\u201d\"')"):
+        return True
+    return pn in actor_lexicon()["name_particles"]
+
+
+def _before_other_name(text: str, m: Match, title_case: bool) -> bool:
+    """Is a lone surname followed by a word that makes it something else?
+
+    "Clinton Foundation", "Trump Tower"; a first name: "Patrick T. McHenry" is not Deval Patrick.
+    """
+    after = NEXT_NAME_WORD_RE.match(text[m.poss_end:m.poss_end + 40])
+    if after is None or m.poss_end != m.end or not is_upper_word(after.group(1)):
+        return False
+    lex = actor_lexicon()
+    nn = norm_word(after.group(1))
+    if nn in lex["not_person"]:
+        return True
+    return (not title_case and nn not in lex["calendar"] and not is_label_word(after.group(1))
+            and nn not in actor_stopwords())
+
+
+def _lone_surname_ok(text: str, m: Match, title_case: bool, lower_words: set[str]) -> bool:
+    """May a one-word variant of a multi-word actor at ``m`` name that actor?"""
+    if _inside_longer_name(text, m.start, title_case) or _before_other_name(text, m, title_case):
+        return False
+    low = norm_word(m.surface)
+    # "Price" opening a sentence is the word, not Tom Price
+    return not (m.start in sentence_starts(text) and (low in actor_stopwords() or low in lower_words))
+
+
+def _raw_mentions(ps: list[Part], actors: Actors, pattern: Matcher,
+                  lower_words: set[str]) -> tuple[list[_Raw], set[str]]:
+    """Every match that may name an actor, and the actors named in full or with a title (anchors)."""
+    raw: list[_Raw] = []
+    anchors: set[str] = set()
+    for p in ps:
+        text = p.text
+        title_case = is_title_case(text)
+        for m in pattern.finditer(text):
+            surface = m.surface  # the variant matched (spaces as in the variant)
+            canons = actors.by_variant.get(m.surface, ())
+            if not canons:
+                continue
+            single = " " not in surface.strip() and any(c in actors.multiword for c in canons)
+            if single and not _lone_surname_ok(text, m, title_case, lower_words):
+                continue
+            if " " in surface.strip() or titled_before(text, m.start, epithets=False):
+                anchors.update(canons)  # "Bashar al-Assad", "President Obama", "Mr. Assad"
+            raw.append((p, m.start, m.end, m.poss_end, surface, canons))
+    return raw, anchors
+
+
+def _anchored_only(raw: list[_Raw], anchors: set[str]) -> list[_Raw]:
+    """A surname alone ("Israel", "Fox") names a discovered actor only in an article that also
+    names them in full or with a title (a one-word actor: with a title)."""
+    kept = []
+    for item in raw:
+        canons = item[5]
+        if " " not in item[4].strip():
+            canons = tuple(c for c in canons if c in anchors)
+            if not canons:
+                continue
+        kept.append(item[:5] + (canons,))
+    return kept
+
+
+def _resolve_ambiguous(raw: list[_Raw], actors: Actors) -> list[Mention]:
+    """Surfaces shared by several actors go to the nearest unambiguous mention in the article."""
+    sure = [(PART_RANK[p.kind], p.caption or 0, s, canons[0]) for p, s, e, pe, surf, canons in raw
+            if len(canons) == 1]
+    out = []
+    for p, s, e, pe, surface, canons in raw:
+        if len(canons) == 1:
+            actor = canons[0]
+        else:
+            here = (PART_RANK[p.kind], p.caption or 0, s)
+            earlier = [x for x in sure if x[:3] < here and x[3] in canons]
+            later = [x for x in sure if x[:3] > here and x[3] in canons]
+            if earlier:
+                actor = max(earlier)[3]
+            elif later:
+                actor = min(later)[3]
+            else:
+                actor = max(canons, key=lambda c: (actors.weight.get(c, 0), -canons.index(c)))
+        out.append(Mention(p, s, e, pe, surface, actor))
+    return out
+
+
+def find_mentions(ps: list[Part], actors: Actors, pattern: Matcher, lower_words: set[str]) -> list[Mention]:
+    """Mentions of the actors in one article's parts, ambiguous surnames resolved in context."""
+    if not pattern:
+        return []
+    raw, anchors = _raw_mentions(ps, actors, pattern, lower_words)
+    if actors.anchored:
+        raw = _anchored_only(raw, anchors)
+    return _resolve_ambiguous(raw, actors)

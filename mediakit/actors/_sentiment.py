@@ -1,0 +1,258 @@
+"""Sentiment toward each actor: per sentence, per article and per outlet."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_articles, check_columns, check_frame
+from ._discovery import resolve_actors
+from ._mentions import Mention
+from ._names import sentence_bounds
+from ._parts import PART_RANK, PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
+from ._target import check_method, polarity, sentence_score, target_score
+
+__all__ = ["SENTENCE_COLUMNS", "SENTIMENT_COLUMNS", "SENTIMENT_SUMMARY_COLUMNS", "actor_sentences",
+           "actor_sentiment", "actor_sentiment_summary"]
+
+#: Columns of :func:`actor_sentences`, in order.
+SENTENCE_COLUMNS = (
+    "article_id", "outlet", "part", "caption", "actor", "sentence_start", "sentence_end",
+    "sentence", "n_mentions", "score", "polarity",
+)
+#: Columns of :func:`actor_sentiment`, in order.
+SENTIMENT_COLUMNS = (
+    "article_id", "outlet", "actor", "n_mentions", "n_sentences", "n_negative", "n_positive",
+    "mean_score", "share_negative", "share_positive",
+)
+#: Columns of :func:`actor_sentiment_summary` (after the grouping column(s)).
+SENTIMENT_SUMMARY_COLUMNS = (
+    "actor", "n_articles", "n_mentions", "n_sentences", "mean_score", "sentence_mean_score",
+    "share_negative", "share_positive",
+)
+
+_SENTENCE_DTYPES = {"caption": "Int64", "sentence_start": "int64", "sentence_end": "int64", "n_mentions": "int64",
+                    "score": "float64", "polarity": "int64"}
+_SENTIMENT_DTYPES = {"n_mentions": "int64", "n_sentences": "int64", "n_negative": "int64", "n_positive": "int64",
+                     "mean_score": "float64", "share_negative": "float64", "share_positive": "float64"}
+_SUMMARY_DTYPES = {"n_articles": "int64", "n_mentions": "int64", "n_sentences": "int64", "mean_score": "float64",
+                   "sentence_mean_score": "float64", "share_negative": "float64", "share_positive": "float64"}
+_SUMMARY_NEEDS = ("actor", "n_mentions", "n_sentences", "n_negative", "n_positive", "mean_score")
+
+#: (part rank, caption, sentence start, sentence end, actor): one sentence about one actor.
+_SentenceKey = tuple[int, int, int, int, str]
+
+
+def _mentions_by_sentence(ms: list[Mention]) -> dict[_SentenceKey, list[Mention]]:
+    """An article's mentions grouped by the sentence they are in and their actor."""
+    groups: dict[_SentenceKey, list[Mention]] = defaultdict(list)
+    bounds: dict[tuple[str, int | None], tuple[tuple[int, int], ...]] = {}
+    for m in ms:
+        key = (m.part.kind, m.part.caption)
+        if key not in bounds:
+            bounds[key] = sentence_bounds(m.part.text)
+        sent = next(((s, e) for s, e in bounds[key] if s <= m.start < e), None)
+        if sent is None:
+            continue
+        groups[(PART_RANK[m.part.kind], m.part.caption or 0, sent[0], sent[1], m.actor)].append(m)
+    return groups
+
+
+def _sentence_rows(article_id: Any, outlet: Any, ms: list[Mention], method: str) -> list[tuple[Any, ...]]:
+    """One row per sentence of an article and actor it mentions, scored toward the actor."""
+    rows: list[tuple[Any, ...]] = []
+    for (_, _, ss, se, actor), group in sorted(_mentions_by_sentence(ms).items(), key=lambda kv: kv[0]):
+        part = group[0].part
+        sentence = part.text[ss:se]
+        if method == "target":
+            score = float(np.mean([target_score(sentence, m.start - ss, m.end - ss) for m in group]))
+        else:
+            score = sentence_score(sentence)
+        caption = pd.NA if part.caption is None else part.caption
+        rows.append((article_id, outlet, part.kind, caption, actor, ss, se, sentence, len(group),
+                     round(score, 4), polarity(score, method)))
+    return rows
+
+
+def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_mentions: int,
+                    parts: Sequence[str], func: str) -> pd.DataFrame:
+    """:func:`actor_sentences`, with the checks naming the public function ``func``."""
+    check_articles(articles, func=func)
+    check_method(method, func=func)
+    parts = check_parts(parts, func=func)
+    all_parts = parts_of(articles, parts)
+    _, mentions, _ = resolve_actors(actors, min_mentions, all_parts, func=func)
+    ids = articles["article_id"].tolist()
+    outlets = outlets_of(articles)
+    rows: list[tuple[Any, ...]] = []
+    for i, ms in enumerate(mentions):
+        rows.extend(_sentence_rows(ids[i], outlets[i], ms, method))
+    if not rows:
+        return empty_frame(SENTENCE_COLUMNS, _SENTENCE_DTYPES)
+    return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS)).astype(_SENTENCE_DTYPES)
+
+
+def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
+                    method: str = "target", min_mentions: int = 3,
+                    parts: Sequence[str] = PARTS) -> pd.DataFrame:
+    """Return one row per sentence and actor it mentions, with the sentiment toward that actor.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Articles table (``article_id``, ``text``; ``title``, ``captions``, ``outlet``
+        when present). Not modified.
+    actors : list of str, dict or None, default None
+        As in :func:`actor_labels`.
+    method : {'target', 'sentence'}, default 'target'
+        See :func:`target_sentiment`. With 'target' a sentence that mentions the actor
+        several times scores the mean over its mentions.
+    min_mentions : int, default 3
+        As in :func:`actor_labels`.
+    parts : sequence of {'title', 'text', 'captions'}
+        Parts searched (a headline and each caption are split into sentences too).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SENTENCE_COLUMNS`: ``article_id``, ``outlet``, ``part``,
+        ``caption``, ``actor``, ``sentence_start``/``sentence_end`` (offsets into the
+        part), ``sentence``, ``n_mentions`` (of the actor in the sentence), ``score``
+        (in [-1, 1]) and ``polarity`` (-1, 0, 1).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "text": [
+    ...     "Critics called Smith corrupt. Jones praised the deal. Smith won."]})
+    >>> actor_sentences(arts, ["Ann Smith", "Bo Jones"])[["actor", "sentence", "score", "polarity"]]
+           actor                       sentence   score  polarity
+    0  Ann Smith  Critics called Smith corrupt. -0.7954        -1
+    1   Bo Jones        Jones praised the deal.  0.4693         1
+    2  Ann Smith                     Smith won.  0.5463         1
+    """
+    return _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
+                           func="actor_sentences")
+
+
+def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
+                    method: str = "target", min_mentions: int = 3,
+                    parts: Sequence[str] = PARTS) -> pd.DataFrame:
+    """Return the sentiment toward each actor in each article, from the sentences that mention them.
+
+    Only sentences that mention the actor count, never the whole article; with
+    ``method='target'`` each of those sentences is scored toward the mention (see
+    :func:`target_sentiment`), so a sentence praising someone else next to a neutral
+    mention of the actor scores near 0.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Articles table. Not modified.
+    actors : list of str, dict or None, default None
+        As in :func:`actor_labels`.
+    method : {'target', 'sentence'}, default 'target'
+        Target-aware score, or whole-sentence VADER (the baseline).
+    min_mentions : int, default 3
+        As in :func:`actor_labels`.
+    parts : sequence of {'title', 'text', 'captions'}
+        Parts searched.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SENTIMENT_COLUMNS`: ``article_id``, ``outlet``, ``actor``,
+        ``n_mentions``, ``n_sentences`` (sentences mentioning the actor), ``n_negative``,
+        ``n_positive`` (of those sentences), ``mean_score`` (mean sentence score),
+        ``share_negative``, ``share_positive``. One row per article and actor it
+        mentions, in input order, then actor.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
+    ...     "Critics called Smith corrupt. Jones praised the deal. Smith won."]})
+    >>> actor_sentiment(arts, ["Ann Smith", "Bo Jones"])[
+    ...     ["actor", "n_sentences", "mean_score", "share_negative", "share_positive"]]
+           actor  n_sentences  mean_score  share_negative  share_positive
+    0  Ann Smith            2    -0.12455             0.5             0.5
+    1   Bo Jones            1     0.46930             0.0             1.0
+    """
+    sents = _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
+                            func="actor_sentiment")
+    columns = list(SENTIMENT_COLUMNS)
+    if sents.empty:
+        return empty_frame(columns, _SENTIMENT_DTYPES)
+    order = {aid: k for k, aid in enumerate(articles["article_id"].tolist())}
+    df = sents.assign(_neg=(sents["polarity"] < 0).astype(int), _pos=(sents["polarity"] > 0).astype(int),
+                      _order=sents["article_id"].map(order))
+    g = df.groupby(["_order", "actor"], sort=True, dropna=False)
+    out = pd.DataFrame({
+        "article_id": g["article_id"].first(),
+        "outlet": g["outlet"].first(),
+        "n_mentions": g["n_mentions"].sum(),
+        "n_sentences": g.size(),
+        "n_negative": g["_neg"].sum(),
+        "n_positive": g["_pos"].sum(),
+        "mean_score": g["score"].mean(),
+    }).reset_index()
+    out["share_negative"] = out["n_negative"] / out["n_sentences"]
+    out["share_positive"] = out["n_positive"] / out["n_sentences"]
+    return out[columns].astype(_SENTIMENT_DTYPES).reset_index(drop=True)
+
+
+def actor_sentiment_summary(sentiment: pd.DataFrame, by: str | Sequence[str] | None = "outlet") -> pd.DataFrame:
+    """Aggregate :func:`actor_sentiment` per group (outlet) and actor.
+
+    Parameters
+    ----------
+    sentiment : pandas.DataFrame
+        Output of :func:`actor_sentiment`. Not modified.
+    by : str, list of str or None, default 'outlet'
+        Grouping column(s); None pools everything. Missing values form their own group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The grouping column(s), then :data:`SENTIMENT_SUMMARY_COLUMNS`: ``actor``,
+        ``n_articles``, ``n_mentions``, ``n_sentences``, ``mean_score`` (mean of the
+        articles' mean scores: each article counts once), ``sentence_mean_score``
+        (mean over all sentences: long articles count more), ``share_negative`` and
+        ``share_positive`` (of all the group's sentences about the actor).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "X"], "text": [
+    ...     "Critics called Smith corrupt. Smith won.", "Smith praised the deal."]})
+    >>> s = actor_sentiment(arts, ["Ann Smith"])
+    >>> actor_sentiment_summary(s)[["outlet", "n_articles", "n_sentences", "share_positive"]]
+      outlet  n_articles  n_sentences  share_positive
+    0      X           2            3        0.666667
+    """
+    func = "actor_sentiment_summary"
+    check_frame(sentiment, func=func, name="sentiment")
+    check_columns(sentiment, _SUMMARY_NEEDS, func=func, name="sentiment", hint="pass the output of actor_sentiment")
+    keys = group_keys(sentiment, by, func=func, name="sentiment")
+    columns = keys + list(SENTIMENT_SUMMARY_COLUMNS)
+    if sentiment.empty:
+        return empty_frame(columns, _SUMMARY_DTYPES)
+    df = sentiment.assign(_wsum=sentiment["mean_score"] * sentiment["n_sentences"])
+    g = df.groupby(keys + ["actor"], dropna=False, sort=True)
+    out = pd.DataFrame({
+        "n_articles": g.size(),
+        "n_mentions": g["n_mentions"].sum(),
+        "n_sentences": g["n_sentences"].sum(),
+        "mean_score": g["mean_score"].mean(),
+        "_wsum": g["_wsum"].sum(),
+        "_neg": g["n_negative"].sum(),
+        "_pos": g["n_positive"].sum(),
+    }).reset_index()
+    out["sentence_mean_score"] = out["_wsum"] / out["n_sentences"]
+    out["share_negative"] = out["_neg"] / out["n_sentences"]
+    out["share_positive"] = out["_pos"] / out["n_sentences"]
+    return out[columns].astype(_SUMMARY_DTYPES).reset_index(drop=True)

@@ -1,0 +1,95 @@
+"""Text columns and search patterns: the text of each article's columns, and the pattern of a term.
+
+:func:`part_texts` joins an article's text columns (lists such as ``captions`` element by element);
+:func:`term_pattern` compiles the whole-word pattern :func:`mediakit.compare.kwic` and
+:func:`mediakit.compare.attention` search with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._validation import MissingColumnError
+
+__all__ = ["check_text_columns", "part_texts", "term_pattern"]
+
+_APOSTROPHE_RE = re.compile("['\u2019]")
+
+
+def check_text_columns(df: pd.DataFrame, columns: Sequence[Any], *, func: str, name: str = "articles") -> None:
+    """Raise :class:`MissingColumnError` unless every one of the text ``columns`` is in ``df``."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise MissingColumnError(func, missing, name=name, present=df.columns,
+                                 hint=f"columns {missing!r} not in the table; pass columns= the text columns")
+
+
+def part_texts(df: pd.DataFrame, columns: Sequence[str], *, func: str = "distinctive_terms") -> list[str]:
+    """One string per row: the ``columns`` joined with line breaks (lists element by element).
+
+    Raises
+    ------
+    MissingColumnError
+        A column is not in ``df`` (the message names ``func``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> part_texts(pd.DataFrame({"title": ["Hi"], "captions": [["a", None, "b"]]}), ["title", "captions"])
+    ['Hi\\na\\nb']
+    """
+    check_text_columns(df, columns, func=func)
+    cols = [df[c].tolist() for c in columns]
+    out = []
+    for cells in zip(*cols, strict=True):
+        parts: list[str] = []
+        for v in cells:
+            if isinstance(v, str):
+                parts.append(v)
+            elif isinstance(v, (list, tuple, np.ndarray)):
+                parts.extend(s for s in v if isinstance(s, str))
+        out.append("\n".join(parts))
+    return out
+
+
+def term_pattern(term: str, *, regex: bool = False, case: bool = False) -> re.Pattern[str]:
+    """Compile the pattern :func:`kwic` and :func:`attention` search with.
+
+    Parameters
+    ----------
+    term : str
+        A word or phrase, or a regular expression with ``regex=True``.
+    regex : bool, default False
+        Take ``term`` as a regular expression, as given.
+    case : bool, default False
+        Match case; by default case is ignored.
+
+    Returns
+    -------
+    re.Pattern
+        For a plain term: its words (split on white space) in order, separated
+        by any white space, as whole words (no letter, digit or underscore right
+        before or after); straight and curly apostrophes match each other.
+
+    Examples
+    --------
+    >>> term_pattern("so-called truce").pattern
+    '(?<!\\\\w)so\\\\-called\\\\s+truce(?!\\\\w)'
+    >>> bool(term_pattern("don't").search("They don\u2019t know"))
+    True
+    """
+    if not isinstance(term, str) or not term.strip():
+        raise ValueError(f"need a non-empty term or pattern, got {term!r}")
+    flags = 0 if case else re.IGNORECASE
+    if regex:
+        try:
+            return re.compile(term, flags)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression {term!r}: {exc}") from None
+    words = [_APOSTROPHE_RE.sub("['\u2019]", re.escape(w)) for w in term.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", flags)

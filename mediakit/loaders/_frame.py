@@ -1,0 +1,121 @@
+"""Article dicts -> the articles DataFrame: ids, canonical outlets, dates, schema dtypes."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from ..text import normalize_inline
+from ..outlets import normalize_outlet, outlet_key
+from ..schema import coerce_articles, empty_articles
+from ._dates import parse_datetime
+
+__all__ = ["to_frame", "fallback_id"]
+
+
+def fallback_id(row: Mapping[str, Any]) -> str:
+    """Id base of an article with neither its own id nor a file-derived one: a hash of title and text.
+
+    Examples
+    --------
+    >>> fallback_id({"title": "T", "text": "Body."})
+    'edd82f0cf6ea01a8'
+    """
+    return hashlib.sha1(f"{row.get('title')}\x1f{row.get('text')}".encode()).hexdigest()[:16]
+
+
+def _assign_ids(rows: list[dict[str, Any]]) -> list[str]:
+    ids: list[str] = []
+    taken: set[str] = set()
+    for r in rows:
+        base = r.get("source_id") or r["_auto_id"]
+        if not base:
+            base = fallback_id(r)
+        new, n = base, 1
+        while new in taken:
+            n += 1
+            new = f"{base}~{n}"
+        taken.add(new)
+        ids.append(new)
+    return ids
+
+
+def _canonical_outlets(raw: list[str | None], aliases: Mapping[str, str] | None) -> list[str | None]:
+    """Normalise outlets; an unknown outlet spelt several ways takes its most common spelling,
+    preferring a written name ("The Northern Ledger") over a folder slug ("northern-ledger")."""
+    normed = [normalize_outlet(r, aliases) for r in raw]
+    spellings: dict[str, Counter[str]] = {}
+    for n in normed:
+        if n is not None:
+            spellings.setdefault(outlet_key(n), Counter())[n] += 1
+
+    def rank(kv: tuple[str, int]) -> tuple[bool, int, str]:
+        name, count = kv
+        return (name == name.lower(), -count, name)
+
+    best = {k: sorted(c.items(), key=rank)[0][0] for k, c in spellings.items()}
+    return [best[outlet_key(n)] if n is not None else None for n in normed]
+
+
+def _extra_columns(rows: list[dict[str, Any]], taken: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Metadata fields beyond the schema, in order of first appearance."""
+    extra_keys: list[str] = []
+    for r in rows:
+        for k in r["_extra"]:
+            if k not in extra_keys and k not in taken:
+                extra_keys.append(k)
+    return {str(k): [r["_extra"].get(k) for r in rows] for k in extra_keys}
+
+
+def to_frame(rows: list[dict[str, Any]], *, outlet: str | None, tz: str,
+             aliases: Mapping[str, str] | None) -> pd.DataFrame:
+    """The articles table of ``rows`` (article dicts from the file readers).
+
+    Parameters
+    ----------
+    rows : list of dict
+        Articles as :class:`~mediakit.loaders._reader.FileReader` gives them.
+    outlet : str, optional
+        Outlet of articles whose metadata names none (before the folder name).
+    tz : str
+        Time zone of naive dates.
+    aliases : mapping, optional
+        Extra outlet aliases.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The schema columns (:data:`mediakit.schema.ARTICLE_COLUMNS`), ``source_id`` when a
+        record had its own id, then the extra metadata fields.
+    """
+    if not rows:
+        return empty_articles()
+    ids = _assign_ids(rows)
+    raw_outlets = []
+    for r in rows:
+        raw = r.get("outlet") or outlet or r["_folder_outlet"]
+        raw_outlets.append(normalize_inline(raw) if raw else None)
+    table: dict[str, list[Any]] = {
+        "article_id": ids,
+        "outlet": _canonical_outlets(raw_outlets, aliases),
+        "outlet_raw": raw_outlets,
+        "title": [r.get("title") for r in rows],
+        "byline": [r.get("byline") for r in rows],
+        "published": [parse_datetime(r.get("published"), tz) for r in rows],
+        "text": [r.get("text") or "" for r in rows],
+        "captions": [list(r.get("captions") or []) for r in rows],
+        "url": [r.get("url") for r in rows],
+        "source_path": [r["source_path"] for r in rows],
+        "source_format": [r["source_format"] for r in rows],
+        "source_record": [r["source_record"] for r in rows],
+    }
+    if any(r.get("source_id") for r in rows):
+        table["source_id"] = [r.get("source_id") for r in rows]
+    table.update(_extra_columns(rows, table))
+    df = pd.DataFrame(table)
+    df["published"] = pd.to_datetime(df["published"], utc=True)
+    return coerce_articles(df)

@@ -1,0 +1,84 @@
+"""Attribution extraction: who says what, how, and through which channel.
+
+:func:`extract_attributions` finds the attributions of each article's ``text``
+(one row each, with character offsets) and :func:`attribution_metrics`
+aggregates them per article (columns prefixed ``attr_``, to join
+:func:`mediakit.analyze`); :func:`find_attributions` does it for one string.
+The method is rules and lexicons only (no trained model, no network):
+
+1. **Sentences, paragraphs and quotations.** Sentences and paragraphs come from
+   :func:`mediakit.text.split_sentences`. Quotations are paired by type: curly
+   double quotes, straight double quotes (opening or closing by position),
+   doubled apostrophes (``''...''``, as in the New York Times), guillemets and
+   low-9 quotes; single curly quotes only at the top level and only when closed
+   in the paragraph. A quotation left open at the end of a paragraph runs to its
+   end and continues in the next paragraph when that one opens with a quotation
+   mark (news style for a quotation over several paragraphs); one closed by a
+   mark of the wrong type, with none of its own type after it, ends there.
+   Unbalanced marks never raise.
+2. **Cues.** Forms of the verbs and phrases of ``mediakit/lexicons/cues.yaml``
+   (said, told, according to, insisted, claimed, admitted, denied, announced,
+   ...) outside quotations, skipping forms used as nouns, names or infinitives;
+   each lemma has a class (``cue_class``) and a frame requirement (a complement
+   or an object; "quote" verbs such as "continued" only around a quotation).
+3. **Frames.** Around each cue the sentence is read as one of:
+   ``"...," X said`` and ``"...," said X`` (the content is the quotation before,
+   with the quotation's earlier sentences and paragraphs); ``X said (that) ...``
+   (content after the cue, past an indirect object ``told reporters``, channel
+   and time phrases ``in a statement on Tuesday`` and ``that``); ``..., X said,
+   ...`` (content on both sides); ``According to X, ...`` and ``..., according
+   to X``; ``X described Y as Z``; passives (``was told by X``, ``As reported by
+   X, ...``); evidentials without a source (``X seemed to ...``, ``X is expected
+   to ...``); participles and coordinated verbs that reuse the subject of their
+   clause (``..., adding that ...``, ``... but noted that ...``); and a name and
+   a colon opening a sentence (``Clinton: ...``). The source is the noun phrase
+   in subject position, with its appositions ("Sterling Pratt, wine director at
+   Schaefer's,"). A content split around the cue (``"...," she said. "..."``)
+   gives several ``content_spans``; the quotations that follow in the same
+   paragraph, and quote-only paragraphs right after it, continue the speaker.
+   An attribution whose cue lies inside the content of another is nested and
+   dropped (only the outermost is kept, as in PolNeAR).
+4. **Sources.** Each source is typed from ``mediakit/lexicons/sources.yaml``
+   (see :data:`SOURCE_TYPES`) and resolved: a surname or "Mr. X" to the fullest
+   name the article gives, "he"/"she" to the most recent compatible person (a
+   mention earlier in the sentence, else the latest attribution source or
+   subject, preferring a known gender), "who"/"which" to the noun phrase it
+   follows. Role ("Deputy Foreign Minister") and affiliation ("Russia", from
+   "Russian", "Syria's", "for the Kremlin", "(D-Mass.)") come from the source
+   span or from the first full mention of the person.
+
+Accuracy on PolNeAR is measured by ``python -m mediakit.evaluate attribution``
+(see ``docs/attribution.md``).
+
+The code is a pipeline of stage modules, each a screen or two of small functions:
+
+- ``_lexicon``: the cue and source lexicons and the word lists (``mediakit/lexicons/cues.yaml``,
+  ``sources.yaml``, ``attribution_words.yaml``), loaded once and compiled;
+- ``_quotes`` and ``_document``: the quotations and the prepared document (sentences, paragraphs,
+  quotations, cue forms);
+- ``_cues``: which cue forms are cues where they stand;
+- ``_phrases``, ``_content``, ``_subjects``, ``_frames`` and ``_verb``: the frames around each cue
+  (one function per frame) and the content they read;
+- ``_sources``: the type, name, role and affiliation of a source span;
+- ``_channel`` and ``_resolution``: kind and channel; speaker names, pronouns and antecedents;
+- ``_extract``: the stages for one text; ``_table``: the tables.
+"""
+
+from __future__ import annotations
+
+from ._extract import clear_caches
+from ._lexicon import cue_lexicon, source_lexicon
+from ._table import (ATTRIBUTION_COLUMNS, KINDS, SOURCE_TYPES, attribution_metrics, extract_attributions,
+                     find_attributions)
+
+__all__ = [
+    "ATTRIBUTION_COLUMNS",
+    "SOURCE_TYPES",
+    "KINDS",
+    "cue_lexicon",
+    "source_lexicon",
+    "find_attributions",
+    "extract_attributions",
+    "attribution_metrics",
+    "clear_caches",
+]

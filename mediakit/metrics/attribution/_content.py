@@ -1,0 +1,190 @@
+"""Stage 3a: the content of an attribution, the text on either side of its cue.
+
+:func:`content_right` reads what follows a cue ("X said (that) ..."), :func:`content_left` what
+precedes it ('"...," X said'); :func:`second_piece` and :func:`following_quotes` add the second
+half of a split quotation and the quoted sentences that continue the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._cues import cue_ok
+from ._document import Doc
+from ._lexicon import lexicons, word_lists
+from ._phrases import (COMPLEMENT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, first_word, skip_adverbials, strip_span,
+                       trim_content_end)
+
+__all__ = ["content_right", "content_left", "following_quotes", "second_piece", "split_quote"]
+
+_ING_SIBLING_RE = re.compile(r",[”\"']?\s*(?:while\s+|and\s+|but\s+)?(?:also\s+)?(?=\w+ing\b)")
+_ACCORDING_IN_RE = re.compile(r",?\s*according\s+to\b", re.IGNORECASE)
+_CONJ_BEFORE_RE = re.compile(
+    r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|yet)\s+"
+    r"(?P<subj>(?:[\w.’'-]+\s+){0,6}?)"
+    r"(?:(?:has|have|had|also|later|then|would|will|did|does|do|is|was|were|are|not|never)\s+)*\Z"
+    r"|;\s+(?P<subj2>(?:[\w.’'-]+\s+){0,6}?)(?:(?:has|have|had|also|later|then)\s+)*\Z"
+)
+_COMMA_QUOTE_RE = re.compile(r",\s*(?=[\"“«]|'')")
+
+
+def content_right(doc: Doc, pos: int, send: int, para_end: int) -> list[tuple[int, int]]:
+    """Content that starts at ``pos`` and runs to the end of the sentence (or of a quotation)."""
+    text = doc.text
+    s, _ = strip_span(text, pos, send, " \t\n\r\u00a0,:—–")
+    if s >= send:
+        return []
+    qi = doc.quote_starting_at(s, s + 2)
+    if qi >= 0 and doc.quotes[qi].end >= send - 1:
+        return _quotation_right(doc, qi)
+    e = send
+    # a following attribution inside the sentence ends this content (', adding ...')
+    for m in _ING_SIBLING_RE.finditer(text, s, send):
+        w = WORD_RE.match(text, m.end(), send)
+        if w and w.group().lower() in lexicons().form_lemma:
+            e = m.start() + (2 if text[m.start() + 1] in "”\"'" else 0)
+            break
+    if text.find("ccording", s, e) >= 0:
+        acc = _ACCORDING_IN_RE.search(text, s, e)
+        if acc:
+            e = acc.start()
+    e = _cut_at_coordinated_cue(doc, s, e)
+    s, e = trim_content_end(text, s, e)
+    if s >= e:
+        return []
+    # a quotation opened in the content and running past the sentence end
+    qj = doc.quote_at(e - 1)
+    if qj >= 0 and doc.quotes[qj].end > e and doc.quotes[qj].start >= s:
+        spans = doc.chain_from(qj)
+        return [(s, spans[0][1])] + spans[1:]
+    return [(s, e)]
+
+
+def _quotation_right(doc: Doc, qi: int) -> list[tuple[int, int]]:
+    """A content that is quotation ``qi`` (with its paragraphs), and the rest of its last sentence."""
+    text = doc.text
+    spans = doc.chain_from(qi)
+    last_end = spans[-1][1]
+    # the sentence in which the quotation ends may go on after it
+    si = doc.sentence_of(last_end - 1)
+    se = doc.sents[si][1]
+    if se > last_end and text[last_end:se].strip(" .,\"”") and se - last_end < 200:
+        if not doc.has_cue(last_end, se):
+            spans[-1] = (spans[-1][0], trim_content_end(text, last_end, se)[1])
+    return spans
+
+
+def _cut_at_coordinated_cue(doc: Doc, s: int, e: int) -> int:
+    """End of a content before a coordinated attribution ('... but noted that ...', '; others said ...')."""
+    text = doc.text
+    lex = lexicons()
+    openers = word_lists().coordinated_subject_openers
+    for m, lemma in doc.cues_in(s, e):
+        if m.start() - s < 8 or lemma == "according_to" or doc.quote_at(m.start()) >= 0:
+            continue
+        frame = lex.cues[lemma]["frame"]
+        if frame not in ("any", "clause"):
+            continue
+        c = _CONJ_BEFORE_RE.search(text, max(s, m.start() - 90), m.start())
+        if c is None:
+            continue
+        subj = (c.group("subj") or c.group("subj2") or "").strip()
+        if subj:
+            w = subj.split()[0]
+            if not (w[:1].isupper() or w.lower() in openers):
+                continue
+        if frame == "clause":
+            after = skip_adverbials(text, m.end(), e)
+            if not COMPLEMENT_RE.match(text, after, e):
+                continue
+        if not cue_ok(doc, m):
+            continue
+        return c.start()
+    return e
+
+
+def content_left(doc: Doc, ss: int, bound: int) -> list[tuple[int, int]]:
+    """Content that ends at ``bound`` (before a cue frame), from the sentence or quotation start."""
+    text = doc.text
+    s, e = trim_content_end(text, ss, bound)
+    if s >= e:
+        return []
+    qi = doc.quote_ending_at(e, e - 2)
+    if qi < 0:
+        qi = doc.quote_at(e - 1)
+    if qi >= 0 and (doc.quotes[qi].start < s or doc.quotes[qi].prev >= 0 and doc.quotes[qi].start <= s):
+        # the quotation (and the paragraphs it continues) that closes before the cue
+        spans = doc.chain_to(qi)
+        spans[-1] = (min(spans[-1][0], s), e)
+        return spans
+    # a quotation that started in an earlier sentence of the paragraph
+    qk = doc.quote_at(s)
+    if qk >= 0 and doc.quotes[qk].start < s:
+        spans = doc.chain_to(qk)
+        spans[-1] = (spans[-1][0], e)
+        return spans
+    return [(s, e)]
+
+
+def following_quotes(doc: Doc, after: int, pi: int) -> list[tuple[int, int]]:
+    """Quoted sentences right after ``after`` in paragraph ``pi`` that hold no cue of their own."""
+    out: list[tuple[int, int]] = []
+    si = doc.sentence_of(after)
+    if si < len(doc.sents) and doc.sents[si][1] <= after:
+        si += 1
+    while si < len(doc.sents) and doc.sents[si][2] == pi:
+        ss, se, _ = doc.sents[si]
+        if ss < after:
+            si += 1
+            continue
+        qi = doc.quote_starting_at(ss, ss + 1)
+        if qi < 0:
+            break
+        spans = doc.chain_from(qi)
+        q_end = spans[0][1]
+        # a cue outside the quotation in its sentence: another attribution
+        rest_end = doc.sents[doc.sentence_of(max(q_end - 1, ss))][1]
+        if q_end < rest_end and doc.has_cue(q_end, rest_end):
+            break
+        out.extend(spans)
+        after = spans[-1][1]
+        si = doc.sentence_of(after - 1) + 1
+        if len(spans) > 1:
+            break
+    return out
+
+
+def second_piece(doc: Doc, pos: int, se: int, pi: int) -> list[tuple[int, int]]:
+    """Content after a post-frame cue: ', "..."' or ', the rest of the sentence', or the quotes that follow."""
+    text = doc.text
+    lex = lexicons()
+    t = text[pos:se]
+    ts = t.strip()
+    out: list[tuple[int, int]] = []
+    if ts.startswith((",", ":")) or ts[:1] in OPENERS:
+        body = ts.lstrip(",: ")
+        w = first_word(body)
+        if body[:1] in OPENERS or not (w in lex.form_lemma or w.endswith("ing") or w in lex.words.tail_clause):
+            out = content_right(doc, pos, se, doc.paras[pi][1])
+    if not out:
+        # '... he said of Trump, "whether ..."': a quotation opened later in the sentence
+        m = _COMMA_QUOTE_RE.search(t)
+        if m is not None:
+            qi = doc.quote_starting_at(pos + m.end(), pos + m.end() + 1)
+            if qi >= 0:
+                out = content_right(doc, pos + m.end(), se, doc.paras[pi][1])
+    if not out or out[-1][1] >= se - 2:
+        out = out + following_quotes(doc, out[-1][1] if out else se, pi)
+    return out
+
+
+def split_quote(doc: Doc, ss: int, bound: int) -> bool:
+    """True if the text before ``bound`` is a quotation that opens the sentence ('"A," he said, "B."')."""
+    text = doc.text
+    qi = doc.quote_ending_at(bound, bound - 3)
+    if qi < 0:
+        return False
+    q = doc.quotes[qi]
+    if q.start <= ss + 1:
+        return True
+    return not WORD_CHAR_RE.search(text[ss:q.start])

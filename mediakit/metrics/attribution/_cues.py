@@ -1,0 +1,138 @@
+"""Stage 2: which cue forms are cues here, and where the auxiliaries before a cue start.
+
+:func:`cue_ok` drops a form of the lexicon that is not used as a cue where it stands (inside a
+quotation, a noun such as "the report", a name such as "Tell City", an infinitive);
+:func:`aux_start` finds the start of "has also", "didn't", "repeatedly" before a cue, where the
+subject ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._document import Doc
+from ._lexicon import WordLists, word_lists
+from ...text import ASCII_LETTERS_RE
+from ._phrases import TOKEN_RE
+
+__all__ = ["cue_ok", "aux_start"]
+
+_CONTRACTION_RE = re.compile(r"(?<=\w)(?:n[’']t|[’'](?:s|ve|d|re|ll))\Z", re.IGNORECASE)
+_DELEGATE_RE = re.compile(r"\s+(delegates?|pledge|votes?)\b")
+_ON_CONDITION_RE = re.compile(r"\s+on\s+(?:the\s+)?(?:condition|background)\b")
+_ASKED_ANON_RE = re.compile(
+    r"\s+(?:not\s+to\s+be|that\s+(?:his|her|their)\s+name|to\s+remain\s+anonymous|for\s+anonymity)")
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]*([\w’'-]+|[,.;:])")
+
+
+def aux_start(text: str, ss: int, cs: int) -> int:
+    """Start of the auxiliaries and adverbs right before a cue ("has also", "didn't", "repeatedly")."""
+    words = word_lists()
+    aux = words.aux
+    # fast path: the word right before the cue is a plain word (the subject)
+    left = text[max(ss, cs - 40):cs].rsplit(None, 1)
+    w = left[-1].lower() if left else ""
+    if not w or (w not in aux and not w.endswith("ly") and "’" not in w and "'" not in w):
+        return cs
+    ly_exclude = words.ly_exclude
+    lo = max(ss, cs - 100)
+    toks = list(TOKEN_RE.finditer(text, lo, cs))
+    pos = cs
+    for m in reversed(toks):
+        if text[m.end():pos].strip(" \t\u00a0"):
+            break  # something other than white space or a comma in between
+        w = m.group()
+        lw = w.lower()
+        if lw in aux or (lw.endswith("ly") and w.islower() and lw not in ly_exclude and len(lw) > 3):
+            pos = m.start()
+            continue
+        c = _CONTRACTION_RE.search(w)
+        if c is not None:
+            pos = m.start() + c.start()
+            if lw.endswith(("n’t", "n't")):
+                pos = m.start()  # "didn't": all of it is auxiliary
+        break
+    return pos
+
+
+def cue_ok(doc: Doc, m: re.Match[str]) -> bool:
+    """False for a cue form that is not used as a cue here (quoted, a noun, a name, an infinitive)."""
+    s = m.start()
+    if doc.quote_at(s) >= 0:
+        return False
+    word = m.group()
+    if word[:9].lower() == "according":
+        return True
+    if word[:1].isupper() and _in_a_name(doc, s):
+        return False
+    words = word_lists()
+    if _noun_by_word_before(doc.text, s, word, words):
+        return False
+    lw = word.lower()
+    if (lw in words.nounish or lw in words.noun_bases) and _noun_by_context(doc.text, m, lw, words):
+        return False
+    return not ((lw == "asked" or lw in words.speak_forms or lw in words.delegate_forms)
+                and _not_a_statement(doc.text, m, lw, words))
+
+
+def _in_a_name(doc: Doc, s: int) -> bool:
+    """A capitalised form mid-sentence is a name ("United States", "Tell City"), unless in a headline."""
+    text = doc.text
+    si = doc.sentence_of(s)
+    ss = doc.sents[si][0] if doc.sents else 0
+    head = text[ss:s].strip(" \t\n\"“‘'(—–-•")
+    if head:
+        se = doc.sents[si][1]
+        words = ASCII_LETTERS_RE.findall(text[ss:se])
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+            return True
+    return False
+
+
+def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool:
+    """The word right before the form makes it a noun or an infinitive ('of fear', 'the report', 'to say')."""
+    k = s
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    j = k
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "’'-_"):
+        j -= 1
+    if j >= k:
+        return False
+    prev = text[j:k]
+    lp = prev.lower()
+    if lp in words.prepositions and not word.lower().endswith("ing"):
+        return True  # '26 years of fear', 'in response': a noun
+    if prev.isdigit():
+        return True  # 'a 2023 report'
+    if lp in words.determiners or lp.endswith(("’s", "'s", "s’", "s'")) and prev[:1].isupper() or lp == "to":
+        return True
+    return lp.endswith(("’s", "'s")) and lp not in words.subject_contractions
+
+
+def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> bool:
+    """A plural or base form used as a noun ('the talks resumed', 'a UN report')."""
+    if lw in words.nounish:
+        nxt = _NEXT_WORD_RE.match(text, m.end())
+        if nxt is None or nxt.group(1).lower() in words.noun_followers or (
+                nxt.group(1).endswith("ed") and nxt.group(1).islower()):
+            return True  # 'the talks resumed', 'comments about ...'
+    if lw in words.noun_bases:
+        # 'a UN report', 'the first call': a determiner one or two words before
+        s = m.start()
+        toks = TOKEN_RE.findall(text, max(0, s - 40), s)[-2:]
+        if len(toks) == 2 and toks[0].lower() in words.determiners and not toks[1].lower().endswith("ly"):
+            return True
+    return False
+
+
+def _not_a_statement(text: str, m: re.Match[str], lw: str, words: WordLists) -> bool:
+    """'who asked not to be named', 'spoke on condition of ...', 'pledged delegates'."""
+    if lw == "asked" and _ASKED_ANON_RE.match(text, m.end()):
+        return True  # 'who asked not to be named'
+    if lw in words.speak_forms:
+        nxt = _NEXT_WORD_RE.match(text, m.end())
+        allowed = ("about", "of") if lw.endswith("ing") else ("about", "of", "on", "to", "with")
+        if nxt is None or nxt.group(1).lower() not in allowed or _ON_CONDITION_RE.match(text, m.end()):
+            return True
+    return lw in words.delegate_forms and _DELEGATE_RE.match(text, m.end(), m.end() + 20) is not None

@@ -1,0 +1,203 @@
+"""Stage 1: the prepared document (sentences, paragraphs, quotations, cue forms) and an attribution.
+
+:func:`prepare` reads a text once: its sentences and paragraphs (:func:`mediakit.text.split_sentences`),
+its quotations (:func:`mediakit.text.find_quotations`, style ``"typed"``) and the cue forms of the lexicon (:func:`iter_cues`). The later
+stages look things up in the :class:`Doc` by position and fill :class:`Attr` records.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...text import split_sentences
+from ._lexicon import lexicons
+from ...text import Quotation, find_quotations
+
+__all__ = ["Attr", "Doc", "prepare", "iter_cues", "cue_lemmas"]
+
+
+@dataclass(slots=True)
+class Attr:
+    """One attribution while it is being built: offsets into the text, then the resolved facts."""
+
+    cue: tuple[int, int]
+    lemma: str
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    kind: str = ""
+    channel: str | None = None
+    frame: str = ""
+    participle: bool = False
+    speaker: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    source_type: str | None = None
+    person: bool = False
+    gender: str = ""
+
+
+@dataclass
+class Doc:
+    """A text with its sentences ``(start, end, paragraph)``, paragraphs, quotations and cue forms."""
+
+    text: str
+    sents: list[tuple[int, int, int]] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    paras: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[Quotation] = field(default_factory=list)
+    q_starts: list[int] = field(default_factory=list)
+    cues: list[tuple[re.Match[str], str]] = field(default_factory=list)
+    cue_starts: list[int] = field(default_factory=list)
+
+    def cues_in(self, s: int, e: int) -> list[tuple[re.Match[str], str]]:
+        """Cue forms starting in ``[s, e)`` (precomputed, in text order)."""
+        i = bisect.bisect_left(self.cue_starts, s)
+        j = bisect.bisect_left(self.cue_starts, e, i)
+        return self.cues[i:j]
+
+    def has_cue(self, s: int, e: int) -> bool:
+        """A cue form starts in ``[s, e)``."""
+        i = bisect.bisect_left(self.cue_starts, s)
+        return i < len(self.cue_starts) and self.cue_starts[i] < e
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence that holds ``pos`` (0 before the first one)."""
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return i if i > 0 else 0
+
+    def quote_at(self, pos: int) -> int:
+        """Index of the quotation that strictly contains ``pos`` (after its opening mark), or -1."""
+        i = bisect.bisect_right(self.q_starts, pos - 1) - 1
+        if i >= 0:
+            q = self.quotes[i]
+            if q.start < pos < q.end - (1 if q.closed else 0):
+                return i
+        return -1
+
+    def quote_ending_at(self, pos: int, lo: int) -> int:
+        """Index of a quotation that ends in ``[lo, pos]`` (nearest to ``pos``), or -1."""
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            if q.end <= pos and q.end >= lo:
+                return i
+            if q.end < lo:
+                break
+            i -= 1
+        return -1
+
+    def quote_starting_at(self, pos: int, hi: int) -> int:
+        """Index of the first quotation that starts in ``[pos, hi]``, or -1."""
+        i = bisect.bisect_left(self.q_starts, pos)
+        if i < len(self.quotes) and self.quotes[i].start <= hi:
+            return i
+        return -1
+
+    def chain(self, qi: int) -> list[tuple[int, int]]:
+        """Spans of quotation ``qi`` with the paragraphs it continues and is continued by."""
+        first = qi
+        seen = {qi}
+        while self.quotes[first].prev >= 0 and self.quotes[first].prev not in seen:
+            first = self.quotes[first].prev
+            seen.add(first)
+        out = []
+        i = first
+        guard = 0
+        while i >= 0 and guard < 50:
+            out.append((self.quotes[i].start, self.quotes[i].end))
+            i = self.quotes[i].next
+            guard += 1
+        return out
+
+    def chain_from(self, qi: int) -> list[tuple[int, int]]:
+        """Spans of quotation ``qi`` and the paragraphs that continue it."""
+        out = []
+        i, guard = qi, 0
+        while i >= 0 and guard < 50:
+            out.append((self.quotes[i].start, self.quotes[i].end))
+            i = self.quotes[i].next
+            guard += 1
+        return out
+
+    def chain_to(self, qi: int) -> list[tuple[int, int]]:
+        """Spans of quotation ``qi`` and the paragraphs of it before."""
+        out = []
+        i, guard = qi, 0
+        while i >= 0 and guard < 50:
+            out.append((self.quotes[i].start, self.quotes[i].end))
+            i = self.quotes[i].prev
+            guard += 1
+        return out[::-1]
+
+
+def prepare(text: str) -> Doc:
+    """Read ``text`` once: sentences, paragraphs, quotations and cue forms."""
+    doc = Doc(text)
+    spans = split_sentences(text)
+    doc.sents = [(s.start, s.end, s.paragraph) for s in spans]
+    doc.sent_starts = [s.start for s in spans]
+    paras: list[tuple[int, int]] = []
+    for s, e, p in doc.sents:
+        if p < len(paras):
+            paras[p] = (paras[p][0], e)
+        else:
+            while len(paras) < p:
+                paras.append((s, s))
+            paras.append((s, e))
+    doc.paras = paras
+    doc.quotes = find_quotations(text, paras, style="typed")
+    doc.q_starts = [q.start for q in doc.quotes]
+    doc.cues = iter_cues(text)
+    doc.cue_starts = [m.start() for m, _ in doc.cues]
+    return doc
+
+
+_CUE_NOT_AFTER_RE = re.compile(r"[\w\-’']")
+
+
+def iter_cues(text: str) -> list[tuple[re.Match[str], str]]:
+    """Cue forms of the lexicon in ``text`` (longest form first), with their lemma, in text order.
+
+    The matches of ``lexicons().cue_form_re.finditer(text)``, found faster: that pattern starts with a
+    look-behind, which ``re`` tries at every character; ``cue_after_re`` starts with the character
+    before the form instead, which ``re`` skips ahead to. Each form is then matched again on its own
+    (``cue_at_re``), so that the match objects are those of the forms alone.
+    """
+    lex = lexicons()
+    at = lex.cue_at_re
+    spaced = lex.spaced_lemma
+    first = at.match(text)
+    out = cue_lemmas([first]) if first is not None else []
+    for m in lex.cue_after_re.finditer(text, first.end() if first is not None else 0):
+        s = m.start()
+        if text[s] >= "\x80" and _CUE_NOT_AFTER_RE.match(text, s):
+            # a non-ASCII letter or digit (or ’) before the form: not a cue here, but a form might
+            # start inside this match; rare, so scan this text the plain way
+            return cue_lemmas(lex.cue_form_re.finditer(text))
+        cue = at.match(text, s + 1)
+        lw = cue.group().lower()  # type: ignore[union-attr]
+        lemma = spaced.get(lw)
+        if lemma is None:  # as in cue_lemmas
+            lemma = spaced.get(" ".join(lw.split()))
+            if lemma is None:
+                continue
+        out.append((cue, lemma))  # type: ignore[arg-type]
+    return out
+
+
+def cue_lemmas(matches: Iterable[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+    """The cue matches with their lemma (forms whose spacing is not in the lexicon left out)."""
+    spaced = lexicons().spaced_lemma
+    out: list[tuple[re.Match[str], str]] = []
+    for m in matches:
+        lw = m.group().lower()
+        lemma = spaced.get(lw)
+        if lemma is None:
+            lemma = spaced.get(" ".join(lw.split()))
+            if lemma is None:
+                continue
+        out.append((m, lemma))
+    return out

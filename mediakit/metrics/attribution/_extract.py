@@ -1,0 +1,191 @@
+"""Stages 2 to 5 for one text: from the cue forms to resolved attributions.
+
+:func:`find` prepares a text (:func:`prepare`), turns its cue forms into attributions
+(:func:`extract`: each form that :func:`cue_ok` keeps goes to :func:`analyze_cue`; "Name: ..."
+lines are added; nested attributions dropped; quote-only paragraphs continue the speaker) and
+resolves their sources (:func:`resolve`).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ._cues import cue_ok
+from ._document import Attr, Doc, prepare
+from ._frames import colon_attributions
+from ._lexicon import word_lists
+from ._phrases import LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
+from ._resolution import clear_mention_caches, resolve
+from ._sources import clear_name_cuts
+from ._verb import analyze_cue
+
+__all__ = ["find", "extract", "clear_caches"]
+
+Span = tuple[int, int]
+
+
+def clear_caches() -> None:
+    """Forget the per-phrase caches (source spans, name runs) that speed up repeated phrases.
+
+    The lexicons stay loaded. Benchmarks call this to time what a fresh process pays.
+
+    Examples
+    --------
+    >>> clear_caches()
+    """
+    clear_name_cuts()
+    clear_mention_caches()
+
+
+def find(text: str) -> tuple[Doc, list[Attr]] | None:
+    """The prepared document and its resolved attributions, or None for a blank text or a non-str."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    doc = prepare(text)
+    attrs = extract(doc)
+    resolve(doc, attrs)
+    return doc, attrs
+
+
+def extract(doc: Doc) -> list[Attr]:
+    """The attributions of a prepared document, in order of the cue (sources not yet resolved)."""
+    if not doc.sents:
+        return []
+    found = _from_cues(doc)
+    _add_colon_lines(doc, found)
+    found = _nest_filter(found)
+    _continue_paragraphs(doc, found)
+    for a in found:
+        a.content = _merge(a.content)
+    return found
+
+
+def _from_cues(doc: Doc) -> list[Attr]:
+    """An attribution for each cue form that makes one, in text order."""
+    found: list[Attr] = []
+    recent_end = -1
+    for m, lemma in doc.cues:
+        c = m.start()
+        if c < recent_end and _inside_recent(c, found):
+            continue  # inside the content of an attribution just found: nested, dropped anyway
+        if not cue_ok(doc, m):
+            continue
+        a = analyze_cue(doc, m, lemma, found)
+        if a is None or not a.content:
+            continue
+        if a.source is not None:
+            a.source = _clean_source(doc.text, a.source)
+        found.append(a)
+        recent_end = -1  # the furthest content end of the last three attributions
+        for b in found[-3:]:
+            for _, e0 in b.content:
+                if e0 > recent_end:
+                    recent_end = e0
+    return found
+
+
+def _inside_recent(c: int, found: list[Attr]) -> bool:
+    """Position ``c`` lies in the content of one of the last three attributions found."""
+    for a in found[-3:]:
+        for s0, e0 in a.content:
+            if s0 <= c < e0:
+                return True
+    return False
+
+
+def _clean_source(text: str, source: Span) -> Span | None:
+    """A source span without quotation marks and leading conjunctions ('And he said'), or None."""
+    src = strip_span(text, source[0], source[1], SOURCE_STRIP)
+    junk = LEADING_JUNK_RE.match(text, src[0], src[1])
+    if junk is not None and junk.end() < src[1]:
+        src = (junk.end(), src[1])  # 'And he said'
+    if src[0] >= src[1]:
+        return None
+    if text[src[0]:src[1]].lower() in word_lists().not_a_source:
+        return None  # not a noun phrase: 'as far as ... said', 'if ... says'
+    return src
+
+
+def _add_colon_lines(doc: Doc, found: list[Attr]) -> None:
+    """Add the "Name: ..." attributions that no cue attribution covers, and keep ``found`` in cue order."""
+    colon = colon_attributions(doc)
+    if not colon:
+        return
+    taken = [(a.cue[0], a.content[-1][1]) for a in found]
+    for ca in colon:
+        if not any(s0 <= ca.cue[0] < e0 or ca.content[0][0] <= s0 < ca.content[-1][1] for s0, e0 in taken):
+            found.append(ca)
+    found.sort(key=lambda a: a.cue[0])
+
+
+def _nest_filter(attrs: list[Attr]) -> list[Attr]:
+    """Drop attributions whose cue lies inside another attribution's content (keep the outermost)."""
+    spans = sorted([(cs, ce, k) for k, a in enumerate(attrs) for cs, ce in a.content])
+    starts = [x[0] for x in spans]
+    keep: list[Attr] = []
+    for k, a in enumerate(attrs):
+        c = a.cue[0]
+        i = bisect.bisect_right(starts, c) - 1
+        nested = False
+        # content spans are short and rarely overlap: look back a few
+        j = i
+        while j >= 0 and j > i - 8:
+            s0, e0, owner = spans[j]
+            if owner != k and s0 <= c < e0:
+                nested = True
+                break
+            j -= 1
+        if not nested:
+            keep.append(a)
+    return keep
+
+
+def _continue_paragraphs(doc: Doc, attrs: list[Attr]) -> None:
+    """Quote-only paragraphs right after an attribution's quotation continue its content."""
+    if not attrs:
+        return
+    text = doc.text
+    by_para: dict[int, list[Attr]] = {}
+    for a in attrs:
+        by_para.setdefault(doc.sents[doc.sentence_of(a.cue[0])][2], []).append(a)
+    covered = set()
+    for a in attrs:
+        for s, _e in a.content:
+            covered.add(s)
+    for pi in sorted(by_para):
+        a = max(by_para[pi], key=lambda x: x.content[-1][1])
+        pe = doc.paras[pi][1]
+        if a.content[-1][1] < pe - 3 or not any(text[s] in OPENERS or text[s:s + 2] == "''"
+                                                for s, _ in a.content):
+            continue
+        _continue_into(doc, a, pi + 1, by_para, covered)
+
+
+def _continue_into(doc: Doc, a: Attr, nxt: int, by_para: dict[int, list[Attr]], covered: set[int]) -> None:
+    """Append to ``a`` the quotations that open the paragraphs from ``nxt`` on, until one is attributed."""
+    while nxt < len(doc.paras) and nxt not in by_para:
+        ps, pe2 = doc.paras[nxt]
+        qi = doc.quote_starting_at(ps, ps + 1)
+        if qi < 0 or ps in covered:
+            break
+        q = doc.quotes[qi]
+        if q.end < pe2 - 2:
+            # the paragraph does not end with the quotation: maybe attributed inside
+            if doc.has_cue(q.end, pe2):
+                break
+        a.content.append((q.start, min(q.end, pe2)))
+        covered.add(ps)
+        nxt += 1
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Sorted, distinct, non-empty spans, overlapping ones merged."""
+    out: list[Span] = []
+    for s, e in sorted(set(spans)):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

@@ -1,0 +1,290 @@
+"""Stage 3b: the frames in which a cue is not the verb of its own subject.
+
+One function per frame:
+
+- :func:`according_frame`: "According to X, ...", "..., according to X", "A, according to X, B";
+- :func:`passive_frame`: "X was told by Y that ...", "it was reported that ...", "As reported by X, ...";
+- :func:`participle_frame`: "..., adding that ...", "... and said ...": the subject of the clause;
+- :func:`evidential_frame`: "X seemed to ...", "X is expected to ..." (no source);
+- :func:`colon_attributions`: "Clinton: Time for a new strategy" (a name and a colon).
+
+The frames around a verb with its own subject are in :mod:`._verb`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._content import content_left, content_right
+from ._document import Attr, Doc
+from ._lexicon import lexicons, word_lists
+from ._phrases import (COMPLEMENT_RE, OBJECT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, last_of, np_left, np_right,
+                       skip_adverbials, strip_span, trim_content_end)
+from ._sources import analyze_span
+
+__all__ = ["according_frame", "passive_frame", "participle_frame", "evidential_frame", "colon_attributions",
+           "shared_subject"]
+
+_BY_RE = re.compile(r"\s+by\s+")
+_TO_RE = re.compile(r"\s*to\b")
+_AS_OR_QUOTE2_RE = re.compile(r"\bas\b|[\"“«]")
+_EVIDENTIAL_COMP_RE = re.compile(r"\s*(?:to\s+\w|that\s|like\s|as\s+(?:if|though)\s)", re.IGNORECASE)
+_COLON_SOURCE_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3}\s*"
+)
+_SUBJECT_END_RE = re.compile(
+    r"(?:has|have|had|is|was|were|are|will|would|could|can|should|may|might|must|did|does|do|also|"
+    r"then|later|quickly|repeatedly|never|not|began|took|went|made|gave|got|kept|spent|came|sat|stood|"
+    r"[a-z]+ed|[a-z]+ly)\Z"
+)
+
+Span = tuple[int, int]
+
+
+# --------------------------------------------------------------------------- according to
+
+
+def according_frame(doc: Doc, m: re.Match[str], lemma: str) -> Attr | None:
+    """'..., according to X' and 'A, according to X, B' (content around), or 'According to X, ...'."""
+    text = doc.text
+    cs, ce = m.start(), m.end()
+    ss, se, pi = doc.sents[doc.sentence_of(cs)]
+    src = np_right(text, ce, se, loose=True)
+    if src is None:
+        return None
+    lead_s, lead_e = strip_span(text, ss, cs)
+    content: list[Span] = []
+    if lead_e > lead_s and WORD_CHAR_RE.search(text[lead_s:lead_e]):
+        content = content_left(doc, ss, lead_e) + _according_rest(doc, src[1], se, pi)
+    else:
+        comma = text.find(",", ce, se)
+        if comma < 0:
+            return None
+        src = strip_span(text, ce, comma)
+        if src[0] >= src[1]:
+            return None
+        content = content_right(doc, comma + 1, se, doc.paras[pi][1])
+    if not content:
+        return None
+    return Attr((cs, ce), lemma, src, content, frame="according")
+
+
+def _according_rest(doc: Doc, after_src: int, se: int, pi: int) -> list[Span]:
+    """'The economy, according to X, is ...': the content that goes on after the source."""
+    text = doc.text
+    rest_span = strip_span(text, after_src, se)
+    if not (rest_span[1] > rest_span[0] and text[after_src:rest_span[0]].strip().startswith(",")
+            and WORD_CHAR_RE.search(text[rest_span[0]:rest_span[1]])):
+        return []
+    adv_end = skip_adverbials(text, after_src, se)
+    if adv_end >= se or not WORD_CHAR_RE.search(text[adv_end:se]):
+        return []
+    return content_right(doc, adv_end, se, doc.paras[pi][1])
+
+
+# --------------------------------------------------------------------------- passives and participles
+
+
+def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: int,
+                  as_clause: bool = False) -> Attr | None:
+    """'X was told by Y that ...', 'it was reported that ...': the source is the by-phrase, if any.
+
+    With ``as_clause`` ('As reported by X, ...'), the content is the clause after the comma.
+    """
+    text = doc.text
+    if lexicons().cues[lemma]["frame"] not in ("any", "clause", "object"):
+        return None
+    if as_clause:
+        return _as_reported(doc, m, lemma, se, pi)
+    pos = m.end()
+    src = None
+    by = _BY_RE.match(text[pos:se])
+    if by is not None:
+        src = np_right(text, pos + by.end(), se)
+        if src is not None:
+            pos = src[1]
+    pos = skip_adverbials(text, pos, se)
+    rest = text[pos:se]
+    if _TO_RE.match(rest):
+        return None  # "is said to be": no content clause
+    comp = COMPLEMENT_RE.match(rest)
+    if comp is None:
+        return None
+    if rest.lstrip().lower().startswith(("that ", ":")):
+        pos += comp.end()
+    content = content_right(doc, pos, se, doc.paras[pi][1])
+    if not content:
+        return None
+    return Attr((m.start(), m.end()), lemma, src, content, frame="passive")
+
+
+def _as_reported(doc: Doc, m: re.Match[str], lemma: str, se: int, pi: int) -> Attr | None:
+    """'As reported by X, ...', 'When asked, ...': the content is the clause after the comma."""
+    text = doc.text
+    pos = m.end()
+    src = None
+    comma = text.find(",", pos, se)
+    if comma < 0:
+        return None
+    by = _BY_RE.match(text[pos:comma])
+    if by is not None:
+        src = strip_span(text, pos + by.end(), comma)
+    content = content_right(doc, comma + 1, se, doc.paras[pi][1])
+    if not content:
+        return None
+    return Attr((m.start(), m.end()), lemma, src, content, frame="passive")
+
+
+def participle_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: int,
+                     found: list[Attr]) -> Attr | None:
+    """", adding that ...": the source is the subject of the clause the participle hangs on."""
+    text = doc.text
+    words = word_lists()
+    pos = m.end()
+    if lemma in words.tell_lemmas:
+        mo = OBJECT_RE.match(text, pos, se)
+        if mo is not None and mo.end() > pos:
+            pos = mo.end()
+    pos = skip_adverbials(text, pos, se)
+    rest = text[pos:se]
+    comp = COMPLEMENT_RE.match(rest)
+    if lexicons().cues[lemma]["frame"] in ("clause", "quote") and comp is None:
+        if not (lemma in words.as_lemmas and _AS_OR_QUOTE2_RE.search(rest[:200])):
+            return None
+    if not WORD_CHAR_RE.search(rest):
+        return None
+    if comp is not None and rest.lstrip().lower().startswith(("that", ":")):
+        pos += comp.end()
+    content = content_right(doc, pos, se, doc.paras[pi][1])
+    if not content:
+        return None
+    source = shared_subject(doc, ss, m.start(), found)
+    return Attr((m.start(), m.end()), lemma, source, content, frame="participle", participle=True)
+
+
+def shared_subject(doc: Doc, ss: int, pos: int, found: list[Attr]) -> Span | None:
+    """Source for a verb without its own subject (', saying ...', '... and said ...')."""
+    in_sentence = [a for a in found if ss <= a.cue[0] < pos]
+    for a in reversed(in_sentence):
+        c = a.cue[0]
+        if any(b is not a and any(s0 <= c < e0 for s0, e0 in b.content) for b in in_sentence):
+            continue  # nested in another attribution of the sentence
+        return a.source
+    return _clause_subject(doc, ss, pos)
+
+
+def _clause_subject(doc: Doc, ss: int, limit: int) -> Span | None:
+    """The subject noun phrase of the main clause of the sentence starting at ``ss`` (before ``limit``)."""
+    text = doc.text
+    words = word_lists()
+    start = ss
+    w0 = WORD_RE.match(text, ss, limit)
+    if w0 is not None and w0.group().lower() in words.subordinate_start:
+        comma = text.find(",", ss, limit)
+        if comma < 0:
+            return None
+        start = comma + 1
+    end = _subject_end(text, start, limit)
+    if end < 0:
+        return None
+    s, e = strip_span(text, start, end)
+    if s >= e:
+        return None
+    first = text[s:e].split()[0]
+    if first[:1].islower() and first.lower() not in words.clause_subject_openers:
+        return None
+    return s, e
+
+
+def _subject_end(text: str, start: int, limit: int) -> int:
+    """End of the word before the first verb-like word among the first twelve, or -1."""
+    form_lemma = lexicons().form_lemma
+    words = list(WORD_RE.finditer(text, start, limit))
+    for k, w in enumerate(words[:12]):
+        lw = w.group().lower()
+        if k > 0 and (_SUBJECT_END_RE.match(lw) or lw in form_lemma) and not w.group()[:1].isupper():
+            return words[k - 1].end()
+    return -1
+
+
+# --------------------------------------------------------------------------- evidentials
+
+
+def evidential_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: int,
+                     subj_end: int) -> Attr | None:
+    """'Sanders seemed to be of two minds', 'X is expected to win', 'it appears that ...' (no source).
+
+    The content is the subject and the complement, as PolNeAR annotates it.
+    """
+    text = doc.text
+    pos = skip_adverbials(text, m.end(), se)
+    rest = text[pos:se]
+    if not _EVIDENTIAL_COMP_RE.match(rest):
+        return None
+    comp_start = pos + len(rest) - len(rest.lstrip())
+    if rest.lstrip().lower().startswith("that "):
+        comp_start += 5
+    right = content_right(doc, comp_start, se, doc.paras[pi][1])
+    if not right:
+        return None
+    k = last_of(text, ",;:(—–", ss, subj_end)
+    lo = k + 1 if k >= ss else ss
+    subj = np_left(text, lo, subj_end) if subj_end > lo else None
+    if subj is not None and text[subj[0]:subj[1]].lower() in ("it", "there", "this"):
+        subj = None
+    content = ([subj] if subj is not None else []) + right
+    return Attr((m.start(), m.end()), lemma, None, content, frame="evidential")
+
+
+# --------------------------------------------------------------------------- "Name: ..." lines
+
+
+def colon_attributions(doc: Doc) -> list[Attr]:
+    """'Clinton: Time for a new strategy', 'Q: ...': a name, a colon, then what the person says."""
+    text = doc.text
+    out: list[Attr] = []
+    if ":" not in text:
+        return out
+    pos = text.find(":")
+    last_si = -1
+    while pos >= 0:
+        c = pos
+        pos = text.find(":", c + 1)
+        si = doc.sentence_of(c)
+        ss, se, pi = doc.sents[si]
+        if si == last_si or c < ss or c - ss > 45 or c + 2 >= se:
+            continue  # only the first colon of a sentence, near its start
+        last_si = si
+        a = _colon_line(doc, c, ss, se, pi)
+        if a is not None:
+            out.append(a)
+    return out
+
+
+def _colon_line(doc: Doc, c: int, ss: int, se: int, pi: int) -> Attr | None:
+    """The attribution of a sentence whose first colon is at ``c``, or None."""
+    text = doc.text
+    if not _colon_speaker(text, ss, c):
+        return None
+    cs, ce = strip_span(text, c + 1, se, " \t\u00a0")
+    if cs >= ce or not (text[cs].isupper() or text[cs] in OPENERS or text[cs:cs + 2] == "''"):
+        return None
+    qi = doc.quote_starting_at(cs, cs + 1)
+    pe = doc.paras[pi][1]
+    content = doc.chain_from(qi) if qi >= 0 and doc.quotes[qi].end >= se - 1 else [
+        trim_content_end(text, cs, pe)]
+    return Attr((c, c + 1), "colon", (ss, ss + len(text[ss:c].rstrip())), content, frame="colon")
+
+
+def _colon_speaker(text: str, ss: int, c: int) -> bool:
+    """``text[ss:c]`` names someone who speaks, not a label ("Key details", "UPDATE", "Last Updated")."""
+    m = _COLON_SOURCE_RE.fullmatch(text, ss, c)
+    if m is None:
+        return False
+    words = word_lists()
+    head = text[ss:c].strip()
+    if head.lower() in words.colon_stop or head.split()[0].lower() in words.colon_stop:
+        return False
+    if head.isupper() and len(head) > 2:
+        return False  # a dateline or a label ("WASHINGTON:", "UPDATE:")
+    return analyze_span(head).type in words.colon_source_types  # not "Last Updated: ...", "Key details: ..."

@@ -1,0 +1,299 @@
+"""Stage 0: the lexicons and word lists of the attribution rules, loaded once and compiled.
+
+- :func:`cue_lexicon` and :func:`source_lexicon` read ``mediakit/lexicons/cues.yaml`` and
+  ``sources.yaml``; :func:`word_lists` reads ``attribution_words.yaml`` (the closed vocabularies the
+  rules test: auxiliaries, clause words, determiners, title abbreviations, ...).
+- :func:`lexicons` compiles them into lookups and regular expressions, once per process.
+- regex alternations of literal words are character tries from :func:`mediakit.text.trie_pattern`
+  (a space in a word matches any white space).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..._resources import read_resource_text
+from ...text import trie_pattern
+
+__all__ = ["cue_lexicon", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
+           "words_re", "in_names"]
+
+#: In a word list, a space matches any run of white space.
+SPACE_AS_WHITESPACE = {" ": r"\s+"}
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, dict[str, Any]]:
+    """Return the cue lexicon of ``mediakit/lexicons/cues.yaml`` (loaded once, cached).
+
+    Returns
+    -------
+    dict
+        lemma -> ``{"class": str, "speech": bool, "frame": str, "forms": tuple of str}``;
+        a multi-word form keeps ``_`` between its words ("pointed_out").
+
+    Raises
+    ------
+    ValueError
+        If an entry is malformed or a form belongs to two lemmas.
+
+    Examples
+    --------
+    >>> lex = cue_lexicon()
+    >>> lex["say"]["class"], lex["say"]["speech"], "said" in lex["say"]["forms"]
+    ('neutral', True, True)
+    >>> lex["according_to"]["forms"]
+    ('according_to',)
+    """
+    import yaml
+
+    data = yaml.safe_load(read_resource_text("mediakit.lexicons", "cues.yaml"))
+    classes = set(data.get("classes", {}))
+    out: dict[str, dict[str, Any]] = {}
+    seen: dict[str, str] = {}
+    for lemma, entry in data["cues"].items():
+        cls, frame = entry.get("class"), entry.get("frame", "any")
+        if cls not in classes:
+            raise ValueError(f"cues.yaml: {lemma}: unknown class {cls!r}")
+        if frame not in ("any", "clause", "object", "quote", "evidential", "colon"):
+            raise ValueError(f"cues.yaml: {lemma}: unknown frame {frame!r}")
+        forms = tuple(str(entry["forms"]).split())
+        for f in forms:
+            if f.lower() in seen:
+                raise ValueError(f"cues.yaml: form {f!r} of {lemma} already belongs to {seen[f.lower()]}")
+            seen[f.lower()] = lemma
+        out[str(lemma)] = {"class": cls, "speech": bool(entry.get("speech", False)),
+                           "frame": frame, "forms": forms}
+    return out
+
+
+@lru_cache(maxsize=1)
+def source_lexicon() -> dict[str, Any]:
+    """Return the source lexicon of ``mediakit/lexicons/sources.yaml`` (loaded once, cached).
+
+    Examples
+    --------
+    >>> lex = source_lexicon()
+    >>> lex["demonyms"]["russian"], "Reuters" in lex["agencies"]
+    ('Russia', True)
+    """
+    import yaml
+
+    data = yaml.safe_load(read_resource_text("mediakit.lexicons", "sources.yaml"))
+    return dict(data)
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """The word lists of ``attribution_words.yaml`` (what each is for is written there)."""
+
+    aux: frozenset[str]
+    ly_exclude: frozenset[str]
+    tell_lemmas: frozenset[str]
+    irregular_participles: frozenset[str]
+    tail_clause: frozenset[str]
+    clause_words: frozenset[str]
+    participle_after: frozenset[str]
+    asked_forms: frozenset[str]
+    subordinators: frozenset[str]
+    inverting_lemmas: frozenset[str]
+    as_lemmas: frozenset[str]
+    finite: frozenset[str]
+    np_openers: frozenset[str]
+    pronoun_subjects: frozenset[str]
+    coordinated_subject_openers: frozenset[str]
+    clause_subject_openers: frozenset[str]
+    subordinate_start: frozenset[str]
+    appositive_not_openers: frozenset[str]
+    description_openers: frozenset[str]
+    not_a_source: frozenset[str]
+    determiners: frozenset[str]
+    nounish: frozenset[str]
+    noun_bases: frozenset[str]
+    noun_followers: frozenset[str]
+    prepositions: frozenset[str]
+    subject_contractions: frozenset[str]
+    speak_forms: frozenset[str]
+    delegate_forms: frozenset[str]
+    title_abbreviations: frozenset[str]
+    name_stop: frozenset[str]
+    name_particles: frozenset[str]
+    determiner_words: frozenset[str]
+    colon_source_types: frozenset[str]
+    #: "Name:" labels: the words of ``colon_stop`` and the phrases of ``colon_stop_phrases``
+    colon_stop: frozenset[str]
+    #: ``prepositions`` with "and", "or" and "to"
+    prepositions_and_or_to: frozenset[str]
+    male_words: tuple[str, ...]
+    female_words: tuple[str, ...]
+    anonymous_hints: tuple[str, ...]
+    name_titles: dict[str, str]
+
+
+#: Lists kept in their file order (regex alternations), as tuples.
+_ORDERED = ("male_words", "female_words", "anonymous_hints")
+#: Fields computed from others.
+_DERIVED = ("colon_stop", "prepositions_and_or_to", "name_titles")
+
+
+def _words(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The entries of list ``key``: a string of space-separated words or a list of strings."""
+    if key not in data:
+        raise ValueError(f"attribution_words.yaml: list {key!r} is missing")
+    value = data[key]
+    if isinstance(value, str):
+        return tuple(value.split())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ValueError(f"attribution_words.yaml: {key} must be a string of words or a list of strings")
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> WordLists:
+    """Return the word lists of ``mediakit/lexicons/attribution_words.yaml`` (loaded once, cached).
+
+    Examples
+    --------
+    >>> w = word_lists()
+    >>> "reportedly" in w.aux, "Sen" in w.name_stop, w.name_titles["gov"]
+    (True, True, 'Governor')
+    """
+    import yaml
+
+    data = yaml.safe_load(read_resource_text("mediakit.lexicons", "attribution_words.yaml"))
+    values: dict[str, Any] = {}
+    for name in WordLists.__dataclass_fields__:
+        if name in _DERIVED:
+            continue
+        words = _words(data, name)
+        values[name] = words if name in _ORDERED else frozenset(words)
+    values["colon_stop"] = frozenset(_words(data, "colon_stop")) | frozenset(_words(data, "colon_stop_phrases"))
+    values["prepositions_and_or_to"] = values["prepositions"] | {"and", "or", "to"}
+    titles = data.get("name_titles")
+    if not isinstance(titles, dict):
+        raise ValueError("attribution_words.yaml: name_titles must map abbreviations to titles")
+    values["name_titles"] = {str(k): str(v) for k, v in titles.items()}
+    return WordLists(**values)
+
+
+def in_names(names: frozenset[str], text: str) -> bool:
+    """``text`` (white space normalised) is one of ``names``."""
+    return " ".join(text.split()) in names
+
+
+def words_re(words: Iterable[str], *, flags: int = re.IGNORECASE, suffix: str = r"\b") -> re.Pattern[str]:
+    """Whole-word alternation of ``words`` (a space matches any white space), factored as a trie."""
+    ws = {w.lower() if flags & re.IGNORECASE else w for w in words if w}
+    return re.compile(rf"(?<![\w.])(?:{trie_pattern(ws, SPACE_AS_WHITESPACE)}){suffix}", flags)
+
+
+class Lexicons:
+    """Compiled lexicon lookups, built once per process (see :func:`lexicons`)."""
+
+    def __init__(self) -> None:
+        self.cues = cue_lexicon()
+        self.words = word_lists()
+        self._cue_forms()
+        self._cue_scanners()
+        src = source_lexicon()
+        self._agencies_and_media(src)
+        self._anonymous(src)
+        self._roles_and_organisations(src)
+        self._people(src)
+
+    def _cue_forms(self) -> None:
+        """Form -> lemma, and the fast scan's first word -> lemma and multi-word continuations."""
+        self.form_lemma: dict[str, str] = {}
+        for lemma, e in self.cues.items():
+            for f in e["forms"]:
+                self.form_lemma[f.lower()] = lemma
+        self.first_word: dict[str, str | None] = {}
+        self.multi: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for f, lemma in self.form_lemma.items():
+            parts = f.split("_")
+            if not f[:1].isalpha():
+                continue
+            if len(parts) == 1:
+                self.first_word[f] = lemma
+            else:
+                self.first_word.setdefault(parts[0], None)
+                rx = re.compile(r"".join(r"\s+" + re.escape(p) for p in parts[1:]) + r"(?![\w\-])",
+                                re.IGNORECASE)
+                self.multi.setdefault(parts[0], []).append((rx, lemma))
+
+    def _cue_scanners(self) -> None:
+        """Every form (multi-word ones with a space) as one trie, lower case and capitalised."""
+        spaced = {f.replace("_", " "): lemma for f, lemma in self.form_lemma.items() if f[:1].isalpha()}
+        self.spaced_lemma = spaced
+        variants = set(spaced) | {f[:1].upper() + f[1:] for f in spaced}
+        trie = trie_pattern(variants, SPACE_AS_WHITESPACE)
+        self.cue_form_re = re.compile(r"(?<![\w\-’'])(?:" + trie + r")(?![\w\-’])")
+        # the same scan, faster (see _document.iter_cues): a form at a given position, and a form after a
+        # character that may precede one -- an ASCII character other than a letter, digit, '_', '-' or "'",
+        # or any non-ASCII character (checked afterwards) -- which ``re`` finds by a table look-up
+        self.cue_at_re = re.compile("(?:" + trie + r")(?![\w\-’])")
+        ascii_before = "".join(f"\\x{i:02x}" for i in range(128) if not re.match(r"[\w\-']", chr(i)))
+        self.cue_after_re = re.compile(f"[{ascii_before}\\x80-\\U0010ffff](?:{trie})(?![\\w\\-’])")
+
+    def _agencies_and_media(self, src: dict[str, Any]) -> None:
+        self.agency_of: dict[str, str] = {}
+        agency_names: set[str] = set()
+        for canon, variants in src["agencies"].items():
+            for v in [canon, *variants]:
+                self.agency_of[v.lower()] = canon
+                agency_names.add(v)
+        self.agency_re = words_re(agency_names, flags=0)
+        self.media_names = [n for n in src["media"]["names"]]
+        self.media_name_re = words_re(self.media_names, flags=0)
+        self.media_words = set(w.lower() for w in src["media"]["words"])
+        self.media_word_re = words_re(self.media_words)
+        self.media_name_set = frozenset(" ".join(n.split()) for n in self.media_names)
+
+    def _anonymous(self, src: dict[str, Any]) -> None:
+        self.anonymous_res = [re.compile(p, re.IGNORECASE) for p in src["anonymous"]]
+        self.anonymous_re = re.compile("|".join(f"(?:{p})" for p in src["anonymous"]), re.IGNORECASE)
+        context = [p for p in src["anonymous"] if "condition" in p or "authori" in p or "be (?:named" in p]
+        self.anonymous_context_re = re.compile("|".join(f"(?:{p})" for p in context), re.IGNORECASE)
+        self.anonymous_hint_re = re.compile("|".join(self.words.anonymous_hints))
+
+    def _roles_and_organisations(self, src: dict[str, Any]) -> None:
+        self.role_words = set(w.lower() for w in src["roles"]["words"])
+        self.honorifics = set(w.lower() for w in src["roles"]["honorifics"])
+        self.role_re = words_re(self.role_words)
+        self.org_names = list(src["organizations"]["names"])
+        self.org_name_re = words_re(self.org_names, flags=0)
+        self.org_name_set = frozenset(" ".join(n.split()) for n in self.org_names)
+        self.org_words = set(w.lower() for w in src["organizations"]["words"])
+        self.doc_words = set(w.lower() for w in src["documents"]["words"])
+        self.social_words = set(w.lower() for w in src["social_media"]["words"])
+        self.social_re = words_re(self.social_words)
+        self.platforms = {k.lower(): v for k, v in src["social_media"]["platforms"].items()}
+        self.group_words = set(w.lower() for w in src["groups"]["words"])
+
+    def _people(self, src: dict[str, Any]) -> None:
+        self.demonyms = {k.lower(): v for k, v in src["demonyms"].items()}
+        self.countries = {v.lower(): v for v in self.demonyms.values()}
+        self.pronoun_kind: dict[str, str] = {}
+        for kind, words in src["pronouns"].items():
+            for w in words:
+                self.pronoun_kind.setdefault(w.lower(), kind)
+        self.places = frozenset(src["places"]["names"])
+        self.place_suffixes = frozenset(src["places"]["suffixes"])
+        g = src["gender"]
+        self.male = set(w.lower() for w in g["male_titles"]) | set(w.lower() for w in g["male_names"])
+        self.female = set(w.lower() for w in g["female_titles"]) | set(w.lower() for w in g["female_names"])
+        gendered = self.words.male_words + self.words.female_words
+        # the first token (a run of word characters, dots, apostrophes and hyphens) that is a gendered
+        # title or role, trailing dots aside
+        self.gender_word_re = re.compile(r"(?<![\w.’'-])(" + "|".join(gendered) + r")\.*(?![\w.’'-])",
+                                         re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """The compiled lexicons (built on first use, then cached for the process)."""
+    return Lexicons()

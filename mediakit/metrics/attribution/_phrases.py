@@ -1,0 +1,213 @@
+"""Phrases around a cue, shared by the frames: the grammar of the rules.
+
+Regular expressions for time, channel and audience phrases ("on Tuesday", "in an interview with NBC
+News", "to reporters"), complements ("that ...", a quotation), indirect objects ("told reporters"),
+and the helpers that read a span: :func:`strip_span`, :func:`trim_content_end`,
+:func:`skip_adverbials`, and the noun phrase left of a cue (:func:`np_left`, a subject) or right of
+it (:func:`np_right`, an inverted source). The words these patterns are made of are grammar, not
+vocabulary; the vocabularies are in ``attribution_words.yaml`` (see :mod:`._lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...text import DOTTED_TOKEN_RE, HYPHEN_TOKEN_RE
+from ._lexicon import word_lists
+
+__all__ = ["SOURCE_STRIP", "OPENERS", "TOKEN_RE", "WORD_RE", "WORD_CHAR_RE", "TIME_ONLY_RE", "ADVERBIAL_RE",
+           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "strip_span", "last_of",
+           "trim_content_end", "skip_adverbials", "first_word", "np_left", "np_right"]
+
+#: Characters stripped from both ends of a source span.
+SOURCE_STRIP = " \t\n\r\u00a0,;:—–-'\"“”‘’«»"
+#: Opening quotation marks (a string: ``"" in OPENERS`` is true, which some rules rely on).
+OPENERS = "\"“«„‘"
+
+TOKEN_RE = HYPHEN_TOKEN_RE  # a word with its apostrophes and hyphens ("O’Brien", "al-Assad")
+WORD_RE = DOTTED_TOKEN_RE  # the same with periods and ampersands ("Sen.", "AT&T")
+WORD_CHAR_RE = re.compile(r"\w")
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_TIME = (
+    rf"(?:(?:on\s+|late\s+|early\s+|by\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:on|in|since|by)\s+{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{1,2}}"
+    r"|today|tonight|yesterday|recently|earlier|later|afterwards?|again|then|now|too|also|once|previously"
+    r"|(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:week|month|year|day|morning|evening)"
+    r"|(?:last|this|next|that|the\s+same|the\s+previous|the\s+following)\s+(?:week|weekend|month|year|night|"
+    r"morning|afternoon|evening|day|spring|summer|fall|autumn|winter|time|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)"
+    r"|in\s+(?:\d{4}|the\s+past|recent\s+(?:days|weeks|months|years))"
+    r"|at\s+the\s+time|at\s+one\s+point|in\s+part|in\s+(?:a|an)\s+\w+\s+(?:tone|voice)"
+    r"|(?:a\s+(?:day|week|month|year)|\w+\s+(?:days|weeks|months|years|hours))\s+(?:ago|later|earlier|before)"
+    r"|[a-z]+ly)"
+)
+_CHANNEL = (
+    r"(?:in|during|on|at|via|through|from|over)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+|one\s+)?"
+    r"(?:(?:\w+[-\s]){0,3}?)"
+    r"(?:interview|statement|speech|address|remarks|letter|e-?mail|tweet|post|message|video|op-?ed|"
+    r"column|essay|article|book|memo|filing|press\s+release|release|news\s+release|news\s+conference|"
+    r"press\s+conference|conference\s+call|briefing|rally|event|debate|hearing|testimony|appearance|"
+    r"town\s+hall|forum|call|phone\s+call|podcast|broadcast|show|program|programme|blog|blog\s+post|"
+    r"campaign\s+stop|fundraiser|meeting|summit|session|floor\s+speech|radio\s+interview|"
+    r"television\s+interview|TV\s+interview|phone\s+interview|telephone\s+interview|announcement|"
+    r"Twitter|Facebook|Instagram|X|YouTube|Telegram|TikTok|Truth\s+Social|social\s+media|"
+    r"(?:a\s+)?(?:Twitter|Facebook|Instagram)\s+post)"
+    r"(?:\s+(?:with|to|on|at|in|for|before|from|by|about|posted|published|aired|broadcast)\s+"
+    r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w.&’'-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&’'-]*)*"
+    r"|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?))?"
+)
+TIME_ONLY_RE = re.compile(rf"(?:{_TIME}|this\s+past\s+(?:week|month|year|weekend))(?:\s*,?\s*(?:{_TIME}))*")
+ADVERBIAL_RE = re.compile(
+    rf"\s*(?:,\s*)?(?:{_TIME}|{_CHANNEL}|to\s+(?:reporters|journalists|the\s+press|supporters|the\s+crowd|"
+    r"an?\s+(?:crowd|audience|group)(?:\s+of\s+\w+)?|lawmakers|voters|(?:[A-Z][\w.&’'-]*\s*){1,4})"
+    r"|of\s+(?:him|her|them|it|himself|herself|themselves|(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+    r"|the\s+[a-z]+(?:\s+[a-z]+)?)"
+    r"|(?:on|in)\s+(?:(?:[A-Z][\w.&-]*\s*){1,4}[’']s\s+)?[“\"][^”\"\n]{1,60}[”\"]"
+    r"|(?:on|at|in)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s*){1,4})"
+    r"(?=[\s,.;:!?\"“”]|$)"
+)
+COMPLEMENT_RE = re.compile(
+    r"\s*(?:,\s*)?(?:that|whether|if|how|why|what|when|where|who|whom|which)\b|\s*:|\s*,?\s*[\"“«„‘]|\s*''"
+)
+QUOTE_START_RE = re.compile(r"\s*[:,]?\s*(?=[\"“«„‘]|'')")
+OBJECT_RE = re.compile(
+    r"\s*(?:me|him|her|us|them|you|it|reporters|journalists|supporters|voters|listeners|viewers|readers|"
+    r"lawmakers|students|donors|delegates|members|the\s+(?:crowd|audience|press|media|court|jury|panel|"
+    r"committee|senate|house|board|group|newspaper|network|station|paper|magazine|outlet)"
+    r"|(?:the\s+|The\s+)?(?:[A-Z][\w.&’'-]*\s*(?:of\s+|for\s+|and\s+|&\s+)?){1,6}"
+    r"|(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:crowd|audience|gathering|group|rally|"
+    r"reporter|journalist|interviewer|host|radio\s+host|audience\s+member|friend|friends|supporters|"
+    r"donors|voters|colleagues|lawmakers|members|panel|committee|congregation|meeting|town\s+hall))"
+    r"(?=[\s,.;:!?\"“”]|$)"
+)
+LEADING_JUNK_RE = re.compile(
+    r"^(?:(?:and|but|so|yet|or|still|now|then|later|meanwhile|however|instead|also|indeed|moreover|"
+    r"furthermore|even|only|in\s+addition|in\s+fact|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|at\s+the\s+time|for\s+(?:his|her|their|its)\s+part|for\s+example|"
+    r"in\s+(?:a|an|the|his|her)\s+[\w\s-]{0,40}?(?:interview|statement|speech|letter|post|tweet))\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_NP_RIGHT_STOP_RE = re.compile(
+    r"\s*(?:[.;!?:\"“”(]|—|–|\s-\s|,\s*(?:is|was|are|were|has|have|had|will|would|can|could|does|did|who|"
+    r"which|adding|noting|saying|according|while|as|when|"
+    r"and|but|in\s+a|in\s+an|on\s+|at\s+|during|after|before|because|although|though|referring|"
+    r"explaining|arguing|pointing|calling|asking|telling|citing|speaking|[a-z]+ing\b)|\s+(?:in\s+an?\s+|"
+    rf"on\s+{_DAY}|{_DAY}|on\s+Twitter|in\s+a\s+statement|at\s+a\s+|during\s+|as\s+|while\s+|when\s+|"
+    r"before\s+|after\s+|to\s+reporters|to\s+the\s+|to\s+(?:[A-Z])|of\s+the\s+(?:decision|move|plan)|that\s+))"
+)
+_ABBR_BEFORE_RE = re.compile(
+    r"(?:\b(?:Gen|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Maj|Capt|Adm|Jr|Sr|St|Rev|Prof|Inc|Co|Corp|Ft|Mt|"
+    r"Calif|Fla|Mass|Ind|Ill|Va|Pa|Ga|Ariz|Colo|Conn|Mich|Minn|Wis|Tenn|Ky|La|Md|Mo|Nev|Okla|Ore|Tex|Wash|"
+    r"Wyo|Ala|Ark|Del|Kan|Neb|Vt|No|U\.S|U\.N|D\.C)|\b[A-Z])\.\Z"
+)
+
+
+def strip_span(text: str, s: int, e: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
+    """``(s, e)`` without the ``chars`` at either end (``(e, e)`` when nothing else is left)."""
+    if 0 <= s < e <= len(text):
+        seg = text[s:e]
+        rest = seg.lstrip(chars)
+        if not rest:
+            return e, e
+        return s + len(seg) - len(rest), s + len(seg.rstrip(chars))
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def last_of(text: str, chars: str, lo: int, hi: int) -> int:
+    """Position of the last of ``chars`` in ``text[lo:hi]``, or -1."""
+    k = -1
+    for c in chars:
+        j = text.rfind(c, lo, hi)
+        if j > k:
+            k = j
+    return k
+
+
+def trim_content_end(text: str, s: int, e: int) -> tuple[int, int]:
+    """Content without surrounding blanks and a final unquoted period or comma."""
+    s, e = strip_span(text, s, e, " \t\n\r\u00a0,;:—–")
+    while e > s and text[e - 1] in ".,;:" and not (e - 2 >= s and text[e - 2] == "."):
+        e -= 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
+def skip_adverbials(text: str, pos: int, end: int) -> int:
+    """Skip up to six time, channel and audience phrases from ``pos``; return the new position."""
+    for _ in range(6):
+        m = ADVERBIAL_RE.match(text, pos, end)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def first_word(s: str) -> str:
+    """The first word of ``s``, in lower case ("" if none)."""
+    w = WORD_RE.match(s)
+    return w.group().lower() if w else ""
+
+
+def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``hi`` (a subject), not reaching before ``lo``."""
+    seg = text[lo:hi]
+    if not seg.strip():
+        return None
+    # walk back over words until a clause word
+    words = list(WORD_RE.finditer(text, lo, hi))
+    if not words:
+        return None
+    clause_words = word_lists().clause_words
+    start = words[-1].start()
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        lw = w.group().lower()
+        if (lw in clause_words) and k < len(words) - 1:
+            break
+        if lw in ("and", "or", "&") and k > 0 and k < len(words) - 1:
+            prev, nxt = words[k - 1].group(), words[k + 1].group()
+            if not (prev[:1].isupper() and nxt[:1].isupper()):
+                break
+        start = w.start()
+    s, e = strip_span(text, start, hi)
+    m = LEADING_JUNK_RE.match(text, s, e)
+    if m is not None and m.end() > s:
+        s = m.end()
+    s, e = strip_span(text, s, e)
+    if s >= e:
+        return None
+    return s, e
+
+
+def np_right(text: str, pos: int, end: int, loose: bool = False) -> tuple[int, int] | None:
+    """A source noun phrase after an inverted cue ('"...," said X, a spokesman.')."""
+    s = pos
+    while s < end and text[s] in " \t\n\u00a0":
+        s += 1
+    if s >= end:
+        return None
+    e = end
+    for m in _NP_RIGHT_STOP_RE.finditer(text, s, end):
+        if text[m.start():m.end()].strip() == "." and _ABBR_BEFORE_RE.search(
+                text, max(s, m.start() - 6), m.start() + 1):
+            continue
+        e = m.start()
+        break
+    s, e = strip_span(text, s, e)
+    if s >= e:
+        return None
+    first = text[s:e].split()[0]
+    if not loose and first[:1].islower() and first.lower() not in word_lists().np_openers:
+        return None
+    if len(text[s:e].split()) > 40:
+        return None
+    return s, e

@@ -1,0 +1,336 @@
+"""Stage 6: the tables: one row per attribution, and per-article counts and shares.
+
+:func:`find_attributions` gives the rows of one text as dicts; :func:`extract_attributions` the
+table of an articles table; :func:`attribution_metrics` aggregates it per article (``attr_*``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..._progress import progress_bar
+from ..._validation import check_articles, check_bool, is_dask_frame
+from ...schema import with_article_context
+from ._document import Attr, Doc
+from ._extract import find
+from ._lexicon import cue_lexicon, lexicons
+
+__all__ = ["ATTRIBUTION_COLUMNS", "SOURCE_TYPES", "KINDS", "find_attributions", "extract_attributions",
+           "attribution_metrics"]
+
+ATTRIBUTION_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "source_start", "source_end", "source_text",
+    "speaker", "speaker_role", "speaker_affiliation", "source_type",
+    "cue_start", "cue_end", "cue_text", "cue_lemma", "cue_class",
+    "content_start", "content_end", "content_text", "content_spans",
+    "kind", "channel",
+)
+"""Columns of :func:`extract_attributions`, in order."""
+
+SOURCE_TYPES: tuple[str, ...] = (
+    "person", "official", "anonymous", "organization", "media", "agency", "document",
+    "social_media", "group", "pronoun", "other",
+)
+"""Values of ``source_type`` (NA when the attribution has no source)."""
+
+KINDS: tuple[str, ...] = ("direct", "indirect", "mixed", "according_to")
+"""Values of ``kind``."""
+
+_INT_COLUMNS = ("source_start", "source_end", "cue_start", "cue_end", "content_start", "content_end")
+_METRIC_TYPES = SOURCE_TYPES
+
+
+# --------------------------------------------------------------------------- one text
+
+
+def find_attributions(text: str) -> list[dict[str, Any]]:
+    """Find the attributions of one text.
+
+    Parameters
+    ----------
+    text : str
+        An article body (``text`` of the articles table).
+
+    Returns
+    -------
+    list of dict
+        One dict per attribution, in order of the cue, with the keys of
+        :data:`ATTRIBUTION_COLUMNS` except ``article_id``; offsets are ``int``
+        (``None`` when there is no source), ``content_spans`` a list of
+        ``(start, end)``.
+
+    Examples
+    --------
+    >>> text = "\\u201cWe will win,\\u201d Sen. Jane Roe said on Tuesday. \\u201cNo doubt.\\u201d"
+    >>> [(a["source_text"], a["cue_text"], a["content_text"], a["kind"]) for a in find_attributions(text)]
+    [('Sen. Jane Roe', 'said', '\\u201cWe will win,\\u201d \\u201cNo doubt.\\u201d', 'direct')]
+    >>> a = find_attributions("Prices rose, according to the Associated Press.")[0]
+    >>> a["speaker"], a["source_type"], a["content_text"], a["kind"]
+    ('AP', 'agency', 'Prices rose', 'according_to')
+    """
+    found = find(text)
+    if found is None:
+        return []
+    doc, attrs = found
+    return [_row(doc, a) for a in attrs]
+
+
+def _row(doc: Doc, a: Attr) -> dict[str, Any]:
+    """The dict of :func:`find_attributions` for one attribution."""
+    text = doc.text
+    content = a.content
+    src = a.source
+    return {
+        "source_start": src[0] if src else None,
+        "source_end": src[1] if src else None,
+        "source_text": text[src[0]:src[1]] if src else None,
+        "speaker": a.speaker,
+        "speaker_role": a.role,
+        "speaker_affiliation": a.affiliation,
+        "source_type": a.source_type,
+        "cue_start": a.cue[0],
+        "cue_end": a.cue[1],
+        "cue_text": text[a.cue[0]:a.cue[1]],
+        "cue_lemma": a.lemma.replace("_", " "),
+        "cue_class": lexicons().cues[a.lemma]["class"],
+        "content_start": content[0][0],
+        "content_end": content[-1][1],
+        "content_text": " ".join(text[s:e] for s, e in content),
+        "content_spans": [(s, e) for s, e in content],
+        "kind": a.kind or "indirect",
+        "channel": a.channel,
+    }
+
+
+# --------------------------------------------------------------------------- the attributions table
+
+
+def _add_rows(rows: list[tuple[Any, ...]], aid: Any, doc: Doc, attrs: list[Attr]) -> None:
+    """Append the attributions of one article to ``rows``: one tuple each, the values of :func:`_row`
+    in the order of :data:`ATTRIBUTION_COLUMNS` (:func:`_frame` makes the table)."""
+    text = doc.text
+    cues = lexicons().cues
+    aid = None if aid is None else str(aid)
+    for a in attrs:
+        src, content, (cs, ce) = a.source, a.content, a.cue
+        rows.append((
+            aid,
+            *((src[0], src[1], text[src[0]:src[1]]) if src else (None, None, None)),
+            a.speaker, a.role, a.affiliation, a.source_type,
+            cs, ce, text[cs:ce], a.lemma.replace("_", " "), cues[a.lemma]["class"],
+            content[0][0], content[-1][1], " ".join([text[s:e] for s, e in content]), [(s, e) for s, e in content],
+            a.kind or "indirect", a.channel,
+        ))
+
+
+def _int_array(values: Sequence[Any]) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="Int64")`` for ints and None, built from NumPy arrays (faster)."""
+    n = len(values)
+    if None not in values:
+        return pd.arrays.IntegerArray(np.array(values, dtype=np.int64).reshape(n), np.zeros(n, dtype=bool))
+    mask = np.fromiter((v is None for v in values), dtype=bool, count=n)
+    data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=n)
+    return pd.arrays.IntegerArray(data, mask)
+
+
+def _string_array(values: Sequence[Any]) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="string")`` for str and None; straight through pyarrow when that is
+    the storage of the ``string`` dtype (three times faster), else the pandas way."""
+    dtype = pd.StringDtype()
+    if dtype.storage == "pyarrow":
+        try:
+            import pyarrow as pa
+
+            out = pd.arrays.ArrowStringArray(pa.array(list(values), type=pa.large_string()))
+            if out.dtype == dtype:
+                return out
+        except (ImportError, TypeError, ValueError):  # pyarrow missing, or a value that is not a str
+            pass
+    return pd.array([None if v is None else str(v) for v in values], dtype="string")
+
+
+def _frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+    """The table of :func:`extract_attributions` from the row tuples of :func:`_add_rows`."""
+    # every row has one value per column, by construction
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in ATTRIBUTION_COLUMNS]
+    data: dict[str, Any] = {}
+    for c, values in zip(ATTRIBUTION_COLUMNS, columns, strict=True):
+        if c in _INT_COLUMNS:
+            data[c] = _int_array(values)
+        elif c == "content_spans":
+            data[c] = pd.Series(list(values), dtype="object")
+        else:
+            data[c] = _string_array(values)
+    return pd.DataFrame(data, columns=list(ATTRIBUTION_COLUMNS))
+
+
+def _texts(articles: pd.DataFrame) -> tuple[list[Any], list[str]]:
+    """The ids (``article_id``, else the index) and the texts ("" for a missing one) of a checked table."""
+    ids = articles["article_id"].tolist() if "article_id" in articles.columns else list(articles.index)
+    texts = [t if isinstance(t, str) else "" for t in articles["text"].tolist()]
+    return ids, texts
+
+
+def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+    """Extract the attributions of each article: who says what, with character offsets.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Articles table (see :func:`mediakit.load_articles`) with ``text`` and
+        ``article_id`` (unique). Only ``text`` is read (headline and captions are not
+        attributions: a photo credit such as "(AFP Photo)" lives in ``captions``).
+        Not modified.
+    progress : bool, optional
+        Show a tqdm progress bar over articles; default: in terminals and notebooks, not under CI.
+
+    Returns
+    -------
+    DataFrame
+        One row per attribution, articles in input order and attributions in
+        text order, with the columns of :data:`ATTRIBUTION_COLUMNS`:
+
+        * ``article_id`` (string), then ``outlet`` and ``published`` of its article when the
+          articles have them;
+        * ``source_start``, ``source_end`` (Int64, offsets into ``text``) and
+          ``source_text`` (string, the span as written: "Russian Deputy Foreign
+          Minister Sergei Ryabkov", "he", "sources"); NA when there is no source;
+        * ``speaker`` (the resolved name or entity: "he" -> "Sergei Ryabkov", an
+          agency's usual name "AP"; NA for an unresolved pronoun), ``speaker_role``
+          ("Deputy Foreign Minister"), ``speaker_affiliation`` ("Russia"), NA when
+          the text does not give them;
+        * ``source_type``: one of :data:`SOURCE_TYPES` (NA without source);
+        * ``cue_start``, ``cue_end``, ``cue_text``, ``cue_lemma`` ("say",
+          "according to") and ``cue_class`` (the classes of ``cues.yaml``:
+          neutral, assertive, evaluative, admission, denial, announcement, ...);
+        * ``content_start``, ``content_end`` (first and last character),
+          ``content_text`` (the pieces joined by a space) and ``content_spans``
+          (list of ``(start, end)``, several when the content is split around the
+          cue or runs over paragraphs);
+        * ``kind``: "direct" (all quoted), "indirect", "mixed" or "according_to";
+        * ``channel``: the outlet, platform or form named around the cue ("NBC
+          News" for "in an interview with NBC News", "statement", "Twitter"),
+          NA when none is named.
+
+    Raises
+    ------
+    TypeError
+        If ``articles`` is not a DataFrame.
+    MissingColumnError
+        If ``article_id`` or ``text`` is missing (a :class:`ValueError`).
+    ValueError
+        If ``article_id`` repeats.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Officials said the talks failed. \\u201cIt is over,\\u201d said Anna Berg, a spokeswoman."]})
+    >>> out = extract_attributions(arts)
+    >>> out[["source_text", "source_type", "cue_lemma", "kind"]].values.tolist()
+    [['Officials', 'anonymous', 'say', 'indirect'], ['Anna Berg, a spokeswoman', 'person', 'say', 'direct']]
+    >>> out.loc[1, "speaker_role"]
+    'spokeswoman'
+    """
+    func = "extract_attributions"
+    if is_dask_frame(articles):
+        raise TypeError(f"{func}(): articles is a Dask DataFrame; use mediakit.dask.{func} for it")
+    check_articles(articles, func=func)
+    check_bool(progress, name="progress", func=func, allow_none=True)
+    ids, texts = _texts(articles)
+    rows: list[tuple[Any, ...]] = []
+    positions: list[int] = []  # the article of each row, by position
+    items = list(enumerate(zip(ids, texts, strict=True)))
+    for pos, (aid, text) in progress_bar(items, desc="attributions", unit="article", enabled=progress):
+        found = find(text)
+        if found is not None:
+            before = len(rows)
+            _add_rows(rows, aid, *found)
+            positions.extend([pos] * (len(rows) - before))
+    return with_article_context(_frame(rows), articles, positions)
+
+
+# --------------------------------------------------------------------------- per-article metrics
+
+
+def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+    """Per-article attribution counts and shares (one row per article, columns ``attr_*``).
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Articles table with ``text`` (and ``article_id``; else the index gives the ids).
+        Not modified.
+    progress : bool, optional
+        Show a tqdm progress bar over articles; default: in terminals and notebooks, not under CI.
+
+    Returns
+    -------
+    DataFrame
+        One row per article, same index as ``articles``: ``article_id``, then
+
+        * ``attr_n`` (Int64): attributions;
+        * ``attr_speakers`` (Int64): distinct speakers (resolved names or entities;
+          unresolved pronouns and sourceless attributions not counted);
+        * ``attr_share_direct``, ``attr_share_indirect``, ``attr_share_mixed``,
+          ``attr_share_according_to`` (float): shares of the attributions by
+          ``kind`` (NaN without attributions);
+        * ``attr_share_anonymous`` (float): share whose source is anonymous;
+        * ``attr_share_no_source`` (float): share without a source;
+        * ``attr_type_<type>`` (Int64) for every value of :data:`SOURCE_TYPES`;
+        * ``attr_class_<class>`` (Int64) for every cue class of ``cues.yaml``.
+
+    Raises
+    ------
+    TypeError
+        If ``articles`` is not a DataFrame.
+    MissingColumnError
+        If ``text`` is missing (a :class:`ValueError`).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": [
+    ...     "Officials said the talks failed. Reuters reported that talks resumed.", "No quotes."]})
+    >>> m = attribution_metrics(arts)
+    >>> m[["article_id", "attr_n", "attr_share_anonymous", "attr_type_agency"]].values.tolist()
+    [['a', 2, 0.5, 1], ['b', 0, nan, 0]]
+    """
+    check_articles(articles, func="attribution_metrics", required=("text",), unique_id=False)
+    check_bool(progress, name="progress", func="attribution_metrics", allow_none=True)
+    ids, texts = _texts(articles)
+    classes = list(dict.fromkeys(e["class"] for e in cue_lexicon().values()))
+    records = [_metric_record(find_attributions(text), classes)
+               for text in progress_bar(texts, desc="attribution metrics", unit="article", enabled=progress)]
+    cols = (["attr_n", "attr_speakers"] + [f"attr_share_{k}" for k in KINDS]
+            + ["attr_share_anonymous", "attr_share_no_source"]
+            + [f"attr_type_{t}" for t in _METRIC_TYPES] + [f"attr_class_{c}" for c in classes])
+    out = pd.DataFrame(records, columns=cols, index=articles.index)
+    out.insert(0, "article_id", pd.array([None if v is None else str(v) for v in ids], dtype="string"))
+    for c in cols:
+        if c.startswith("attr_share_"):
+            out[c] = out[c].astype(float)
+        else:
+            out[c] = pd.array(out[c].tolist(), dtype="Int64")
+    return out
+
+
+def _metric_record(attrs: list[dict[str, Any]], classes: list[str]) -> dict[str, Any]:
+    """The ``attr_*`` values of one article from its :func:`find_attributions` rows."""
+    n = len(attrs)
+    rec: dict[str, Any] = {"attr_n": n}
+    speakers = {a["speaker"] for a in attrs if a["speaker"]}
+    rec["attr_speakers"] = len(speakers)
+    for k in KINDS:
+        rec[f"attr_share_{k}"] = sum(a["kind"] == k for a in attrs) / n if n else float("nan")
+    anonymous = sum(a["source_type"] == "anonymous" for a in attrs)
+    rec["attr_share_anonymous"] = anonymous / n if n else float("nan")
+    rec["attr_share_no_source"] = sum(a["source_start"] is None for a in attrs) / n if n else float("nan")
+    for t in _METRIC_TYPES:
+        rec[f"attr_type_{t}"] = sum(a["source_type"] == t for a in attrs)
+    for c in classes:
+        rec[f"attr_class_{c}"] = sum(a["cue_class"] == c for a in attrs)
+    return rec

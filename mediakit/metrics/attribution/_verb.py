@@ -1,0 +1,361 @@
+"""Stage 3c: a cue as the verb of its clause, and the router that sends every cue to its frame.
+
+:func:`analyze_cue` reads the clause around a cue once (:func:`read_clause`: where the subject
+starts and ends, the auxiliaries before the cue), routes the cue, and for the frames below reads
+what follows it (:func:`read_tail`: the adverbials and indirect object after the cue):
+
+- "according to", participles, reduced relatives, evidentials, passives and infinitives go to the
+  frames of :mod:`._frames` (or are dropped);
+- ``'"...," X said'`` and ``'..., X said, ...'`` (content on the left): :func:`post_frame`;
+- ``'"...," said X'`` and ``'"...," Name, apposition, said'``: :func:`inverted_frame`,
+  :func:`appositive_post_frame`;
+- ``'X said (that) ...'`` (content on the right): :func:`pre_frame`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._content import content_left, content_right, following_quotes, second_piece, split_quote
+from ._cues import aux_start
+from ._document import Attr, Doc
+from ._frames import according_frame, evidential_frame, participle_frame, passive_frame, shared_subject
+from ._lexicon import WordLists, lexicons, word_lists
+from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, OPENERS, QUOTE_START_RE, TIME_ONLY_RE, WORD_CHAR_RE,
+                       first_word, last_of, np_left, np_right, skip_adverbials, strip_span)
+from ._subjects import appositive_subject, np_like
+
+__all__ = ["CueClause", "read_clause", "read_tail", "analyze_cue", "post_frame", "inverted_frame",
+           "appositive_post_frame", "pre_frame"]
+
+_WORD_OR_OPENER_RE = re.compile(r"[\w\"“«„‘]")  # a word character or one of OPENERS
+_PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|gets)|[’']s)\s+"
+                             r"(?:\w+ly\s+|not\s+|also\s+)*\Z")
+_PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
+_BY_AFTER_RE = re.compile(r"\s+by\s")
+_AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class CueClause:
+    """The clause around a verb cue, read once (see :func:`read_clause`)."""
+
+    doc: Doc
+    words: WordLists
+    m: re.Match[str]
+    cs: int  #: the cue span
+    ce: int
+    lemma: str
+    form: str  #: the cue form in lower case
+    frame_req: str  #: the lemma's frame in cues.yaml
+    ss: int  #: sentence start, end and paragraph
+    se: int
+    pi: int
+    subj_end: int  #: where the auxiliaries before the cue start
+    prev_word: str  #: the word before them
+    aux: str  #: the auxiliaries, in lower case
+    is_ing: bool
+    passive: bool
+    progressive: bool
+    bound: int  #: start of the subject: after a comma, dash, parenthesis or quotation, or the sentence start
+    bound_kind: str  #: "start", "quote" or the punctuation character
+    subj_s: int  #: the subject span
+    subj_e: int
+    subj_words: list[str]
+    left_exists: bool  #: words before the subject
+    # what follows the cue, read by :func:`read_tail` once the cue is routed to these frames
+    after_cue: int = -1  #: where the adverbials right after the cue end
+    tail_pos: int = -1  #: where the adverbials after the cue (and its indirect object) end
+    tail_empty: bool = True  #: nothing but punctuation after them
+    tail_clean: str = ""  #: the rest of the sentence after them, stripped
+
+    def content_before(self, bound: int) -> list[Span]:
+        """The content that ends at the subject boundary."""
+        return content_left(self.doc, self.ss, bound - (0 if self.bound_kind == "quote" else 1))
+
+
+def read_clause(doc: Doc, m: re.Match[str], lemma: str) -> CueClause:
+    """Read the clause of a verb cue: subject, auxiliaries and what lies before them."""
+    text = doc.text
+    words = word_lists()
+    cs, ce = m.start(), m.end()
+    ss, se, pi = doc.sents[doc.sentence_of(cs)]
+    form = m.group().lower()
+    subj_end = aux_start(text, ss, cs)
+    is_ing = form.endswith("ing")
+    pw_s = text.rfind(" ", ss, subj_end - 1) + 1 if subj_end > ss else -1
+    prev_word = text[max(pw_s, ss):subj_end].strip() if subj_end > ss else ""
+    aux = text[subj_end:cs].lower()
+    passive = bool(aux) and not is_ing and (form.endswith("ed") or form in words.irregular_participles) \
+        and _PASSIVE_AUX_RE.search(aux) is not None
+    progressive = is_ing and bool(_PROGRESSIVE_AUX_RE.search(aux))
+    # where the subject may start: after a comma, a dash, an open parenthesis or a quotation
+    bound, bound_kind = ss, "start"
+    k = last_of(text, ",;:—–", ss, subj_end)
+    kp = text.rfind("(", ss, subj_end)
+    if kp > k and text.find(")", kp, subj_end) < 0:
+        k = kp  # an open parenthesis; '(D-Wis.)' closed before the cue is part of the subject
+    if k >= ss:
+        bound, bound_kind = k + 1, text[k]
+    qi = doc.quote_ending_at(subj_end, bound)
+    if qi >= 0 and doc.quotes[qi].end >= bound and doc.quotes[qi].end > ss:
+        bound, bound_kind = doc.quotes[qi].end, "quote"
+    subj_s, subj_e = strip_span(text, bound, subj_end)
+    if subj_s < subj_e and TIME_ONLY_RE.fullmatch(text, subj_s, subj_e):
+        subj_e = subj_s  # 'X, the GOP chairman, this past week announced ...'
+    left_exists = bound > ss and WORD_CHAR_RE.search(text, ss, bound) is not None
+    if bound_kind == "quote":
+        left_exists = True
+    if bound_kind == "," and bound - 1 > ss and doc.quote_ending_at(bound - 1, bound - 3) >= 0:
+        bound_kind = "quote"  # '“...,” he said': the comma sits inside the quotation
+    return CueClause(doc, words, m, cs, ce, lemma, form, lexicons().cues[lemma]["frame"], ss, se, pi, subj_end,
+                     prev_word, aux, is_ing, passive, progressive, bound, bound_kind, subj_s, subj_e,
+                     text[subj_s:subj_e].split(), left_exists)
+
+
+def read_tail(c: CueClause) -> None:
+    """What follows the cue: past the time, channel and audience phrases, and after "told" past the
+    indirect object ('told reporters on Tuesday ...')."""
+    text, ce, se = c.doc.text, c.ce, c.se
+    c.after_cue = pos = skip_adverbials(text, ce, se)
+    if c.lemma in c.words.tell_lemmas:
+        mo = OBJECT_RE.match(text, ce, se)
+        if mo is not None and mo.end() > ce:
+            pos = skip_adverbials(text, mo.end(), se)
+    tail = text[pos:se]
+    c.tail_pos, c.tail_empty, c.tail_clean = pos, _WORD_OR_OPENER_RE.search(tail) is None, tail.strip()
+
+
+# --------------------------------------------------------------------------- routing
+
+
+def analyze_cue(doc: Doc, m: re.Match[str], lemma: str, found: list[Attr]) -> Attr | None:
+    """The attribution that the cue form ``m`` makes, or None (``found``: those before it)."""
+    if lemma == "according_to":
+        return according_frame(doc, m, lemma)
+    c = read_clause(doc, m, lemma)
+    other = _other_frame(c)
+    if other:
+        return _run_other_frame(c, other, found)
+    read_tail(c)
+    if _post_frame_applies(c):
+        return post_frame(c)
+    appositive: Span | None = None
+    if c.left_exists and not c.subj_words and c.bound_kind in ("quote", ",", "—", "–"):
+        a, appositive = _without_subject(c)
+        if a is not None:
+            return a
+    return pre_frame(c, found, appositive)
+
+
+def _other_frame(c: CueClause) -> str:
+    """The frame of a cue that is not the main verb of a subject ("" when it is; "none": not a cue)."""
+    words = c.words
+    pw = c.prev_word.lower()
+    if c.is_ing and not c.progressive and c.prev_word and (
+            pw.endswith(",") or pw in words.participle_after or not c.subj_words):
+        return "participle"
+    if not c.aux and (c.form.endswith("ed") or c.form in words.irregular_participles) \
+            and _BY_AFTER_RE.match(c.doc.text, c.ce) and pw != "as":
+        return "none"  # 'estimates cited by both parties': a reduced passive relative, not a cue
+    if c.frame_req == "evidential" or (c.lemma == "expect" and c.passive):
+        return "evidential"
+    if c.passive:
+        return "passive"
+    if c.prev_word and pw in words.subordinators and c.form in words.asked_forms:
+        return "as_clause" if pw == "as" else "passive"  # 'when asked', 'As reported by X, ...'
+    if pw == "to" or c.aux.startswith("to ") or " to " in f" {c.aux}":
+        return "none"  # an infinitive: 'seems to have found', 'wants to say'
+    return ""
+
+
+def _run_other_frame(c: CueClause, frame: str, found: list[Attr]) -> Attr | None:
+    """Read a cue with the frame :func:`_other_frame` chose."""
+    if frame == "participle":
+        return participle_frame(c.doc, c.m, c.lemma, c.ss, c.se, c.pi, found)
+    if frame == "evidential":
+        return evidential_frame(c.doc, c.m, c.lemma, c.ss, c.se, c.pi, c.subj_end)
+    if frame in ("passive", "as_clause"):
+        return passive_frame(c.doc, c.m, c.lemma, c.ss, c.se, c.pi, as_clause=frame == "as_clause")
+    return None
+
+
+# --------------------------------------------------------------------------- content on the left
+
+
+def _post_frame_applies(c: CueClause) -> bool:
+    """'"...," he said', '..., he said, ...' and '..., he said: "..."' (a short subject after the content)."""
+    if not (c.left_exists and _short_subject(c.subj_words, c.words)):
+        return False
+    tail_clean = c.tail_clean
+    opens_after = tail_clean[:1] in OPENERS or tail_clean[:2] == "''" or (
+        tail_clean[:1] in ",:" and tail_clean[1:].lstrip()[:1] in OPENERS)
+    if not (c.bound_kind == "quote" or (c.bound_kind in ",—–" and (
+            c.tail_empty or tail_clean.startswith(",") or opens_after))):
+        return False
+    # 'Asked about it, Priebus said, "Probably."': the content is the quotation after
+    return not (opens_after and not split_quote(c.doc, c.ss, c.bound))
+
+
+def _short_subject(subj_words: list[str], words: WordLists) -> bool:
+    """A subject of at most twelve words that is not a clause ('that ...', 'and ...', '... the ...')."""
+    first_subj = subj_words[0].lower().strip("“\"(") if subj_words else ""
+    return 0 < len(subj_words) <= 12 and first_subj not in words.clause_words and first_subj not in (
+        "to", "and", "but", "or") and not any(
+            w.lower() in ("the", "a", "an") and subj_words[k].lower() not in words.prepositions_and_or_to
+            for k, w in enumerate(subj_words[1:]))
+
+
+def post_frame(c: CueClause) -> Attr | None:
+    """'"...," he said' and '..., he said, ...': content before the subject, and after the cue."""
+    if c.frame_req == "quote" and c.bound_kind != "quote":
+        return None
+    content = c.content_before(c.bound)
+    if not content:
+        return None
+    content = content + second_piece(c.doc, c.tail_pos, c.se, c.pi)
+    return Attr((c.cs, c.ce), c.lemma, (c.subj_s, c.subj_e), content, frame="post")
+
+
+def _without_subject(c: CueClause) -> tuple[Attr | None, Span | None]:
+    """A cue after the content with no subject before it: inverted ('"...," said X'), or after a name
+    and its appositions. Returns the attribution if one is made, and the appositive subject if any."""
+    src = _inverted_source(c)
+    if src is not None:
+        return inverted_frame(c, src), None
+    if c.bound_kind != "," or c.bound - 1 <= c.ss:
+        return None, None
+    appositive = appositive_subject(c.doc.text, c.ss, c.bound - 1)
+    if appositive is None:
+        return None, None
+    return appositive_post_frame(c, appositive), appositive
+
+
+def _inverted_source(c: CueClause) -> Span | None:
+    """The source after an inverted cue ('"...," said X, a spokesman'), or None."""
+    text, se = c.doc.text, c.se
+    words = c.words
+    src = None if COMPLEMENT_RE.match(text, c.after_cue, se) else np_right(text, c.after_cue, se)
+    if src is None or not (c.bound_kind == "quote" or np_like(text, src)):
+        return None
+    if c.bound_kind == "quote":
+        return src
+    after_pos = skip_adverbials(text, src[1], se)
+    rest = text[after_pos:se]
+    rest_s = rest.strip()
+    ends = not WORD_CHAR_RE.search(rest) or rest_s.startswith(",") and (
+        rest_s.lstrip(", ")[:1] in OPENERS or first_word(rest_s.lstrip(", ")) in words.tail_clause
+        or first_word(rest_s.lstrip(", ")).endswith("ing"))
+    if ends and c.lemma not in words.tell_lemmas and (c.frame_req == "any" or c.lemma in words.inverting_lemmas):
+        return src
+    return None
+
+
+def inverted_frame(c: CueClause, src: Span) -> Attr | None:
+    """'"...," said X': the content before the cue, the source after it."""
+    content = c.content_before(c.bound)
+    if not content:
+        return None
+    content = content + second_piece(c.doc, src[1], c.se, c.pi)
+    return Attr((c.cs, c.ce), c.lemma, src, content, frame="inverted")
+
+
+def appositive_post_frame(c: CueClause, appositive: Span) -> Attr | None:
+    """'"...," Terrie Rizzo, the party chair, said.': a post frame after all."""
+    text, ss = c.doc.text, c.ss
+    k = appositive[0]
+    while k > ss and text[k - 1] in " \t\u00a0,":
+        k -= 1
+    qi = c.doc.quote_ending_at(k, k - 1) if k > ss else -1
+    if qi < 0 or not c.tail_empty:
+        return None
+    content = content_left(c.doc, ss, k)
+    if not content:
+        return None
+    content = content + second_piece(c.doc, c.tail_pos, c.se, c.pi)
+    return Attr((c.cs, c.ce), c.lemma, appositive, content, frame="post")
+
+
+# --------------------------------------------------------------------------- content on the right
+
+
+def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr | None:
+    """'X said (that) ...': the subject is the source, the content follows the cue."""
+    text = c.doc.text
+    source, shared = _pre_source(c, found, appositive)
+    if source is None and not shared:
+        return None
+    if source is not None and text[source[0]:source[1]].lower() in ("it", "this", "that", "there"):
+        return None
+    pos, obj_taken = _complement_start(c)
+    rest = text[pos:c.se]
+    comp = COMPLEMENT_RE.match(rest)
+    if not _frame_allows(c, rest, comp is not None):
+        return None
+    if c.lemma == "tell" and not obj_taken and comp is None:
+        return None
+    rl = rest.lstrip().lower()
+    if comp is not None and (rl.startswith("that ") or rl.startswith(":") or rl.startswith(", that ")):
+        pos = pos + comp.end()
+    content = _content_after(c, pos)
+    if not content:
+        return None
+    return Attr((c.cs, c.ce), c.lemma, source, content, frame="pre")
+
+
+def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tuple[Span | None, bool]:
+    """The subject of the cue, and whether it is shared with an earlier verb ('... but says ...')."""
+    if c.subj_words and c.subj_words[-1].lower() in ("and", "but", "yet", "or"):
+        # 'Clinton has disputed both critiques, but says ...': the subject of the first verb
+        return shared_subject(c.doc, c.ss, c.cs, found), True
+    if c.subj_words:
+        return np_left(c.doc.text, c.subj_s, c.subj_e), False
+    return appositive, False
+
+
+def _complement_start(c: CueClause) -> tuple[int, bool]:
+    """Where the complement starts (past an indirect object and adverbials); whether an object was taken."""
+    text, se, ce = c.doc.text, c.se, c.ce
+    pos = ce
+    obj_taken = False
+    if c.lemma in c.words.tell_lemmas:
+        mo = OBJECT_RE.match(text, pos, se)
+        if mo is not None and mo.end() > pos:
+            nxt = text[mo.end():se]
+            if c.lemma == "tell" or COMPLEMENT_RE.match(nxt) or ADVERBIAL_RE.match(nxt):
+                pos, obj_taken = mo.end(), True
+    pos = c.after_cue if pos == ce else skip_adverbials(text, pos, se)
+    return pos, obj_taken
+
+
+def _frame_allows(c: CueClause, rest: str, has_complement: bool) -> bool:
+    """The lemma's frame accepts what follows the cue (a quotation, a clause, an object)."""
+    if c.frame_req == "quote":
+        return QUOTE_START_RE.match(rest) is not None
+    if c.frame_req == "clause":
+        if has_complement:
+            return True
+        return c.lemma in c.words.as_lemmas and _AS_OR_QUOTE_RE.search(rest[:200]) is not None
+    if c.frame_req == "object":
+        return WORD_CHAR_RE.search(rest) is not None
+    return True
+
+
+def _content_after(c: CueClause, pos: int) -> list[Span]:
+    """The content from ``pos``, with the quotations that follow; after "He said:" the next paragraph's."""
+    doc, se, pi = c.doc, c.se, c.pi
+    content = content_right(doc, pos, se, doc.paras[pi][1])
+    if not content:
+        # "He said:" at the end of a paragraph: the next paragraph's quotation
+        if doc.text[c.ce:se].rstrip().endswith(":") and pi + 1 < len(doc.paras):
+            ns = doc.paras[pi + 1][0]
+            qi = doc.quote_starting_at(ns, ns + 1)
+            if qi >= 0:
+                content = doc.chain_from(qi)
+        return content
+    if content[-1][1] >= se - 2:
+        content = content + following_quotes(doc, content[-1][1], pi)
+    return content

@@ -1,0 +1,284 @@
+"""Step 1 of the pipeline: articles -> every table ``mediakit analyze`` writes (nothing written).
+
+Two parts, so that a streamed run shares all but the per-article work with an in-memory one:
+
+- the per-article tables (:func:`article_tables`: metrics, sentences, attributions, word choice),
+  computed here in memory, or chunk by chunk by :mod:`mediakit.stream` for large corpora;
+- the corpus-level tables (:func:`corpus_tables`: the outlet comparison, distinctive terms, actor
+  labels), computed from the per-article tables and the articles whichever way those were made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .._progress import progress_bar
+from ..actors import actor_labels
+from ..compare import Comparison, compare, distinctive_terms
+from ..loaders import load_errors
+from ..metrics.analyze import analyze
+from ..metrics.attribution import extract_attributions
+from ..metrics.sentiment import sentences
+from ..metrics.word_choice import word_choice
+
+__all__ = ["CorpusAnalysis", "analyze_articles", "article_tables", "corpus_tables", "event_column",
+           "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS"]
+
+#: The headline metrics compared between outlets in ``comparison.csv`` and the report (any column of
+#: ``analyze`` can be compared with :func:`mediakit.compare`).
+SUMMARY_METRICS = (
+    "sent_mean_compound", "sent_share_negative", "sent_headline_compound", "tone",
+    "read_flesch_reading_ease", "read_flesch_kincaid_grade", "wc_hedge_per1k",
+    "wc_intensifier_per1k", "wc_subjective_per1k", "attr_share_direct", "attr_share_anonymous", "words",
+)
+#: The metrics drawn one chart each (mean and CI per outlet), ``figures/metric_<name>``.
+FIGURE_METRICS = ("sent_mean_compound", "tone", "wc_subjective_per1k", "attr_share_anonymous")
+#: Columns taken as the event (story) of an article when ``event='auto'``, first present wins.
+EVENT_COLUMNS = ("event_id", "event", "triplet-uuid", "triplet_uuid", "story_id")
+
+
+# =========================================================================== step 1: analysis
+
+
+@dataclass
+class CorpusAnalysis:
+    """Every table ``mediakit analyze`` writes, computed from one articles table.
+
+    Attributes
+    ----------
+    source : str
+        What was analysed (the corpus path as given), shown in the report.
+    articles, load_errors, metrics, sentences, attributions, word_choice : pandas.DataFrame
+        :func:`mediakit.load_articles` (and :func:`mediakit.load_errors`), :func:`mediakit.analyze`,
+        :func:`mediakit.sentences`, :func:`mediakit.extract_attributions`, :func:`mediakit.word_choice`.
+    comparison : Comparison or None
+        :func:`mediakit.compare` of :data:`SUMMARY_METRICS` by outlet (within events when ``event``
+        is set); None with fewer than one outlet.
+    terms : pandas.DataFrame or None
+        :func:`mediakit.distinctive_terms` one outlet against the rest; None with fewer than two outlets.
+    actor_labels : pandas.DataFrame or None
+        :func:`mediakit.actor_labels`; None when it failed (see ``notes``).
+    event : str or None
+        The event column used, if any.
+    notes : list of str
+        What was left out and why, in plain words (shown in the report).
+    """
+
+    source: str
+    articles: pd.DataFrame
+    load_errors: pd.DataFrame
+    metrics: pd.DataFrame
+    sentences: pd.DataFrame
+    attributions: pd.DataFrame
+    word_choice: pd.DataFrame
+    comparison: Comparison | None = None
+    terms: pd.DataFrame | None = None
+    actor_labels: pd.DataFrame | None = None
+    event: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlets with at least one article, most articles first (ties by name)."""
+        counts = self.articles["outlet"].dropna().astype(str).value_counts()
+        return sorted(counts.index, key=lambda o: (-int(counts[o]), o.casefold()))
+
+
+def event_column(articles: pd.DataFrame, event: str | None) -> str | None:
+    """The event column to use: ``event`` itself, or with ``'auto'`` the first of
+    :data:`EVENT_COLUMNS` with two or more values; None for none.
+
+    Raises
+    ------
+    ValueError
+        When ``event`` names a column the articles do not have.
+    """
+    if event is None:
+        return None
+    if event != "auto":
+        if event not in articles.columns:
+            raise ValueError(f"event column {event!r} is not in the articles (columns: "
+                             f"{', '.join(map(str, articles.columns))})")
+        return event
+    for col in EVENT_COLUMNS:
+        if col in articles.columns and articles[col].notna().sum() >= 2:
+            return col
+    return None
+
+
+
+
+@dataclass
+class ArticleTables:
+    """The per-article tables of a corpus (one row per article, sentence, attribution, match)."""
+
+    metrics: pd.DataFrame
+    sentences: pd.DataFrame
+    attributions: pd.DataFrame
+    word_choice: pd.DataFrame
+
+
+_ARTICLE_STEPS = ("metrics", "sentences", "attributions", "word choice")
+_CORPUS_STEPS = ("comparison", "terms", "actors")
+
+
+def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=None) -> ArticleTables:
+    """The per-article tables of ``articles``, in memory (:mod:`mediakit.stream` makes them in chunks).
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        An articles table with ``outlet`` (see :func:`analyze_articles`).
+    progress : bool, optional
+        Progress bars of the metric functions.
+    bar : iterator, optional
+        A step progress bar advanced once per table.
+    """
+    step = (lambda: next(bar)) if bar is not None else (lambda: None)
+    step()
+    metrics = analyze(articles, progress=progress)
+    step()
+    # analyze() has scored every sentence already and sentiment.py caches VADER scores per sentence
+    # (16k sentences), so this pass mostly splits sentences again: about 3% of analyze's time on
+    # BASIL (5,400 sentences), about 20% on 1,000 AllSides articles (45,000 sentences, beyond the
+    # cache). Computing the table once needs a sentence-table input to sentiment() (sentiment.py).
+    sents = sentences(articles, progress=progress)
+    step()
+    attrs = extract_attributions(articles, progress=progress)
+    step()
+    wc = word_choice(articles, progress=progress)
+    return ArticleTables(metrics=metrics, sentences=sents, attributions=attrs, word_choice=wc)
+
+
+def _comparison(articles: pd.DataFrame, metrics: pd.DataFrame, event_col: str | None,
+                notes: list[str]) -> tuple[Comparison | None, str | None]:
+    """:func:`mediakit.compare` of :data:`SUMMARY_METRICS` by outlet (within events when known)."""
+    if articles["outlet"].dropna().nunique() < 1:
+        notes.append("no article has an outlet: outlets are not compared")
+        return None, event_col
+    cols = [c for c in SUMMARY_METRICS if c in metrics.columns]
+    table = metrics
+    if event_col is not None:
+        table = metrics.assign(_event=articles[event_col].to_numpy())
+    try:
+        comparison = compare(table, by="outlet", columns=cols,
+                             event="_event" if event_col is not None else None)
+    except ValueError as exc:
+        if event_col is None:
+            raise
+        notes.append(f"no within-event comparison on {event_col!r}: {exc}")
+        event_col = None
+        comparison = compare(metrics, by="outlet", columns=cols)
+    if comparison.info.get("missing_group"):
+        notes.append(f"{comparison.info['missing_group']} article(s) without an outlet are left out of "
+                     "the outlet comparisons")
+    return comparison, event_col
+
+
+def _terms(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
+    """Distinctive terms of each outlet against the others (None with fewer than two outlets)."""
+    if articles["outlet"].dropna().nunique() < 2:
+        notes.append("fewer than two outlets: no distinctive terms (they set one outlet against the others)")
+        return None
+    try:
+        return distinctive_terms(articles, by="outlet", top=15)
+    except ValueError as exc:
+        notes.append(f"no distinctive terms: {exc}")
+        return None
+
+
+def _actor_labels(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
+    try:
+        return actor_labels(articles)
+    except ValueError as exc:
+        notes.append(f"no actor labels: {exc}")
+        return None
+
+
+def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str = "",
+                  event: str | None = "auto", errors: pd.DataFrame | None = None,
+                  bar=None) -> CorpusAnalysis:
+    """The corpus-level tables (comparison, distinctive terms, actor labels) and the whole analysis.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles, with ``outlet``.
+    tables : ArticleTables
+        Their per-article tables (:func:`article_tables`, or read back from a streamed run).
+    source, event
+        See :func:`analyze_articles`.
+    errors : pandas.DataFrame, optional
+        The load report; default :func:`mediakit.load_errors` of ``articles``.
+    bar : iterator, optional
+        A step progress bar advanced once per table.
+    """
+    step = (lambda: next(bar)) if bar is not None else (lambda: None)
+    notes: list[str] = []
+    event_col = event_column(articles, event)
+    step()
+    comparison, event_col = _comparison(articles, tables.metrics, event_col, notes)
+    step()
+    terms = _terms(articles, notes)
+    step()
+    labels = _actor_labels(articles, notes)
+    return CorpusAnalysis(source=source, articles=articles,
+                          load_errors=load_errors(articles) if errors is None else errors,
+                          metrics=tables.metrics, sentences=tables.sentences, attributions=tables.attributions,
+                          word_choice=tables.word_choice, comparison=comparison, terms=terms,
+                          actor_labels=labels, event=event_col, notes=notes)
+
+
+def with_outlet(articles: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with an ``outlet`` column (all missing when it had none): charts group by outlet."""
+    if "outlet" in articles.columns:
+        return articles
+    return articles.assign(outlet=pd.Series(pd.NA, index=articles.index, dtype="string"))
+
+
+def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | None = "auto",
+                     progress: bool | None = None) -> CorpusAnalysis:
+    """Compute every table of the ``mediakit analyze`` outputs from an articles table (writes nothing).
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        :func:`mediakit.load_articles` output (its ``attrs["load_errors"]`` are kept). Not modified.
+    source : str, optional
+        A name for the corpus (its path), shown in the report.
+    event : str or None, default 'auto'
+        Event column for the within-event comparison and the event-matched chart; ``'auto'`` takes
+        the first of :data:`EVENT_COLUMNS` present, None uses none.
+    progress : bool, optional
+        Progress bars (default: in terminals and notebooks, not under CI).
+
+    Returns
+    -------
+    CorpusAnalysis
+
+    Raises
+    ------
+    ValueError
+        When ``articles`` is empty or ``event`` names a missing column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                      "text": ["Officials said the regime fell.", "The government fell, rebels said."]})
+    >>> res = analyze_articles(arts, progress=False)
+    >>> res.outlets, len(res.metrics), sorted(res.word_choice["variant"])[:2]
+    (['A', 'B'], 2, ['government', 'rebels'])
+    """
+    if articles.empty:
+        raise ValueError("no articles to analyse")
+    articles = with_outlet(articles)
+    event_column(articles, event)  # a missing event column fails before any work
+    bar = progress_bar(_ARTICLE_STEPS + _CORPUS_STEPS, desc="Tables", unit="step", enabled=progress)
+    tables = article_tables(articles, progress=progress, bar=bar)
+    res = corpus_tables(articles, tables, source=source, event=event, bar=bar)
+    for _ in bar:  # finish the bar
+        pass
+    return res

@@ -1,0 +1,352 @@
+"""Step 2a of the pipeline: every chart the corpus allows, as PNG + SVG + the CSV behind it.
+
+Each chart is drawn by a :mod:`mediakit.plot` function on its own pyplot-free Figure and saved with
+:func:`mediakit.export.save_figure`; a chart the corpus cannot support is listed with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ..plot import (MISSING_COLOR, actor_label_heatmap, attention_plot, distinctive_terms_plot,
+                    event_matched_plot, figure_for, metric_by_outlet, outlet_colors, readability_by_outlet,
+                    sentiment_distribution, share_table, source_mix, theme, word_choice_shares)
+from .._progress import progress_bar
+from ..actors import actor_label_summary
+from ..compare import attention
+from ..export import save_figure
+from ._analysis import EVENT_COLUMNS, FIGURE_METRICS, CorpusAnalysis
+from ._labels import metric_label
+
+from matplotlib.figure import Figure  # no pyplot: no backend or global figure state
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["ReportFigure", "make_figures"]
+
+_DPI = 150
+_N_FAMILIES = 3  # word-choice families drawn (most matches first)
+_N_TERM_OUTLETS = 6  # distinctive-terms charts (largest outlets first)
+_N_ACTORS = 2  # actor-label heatmaps (most labelled actors first)
+_MAX_LABELS = 8  # labels per heatmap (the rarest are summed into "other")
+
+@dataclass
+class ReportFigure:
+    """One chart of the report: its files, or why it was left out.
+
+    Attributes
+    ----------
+    name : str
+        File stem under ``figures/`` (``metric_tone``).
+    title : str
+        Heading in the report.
+    how_to_read : str
+        One line under the chart.
+    files : list of pathlib.Path
+        PNG, SVG and CSV written (empty when skipped).
+    skipped : str or None
+        Why the chart was not drawn.
+    """
+
+    name: str
+    title: str
+    how_to_read: str
+    files: list[Path] = field(default_factory=list)
+    skipped: str | None = None
+
+    def file(self, suffix: str) -> Path | None:
+        """The written file with this suffix ('.png', '.svg', '.csv'), if any."""
+        return next((p for p in self.files if p.suffix == suffix), None)
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9_]+", "-", str(name).casefold()).strip("-_") or "x"
+    slug, k = base, 2
+    while slug in taken:
+        slug, k = f"{base}-{k}", k + 1
+    taken.add(slug)
+    return slug
+
+
+class _Charts:
+    """Draws each chart on its own pyplot-free Figure and saves it with its table."""
+
+    def __init__(self, res: CorpusAnalysis, figdir: Path) -> None:
+        self.res = res
+        self.figdir = figdir
+        self.pal = outlet_colors(res.articles["outlet"]) if "outlet" in res.articles.columns \
+            else outlet_colors([])
+        self.n_outlets = max(len(res.outlets), 1)
+        self.figures: list[ReportFigure] = []
+        self.taken: set[str] = set()
+
+    def add(self, name: str, title: str, how: str, draw: Callable[[], tuple[Figure, pd.DataFrame]] | None,
+            skipped: str | None = None) -> None:
+        fig_info = ReportFigure(name=_slug(name, self.taken), title=title, how_to_read=how, skipped=skipped)
+        if draw is not None and skipped is None:
+            try:
+                with theme():
+                    fig, data = draw()
+                fig_info.files = save_figure(fig, self.figdir / fig_info.name, formats=("png", "svg"),
+                                             dpi=_DPI, data=data)
+            except ValueError as exc:
+                fig_info.skipped = str(exc)
+        self.figures.append(fig_info)
+
+    def new(self, size: tuple[float, float]) -> tuple[Figure, Axes]:
+        # No layout engine: the Axes keep the size the chart functions fitted their labels to, and
+        # save_figure's tight bounding box takes in labels and legends outside them (2x faster than
+        # a constrained layout, which save_figure would have to run to a fixed point).
+        fig = Figure(figsize=size)
+        return fig, fig.subplots()
+
+    # ----------------------------------------------------------------- the charts
+
+    def articles_per_outlet(self) -> tuple[Figure, pd.DataFrame]:
+        arts = self.res.articles
+        counts = (arts["outlet"].astype(object).where(arts["outlet"].notna(), "(no outlet)").map(str)
+                  .value_counts().rename_axis("outlet").reset_index(name="articles")
+                  .sort_values(["articles", "outlet"], ascending=[True, False], kind="mergesort")
+                  .reset_index(drop=True))
+        pal = self.pal.with_outlets(counts["outlet"])
+        fig, ax = self.new(figure_for(len(counts)))
+        colors = [MISSING_COLOR if o == "(no outlet)" else pal[o] for o in counts["outlet"]]
+        ax.barh(counts["outlet"], counts["articles"], color=colors, edgecolor="white")
+        for y, n in enumerate(counts["articles"]):
+            ax.text(n, y, f" {n}", va="center", ha="left", fontsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.set_xlabel("articles")
+        ax.margins(x=0.08)
+        return fig, counts.iloc[::-1].reset_index(drop=True)
+
+    def metric(self, metric: str) -> tuple[Figure, pd.DataFrame]:
+        comp = self.res.comparison
+        assert comp is not None
+        groups = comp.groups[comp.groups["metric"] == metric].reset_index(drop=True)
+        fig, ax = self.new(figure_for(len(groups)))
+        metric_by_outlet(groups, metric=metric, ax=ax, palette=self.pal)
+        return fig, groups
+
+    def word_choice_family(self, family: str) -> tuple[Figure, pd.DataFrame]:
+        rows = self.res.word_choice
+        rows = rows[(rows["family"] == family) & rows["part"].isin(["title", "text"])]
+        table = share_table(rows, category="variant")
+        fig, ax = self.new(figure_for(table["outlet"].nunique()))
+        word_choice_shares(rows, family=family, ax=ax, palette=self.pal)
+        return fig, table.assign(family=family)[["family", *table.columns]]
+
+    def terms(self, outlet: str) -> tuple[Figure, pd.DataFrame]:
+        terms = self.res.terms
+        assert terms is not None
+        rows = terms[terms["group"] == outlet].reset_index(drop=True)
+        fig, ax = self.new((6.4, 4.6))
+        distinctive_terms_plot(rows, group=outlet, kind="bars", top=10, ax=ax, palette=self.pal)
+        return fig, rows
+
+    def sentiment(self) -> tuple[Figure, pd.DataFrame]:
+        s = self.res.sentences
+        table = pd.DataFrame({"article_id": s["article_id"], "outlet": s["outlet"], "sentence": s["sentence"],
+                              "compound": s["compound"]}).dropna(subset=["outlet"]).reset_index(drop=True)
+        fig, ax = self.new(figure_for(table["outlet"].nunique()))
+        sentiment_distribution(table, value="compound", ax=ax, palette=self.pal)
+        return fig, table
+
+    def readability(self) -> tuple[Figure, pd.DataFrame]:
+        m = self.res.metrics
+        table = m[["article_id", "outlet", "read_flesch_reading_ease"]].dropna().reset_index(drop=True)
+        fig, ax = self.new(figure_for(table["outlet"].nunique()))
+        readability_by_outlet(table, metric="read_flesch_reading_ease", ax=ax, palette=self.pal)
+        return fig, table
+
+    def sources(self, category: str) -> tuple[Figure, pd.DataFrame]:
+        rows = self.res.attributions
+        table = share_table(rows, category=category)
+        fig, ax = self.new(figure_for(table["outlet"].nunique()))
+        source_mix(rows, category=category, ax=ax, palette=self.pal)
+        return fig, table
+
+    def actor(self, actor: str) -> tuple[Figure, pd.DataFrame]:
+        labels = self.res.actor_labels
+        assert labels is not None
+        rows = labels[labels["actor"] == actor]
+        summary = actor_label_summary(rows).reset_index(drop=True)
+        n_labels = min(int(rows["label"].dropna().nunique()), _MAX_LABELS + 1)
+        fig, ax = self.new(figure_for(max(rows["outlet"].nunique(), 1), kind="heatmap",
+                                                n_categories=max(n_labels, 1)))
+        actor_label_heatmap(rows, actor=actor, max_labels=_MAX_LABELS, ax=ax, palette=self.pal)
+        return fig, summary
+
+    def attention(self, freq: str) -> tuple[Figure, pd.DataFrame]:
+        table = attention(self.res.articles, by="outlet", freq=freq)
+        fig, ax = self.new(figure_for(self.n_outlets, kind="lines"))
+        attention_plot(table, ax=ax, palette=self.pal)
+        out = table.assign(period=table["period"].astype(str))
+        return fig, out
+
+    def events(self, metric: str) -> tuple[Figure, pd.DataFrame]:
+        comp = self.res.comparison
+        assert comp is not None and comp.events is not None
+        table = comp.events[comp.events["metric"] == metric].reset_index(drop=True)
+        fig, ax = self.new(figure_for(table["group"].nunique(), kind="columns"))
+        event_matched_plot(table, metric=metric, ax=ax, palette=self.pal)
+        return fig, table
+
+
+def _freq(published: pd.Series) -> str | None:
+    """A period for the attention chart: about 10 to 80 periods over the dated span."""
+    dates = pd.to_datetime(published, utc=True, errors="coerce").dropna()
+    if dates.nunique() < 2:
+        return None
+    days = (dates.max() - dates.min()).days
+    return "D" if days <= 31 else "W" if days <= 365 else "M" if days <= 5 * 365 else "Q"
+
+
+def _top_families(wc: pd.DataFrame, k: int) -> list[str]:
+    rows = wc[wc["part"].isin(["title", "text"])]
+    if rows.empty:
+        return []
+    stats = rows.groupby("family").agg(n=("variant", "size"), variants=("variant", "nunique"))
+    stats = stats[stats["variants"] >= 2]
+    return sorted(stats.index, key=lambda f: (-int(stats.loc[f, "n"]), str(f)))[:k]
+
+
+def _top_actors(labels: pd.DataFrame | None, k: int) -> list[str]:
+    if labels is None or labels.empty:
+        return []
+    rows = labels[labels["label"].notna() & labels["outlet"].notna()]
+    if rows.empty:
+        return []
+    stats = rows.groupby("actor").agg(n=("label", "size"), outlets=("outlet", "nunique"))
+    need = 2 if rows["outlet"].nunique() >= 2 else 1
+    stats = stats[stats["outlets"] >= need]
+    return sorted(stats.index, key=lambda a: (-int(stats.loc[a, "n"]), str(a)))[:k]
+
+
+_HOW = {
+    "articles": "Bar length = number of articles loaded from each outlet (articles without an outlet in grey).",
+    "metric": "Dot = the outlet's mean over its articles, line = 95% bootstrap confidence interval; "
+              "lines that do not overlap suggest a real difference (see the comparison table for tests). "
+              "n = articles with a value.",
+    "word_choice": "Each bar splits one outlet's uses of this lexicon family (headlines and text) into its "
+                   "variants; compare which words each outlet prefers for the same thing. n = matches.",
+    "terms": "The words and phrases this outlet uses most distinctively compared with the other outlets "
+             "together: bar length = z-score of the log-odds ratio; solid bars (|z| ≥ 1.96) are beyond "
+             "chance, hatched ones are not.",
+    "sentiment": "Distribution of VADER compound scores of every sentence, per outlet (−1 negative, "
+                 "+1 positive); the white dot is the median, the bar the middle half.",
+    "readability": "Flesch reading ease of each article (dots) and its box plot per outlet; higher is easier "
+                   "to read (60–70 ≈ plain English).",
+    "source_type": "Who is quoted: each bar splits one outlet's attributions by the kind of source "
+                   "(named person, official, anonymous, organisation, document ...). n = attributions.",
+    "cue_class": "How sources are quoted: each bar splits one outlet's attributions by the class of the "
+                 "cue verb (neutral 'said', assertive 'insisted', denial 'denied' ...). n = attributions.",
+    "actor": "How each outlet names this actor: share of each label among the outlet's labelled mentions "
+             "(darker = more used). n = labelled mentions.",
+    "attention": "Articles per period and outlet: when each outlet covered the story.",
+    "events": "One line per event (story) across outlets: the outlet's mean in that event; the black bar "
+              "is the mean over events. Lines that slope the same way mean a consistent difference.",
+}
+
+
+def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
+                 progress: bool | None = None) -> list[ReportFigure]:
+    """Draw and save every chart the corpus allows (PNG, SVG and the CSV behind each) under ``figdir``.
+
+    Each outlet has the same colour in every chart (one :class:`mediakit.plot.OutletPalette` from all
+    outlets). A chart that the corpus does not allow (one outlet, no dates, no events, no matches) is
+    returned with ``skipped`` saying why, never an exception. Files are reproducible: the same corpus
+    gives byte-identical files (see :func:`mediakit.save_figure`).
+
+    Parameters
+    ----------
+    res : CorpusAnalysis
+        From :func:`analyze_articles`.
+    figdir : path
+        Folder for the files (created).
+    progress : bool, optional
+        Progress bar over the charts.
+
+    Returns
+    -------
+    list of ReportFigure
+        In report order.
+    """
+    c = _Charts(res, Path(figdir))
+    jobs: list[tuple[str, str, str, Callable[[], Any] | None, str | None]] = []
+
+    def job(name: str, title: str, how: str, draw: Callable[[], Any] | None, skipped: str | None = None) -> None:
+        jobs.append((name, title, how, draw, skipped))
+
+    n_out = len(res.outlets)
+    job("articles_per_outlet", "Articles per outlet", _HOW["articles"], c.articles_per_outlet)
+    comp = res.comparison
+    for m in FIGURE_METRICS:
+        title = f"{_metric_title(m)} by outlet"
+        if comp is None or m not in set(comp.groups["metric"]):
+            job(f"metric_{m}", title, _HOW["metric"], None, "no outlet to compare" if comp is None
+                else f"the metric {m!r} was not computed")
+        else:
+            job(f"metric_{m}", title, _HOW["metric"], partial(c.metric, m))
+    has_outlet = n_out >= 1
+    no_outlet = "no article has an outlet"
+    families = _top_families(res.word_choice, _N_FAMILIES) if has_outlet else []
+    if not families:
+        job("word_choice", "Word choice", _HOW["word_choice"], None, no_outlet if not has_outlet else
+            "no lexicon family has matches of two or more variants in this corpus")
+    for fam in families:
+        job(f"word_choice_{fam}", f"Word choice: {fam.replace('_', ' ')}", _HOW["word_choice"],
+            partial(c.word_choice_family, fam))
+    if res.terms is None or res.terms.empty:
+        job("distinctive_terms", "Distinctive terms", _HOW["terms"], None,
+            "needs at least two outlets" if n_out < 2 else "no term passed the minimum count")
+    else:
+        for o in [o for o in res.outlets if o in set(res.terms["group"])][:_N_TERM_OUTLETS]:
+            job(f"distinctive_terms_{o}", f"Distinctive terms: {o}", _HOW["terms"], partial(c.terms, o))
+    job("sentiment_distribution", "Sentence sentiment by outlet", _HOW["sentiment"],
+        c.sentiment if has_outlet and len(res.sentences) else None,
+        None if has_outlet and len(res.sentences) else (no_outlet if not has_outlet else "no sentences"))
+    job("readability_by_outlet", "Readability by outlet", _HOW["readability"],
+        c.readability if has_outlet else None, None if has_outlet else no_outlet)
+    no_attr = no_outlet if not has_outlet else ("no attributions found" if res.attributions.empty else None)
+    job("source_mix_source_type", "Who is quoted: source types", _HOW["source_type"],
+        partial(c.sources, "source_type") if no_attr is None else None, no_attr)
+    job("source_mix_cue_class", "How sources are quoted: cue classes", _HOW["cue_class"],
+        partial(c.sources, "cue_class") if no_attr is None else None, no_attr)
+    actors = _top_actors(res.actor_labels, _N_ACTORS)
+    if not actors:
+        job("actor_labels", "Actor labels", _HOW["actor"], None,
+            "no actor with labelled mentions" + (" in two or more outlets" if n_out >= 2 else ""))
+    for a in actors:
+        job(f"actor_labels_{a}", f"Labels for {a}", _HOW["actor"], partial(c.actor, a))
+    freq = _freq(res.articles["published"]) if "published" in res.articles.columns else None
+    if not has_outlet or freq is None:
+        job("attention", "Attention over time", _HOW["attention"], None,
+            no_outlet if not has_outlet else "fewer than two distinct publication dates")
+    else:
+        job("attention", "Attention over time", _HOW["attention"], partial(c.attention, freq))
+    if comp is not None and comp.events is not None and len(comp.events) and n_out >= 2:
+        metric = "tone" if "tone" in set(comp.events["metric"]) else str(comp.events["metric"].iloc[0])
+        job(f"event_matched_{metric}", f"{_metric_title(metric)} within events", _HOW["events"],
+            partial(c.events, metric))
+    else:
+        why = ("no event column (one of " + ", ".join(EVENT_COLUMNS) + ")" if res.event is None
+               else "fewer than two outlets" if n_out < 2 else f"no event covered by two outlets in {res.event!r}")
+        job("event_matched", "Outlets within the same events", _HOW["events"], None, why)
+    for name, title, how, draw, skipped in progress_bar(jobs, desc="Figures", unit="chart", enabled=progress):
+        c.add(name, title, how, draw, skipped)
+    return c.figures
+
+
+def _metric_title(metric: str) -> str:
+    label = metric_label(metric)
+    return label[:1].upper() + label[1:]
+

@@ -1,0 +1,230 @@
+"""Step 2 of the pipeline and the whole job: one code path for a corpus of any size.
+
+:func:`analyze_corpus` (``mediakit analyze CORPUS --out DIR``) plans the run (:func:`plan_run`):
+a small corpus is loaded and measured in memory; a large one - or any run given ``chunksize``,
+``n_jobs`` or ``scheduler`` - is streamed in chunks on all cores by :mod:`mediakit.stream` into
+resumable Parquet parts under ``DIR/parts/``. Either way the per-article tables then go through the
+same corpus-level step (:func:`~mediakit.pipeline.corpus_tables`) and the same writer
+(:func:`write_outputs`): every table, every figure and ``report.html``.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..export import write_table
+from ..loaders import LoadReport, iter_articles, load_articles, load_errors
+from ..stream import TABLES, analyze_stream, read_parts
+from ._analysis import ArticleTables, CorpusAnalysis, analyze_articles, corpus_tables, event_column, with_outlet
+from ._figures import make_figures
+from ._report import write_report
+
+__all__ = ["analyze_corpus", "write_outputs", "plan_run", "RunPlan", "STREAM_THRESHOLD"]
+
+#: A corpus whose files add up to more than this many bytes (gzip-compressed files counted four
+#: times) is streamed in chunks on all cores instead of being held in memory.
+STREAM_THRESHOLD = 64 * 2**20
+_GZIP_FACTOR = 4
+_DEFAULT_CHUNKSIZE = 1000
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """How :func:`analyze_corpus` runs.
+
+    Attributes
+    ----------
+    streamed : bool
+        Chunks through :mod:`mediakit.stream` (True) or one table in memory (False).
+    chunksize, n_jobs : int
+        Articles per chunk and worker processes (-1: all cores) of a streamed run.
+    scheduler : object
+        Dask scheduler of a streamed run, if any.
+    input_bytes : int
+        Size of the corpus files (gzip counted four times).
+    reason : str
+        Why, in words.
+    """
+
+    streamed: bool
+    chunksize: int
+    n_jobs: int
+    scheduler: Any
+    input_bytes: int
+    reason: str
+
+
+def _corpus_files(corpus: Any) -> Iterator[Path]:
+    sources = corpus if isinstance(corpus, (list, tuple)) else [corpus]
+    for src in sources:
+        path = Path(os.fspath(src))
+        if path.is_dir():
+            yield from (p for p in path.rglob("*") if p.is_file())
+        elif path.is_file():
+            yield path
+        else:
+            yield from (Path(p) for p in glob.glob(os.fspath(src), recursive=True) if Path(p).is_file())
+
+
+def _input_bytes(corpus: Any) -> int:
+    total = 0
+    for p in _corpus_files(corpus):
+        size = p.stat().st_size
+        total += size * _GZIP_FACTOR if p.suffix == ".gz" else size
+    return total
+
+
+def plan_run(corpus: Any, *, chunksize: int | None = None, n_jobs: int | None = None,
+             scheduler: Any = None) -> RunPlan:
+    """Decide how :func:`analyze_corpus` runs on ``corpus``.
+
+    Streamed when any of ``chunksize``, ``n_jobs``, ``scheduler`` is given, or when the corpus files
+    add up to more than :data:`STREAM_THRESHOLD`; then chunks of ``chunksize`` (default 1,000)
+    articles on ``n_jobs`` processes (default all cores).
+
+    Examples
+    --------
+    >>> plan_run("data").streamed
+    False
+    >>> plan_run("data", n_jobs=2).reason
+    'streamed: chunksize, n_jobs or scheduler given'
+    """
+    size = _input_bytes(corpus)
+    chunk = _DEFAULT_CHUNKSIZE if chunksize is None else chunksize
+    if (chunksize, n_jobs, scheduler) != (None, None, None):
+        return RunPlan(True, chunk, 1 if n_jobs is None else n_jobs, scheduler, size,
+                       "streamed: chunksize, n_jobs or scheduler given")
+    if size > STREAM_THRESHOLD:
+        return RunPlan(True, chunk, -1, None, size,
+                       f"streamed on all cores: {size / 2**20:.0f} MiB of input > "
+                       f"{STREAM_THRESHOLD / 2**20:.0f} MiB")
+    return RunPlan(False, chunk, 1, None, size, "in memory")
+
+
+def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress: bool | None = None,
+                  report: bool = True) -> dict[str, Path]:
+    """Write the tables, figures and ``report.html`` of ``res`` under ``out``.
+
+    Returns
+    -------
+    dict
+        Output name -> path of every file written (``figure:<file name>`` for figure files).
+    """
+    outdir = Path(out)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    if len(res.load_errors):
+        written["load_errors"] = write_table(res.load_errors, outdir / "load_errors.csv")
+    written["articles"] = write_table(res.articles, outdir / "articles.parquet")
+    written["articles_csv"] = write_table(res.articles, outdir / "articles.csv")
+    written["metrics"] = write_table(res.metrics, outdir / "metrics.parquet")
+    written["metrics_csv"] = write_table(res.metrics, outdir / "metrics.csv")
+    written["sentences"] = write_table(res.sentences, outdir / "sentences.parquet")
+    written["attributions"] = write_table(res.attributions, outdir / "attributions.csv")
+    written["word_choice"] = write_table(res.word_choice, outdir / "word_choice.csv")
+    if res.comparison is not None:
+        written["comparison"] = write_table(res.comparison.pairs, outdir / "comparison.csv")
+        written["comparison_groups"] = write_table(res.comparison.groups, outdir / "comparison_groups.csv")
+        if res.comparison.paired is not None:
+            written["comparison_events"] = write_table(res.comparison.paired, outdir / "comparison_events.csv")
+    if res.terms is not None:
+        written["distinctive_terms"] = write_table(res.terms, outdir / "distinctive_terms.csv")
+    if res.actor_labels is not None:
+        written["actor_labels"] = write_table(res.actor_labels, outdir / "actor_labels.csv")
+    figures = make_figures(res, outdir / "figures", progress=progress)
+    for fig in figures:
+        for p in fig.files:
+            written[f"figure:{p.name}"] = p
+    if report:
+        written["report"] = write_report(res, figures, written, outdir / "report.html")
+    return written
+
+
+def _no_articles(corpus: Any, outdir: Path, errors: pd.DataFrame) -> ValueError:
+    outdir.mkdir(parents=True, exist_ok=True)
+    msg = f"no article could be loaded from {os.fspath(corpus)!r}"
+    if len(errors):
+        msg += f"; see {write_table(errors, outdir / 'load_errors.csv')}"
+    return ValueError(msg)
+
+
+def _lists(df: pd.DataFrame) -> pd.DataFrame:
+    """List cells read back from Parquet come as NumPy arrays: make them lists again."""
+    for col in df.columns:
+        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, np.ndarray)).any():
+            df[col] = df[col].map(lambda v: v.tolist() if isinstance(v, np.ndarray) else v)
+    return df
+
+
+def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str | None, resume: bool,
+                       progress: bool | None) -> CorpusAnalysis:
+    """The per-article tables made in chunks (resumable parts under ``outdir/parts``), then read back."""
+    parts = outdir / "parts"
+    chunks = iter_articles(corpus, chunksize=plan.chunksize, progress=False)
+    res = analyze_stream(chunks, parts, n_jobs=plan.n_jobs, scheduler=plan.scheduler, resume=resume,
+                         tables=TABLES, progress=progress)
+    errors = LoadReport(tuple(res.load_errors)).to_frame()
+    if res.articles == 0:
+        raise _no_articles(corpus, outdir, errors)
+    articles = with_outlet(_lists(read_parts(parts, "articles")))
+    event_column(articles, event)
+    tables = ArticleTables(metrics=read_parts(parts, "metrics"), sentences=read_parts(parts, "sentences"),
+                           attributions=_lists(read_parts(parts, "attributions")),
+                           word_choice=read_parts(parts, "word_choice"))
+    return corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors)
+
+
+def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
+                   event: str | None = "auto", progress: bool | None = None, chunksize: int | None = None,
+                   n_jobs: int | None = None, scheduler: Any = None, resume: bool = True) -> dict[str, Path]:
+    """Load ``corpus``, compute what mediakit measures, and write the outputs under ``out``.
+
+    One code path whatever the size (see :func:`plan_run`): a small corpus is measured in memory, a
+    large one streamed in chunks on all cores; both write every table, figure and ``report.html``.
+
+    Parameters
+    ----------
+    corpus : path
+        File, folder or glob of articles (see :func:`mediakit.load_articles`).
+    out : path
+        Output folder (created).
+    event : str or None, default 'auto'
+        See :func:`~mediakit.pipeline.analyze_articles`.
+    progress : bool, optional
+        Progress bars (default: in terminals and notebooks, not under CI).
+    chunksize, n_jobs, scheduler : optional
+        Force a streamed run with these settings (articles per chunk, processes with -1 for all
+        cores, a Dask scheduler address or ``'local'``).
+    resume : bool, default True
+        A streamed run resumes the chunks an interrupted run finished (``out/parts``).
+
+    Returns
+    -------
+    dict
+        Output name -> path of every file written.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``corpus`` does not exist.
+    ValueError
+        When no article could be loaded, or ``event`` names a missing column.
+    """
+    outdir = Path(out)
+    plan = plan_run(corpus, chunksize=chunksize, n_jobs=n_jobs, scheduler=scheduler)
+    if plan.streamed:
+        res = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress)
+    else:
+        articles = load_articles(corpus, progress=progress)
+        if articles.empty:
+            raise _no_articles(corpus, outdir, load_errors(articles))
+        res = analyze_articles(articles, source=os.fspath(corpus), event=event, progress=progress)
+    return write_outputs(res, outdir, progress=progress)

@@ -1,0 +1,94 @@
+"""The work of one piece of a chunk: its tables, computed where the work runs.
+
+Runs in this process, in pool workers and on Dask workers alike. A chunk is cut into pieces
+(:func:`piece_size`); each piece's tables come back as Arrow tables or compressed Arrow IPC
+bytes (:func:`piece_results`), typed by the schemas of a probe article (:func:`schemas`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..metrics.analyze import analyze
+from ..metrics.attribution import extract_attributions
+from ..metrics.sentiment import sentences
+from ..metrics.word_choice import word_choice
+from ._arrow import arrow_table, to_ipc
+from ._memory import bound_caches
+
+__all__ = ["piece_tables", "piece_results", "schemas", "work_frame", "piece_size"]
+
+_PIECE = 200  # at most this many articles per task sent to a worker (as in mediakit.analyze)
+_MIN_PIECE = 50  # a call of analyze costs ~15 ms whatever its size
+_WORK_COLUMNS = ("article_id", "outlet", "published", "title", "text", "captions")
+
+
+def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
+                 tables: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """The computed tables of a few articles (runs in worker processes and on Dask workers)."""
+    bound_caches()
+    out: dict[str, pd.DataFrame] = {}
+    if "metrics" in tables:
+        out["metrics"] = analyze(piece, lexicon=lexicon, families=families, progress=False)
+    if "attributions" in tables:
+        out["attributions"] = extract_attributions(piece, progress=False)
+    if "word_choice" in tables:
+        out["word_choice"] = word_choice(piece, lexicon, progress=False)
+    if "sentences" in tables:
+        out["sentences"] = sentences(piece, progress=False)
+    return out
+
+
+def piece_results(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...], tables: tuple[str, ...],
+                  schemas: dict[str, Any], ipc: bool) -> dict[str, Any]:
+    """A piece's tables as Arrow tables (``ipc``: as compressed Arrow IPC bytes).
+
+    The conversion runs where the work runs: a worker sends back compact buffers, and the
+    process writing the parts only concatenates them (no pandas round trip there).
+    """
+    out = {}
+    for name, df in piece_tables(piece, lexicon, families, tables).items():
+        table = arrow_table(df, schemas.get(name))
+        out[name] = to_ipc(table) if ipc else table
+    return out
+
+
+_PROBE = pd.DataFrame({
+    "article_id": pd.array(["probe"], dtype="string"), "outlet": pd.array(["Probe"], dtype="string"),
+    "published": pd.to_datetime(["2020-01-01"], utc=True), "title": pd.array(["Regime falls"], dtype="string"),
+    "text": pd.array(["Officials said the regime fell. \u201cIt is over,\u201d said Anna Berg, a "
+                      "spokeswoman. Rebels entered the capital."], dtype="string"),
+    "captions": [["Rebels in the capital. (AFP Photo)"]]})
+
+
+def schemas(lexicon: Any, families: tuple[str, ...], tables: tuple[str, ...]) -> dict[str, Any]:
+    """Arrow schema of each computed table (from a probe article), so every part agrees.
+
+    Without it an empty part (a chunk with no attribution) would get ``null`` columns.
+    """
+    import pyarrow as pa
+
+    computed = tuple(t for t in tables if t != "articles")
+    probe = piece_tables(_PROBE, lexicon, families, computed)
+    return {name: pa.Table.from_pandas(df, preserve_index=False).schema for name, df in probe.items()}
+
+
+def work_frame(chunk: pd.DataFrame) -> pd.DataFrame:
+    """Only the columns the metrics read, index 0..n-1: less to send to workers."""
+    cols = [c for c in _WORK_COLUMNS if c in chunk.columns]
+    return chunk[cols].reset_index(drop=True)
+
+
+def piece_size(n: int, workers: int) -> int:
+    """Articles per task: at most 200, and small enough that a chunk feeds every worker evenly.
+
+    Examples
+    --------
+    >>> piece_size(1000, 1), piece_size(1000, 2), piece_size(60, 4)
+    (1000, 200, 50)
+    """
+    if workers <= 1:
+        return max(1, n)  # in this process: the whole chunk at once (analyze splits it anyway)
+    return max(_MIN_PIECE, min(_PIECE, -(-n // (2 * workers))))

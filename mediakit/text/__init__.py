@@ -1,0 +1,111 @@
+"""Text handling shared by every part of mediakit (layer 1: it imports only the foundation).
+
+- Sentences and paragraphs (``_sentences``): :func:`split_sentences`, :func:`paragraph_spans`,
+  :func:`sentence_texts`, :func:`abbreviations`, :data:`SENTENCE_STARTERS`.
+- Quotations (``_quotes``): :func:`find_quotations`, the one quotation finder, and what is
+  built on it: :func:`quote_spans`, :func:`quote_mask`, :func:`sentences_and_quotes`.
+- Word tokens (``_tokens``): :data:`WORD_RE` and :func:`count_words`, every other word-token
+  pattern of the project, the shared chunk table :data:`CHUNKS`, the English stop words.
+- Regex tries (``_trie``): :func:`trie_pattern`, the one builder of literal alternations.
+- Unicode clean-up (``_normalize``): :func:`normalize_text`, :func:`normalize_inline`.
+
+Examples
+--------
+>>> text = "\u201cWe won,\u201d Sen. Warren said. Prices rose 3.5 percent."
+>>> sentence_texts(text)
+['\u201cWe won,\u201d Sen. Warren said.', 'Prices rose 3.5 percent.']
+>>> [round(share, 2) for share in quote_mask(text)], count_words(text)
+([0.33, 0.0], 9)
+"""
+
+from ._normalize import normalize_inline, normalize_text
+from ._quotes import QUOTE_STYLES, Quotation, find_quotations, quote_mask, quote_spans, sentences_and_quotes
+from ._sentences import (
+    SENTENCE_STARTERS,
+    Abbreviations,
+    Span,
+    abbreviations,
+    paragraph_spans,
+    sentence_texts,
+    split_sentences,
+)
+from ._tokens import (
+    ASCII_LETTERS_RE,
+    ASCII_TOKEN_TABLE,
+    CHUNK_RE,
+    CHUNKS,
+    DOTTED_TOKEN_RE,
+    HYPHEN_TOKEN_RE,
+    LETTER_WORD_RE,
+    LETTERS_RE,
+    NAME_TOKEN_RE,
+    NGRAM_BOUNDARY_CHARS,
+    NGRAM_TOKEN_RE,
+    WORD_CHARS_RE,
+    WORD_RE,
+    ChunkFeatures,
+    ChunkValues,
+    ChunkVocabulary,
+    ascii_tokens,
+    chunk_offsets,
+    chunk_word_counts,
+    clear_chunk_caches,
+    code_points,
+    count_words,
+    english_stop_words,
+    words_of,
+)
+from ._trie import build_trie, render_symbols, render_trie, trie_pattern, trie_prefix
+
+__all__ = [
+    # sentences and paragraphs
+    "SENTENCE_STARTERS",
+    "Abbreviations",
+    "Span",
+    "abbreviations",
+    "paragraph_spans",
+    "sentence_texts",
+    "split_sentences",
+    # quotations
+    "QUOTE_STYLES",
+    "Quotation",
+    "find_quotations",
+    "quote_mask",
+    "quote_spans",
+    "sentences_and_quotes",
+    # word tokens
+    "ASCII_LETTERS_RE",
+    "ASCII_TOKEN_TABLE",
+    "CHUNKS",
+    "CHUNK_RE",
+    "DOTTED_TOKEN_RE",
+    "HYPHEN_TOKEN_RE",
+    "LETTERS_RE",
+    "LETTER_WORD_RE",
+    "NAME_TOKEN_RE",
+    "NGRAM_BOUNDARY_CHARS",
+    "NGRAM_TOKEN_RE",
+    "WORD_CHARS_RE",
+    "WORD_RE",
+    "ChunkFeatures",
+    "ChunkValues",
+    "ChunkVocabulary",
+    "ascii_tokens",
+    "chunk_offsets",
+    "chunk_word_counts",
+    "clear_chunk_caches",
+    "code_points",
+    "count_words",
+    "english_stop_words",
+    "words_of",
+    # regex tries
+    "build_trie",
+    "render_symbols",
+    "render_trie",
+    "trie_pattern",
+    "trie_prefix",
+    # Unicode clean-up
+    "normalize_inline",
+    "normalize_text",
+]
+

@@ -1,0 +1,430 @@
+"""Tests for mediakit.metrics.sentiment: VADER identity, sentence and article tables."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from vaderSentiment import vaderSentiment as vader
+
+from mediakit.metrics import _vader
+from mediakit.metrics import sentiment as sm
+from mediakit.text import split_sentences
+
+# Corpus tests take the ``corpora`` fixture (tests/conftest.py): ../shared/corpora, skipped
+# with a reason when absent.
+
+# The reference: VADER itself (one extra analyzer, for the tests only).
+REFERENCE = vader.SentimentIntensityAnalyzer()
+
+
+def _same_as_vader(text: str) -> None:
+    expected = REFERENCE.polarity_scores(text)
+    # repr: same keys in the same order, same floats, same sign of zero
+    assert repr(_vader.polarity_scores(text)) == repr(expected), text
+    assert repr(sm.sentence_sentiment(text)) == repr(expected), text
+
+
+# --------------------------------------------------------------------------- VADER identity
+
+VADER_CASES = [
+    "VADER is smart, handsome, and funny.",
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+    "VADER is not smart, handsome, nor funny.",
+    "At least it isn't a horrible book.",
+    "The book was only kind of good.",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "Today only kinda sux! But I'll get by, lol",
+    "Make sure you :) or :D today!",
+    "Catch utf-8 emoji such as \U0001f498 and \U0001f48b and \U0001f601",
+    "Sentiment analysis has never been this good!",
+    "With VADER, sentiment analysis is the shit!",
+    "On the other hand, VADER is quite bad ass",
+    "Without a doubt, excellent idea.",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "no good no bad no or nor evil",
+    "It was good but bad but great but awful.",
+    "\u00a9 2024 Reuters \u00ae all rights reserved",
+    "\u201cIt is a disaster,\u201d he said, and she didn\u2019t disagree.",
+    "",
+    "   ",
+    "?!?!?! ???? !!!!!",
+]
+
+
+@pytest.mark.parametrize("text", VADER_CASES)
+def test_identical_to_vader_on_examples(text: str) -> None:
+    _same_as_vader(text)
+
+
+_lexicon_words = sorted(REFERENCE.lexicon)
+_rule_words = (
+    sorted(vader.BOOSTER_DICT) + sorted(vader.NEGATE) + [w for k in vader.SPECIAL_CASES for w in k.split()]
+    + ["but", "BUT", "no", "No", "least", "at", "very", "kind", "of", "never", "so", "this", "without",
+       "doubt", "or", "nor", "not", "n't", "isn't", "don\u2019t", "the", "The"]
+)
+_emoji = sorted(k for k in REFERENCE.emojis if len(k) == 1)[:300] + ["\u00a9", "\u00ae", "\U0001f600"]
+_word = st.one_of(
+    st.sampled_from(_lexicon_words),
+    st.sampled_from(_rule_words),
+    st.sampled_from(_emoji),
+    st.text(max_size=6),
+)
+_cased = st.tuples(_word, st.sampled_from(["same", "upper", "title", "lower"])).map(
+    lambda t: {"same": t[0], "upper": t[0].upper(), "title": t[0].title(), "lower": t[0].lower()}[t[1]]
+)
+_decorated = st.tuples(
+    st.sampled_from(["", "", "", '"', "\u201c", "(", "'", "*"]),
+    _cased,
+    st.sampled_from(["", "", "", ",", ".", "!", "?", "!!", "\u201d", "'s", ":)", "..."]),
+).map("".join)
+_SENTENCE = st.one_of(
+    st.lists(_decorated, max_size=30).map(" ".join),
+    st.lists(st.one_of(_decorated, st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", ""])), max_size=30).map(
+        "".join
+    ),
+    st.text(max_size=120),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_SENTENCE)
+def test_identical_to_vader_on_generated_text(text: str) -> None:
+    _same_as_vader(text)
+
+
+def _vader_word_valences(text: str) -> tuple[list[str], list[float]]:
+    """VADER's own per-word valences (polarity_scores' loop, before the "but" rule)."""
+    sentitext = vader.SentiText(text)
+    words = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        if item.lower() in vader.BOOSTER_DICT or (
+            i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+        ):
+            sentiments.append(0)
+            continue
+        sentiments = REFERENCE.sentiment_valence(0, sentitext, item, i, sentiments)
+    return words, [float(v) for v in sentiments]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_SENTENCE)
+def test_word_valences_identical_to_vader(text: str) -> None:
+    words, expected = _vader_word_valences(text)
+    assert repr(sm.word_valences(words, REFERENCE.lexicon)) == repr(expected), text
+
+
+def _polnear_dev_sentences(corpora: Path) -> list[str]:
+    out: list[str] = []
+    for path in sorted((corpora / "polnear" / "dev" / "text").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out.extend(text[s.start : s.end] for s in split_sentences(text))
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_identical_to_vader_on_polnear_dev(corpora: Path) -> None:
+    sentences = _polnear_dev_sentences(corpora)
+    assert len(sentences) > 3000
+    straight = [s.translate(sm._STRAIGHTEN) for s in sentences]
+    mismatches = [
+        s for s in sentences + straight if repr(_vader.polarity_scores(s)) != repr(REFERENCE.polarity_scores(s))
+    ]
+    assert mismatches == []
+    for s in sentences[:200]:
+        _same_as_vader(s)
+
+
+def test_sentence_sentiment_returns_a_fresh_dict() -> None:
+    a = sm.sentence_sentiment("A great day.")
+    a["compound"] = 99.0
+    assert sm.sentence_sentiment("A great day.")["compound"] != 99.0
+    assert list(a) == ["neg", "neu", "pos", "compound"]
+
+
+def test_sentence_sentiment_rejects_non_str() -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        sm.sentence_sentiment(3)  # type: ignore[arg-type]
+
+
+def test_one_analyzer_created_lazily_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = []
+
+    class Counting(vader.SentimentIntensityAnalyzer):
+        def __init__(self) -> None:
+            made.append(1)
+            super().__init__()
+
+    monkeypatch.setattr(vader, "SentimentIntensityAnalyzer", Counting)
+    sm.vader_analyzer.cache_clear()
+    _vader.emoji_chars.cache_clear()
+    sm._cached_scores.cache_clear()
+    try:
+        assert made == []
+        arts = pd.DataFrame({"article_id": ["a", "b"], "title": ["Good", "Bad"], "text": ["Nice. Awful.", "Fine."]})
+        sm.sentiment(arts)
+        sm.sentences(arts)
+        sm.sentence_sentiment("Terrible.")
+        sm.tone("Great.")
+        assert made == [1]
+    finally:
+        sm.vader_analyzer.cache_clear()
+        _vader.emoji_chars.cache_clear()
+        sm._cached_scores.cache_clear()
+
+
+# --------------------------------------------------------------------------- tables
+
+ARTICLES = pd.DataFrame(
+    {
+        "article_id": ["a1", "a2", "a3", "a4"],
+        "title": ["Rescue a great success", None, "   ", "Plain headline"],
+        "text": [
+            "The rescue was a success. Critics called it a disaster.\n\n\u201cWe are proud,\u201d Sen. Smith said.",
+            "",
+            "It rained on Tuesday.",
+            None,
+        ],
+        "outlet": ["X", "Y", "X", "Z"],
+    },
+    index=[10, 5, 7, 3],
+)
+
+
+def test_sentences_table() -> None:
+    before = ARTICLES.copy(deep=True)
+    out = sm.sentences(ARTICLES)
+    pd.testing.assert_frame_equal(ARTICLES, before)
+    # ARTICLES has an outlet: it comes right after article_id (issue 12)
+    assert tuple(out.columns) == ("article_id", "outlet", *sm.SENTENCE_COLUMNS[1:])
+    assert isinstance(out.index, pd.RangeIndex)
+    assert out["article_id"].tolist() == ["a1", "a1", "a1", "a3"]
+    assert out["sentence"].tolist() == [0, 1, 2, 0]
+    assert out["paragraph"].tolist() == [0, 0, 1, 0]
+    text = ARTICLES.loc[10, "text"]
+    for row in out[out.article_id == "a1"].itertuples():
+        assert text[row.start : row.end] == row.text
+    assert out["text"].tolist()[2] == "\u201cWe are proud,\u201d Sen. Smith said."
+    assert out["in_quote"].tolist()[:2] == [0.0, 0.0] and 0 < out["in_quote"].iloc[2] < 1
+    assert out["compound"].iloc[1] < 0 < out["compound"].iloc[0]
+    for col in ("sentence", "start", "end", "paragraph"):
+        assert out[col].dtype == np.int64
+    for col in ("neg", "neu", "pos", "compound", "in_quote"):
+        assert out[col].dtype == np.float64
+
+
+def test_sentences_carry_outlet_and_published_of_their_article() -> None:
+    """Issue 12: the long tables have ``outlet`` and ``published`` when the articles do."""
+    arts = ARTICLES.assign(
+        outlet=pd.array(["X", "Y", pd.NA, "Z"], dtype="string"),
+        published=pd.to_datetime(["2024-01-02", "2024-01-03", None, "2024-01-05"], utc=True))
+    out = sm.sentences(arts)
+    assert tuple(out.columns) == ("article_id", "outlet", "published", *sm.SENTENCE_COLUMNS[1:])
+    assert out["outlet"].dtype == arts["outlet"].dtype and out["published"].dtype == arts["published"].dtype
+    by_id = arts.set_index("article_id")
+    assert out["outlet"].tolist() == by_id.loc[out["article_id"], "outlet"].tolist()
+    assert out["published"].tolist() == by_id.loc[out["article_id"], "published"].tolist()
+    assert out["outlet"].isna().tolist() == [False, False, False, True]  # a3 has no outlet
+    # every other column is what the table without them gives
+    plain = sm.sentences(arts.drop(columns=["outlet", "published"]))
+    assert tuple(plain.columns) == sm.SENTENCE_COLUMNS
+    pd.testing.assert_frame_equal(out.drop(columns=["outlet", "published"]), plain)
+    # only the columns the articles have, with their dtype, also without rows
+    only_pub = sm.sentences(arts.drop(columns="outlet"))
+    assert tuple(only_pub.columns[:3]) == ("article_id", "published", "sentence")
+    cat = sm.sentences(arts.assign(outlet=arts["outlet"].astype("category")))
+    assert cat["outlet"].dtype == "category" and cat["outlet"].tolist() == out["outlet"].tolist()
+    empty = sm.sentences(arts.assign(text=""))
+    assert len(empty) == 0 and tuple(empty.columns) == tuple(out.columns)
+    assert empty["outlet"].dtype == "string" and empty["published"].dtype == arts["published"].dtype
+
+
+def test_sentences_scores_are_exactly_vader_on_the_sentence_as_written() -> None:
+    sentence = "\u201cIt is a disaster,\u201d he said."
+    out = sm.sentences(pd.DataFrame({"article_id": ["q"], "text": [sentence]}))
+    raw = REFERENCE.polarity_scores(sentence)
+    assert out.loc[0, ["neg", "neu", "pos", "compound"]].tolist() == [
+        raw["neg"], raw["neu"], raw["pos"], raw["compound"]
+    ]
+
+
+def test_sentences_empty_input_has_columns() -> None:
+    out = sm.sentences(pd.DataFrame({"article_id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}))
+    assert len(out) == 0 and tuple(out.columns) == sm.SENTENCE_COLUMNS
+    out = sm.sentences(pd.DataFrame({"article_id": ["e"], "text": [""]}))
+    assert len(out) == 0 and tuple(out.columns) == sm.SENTENCE_COLUMNS
+
+
+def test_sentiment_table() -> None:
+    before = ARTICLES.copy(deep=True)
+    out = sm.sentiment(ARTICLES)
+    pd.testing.assert_frame_equal(ARTICLES, before)
+    assert tuple(out.columns) == sm.SENTIMENT_COLUMNS
+    assert out.index.equals(ARTICLES.index)
+    assert out["article_id"].tolist() == ARTICLES["article_id"].tolist()
+    assert out["sent_n_sentences"].tolist() == [3, 0, 1, 0]
+    assert out["sent_n_sentences"].dtype == np.int64
+
+    sents = sm.sentences(ARTICLES)
+    a1 = sents[sents.article_id == "a1"]["compound"]
+    row = out.loc[10]
+    assert row.sent_mean_compound == pytest.approx(a1.mean())
+    assert row.sent_median_compound == pytest.approx(a1.median())
+    assert row.sent_share_positive == pytest.approx((a1 >= 0.05).mean())
+    assert row.sent_share_negative == pytest.approx((a1 <= -0.05).mean())
+    shares = row.sent_share_positive + row.sent_share_negative + row.sent_share_neutral
+    assert shares == pytest.approx(1.0)
+    assert row.sent_headline_compound == REFERENCE.polarity_scores("Rescue a great success")["compound"]
+
+    # empty / missing text: zero sentences, NaN summaries and tone, no exception
+    for idx in (5, 3):
+        r = out.loc[idx]
+        assert r.sent_n_sentences == 0
+        for col in sm.SENTIMENT_COLUMNS[2:7] + sm.SENTIMENT_COLUMNS[8:]:
+            assert math.isnan(r[col]), col
+    # headline: NaN for missing or blank titles, scored otherwise
+    assert math.isnan(out.loc[5, "sent_headline_compound"])
+    assert math.isnan(out.loc[7, "sent_headline_compound"])
+    assert out.loc[3, "sent_headline_compound"] == 0.0
+    # one neutral sentence
+    assert out.loc[7, "sent_share_neutral"] == 1.0
+
+
+def test_sentiment_without_title_column() -> None:
+    out = sm.sentiment(pd.DataFrame({"article_id": ["a"], "text": ["Good."]}))
+    assert math.isnan(out.loc[0, "sent_headline_compound"])
+    assert out.loc[0, "sent_n_sentences"] == 1
+
+
+def test_sentiment_empty_table() -> None:
+    out = sm.sentiment(pd.DataFrame({"article_id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}))
+    assert len(out) == 0 and tuple(out.columns) == sm.SENTIMENT_COLUMNS
+
+
+def test_never_scores_a_whole_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every sentence score comes from score_tuple (a sentence's text) or, for sentences
+    # scored from their article's chunks, from score_words (its words): record the words.
+    seen: list[int] = []
+    real_tuple, real_words = sm.score_tuple, sm.score_words
+
+    def spy_tuple(text: str) -> tuple[float, float, float, float]:
+        seen.append(len(text.split()))
+        return real_tuple(text)
+
+    def spy_words(words: list[str], *args: object) -> tuple[float, float, float, float]:
+        seen.append(len(words))
+        return real_words(words, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sm, "score_tuple", spy_tuple)
+    monkeypatch.setattr(sm, "score_words", spy_words)
+    sm._cached_scores.cache_clear()
+    try:
+        body = " ".join(["The talks were a great success for everyone."] * 30)
+        glued = "Critics called it a disaster.Others were happy."  # glued: scored from its text
+        arts = pd.DataFrame({"article_id": ["long"], "text": [body + "\n\n" + glued]})
+        out = sm.sentiment(arts)
+        sm.sentences(arts)
+    finally:
+        sm._cached_scores.cache_clear()
+    assert len(seen) >= 32 and max(seen) == 8  # one sentence at a time, never the article
+    assert out.loc[0, "sent_n_sentences"] == 32
+
+
+def test_tone() -> None:
+    t = sm.tone("A great win, a terrible loss and a good day.")
+    assert t == {"tone_positive": 30.0, "tone_negative": 20.0, "tone": 10.0, "tone_polarity": 50.0}
+    # curly apostrophes are made straight before the lexicon look-up
+    assert sm.tone("it\u2019s no good") == sm.tone("it's no good")
+    assert all(math.isnan(v) for v in sm.tone("").values())
+    assert all(math.isnan(v) for v in sm.tone("\u2014 \u2026").values())
+
+
+def test_sentiment_tone_matches_tone() -> None:
+    out = sm.sentiment(ARTICLES)
+    expected = sm.tone(ARTICLES.loc[10, "text"])
+    for key, value in expected.items():
+        assert out.loc[10, key] == pytest.approx(value)
+
+
+def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    sm.sentiment(ARTICLES, progress=True)
+    sm.sentences(ARTICLES, progress=True)
+    err = capsys.readouterr().err
+    assert "sentiment" in err and "sentences" in err
+
+
+@pytest.mark.parametrize("func", [sm.sentiment, sm.sentences])
+def test_bad_input(func) -> None:
+    with pytest.raises(ValueError, match="text"):
+        func(pd.DataFrame({"article_id": ["a"]}))
+    with pytest.raises(TypeError, match="progress"):
+        func(ARTICLES, progress="yes")
+    with pytest.raises(TypeError, match="must be a str"):
+        func(pd.DataFrame({"article_id": ["a"], "text": [3]}))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(max_size=200), st.none()), max_size=4))
+def test_tables_never_raise_on_arbitrary_text(texts: list[str | None]) -> None:
+    arts = pd.DataFrame({"article_id": [f"id{i}" for i in range(len(texts))], "text": texts}, dtype=object)
+    sents = sm.sentences(arts)
+    out = sm.sentiment(arts)
+    assert len(out) == len(arts)
+    assert out["sent_n_sentences"].sum() == len(sents)
+    assert sents["in_quote"].between(0, 1).all()
+    assert sents["compound"].between(-1, 1).all()
+
+
+# --------------------------------------------------------------------------- fast paths
+
+
+def test_lower_case_keeps_white_space_and_punctuation() -> None:
+    """_score_tuple lowercases a whole sentence before splitting it; that gives VADER's words
+    only if no character that keeps its length in lower case gains or loses white space or
+    ASCII punctuation (all of Unicode is checked)."""
+    import string
+    import sys
+
+    punct = set(string.punctuation)
+    longer, changed = [], []
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            longer.append(c)
+        elif c.isspace() != low.isspace() or (c in punct) != (low in punct):
+            changed.append(c)
+    assert changed == [] and longer == ["\u0130"]
+
+
+_VADER_WORDS = (
+    "good bad great terrible not no never but kind of sort just enough the shit bomb bad ass yeah "
+    "right kiss death to die for least at very without doubt so this GOOD BAD VERY extremely hardly "
+    "İstanbul love hate :) 😀 isn't don’t NO happy Happy sad “Great” (good) U.S. Sen."
+).split()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_VADER_WORDS), min_size=1, max_size=9).map(" ".join).map(
+            lambda s: s + "."
+        ),
+        min_size=1,
+        max_size=6,
+    ).map(lambda sents: " ".join(sents).replace("bad. Happy", "bad.Happy"))  # glued sentences
+)
+def test_sentences_scored_from_chunks_equal_vader(text: str) -> None:
+    """Sentences scored from their article's chunks (and glued ones, from their text) get
+    exactly VADER's scores."""
+    sm._cached_scores.cache_clear()
+    rows = sm.sentences(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    for row in rows.itertuples():
+        assert (row.neg, row.neu, row.pos, row.compound) == tuple(REFERENCE.polarity_scores(row.text).values())

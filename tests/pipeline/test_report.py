@@ -1,0 +1,249 @@
+"""report.html: plain-words findings, self-contained page, and a real browser loading it (headless Chromium)."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from mediakit.pipeline import analyze_articles, make_figures, write_outputs
+from mediakit.pipeline import build_report, framing_differences
+
+from ..conftest import PROJECT
+
+CHROMIUM = Path(os.environ.get("MEDIAKIT_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+# =========================================================================== plain words
+
+
+def _pairs(**cols):
+    base = {"group_a": ["A", "A", "B"], "group_b": ["B", "C", "C"], "metric": ["tone", "words", "tone"],
+            "mean_a": [1.0, 300.0, -0.5], "mean_b": [-0.5, 450.0, 0.2], "cliffs_delta": [0.5, -0.8, -0.1],
+            "magnitude": ["large", "large", "negligible"], "p_adjusted": [0.01, 0.2, 0.9]}
+    base.update(cols)
+    return pd.DataFrame(base)
+
+
+def test_differences_keep_the_significant_ones_strongest_first():
+    sentences, significant = framing_differences(_pairs(p_adjusted=[0.01, 0.0004, 0.9]))
+    assert significant and len(sentences) == 2
+    assert sentences[0].startswith("C scores higher than A on article length (words): 450 vs 300 (Cliff’s δ = 0.80")
+    assert "adjusted p < 0.001" in sentences[0]
+    assert sentences[1].startswith("A scores higher than B on tone") and "adjusted p = 0.010" in sentences[1]
+
+
+def test_without_significant_differences_the_largest_effects_are_flagged_as_such():
+    sentences, significant = framing_differences(_pairs(p_adjusted=[0.3, 0.2, 0.9]), top=1)
+    assert not significant and len(sentences) == 1 and sentences[0].startswith("C scores higher than A")
+    assert framing_differences(_pairs().iloc[:0]) == ([], False)
+
+
+def test_shares_are_written_as_percentages():
+    pairs = _pairs(metric=["attr_share_anonymous"] * 3, mean_a=[0.25, 0.1, 0.1], mean_b=[0.05, 0.1, 0.1])
+    assert "25.0% vs 5.0%" in framing_differences(pairs)[0][0]
+
+
+# =========================================================================== the page itself
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.refs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for k, v in attrs:
+            if k in ("src", "href") and v is not None:
+                self.refs.append((tag, k, v))
+
+
+@pytest.fixture(scope="module")
+def data_report(tmp_path_factory) -> Path:
+    """The outputs of `mediakit analyze data/` (one run shared with tests/test_cli.py)."""
+    from .test_cli import analyze_data_once
+
+    return analyze_data_once(tmp_path_factory.getbasetemp())[0]
+
+
+def check_self_contained(out: Path) -> int:
+    """Every image embedded, every link relative to an existing file; returns the number of images."""
+    page = (out / "report.html").read_text(encoding="utf-8")
+    parser = _Refs()
+    parser.feed(page)
+    assert "script" not in parser.tags and "link" not in parser.tags and "iframe" not in parser.tags
+    images = 0
+    for tag, _attr, ref in parser.refs:
+        if tag == "img":
+            assert ref.startswith("data:image/png;base64,"), ref[:60]
+            assert base64.b64decode(ref.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+            images += 1
+        elif ref.startswith("#"):
+            assert f'id="{ref[1:]}"' in page, ref
+        else:
+            assert not re.match(r"^[a-z]+:", ref) and not ref.startswith("/"), ref  # relative only
+            from urllib.parse import unquote
+
+            assert (out / unquote(ref)).exists(), ref
+    assert "url(" not in page and "@import" not in page  # no external CSS assets
+    return images
+
+
+def test_report_is_self_contained_and_links_every_table(data_report):
+    out = data_report
+    n_images = check_self_contained(out)
+    assert n_images == len(list((out / "figures").glob("*.png")))
+    page = (out / "report.html").read_text(encoding="utf-8")
+    for table in ("attributions.csv", "comparison.csv", "word_choice.csv", "metrics.csv", "load_errors.csv",
+                  "articles.parquet", "sentences.parquet"):
+        assert f'href="{table}"' in page, table
+    assert page.count("How to read it:") == n_images
+    # the findings of data/ that its README promises
+    assert "The Northern Ledger" in page and "Anonymous sourcing is most common in <strong>The Northern Ledger" in page
+    assert "“regime”" in page and "“rebels”" in page
+    assert "1 warning (no_text)" in page
+
+
+def test_report_escapes_corpus_text(tmp_path):
+    arts = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                         "outlet": ["<b>Evil</b> & Co", "<b>Evil</b> & Co", "Plain", "Plain"],
+                         "title": ["T"] * 4,
+                         "text": ["The regime fell, officials said.", "Rebels <script>x</script> said so.",
+                                  "The government fell, a spokesman said.", "Talks resumed, he said."]})
+    res = analyze_articles(arts, source="<corpus>", progress=False)
+    figures = make_figures(res, tmp_path / "figures", progress=False)
+    page = build_report(res, figures, {}, tmp_path)
+    assert "<b>Evil</b>" not in page and "&lt;b&gt;Evil&lt;/b&gt; &amp; Co" in page
+    assert "<script>" not in page and "&lt;corpus&gt;" in page
+
+
+def test_writing_is_separate_from_the_analysis(tmp_path):
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+                         "text": ["The regime fell, officials said.", "The government fell, rebels said."]})
+    res = analyze_articles(arts, progress=False)
+    written = write_outputs(res, tmp_path, report=False)
+    assert "report" not in written and not (tmp_path / "report.html").exists()
+    assert (tmp_path / "attributions.csv").exists() and (tmp_path / "figures" / "articles_per_outlet.png").exists()
+
+
+# =========================================================================== headless Chromium
+
+
+def _browser_or_skip():
+    """Playwright driving Debian's chromium; skip locally when absent, fail under CI."""
+    problem = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        problem = "the playwright package is not installed (pip install -e '.[test]')"
+        sync_playwright = None
+    if problem is None and not CHROMIUM.exists():
+        problem = f"no chromium at {CHROMIUM} (apt-get install chromium)"
+    if problem is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"headless browser test cannot run under CI: {problem}")
+        pytest.skip(problem)
+    return sync_playwright
+
+
+def open_in_chromium(report: Path, screenshot: Path, *, docs: bool = False) -> dict:
+    """Load ``report`` in headless Chromium; returns images, console errors, failed and external requests.
+
+    A full-page screenshot goes to ``screenshot``; with ``docs`` and ``MEDIAKIT_UPDATE_DOCS=1`` the first
+    screen also to ``docs/img/report.png`` (the README's picture).
+    """
+    sync_playwright = _browser_or_skip()
+    errors: list[str] = []
+    requests: list[str] = []
+    failed: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 1400})
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("requestfailed", lambda r: failed.append(r.url))
+            page.goto(report.resolve().as_uri(), wait_until="load")
+            images = page.evaluate("Array.from(document.images).map(i => "
+                                   "({complete: i.complete, width: i.naturalWidth, alt: i.alt}))")
+            page.screenshot(path=str(screenshot), full_page=True)
+            if docs and os.environ.get("MEDIAKIT_UPDATE_DOCS") == "1":
+                (PROJECT / "docs" / "img").mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(PROJECT / "docs" / "img" / "report.png"))  # the first screen
+        finally:
+            browser.close()
+    external = [u for u in requests if not u.startswith(("file:", "data:"))]
+    return {"images": images, "errors": errors, "failed": failed, "external": external}
+
+
+@pytest.fixture
+def browser_available():
+    """Skip (fail under CI) before any analysis runs when the browser is missing."""
+    _browser_or_skip()
+
+
+def test_report_opens_in_headless_chromium(browser_available, data_report, tmp_path):
+    out = data_report
+    seen = open_in_chromium(out / "report.html", tmp_path / "report.png")
+    assert len(seen["images"]) == len(list((out / "figures").glob("*.png"))) >= 18
+    broken = [i["alt"] for i in seen["images"] if not (i["complete"] and i["width"] > 0)]
+    assert broken == []
+    assert seen["errors"] == [] and seen["failed"] == [] and seen["external"] == []
+    assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_basil_gives_every_output_and_a_report_chromium_loads(corpora, tmp_path):
+    from .test_cli import TABLE_COLUMNS, png_size, run_cli
+
+    out = tmp_path / "basil"
+    code, _, err = run_cli("analyze", str(corpora / "basil" / "articles"), "--out", str(out), "--quiet")
+    assert code == 0, err
+    for name, cols in TABLE_COLUMNS.items():
+        if name == "load_errors.csv":
+            assert not (out / name).exists()  # BASIL loads cleanly
+            continue
+        table = pd.read_csv(out / name)
+        assert len(table) > 0 and cols <= set(table.columns), name
+    assert len(pd.read_parquet(out / "articles.parquet")) == 210
+    stems = {p.stem for p in (out / "figures").glob("*.png")}
+    for prefix in ("metric_tone", "word_choice_", "distinctive_terms_", "source_mix_source_type",
+                   "actor_labels_", "attention", "event_matched_"):
+        assert any(s.startswith(prefix) for s in stems), prefix
+    for stem in stems:
+        assert png_size(out / "figures" / f"{stem}.png")[0] > 200
+        assert (out / "figures" / f"{stem}.svg").stat().st_size > 0
+        assert len(pd.read_csv(out / "figures" / f"{stem}.csv")) > 0
+    assert check_self_contained(out) == len(stems)
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "Within the same events (<code>triplet-uuid</code>" in page
+    seen = open_in_chromium(out / "report.html", tmp_path / "basil_report.png", docs=True)
+    assert all(i["complete"] and i["width"] > 0 for i in seen["images"]) and len(seen["images"]) == len(stems)
+    assert seen["errors"] == [] and seen["failed"] == [] and seen["external"] == []
+
+
+def test_terms_chart_without_significant_terms_has_no_default_coloured_legend_swatch():
+    """Harbor Tribune in data/ has no term with |z| >= 1.96: its legend used to show matplotlib's blue."""
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+
+    from mediakit.plot import distinctive_terms_plot
+
+    terms = pd.DataFrame({"group": "A", "other": "rest", "term": ["x", "y"], "count_group": [5, 4],
+                          "count_other": [2, 3], "z": [1.2, 0.8]})
+    ax = Figure().subplots()
+    distinctive_terms_plot(terms, group="A", kind="bars", ax=ax, palette={"A": "#117733"})
+    handles, labels = ax.get_legend_handles_labels()
+    assert labels == ["|z| < 1.96 (not significant)"]
+    assert to_hex(handles[0].patches[0].get_edgecolor()) == "#117733"
