@@ -39,9 +39,12 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .text import LETTER_WORD_RE
 
 __all__ = [
     "THRESHOLDS",
@@ -58,7 +61,6 @@ __all__ = [
 THRESHOLDS: tuple[float, ...] = (0.3, 0.8)
 """Content-coverage thresholds reported by default (lenient and strict)."""
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 _ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _SCORE_COLUMNS = ["scope", "outlet", "threshold", "gold", "predicted", "tp", "fp", "fn",
                   "precision", "recall", "f1", "speaker_accuracy", "cue_accuracy"]
@@ -108,7 +110,7 @@ def is_speech_cue(cue: Any) -> bool:
     if _ACCORDING_RE.search(cue):
         return True
     forms = _speech_forms()
-    return any(w.lower() in forms for w in _WORD_RE.findall(cue))
+    return any(w.lower() in forms for w in LETTER_WORD_RE.findall(cue))
 
 
 # --------------------------------------------------------------------------- matching
@@ -484,18 +486,19 @@ def score_speakers(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any
             "accuracy_found": correct / found if found else float("nan"), "errors": errors}
 
 
-def _speaker_articles(gold: pd.DataFrame, root: Any = None) -> pd.DataFrame:
-    """The articles of the speaker gold set: the seed article and PolNeAR dev articles."""
-    from pathlib import Path
+#: The seed article of the speaker gold set, as the project keeps it (relative to the project root).
+SEED_ARTICLE = Path("data") / "000_fd60bde068b4eb11.txt"
 
+
+def _speaker_articles(gold: pd.DataFrame, root: Any = None, seed: Any = SEED_ARTICLE) -> pd.DataFrame:
+    """The articles of the speaker gold set: the seed article and PolNeAR dev articles."""
     frames = []
     ids = set(gold["article_id"].astype(str))
     polnear_ids = ids - {"000_fd60bde068b4eb11"}
     if "000_fd60bde068b4eb11" in ids:
         from .loaders import load_articles
 
-        seed = Path(__file__).resolve().parents[1] / "data" / "000_fd60bde068b4eb11.txt"
-        if seed.is_file():
+        if seed is not None and Path(seed).is_file():
             frames.append(load_articles(seed)[["article_id", "text"]])
     if polnear_ids:
         from .datasets import load_polnear
@@ -551,6 +554,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("speakers", help="speaker resolution on mediakit/resources/speaker_gold.csv")
     s.add_argument("--json", action="store_true", help="print JSON instead of text")
     s.add_argument("--root", default=None, help="the polnear folder (default: ../shared/corpora/polnear)")
+    s.add_argument("--seed", default=str(SEED_ARTICLE),
+                   help="the seed article of the gold set (default: data/000_fd60bde068b4eb11.txt, from the "
+                        "project root)")
     return p
 
 
@@ -573,7 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .metrics.attribution import extract_attributions
 
             gold = load_speaker_gold()
-            articles = _speaker_articles(gold, root=args.root)
+            articles = _speaker_articles(gold, root=args.root, seed=args.seed)
             res = score_speakers(extract_attributions(articles), gold)
             if args.json:
                 print(json.dumps(res, indent=2))

@@ -86,7 +86,7 @@ def test_speaker_resolution_on_the_gold_set(corpora):
 
     gold = load_speaker_gold()
     assert gold["article_id"].nunique() == 13  # the seed article and 12 PolNeAR dev articles
-    articles = _speaker_articles(gold, root=corpora / "polnear")
+    articles = _speaker_articles(gold, root=corpora / "polnear", seed=SEED)
     res = score_speakers(extract_attributions(articles), gold)
     assert res["gold"] == len(gold)
     assert res["accuracy_found"] >= 0.90, res["errors"][:10]
