@@ -10,9 +10,8 @@ same corpus-level step (:func:`~mediakit.pipeline.corpus_tables`) and the same w
 
 from __future__ import annotations
 
-import glob
 import os
-from collections.abc import Iterator
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,8 @@ import pandas as pd
 
 from ..export import write_table
 from ..loaders import LoadReport, iter_articles, load_articles, load_errors
+from ..loaders._errors import Collector
+from ..loaders._sources import expand_sources
 from ..stream import TABLES, analyze_stream, read_parts
 from ._analysis import ArticleTables, CorpusAnalysis, analyze_articles, corpus_tables, event_column, with_outlet
 from ._figures import make_figures
@@ -62,21 +63,10 @@ class RunPlan:
     reason: str
 
 
-def _corpus_files(corpus: Any) -> Iterator[Path]:
-    sources = corpus if isinstance(corpus, (list, tuple)) else [corpus]
-    for src in sources:
-        path = Path(os.fspath(src))
-        if path.is_dir():
-            yield from (p for p in path.rglob("*") if p.is_file())
-        elif path.is_file():
-            yield path
-        else:
-            yield from (Path(p) for p in glob.glob(os.fspath(src), recursive=True) if Path(p).is_file())
-
-
 def _input_bytes(corpus: Any) -> int:
+    """Bytes of the files the loader would read (the same expansion of folders and globs)."""
     total = 0
-    for p in _corpus_files(corpus):
+    for p, _ in expand_sources(corpus, Collector("collect")):
         size = p.stat().st_size
         total += size * _GZIP_FACTOR if p.suffix == ".gz" else size
     return total
@@ -92,9 +82,12 @@ def plan_run(corpus: Any, *, chunksize: int | None = None, n_jobs: int | None = 
 
     Examples
     --------
-    >>> plan_run("data").streamed
-    False
-    >>> plan_run("data", n_jobs=2).reason
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("A headline. Some text.", encoding="utf-8")
+    >>> plan_run(folder).streamed, plan_run(folder).input_bytes
+    (False, 22)
+    >>> plan_run(folder, n_jobs=2).reason
     'streamed: chunksize, n_jobs or scheduler given'
     """
     size = _input_bytes(corpus)
@@ -168,12 +161,18 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
                        progress: bool | None) -> CorpusAnalysis:
     """The per-article tables made in chunks (resumable parts under ``outdir/parts``), then read back."""
     parts = outdir / "parts"
-    chunks = iter_articles(corpus, chunksize=plan.chunksize, progress=False)
-    res = analyze_stream(chunks, parts, n_jobs=plan.n_jobs, scheduler=plan.scheduler, resume=resume,
-                         tables=TABLES, progress=progress)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="iter_articles:")  # one summary for the corpus below
+        chunks = iter_articles(corpus, chunksize=plan.chunksize, progress=False)
+        res = analyze_stream(chunks, parts, n_jobs=plan.n_jobs, scheduler=plan.scheduler, resume=resume,
+                             tables=TABLES, progress=progress)
     errors = LoadReport(tuple(res.load_errors)).to_frame()
     if res.articles == 0:
         raise _no_articles(corpus, outdir, errors)
+    problems = int(errors["status"].isin(["error", "warning"]).sum()) if len(errors) else 0
+    if problems:
+        warnings.warn(f"{res.articles} article(s) loaded; {problems} problem(s) recorded "
+                      f"(see load_errors.csv)", stacklevel=3)
     articles = with_outlet(_lists(read_parts(parts, "articles")))
     event_column(articles, event)
     tables = ArticleTables(metrics=read_parts(parts, "metrics"), sentences=read_parts(parts, "sentences"),
