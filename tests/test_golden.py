@@ -38,7 +38,9 @@ def _table_text(path: Path) -> str:
 
 def _frame(path: Path) -> pd.DataFrame:
     text = _table_text(path)
-    for root, name in ((CORPORA.resolve(), "<CORPORA>"), (PROJECT.resolve(), "<PROJECT>")):
+    roots = [(CORPORA.resolve(), "<CORPORA>"), (CORPORA, "<CORPORA>"), (PROJECT.resolve(), "<PROJECT>"),
+             (PROJECT, "<PROJECT>")]  # as given and resolved: ../shared may be a link
+    for root, name in roots:
         text = text.replace(os.fspath(root), name)
     if not text.strip():
         return pd.DataFrame()
