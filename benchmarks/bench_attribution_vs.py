@@ -1,0 +1,74 @@
+"""extract_attributions of this checkout against another revision's, in ONE process, alternating.
+
+Run-to-run noise on a shared 2-core VM is larger than the differences a refactoring makes; timing
+both versions in one process, interleaved, on the same texts, gives a paired ratio. The other
+revision's ``mediakit`` package is copied to a temporary folder as ``mediakit_old`` (its absolute
+``mediakit.`` imports rewritten), so both import side by side. Tables are checked identical.
+
+    git worktree add /tmp/base <REV>
+    .venv/bin/python benchmarks/bench_attribution_vs.py --old /tmp/base --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import types
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+
+def _import_old(checkout: Path) -> types.ModuleType:
+    tmp = Path(tempfile.mkdtemp()) / "mediakit_old"
+    shutil.copytree(checkout / "mediakit", tmp)
+    for py in tmp.rglob("*.py"):
+        src = py.read_text(encoding="utf-8")
+        src = re.sub(r"\b(from|import) mediakit\b", r"\1 mediakit_old", src)
+        py.write_text(src, encoding="utf-8")
+    sys.path.insert(0, str(tmp.parent))
+    import mediakit_old.metrics.attribution as old  # type: ignore[import-not-found]
+
+    return old
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--old", type=Path, required=True, help="a checkout of the other revision")
+    ap.add_argument("--root", type=Path, default=None, help="the polnear folder")
+    ap.add_argument("--split", default="train")
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    warnings.simplefilter("ignore")
+    import mediakit as mk
+    from mediakit.metrics.attribution import extract_attributions as new
+
+    old = _import_old(args.old).extract_attributions
+    arts = mk.datasets.load_polnear(args.root, split=args.split)[["article_id", "text"]]
+    new(arts.head(50))
+    old(arts.head(50))  # lexicons loaded, caches warm on both sides alike
+    t_old, t_new = [], []
+    for _ in range(args.rounds):
+        t = time.process_time()
+        a = old(arts)
+        t_old.append(time.process_time() - t)
+        t = time.process_time()
+        b = new(arts)
+        t_new.append(time.process_time() - t)
+    ratios = [n / o for n, o in zip(t_new, t_old, strict=True)]
+    print(f"{len(arts)} articles, {args.rounds} rounds, CPU seconds")
+    print(f"old: median {statistics.median(t_old):.3f}  runs {[round(x, 3) for x in t_old]}")
+    print(f"new: median {statistics.median(t_new):.3f}  runs {[round(x, 3) for x in t_new]}")
+    print(f"new/old per round {[round(r, 3) for r in ratios]}, median {statistics.median(ratios):.3f}")
+    pd.testing.assert_frame_equal(a.reset_index(drop=True), b[a.columns].reset_index(drop=True))
+    print("tables identical (on the old columns)")
+
+
+if __name__ == "__main__":
+    main()
