@@ -33,7 +33,7 @@ def _import_old(checkout: Path) -> types.ModuleType:
         src = re.sub(r"\b(from|import) mediakit\b", r"\1 mediakit_old", src)
         py.write_text(src, encoding="utf-8")
     sys.path.insert(0, str(tmp.parent))
-    import mediakit_old.metrics.attribution as old  # type: ignore[import-not-found]
+    import mediakit_old.metrics.attribution as old
 
     return old
 
