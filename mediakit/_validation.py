@@ -59,8 +59,20 @@ def is_dask_frame(obj: Any) -> bool:
     return mod is not None and isinstance(obj, mod.DataFrame)
 
 
+#: Public functions with a Dask version in :mod:`mediakit.dask` (named in the error for a Dask frame).
+DASK_FUNCTIONS = frozenset({"analyze", "word_choice", "extract_attributions", "distinctive_terms"})
+
+
 def check_frame(obj: Any, *, func: str, name: str = "articles") -> pd.DataFrame:
-    """Return ``obj`` if it is a pandas DataFrame, else raise :class:`TypeError`."""
+    """Return ``obj`` if it is a pandas DataFrame, else raise :class:`TypeError`.
+
+    A Dask DataFrame gets a message pointing to ``mediakit.dask.<func>`` when that exists
+    (:data:`DASK_FUNCTIONS`), else to ``.compute()``.
+    """
+    if is_dask_frame(obj):
+        hint = (f"use mediakit.dask.{func} (or .compute() it first)" if func in DASK_FUNCTIONS
+                else ".compute() it first")
+        raise TypeError(f"{func}(): {name} is a Dask DataFrame; {hint}")
     if not isinstance(obj, pd.DataFrame):
         raise TypeError(f"{func}(): {name} must be a pandas DataFrame, got {type(obj).__name__}")
     return obj

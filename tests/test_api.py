@@ -389,3 +389,17 @@ def test_new_calls_do_not_warn(corpora_root):
         datasets.load_allsides(limit=1)
         mediakit.compare(_metrics(), columns="tone", n_boot=0)
         mp.share_table(_attributions(), category="cue_class")
+
+
+def test_a_dask_frame_given_to_the_pandas_core_is_pointed_to_mediakit_dask():
+    """One check (_validation.check_frame) names mediakit.dask.<func> where it exists, else .compute()."""
+    dd = pytest.importorskip("dask.dataframe")
+    import pandas as pd
+
+    from mediakit.metrics.analyze import analyze as analyze_frame
+
+    ddf = dd.from_pandas(pd.DataFrame({"article_id": ["a"], "text": ["The regime fell."]}), npartitions=1)
+    with pytest.raises(TypeError, match=r"analyze\(\): articles is a Dask DataFrame; use mediakit\.dask\.analyze"):
+        analyze_frame(ddf)
+    with pytest.raises(TypeError, match=r"readability\(\): articles is a Dask DataFrame; \.compute\(\) it first"):
+        mediakit.readability(ddf)

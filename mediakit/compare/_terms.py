@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import english_stop_words
-from .._validation import check_frame, check_option, is_dask_frame
+from .._validation import check_frame, check_option
 from ._groups import group_labels, group_order, positions, preview
 from ._ngrams import NgramModel, fold, models_from_texts
 from ._tables import TERM_COLUMNS, empty_table
@@ -262,9 +262,6 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
 
 def _check_pandas(articles: Any) -> None:
     """TypeError unless ``articles`` is a pandas DataFrame (pointing a Dask DataFrame to ``mediakit.dask``)."""
-    if is_dask_frame(articles):
-        raise TypeError("distinctive_terms(): articles is a Dask DataFrame; use mediakit.dask.distinctive_terms "
-                        "(or .compute() it first)")
     check_frame(articles, func="distinctive_terms")
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .._progress import progress_bar
-from .._validation import check_articles, check_bool, check_option, is_dask_frame
+from .._validation import check_articles, check_bool, check_option
 from ..text import CHUNKS, chunk_word_counts
 from .attribution import attribution_metrics
 from .readability import READABILITY_COLUMNS, value_array
@@ -219,8 +219,6 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
 
 def _check_analyze_options(articles: Any, n_jobs: Any, families: Any, progress: Any) -> tuple[int, tuple[str, ...]]:
     """Check :func:`analyze`'s input; return the number of processes and the chosen families."""
-    if is_dask_frame(articles):
-        raise TypeError("analyze(): articles is a Dask DataFrame; use mediakit.dask.analyze for it")
     check_articles(articles, func="analyze")
     workers = n_workers(n_jobs)
     chosen = check_families(families)

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
-from .._validation import check_articles, check_bool, is_dask_frame
+from .._validation import check_articles, check_bool
 from ..schema import with_article_context
 from ..lexicon import Lexicon, LexiconSource, load_lexicon, prepare
 from ..text import count_words
@@ -172,8 +172,6 @@ def word_choice(
 def _check_word_choice_options(articles: Any, parts: Iterable[str], context: Any, progress: Any) -> tuple[str, ...]:
     """Check :func:`word_choice`'s input; return the parts to search."""
     func = "word_choice"
-    if is_dask_frame(articles):
-        raise TypeError(f"{func}(): articles is a Dask DataFrame; use mediakit.dask.{func} for it")
     check_articles(articles, func=func)
     wanted = tuple(parts)
     unknown = [p for p in wanted if p not in PARTS]

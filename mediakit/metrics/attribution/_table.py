@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..._progress import progress_bar
-from ..._validation import check_articles, check_bool, is_dask_frame
+from ..._validation import check_articles, check_bool
 from ...schema import with_article_context
 from ._document import Attr, Doc
 from ._extract import find
@@ -237,8 +237,6 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
     'spokeswoman'
     """
     func = "extract_attributions"
-    if is_dask_frame(articles):
-        raise TypeError(f"{func}(): articles is a Dask DataFrame; use mediakit.dask.{func} for it")
     check_articles(articles, func=func)
     check_bool(progress, name="progress", func=func, allow_none=True)
     ids, texts = _texts(articles)
