@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..text import normalize_inline, normalize_text
+from ._byline import clean_byline
 from ._dates import parse_dateline
 from ._lines import BYLINE, fold, is_boilerplate, is_caption
 
@@ -166,7 +167,8 @@ def _take_header_line(line: str, page: TextPage, tz: str) -> bool:
     m = BYLINE.match(line)
     if m and page.byline is None:
         parts = re.split(r"\s+[|\u00b7\u2022]\s+", m.group("name"))
-        page.byline = normalize_inline(parts[0]).rstrip(",")
+        raw = normalize_inline(parts[0]).rstrip(",")
+        page.byline = clean_byline(raw) or raw  # same names and separator as HTML pages
         for extra in parts[1:]:
             ts = parse_dateline(extra, tz)
             if ts is not pd.NaT and page.published is pd.NaT:
