@@ -1,7 +1,9 @@
 """Which files a load reads, and what format each one holds.
 
 A source (file, folder, glob, or a list of them) is expanded to the files to read; each
-file's format is told by its content first and its ending second.
+file's format is told by its content first and its ending second. A folder laid out as a
+research corpus (BASIL, PolNeAR, AllSides; see :mod:`~mediakit.loaders._corpus_folders`),
+given or met below a given folder, is set apart for its own reader when asked for.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Union
 
+from ._corpus_folders import CorpusFolder, detect_corpus
 from ._decode import DecodeFailure, decode_bytes
 from ._errors import Collector
 from ._html import looks_like_html
@@ -64,13 +67,26 @@ def _source_list(source: PathLike | Iterable[PathLike]) -> list[PathLike]:
     return sources
 
 
-def _walk_folder(folder: Path, collector: Collector) -> Found:
-    """Article files below ``folder``, sorted; hidden files, sidecars and docs left out."""
+def _walk_folder(folder: Path, collector: Collector, corpora: list[CorpusFolder] | None = None) -> Found:
+    """Article files below ``folder``, sorted; hidden files, sidecars and docs left out.
+
+    With a ``corpora`` list, research corpus folders met below ``folder`` are appended to it
+    and their files left out.
+    """
     files: Found = []
+    inside: list[Path] = []
     for f in sorted(folder.rglob("*")):
         rel = f.relative_to(folder)
         if any(part.startswith((".", "_")) for part in rel.parts):
             continue  # hidden files, and "_"-prefixed sidecars such as _events.csv
+        if inside and any(f.is_relative_to(d) for d in inside):
+            continue  # read by a corpus reader
+        if corpora is not None and f.is_dir() and not f.is_symlink():
+            found = detect_corpus(f)
+            if found is not None:
+                corpora.append(found)
+                inside.append(f)
+            continue
         if f.stem.upper() in _DOC_NAMES:
             continue  # a corpus's own README or LICENSE is not an article
         if f.is_symlink() and not f.exists():
@@ -87,7 +103,7 @@ def _glob_files(pattern: str) -> Found:
     return [(Path(m), None) for m in matches if Path(m).is_file()]
 
 
-def _files_of(s: PathLike, collector: Collector) -> Found:
+def _files_of(s: PathLike, collector: Collector, corpora: list[CorpusFolder] | None) -> Found:
     """The files one path, folder or pattern names."""
     if not isinstance(s, (str, os.PathLike)):
         raise TypeError(f"each source must be a path or glob string, got {type(s).__name__}: {s!r}")
@@ -95,16 +111,23 @@ def _files_of(s: PathLike, collector: Collector) -> Found:
     if p.is_file():
         return [(p, None)]
     if p.is_dir():
-        return _walk_folder(p, collector)
+        found = detect_corpus(p) if corpora is not None else None
+        if corpora is not None and found is not None:
+            corpora.append(found)
+            return []
+        return _walk_folder(p, collector, corpora)
     if glob.has_magic(str(s)):
         return _glob_files(str(s))
     raise FileNotFoundError(f"no such file or folder: {str(s)!r}")
 
 
-def expand_sources(source: PathLike | Iterable[PathLike], collector: Collector) -> Found:
+def expand_sources(source: PathLike | Iterable[PathLike], collector: Collector,
+                   corpora: list[CorpusFolder] | None = None) -> Found:
     """Files to read, each with the folder it was found under (None for a named file).
 
-    A file reached twice (named twice, or by two patterns) is read once.
+    A file reached twice (named twice, or by two patterns) is read once. When a ``corpora``
+    list is given, research corpus folders (given, or met below a given folder) are appended
+    to it, once each, and their files are not listed; without it every file is listed.
 
     Raises
     ------
@@ -114,8 +137,9 @@ def expand_sources(source: PathLike | Iterable[PathLike], collector: Collector) 
         When ``source`` is not a path, a pattern or a non-empty list of them.
     """
     files: Found = []
+    found: list[CorpusFolder] = []
     for s in _source_list(source):
-        files.extend(_files_of(s, collector))
+        files.extend(_files_of(s, collector, found if corpora is not None else None))
     seen: set[Path] = set()
     unique = []
     for f, root in files:
@@ -123,6 +147,14 @@ def expand_sources(source: PathLike | Iterable[PathLike], collector: Collector) 
         if key not in seen:
             seen.add(key)
             unique.append((f, root))
+    if corpora is not None:
+        dirs = {c.path.resolve() for c in corpora}
+        for c in found:
+            if c.path.resolve() not in dirs:
+                dirs.add(c.path.resolve())
+                corpora.append(c)
+        inside = [c.path.resolve() for c in corpora]
+        unique = [(f, root) for f, root in unique if not any(f.resolve().is_relative_to(d) for d in inside)]
     return unique
 
 
