@@ -23,10 +23,10 @@ from .metrics.attribution import attribution_metrics
 from .metrics.readability import readability
 from .metrics.sentiment import sentences, sentiment
 from .metrics.word_choice import word_choice_metrics
-from .outlets import normalize_outlet
+from .outlets import normalize_outlet, outlet_from_url, registered_domain
 from .schema import ARTICLE_COLUMNS, empty_articles, validate_articles
 from .stream import StreamConfigError, analyze_stream, read_parts
-from .text import split_sentences
+from .text import LeftOutWarning, detect_language, detect_languages, split_sentences
 
 __all__ = [
     # loading
@@ -36,6 +36,8 @@ __all__ = [
     "ArticleLoadError",
     "flag_duplicates",
     "normalize_outlet",
+    "outlet_from_url",
+    "registered_domain",
     "datasets",
     "ARTICLE_COLUMNS",
     "empty_articles",
@@ -49,6 +51,9 @@ __all__ = [
     "word_choice",
     "word_choice_metrics",
     "split_sentences",
+    "detect_language",
+    "detect_languages",
+    "LeftOutWarning",
     "extract_attributions",
     "attribution_metrics",
     # streaming (mediakit.stream) and Dask

@@ -34,7 +34,25 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--scheduler", metavar="ADDRESS",
                    help="stream on a Dask cluster: tcp://host:8786, or 'local'")
     a.add_argument("--no-resume", action="store_true", help="streamed run: start over, do not resume")
+    langs = a.add_mutually_exclusive_group()
+    langs.add_argument("--languages", default="en", metavar="CODES",
+                       help="languages the English-only metrics (VADER, lexicons, readability, attribution, "
+                            "actors) score, comma-separated ISO 639-1 codes; articles detected in another "
+                            "language keep NaN metrics and are listed in the report (default: en)")
+    langs.add_argument("--all-languages", action="store_true",
+                       help="score every article with the English-only metrics, whatever its language")
     return p
+
+
+def _languages(args: argparse.Namespace) -> str | tuple[str, ...] | None:
+    """The ``languages`` option of :func:`mediakit.pipeline.analyze_corpus` from the flags."""
+    if args.all_languages:
+        return None
+    codes = tuple(c.strip() for c in args.languages.split(",") if c.strip())
+    if not codes:
+        raise ValueError("--languages needs at least one language code, e.g. --languages en,de "
+                         "(or --all-languages)")
+    return codes[0] if len(codes) == 1 else codes
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 event = None if args.event.lower() == "none" else args.event
                 written = analyze_corpus(args.corpus, args.out, event=event,
                                          progress=False if args.quiet else None, chunksize=args.chunksize,
-                                         n_jobs=args.n_jobs, scheduler=args.scheduler, resume=not args.no_resume)
+                                         n_jobs=args.n_jobs, scheduler=args.scheduler, resume=not args.no_resume,
+                                         languages=_languages(args))
             if not args.quiet:
                 for w in caught:
                     print(f"mediakit: note: {w.message}", file=sys.stderr)

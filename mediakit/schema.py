@@ -48,6 +48,9 @@ ARTICLE_COLUMNS: tuple[Column, ...] = (
     Column("text", "string", "Body text, Unicode NFC; paragraphs separated by a blank line; curly quotes "
            "and dashes kept; captions and site boilerplate removed."),
     Column("captions", "object", "List of photo captions (with their credits), kept apart from `text`."),
+    Column("language", "string", "Language of the headline and body, ISO 639-1 (`en`, `de`), detected offline "
+           "(`mediakit.text.detect_language`) unless the source declares it; NA when too short to tell. The "
+           "English-only metrics leave out articles of another language (`languages=` option)."),
     Column("url", "string", "Canonical URL when known."),
     Column("source_path", "string", "File the article was read from."),
     Column("source_format", "string", "Detected format: text, html, json, jsonl, csv, parquet."),

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_articles, check_positive_int
+from ..text import scored_articles
 from ._actorset import Actors, actors_from_user, build_actors
 from ._lexicon import actor_lexicon, actor_stopwords, norm_word
 from ._mentions import Matcher, Mention, find_mentions
@@ -282,8 +283,15 @@ def resolve_actors(actors: Any, min_mentions: int, all_parts: list[list[Part]], 
     return chosen, mentions, lower
 
 
+def scored_subset(articles: pd.DataFrame, languages: Any, *, func: str) -> pd.DataFrame:
+    """The articles an actor function reads: those whose language is among ``languages`` or
+    unknown (all of them for None), with one :class:`mediakit.text.LeftOutWarning` for the rest."""
+    keep = scored_articles(articles, languages, func=func, consequence="they are left out")
+    return articles if keep is None else articles[np.array(keep, dtype=bool)]
+
+
 def discover_actors(articles: pd.DataFrame, *, min_mentions: int = 3,
-                    parts: Sequence[str] = PARTS) -> pd.DataFrame:
+                    parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Find the people a corpus names and merge the variants of each name.
 
     A candidate is a run of capitalised words (name particles such as "al-", "bin",
@@ -313,6 +321,11 @@ def discover_actors(articles: pd.DataFrame, *, min_mentions: int = 3,
         Keep actors mentioned (under any variant) at least this often in the corpus.
     parts : sequence of {'title', 'text', 'captions'}
         Parts searched.
+    languages : str, sequence of str or None, default "en"
+        The name rules and word lists are English: articles whose language is known
+        (``language``, else detected: :func:`mediakit.text.article_languages`) and not among
+        these are not read (one :class:`mediakit.text.LeftOutWarning` says how many). None:
+        every article.
 
     Returns
     -------
@@ -333,6 +346,7 @@ def discover_actors(articles: pd.DataFrame, *, min_mentions: int = 3,
     func = "discover_actors"
     check_articles(articles, func=func)
     parts = check_parts(parts, func=func)
+    articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
     chosen, mentions, _ = resolve_actors(None, min_mentions, all_parts, func=func)
     n_m: Counter[str] = Counter()

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame
-from ._discovery import resolve_actors
+from ._discovery import resolve_actors, scored_subset
 from ._label_rules import labels_of_mention
 from ._mentions import Mention
 from ._names import sentence_bounds
@@ -51,7 +51,8 @@ def _article_rows(article_id: Any, outlet: Any, ms: list[Mention], lower: set[st
 
 
 def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
-                 min_mentions: int = 3, parts: Sequence[str] = PARTS) -> pd.DataFrame:
+                 min_mentions: int = 3, parts: Sequence[str] = PARTS,
+                 languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Return every mention of an actor with the label attached to it.
 
     Headline (``title``), body (``text``) and ``captions`` are searched; each row says
@@ -86,6 +87,8 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
         With ``actors=None``, keep actors mentioned at least this often in the corpus.
     parts : sequence of {'title', 'text', 'captions'}
         Parts searched.
+    languages : str, sequence of str or None, default "en"
+        As in :func:`discover_actors`: articles of another language have no rows.
 
     Returns
     -------
@@ -121,6 +124,7 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     func = "actor_labels"
     check_articles(articles, func=func)
     parts = check_parts(parts, func=func)
+    articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
     _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
     ids = articles["article_id"].tolist()

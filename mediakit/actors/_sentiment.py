@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame
-from ._discovery import resolve_actors
+from ._discovery import resolve_actors, scored_subset
 from ._mentions import Mention
 from ._names import sentence_bounds
 from ._parts import PART_RANK, PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
@@ -79,11 +79,12 @@ def _sentence_rows(article_id: Any, outlet: Any, ms: list[Mention], method: str)
 
 
 def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_mentions: int,
-                    parts: Sequence[str], func: str) -> pd.DataFrame:
+                    parts: Sequence[str], func: str, languages: Any) -> pd.DataFrame:
     """:func:`actor_sentences`, with the checks naming the public function ``func``."""
     check_articles(articles, func=func)
     check_method(method, func=func)
     parts = check_parts(parts, func=func)
+    articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
     _, mentions, _ = resolve_actors(actors, min_mentions, all_parts, func=func)
     ids = articles["article_id"].tolist()
@@ -98,7 +99,7 @@ def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_men
 
 def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                     method: str = "target", min_mentions: int = 3,
-                    parts: Sequence[str] = PARTS) -> pd.DataFrame:
+                    parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Return one row per sentence and actor it mentions, with the sentiment toward that actor.
 
     Parameters
@@ -115,6 +116,9 @@ def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
         As in :func:`actor_labels`.
     parts : sequence of {'title', 'text', 'captions'}
         Parts searched (a headline and each caption are split into sentences too).
+    languages : str, sequence of str or None, default "en"
+        VADER and the name rules are English: articles whose language is known and not among
+        these have no rows (see :func:`discover_actors`). None: every article.
 
     Returns
     -------
@@ -136,12 +140,12 @@ def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     2  Ann Smith                     Smith won.  0.5463         1
     """
     return _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
-                           func="actor_sentences")
+                           func="actor_sentences", languages=languages)
 
 
 def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                     method: str = "target", min_mentions: int = 3,
-                    parts: Sequence[str] = PARTS) -> pd.DataFrame:
+                    parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Return the sentiment toward each actor in each article, from the sentences that mention them.
 
     Only sentences that mention the actor count, never the whole article; with
@@ -161,6 +165,8 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
         As in :func:`actor_labels`.
     parts : sequence of {'title', 'text', 'captions'}
         Parts searched.
+    languages : str, sequence of str or None, default "en"
+        As in :func:`actor_sentences`.
 
     Returns
     -------
@@ -183,7 +189,7 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     1   Bo Jones            1     0.46930             0.0             1.0
     """
     sents = _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
-                            func="actor_sentiment")
+                            func="actor_sentiment", languages=languages)
     columns = list(SENTIMENT_COLUMNS)
     if sents.empty:
         return empty_frame(columns, _SENTIMENT_DTYPES)

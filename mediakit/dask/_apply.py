@@ -80,7 +80,7 @@ def _run(kind: str, df: pd.DataFrame, kwargs: dict[str, Any]) -> pd.DataFrame:
     if kind == "analyze":
         return analyze_frame(df, n_jobs=1, progress=False, **kwargs)
     if kind == "extract_attributions":
-        return attributions_frame(df, progress=False)
+        return attributions_frame(df, progress=False, **kwargs)
     if kind == "word_choice":
         return word_choice_frame(df, progress=False, **kwargs)
     raise ValueError(f"unknown table {kind!r}")
@@ -175,27 +175,29 @@ def dask_apply(kind: str, ddf: Any, **kwargs: Any) -> Any:
 
 
 def analyze(articles: Any, *, lexicon: Any = None, n_jobs: int = 1, families: Sequence[str] = FAMILIES,
-            progress: bool | None = None) -> Any:
+            progress: bool | None = None, languages: str | Sequence[str] | None = "en") -> Any:
     """:func:`mediakit.analyze` on a Dask DataFrame: lazy, one row per article, same index and divisions.
 
     ``n_jobs`` and ``progress`` are not used: the cluster's workers do the work. See
     :func:`dask_apply`.
     """
-    return dask_apply("analyze", articles, lexicon=lexicon, families=families)
+    return dask_apply("analyze", articles, lexicon=lexicon, families=families, languages=languages)
 
 
 def word_choice(articles: Any, lexicon: Any = None, *, parts: Iterable[str] = PARTS, context: int = 0,
-                progress: bool | None = None) -> Any:
+                progress: bool | None = None, languages: str | Sequence[str] | None = "en") -> Any:
     """:func:`mediakit.word_choice` on a Dask DataFrame: lazy, the matches of each partition.
 
     ``progress`` is not used. See :func:`dask_apply`.
     """
-    return dask_apply("word_choice", articles, lexicon=lexicon, parts=tuple(parts), context=context)
+    return dask_apply("word_choice", articles, lexicon=lexicon, parts=tuple(parts), context=context,
+                      languages=languages)
 
 
-def extract_attributions(articles: Any, *, progress: bool | None = None) -> Any:
+def extract_attributions(articles: Any, *, progress: bool | None = None,
+                         languages: str | Sequence[str] | None = "en") -> Any:
     """:func:`mediakit.extract_attributions` on a Dask DataFrame: lazy, the attributions of each partition.
 
     ``progress`` is not used. See :func:`dask_apply`.
     """
-    return dask_apply("extract_attributions", articles)
+    return dask_apply("extract_attributions", articles, languages=languages)

@@ -41,7 +41,10 @@ class LoadError:
         with a caveat) or ``"skipped"`` (not an article file, e.g. an image in the folder).
     kind : str
         Short machine-readable category: ``empty``, ``binary``, ``decode``, ``parse``,
-        ``no_text``, ``too_large``, ``unsupported``, ``missing``, ``read``.
+        ``no_text``, ``too_large``, ``unsupported``, ``missing``, ``read``; and, as warnings
+        on articles that loaded, ``empty_body`` (no words of body text), ``short_body`` (far
+        fewer words than its source makes plausible: see :mod:`mediakit.loaders._bodies`) and
+        ``nul_bytes`` (stray NUL bytes removed from a text file).
     message : str
         What went wrong, in words a user can act on.
     """

@@ -9,12 +9,12 @@ from typing import Any
 
 import pandas as pd
 
-from ..text import normalize_inline
-from ..outlets import normalize_outlet, outlet_key
+from ..text import article_languages, normalize_inline, normalize_language
+from ..outlets import normalize_outlet, outlet_from_url, outlet_key, registered_domain, url_host
 from ..schema import coerce_articles, empty_articles
 from ._dates import parse_datetime
 
-__all__ = ["to_frame", "fallback_id"]
+__all__ = ["to_frame", "fallback_id", "unique_ids"]
 
 
 def fallback_id(row: Mapping[str, Any]) -> str:
@@ -28,20 +28,28 @@ def fallback_id(row: Mapping[str, Any]) -> str:
     return hashlib.sha1(f"{row.get('title')}\x1f{row.get('text')}".encode()).hexdigest()[:16]
 
 
-def _assign_ids(rows: list[dict[str, Any]]) -> list[str]:
-    ids: list[str] = []
-    taken: set[str] = set()
-    for r in rows:
-        base = r.get("source_id") or r["_auto_id"]
-        if not base:
-            base = fallback_id(r)
-        new, n = base, 1
+def unique_ids(ids: list[Any], taken: set[str]) -> list[str]:
+    """``ids`` made unique against ``taken`` (updated) with ``~2``, ``~3`` suffixes.
+
+    Examples
+    --------
+    >>> taken = {"a"}
+    >>> unique_ids(["a", "b", "a"], taken), sorted(taken)
+    (['a~2', 'b', 'a~3'], ['a', 'a~2', 'a~3', 'b'])
+    """
+    out = []
+    for base in ids:
+        new, n = str(base), 1
         while new in taken:
             n += 1
             new = f"{base}~{n}"
         taken.add(new)
-        ids.append(new)
-    return ids
+        out.append(new)
+    return out
+
+
+def _assign_ids(rows: list[dict[str, Any]]) -> list[str]:
+    return unique_ids([r.get("source_id") or r["_auto_id"] or fallback_id(r) for r in rows], set())
 
 
 def _canonical_outlets(raw: list[str | None], aliases: Mapping[str, str] | None) -> list[str | None]:
@@ -80,7 +88,10 @@ def to_frame(rows: list[dict[str, Any]], *, outlet: str | None, tz: str,
     rows : list of dict
         Articles as :class:`~mediakit.loaders._reader.FileReader` gives them.
     outlet : str, optional
-        Outlet of articles whose metadata names none (before the folder name).
+        Outlet of articles whose metadata names none and that have no URL (before the folder
+        name). Precedence: the record's own outlet, then its URL's domain (through the domain
+        table: "https://edition.cnn.com/..." -> CNN, an unknown domain as itself), then ``outlet``,
+        then the folder name. A domain key of ``aliases`` also overrides an HTML page's own site name.
     tz : str
         Time zone of naive dates.
     aliases : mapping, optional
@@ -95,9 +106,17 @@ def to_frame(rows: list[dict[str, Any]], *, outlet: str | None, tz: str,
     if not rows:
         return empty_articles()
     ids = _assign_ids(rows)
+    user_domains = bool(aliases) and any(registered_domain(k) for k in (aliases or {}))
     raw_outlets = []
     for r in rows:
-        raw = r.get("outlet") or outlet or r["_folder_outlet"]
+        raw = r.get("outlet")
+        if r.get("url") and (not raw or (user_domains and r.get("source_format") == "html")):
+            # the url's domain names the outlet of a record that names none; a user's domain alias
+            # also beats the site name an HTML page gives itself
+            host = url_host(r["url"])
+            if host and (not raw or outlet_from_url(host, aliases) != outlet_from_url(host)):
+                raw = host
+        raw = raw or outlet or r["_folder_outlet"]
         raw_outlets.append(normalize_inline(raw) if raw else None)
     table: dict[str, list[Any]] = {
         "article_id": ids,
@@ -118,4 +137,16 @@ def to_frame(rows: list[dict[str, Any]], *, outlet: str | None, tz: str,
     table.update(_extra_columns(rows, table))
     df = pd.DataFrame(table)
     df["published"] = pd.to_datetime(df["published"], utc=True)
-    return coerce_articles(df)
+    df = coerce_articles(df)
+    df["language"] = pd.array(_languages(df), dtype="string")
+    return df
+
+
+def _languages(df: pd.DataFrame) -> list[str | None]:
+    """Each article's language detected offline from its headline and body; when the text is
+    too short to tell, the language its record declares (``language_declared``), if any."""
+    langs = article_languages(df)
+    if "language_declared" in df.columns:
+        declared = df["language_declared"].tolist()
+        langs = [lang or normalize_language(d) for lang, d in zip(langs, declared, strict=True)]
+    return langs

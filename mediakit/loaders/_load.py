@@ -11,6 +11,8 @@ import pandas as pd
 from .._progress import progress_bar
 from .._validation import check_frame, check_option, is_dask_frame
 from ..dedup import flag_duplicates
+from ._bodies import check_bodies
+from ._corpus_folders import CorpusFolder, combine_frames, read_corpus, warn_unused_options
 from ._errors import Collector, LoadReport
 from ._frame import to_frame
 from ._reader import FileReader
@@ -65,10 +67,18 @@ def load_articles(
         A file, a folder (read recursively), a glob pattern (``"corpus/**/*.json"``),
         or a list of any of these. Formats are detected by content and file ending:
         plain-text pages, HTML pages, JSON (one article or a list), JSONL, CSV/TSV,
-        Parquet, each optionally gzip-compressed.
+        Parquet, each optionally gzip-compressed. Common exports load without a
+        column mapping (news-please, Media Cloud, NewsAPI, GDELT, schema.org
+        ``NewsArticle`` JSON-LD: see :data:`~mediakit.loaders.FIELD_ALIASES`). A
+        research corpus folder (BASIL, PolNeAR, AllSides, recognised by its layout,
+        given or below a given folder) is read by its reader in
+        :mod:`mediakit.datasets`; see Notes.
     outlet : str, optional
-        Outlet for articles whose metadata names none (takes precedence over the
-        folder name, which is used otherwise: ``corpus/cnn/a.txt`` -> "cnn").
+        Outlet of articles whose metadata names none and that have no URL. Precedence:
+        the record's own outlet, then its URL's domain (through the shipped table
+        ``mediakit/resources/outlet_domains.csv``: ``https://edition.cnn.com/...`` -> "CNN",
+        an unknown domain as itself, e.g. "horizont.net"), then ``outlet``, then the folder
+        name (``corpus/cnn/a.txt`` -> "cnn").
     errors : {"collect", "raise"}
         ``"collect"`` (default) loads every good article and records each failure in
         ``df.attrs["load_errors"]`` (see :func:`load_errors`), with one summary
@@ -80,7 +90,9 @@ def load_articles(
     tz : str
         Time zone of naive dates and times (default UTC); ``published`` is UTC.
     outlet_aliases : mapping, optional
-        Extra ``{spelling: canonical name}`` pairs for outlet normalisation.
+        Extra ``{spelling: canonical name}`` pairs for outlet normalisation; a key that is
+        a domain (``{"dailyplanet.com": "Daily Planet"}``) adds a domain, and it beats the
+        site name an HTML page gives itself.
     duplicates : bool
         Flag exact and near-duplicate texts in ``duplicate_of``/``duplicate_kind``.
     max_file_size : int
@@ -105,7 +117,21 @@ def load_articles(
 
     Only problems of the input are recorded (bad bytes, unparseable or empty files, files
     too large, unsupported or unreadable); anything else, such as an ImportError from a
-    broken install, is raised.
+    broken install, is raised. A file whose records have no text field loads with its titles
+    (or URLs) and one ``no_text`` warning naming the fields it has; text cut short by an API
+    (NewsAPI's ``[+N chars]``) is a ``truncated_text`` warning.
+
+    Notes
+    -----
+    A research corpus folder gives the columns its reader gives
+    (:func:`~mediakit.datasets.load_basil`: ``event_id``, ``relative_stance``, ...;
+    :func:`~mediakit.datasets.load_polnear` with every split present: ``split``, ``wire``;
+    :func:`~mediakit.datasets.load_allsides`: ``topic``, ``bias``), after the articles of
+    plain files; the files and lines it skipped are in the load report, and duplicates are
+    flagged. ``outlet=`` fills its missing outlets and ``outlet_aliases=`` applies to it;
+    ``columns=``, ``tz=``, ``max_file_size=`` and sidecars do not (its reader knows its fields
+    and gives dates at midnight UTC): to read such a folder's files as plain files, list them
+    (``"basil/articles"``) instead of the folder.
 
     Examples
     --------
@@ -118,7 +144,9 @@ def load_articles(
     """
     check_load_options(errors, max_file_size, outlet, tz, columns)
     collector = Collector(errors)
-    files = expand_sources(source, collector)
+    corpora: list[CorpusFolder] = []
+    files = expand_sources(source, collector, corpora)
+    warn_unused_options(corpora, columns, "load_articles")
     reader = FileReader(columns, collector, max_file_size)
     rows: list[dict[str, Any]] = []
     for path, root in progress_bar(files, desc="Loading articles", unit="file", enabled=progress,
@@ -127,6 +155,14 @@ def load_articles(
     df = to_frame(rows, outlet=outlet, tz=tz, aliases=outlet_aliases)
     # sidecars (_metadata.csv, _events.csv) at a loaded folder's root add columns to its articles
     df = apply_sidecars(df, [root for _, root in files], collector.add, tz=tz, aliases=outlet_aliases)
+    if corpora:
+        frames = [df] if len(df) else []
+        for corpus in corpora:
+            got = read_corpus(corpus, collector.add, outlet=outlet, aliases=outlet_aliases, progress=progress)
+            if got is not None:
+                frames.append(got)
+        df = combine_frames(frames) if frames else df
+    check_bodies(df, collector.add, reported=collector.items, titles_only=reader.textless)
     report = LoadReport(tuple(collector.items))
     if duplicates and len(df):
         df = flag_duplicates(df)

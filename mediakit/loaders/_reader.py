@@ -14,16 +14,17 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
 import pandas as pd
 
-from ._decode import DecodeFailure, decode_bytes, detect_encoding
+from ._decode import DecodeFailure, NulFilter, decode_bytes, detect_encoding
 from ._errors import STREAM_ERRORS, Collector
 from ._html import parse_html_page
-from ._records import iter_csv, iter_json, iter_jsonl, record_to_article, resolve_columns
+from ._exports import export_name
+from ._records import graph_articles, iter_csv, iter_json, iter_jsonl, record_to_article, resolve_columns
 from ._sources import SUPPORTED_EXTENSIONS, ext_format, folder_outlet, size_text, sniff, stem_id
 from ._textpage import parse_text_page
 
@@ -43,6 +44,64 @@ def _parquet_errors() -> tuple[type[BaseException], ...]:
     return (pa.ArrowException, ValueError, OSError, EOFError)
 
 
+class _Tally:
+    """What the records of one file gave, for its one-line warnings at the end of the file.
+
+    ``fields`` are the first record's fields (or the CSV header); URL-only rows (a file with
+    neither a text nor a title column, as GDELT's) are kept once per URL.
+    """
+
+    def __init__(self, fields: list[Any] | None = None) -> None:
+        self.fields: list[Any] | None = fields
+        self.loaded = 0
+        self.no_text_field = 0
+        self.with_text = 0
+        self.truncated = 0
+        self.repeated = 0
+        self.urls: set[str] = set()
+        self.export: str | None = None
+
+    def seen(self, rec: dict[str, Any]) -> None:
+        if self.fields is None:
+            self.fields = list(rec)
+
+    def keep(self, art: dict[str, Any], mapping: Mapping[str, str]) -> bool:
+        """Count an article; False for a URL-only row whose URL the file gave before."""
+        if "text" not in mapping and "title" not in mapping:
+            if art["url"] in self.urls:
+                self.repeated += 1
+                return False
+            self.urls.add(art["url"])
+        self.loaded += 1
+        self.no_text_field += "text" not in mapping
+        self.with_text += bool(art.get("text"))
+        self.truncated += bool(art.pop("_truncated", False))
+        return True
+
+    def report(self, add: Any, spath: str, unit: str) -> None:
+        """Record the file's ``no_text`` and ``truncated_text`` warnings, if any."""
+        fields = [str(f) for f in (self.fields or [])][:15]
+        export = export_name(self.fields or [])
+        if self.loaded and not self.with_text and self.no_text_field == self.loaded:
+            if self.urls:
+                again = f"; {self.repeated} repeated row(s) of the same URL left out" if self.repeated else ""
+                msg = (f"no text or title column among {fields}: loaded {self.loaded} {unit}s with URLs "
+                       f"(and dates) only, as in a {export or 'GDELT'} export{again}; "
+                       "map a text column with columns={'text': ...}")
+            elif unit == "row" and export in (None, "Media Cloud"):  # the wording of earlier releases
+                msg = (f"no text column among {fields}: loaded {self.loaded} rows with titles only "
+                       "(as in a Media Cloud export); map one with columns={'text': ...}")
+            else:
+                like = f"as in a {export} export" if export else "no field holds article text"
+                msg = (f"no text field among {fields}: loaded {self.loaded} {unit}(s) with titles only "
+                       f"({like}); map one with columns={{'text': ...}}")
+            add(spath, "no_text", msg, status="warning")
+        if self.truncated:
+            add(spath, "truncated_text", f"{self.truncated} of {self.loaded} {unit}(s) hold text cut short by "
+                "the service that exported it (the '... [+N chars]' marker was removed): the full text "
+                "is not in the file", status="warning")
+
+
 class FileReader:
     """Reads one file into article dicts, reporting input problems to the collector.
 
@@ -60,6 +119,9 @@ class FileReader:
         self.columns = columns
         self.collector = collector
         self.max_size = max_size
+        #: Files that gave an article from a record with no text field (an export of titles or
+        #: URLs): known as soon as that article is read, before the file's ``no_text`` row.
+        self.textless: set[str] = set()
 
     # ------------------------------------------------------------------ one file
 
@@ -160,7 +222,7 @@ class FileReader:
                 self.collector.add(spath, "too_large", f"over the {size_text(self.max_size)} "
                                    "limit once decompressed (raise max_file_size= to read it)")
                 return None
-            return decode_bytes(data)[0]
+            return decode_bytes(data, on_warning=self._warner(spath))[0]
         except DecodeFailure as exc:
             self.collector.add(spath, exc.kind, str(exc))
         except STREAM_ERRORS as exc:
@@ -186,7 +248,8 @@ class FileReader:
         if not page.text and not page.title:
             self.collector.add(spath, "no_text", "no article text left after removing boilerplate")
             return []
-        art = {"title": page.title, "byline": page.byline, "published": page.published,
+        # the dateline as written: to_frame reads it in the loader's tz (page.published is UTC)
+        art = {"title": page.title, "byline": page.byline, "published": page.published_text or page.published,
                "captions": page.captions, "text": page.text, "source_format": "text"}
         return [self._finish(art, {}, path, root, None)]
 
@@ -205,24 +268,39 @@ class FileReader:
         art["_extra"] = extra
         return art
 
-    def _from_record(self, rec: Any, mapping: dict[str, str], spath: str, path: Path,
-                    root: Path | None, pos: int | None, fmt: str) -> dict[str, Any] | None:
-        """The article of one record, or None (problem recorded) when it is not one."""
+    def _from_record(self, rec: Any, mapping: Mapping[str, str], spath: str, path: Path,
+                     root: Path | None, pos: int | None, fmt: str, tally: _Tally) -> dict[str, Any] | None:
+        """The article of one record, or None (problem recorded, or a repeated URL-only row)."""
         if not isinstance(rec, dict):
             self.collector.add(spath, "parse", f"expected an object, got {type(rec).__name__}", pos)
             return None
+        tally.seen(rec)
         try:
             art, extra = record_to_article(rec, mapping)
         except RecursionError:
             self.collector.add(spath, "parse", "a field is nested too deeply to read", pos)
             return None
-        if not art.get("text") and not art.get("title"):
+        url_only = "text" not in mapping and "title" not in mapping and bool(art.get("url"))
+        if not art.get("text") and not art.get("title") and not url_only:
             self.collector.add(spath, "no_text", "record has neither text nor title "
                                f"(fields: {', '.join(map(str, list(rec)[:12]))}); "
                                "map them with columns={'text': ..., 'title': ...}", pos)
             return None
+        if not tally.keep(art, mapping):
+            return None
+        if "text" not in mapping:
+            self.textless.add(spath)
         art["source_format"] = fmt
         return self._finish(art, extra, path, root, pos)
+
+    def _mapping(self, rec: Any, mapping: Mapping[str, str] | None, keys: list[tuple[Any, ...]]
+                 ) -> Mapping[str, str]:
+        """The column mapping of a record: the previous one while the record has the same fields."""
+        fields = tuple(rec) if isinstance(rec, dict) else ()
+        if mapping is None or not keys or keys[0] != fields:
+            keys[:] = [fields]
+            mapping = resolve_columns(list(fields), self.columns)
+        return mapping
 
     def _read_json(self, text: str, spath: str, path: Path, root: Path | None) -> list[dict[str, Any]]:
         out = []
@@ -231,26 +309,36 @@ class FileReader:
         except (ValueError, RecursionError) as exc:
             self.collector.add(spath, "parse", f"invalid JSON: {exc}")
             return []
-        mapping: dict[str, str] | None = None
+        mapping: Mapping[str, str] | None = None
+        keys: list[tuple[Any, ...]] = []
+        tally = _Tally()
         for pos, rec in records:
-            if mapping is None or not isinstance(rec, dict) or any(k not in rec for k in mapping.values()):
-                mapping = resolve_columns(list(rec) if isinstance(rec, dict) else [], self.columns)
-            art = self._from_record(rec, mapping, spath, path, root, pos, "json")
+            mapping = self._mapping(rec, mapping, keys)
+            art = self._from_record(rec, mapping, spath, path, root, pos, "json", tally)
             if art is not None:
                 out.append(art)
         if not records:
             self.collector.add(spath, "empty", "the JSON holds no records")
+        tally.report(self.collector.add, spath, "record")
         return out
 
     # ------------------------------------------------------------------ streams (JSONL, CSV)
 
-    def _open_text(self, path: Path, gz: bool, head: bytes) -> TextIO:
-        """Open a record stream in the encoding its first bytes show (raises DecodeFailure)."""
+    def _warner(self, spath: str) -> Callable[[str, str], None]:
+        """A callback recording a warning row (e.g. stray NUL bytes removed) for ``spath``."""
+        return lambda kind, message: self.collector.add(spath, kind, message, status="warning")
+
+    def _open_text(self, path: Path, spath: str, gz: bool, head: bytes) -> TextIO:
+        """Open a record stream in the encoding its first bytes show (raises DecodeFailure);
+        stray NUL bytes of 8-bit streams are dropped and recorded."""
         enc = detect_encoding(head)
         if enc == "utf-8":
             enc = "utf-8-sig"
         raw = gzip.open(path, "rb") if gz else open(path, "rb")
-        return io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
+        if enc.startswith(("utf-16", "utf-32")):
+            return io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
+        return io.TextIOWrapper(io.BufferedReader(NulFilter(raw, self._warner(spath))), encoding=enc,
+                                errors="replace", newline="")
 
     def _iter_stream(self, path: Path, spath: str, fmt: str, gz: bool, root: Path | None,
                     head: bytes) -> Iterator[dict[str, Any]]:
@@ -258,7 +346,7 @@ class FileReader:
         out: list[dict[str, Any]] = []  # holds at most one record: counts what was yielded
         n = 0
         try:
-            with self._open_text(path, gz, head) as stream:
+            with self._open_text(path, spath, gz, head) as stream:
                 inner = self._stream_jsonl if fmt == "jsonl" else self._stream_csv
                 for art in inner(stream, spath, path, root, out):
                     n += 1
@@ -272,20 +360,23 @@ class FileReader:
 
     def _stream_jsonl(self, stream: TextIO, spath: str, path: Path, root: Path | None,
                       out: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        mapping: dict[str, str] | None = None
+        mapping: Mapping[str, str] | None = None
+        keys: list[tuple[Any, ...]] = []
+        tally = _Tally()
         n_errors = len(self.collector.items)
         for lineno, rec in iter_jsonl(stream):
             if isinstance(rec, Exception):
                 self.collector.add(spath, "parse", f"invalid JSON line: {rec}", lineno)
                 continue
-            if isinstance(rec, dict) and (mapping is None or any(k not in rec for k in mapping.values())):
-                mapping = resolve_columns(list(rec), self.columns)
-            art = self._from_record(rec, mapping or {}, spath, path, root, lineno, "jsonl")
-            if art is not None:
-                out[:] = [art]
-                yield art
+            for node in graph_articles(rec):  # one record; a JSON-LD @graph line gives its articles
+                mapping = self._mapping(node, mapping, keys)
+                art = self._from_record(node, mapping, spath, path, root, lineno, "jsonl", tally)
+                if art is not None:
+                    out[:] = [art]
+                    yield art
         if not out and len(self.collector.items) == n_errors:
             self.collector.add(spath, "empty", "no records in the file")
+        tally.report(self.collector.add, spath, "record")
 
     def _csv_header(self, stream: TextIO, spath: str, path: Path
                     ) -> tuple[list[str], Iterator[tuple[int, Any]], dict[str, str]] | None:
@@ -301,8 +392,8 @@ class FileReader:
             self.collector.add(spath, "empty", "no header row")
             return None
         mapping = resolve_columns(header, self.columns)
-        if "text" not in mapping and "title" not in mapping:
-            self.collector.add(spath, "no_text", f"no text or title column among {header[:15]}; "
+        if "text" not in mapping and "title" not in mapping and "url" not in mapping:
+            self.collector.add(spath, "no_text", f"no text, title or URL column among {header[:15]}; "
                                "map one with columns={'text': 'your_column'}")
             return None
         return header, rows, mapping
@@ -313,23 +404,19 @@ class FileReader:
         if parsed is None:
             return
         header, rows, mapping = parsed
+        tally = _Tally(list(header))
         n_errors = len(self.collector.items)
-        n_rows = 0
         for rowno, rec in rows:
             if isinstance(rec, Exception):
                 self.collector.add(spath, "parse", f"malformed CSV row: {rec}", rowno)
                 continue
-            art = self._from_record(rec, mapping, spath, path, root, rowno, "csv")
+            art = self._from_record(rec, mapping, spath, path, root, rowno, "csv", tally)
             if art is not None:
-                n_rows += 1
                 out[:] = [art]
                 yield art
-        if out and "text" not in mapping:
-            self.collector.add(spath, "no_text", f"no text column among {header[:15]}: loaded "
-                               f"{n_rows} rows with titles only (as in a Media Cloud export); "
-                               "map one with columns={'text': ...}", status="warning")
-        elif not out and len(self.collector.items) == n_errors:
+        if not out and len(self.collector.items) == n_errors:
             self.collector.add(spath, "empty", "the CSV has a header but no data rows")
+        tally.report(self.collector.add, spath, "row")
 
     # ------------------------------------------------------------------ Parquet
 
@@ -340,13 +427,15 @@ class FileReader:
             self.collector.add(spath, "parse", f"unreadable Parquet file: {exc}")
             return []
         mapping = resolve_columns([str(c) for c in df.columns], self.columns)
+        tally = _Tally([str(c) for c in df.columns])
         out = []
         for pos, rec in enumerate(df.to_dict("records"), 1):
-            art = self._from_record(rec, mapping, spath, path, root, pos, "parquet")
+            art = self._from_record(rec, mapping, spath, path, root, pos, "parquet", tally)
             if art is not None:
                 out.append(art)
         if df.empty:
             self.collector.add(spath, "empty", "the Parquet file has no rows")
+        tally.report(self.collector.add, spath, "row")
         return out
 
     def _iter_parquet(self, path: Path, root: Path | None, batch: int) -> Iterator[dict[str, Any]]:
@@ -361,6 +450,7 @@ class FileReader:
             self.collector.add(spath, "parse", f"unreadable Parquet file: {exc}")
             return
         mapping = resolve_columns(names, self.columns)
+        tally = _Tally(list(names))
         pos = 0
         batches = pf.iter_batches(batch_size=max(1, batch))
         while True:
@@ -375,11 +465,12 @@ class FileReader:
                 break
             for rec in records:
                 pos += 1
-                art = self._from_record(rec, mapping, spath, path, root, pos, "parquet")
+                art = self._from_record(rec, mapping, spath, path, root, pos, "parquet", tally)
                 if art is not None:
                     yield art
         if pos == 0:
             self.collector.add(spath, "empty", "the Parquet file has no rows")
+        tally.report(self.collector.add, spath, "row")
 
 
 def _is_json(text: str) -> bool:

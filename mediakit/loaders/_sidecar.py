@@ -131,7 +131,7 @@ def read_sidecar(path: Path, add: AddProblem) -> pd.DataFrame | None:
         if path.stat().st_size > _MAX_SIDECAR_BYTES:
             add(spath, "too_large", "sidecar over 50 MiB: not applied", status="warning")
             return None
-        text, _ = decode_bytes(path.read_bytes())
+        text, _ = decode_bytes(path.read_bytes(), on_warning=lambda k, m: add(spath, k, m, status="warning"))
     except DecodeFailure as exc:
         add(spath, exc.kind, f"sidecar not applied: {exc}", status="warning")
         return None

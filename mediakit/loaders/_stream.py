@@ -12,8 +12,10 @@ import pandas as pd
 from .._progress import progress_bar
 from ..dedup import exact_key, flag_duplicates, folded_words
 from ..outlets import outlet_key
+from ._bodies import check_bodies
+from ._corpus_folders import CorpusFolder, iter_corpus, warn_unused_options
 from ._errors import Collector, LoadReport
-from ._frame import fallback_id, to_frame
+from ._frame import fallback_id, to_frame, unique_ids
 from ._load import check_load_options
 from ._reader import FileReader
 from ._sidecar import KEY_COLUMNS, PROTECTED_COLUMNS, apply_sidecar, read_sidecar, sidecar_files
@@ -35,18 +37,8 @@ class _Ids:
         self.taken: set[str] = set()
 
     def assign(self, rows: list[dict[str, Any]]) -> list[str]:
-        ids = []
-        for r in rows:
-            base = r.get("source_id") or r["_auto_id"]
-            if not base:
-                base = fallback_id(r)
-            new, n = base, 1
-            while new in self.taken:
-                n += 1
-                new = f"{base}~{n}"
-            self.taken.add(new)
-            ids.append(new)
-        return ids
+        bases = [r.get("source_id") or r["_auto_id"] or fallback_id(r) for r in rows]
+        return unique_ids(bases, self.taken)
 
 
 class _ExactIndex:
@@ -125,7 +117,9 @@ def iter_articles(
 
     Takes the same sources and options as :func:`mediakit.load_articles` and gives the
     same columns, but holds only one chunk in memory: JSONL, CSV/TSV (gzip or not) and
-    Parquet files are streamed record by record; other files are one article each.
+    Parquet files are streamed record by record; other files are one article each. A
+    research corpus folder is read by its reader (AllSides streamed, BASIL and PolNeAR read
+    whole and cut into chunks), after the plain files, as ``load_articles`` reads it.
 
     Differences from ``load_articles``, because nothing is kept across chunks but a set of
     ids and one 8-byte digest per article:
@@ -171,14 +165,16 @@ def iter_articles(
     chunksize = _check_chunksize(chunksize)
     check_load_options(errors, max_file_size, outlet, tz, columns, func="iter_articles")
     collector = Collector(errors)
-    files = expand_sources(source, collector)  # raises FileNotFoundError now, not at the first next()
-    return _chunks(files, collector, chunksize, outlet=outlet, columns=columns, tz=tz,
+    corpora: list[CorpusFolder] = []
+    files = expand_sources(source, collector, corpora)  # raises FileNotFoundError now, not at the first next()
+    warn_unused_options(corpora, columns, "iter_articles")
+    return _chunks(files, corpora, collector, chunksize, outlet=outlet, columns=columns, tz=tz,
                    aliases=outlet_aliases, duplicates=duplicates, max_file_size=max_file_size,
                    progress=progress)
 
 
-def _chunks(files: list[tuple[Path, Path | None]], collector: Collector, chunksize: int, *,
-            outlet: str | None, columns: Mapping[str, str] | None, tz: str,
+def _chunks(files: list[tuple[Path, Path | None]], corpora: list[CorpusFolder], collector: Collector,
+            chunksize: int, *, outlet: str | None, columns: Mapping[str, str] | None, tz: str,
             aliases: Mapping[str, str] | None, duplicates: bool, max_file_size: int,
             progress: bool | None) -> Iterator[pd.DataFrame]:
     reader = FileReader(columns, collector, max_file_size)
@@ -188,6 +184,18 @@ def _chunks(files: list[tuple[Path, Path | None]], collector: Collector, chunksi
     spelling: dict[str, str] = {}
     state = {"reported": 0, "articles": 0, "problems": 0, "chunks": 0}
     rows: list[dict[str, Any]] = []
+
+    def finish(df: pd.DataFrame) -> pd.DataFrame:
+        """Duplicates flagged, this chunk's load problems attached, counts kept."""
+        if duplicates and len(df):
+            df = exact.flag(flag_duplicates(df))
+        new = collector.items[state["reported"]:]
+        state["reported"] = len(collector.items)
+        df.attrs["load_errors"] = LoadReport(tuple(new))
+        state["articles"] += len(df)
+        state["problems"] += sum(e.status in ("error", "warning") for e in new)
+        state["chunks"] += 1
+        return df
 
     def emit() -> pd.DataFrame:
         df = to_frame(rows, outlet=outlet, tz=tz, aliases=aliases)
@@ -200,16 +208,9 @@ def _chunks(files: list[tuple[Path, Path | None]], collector: Collector, chunksi
                 names.append(name)
             df["outlet"] = pd.array(names, dtype="string")
             df = sidecars.apply(df)
-            if duplicates:
-                df = exact.flag(flag_duplicates(df))
-        new = collector.items[state["reported"]:]
-        state["reported"] = len(collector.items)
-        df.attrs["load_errors"] = LoadReport(tuple(new))
-        state["articles"] += len(df)
-        state["problems"] += sum(e.status in ("error", "warning") for e in new)
-        state["chunks"] += 1
+            check_bodies(df, collector.add, reported=collector.items, titles_only=reader.textless)
         rows.clear()
-        return df
+        return finish(df)
 
     for path, root in progress_bar(files, desc="Loading articles", unit="file", enabled=progress,
                                    min_items=2):
@@ -217,8 +218,17 @@ def _chunks(files: list[tuple[Path, Path | None]], collector: Collector, chunksi
             rows.append(art)
             if len(rows) >= chunksize:
                 yield emit()
-    if rows or state["chunks"] == 0 or len(collector.items) > state["reported"]:
+    if rows or (state["chunks"] == 0 and not corpora) or len(collector.items) > state["reported"]:
         yield emit()
+    for corpus in corpora:
+        for chunk in iter_corpus(corpus, collector.add, chunksize, outlet=outlet, aliases=aliases,
+                                 progress=progress):
+            chunk["article_id"] = pd.array(unique_ids(chunk["article_id"].tolist(), ids.taken), dtype="string")
+            check_bodies(chunk, collector.add, reported=collector.items)
+            yield finish(chunk)
+    if corpora and (state["chunks"] == 0 or len(collector.items) > state["reported"]):
+        rows.clear()
+        yield emit()  # no article at all, or the last corpus's problems after its last chunk
     if state["problems"]:
         warnings.warn(f"iter_articles: {state['articles']} article(s) loaded in {state['chunks']} "
                       f"chunk(s); {state['problems']} problem(s) recorded. See "

@@ -11,20 +11,28 @@ from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
 from .._validation import check_articles, check_bool, check_option
-from ..text import CHUNKS, chunk_word_counts
+from ..text import (CHUNKS, article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
+                    warn_left_out)
 from .attribution import attribution_metrics
 from .readability import READABILITY_COLUMNS, value_array
 from .sentiment import article_values, sentiment_frame
 from .word_choice import metric_columns
 
-__all__ = ["analyze", "FAMILIES", "METADATA_COLUMNS"]
+__all__ = ["analyze", "FAMILIES", "METADATA_COLUMNS", "LANGUAGE_FREE_COLUMNS", "HEADLINE_COLUMNS",
+           "left_out_metrics", "left_out_summary"]
 
 #: Columns copied from the articles table, when present, so that metrics can be grouped.
 METADATA_COLUMNS = ("article_id", "outlet", "published")
+#: Metric columns that do not depend on the language (every other metric is English-only).
+LANGUAGE_FREE_COLUMNS = ("words",)
+#: Metric columns read from the headline alone (kept for an article with an empty body); and every
+#: ``wc_*_title_n`` column.
+HEADLINE_COLUMNS = ("sent_headline_compound",)
 #: The metric families of :func:`analyze`, in column order.
 FAMILIES = ("readability", "sentiment", "word_choice", "attribution")
 _CHUNK = 200  # articles per chunk (the unit of work of a process and of the progress bar)
@@ -129,7 +137,7 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...])
         del columns["article_id"], columns["wc_words"]
         parts.append(pd.DataFrame(columns, index=chunk.index))
     if "attribution" in families:
-        parts.append(attribution_metrics(chunk, progress=False).drop(columns="article_id"))
+        parts.append(attribution_metrics(chunk, progress=False, languages=None).drop(columns="article_id"))
     return pd.concat(parts, axis=1)
 
 
@@ -157,7 +165,8 @@ def _run_chunks(chunks: list[pd.DataFrame], lexicon: Any, families: tuple[str, .
 
 
 def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
-            families: Sequence[str] = FAMILIES, progress: bool | None = None) -> pd.DataFrame:
+            families: Sequence[str] = FAMILIES, progress: bool | None = None,
+            languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Compute every article-level framing metric: one row per article.
 
     Parameters
@@ -175,17 +184,33 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
         sentiment, word_choice, attribution); ``words`` is always included.
     progress : bool, optional
         Progress bar over chunks of articles (default: in terminals and notebooks).
+    languages : str, sequence of str or None, default "en"
+        The languages the metrics are made for. Every metric but ``words`` is English-only
+        (VADER, the English lexicons, the readability formulas, the attribution rules): an
+        article whose ``language`` is known and not among these keeps its row, with NaN
+        (``<NA>`` for counts) in every one of them. None scores every article whatever its
+        language. Articles of unknown language are scored.
 
     Returns
     -------
     DataFrame
         One row per article (same index as ``articles``): every metric of the chosen
         families; key column ``article_id``. Columns ``article_id`` (and ``outlet``,
-        ``published`` when present), ``words``, then metric families by prefix: ``read_`` (readability),
+        ``published`` when present), ``language`` (the articles' own ``language`` where given,
+        else detected by :func:`mediakit.text.detect_languages`; ISO 639-1, ``<NA>`` when
+        unknown), ``words``, then metric families by prefix: ``read_`` (readability),
         ``sent_`` and ``tone`` (sentiment), ``wc_`` (word choice and marker rates),
-        ``attr_`` (source attribution aggregates).
-        Every column is documented in ``docs/metrics.md``. Text that is empty or
-        missing gives NaN where a metric is undefined, never an exception.
+        ``attr_`` (source attribution aggregates). Counts are ``Int64`` (``words``: ``int64``).
+        Every column is documented in ``docs/metrics.md``. An article whose body has no
+        words is left out of the body metrics: they are NaN (``<NA>`` for counts), its
+        ``words`` is 0 and its headline metrics (``sent_headline_compound``,
+        ``wc_*_title_n``) are kept. Never an exception for empty or missing text.
+
+    Warns
+    -----
+    LeftOutWarning
+        Once per call, when articles are left out (another language, an empty body): how
+        many, which languages, and how to score them anyway.
 
     Raises
     ------
@@ -195,8 +220,8 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     MissingColumnError
         If ``article_id`` or ``text`` is missing (a :class:`ValueError`).
     ValueError
-        If ``article_id`` repeats, ``n_jobs`` is not a positive integer or -1, or
-        ``families`` is empty or names an unknown family.
+        If ``article_id`` repeats, ``n_jobs`` is not a positive integer or -1,
+        ``families`` is empty or names an unknown family, or ``languages`` is empty.
 
     Examples
     --------
@@ -204,26 +229,83 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     >>> arts = pd.DataFrame({"article_id": ["a"], "title": ["Regime falls"],
     ...                      "text": ["The regime fell. Rebels entered the capital."]})
     >>> m = mediakit.analyze(arts)
-    >>> int(m.loc[0, "words"]), int(m.loc[0, "sent_n_sentences"])
-    (7, 2)
+    >>> int(m.loc[0, "words"]), int(m.loc[0, "sent_n_sentences"]), m.loc[0, "language"]
+    (7, 2, 'en')
     """
-    workers, chosen = _check_analyze_options(articles, n_jobs, families, progress)
+    workers, chosen, allowed = _check_analyze_options(articles, n_jobs, families, progress, languages)
     clean = _clean_text(articles)
     if "captions" not in clean.columns:
         clean["captions"] = [[] for _ in range(len(clean))]
     chunks = [clean.iloc[i:i + _CHUNK] for i in range(0, len(clean), _CHUNK)] or [clean]
     results = _run_chunks(chunks, lexicon, chosen, workers, progress)
     metrics = pd.concat(results) if results else pd.DataFrame(index=articles.index)
-    return pd.concat([_metadata(articles), metrics], axis=1)
+    codes = article_languages(articles)
+    metrics, note = left_out_metrics(metrics, codes, allowed)
+    warn_left_out(note)
+    meta = _metadata(articles)
+    meta["language"] = pd.array(codes, dtype="string")
+    return pd.concat([meta, metrics], axis=1)
 
 
-def _check_analyze_options(articles: Any, n_jobs: Any, families: Any, progress: Any) -> tuple[int, tuple[str, ...]]:
-    """Check :func:`analyze`'s input; return the number of processes and the chosen families."""
+def _check_analyze_options(articles: Any, n_jobs: Any, families: Any, progress: Any,
+                           languages: Any) -> tuple[int, tuple[str, ...], frozenset[str] | None]:
+    """Check :func:`analyze`'s input; return the number of processes, the chosen families and languages."""
     check_articles(articles, func="analyze")
     workers = n_workers(n_jobs)
     chosen = check_families(families)
     check_bool(progress, name="progress", func="analyze", allow_none=True)
-    return workers, chosen
+    return workers, chosen, check_languages(languages, func="analyze")
+
+
+def left_out_metrics(metrics: pd.DataFrame, codes: Sequence[str | None],
+                     allowed: frozenset[str] | None) -> tuple[pd.DataFrame, str | None]:
+    """:func:`analyze`'s metrics with the articles left out made missing, and the warning to give.
+
+    Counts (``int64`` columns but ``words``) become ``Int64``. Rows whose language ``codes`` is
+    not ``allowed`` get NaN/NA in every English-only column; rows with no body words (``words``
+    is 0) in every body column (headline columns kept). Returns the table and the message
+    (None when nothing was left out).
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"words": [3, 0, 5], "sent_n_sentences": [1, 0, 1],
+    ...                   "sent_headline_compound": [0.1, 0.2, 0.3]})
+    >>> out, note = left_out_metrics(m, ["en", "en", "de"], frozenset({"en"}))
+    >>> out["sent_n_sentences"].tolist(), out["sent_headline_compound"].tolist()
+    ([1, <NA>, <NA>], [0.1, 0.2, nan])
+    >>> note
+    'analyze: 1 of 3 articles are not English (de: 1); their English-only metrics are NaN. Pass languages=None to score them anyway. 1 of 3 articles have an empty body; their body metrics are NaN.'
+    """
+    out = metrics.copy()
+    counts = [c for c in out.columns if c not in LANGUAGE_FREE_COLUMNS and out[c].dtype == np.int64]
+    for c in counts:
+        out[c] = pd.arrays.IntegerArray(out[c].to_numpy(), np.zeros(len(out), dtype=bool))
+    english = [c for c in out.columns if c not in LANGUAGE_FREE_COLUMNS]
+    body = [c for c in english if c not in HEADLINE_COLUMNS and not (c.startswith("wc_") and c.endswith("_title_n"))]
+    keep = np.array(scored_mask(codes, allowed), dtype=bool)
+    words = out["words"].to_numpy() if "words" in out.columns else np.ones(len(out), dtype=np.int64)
+    empty = keep & (words == 0)
+    if (~keep).any():
+        out.loc[~keep, english] = np.nan
+    if empty.any():
+        out.loc[empty, body] = np.nan
+    return out, left_out_summary(codes, words, allowed)
+
+
+def left_out_summary(codes: Sequence[str | None], words: Any, allowed: frozenset[str] | None) -> str | None:
+    """The warning of :func:`analyze` from each article's language ``codes`` and body ``words``
+    (None when no article is left out); a streamed run gives it once from its whole metrics table.
+
+    Examples
+    --------
+    >>> left_out_summary(["en", "de", None], [120, 80, 0], frozenset({"en"}))
+    'analyze: 1 of 3 articles are not English (de: 1); their English-only metrics are NaN. Pass languages=None to score them anyway. 1 of 3 articles have an empty body; their body metrics are NaN.'
+    """
+    keep = np.array(scored_mask(codes, allowed), dtype=bool)
+    empty = keep & (np.asarray(words) == 0)
+    foreign = [c for c, k in zip(codes, keep.tolist(), strict=True) if not k and c is not None]
+    return left_out_note("analyze", len(keep), foreign, allowed, consequence="their English-only metrics are NaN",
+                         n_empty=int(empty.sum()), empty_consequence="their body metrics are NaN")
 
 
 def _metadata(articles: pd.DataFrame) -> pd.DataFrame:

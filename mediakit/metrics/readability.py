@@ -44,7 +44,7 @@ defaults: language ``en_US``, no rounding):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import Any, Literal
 
@@ -53,7 +53,7 @@ import pandas as pd
 
 from .._progress import progress_bar
 from .._validation import check_bool, check_columns, check_frame, check_option
-from ..text import CHUNKS, ChunkFeatures
+from ..text import CHUNKS, ChunkFeatures, scored_articles
 from ._textstat import Backend, backend, ensure_offline_cmudict
 
 __all__ = [
@@ -408,6 +408,7 @@ def readability(
     column: str = "text",
     undefined: _Undefined = "textstat",
     progress: bool | None = None,
+    languages: str | Sequence[str] | None = "en",
 ) -> pd.DataFrame:
     """Return readability formulas and counts for every article, one row per article.
 
@@ -422,6 +423,11 @@ def readability(
         Value of the formulas for texts without words; see :func:`readability_scores`.
     progress : bool, optional
         Show a progress bar (tqdm) while scoring; default: in terminals and notebooks, not under CI.
+    languages : str, sequence of str or None, default "en"
+        The formulas, syllables and easy words are English: an article whose language is
+        known (its ``language`` value, else detected from ``column`` by
+        :func:`mediakit.text.article_languages`) and not among these gets a row of NaN (one
+        :class:`mediakit.text.LeftOutWarning` says how many). None: every article is scored.
 
     Returns
     -------
@@ -438,7 +444,7 @@ def readability(
     MissingColumnError
         If ``column`` is not a column of ``articles`` (a :class:`ValueError`).
     ValueError
-        If ``undefined`` is not one of the two policies.
+        If ``undefined`` is not one of the two policies, or ``languages`` is empty.
 
     Examples
     --------
@@ -452,6 +458,9 @@ def readability(
     _check_readability_options(articles, column, undefined, progress)
     texts = articles[column].tolist()
     _check_texts(texts, column)
+    keep = scored_articles(articles, languages, func="readability", consequence="their rows are NaN", text=column)
+    if keep is not None:
+        texts = [t if k else None for t, k in zip(texts, keep, strict=True)]
     values = value_array(progress_bar(texts, desc="readability", unit="article", enabled=progress), undefined)
     out = pd.DataFrame(values, columns=list(READABILITY_COLUMNS), index=articles.index)
     out.insert(0, "article_id", _article_ids(articles))

@@ -25,6 +25,7 @@ created, on first use, and supplies the lexicons.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -42,6 +43,7 @@ from ..text import (
     Span,
     chunk_offsets,
     code_points,
+    scored_articles,
     sentences_and_quotes,
     split_sentences,
 )
@@ -330,16 +332,21 @@ def _as_text(value: object, what: str, article_id: object) -> str:
     raise TypeError(f"{what} of article {article_id!r} must be a str, got {type(value).__name__}")
 
 
-def sentences(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+def sentences(articles: pd.DataFrame, *, progress: bool | None = None,
+              languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Return one row per sentence of each article's ``text``, with VADER scores.
 
     Parameters
     ----------
     articles : pandas.DataFrame
-        Articles table with (at least) ``article_id`` and ``text``. Not modified.
+        Articles table with (at least) ``article_id`` and ``text``; ``language`` when present
+        (else detected, see :func:`mediakit.text.article_languages`). Not modified.
     progress : bool, optional
         Show a progress bar over the articles (tqdm; widgets in Jupyter); default: in terminals and
         notebooks, not under CI.
+    languages : str, sequence of str or None, default "en"
+        VADER is English: articles whose language is known and not among these have no rows
+        (one :class:`mediakit.text.LeftOutWarning` says how many). None: every article.
 
     Returns
     -------
@@ -354,7 +361,8 @@ def sentences(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.Dat
         as written, see the module docstring); ``in_quote`` (share of
         the sentence's characters inside quotation marks, 0 to 1, see
         :func:`mediakit.text.quote_mask`). Ordered by input row, then sentence;
-        a fresh RangeIndex. Articles with empty or missing text have no rows.
+        a fresh RangeIndex. Articles with empty or missing text, or left out for their
+        language, have no rows.
 
     Examples
     --------
@@ -369,6 +377,7 @@ def sentences(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.Dat
     ['article_id', 'outlet', 'sentence']
     """
     _check(articles, progress, "sentences")
+    keep = scored_articles(articles, languages, func="sentences", consequence="they have no rows")
     ids = articles["article_id"]
     rows_pos: list[int] = []
     numbers: list[int] = []
@@ -381,6 +390,8 @@ def sentences(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.Dat
     cells = articles["text"].tolist()
     for pos, value in enumerate(progress_bar(cells, desc="sentences", unit="article", enabled=progress)):
         text = _as_text(value, "text", ids.iloc[pos])
+        if keep is not None and not keep[pos]:
+            continue
         spans, quoted = sentences_and_quotes(text)
         scores.extend(_article_scores(text, spans))
         shares.extend(quoted)
@@ -410,17 +421,22 @@ def sentences(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.Dat
     return with_article_context(out, articles, rows_pos)
 
 
-def sentiment(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+def sentiment(articles: pd.DataFrame, *, progress: bool | None = None,
+              languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Return one row per article: sentence-level VADER summaries and GDELT-style tone.
 
     Parameters
     ----------
     articles : pandas.DataFrame
-        Articles table with ``article_id`` and ``text``; ``title`` is used when
-        present. Not modified.
+        Articles table with ``article_id`` and ``text``; ``title`` and ``language`` are used
+        when present. Not modified.
     progress : bool, optional
         Show a progress bar over the articles (tqdm; widgets in Jupyter); default: in terminals and
         notebooks, not under CI.
+    languages : str, sequence of str or None, default "en"
+        VADER is English: an article whose language is known and not among these keeps its
+        row, with every value missing (one :class:`mediakit.text.LeftOutWarning` says how
+        many). None: every article is scored.
 
     Returns
     -------
@@ -429,7 +445,7 @@ def sentiment(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.Dat
         summaries and tone; key column ``article_id``. Columns :data:`SENTIMENT_COLUMNS`:
 
         - ``article_id``
-        - ``sent_n_sentences``: sentences in ``text`` (:func:`mediakit.text.split_sentences`)
+        - ``sent_n_sentences`` (Int64): sentences in ``text`` (:func:`mediakit.text.split_sentences`)
         - ``sent_mean_compound``, ``sent_median_compound``: over the sentences' VADER
           compound (exactly VADER, as in :func:`sentences`)
         - ``sent_share_positive`` / ``sent_share_negative`` / ``sent_share_neutral``:
@@ -459,6 +475,7 @@ def sentiment(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.Dat
     1                     NaN            NaN            NaN   NaN
     """
     _check(articles, progress, "sentiment")
+    keep = scored_articles(articles, languages, func="sentiment", consequence="their sentiment is missing")
     ids = articles["article_id"]
     titles = articles["title"].tolist() if "title" in articles.columns else [None] * len(articles)
     cells = articles["text"].tolist()
@@ -466,7 +483,8 @@ def sentiment(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.Dat
     for pos, value in enumerate(progress_bar(cells, desc="sentiment", unit="article", enabled=progress)):
         article_id = ids.iloc[pos]
         text = _as_text(value, "text", article_id)
-        rows.append(article_values(text, _as_text(titles[pos], "title", article_id)))
+        title = _as_text(titles[pos], "title", article_id)
+        rows.append(article_values(text, title) if keep is None or keep[pos] else _LEFT_OUT_ROW)
     return sentiment_frame(rows, articles.index, ids.array)
 
 
@@ -503,10 +521,19 @@ def article_values(text: str, title: str, ids: np.ndarray | None = None) -> tupl
     return (*stats, headline, *tone_values)
 
 
+#: The row of an article left out for its language: every value missing.
+_LEFT_OUT_ROW = (float("nan"),) * (len(SENTIMENT_COLUMNS) - 1)
+
+
 def sentiment_frame(rows: list[tuple[float, ...]], index: pd.Index, article_id: Any) -> pd.DataFrame:
-    """The frame of :func:`sentiment` from :func:`article_values` rows, ``index`` and ids."""
+    """The frame of :func:`sentiment` from :func:`article_values` rows, ``index`` and ids.
+
+    ``sent_n_sentences`` is ``Int64``: NA where a row's count is NaN (an article left out).
+    """
     values = np.array(rows, dtype="float64").reshape(len(rows), len(SENTIMENT_COLUMNS) - 1)
     out = pd.DataFrame(values, index=index, columns=list(SENTIMENT_COLUMNS[1:]))
-    out["sent_n_sentences"] = values[:, 0].astype("int64")
+    n = values[:, 0]
+    missing = np.isnan(n)
+    out["sent_n_sentences"] = pd.arrays.IntegerArray(np.where(missing, 0, n).astype("int64"), missing)
     out.insert(0, "article_id", article_id)
     return out

@@ -44,7 +44,7 @@ from .._progress import progress_bar
 from .._validation import check_articles, check_bool
 from ..schema import with_article_context
 from ..lexicon import Lexicon, LexiconSource, load_lexicon, prepare
-from ..text import count_words
+from ..text import count_words, scored_articles
 
 __all__ = [
     "MARKERS_LEXICON",
@@ -89,6 +89,7 @@ def word_choice(
     parts: Iterable[str] = PARTS,
     context: int = 0,
     progress: bool | None = None,
+    languages: str | Sequence[str] | None = "en",
 ) -> pd.DataFrame:
     """Return every lexicon match in the articles' titles, texts and captions.
 
@@ -108,6 +109,10 @@ def word_choice(
         before and after each match (keyword in context).
     progress : bool, optional
         Progress bar over the articles (default: in terminals and notebooks, not in CI).
+    languages : str, sequence of str or None, default "en"
+        The lexicons are English: articles whose language is known (``language``, else
+        detected: :func:`mediakit.text.article_languages`) and not among these are not
+        searched (one :class:`mediakit.text.LeftOutWarning` says how many). None: every article.
 
     Returns
     -------
@@ -131,7 +136,7 @@ def word_choice(
     MissingColumnError
         If ``article_id`` or ``text`` is missing (a :class:`ValueError`).
     ValueError
-        If ``article_id`` repeats, a part is unknown or ``context`` is negative.
+        If ``article_id`` repeats, a part is unknown, ``context`` is negative or ``languages`` empty.
 
     Examples
     --------
@@ -151,6 +156,7 @@ def word_choice(
     """
     wanted = _check_word_choice_options(articles, parts, context, progress)
     lex = load_lexicon(lexicon)
+    keep = scored_articles(articles, languages, func="word_choice", consequence="they have no rows")
     scanner = _Scanner(lex, context)
     ids = articles["article_id"].tolist()
     titles = _column(articles, "title")
@@ -159,6 +165,8 @@ def word_choice(
     rows = enumerate(zip(ids, titles, texts, captions, strict=True))
     for pos, (aid, title, text, caps) in progress_bar(rows, desc="word_choice", unit="article", enabled=progress,
                                                       total=len(ids), min_items=2):
+        if keep is not None and not keep[pos]:
+            continue
         if "title" in wanted:
             scanner.scan(pos, aid, "title", None, _as_text(title))
         if "text" in wanted:
@@ -224,6 +232,7 @@ def word_choice_metrics(
     lexicon: LexiconSource = None,
     *,
     markers: LexiconSource | Literal[False] = None,
+    languages: str | Sequence[str] | None = "en",
 ) -> pd.DataFrame:
     """Return word-choice counts, rates and shares, one row per article.
 
@@ -238,6 +247,10 @@ def word_choice_metrics(
         The lexicon whose family totals become ``wc_<family>_n`` and ``wc_<family>_per1k``
         (default: the shipped ``markers`` lexicon: hedge, intensifier, subjective). ``False``
         leaves them out.
+    languages : str, sequence of str or None, default "en"
+        The lexicons are English: an article whose language is known and not among these
+        keeps its row with every ``wc_`` value missing (``wc_words`` is counted); one
+        :class:`mediakit.text.LeftOutWarning` says how many. None: every article is scored.
 
     Returns
     -------
@@ -253,6 +266,8 @@ def word_choice_metrics(
         - ``wc_<family>__<variant>_share``: that over all matches of the family in the body
           (NaN when the family does not occur);
         - ``wc_<family>__<variant>_title_n``: matches in the headline.
+
+        Counts are ``Int64`` (``wc_words``: ``int64``).
 
     Examples
     --------
@@ -273,7 +288,17 @@ def word_choice_metrics(
     True
     """
     check_articles(articles, func="word_choice_metrics")
+    keep = scored_articles(articles, languages, func="word_choice_metrics", consequence="their values are missing")
     data = metric_columns(articles, lexicon, markers)
+    left_out = np.zeros(len(articles), dtype=bool) if keep is None else ~np.array(keep, dtype=bool)
+    for name, values in data.items():
+        if name in ("article_id", "wc_words"):
+            continue
+        values = np.asarray(values)
+        if values.dtype.kind == "i":
+            data[name] = pd.arrays.IntegerArray(np.where(left_out, 0, values), left_out.copy())
+        elif left_out.any():
+            data[name] = np.where(left_out, np.nan, values)
     out = pd.DataFrame(data, index=articles.index)
     out["article_id"] = articles["article_id"].copy()
     return out

@@ -10,21 +10,25 @@ Two parts, so that a streamed run shares all but the per-article work with an in
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
 from ..actors import actor_labels
 from ..compare import Comparison, compare, distinctive_terms
 from ..loaders import load_errors
-from ..metrics.analyze import analyze
+from ..metrics.analyze import analyze, left_out_summary
 from ..metrics.attribution import extract_attributions
 from ..metrics.sentiment import sentences
 from ..metrics.word_choice import word_choice
+from ..text import LeftOutWarning, article_languages, check_languages, normalize_language, scored_mask, warn_left_out
 
 __all__ = ["CorpusAnalysis", "analyze_articles", "article_tables", "corpus_tables", "event_column",
-           "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS"]
+           "with_language", "warn_left_out_metrics", "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS"]
 
 #: The headline metrics compared between outlets in ``comparison.csv`` and the report (any column of
 #: ``analyze`` can be compared with :func:`mediakit.compare`).
@@ -64,6 +68,8 @@ class CorpusAnalysis:
         The event column used, if any.
     notes : list of str
         What was left out and why, in plain words (shown in the report).
+    languages : str, tuple of str or None
+        The languages the English-only metrics scored (the ``languages`` option; None: all).
     """
 
     source: str
@@ -78,6 +84,7 @@ class CorpusAnalysis:
     actor_labels: pd.DataFrame | None = None
     event: str | None = None
     notes: list[str] = field(default_factory=list)
+    languages: str | tuple[str, ...] | None = "en"
 
     @property
     def outlets(self) -> list[str]:
@@ -124,7 +131,51 @@ _ARTICLE_STEPS = ("metrics", "sentences", "attributions", "word choice")
 _CORPUS_STEPS = ("comparison", "terms", "actors")
 
 
-def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=None) -> ArticleTables:
+def with_language(articles: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with a ``language`` value for every article that can have one: the table's own
+    values kept, missing ones detected (:func:`mediakit.text.article_languages`), once for every
+    table of the run. ``articles`` itself is returned when nothing is missing.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"text": ["Die Bundesregierung hat am Dienstag ein neues Klimapaket beschlossen."]})
+    >>> with_language(arts)["language"].tolist()
+    ['de']
+    """
+    if "language" in articles.columns and articles["language"].notna().all():
+        return articles
+    return articles.assign(language=pd.array(article_languages(articles), dtype="string"))
+
+
+def warn_left_out_metrics(metrics: pd.DataFrame, languages: str | Sequence[str] | None = "en") -> None:
+    """Give :func:`mediakit.analyze`'s one warning for a metrics table made in chunks (a streamed run,
+    whose chunks are analysed quietly): how many articles its ``language`` and ``words`` leave out.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_left_out_metrics(pd.DataFrame({"language": ["en", "de"], "words": [120, 80]}))
+    >>> str(caught[0].message)[:44]
+    'analyze: 1 of 2 articles are not English (de'
+    """
+    allowed = check_languages(languages, func="analyze_corpus")
+    if "language" not in metrics.columns or "words" not in metrics.columns:
+        return
+    codes = [normalize_language(v) for v in metrics["language"].tolist()]
+    warn_left_out(left_out_summary(codes, metrics["words"].to_numpy(), allowed))
+
+
+def _quietly(func, *args, **kwargs):
+    """``func(*args, **kwargs)`` without its :class:`mediakit.text.LeftOutWarning` (``analyze`` gave it)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LeftOutWarning)
+        return func(*args, **kwargs)
+
+
+def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=None,
+                   languages: str | Sequence[str] | None = "en") -> ArticleTables:
     """The per-article tables of ``articles``, in memory (:mod:`mediakit.stream` makes them in chunks).
 
     Parameters
@@ -135,20 +186,23 @@ def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=
         Progress bars of the metric functions.
     bar : iterator, optional
         A step progress bar advanced once per table.
+    languages : str, sequence of str or None, default "en"
+        See :func:`analyze_articles`. Only :func:`mediakit.analyze` warns about the articles
+        left out; the other tables leave out the same ones silently.
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
     step()
-    metrics = analyze(articles, progress=progress)
+    metrics = analyze(articles, progress=progress, languages=languages)
     step()
     # analyze() has scored every sentence already and sentiment.py caches VADER scores per sentence
     # (16k sentences), so this pass mostly splits sentences again: about 3% of analyze's time on
     # BASIL (5,400 sentences), about 20% on 1,000 AllSides articles (45,000 sentences, beyond the
     # cache). Computing the table once needs a sentence-table input to sentiment() (sentiment.py).
-    sents = sentences(articles, progress=progress)
+    sents = _quietly(sentences, articles, progress=progress, languages=languages)
     step()
-    attrs = extract_attributions(articles, progress=progress)
+    attrs = _quietly(extract_attributions, articles, progress=progress, languages=languages)
     step()
-    wc = word_choice(articles, progress=progress)
+    wc = _quietly(word_choice, articles, progress=progress, languages=languages)
     return ArticleTables(metrics=metrics, sentences=sents, attributions=attrs, word_choice=wc)
 
 
@@ -177,6 +231,15 @@ def _comparison(articles: pd.DataFrame, metrics: pd.DataFrame, event_col: str | 
     return comparison, event_col
 
 
+def _scored(articles: pd.DataFrame, languages: str | Sequence[str] | None) -> pd.DataFrame:
+    """The articles the English-only steps read: ``articles`` less those of another language."""
+    allowed = check_languages(languages, func="analyze_articles")
+    if allowed is None:
+        return articles
+    keep = np.array(scored_mask(article_languages(articles), allowed), dtype=bool)
+    return articles if keep.all() else articles[keep]
+
+
 def _terms(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
     """Distinctive terms of each outlet against the others (None with fewer than two outlets)."""
     if articles["outlet"].dropna().nunique() < 2:
@@ -191,7 +254,7 @@ def _terms(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
 
 def _actor_labels(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
     try:
-        return actor_labels(articles)
+        return actor_labels(articles, languages=None)  # the articles of other languages are out already
     except ValueError as exc:
         notes.append(f"no actor labels: {exc}")
         return None
@@ -199,7 +262,7 @@ def _actor_labels(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | No
 
 def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str = "",
                   event: str | None = "auto", errors: pd.DataFrame | None = None,
-                  bar=None) -> CorpusAnalysis:
+                  bar=None, languages: str | Sequence[str] | None = "en") -> CorpusAnalysis:
     """The corpus-level tables (comparison, distinctive terms, actor labels) and the whole analysis.
 
     Parameters
@@ -214,21 +277,31 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
         The load report; default :func:`mediakit.load_errors` of ``articles``.
     bar : iterator, optional
         A step progress bar advanced once per table.
+    languages : str, sequence of str or None, default "en"
+        See :func:`analyze_articles`: distinctive terms and actor labels read only the
+        articles in these languages (or of unknown language).
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
     notes: list[str] = []
     event_col = event_column(articles, event)
+    scored = _scored(articles, languages)
     step()
     comparison, event_col = _comparison(articles, tables.metrics, event_col, notes)
     step()
-    terms = _terms(articles, notes)
+    terms = _terms(scored, notes)
     step()
-    labels = _actor_labels(articles, notes)
+    labels = _actor_labels(scored, notes)
     return CorpusAnalysis(source=source, articles=articles,
                           load_errors=load_errors(articles) if errors is None else errors,
                           metrics=tables.metrics, sentences=tables.sentences, attributions=tables.attributions,
                           word_choice=tables.word_choice, comparison=comparison, terms=terms,
-                          actor_labels=labels, event=event_col, notes=notes)
+                          actor_labels=labels, event=event_col, notes=notes,
+                          languages=_option_value(languages))
+
+
+def _option_value(languages: str | Sequence[str] | None) -> str | tuple[str, ...] | None:
+    """The ``languages`` option as :class:`CorpusAnalysis` keeps it (a str, a tuple or None)."""
+    return languages if languages is None or isinstance(languages, str) else tuple(languages)
 
 
 def with_outlet(articles: pd.DataFrame) -> pd.DataFrame:
@@ -239,7 +312,7 @@ def with_outlet(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | None = "auto",
-                     progress: bool | None = None) -> CorpusAnalysis:
+                     progress: bool | None = None, languages: str | Sequence[str] | None = "en") -> CorpusAnalysis:
     """Compute every table of the ``mediakit analyze`` outputs from an articles table (writes nothing).
 
     Parameters
@@ -253,6 +326,13 @@ def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | N
         the first of :data:`EVENT_COLUMNS` present, None uses none.
     progress : bool, optional
         Progress bars (default: in terminals and notebooks, not under CI).
+    languages : str, sequence of str or None, default "en"
+        The languages of the English-only metrics (VADER, lexicons, readability formulas,
+        attribution, actors; see :func:`mediakit.analyze`). Articles whose ``language`` (given,
+        else detected once and added to the articles table) is another one keep their rows
+        with NaN metrics and are left out of the sentences, attributions, word choice,
+        distinctive terms and actor labels; one :class:`mediakit.text.LeftOutWarning` says how
+        many. None scores every article.
 
     Returns
     -------
@@ -261,7 +341,7 @@ def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | N
     Raises
     ------
     ValueError
-        When ``articles`` is empty or ``event`` names a missing column.
+        When ``articles`` is empty, ``event`` names a missing column or ``languages`` is empty.
 
     Examples
     --------
@@ -274,11 +354,12 @@ def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | N
     """
     if articles.empty:
         raise ValueError("no articles to analyse")
-    articles = with_outlet(articles)
+    check_languages(languages, func="analyze_articles")
+    articles = with_language(with_outlet(articles))
     event_column(articles, event)  # a missing event column fails before any work
     bar = progress_bar(_ARTICLE_STEPS + _CORPUS_STEPS, desc="Tables", unit="step", enabled=progress)
-    tables = article_tables(articles, progress=progress, bar=bar)
-    res = corpus_tables(articles, tables, source=source, event=event, bar=bar)
+    tables = article_tables(articles, progress=progress, bar=bar, languages=languages)
+    res = corpus_tables(articles, tables, source=source, event=event, bar=bar, languages=languages)
     for _ in bar:  # finish the bar
         pass
     return res

@@ -5,10 +5,11 @@ it opens offline, from an e-mail or a USB stick, with no script and no external 
 (relatively) to the CSV tables written beside it. Every text taken from the corpus is escaped
 (:func:`html.escape`). The same analysis gives the same bytes (no dates or timings in the page).
 
-Sections: the corpus (articles per outlet, dates, load errors), the main framing differences (the
-largest significant outlet differences of the comparison table in plain words, with effect sizes and
-adjusted p-values; word-choice contrasts and distinctive terms; who is quoted), every figure with a
-line on how to read it, notes on what was left out, and the files.
+Sections: the corpus (articles per outlet, dates, load errors, and the articles left out of the
+English-only metrics, or flagged, and why, from ``left_out_articles`` in ``mediakit.loaders._bodies``),
+the main framing differences (the largest significant outlet differences of the comparison table in
+plain words, with effect sizes and adjusted p-values; word-choice contrasts and distinctive terms;
+who is quoted), every figure with a line on how to read it, notes on what was left out, and the files.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
+from ..loaders._bodies import left_out_articles
 from ..plot import outlet_colors
 from ._labels import PERCENT_PREFIXES, metric_label
 
@@ -31,7 +33,12 @@ if TYPE_CHECKING:
     from ._analysis import CorpusAnalysis
     from ._figures import ReportFigure
 
-__all__ = ["framing_differences", "build_report", "write_report"]
+__all__ = ["framing_differences", "build_report", "write_report", "LEFT_OUT_LISTED"]
+
+#: Articles listed by name in the report's section on articles left out (the rest are counted).
+LEFT_OUT_LISTED = 25
+#: What the English-only metrics are, in the report's words.
+_ENGLISH_ONLY = "VADER sentiment, lexicon word choice, readability formulas, attribution and actors"
 
 def _num(x: Any, metric: str = "") -> str:
     """A number for prose: percentages for shares, 2-3 significant digits otherwise, a real minus sign."""
@@ -112,6 +119,19 @@ def framing_differences(pairs: pd.DataFrame, *, alpha: float = 0.05, top: int = 
         out.append(f"{hi} scores higher than {lo} on {metric_label(metric)}: {_num(m_hi, metric)} vs "
                    f"{_num(m_lo, metric)} ({effect}; adjusted p {_p(r.p_adjusted)}).")
     return out, significant
+
+
+def _reason_counts(reasons: pd.Series, *, leaving_out: bool = False) -> str:
+    """'empty body: 2, language de: 1' (each reason of a row counted once; with ``leaving_out``
+    only the reasons that leave an article out, not a short body or a language scored anyway)."""
+    counts: dict[str, int] = {}
+    for text in reasons:
+        for reason in str(text).split("; "):
+            if leaving_out and (reason == "short body" or reason.endswith("(scored anyway)")):
+                continue
+            reason = reason.split(" (")[0]
+            counts[reason] = counts.get(reason, 0) + 1
+    return ", ".join(f"{k}: {v:,}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 # =========================================================================== HTML pieces
@@ -202,6 +222,8 @@ def _date(ts: Any) -> str:
 
 def _corpus_section(res: CorpusAnalysis, written: Mapping[str, Path], base: Path, colors: Mapping[str, str]) -> str:
     arts = res.articles
+    left = left_out_articles(arts, metrics=res.metrics, languages=getattr(res, "languages", "en"),
+                             load_errors=res.load_errors)
     outlet = arts["outlet"].astype(object).where(arts["outlet"].notna(), None) if "outlet" in arts.columns \
         else pd.Series([None] * len(arts), index=arts.index, dtype=object)
     published = pd.to_datetime(arts["published"], utc=True, errors="coerce") if "published" in arts.columns \
@@ -241,12 +263,54 @@ def _corpus_section(res: CorpusAnalysis, written: Mapping[str, Path], base: Path
     if len(errs):
         by = errs.groupby(["status", "kind"]).size().reset_index(name="n") if {"status", "kind"} <= set(errs.columns) \
             else pd.DataFrame({"status": ["error"], "kind": [""], "n": [len(errs)]})
-        what = ", ".join(f"{int(r.n)} {_e(r.status)} ({_e(r.kind)})" for r in by.itertuples(index=False))
+        what = ", ".join(f"{int(r.n)} {_e(r.status)}{'s' if r.n != 1 and r.status != 'skipped' else ''} "
+                         f"({_e(r.kind)})" for r in by.itertuples(index=False))
         link = f' — see <a href="{_href(written["load_errors"], base)}">load_errors.csv</a>' \
             if "load_errors" in written else ""
         parts.append(f"<p><strong>Load problems:</strong> {what}{link}.</p>")
+    elif len(left):
+        parts.append("<p>Every file loaded, but not every article can be measured (below).</p>")
     else:
         parts.append("<p>Every file loaded without a problem.</p>")
+    parts.append(_left_out_section(left, len(arts), written, base))
+    return "\n".join(parts)
+
+
+def _left_out_section(left: pd.DataFrame, n_articles: int, written: Mapping[str, Path], base: Path) -> str:
+    """Which articles the English-only metrics leave out or flag, and why (counts, then a list)."""
+    if left.empty:
+        return ""
+    out = left[left["left_out"]]
+    kept = left[~left["left_out"]]
+    parts = ["<h3 id=\"left-out\">Articles left out of the English metrics, or flagged</h3>"]
+    said = []
+    if len(out):
+        said.append(f"<strong>{len(out):,}</strong> of {n_articles:,} articles are left out of the English-only "
+                    f"metrics ({_ENGLISH_ONLY}): {_e(_reason_counts(out['reason'], leaving_out=True))}. They stay in every "
+                    "table, with empty (NaN) cells for what could not be measured.")
+    if len(kept):
+        why = []
+        if kept["reason"].str.contains("short body", regex=False).any():
+            why.append("a short body is probably cut off or not fully extracted, so its figures may describe "
+                       "only part of the article")
+        if kept["reason"].str.contains("scored anyway", regex=False).any():
+            why.append("an article in another language was scored as asked, but English word lists and "
+                       "VADER misread it")
+        said.append(f"{len(kept):,} article(s) are measured but flagged ({_e(_reason_counts(kept['reason']))}): "
+                    + "; ".join(why) + ".")
+    parts.append("<p>" + " ".join(said) + "</p>")
+    shown = left.head(LEFT_OUT_LISTED)
+    rows = [[_e(r.title) if isinstance(r.title, str) else f"<code>{_e(r.article_id)}</code>",
+             _e(r.outlet) if isinstance(r.outlet, str) else "—", _e(r.reason), f"{int(r.words):,}",
+             "left out" if r.left_out else "kept"] for r in shown.itertuples(index=False)]
+    parts.append(_table(["article", "outlet", "reason", "words", "English metrics"], rows,
+                        [False, False, False, True, False]))
+    links = [f'<a href="{_href(written[k], base)}">{name}</a>' for k, name in
+             (("articles_csv", "articles.csv"), ("load_errors", "load_errors.csv")) if k in written]
+    where = f" (all of them: {' and '.join(links)}, columns <code>language</code> and <code>text</code>)" \
+        if links else ""
+    if len(left) > len(shown):
+        parts.append(f"<p class=\"note\">The first {len(shown):,} of {len(left):,} are listed{where}.</p>")
     return "\n".join(parts)
 
 

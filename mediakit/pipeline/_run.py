@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ from ..loaders import LoadReport, iter_articles, load_articles, load_errors
 from ..loaders._errors import Collector
 from ..loaders._sources import expand_sources
 from ..stream import TABLES, analyze_stream, read_parts
-from ._analysis import ArticleTables, CorpusAnalysis, analyze_articles, corpus_tables, event_column, with_outlet
+from ._analysis import (ArticleTables, CorpusAnalysis, analyze_articles, corpus_tables, event_column,
+                        warn_left_out_metrics, with_outlet)
 from ._figures import make_figures
 from ._report import write_report
 
@@ -158,14 +160,14 @@ def _lists(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str | None, resume: bool,
-                       progress: bool | None) -> CorpusAnalysis:
+                       progress: bool | None, languages: Any = "en") -> CorpusAnalysis:
     """The per-article tables made in chunks (resumable parts under ``outdir/parts``), then read back."""
     parts = outdir / "parts"
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="iter_articles:")  # one summary for the corpus below
         chunks = iter_articles(corpus, chunksize=plan.chunksize, progress=False)
         res = analyze_stream(chunks, parts, n_jobs=plan.n_jobs, scheduler=plan.scheduler, resume=resume,
-                             tables=TABLES, progress=progress)
+                             tables=TABLES, progress=progress, languages=languages)
     errors = LoadReport(tuple(res.load_errors)).to_frame()
     if res.articles == 0:
         raise _no_articles(corpus, outdir, errors)
@@ -178,12 +180,17 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
     tables = ArticleTables(metrics=read_parts(parts, "metrics"), sentences=read_parts(parts, "sentences"),
                            attributions=_lists(read_parts(parts, "attributions")),
                            word_choice=read_parts(parts, "word_choice"))
-    return corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors)
+    if articles["article_id"].tolist() == tables.metrics["article_id"].tolist():  # the language analyze used
+        articles = articles.assign(language=tables.metrics["language"].array)
+    warn_left_out_metrics(tables.metrics, languages)
+    return corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors,
+                         languages=languages)
 
 
 def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
                    event: str | None = "auto", progress: bool | None = None, chunksize: int | None = None,
-                   n_jobs: int | None = None, scheduler: Any = None, resume: bool = True) -> dict[str, Path]:
+                   n_jobs: int | None = None, scheduler: Any = None, resume: bool = True,
+                   languages: str | Sequence[str] | None = "en") -> dict[str, Path]:
     """Load ``corpus``, compute what mediakit measures, and write the outputs under ``out``.
 
     One code path whatever the size (see :func:`plan_run`): a small corpus is measured in memory, a
@@ -204,6 +211,9 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
         cores, a Dask scheduler address or ``'local'``).
     resume : bool, default True
         A streamed run resumes the chunks an interrupted run finished (``out/parts``).
+    languages : str, sequence of str or None, default "en"
+        The languages of the English-only metrics (see :func:`~mediakit.pipeline.analyze_articles`);
+        None scores every article (``--all-languages``; ``--languages en,de``).
 
     Returns
     -------
@@ -215,15 +225,17 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
     FileNotFoundError
         When ``corpus`` does not exist.
     ValueError
-        When no article could be loaded, or ``event`` names a missing column.
+        When no article could be loaded, ``event`` names a missing column or ``languages`` is empty.
     """
     outdir = Path(out)
     plan = plan_run(corpus, chunksize=chunksize, n_jobs=n_jobs, scheduler=scheduler)
     if plan.streamed:
-        res = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress)
+        res = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress,
+                                 languages=languages)
     else:
         articles = load_articles(corpus, progress=progress)
         if articles.empty:
             raise _no_articles(corpus, outdir, load_errors(articles))
-        res = analyze_articles(articles, source=os.fspath(corpus), event=event, progress=progress)
+        res = analyze_articles(articles, source=os.fspath(corpus), event=event, progress=progress,
+                               languages=languages)
     return write_outputs(res, outdir, progress=progress)

@@ -26,6 +26,7 @@ from .._validation import check_bool
 from ..lexicon import load_lexicon
 from ..metrics.analyze import FAMILIES, check_families, check_selection, n_workers
 from ..schema import validate_articles
+from ..text import check_languages
 from ._arrow import arrow_table, concat_tables, from_ipc, write_part
 from ._executors import InlineExecutor, make_executor
 from ._manifest import (DEFAULT_TABLES, MANIFEST, TABLES, StreamConfigError, ids_hash, part_name, prepare,
@@ -73,7 +74,8 @@ class _Job:
     """One run: the output folder and its manifest, the executor, the chunks in flight."""
 
     def __init__(self, outdir: Path, tabs: tuple[str, ...], chosen: tuple[str, ...], lexicon: Any,
-                 schemas: dict[str, Any], manifest: dict[str, Any], ex: Any) -> None:
+                 schemas: dict[str, Any], manifest: dict[str, Any], ex: Any,
+                 languages: frozenset[str] | None = frozenset({"en"})) -> None:
         self.outdir = outdir
         self.tabs = tabs
         self.computed = tuple(t for t in tabs if t != "articles")
@@ -82,6 +84,7 @@ class _Job:
         self.schemas = schemas
         self.manifest = manifest
         self.ex = ex
+        self.languages = None if languages is None else tuple(sorted(languages))
         self.ipc = not isinstance(ex, InlineExecutor)  # results cross a process boundary
         self.result = StreamResult(out=outdir, tables={t: outdir / t for t in tabs})
         self.pending: deque[_Entry] = deque()
@@ -165,7 +168,7 @@ class _Job:
         size = piece_size(len(work), self.ex.workers)
         pieces = [work.iloc[i:i + size] for i in range(0, len(work), size)] or [work]
         futures = ([self.ex.submit(piece_results, p, self.lexicon, self.chosen, self.computed, self.schemas,
-                                   self.ipc) for p in pieces]
+                                   self.ipc, self.languages) for p in pieces]
                    if self.computed else [])
         self.pending.append((k, chunk if "articles" in self.tabs else chunk[["article_id"]], futures))
 
@@ -221,22 +224,23 @@ def _check_options(chunks: Any, families: Any, tables: Any, resume: Any,
 
 
 def _start(outdir: Path, chosen: tuple[str, ...], tabs: tuple[str, ...], lexicon: Any, resume: bool,
-           ex_args: tuple[Any, int, int]) -> _Job:
+           ex_args: tuple[Any, int, int], languages: frozenset[str] | None = frozenset({"en"})) -> _Job:
     """Open the output folder (resume or start over) and the executor: a job ready for chunks."""
-    config = stream_config(chosen, tabs, lexicon)
+    config = stream_config(chosen, tabs, lexicon, languages)
     if lexicon is not None and not isinstance(lexicon, str):
         lexicon = load_lexicon(lexicon)  # resolved once, not in every task
     probe_schemas = schemas(lexicon, chosen, tabs)
     manifest = prepare(outdir, config, tabs, resume)
     for t in tabs:
         (outdir / t).mkdir(exist_ok=True)
-    return _Job(outdir, tabs, chosen, lexicon, probe_schemas, manifest, make_executor(*ex_args))
+    return _Job(outdir, tabs, chosen, lexicon, probe_schemas, manifest, make_executor(*ex_args), languages)
 
 
 def analyze_stream(chunks: Iterable[pd.DataFrame], out: str | os.PathLike[str], *, n_jobs: int = 1,
                    families: Sequence[str] = FAMILIES, lexicon: Any = None,
                    tables: Sequence[str] = DEFAULT_TABLES, resume: bool = True,
-                   scheduler: Any = None, progress: bool | None = None) -> StreamResult:
+                   scheduler: Any = None, progress: bool | None = None,
+                   languages: str | Sequence[str] | None = "en") -> StreamResult:
     """Analyse articles chunk by chunk, writing each chunk's tables as Parquet parts.
 
     Peak memory is bounded by the chunk size (a few chunks are in flight at once),
@@ -276,6 +280,11 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], out: str | os.PathLike[str], 
         ``mediakit[dask]``; workers need mediakit installed.
     progress : bool, optional
         Progress bar over chunks (default: in terminals and notebooks).
+    languages : str, sequence of str or None, default "en"
+        The languages of the English-only metrics (see :func:`mediakit.analyze`): articles of
+        another language keep NaN metrics and have no rows in the other tables. The chunks
+        are analysed quietly: :func:`mediakit.pipeline.warn_left_out_metrics` gives the one
+        warning from the metrics read back.
 
     Returns
     -------
@@ -303,7 +312,8 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], out: str | os.PathLike[str], 
     2
     """
     chosen, tabs, workers = _check_options(chunks, families, tables, resume, n_jobs)
-    job = _start(Path(out), chosen, tabs, lexicon, resume, (scheduler, n_jobs, workers))
+    allowed = check_languages(languages, func="analyze_stream")
+    job = _start(Path(out), chosen, tabs, lexicon, resume, (scheduler, n_jobs, workers), allowed)
     job.run(iter(progress_bar(chunks, desc="Analysing", unit="chunk", enabled=progress)))
     stale = job.drop_stale()
     if stale:

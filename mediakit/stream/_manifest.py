@@ -42,10 +42,13 @@ def _lexicon_fingerprint(lexicon: Any) -> str:
     return hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()[:16]
 
 
-def stream_config(families: tuple[str, ...], tables: tuple[str, ...], lexicon: Any) -> dict[str, Any]:
-    """What the parts depend on: mediakit version, families, tables and the lexicon's fingerprint."""
+def stream_config(families: tuple[str, ...], tables: tuple[str, ...], lexicon: Any,
+                  languages: frozenset[str] | None = frozenset({"en"})) -> dict[str, Any]:
+    """What the parts depend on: mediakit version, families, tables, the lexicon's fingerprint and the
+    languages the English-only metrics score (None: all)."""
     return {"mediakit_version": __version__, "families": list(families), "tables": list(tables),
-            "lexicon": _lexicon_fingerprint(lexicon) if {"metrics", "word_choice"} & set(tables) else None}
+            "lexicon": _lexicon_fingerprint(lexicon) if {"metrics", "word_choice"} & set(tables) else None,
+            "languages": None if languages is None else sorted(languages)}
 
 
 def ids_hash(ids: Sequence[Any]) -> str:

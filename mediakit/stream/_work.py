@@ -7,6 +7,7 @@ bytes (:func:`piece_results`), typed by the schemas of a probe article (:func:`s
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import pandas as pd
@@ -15,6 +16,7 @@ from ..metrics.analyze import analyze
 from ..metrics.attribution import extract_attributions
 from ..metrics.sentiment import sentences
 from ..metrics.word_choice import word_choice
+from ..text import LeftOutWarning
 from ._arrow import arrow_table, to_ipc
 from ._memory import bound_caches
 
@@ -22,34 +24,40 @@ __all__ = ["piece_tables", "piece_results", "schemas", "work_frame", "piece_size
 
 _PIECE = 200  # at most this many articles per task sent to a worker (as in mediakit.analyze)
 _MIN_PIECE = 50  # a call of analyze costs ~15 ms whatever its size
-_WORK_COLUMNS = ("article_id", "outlet", "published", "title", "text", "captions")
+_WORK_COLUMNS = ("article_id", "outlet", "published", "language", "title", "text", "captions")
 
 
 def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
-                 tables: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    """The computed tables of a few articles (runs in worker processes and on Dask workers)."""
+                 tables: tuple[str, ...], languages: Any = "en") -> dict[str, pd.DataFrame]:
+    """The computed tables of a few articles (runs in worker processes and on Dask workers).
+
+    Quiet about the articles left out for their language or empty body: the caller says it once
+    for the whole input (``mediakit.pipeline.warn_left_out_metrics``).
+    """
     bound_caches()
     out: dict[str, pd.DataFrame] = {}
-    if "metrics" in tables:
-        out["metrics"] = analyze(piece, lexicon=lexicon, families=families, progress=False)
-    if "attributions" in tables:
-        out["attributions"] = extract_attributions(piece, progress=False)
-    if "word_choice" in tables:
-        out["word_choice"] = word_choice(piece, lexicon, progress=False)
-    if "sentences" in tables:
-        out["sentences"] = sentences(piece, progress=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LeftOutWarning)
+        if "metrics" in tables:
+            out["metrics"] = analyze(piece, lexicon=lexicon, families=families, progress=False, languages=languages)
+        if "attributions" in tables:
+            out["attributions"] = extract_attributions(piece, progress=False, languages=languages)
+        if "word_choice" in tables:
+            out["word_choice"] = word_choice(piece, lexicon, progress=False, languages=languages)
+        if "sentences" in tables:
+            out["sentences"] = sentences(piece, progress=False, languages=languages)
     return out
 
 
 def piece_results(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...], tables: tuple[str, ...],
-                  schemas: dict[str, Any], ipc: bool) -> dict[str, Any]:
+                  schemas: dict[str, Any], ipc: bool, languages: Any = "en") -> dict[str, Any]:
     """A piece's tables as Arrow tables (``ipc``: as compressed Arrow IPC bytes).
 
     The conversion runs where the work runs: a worker sends back compact buffers, and the
     process writing the parts only concatenates them (no pandas round trip there).
     """
     out = {}
-    for name, df in piece_tables(piece, lexicon, families, tables).items():
+    for name, df in piece_tables(piece, lexicon, families, tables, languages).items():
         table = arrow_table(df, schemas.get(name))
         out[name] = to_ipc(table) if ipc else table
     return out

@@ -8,6 +8,9 @@
   pattern of the project, the shared chunk table :data:`CHUNKS`, the English stop words.
 - Regex tries (``_trie``): :func:`trie_pattern`, the one builder of literal alternations.
 - Unicode clean-up (``_normalize``): :func:`normalize_text`, :func:`normalize_inline`.
+- Language (``_language``): :func:`detect_language`, :func:`detect_languages` (offline, py3langid's
+  shipped model), :func:`article_languages`, and the ``languages=`` option of the English-only
+  metrics (:func:`check_languages`, :class:`LeftOutWarning`).
 
 Examples
 --------
@@ -18,6 +21,21 @@ Examples
 ([0.33, 0.0], 9)
 """
 
+from ._language import (
+    DETECT_CHARS,
+    MIN_CONFIDENCE,
+    MIN_LETTERS,
+    LeftOutWarning,
+    article_languages,
+    check_languages,
+    detect_language,
+    detect_languages,
+    left_out_note,
+    normalize_language,
+    scored_articles,
+    scored_mask,
+    warn_left_out,
+)
 from ._normalize import normalize_inline, normalize_text
 from ._quotes import QUOTE_STYLES, Quotation, find_quotations, quote_mask, quote_spans, sentences_and_quotes
 from ._sentences import (
@@ -107,5 +125,19 @@ __all__ = [
     # Unicode clean-up
     "normalize_inline",
     "normalize_text",
+    # language
+    "DETECT_CHARS",
+    "MIN_CONFIDENCE",
+    "MIN_LETTERS",
+    "LeftOutWarning",
+    "article_languages",
+    "check_languages",
+    "detect_language",
+    "detect_languages",
+    "left_out_note",
+    "normalize_language",
+    "scored_articles",
+    "scored_mask",
+    "warn_left_out",
 ]
 

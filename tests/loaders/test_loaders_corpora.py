@@ -27,7 +27,9 @@ def _fold(s: str) -> str:
 
 def _load(*a, **kw) -> pd.DataFrame:
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a clean corpus must load without any warning
+        warnings.simplefilter("error")  # a clean corpus must load without any warning,
+        # but for short bodies flagged (checked by the tests that expect them)
+        warnings.filterwarnings("ignore", message=r"load_articles: .*\(short_body: \d+\)")
         return load_articles(*a, **kw)
 
 
@@ -36,7 +38,9 @@ def test_every_polnear_article_loads_faithfully(corpora):
     df = _load([corpora / "polnear" / s / "text" for s in splits])
     gold = datasets.load_polnear(corpora / "polnear", split=splits)
     assert len(df) == len(gold) == 928
-    assert load_errors(df).empty
+    # every file loads; the few HuffPost stubs (a sentence or two left of a page) are kept, flagged
+    problems = load_errors(df)
+    assert set(problems["kind"]) <= {"short_body"} and len(problems) < 15, problems
     assert df["article_id"].is_unique
     assert set(df["article_id"]) == set(gold["article_id"])
     assert df["source_format"].eq("text").all()

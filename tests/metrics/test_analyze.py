@@ -138,7 +138,9 @@ def test_bad_input_gives_defined_values():
     for key in ("empty", "none", "only punctuation"):
         assert math.isnan(m.loc[key, "read_flesch_reading_ease"])
         assert m.loc[key, "words"] == 0
-    assert m.loc["empty", "sent_n_sentences"] == 0 and math.isnan(m.loc["empty", "sent_mean_compound"])
+    # an empty body is left out of the body metrics: missing, not zero (issue 13)
+    assert pd.isna(m.loc["empty", "sent_n_sentences"]) and math.isnan(m.loc["empty", "sent_mean_compound"])
+    assert pd.isna(m.loc["empty", "attr_n"]) and math.isnan(m.loc["empty", "read_words"])
     assert m.loc["one huge paragraph", "sent_n_sentences"] == 30000
     assert m.loc["no sentence end", "sent_n_sentences"] == 1
 

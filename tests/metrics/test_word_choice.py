@@ -165,7 +165,7 @@ def test_metrics_values_are_consistent(sample):
     body = sample.text.fillna("")
     assert out.wc_words.tolist() == [count_words(t) for t in body]
     for family, variants in lex.families.items():
-        n = out[[f"wc_{family}__{v}_n" for v in variants]].to_numpy()
+        n = out[[f"wc_{family}__{v}_n" for v in variants]].to_numpy(dtype=float)  # Int64 counts
         share = out[[f"wc_{family}__{v}_share" for v in variants]].to_numpy()
         total = n.sum(axis=1)
         occurs = total > 0

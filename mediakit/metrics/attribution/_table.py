@@ -15,6 +15,7 @@ import pandas as pd
 from ..._progress import progress_bar
 from ..._validation import check_articles, check_bool
 from ...schema import with_article_context
+from ...text import scored_articles
 from ._document import Attr, Doc
 from ._extract import find
 from ._lexicon import cue_lexicon, lexicons
@@ -176,7 +177,8 @@ def _texts(articles: pd.DataFrame) -> tuple[list[Any], list[str]]:
     return ids, texts
 
 
-def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None,
+                         languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Extract the attributions of each article: who says what, with character offsets.
 
     Parameters
@@ -188,6 +190,11 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
         Not modified.
     progress : bool, optional
         Show a tqdm progress bar over articles; default: in terminals and notebooks, not under CI.
+    languages : str, sequence of str or None, default "en"
+        The rules and cue lexicon are English: articles whose language is known
+        (``language``, else detected: :func:`mediakit.text.article_languages`) and not among
+        these have no rows (one :class:`mediakit.text.LeftOutWarning` says how many). None:
+        every article.
 
     Returns
     -------
@@ -240,6 +247,9 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
     check_articles(articles, func=func)
     check_bool(progress, name="progress", func=func, allow_none=True)
     ids, texts = _texts(articles)
+    keep = scored_articles(articles, languages, func=func, consequence="they have no rows")
+    if keep is not None:
+        texts = [t if k else "" for t, k in zip(texts, keep, strict=True)]
     rows: list[tuple[Any, ...]] = []
     positions: list[int] = []  # the article of each row, by position
     items = list(enumerate(zip(ids, texts, strict=True)))
@@ -255,7 +265,8 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
 # --------------------------------------------------------------------------- per-article metrics
 
 
-def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
+                        languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Per-article attribution counts and shares (one row per article, columns ``attr_*``).
 
     Parameters
@@ -265,6 +276,9 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None)
         Not modified.
     progress : bool, optional
         Show a tqdm progress bar over articles; default: in terminals and notebooks, not under CI.
+    languages : str, sequence of str or None, default "en"
+        As in :func:`extract_attributions`: an article left out keeps its row, with every
+        ``attr_`` value missing.
 
     Returns
     -------
@@ -300,9 +314,11 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None)
     check_articles(articles, func="attribution_metrics", required=("text",), unique_id=False)
     check_bool(progress, name="progress", func="attribution_metrics", allow_none=True)
     ids, texts = _texts(articles)
+    keep = scored_articles(articles, languages, func="attribution_metrics", consequence="their values are missing")
     classes = list(dict.fromkeys(e["class"] for e in cue_lexicon().values()))
-    records = [_metric_record(find_attributions(text), classes)
-               for text in progress_bar(texts, desc="attribution metrics", unit="article", enabled=progress)]
+    records = [_metric_record(find_attributions(text), classes) if keep is None or keep[k] else {}
+               for k, text in enumerate(progress_bar(texts, desc="attribution metrics", unit="article",
+                                                     enabled=progress))]
     cols = (["attr_n", "attr_speakers"] + [f"attr_share_{k}" for k in KINDS]
             + ["attr_share_anonymous", "attr_share_no_source"]
             + [f"attr_type_{t}" for t in _METRIC_TYPES] + [f"attr_class_{c}" for c in classes])
