@@ -20,6 +20,7 @@ from .dedup import flag_duplicates
 from .lexicon import Lexicon, available_lexicons, load_lexicon
 from .loaders import ArticleLoadError, iter_articles, load_articles, load_errors
 from .metrics.attribution import attribution_metrics
+from .metrics.loaded import loaded_words
 from .metrics.readability import readability
 from .metrics.sentiment import sentences, sentiment
 from .metrics.word_choice import word_choice_metrics
@@ -50,6 +51,7 @@ __all__ = [
     "readability",
     "word_choice",
     "word_choice_metrics",
+    "loaded_words",
     "split_sentences",
     "detect_language",
     "detect_languages",

@@ -7,6 +7,7 @@ One module per metric family, each wrapping at most one third-party metric libra
 - :mod:`mediakit.metrics.sentiment`: VADER per sentence and a GDELT-style tone (vaderSentiment
   is wrapped by the private ``_vader`` module);
 - :mod:`mediakit.metrics.word_choice`: lexicon matches and per-article rates;
+- :mod:`mediakit.metrics.loaded`: loaded language (a codebook of loaded words, scored, in or out of quotations);
 - :mod:`mediakit.metrics.attribution`: who is quoted, and how;
 - :mod:`mediakit.metrics.analyze`: all families in one call, on one core or many.
 
@@ -18,6 +19,8 @@ Everything here works on pandas DataFrames; Dask versions live in the execution 
 
 from .analyze import FAMILIES, METADATA_COLUMNS
 from .attribution import ATTRIBUTION_COLUMNS, attribution_metrics, extract_attributions
+from .loaded import CATEGORIES as LOADED_CATEGORIES
+from .loaded import LOADED_COLUMNS, loaded_rates, loaded_words
 from .readability import (
     READABILITY_COLUMNS,
     READABILITY_COUNTS,
@@ -38,6 +41,10 @@ from .sentiment import (
 from .word_choice import MARKERS_LEXICON, MATCH_COLUMNS, PARTS, word_choice_metrics
 
 __all__ = [
+    "LOADED_CATEGORIES",
+    "LOADED_COLUMNS",
+    "loaded_rates",
+    "loaded_words",
     # the modules (their main functions share their names)
     "analyze",
     "attribution",

@@ -19,6 +19,7 @@ from .._validation import check_articles, check_bool, check_option
 from ..text import (CHUNKS, article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
                     warn_left_out)
 from .attribution import attribution_metrics
+from .loaded import loaded_rates
 from .readability import READABILITY_COLUMNS, value_array
 from .sentiment import article_values, sentiment_frame
 from .word_choice import metric_columns
@@ -135,6 +136,7 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...])
     if "word_choice" in families:
         columns = metric_columns(chunk, lexicon, None, words)  # arrays: no 1,000-column frame to copy
         del columns["article_id"], columns["wc_words"]
+        columns.update(loaded_rates(texts, words))  # loaded language: own voice, quotations
         parts.append(pd.DataFrame(columns, index=chunk.index))
     if "attribution" in families:
         parts.append(attribution_metrics(chunk, progress=False, languages=None).drop(columns="article_id"))

@@ -35,10 +35,10 @@ __all__ = ["CorpusAnalysis", "analyze_articles", "article_tables", "corpus_table
 SUMMARY_METRICS = (
     "sent_mean_compound", "sent_share_negative", "sent_headline_compound", "tone",
     "read_flesch_reading_ease", "read_flesch_kincaid_grade", "wc_hedge_per1k",
-    "wc_intensifier_per1k", "wc_subjective_per1k", "attr_share_direct", "attr_share_anonymous", "words",
+    "wc_intensifier_per1k", "wc_subjective_per1k", "wc_loaded_per1k", "wc_loaded_quote_per1k", "attr_share_direct", "attr_share_anonymous", "words",
 )
 #: The metrics drawn one chart each (mean and CI per outlet), ``figures/metric_<name>``.
-FIGURE_METRICS = ("sent_mean_compound", "tone", "wc_subjective_per1k", "attr_share_anonymous")
+FIGURE_METRICS = ("sent_mean_compound", "tone", "wc_loaded_per1k", "attr_share_anonymous")
 #: Columns taken as the event (story) of an article when ``event='auto'``, first present wins.
 EVENT_COLUMNS = ("event_id", "event", "triplet-uuid", "triplet_uuid", "story_id")
 

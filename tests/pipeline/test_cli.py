@@ -21,7 +21,7 @@ from ..conftest import DATA, PROJECT
 
 #: Figures that data/ (4 outlets, dates, an ``event`` column) must give, by file stem prefix.
 DATA_FIGURES = (
-    "articles_per_outlet", "metric_sent_mean_compound", "metric_tone", "metric_wc_subjective_per1k",
+    "articles_per_outlet", "metric_sent_mean_compound", "metric_tone", "metric_wc_loaded_per1k",
     "metric_attr_share_anonymous", "word_choice_", "distinctive_terms_", "sentiment_distribution",
     "readability_by_outlet", "source_mix_source_type", "source_mix_cue_class", "actor_labels_", "attention",
     "event_matched_",
