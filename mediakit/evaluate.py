@@ -4,6 +4,7 @@ Command line::
 
     python -m mediakit.evaluate attribution --split dev [--outlet] [--json]
     python -m mediakit.evaluate speakers [--json]
+    python -m mediakit.evaluate actor-sentiment --split dev-rw   (or --file F.jsonl)
 
 ``attribution`` runs :func:`mediakit.metrics.attribution.extract_attributions` on
 PolNeAR articles (``--split train``, ``dev`` or both) and scores it against the
@@ -25,6 +26,9 @@ with the matching rule of the corpora README:
 ``speakers`` scores speaker *resolution* ("he" -> "Sergei Ryabkov") on the small
 gold set ``mediakit/resources/speaker_gold.csv`` (article ids, source offsets and
 resolved names only; the articles are the seed article and PolNeAR dev articles).
+
+``actor-sentiment`` prints the per-method table of ``python -m mediakit.actors evaluate``
+(macro-F1 of the trained model, the rule-based score and whole-sentence VADER on NewsMTSC).
 
 The scoring functions are importable (:func:`match_attributions`,
 :func:`score_attributions`, :func:`score_speakers`) so that tests can call them.
@@ -557,12 +561,19 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", default=str(SEED_ARTICLE),
                    help="the seed article of the gold set (default: data/000_fd60bde068b4eb11.txt, from the "
                         "project root)")
+    from .actors import add_evaluate_arguments
+
+    add_evaluate_arguments(sub.add_parser("actor-sentiment", help="sentiment toward a target on NewsMTSC"))
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the evaluation command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    if args.task == "actor-sentiment":
+        from .actors import run_evaluation
+
+        return run_evaluation(args)
     try:
         if args.task == "attribution":
             scores, info = evaluate_polnear(args.split, by_outlet=args.outlet, root=args.root)

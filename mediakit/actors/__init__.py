@@ -4,7 +4,8 @@ Framing is often in the words attached to a person: "ousted regime leader Assad"
 "Syrian President Bashar al-Assad", "strongman", "Mr. Assad". This package finds the
 people an article names, merges the variants of each name and reads the label next to
 every mention; it also measures sentiment *toward* each person from the sentences that
-mention them, with a target-aware variant of VADER.
+mention them, with a small trained target-aware model (default) or a rule-based
+target-aware variant of VADER.
 
 * :func:`discover_actors` — the people named in a corpus: frequent capitalised
   multi-word names, their variants merged (Bashar al-Assad, al-Assad, Assad, Mr. Assad).
@@ -17,9 +18,12 @@ mention them, with a target-aware variant of VADER.
 * :func:`target_sentiment` — the target-aware score of one sentence toward a span of it.
 * :func:`evaluate_target_sentiment` — macro-F1 of a method on a NewsMTSC file;
   ``python -m mediakit.actors evaluate --split dev-rw`` prints it.
+* :func:`train_model`, :func:`load_model` — the target-sentiment model: a multinomial
+  logistic regression in NumPy trained on NewsMTSC train only (``python -m mediakit.actors
+  train``), shipped as ``mediakit/resources/actor_sentiment_model.npz`` and ``.json``.
 
-Everything is rules and lexicons (``mediakit/lexicons/actor_titles.yaml`` and
-``actor_words.yaml``); no trained model. Inputs are never modified; tables are tidy pandas
+Labels are rules and lexicons (``mediakit/lexicons/actor_titles.yaml`` and
+``actor_words.yaml``); target sentiment is the trained model over rule features. Inputs are never modified; tables are tidy pandas
 DataFrames. The method, the NewsMTSC measurements and the known failure modes are in
 ``docs/actors.md``.
 
@@ -27,11 +31,14 @@ Layout, one concern per private module: ``_lexicon`` (lexicon, rule words, stopw
 ``_scan`` (token patterns, quotation finder), ``_names`` (tokens and names), ``_parts``
 (article parts, shared input helpers), ``_actorset`` (actors and variants), ``_mentions``
 (mention finding), ``_discovery`` (actor discovery), ``_label_rules`` and ``_labels``
-(labels), ``_target`` (target sentiment), ``_sentiment`` (sentiment per actor),
+(labels), ``_target`` (rule-based target sentiment), ``_target_model`` (the trained model,
+its features and the methods), ``_train`` (training), ``_sentiment`` (sentiment per actor),
 ``_evaluation`` (NewsMTSC), ``_cli`` (command line).
 """
 
+from ._cli import add_evaluate_arguments as add_evaluate_arguments  # public, not in __all__
 from ._cli import main
+from ._cli import run_evaluation as run_evaluation  # public, not in __all__
 from ._discovery import discover_actors
 from ._evaluation import TargetSentimentEvaluation, evaluate_target_sentiment
 from ._labels import LABEL_COLUMNS, LABEL_KINDS, LABEL_SUMMARY_COLUMNS, actor_label_summary, actor_labels
@@ -46,14 +53,13 @@ from ._sentiment import (
 )
 from ._target import SENTENCE_NEGATIVE_THRESHOLD as SENTENCE_NEGATIVE_THRESHOLD  # public, not in __all__
 from ._target import SENTENCE_POSITIVE_THRESHOLD as SENTENCE_POSITIVE_THRESHOLD  # public, not in __all__
-from ._target import (
-    TARGET_NEGATIVE_THRESHOLD,
-    TARGET_POSITIVE_THRESHOLD,
-    target_sentiment,
-)
+from ._target import TARGET_NEGATIVE_THRESHOLD, TARGET_POSITIVE_THRESHOLD
+from ._target_model import METHODS, load_model, target_sentiment
+from ._train import train_model
 
 __all__ = [
     "LABEL_COLUMNS",
+    "METHODS",
     "LABEL_KINDS",
     "LABEL_SUMMARY_COLUMNS",
     "SENTENCE_COLUMNS",
@@ -70,6 +76,8 @@ __all__ = [
     "actor_sentiment_summary",
     "discover_actors",
     "evaluate_target_sentiment",
+    "load_model",
     "main",
     "target_sentiment",
+    "train_model",
 ]

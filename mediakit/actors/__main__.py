@@ -1,4 +1,4 @@
-"""``python -m mediakit.actors evaluate --split dev-rw``: see :func:`mediakit.actors.main`."""
+"""``python -m mediakit.actors evaluate --split dev-rw`` (or ``train``): see :func:`mediakit.actors.main`."""
 
 import sys
 

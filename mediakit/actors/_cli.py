@@ -1,4 +1,4 @@
-"""The command line: ``python -m mediakit.actors evaluate --split dev-rw``."""
+"""The command line: ``python -m mediakit.actors evaluate --split dev-rw`` and ``... train``."""
 
 from __future__ import annotations
 
@@ -11,20 +11,29 @@ import pandas as pd
 
 from ..datasets import corpora_dir
 from ._evaluation import TargetSentimentEvaluation, evaluate_target_sentiment
-from ._target import METHODS
+from ._target_model import METHODS
+from ._train import train_model
 
-__all__ = ["main"]
+__all__ = ["add_evaluate_arguments", "main", "run_evaluation"]
+
+
+def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``evaluate`` (shared with ``python -m mediakit.evaluate actor-sentiment``)."""
+    parser.add_argument("--split", default="dev-rw", help="train, dev-rw or dev-mt (default dev-rw)")
+    parser.add_argument("--corpora", default=None, help="folder holding newsmtsc/ (default ../shared/corpora)")
+    parser.add_argument("--file", default=None, help="a NewsMTSC-format jsonl file (overrides --split)")
+    parser.add_argument("--method", choices=("all",) + METHODS, default="all")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mediakit.actors",
                                      description="Actor labels and target-aware sentiment.")
     sub = parser.add_subparsers(dest="command", required=True)
-    ev = sub.add_parser("evaluate", help="macro-F1 of target sentiment on NewsMTSC")
-    ev.add_argument("--split", default="dev-rw", help="train, dev-rw or dev-mt (default dev-rw)")
-    ev.add_argument("--corpora", default=None, help="folder holding newsmtsc/ (default ../shared/corpora)")
-    ev.add_argument("--file", default=None, help="a NewsMTSC-format jsonl file (overrides --split)")
-    ev.add_argument("--method", choices=("both",) + METHODS, default="both")
+    add_evaluate_arguments(sub.add_parser("evaluate", help="macro-F1 of target sentiment on NewsMTSC"))
+    tr = sub.add_parser("train", help="train the target-sentiment model on NewsMTSC train.jsonl")
+    tr.add_argument("--corpora", default=None, help="folder holding newsmtsc/ (default ../shared/corpora)")
+    tr.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "resources"),
+                    help="folder to write the model files to (default mediakit/resources)")
     return parser
 
 
@@ -33,10 +42,10 @@ def _input_path(args: argparse.Namespace) -> Path:
 
     Raises FileNotFoundError when no corpora folder is given or found.
     """
-    if args.file:
+    if getattr(args, "file", None):
         return Path(args.file)
     corpora = Path(args.corpora) if args.corpora else corpora_dir()
-    return corpora / "newsmtsc" / f"{args.split}.jsonl"
+    return corpora / "newsmtsc" / f"{getattr(args, 'split', 'train')}.jsonl"
 
 
 def _print_results(path: Path, results: list[TargetSentimentEvaluation]) -> None:
@@ -49,21 +58,8 @@ def _print_results(path: Path, results: list[TargetSentimentEvaluation]) -> None
             print(r.confusion.to_string())
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m mediakit.actors evaluate --split dev-rw``.
-
-    Prints macro-F1, accuracy and per-class F1 of the baseline ('sentence') and the
-    target-aware method ('target') on a NewsMTSC split, and the confusion matrices.
-    ``--corpora`` (default: :func:`mediakit.datasets.corpora_dir`, i.e. ``$MEDIAKIT_CORPORA``
-    or a ``shared/corpora`` folder in the working directory or one of its parents) locates the
-    corpora; ``--file`` scores any NewsMTSC-format file instead; ``--method`` picks one.
-
-    Returns
-    -------
-    int
-        Exit status (0 on success, 2 when the file is missing).
-    """
-    args = _parser().parse_args(argv)
+def run_evaluation(args: argparse.Namespace) -> int:
+    """Print the per-method table for the parsed ``evaluate`` options; return the exit status."""
     try:
         path = _input_path(args)
     except FileNotFoundError as err:
@@ -72,6 +68,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not path.is_file():
         print(f"no such file: {path} (use --corpora or --file)", file=sys.stderr)
         return 2
-    methods = METHODS[::-1] if args.method == "both" else (args.method,)
+    methods = METHODS[::-1] if args.method == "all" else (args.method,)
     _print_results(path, [evaluate_target_sentiment(path, m) for m in methods])
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m mediakit.actors evaluate --split dev-rw`` or ``train``.
+
+    ``evaluate`` prints macro-F1, accuracy and per-class F1 of the baseline ('sentence'),
+    the rule-based target-aware score ('target') and the trained model ('model') on a
+    NewsMTSC split, and the confusion matrices. ``--corpora`` (default:
+    :func:`mediakit.datasets.corpora_dir`, i.e. ``$MEDIAKIT_CORPORA`` or a ``shared/corpora``
+    folder in the working directory or one of its parents) locates the corpora; ``--file``
+    scores any NewsMTSC-format file instead; ``--method`` picks one. ``train`` refits the
+    model on ``newsmtsc/train.jsonl`` (only) and writes it to ``--out``.
+
+    Returns
+    -------
+    int
+        Exit status (0 on success, 2 when the file is missing).
+    """
+    args = _parser().parse_args(argv)
+    if args.command == "evaluate":
+        return run_evaluation(args)
+    try:
+        path = _input_path(args)
+    except FileNotFoundError as err:
+        print(f"{err} (use --corpora)", file=sys.stderr)
+        return 2
+    if not path.is_file():
+        print(f"no such file: {path} (use --corpora)", file=sys.stderr)
+        return 2
+    train_model(path, args.out)
     return 0

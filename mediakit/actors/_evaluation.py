@@ -11,14 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._target import (
-    SENTENCE_NEGATIVE_THRESHOLD,
-    SENTENCE_POSITIVE_THRESHOLD,
-    TARGET_NEGATIVE_THRESHOLD,
-    TARGET_POSITIVE_THRESHOLD,
-    check_method,
-    target_sentiment,
-)
+from ._target_model import check_method, method_thresholds, target_sentiment
 
 __all__ = ["TargetSentimentEvaluation", "evaluate_target_sentiment", "read_newsmtsc"]
 
@@ -34,7 +27,7 @@ class TargetSentimentEvaluation:
     Attributes
     ----------
     method : str
-        'target' or 'sentence'.
+        'model', 'target' or 'sentence'.
     path : str
         The file scored.
     n : int
@@ -113,20 +106,21 @@ def _confusion(gold: np.ndarray, pred: np.ndarray) -> pd.DataFrame:
                         index=names, columns=names)
 
 
-def evaluate_target_sentiment(path: str | os.PathLike[str], method: str = "target") -> TargetSentimentEvaluation:
+def evaluate_target_sentiment(path: str | os.PathLike[str], method: str = "model") -> TargetSentimentEvaluation:
     """Score a target-sentiment method on a NewsMTSC jsonl file.
 
     Each row of the file has ``sentence``, ``from``/``to`` (the target's character
     offsets) and ``polarity`` (-1, 0, 1). The method predicts a class for each row
-    (:func:`target_sentiment`); the thresholds are fixed (:data:`TARGET_POSITIVE_THRESHOLD`,
-    :data:`TARGET_NEGATIVE_THRESHOLD` = +/-0.10 for 'target', tuned on the train split only;
-    VADER's +/-0.05 for 'sentence').
+    (:func:`target_sentiment`); the thresholds are fixed: the shipped model's (tuned on a
+    held-out slice of NewsMTSC train) for 'model', :data:`TARGET_POSITIVE_THRESHOLD` and
+    :data:`TARGET_NEGATIVE_THRESHOLD` = +/-0.10 for 'target' (tuned on train), VADER's
+    +/-0.05 for 'sentence'.
 
     Parameters
     ----------
     path : str or path-like
         A NewsMTSC file (``train.jsonl``, ``dev-rw.jsonl``, ``dev-mt.jsonl``).
-    method : {'target', 'sentence'}, default 'target'
+    method : {'model', 'target', 'sentence'}, default 'model'
 
     Returns
     -------
@@ -158,8 +152,7 @@ def evaluate_target_sentiment(path: str | os.PathLike[str], method: str = "targe
     pred = np.array([target_sentiment(r["sentence"], r["from"], r["to"], method=method)["polarity"]
                      for r in rows], dtype=int)
     per_class = _per_class(gold, pred)
-    thresholds = ((TARGET_NEGATIVE_THRESHOLD, TARGET_POSITIVE_THRESHOLD) if method == "target"
-                  else (SENTENCE_NEGATIVE_THRESHOLD, SENTENCE_POSITIVE_THRESHOLD))
+    thresholds = method_thresholds(method)
     return TargetSentimentEvaluation(
         method=method, path=str(path), n=len(rows),
         macro_f1=float(per_class["f1"].mean()) if len(rows) else float("nan"),

@@ -14,7 +14,7 @@ from ._discovery import resolve_actors, scored_subset
 from ._mentions import Mention
 from ._names import sentence_bounds
 from ._parts import PART_RANK, PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
-from ._target import check_method, polarity, sentence_score, target_score
+from ._target_model import check_method, method_score, polarity
 
 __all__ = ["SENTENCE_COLUMNS", "SENTIMENT_COLUMNS", "SENTIMENT_SUMMARY_COLUMNS", "actor_sentences",
            "actor_sentiment", "actor_sentiment_summary"]
@@ -68,10 +68,10 @@ def _sentence_rows(article_id: Any, outlet: Any, ms: list[Mention], method: str)
     for (_, _, ss, se, actor), group in sorted(_mentions_by_sentence(ms).items(), key=lambda kv: kv[0]):
         part = group[0].part
         sentence = part.text[ss:se]
-        if method == "target":
-            score = float(np.mean([target_score(sentence, m.start - ss, m.end - ss) for m in group]))
+        if method == "sentence":
+            score = method_score(sentence, 0, 0, method)
         else:
-            score = sentence_score(sentence)
+            score = float(np.mean([method_score(sentence, m.start - ss, m.end - ss, method) for m in group]))
         caption = pd.NA if part.caption is None else part.caption
         rows.append((article_id, outlet, part.kind, caption, actor, ss, se, sentence, len(group),
                      round(score, 4), polarity(score, method)))
@@ -98,7 +98,7 @@ def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_men
 
 
 def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
-                    method: str = "target", min_mentions: int = 3,
+                    method: str = "model", min_mentions: int = 3,
                     parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Return one row per sentence and actor it mentions, with the sentiment toward that actor.
 
@@ -109,9 +109,9 @@ def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
         when present). Not modified.
     actors : list of str, dict or None, default None
         As in :func:`actor_labels`.
-    method : {'target', 'sentence'}, default 'target'
-        See :func:`target_sentiment`. With 'target' a sentence that mentions the actor
-        several times scores the mean over its mentions.
+    method : {'model', 'target', 'sentence'}, default 'model'
+        See :func:`target_sentiment`. With 'model' or 'target' a sentence that mentions
+        the actor several times scores the mean over its mentions.
     min_mentions : int, default 3
         As in :func:`actor_labels`.
     parts : sequence of {'title', 'text', 'captions'}
@@ -135,22 +135,22 @@ def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     ...     "Critics called Smith corrupt. Jones praised the deal. Smith won."]})
     >>> actor_sentences(arts, ["Ann Smith", "Bo Jones"])[["actor", "sentence", "score", "polarity"]]
            actor                       sentence   score  polarity
-    0  Ann Smith  Critics called Smith corrupt. -0.7954        -1
-    1   Bo Jones        Jones praised the deal.  0.4693         1
-    2  Ann Smith                     Smith won.  0.5463         1
+    0  Ann Smith  Critics called Smith corrupt. -0.8753        -1
+    1   Bo Jones        Jones praised the deal.  0.4772         1
+    2  Ann Smith                     Smith won.  0.8082         1
     """
     return _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
                            func="actor_sentences", languages=languages)
 
 
 def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
-                    method: str = "target", min_mentions: int = 3,
+                    method: str = "model", min_mentions: int = 3,
                     parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
     """Return the sentiment toward each actor in each article, from the sentences that mention them.
 
     Only sentences that mention the actor count, never the whole article; with
-    ``method='target'`` each of those sentences is scored toward the mention (see
-    :func:`target_sentiment`), so a sentence praising someone else next to a neutral
+    ``method='model'`` (or 'target') each of those sentences is scored toward the mention
+    (see :func:`target_sentiment`), so a sentence praising someone else next to a neutral
     mention of the actor scores near 0.
 
     Parameters
@@ -159,8 +159,9 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
         Articles table. Not modified.
     actors : list of str, dict or None, default None
         As in :func:`actor_labels`.
-    method : {'target', 'sentence'}, default 'target'
-        Target-aware score, or whole-sentence VADER (the baseline).
+    method : {'model', 'target', 'sentence'}, default 'model'
+        The trained target-aware model, the rule-based target-aware score, or
+        whole-sentence VADER (the baseline); see :func:`target_sentiment`.
     min_mentions : int, default 3
         As in :func:`actor_labels`.
     parts : sequence of {'title', 'text', 'captions'}
@@ -185,8 +186,8 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     >>> actor_sentiment(arts, ["Ann Smith", "Bo Jones"])[
     ...     ["actor", "n_sentences", "mean_score", "share_negative", "share_positive"]]
            actor  n_sentences  mean_score  share_negative  share_positive
-    0  Ann Smith            2    -0.12455             0.5             0.5
-    1   Bo Jones            1     0.46930             0.0             1.0
+    0  Ann Smith            2    -0.03355             0.5             0.5
+    1   Bo Jones            1     0.47720             0.0             1.0
     """
     sents = _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
                             func="actor_sentiment", languages=languages)

@@ -1,22 +1,22 @@
-"""Target-aware sentiment: the news lexicon, VADER's word valences, the score toward a span."""
+"""Rule-based target-aware sentiment: the news lexicon, VADER's word valences, the score toward a span."""
 
 from __future__ import annotations
 
 import math
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
-from .._validation import check_option
 from ..metrics.sentiment import vader_analyzer
 from ..metrics.sentiment import sentence_sentiment, word_valences
 from ._lexicon import actor_lexicon
 from ._scan import WS_TOKEN_RE, is_upper_word, quote_spans_in_sentence
 
-__all__ = ["METHODS", "SENTENCE_NEGATIVE_THRESHOLD", "SENTENCE_POSITIVE_THRESHOLD", "TARGET_NEGATIVE_THRESHOLD",
-           "TARGET_POSITIVE_THRESHOLD", "check_method", "polarity", "sentence_score", "target_score",
-           "target_sentiment"]
+__all__ = ["SENTENCE_NEGATIVE_THRESHOLD", "SENTENCE_POSITIVE_THRESHOLD", "TARGET_NEGATIVE_THRESHOLD",
+           "TARGET_POSITIVE_THRESHOLD", "TargetContext", "context_score", "sentence_score", "target_context",
+           "target_score"]
 
 #: Target-aware method: a score at least this is positive toward the target (tuned on
 #: NewsMTSC train only; see docs/actors.md).
@@ -26,9 +26,6 @@ TARGET_NEGATIVE_THRESHOLD = -0.10
 #: Whole-sentence baseline: VADER's own convention (not tuned).
 SENTENCE_POSITIVE_THRESHOLD = 0.05
 SENTENCE_NEGATIVE_THRESHOLD = -0.05
-
-#: Values of the ``method`` option: target-aware, or whole-sentence VADER (the baseline).
-METHODS = ("target", "sentence")
 
 # Parameters of the target-aware score, tuned on NewsMTSC train (docs/actors.md).
 _DECAY = 15.0  # word weight exp(-distance / _DECAY), distance in words from the target
@@ -124,104 +121,69 @@ def _token_words(toks: list[tuple[int, int, str]]) -> list[str]:
     return words
 
 
-def target_score(sentence: str, start: int, end: int) -> float:
-    """Target-aware score in [-1, 1] of ``sentence`` toward ``sentence[start:end]``."""
+class TargetContext(NamedTuple):
+    """The words of a sentence as the target-aware score reads them (see :func:`target_context`)."""
+
+    toks: list[tuple[int, int, str]]  #: (start, end, token) of each whitespace token
+    words: list[str]  #: the tokens as VADER reads them
+    valences: np.ndarray  #: VADER valence of each word in context (news lexicon); 0 on the target
+    weights: np.ndarray  #: weight of each word toward the target (distance, clauses, quotations)
+    clauses: np.ndarray  #: clause boundaries between each word and the target
+    lo: int  #: index of the target's first token
+    hi: int  #: index of the target's last token
+
+
+def target_context(sentence: str, start: int, end: int) -> TargetContext | None:
+    """Tokens, valences and weights of ``sentence`` toward ``sentence[start:end]`` (None: no tokens).
+
+    Examples
+    --------
+    >>> c = target_context("Critics called Smith corrupt.", 15, 20)
+    >>> c.words[c.lo], float(c.valences[3])
+    ('Smith', -2.5)
+    """
     toks = [(m.start(), m.end(), m.group()) for m in WS_TOKEN_RE.finditer(sentence)]
     if not toks:
-        return 0.0
-    v = np.array(_word_valences(_token_words(toks)), dtype=float)
-    if not v.any():
-        return 0.0
+        return None
+    words = _token_words(toks)
+    v = np.array(_word_valences(words), dtype=float)
     n = len(toks)
     starts = np.array([a for a, _, _ in toks])
     inside = [i for i, (a, b, _) in enumerate(toks) if a < end and b > start]
     if not inside:
         inside = [int(np.argmin(np.abs(starts - start)))]
     lo, hi = min(inside), max(inside)
-    idx = np.arange(n)
-    dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0)).astype(float)
-    v[lo:hi + 1] = 0.0  # the target's own words ("Strongman", "Justice Kennedy") say nothing
     # clause boundaries between each word and the target
     bounds = np.array([m.start() for m in _CLAUSE_RE.finditer(sentence)], dtype=int)
     before = np.searchsorted(bounds, starts)
     t_lo = np.searchsorted(bounds, start)
     t_hi = np.searchsorted(bounds, max(start, end - 1))
     n_bounds = np.where(before < t_lo, t_lo - before, np.where(before > t_hi, before - t_hi, 0))
+    if not v.any():
+        return TargetContext(toks, words, v, np.zeros(n), n_bounds, lo, hi)
+    idx = np.arange(n)
+    dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0)).astype(float)
+    v[lo:hi + 1] = 0.0  # the target's own words ("Strongman", "Justice Kennedy") say nothing
     w = np.exp(-dist / _DECAY) * np.power(_CLAUSE, np.minimum(n_bounds, _MAX_CLAUSES))
     w = _quotation_weights(sentence, start, end, starts, v, w)
+    return TargetContext(toks, words, v, w, n_bounds, lo, hi)
+
+
+def context_score(ctx: TargetContext | None) -> float:
+    """The rule-based target-aware score in [-1, 1] of a :class:`TargetContext`."""
+    if ctx is None or not ctx.valences.any():
+        return 0.0
+    v = ctx.valences
     v = np.where(v < 0, v * _NEG_SCALE, v)
-    s = float((v * w).sum())
+    s = float((v * ctx.weights).sum())
     return s / math.sqrt(s * s + _ALPHA)
+
+
+def target_score(sentence: str, start: int, end: int) -> float:
+    """Rule-based target-aware score in [-1, 1] of ``sentence`` toward ``sentence[start:end]``."""
+    return context_score(target_context(sentence, start, end))
 
 
 def sentence_score(sentence: str) -> float:
     """VADER's compound score of the whole sentence (the baseline)."""
     return sentence_sentiment(sentence)["compound"]
-
-
-def polarity(score: float, method: str) -> int:
-    """-1, 0 or 1: the class of ``score`` under the thresholds of ``method``."""
-    if method == "target":
-        pos, neg = TARGET_POSITIVE_THRESHOLD, TARGET_NEGATIVE_THRESHOLD
-    else:
-        pos, neg = SENTENCE_POSITIVE_THRESHOLD, SENTENCE_NEGATIVE_THRESHOLD
-    return 1 if score >= pos else -1 if score <= neg else 0
-
-
-def check_method(method: str, *, func: str) -> str:
-    """Return ``method`` if it is one of :data:`METHODS`, else raise ValueError."""
-    return check_option(method, METHODS, name="method", func=func)
-
-
-def target_sentiment(sentence: str, start: int, end: int, *, method: str = "target") -> dict[str, float]:
-    """Sentiment of one sentence toward the target ``sentence[start:end]``.
-
-    ``method='target'`` (target-aware): VADER's word valences (its negation, booster and
-    capitalisation rules), with a news lexicon (``actor_titles.yaml``, ``target_sentiment``),
-    weighted by closeness to the target: ``exp(-d / 15)`` for a word ``d`` words away,
-    times 0.8 for each clause boundary between them (comma, semicolon, dash, bracket, "but",
-    "while", "which", "who", ... up to 3). When the target speaks a quotation ('"...," X
-    said'), the quotation's negative words do not count and its positive words count 0.4;
-    when the target is inside a quotation, the words outside it count 0.4. The target's own
-    words and capitalised words inside names ("Supreme Court") score 0; negative valences
-    are multiplied by 1.5. The weighted sum ``s`` is normalised like VADER's compound,
-    ``s / sqrt(s^2 + 15)``. Positive at >= 0.10, negative at <= -0.10 (tuned on NewsMTSC
-    train). ``method='sentence'`` is the baseline: VADER's compound of the whole sentence,
-    ignoring the target, with VADER's own thresholds +/-0.05.
-
-    Parameters
-    ----------
-    sentence : str
-        One sentence.
-    start, end : int
-        Character offsets of the target in ``sentence`` (clipped to it).
-    method : {'target', 'sentence'}, default 'target'
-
-    Returns
-    -------
-    dict
-        ``score`` (in [-1, 1]) and ``polarity`` (-1, 0 or 1).
-
-    Examples
-    --------
-    The speaker of a quotation is not what the quotation condemns:
-
-    >>> s = '"The deal is a disaster," Smith said.'
-    >>> target_sentiment(s, 26, 31), target_sentiment(s, 26, 31, method="sentence")
-    ({'score': 0.0, 'polarity': 0}, {'score': -0.6249, 'polarity': -1})
-
-    Words near the target weigh more (but the weighting is gentle, see docs/actors.md):
-
-    >>> s = ("Jones, a former aide, was jailed for fraud in 2019 after a long trial in the "
-    ...      "capital; his old rival Smith was re-elected.")
-    >>> target_sentiment(s, 0, 5)["score"], target_sentiment(s, 100, 105)["score"]
-    (-0.602, -0.1989)
-    """
-    func = "target_sentiment"
-    if not isinstance(sentence, str):
-        raise TypeError(f"{func}(): sentence must be a str, got {type(sentence).__name__}")
-    check_method(method, func=func)
-    start = max(0, min(int(start), len(sentence)))
-    end = max(start, min(int(end), len(sentence)))
-    score = target_score(sentence, start, end) if method == "target" else sentence_score(sentence)
-    return {"score": round(score, 4), "polarity": polarity(score, method)}

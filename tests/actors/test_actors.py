@@ -302,7 +302,8 @@ def test_label_summary_keeps_missing_outlets(seed: pd.DataFrame) -> None:
 
 def test_target_sentiment_speaker_and_baseline() -> None:
     s = '"The deal is a disaster," Smith said.'
-    assert target_sentiment(s, 26, 31) == {"score": 0.0, "polarity": 0}
+    assert target_sentiment(s, 26, 31, method="target") == {"score": 0.0, "polarity": 0}
+    assert target_sentiment(s, 26, 31)["polarity"] != -1  # the default model agrees
     assert target_sentiment(s, 26, 31, method="sentence")["polarity"] == -1
     with pytest.raises(ValueError):
         target_sentiment(s, 0, 3, method="bag-of-words")
@@ -310,10 +311,11 @@ def test_target_sentiment_speaker_and_baseline() -> None:
 
 def test_target_sentiment_news_lexicon() -> None:
     # "indicted" and "victory" are not in VADER's lexicon; the news additions score them
-    assert target_sentiment("Smith was indicted on Tuesday.", 0, 5)["polarity"] == -1
-    assert target_sentiment("Smith claimed victory.", 0, 5)["polarity"] == 1
+    for method in ("target", "model"):
+        assert target_sentiment("Smith was indicted on Tuesday.", 0, 5, method=method)["polarity"] == -1
+        assert target_sentiment("Smith claimed victory.", 0, 5, method=method)["polarity"] == 1
     # "Supreme Court" is a name, not praise
-    assert target_sentiment("Smith appealed to the Supreme Court.", 0, 5)["polarity"] == 0
+    assert target_sentiment("Smith appealed to the Supreme Court.", 0, 5, method="target")["polarity"] == 0
 
 
 def test_actor_sentiment_uses_only_sentences_about_the_actor() -> None:
@@ -373,7 +375,7 @@ def _toy_file(tmp_path: Path) -> Path:
 
 def test_evaluate_toy_file(tmp_path: Path) -> None:
     path = _toy_file(tmp_path)
-    target = evaluate_target_sentiment(path)
+    target = evaluate_target_sentiment(path, "target")
     assert target.n == 4 and target.macro_f1 == 1.0 and target.accuracy == 1.0
     assert int(target.confusion.to_numpy().sum()) == 4
     base = evaluate_target_sentiment(path, "sentence")
@@ -446,7 +448,7 @@ def test_arbitrary_text_never_raises(title: str, text: str, caps: list[str]) -> 
 @settings(max_examples=200, deadline=None)
 @given(sentence=st.text(max_size=200), a=st.integers(-5, 250), b=st.integers(-5, 250))
 def test_target_sentiment_never_raises(sentence: str, a: int, b: int) -> None:
-    for method in ("target", "sentence"):
+    for method in ("model", "target", "sentence"):
         out = target_sentiment(sentence, a, b, method=method)
         assert -1.0 <= out["score"] <= 1.0 and out["polarity"] in (-1, 0, 1)
         assert np.isfinite(out["score"])
