@@ -22,7 +22,8 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", default="dev-rw", help="train, dev-rw or dev-mt (default dev-rw)")
     parser.add_argument("--corpora", default=None, help="folder holding newsmtsc/ (default ../shared/corpora)")
     parser.add_argument("--file", default=None, help="a NewsMTSC-format jsonl file (overrides --split)")
-    parser.add_argument("--method", choices=("all",) + METHODS, default="all")
+    parser.add_argument("--method", choices=("all", "both") + METHODS, default="all",
+                        help="one method, or all of them (default; 'both' is the old name of 'all')")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,7 +69,7 @@ def run_evaluation(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"no such file: {path} (use --corpora or --file)", file=sys.stderr)
         return 2
-    methods = METHODS[::-1] if args.method == "all" else (args.method,)
+    methods = METHODS[::-1] if args.method in ("all", "both") else (args.method,)
     _print_results(path, [evaluate_target_sentiment(path, m) for m in methods])
     return 0
 
