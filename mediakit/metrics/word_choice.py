@@ -62,12 +62,12 @@ PARTS = ("title", "text", "caption")
 MARKERS_LEXICON = "markers"
 
 
-def _as_text(value: object) -> str:
+def text_cell(value: object) -> str:
     """A text cell as a string: missing values (None, NaN, NA) and non-strings become ""."""
     return value if isinstance(value, str) else ""
 
 
-def _as_captions(value: object) -> list[str]:
+def caption_cells(value: object) -> list[str]:
     """A captions cell as a list of strings (a lone string is one caption)."""
     if isinstance(value, str):
         return [value]
@@ -76,7 +76,8 @@ def _as_captions(value: object) -> list[str]:
     return []
 
 
-def _column(articles: pd.DataFrame, name: str) -> list[Any]:
+def column_values(articles: pd.DataFrame, name: str) -> list[Any]:
+    """The values of column ``name`` as a list, or Nones when the table has no such column."""
     if name in articles.columns:
         return articles[name].tolist()
     return [None] * len(articles)
@@ -159,20 +160,20 @@ def word_choice(
     keep = scored_articles(articles, languages, func="word_choice", consequence="they have no rows")
     scanner = _Scanner(lex, context)
     ids = articles["article_id"].tolist()
-    titles = _column(articles, "title")
-    texts = _column(articles, "text")
-    captions = _column(articles, "captions")
+    titles = column_values(articles, "title")
+    texts = column_values(articles, "text")
+    captions = column_values(articles, "captions")
     rows = enumerate(zip(ids, titles, texts, captions, strict=True))
     for pos, (aid, title, text, caps) in progress_bar(rows, desc="word_choice", unit="article", enabled=progress,
                                                       total=len(ids), min_items=2):
         if keep is not None and not keep[pos]:
             continue
         if "title" in wanted:
-            scanner.scan(pos, aid, "title", None, _as_text(title))
+            scanner.scan(pos, aid, "title", None, text_cell(title))
         if "text" in wanted:
-            scanner.scan(pos, aid, "text", None, _as_text(text))
+            scanner.scan(pos, aid, "text", None, text_cell(text))
         if "caption" in wanted:
-            for k, cap in enumerate(_as_captions(caps)):
+            for k, cap in enumerate(caption_cells(caps)):
                 scanner.scan(pos, aid, "caption", k, cap)
     return with_article_context(scanner.frame(articles["article_id"].dtype), articles, scanner.positions)
 
@@ -326,10 +327,10 @@ def metric_columns(
     mk = _markers_lexicon(markers)
     n = len(articles)
     counts = _MatchCounts(lex, mk, n)
-    titles = _column(articles, "title")
-    texts = _column(articles, "text")
+    titles = column_values(articles, "title")
+    texts = column_values(articles, "text")
     for r, (title, text) in enumerate(zip(titles, texts, strict=True)):
-        counts.add(r, _as_text(title), _as_text(text), word_counts)
+        counts.add(r, text_cell(title), text_cell(text), word_counts)
     words = counts.words
     body_n = counts.table(counts.body_idx, n, counts.n_var)
     head_n = counts.table(counts.title_idx, n, counts.n_var)

@@ -21,6 +21,7 @@ from ..._validation import check_articles, check_bool
 from ...lexicon import LexiconSource, prepare
 from ...schema import with_article_context
 from ...text import count_words, quote_spans, scored_articles
+from ..word_choice import caption_cells, column_values, text_cell
 from ._model import ScoredLexicon, flagged_lexicon
 
 __all__ = ["LOADED_COLUMNS", "LOADED_PARTS", "loaded_rates", "loaded_words"]
@@ -36,22 +37,6 @@ _NEGATION = re.compile(r"(?:\b(?:not|never|no|hardly|without|nor|neither)|n['\u2
 
 
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018]")
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _captions(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
-        return [c if isinstance(c, str) else "" for c in value]
-    return []
-
-
-def _column(articles: pd.DataFrame, name: str) -> list[Any]:
-    return articles[name].tolist() if name in articles.columns else [None] * len(articles)
 
 
 class _Finder:
@@ -167,19 +152,19 @@ def loaded_words(
     terms = scored.lexicon.terms
     rows: list[tuple[Any, ...]] = []
     positions: list[int] = []
-    items = enumerate(zip(articles["article_id"].tolist(), _column(articles, "title"), _column(articles, "text"),
-                          _column(articles, "captions"), strict=True))
+    items = enumerate(zip(articles["article_id"].tolist(), column_values(articles, "title"),
+                          column_values(articles, "text"), column_values(articles, "captions"), strict=True))
     for pos, (aid, title, text, caps) in progress_bar(items, desc="loaded_words", unit="article", enabled=progress,
                                                       total=len(articles), min_items=2):
         if keep is not None and not keep[pos]:
             continue
         texts: list[tuple[str, int | None, str]] = []
         if "title" in wanted:
-            texts.append(("title", None, _text(title)))
+            texts.append(("title", None, text_cell(title)))
         if "text" in wanted:
-            texts.append(("text", None, _text(text)))
+            texts.append(("text", None, text_cell(text)))
         if "caption" in wanted:
-            texts.extend(("caption", k, c) for k, c in enumerate(_captions(caps)))
+            texts.extend(("caption", k, c) for k, c in enumerate(caption_cells(caps)))
         for part, cap, body in texts:
             for s, e, i, sc, neg, inq in finder.find(body):
                 t = terms[i]
@@ -219,7 +204,7 @@ def loaded_rates(texts: Sequence[str], word_counts: Sequence[int] | None = None)
     quoted = np.zeros(n)
     words = np.zeros(n)
     for r, text in enumerate(texts):
-        text = _text(text)
+        text = text_cell(text)
         words[r] = count_words(text) if word_counts is None else word_counts[r]
         for *_, inq in finder.find(text):
             if inq:
