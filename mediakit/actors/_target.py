@@ -15,8 +15,8 @@ from ._lexicon import actor_lexicon
 from ._scan import WS_TOKEN_RE, is_upper_word, quote_spans_in_sentence
 
 __all__ = ["SENTENCE_NEGATIVE_THRESHOLD", "SENTENCE_POSITIVE_THRESHOLD", "TARGET_NEGATIVE_THRESHOLD",
-           "TARGET_POSITIVE_THRESHOLD", "TargetContext", "context_score", "sentence_score", "target_context",
-           "target_score"]
+           "TARGET_POSITIVE_THRESHOLD", "SentenceTokens", "TargetContext", "context_score", "sentence_score",
+           "sentence_tokens", "target_context", "target_score", "tokens_context"]
 
 #: Target-aware method: a score at least this is positive toward the target (tuned on
 #: NewsMTSC train only; see docs/actors.md).
@@ -86,9 +86,10 @@ def _word_valences(words: list[str]) -> list[float]:
 
 
 def _quotation_weights(sentence: str, start: int, end: int, starts: np.ndarray, v: np.ndarray,
-                       w: np.ndarray) -> np.ndarray:
+                       w: np.ndarray, quotes: list[tuple[int, int]] | None = None) -> np.ndarray:
     """The word weights ``w`` after quotations: who speaks, and is the target quoted?"""
-    quotes = quote_spans_in_sentence(sentence)
+    if quotes is None:
+        quotes = quote_spans_in_sentence(sentence)
     if not quotes:
         return w
 
@@ -133,29 +134,54 @@ class TargetContext(NamedTuple):
     hi: int  #: index of the target's last token
 
 
-def target_context(sentence: str, start: int, end: int) -> TargetContext | None:
-    """Tokens, valences and weights of ``sentence`` toward ``sentence[start:end]`` (None: no tokens).
+class SentenceTokens(NamedTuple):
+    """The per-sentence part of :func:`target_context` (shared by every target in the sentence)."""
+
+    toks: list[tuple[int, int, str]]  #: (start, end, token) of each whitespace token
+    words: list[str]  #: the tokens as VADER reads them
+    valences: np.ndarray  #: VADER valence of each word in context (news lexicon); do not modify
+    starts: np.ndarray  #: start offset of each token
+    bounds: np.ndarray  #: offsets of the clause boundaries
+    before: np.ndarray  #: number of clause boundaries before each token
+
+
+def sentence_tokens(sentence: str) -> SentenceTokens | None:
+    """Tokens, valences and clause boundaries of ``sentence`` (None: no tokens).
 
     Examples
     --------
-    >>> c = target_context("Critics called Smith corrupt.", 15, 20)
-    >>> c.words[c.lo], float(c.valences[3])
-    ('Smith', -2.5)
+    >>> sentence_tokens("Critics called Smith corrupt.").words
+    ['Critics', 'called', 'Smith', 'corrupt']
     """
     toks = [(m.start(), m.end(), m.group()) for m in WS_TOKEN_RE.finditer(sentence)]
     if not toks:
         return None
     words = _token_words(toks)
     v = np.array(_word_valences(words), dtype=float)
-    n = len(toks)
     starts = np.array([a for a, _, _ in toks])
+    bounds = np.array([m.start() for m in _CLAUSE_RE.finditer(sentence)], dtype=int)
+    return SentenceTokens(toks, words, v, starts, bounds, np.searchsorted(bounds, starts))
+
+
+def tokens_context(sentence: str, start: int, end: int, st: SentenceTokens,
+                   quotes: list[tuple[int, int]] | None = None) -> TargetContext:
+    """:func:`target_context` from the :func:`sentence_tokens` ``st`` of ``sentence`` (and its quotations).
+
+    Examples
+    --------
+    >>> s = "Critics called Smith corrupt."
+    >>> st = sentence_tokens(s)
+    >>> tokens_context(s, 15, 20, st).lo == target_context(s, 15, 20).lo
+    True
+    """
+    toks, words, starts, bounds, before = st.toks, st.words, st.starts, st.bounds, st.before
+    v = st.valences.copy()
+    n = len(toks)
     inside = [i for i, (a, b, _) in enumerate(toks) if a < end and b > start]
     if not inside:
         inside = [int(np.argmin(np.abs(starts - start)))]
     lo, hi = min(inside), max(inside)
     # clause boundaries between each word and the target
-    bounds = np.array([m.start() for m in _CLAUSE_RE.finditer(sentence)], dtype=int)
-    before = np.searchsorted(bounds, starts)
     t_lo = np.searchsorted(bounds, start)
     t_hi = np.searchsorted(bounds, max(start, end - 1))
     n_bounds = np.where(before < t_lo, t_lo - before, np.where(before > t_hi, before - t_hi, 0))
@@ -165,8 +191,23 @@ def target_context(sentence: str, start: int, end: int) -> TargetContext | None:
     dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0)).astype(float)
     v[lo:hi + 1] = 0.0  # the target's own words ("Strongman", "Justice Kennedy") say nothing
     w = np.exp(-dist / _DECAY) * np.power(_CLAUSE, np.minimum(n_bounds, _MAX_CLAUSES))
-    w = _quotation_weights(sentence, start, end, starts, v, w)
+    w = _quotation_weights(sentence, start, end, starts, v, w, quotes)
     return TargetContext(toks, words, v, w, n_bounds, lo, hi)
+
+
+def target_context(sentence: str, start: int, end: int) -> TargetContext | None:
+    """Tokens, valences and weights of ``sentence`` toward ``sentence[start:end]`` (None: no tokens).
+
+    Examples
+    --------
+    >>> c = target_context("Critics called Smith corrupt.", 15, 20)
+    >>> c.words[c.lo], float(c.valences[3])
+    ('Smith', -2.5)
+    """
+    st = sentence_tokens(sentence)
+    if st is None:
+        return None
+    return tokens_context(sentence, start, end, st)
 
 
 def context_score(ctx: TargetContext | None) -> float:

@@ -8,6 +8,12 @@ of condemning, patient of a negative event, passive victim), comparison cues ("u
 (``python -m mediakit.actors train``, :mod:`mediakit.actors._train`) and shipped as
 ``mediakit/resources/actor_sentiment_model.npz`` with its feature vocabulary in
 ``actor_sentiment_model.json``.
+
+Speed: the features are computed once, by :func:`_features`, into a sink — by name for training
+(:func:`model_features`) or straight to rows of the weights for scoring (:func:`model_probabilities`,
+features outside the vocabulary skipped, no names built). The per-sentence work (tokens, valences,
+clause boundaries, normalised words, quotations) is cached for the last 16 sentences, so several
+targets in one sentence share it. Same features and scores as the named-dict version (to ~1e-16).
 """
 
 from __future__ import annotations
@@ -29,11 +35,13 @@ from ._target import (
     SENTENCE_POSITIVE_THRESHOLD,
     TARGET_NEGATIVE_THRESHOLD,
     TARGET_POSITIVE_THRESHOLD,
+    SentenceTokens,
     TargetContext,
     context_score,
     sentence_score,
-    target_context,
+    sentence_tokens,
     target_score,
+    tokens_context,
 )
 
 __all__ = ["METHODS", "MODEL_FILE", "VOCABULARY_FILE", "FeatureModel", "adjust_valences", "check_method",
@@ -90,62 +98,145 @@ def _squash(x: float) -> float:
     return x / math.sqrt(x * x + 4.0)
 
 
-def _valence_features(ctx: TargetContext) -> dict[str, float]:
-    """Weighted and unweighted sums of positive and negative valence, left and right of the target."""
-    v, w, lo, hi = ctx.valences, ctx.weights, ctx.lo, ctx.hi
-    pos, neg = np.maximum(v, 0.0), np.minimum(v, 0.0)
-    wp, wn = pos * w, neg * w
-    near = slice(max(0, lo - 3), hi + 4)
-    return {
-        "d:score": context_score(ctx),
-        "d:wpos_left": _squash(float(wp[:lo].sum())), "d:wneg_left": _squash(float(wn[:lo].sum())),
-        "d:wpos_right": _squash(float(wp[hi + 1:].sum())), "d:wneg_right": _squash(float(wn[hi + 1:].sum())),
-        "d:sent_pos": _squash(float(pos.sum())), "d:sent_neg": _squash(float(neg.sum())),
-        "d:near_pos": _squash(float(pos[near].sum())), "d:near_neg": _squash(float(neg[near].sum())),
-    }
+class _Names:
+    """Collects features by name (for training and :func:`model_features`).
+
+    ``set`` a feature ``group:key``, ``add`` to it, or mark each of ``keys`` as present (1.0).
+    """
+
+    def __init__(self) -> None:
+        self.out: dict[str, float] = {"bias": 1.0}
+
+    def set(self, group: str, key: str, value: float) -> None:
+        self.out[f"{group}:{key}"] = value
+
+    def add(self, group: str, key: str, value: float) -> None:
+        name = f"{group}:{key}"
+        self.out[name] = self.out.get(name, 0.0) + value
+
+    def present(self, group: str, keys: list[str]) -> None:
+        for key in keys:
+            self.out[f"{group}:{key}"] = 1.0
 
 
-def _role_features(words: list[str], v: np.ndarray, lo: int, hi: int) -> dict[str, float]:
+_NONE: dict[str, int] = {}
+
+
+class _Rows:
+    """Collects features as rows of a model's weights, skipping features outside its vocabulary.
+
+    Same methods as :class:`_Names`; ``groups`` is :attr:`FeatureModel.groups`, ``bias`` the bias row.
+    """
+
+    def __init__(self, groups: dict[str, dict[str, int]], bias: int | None) -> None:
+        self.groups = groups
+        self.out: dict[int, float] = {} if bias is None else {bias: 1.0}
+
+    def set(self, group: str, key: str, value: float) -> None:
+        k = self.groups.get(group, _NONE).get(key)
+        if k is not None:
+            self.out[k] = value
+
+    def add(self, group: str, key: str, value: float) -> None:
+        k = self.groups.get(group, _NONE).get(key)
+        if k is not None:
+            self.out[k] = self.out.get(k, 0.0) + value
+
+    def present(self, group: str, keys: list[str]) -> None:
+        g = self.groups.get(group)
+        if g:
+            self.out.update(dict.fromkeys([k for k in map(g.get, keys) if k is not None], 1.0))
+
+
+_Sink = _Names | _Rows
+
+
+def _valence_features(sink: _Sink, ctx: TargetContext, vv: list[float]) -> list[tuple[str, int, float]]:
+    """Sums of positive and negative valence: weighted left and right of the target, near it, in the sentence.
+
+    ``vv`` is ``ctx.valences`` as a list. Returns, for :func:`_lexical_features`, each sentiment
+    word's group ("V+" or "V-"), index and weight, then ("clause_pos", 0, sum) and ("clause_neg", 0, sum)
+    of the target's clause (if the target is in one clause).
+    """
+    lo, hi = ctx.lo, ctx.hi
+    sink.set("d", "score", context_score(ctx))
+    near_lo, near_hi = max(0, lo - 3), hi + 4
+    # positive and negative: weighted left, weighted right, sentence, near the target, target's clause
+    sums = [[0.0] * 5, [0.0] * 5]
+    lexical: list[tuple[str, int, float]] = []
+    for i, x, wi, c in zip(range(len(vv)), vv, ctx.weights.tolist(), ctx.clauses.tolist(), strict=True):
+        if not x:
+            continue
+        part = sums[x < 0]
+        if i < lo:
+            part[0] += x * wi
+        elif i > hi:
+            part[1] += x * wi
+        part[2] += x
+        if near_lo <= i < near_hi:
+            part[3] += x
+        if c == 0:
+            part[4] += x
+        lexical.append(("V-" if x < 0 else "V+", i, wi))
+    (pl, pr, ps, pn, pc), (nl, nr, ns, nn, nc) = sums
+    for key, total in (("wpos_left", pl), ("wneg_left", nl), ("wpos_right", pr), ("wneg_right", nr),
+                       ("sent_pos", ps), ("sent_neg", ns), ("near_pos", pn), ("near_neg", nn)):
+        sink.set("d", key, _squash(total))
+    if not ctx.clauses[lo:hi + 1].any():
+        lexical.append(("clause_pos", 0, _squash(pc)))
+        lexical.append(("clause_neg", 0, _squash(nc)))
+    return lexical
+
+
+def _lexical_features(sink: _Sink, lexical: list[tuple[str, int, float]], words: list[str]) -> None:
+    """Each sentiment word by sign, weighted by closeness (empty ``words[i]``: skipped), and the clause sums."""
+    for group, i, value in lexical:
+        if group.startswith("clause_"):
+            sink.set("d", group, value)
+        elif words[i]:
+            sink.add(group, words[i], value)
+
+
+def _role_features(sink: _Sink, words: list[str], vv: list[float], lo: int, hi: int, victim: bool) -> None:
     """The target's role: pronoun, subject of a verb of condemning, patient of a negative event, comparison."""
     n = len(words)
-    out: dict[str, float] = {}
     if hi == lo and words[lo] in _PRONOUNS:
-        out["d:pronoun"] = 1.0
+        sink.set("d", "pronoun", 1.0)
     right = words[hi + 1:hi + 5]
     for k, w in enumerate(right):
         if w in _CONDEMN:
-            out["d:condemn_subj"] = 1.0
-            after = v[hi + 2 + k:min(n, hi + 10 + k)]
-            out["d:condemn_neg"] = _squash(float(np.minimum(after, 0.0).sum()))
+            sink.set("d", "condemn_subj", 1.0)
+            after = vv[hi + 2 + k:min(n, hi + 10 + k)]
+            sink.set("d", "condemn_neg", _squash(sum(x for x in after if x < 0)))
             break
-    if right[:1] and right[0] in _BE and hi + 2 < n and v[hi + 2:hi + 5].min(initial=0.0) < 0:
-        out["d:passive_neg"] = 1.0
-    if lo > 0 and v[max(0, lo - 2):lo].min(initial=0.0) < 0:
-        out["d:object_neg"] = 1.0
-    if is_victim(words, lo, hi):
-        out["d:harm_patient"] = 1.0
+    if right[:1] and right[0] in _BE and hi + 2 < n and any(x < 0 for x in vv[hi + 2:hi + 5]):
+        sink.set("d", "passive_neg", 1.0)
+    left2 = vv[max(0, lo - 2):lo] if lo > 0 else []
+    if any(x < 0 for x in left2):
+        sink.set("d", "object_neg", 1.0)
+    if victim:
+        sink.set("d", "harm_patient", 1.0)
     elif any(w in _HARM for w in right[:3]):
-        out["d:harm_agent"] = 1.0
-    if lo > 0 and v[max(0, lo - 2):lo].max(initial=0.0) > 0:
-        out["d:object_pos"] = 1.0
+        sink.set("d", "harm_agent", 1.0)
+    if any(x > 0 for x in left2):
+        sink.set("d", "object_pos", 1.0)
     if any(w in _COMPARE for w in words[max(0, lo - 3):lo]):
-        out["d:compared"] = 1.0
+        sink.set("d", "compared", 1.0)
     if lo == 0:
-        out["d:first"] = 1.0
-    out["d:position"] = lo / max(1, n - 1)
-    out["d:length"] = min(n, 80) / 40.0
-    return out
+        sink.set("d", "first", 1.0)
+    sink.set("d", "position", lo / max(1, n - 1))
+    sink.set("d", "length", min(n, 80) / 40.0)
 
 
-def _quote_features(sentence: str, ctx: TargetContext) -> dict[str, float]:
+def _quote_features(sink: _Sink, quotes: list[tuple[int, int]], ctx: TargetContext) -> None:
     """Is the target inside a quotation, or next to one (speaking it)?"""
-    quotes = quote_spans_in_sentence(sentence)
     if not quotes:
-        return {}
+        return
     a = ctx.toks[ctx.lo][0]
     if any(qa <= a < qb for qa, qb in quotes):
-        return {"d:in_quote": 1.0}
-    return {"d:quote_outside": 1.0}
+        sink.set("d", "in_quote", 1.0)
+    else:
+        sink.set("d", "quote_outside", 1.0)
 
 
 def _verb_after(words: list[str], hi: int, verbs: frozenset[str] | None = None,
@@ -204,6 +295,63 @@ def adjust_valences(words: list[str], v: np.ndarray, lo: int, hi: int) -> np.nda
     return v
 
 
+@lru_cache(maxsize=16)
+def _sentence(sentence: str) -> tuple[SentenceTokens, list[str], list[tuple[int, int]]] | None:
+    """The per-sentence work shared by its targets: tokens, valences, normalised words, quotations."""
+    st = sentence_tokens(sentence)
+    if st is None:
+        return None
+    return st, [_norm(w) for w in st.words], quote_spans_in_sentence(sentence)
+
+
+def _may_adjust(words: list[str], lo: int, hi: int, victim: bool) -> bool:
+    """Does any rule of :func:`adjust_valences` apply to the target (``victim``: :func:`is_victim`)?"""
+    return (victim or _verb_after(words, hi, _CARE) >= 0
+            or _verb_after(words, hi, prefixes=_DENOUNCE_PREFIXES) >= 0
+            or "unlike" in words[max(0, lo - 3):lo] or (lo > 0 and words[lo - 1] == "than"))
+
+
+def _features(sink: _Sink, sentence: str, start: int, end: int) -> None:
+    """Send the features of ``sentence`` toward ``sentence[start:end]`` to ``sink``."""
+    parts = _sentence(sentence)
+    if parts is None:
+        return
+    st, words, quotes = parts
+    ctx = tokens_context(sentence, start, end, st, quotes)
+    lo, hi = ctx.lo, ctx.hi
+    victim = is_victim(words, lo, hi)
+    if _may_adjust(words, lo, hi, victim) and ctx.valences.any():  # else adjust_valences changes nothing
+        adjusted = adjust_valences(words, ctx.valences, lo, hi)
+        if not np.array_equal(adjusted, ctx.valences):
+            sink.set("d", "adjusted", 1.0)
+            ctx = ctx._replace(valences=adjusted)
+    vv = ctx.valences.tolist()
+    lexical = _valence_features(sink, ctx, vv)
+    _role_features(sink, words, vv, lo, hi, victim)
+    _quote_features(sink, quotes, ctx)
+    if victim:  # the event's words are no evidence about its victim
+        words = ["" if w in _HARM else w for w in words]
+    _word_features(sink, words, lo, hi)
+    _lexical_features(sink, lexical, words)
+
+
+def _word_features(sink: _Sink, words: list[str], lo: int, hi: int) -> None:
+    """The words next to the target, in windows each side of it and in the rest of the sentence."""
+    left = [w for w in words[max(0, lo - _LEFT):lo] if w]
+    right = [w for w in words[hi + 1:hi + 1 + _RIGHT] if w]
+    for k, w in enumerate(reversed(left[-2:])):
+        sink.set(f"l{k + 1}", w, 1.0)
+    for k, w in enumerate(right[:3]):
+        sink.set(f"r{k + 1}", w, 1.0)
+    if len(right) >= 2:
+        sink.set("r12", f"{right[0]}_{right[1]}", 1.0)
+    if len(left) >= 2:
+        sink.set("l21", f"{left[-2]}_{left[-1]}", 1.0)
+    sink.present("L", left)
+    sink.present("R", right)
+    sink.present("S", [w for w in words[:max(0, lo - _LEFT)] + words[hi + 1 + _RIGHT:] if w])
+
+
 def model_features(sentence: str, start: int, end: int) -> dict[str, float]:
     """The features of ``sentence`` toward ``sentence[start:end]`` (names to values).
 
@@ -213,53 +361,9 @@ def model_features(sentence: str, start: int, end: int) -> dict[str, float]:
     >>> f["d:compared"], f["l1:unlike"], f["r1:jones"]
     (1.0, 1.0, 1.0)
     """
-    ctx = target_context(sentence, start, end)
-    out: dict[str, float] = {"bias": 1.0}
-    if ctx is None:
-        return out
-    words = [_norm(w) for w in ctx.words]
-    lo, hi = ctx.lo, ctx.hi
-    adjusted = adjust_valences(words, ctx.valences, lo, hi)
-    if not np.array_equal(adjusted, ctx.valences):
-        out["d:adjusted"] = 1.0
-        ctx = ctx._replace(valences=adjusted)
-    out.update(_valence_features(ctx))
-    out.update(_role_features(words, ctx.valences, lo, hi))
-    out.update(_quote_features(sentence, ctx))
-    if is_victim(words, lo, hi):  # the event's words are no evidence about its victim
-        words = ["" if w in _HARM else w for w in words]
-    left = [w for w in words[max(0, lo - _LEFT):lo] if w]
-    right = [w for w in words[hi + 1:hi + 1 + _RIGHT] if w]
-    for k, w in enumerate(reversed(left[-2:])):
-        out[f"l{k + 1}:{w}"] = 1.0
-    for k, w in enumerate(right[:3]):
-        out[f"r{k + 1}:{w}"] = 1.0
-    if len(right) >= 2:
-        out[f"r12:{right[0]}_{right[1]}"] = 1.0
-    if len(left) >= 2:
-        out[f"l21:{left[-2]}_{left[-1]}"] = 1.0
-    for w in left:
-        out[f"L:{w}"] = 1.0
-    for w in right:
-        out[f"R:{w}"] = 1.0
-    for w in words[:max(0, lo - _LEFT)] + words[hi + 1 + _RIGHT:]:
-        if w:
-            out[f"S:{w}"] = 1.0
-    _lexical_features(out, words, ctx)
-    return out
-
-
-def _lexical_features(out: dict[str, float], words: list[str], ctx: TargetContext) -> None:
-    """Add each sentiment word (by sign, weighted by closeness) and the valence of the target's clause."""
-    v, w, cl = ctx.valences, ctx.weights, ctx.clauses
-    for i in np.flatnonzero(v):
-        if not words[i]:
-            continue
-        name = f"V{'+' if v[i] > 0 else '-'}:{words[i]}"
-        out[name] = out.get(name, 0.0) + float(w[i])
-    if (cl[ctx.lo:ctx.hi + 1] == 0).all():
-        out["d:clause_pos"] = _squash(float(np.maximum(v, 0.0)[cl == 0].sum()))
-        out["d:clause_neg"] = _squash(float(np.minimum(v, 0.0)[cl == 0].sum()))
+    sink = _Names()
+    _features(sink, sentence, start, end)
+    return sink.out
 
 
 class FeatureModel:
@@ -288,21 +392,42 @@ class FeatureModel:
         self.weights = np.asarray(weights, dtype=float)
         self.vocabulary = list(vocabulary)
         self.index = {name: k for k, name in enumerate(self.vocabulary)}
+        #: ``weights`` as a list of rows of Python floats (fast to read one row at a time; a copy:
+        #: make a new FeatureModel rather than changing ``weights`` in place).
+        self.table: list[list[float]] = self.weights.tolist()
+        #: Feature group ("d", "L", "V+", ...) -> key within the group -> row of ``weights``.
+        self.groups: dict[str, dict[str, int]] = {}
+        for name, k in self.index.items():
+            group, sep, key = name.partition(":")
+            if sep:
+                self.groups.setdefault(group, {})[key] = k
         self.thresholds = (float(thresholds[0]), float(thresholds[1]))
         self.meta = dict(meta or {})
 
     def probabilities(self, features: dict[str, float]) -> np.ndarray:
         """p(negative), p(neutral), p(positive) of one feature dict."""
         index = self.index
-        pairs = [(k, value) for k, value in zip(map(index.get, features), features.values(), strict=True) if k is not None]
-        if pairs:
-            keys, vals = zip(*pairs, strict=True)
-            z = np.asarray(vals, dtype=float) @ self.weights[list(keys)]
-        else:
-            z = np.zeros(3)
-        z -= z.max()
-        e = np.exp(z)
-        return e / e.sum()
+        rows: dict[int, float] = {}
+        for name, value in features.items():
+            k = index.get(name)
+            if k is not None:
+                rows[k] = value
+        return self.row_probabilities(rows)
+
+    def row_probabilities(self, rows: dict[int, float]) -> np.ndarray:
+        """p(negative), p(neutral), p(positive) of features given as rows of ``weights`` to values."""
+        z0 = z1 = z2 = 0.0
+        table = self.table
+        for k, value in rows.items():  # a few dozen rows: plain floats beat NumPy's call overhead here
+            r = table[k]
+            z0 += value * r[0]
+            z1 += value * r[1]
+            z2 += value * r[2]
+        z = [z0, z1, z2]
+        top = max(z)
+        e = [math.exp(x - top) for x in z]
+        total = sum(e)
+        return np.array([x / total for x in e])
 
     def polarity(self, score: float) -> int:
         """-1, 0 or 1: the class of the score ``p(positive) - p(negative)``."""
@@ -333,7 +458,10 @@ def load_model() -> FeatureModel:
 
 def model_probabilities(sentence: str, start: int, end: int) -> np.ndarray:
     """p(negative), p(neutral), p(positive) toward ``sentence[start:end]`` under the shipped model."""
-    return load_model().probabilities(model_features(sentence, start, end))
+    model = load_model()
+    sink = _Rows(model.groups, model.index.get("bias"))
+    _features(sink, sentence, start, end)
+    return model.row_probabilities(sink.out)
 
 
 def model_score(sentence: str, start: int, end: int) -> float:
