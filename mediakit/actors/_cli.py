@@ -59,15 +59,23 @@ def _print_results(path: Path, results: list[TargetSentimentEvaluation]) -> None
             print(r.confusion.to_string())
 
 
-def run_evaluation(args: argparse.Namespace) -> int:
-    """Print the per-method table for the parsed ``evaluate`` options; return the exit status."""
+def _existing_input(args: argparse.Namespace, hint: str) -> Path | None:
+    """The file to read (:func:`_input_path`), or None after saying on stderr why there is none."""
     try:
         path = _input_path(args)
     except FileNotFoundError as err:
-        print(f"{err} (use --corpora or --file)", file=sys.stderr)
-        return 2
+        print(f"{err} {hint}", file=sys.stderr)
+        return None
     if not path.is_file():
-        print(f"no such file: {path} (use --corpora or --file)", file=sys.stderr)
+        print(f"no such file: {path} {hint}", file=sys.stderr)
+        return None
+    return path
+
+
+def run_evaluation(args: argparse.Namespace) -> int:
+    """Print the per-method table for the parsed ``evaluate`` options; return the exit status."""
+    path = _existing_input(args, "(use --corpora or --file)")
+    if path is None:
         return 2
     methods = METHODS[::-1] if args.method in ("all", "both") else (args.method,)
     _print_results(path, [evaluate_target_sentiment(path, m) for m in methods])
@@ -93,13 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "evaluate":
         return run_evaluation(args)
-    try:
-        path = _input_path(args)
-    except FileNotFoundError as err:
-        print(f"{err} (use --corpora)", file=sys.stderr)
-        return 2
-    if not path.is_file():
-        print(f"no such file: {path} (use --corpora)", file=sys.stderr)
+    path = _existing_input(args, "(use --corpora)")
+    if path is None:
         return 2
     train_model(path, args.out)
     return 0
