@@ -82,11 +82,11 @@ def test_cli_prints_json(corpora, capsys):
 @pytest.mark.slow
 @pytest.mark.corpus
 def test_speaker_resolution_on_the_gold_set(corpora):
-    from mediakit.evaluate import _speaker_articles
+    from mediakit.evaluate import speaker_gold_articles
 
     gold = load_speaker_gold()
     assert gold["article_id"].nunique() == 13  # the seed article and 12 PolNeAR dev articles
-    articles = _speaker_articles(gold, root=corpora / "polnear", seed=SEED)
+    articles = speaker_gold_articles(gold, root=corpora / "polnear", seed=SEED)
     res = score_speakers(extract_attributions(articles), gold)
     assert res["gold"] == len(gold)
     assert res["accuracy_found"] >= 0.90, res["errors"][:10]

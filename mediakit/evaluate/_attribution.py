@@ -1,66 +1,19 @@
-"""Evaluate mediakit's extractors against human gold annotations.
-
-Command line::
-
-    python -m mediakit.evaluate attribution --split dev [--outlet] [--json]
-    python -m mediakit.evaluate speakers [--json]
-    python -m mediakit.evaluate actor-sentiment --split dev-rw   (or --file F.jsonl)
-
-``attribution`` runs :func:`mediakit.metrics.attribution.extract_attributions` on
-PolNeAR articles (``--split train``, ``dev`` or both) and scores it against the
-gold attributions of the first annotator (:func:`mediakit.datasets.load_polnear_attributions`)
-with the matching rule of the corpora README:
-
-* for each gold attribution, in document order, the unmatched prediction whose
-  content covers the largest share of the gold content's characters (Content
-  plus Content2) is taken if that share reaches the threshold (0.3, and a strict
-  0.8): a true positive; otherwise the gold attribution is a false negative.
-  Predictions left unmatched are false positives;
-* among matches, **speaker accuracy** is the share whose source spans overlap
-  (or are both empty) and **cue accuracy** the share whose cue spans overlap;
-* scores are given for all cues and for **speech cues** only: gold and
-  predicted attributions whose cue contains a form of a verb of saying or
-  reporting (the ``speech: yes`` lemmas of ``mediakit/lexicons/cues.yaml``) or
-  "according to" (see :func:`is_speech_cue`); and, with ``--outlet``, per outlet.
-
-``speakers`` scores speaker *resolution* ("he" -> "Sergei Ryabkov") on the small
-gold set ``mediakit/resources/speaker_gold.csv`` (article ids, source offsets and
-resolved names only; the articles are the seed article and PolNeAR dev articles).
-
-``actor-sentiment`` prints the per-method table of ``python -m mediakit.actors evaluate``
-(macro-F1 of the trained model, the rule-based score and whole-sentence VADER on NewsMTSC).
-
-The scoring functions are importable (:func:`match_attributions`,
-:func:`score_attributions`, :func:`score_speakers`) so that tests can call them.
-"""
+"""PolNeAR attribution scoring: speech cues, matching by content coverage, score tables."""
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .text import LETTER_WORD_RE
+from ..text import LETTER_WORD_RE
 
-__all__ = [
-    "THRESHOLDS",
-    "is_speech_cue",
-    "match_attributions",
-    "score_attributions",
-    "evaluate_polnear",
-    "load_speaker_gold",
-    "score_speakers",
-    "format_scores",
-    "main",
-]
+__all__ = ["THRESHOLDS", "is_speech_cue", "match_attributions", "score_attributions", "evaluate_polnear",
+           "format_scores", "fmt"]
 
 THRESHOLDS: tuple[float, ...] = (0.3, 0.8)
 """Content-coverage thresholds reported by default (lenient and strict)."""
@@ -75,7 +28,7 @@ _SCORE_COLUMNS = ["scope", "outlet", "threshold", "gold", "predicted", "tp", "fp
 
 @lru_cache(maxsize=1)
 def _speech_forms() -> frozenset[str]:
-    from .metrics.attribution import cue_lexicon
+    from ..metrics.attribution import cue_lexicon
 
     forms: set[str] = set()
     for entry in cue_lexicon().values():
@@ -376,8 +329,8 @@ def evaluate_polnear(split: str | Iterable[str] = "dev", *, by_outlet: bool = Fa
     >>> scores.query("scope == 'speech' and threshold == 0.3")["f1"].item() > 0.8  # doctest: +SKIP
     True
     """
-    from .datasets import load_polnear, load_polnear_attributions
-    from .metrics.attribution import extract_attributions
+    from ..datasets import load_polnear, load_polnear_attributions
+    from ..metrics.attribution import extract_attributions
 
     articles = load_polnear(root, split=split)
     gold = load_polnear_attributions(root, split=split)
@@ -394,128 +347,10 @@ def evaluate_polnear(split: str | Iterable[str] = "dev", *, by_outlet: bool = Fa
     return scores, info
 
 
-# --------------------------------------------------------------------------- speaker resolution
-
-_SPEAKER_GOLD_COLUMNS = ["article_id", "source_start", "source_end", "speaker"]
-
-
-def load_speaker_gold() -> pd.DataFrame:
-    """Load the speaker-resolution gold set shipped in ``mediakit/resources/speaker_gold.csv``.
-
-    Returns
-    -------
-    DataFrame
-        ``article_id``, ``source_start``, ``source_end`` (Int64 offsets into the
-        article's ``text``), ``speaker`` (the resolved name), ``corpus``
-        ('seed' or 'polnear-dev'), ``note``.
-
-    Examples
-    --------
-    >>> gold = load_speaker_gold()
-    >>> list(gold.columns[:4])
-    ['article_id', 'source_start', 'source_end', 'speaker']
-    """
-    from ._resources import read_resource_csv
-
-    rows = read_resource_csv("mediakit.resources", "speaker_gold.csv")
-    df = pd.DataFrame(rows, columns=_SPEAKER_GOLD_COLUMNS + ["corpus", "note"])
-    for col in ("source_start", "source_end"):
-        df[col] = pd.array([int(v) for v in df[col]], dtype="Int64")
-    for col in ("article_id", "speaker", "corpus", "note"):
-        df[col] = df[col].fillna("").astype("string")
-    return df
-
-
-def _norm_name(name: Any) -> str:
-    if not isinstance(name, str):
-        return ""
-    return " ".join(re.sub(r"[^\w\s-]", " ", name).lower().split())
-
-
-def score_speakers(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
-    """Speaker-resolution accuracy: does the prediction for each gold source name the right speaker?
-
-    For each gold row, the predicted attribution of the same article whose source
-    span overlaps the gold source span is looked up; it is correct when its
-    ``speaker`` equals the gold name (case, punctuation and spacing ignored). A
-    gold source with no overlapping prediction counts as wrong.
-
-    Parameters
-    ----------
-    predicted : DataFrame
-        Output of :func:`mediakit.metrics.attribution.extract_attributions`.
-    gold : DataFrame
-        ``article_id``, ``source_start``, ``source_end``, ``speaker``.
-
-    Returns
-    -------
-    dict
-        ``gold``, ``found`` (a prediction overlaps the source), ``correct``,
-        ``accuracy`` (correct / gold), ``accuracy_found`` (correct / found), and
-        ``errors``: a list of ``(article_id, start, end, gold speaker, predicted speaker)``.
-
-    Examples
-    --------
-    >>> gold = pd.DataFrame({"article_id": ["a"], "source_start": [5], "source_end": [7],
-    ...                      "speaker": ["Sergei Ryabkov"]})
-    >>> pred = pd.DataFrame({"article_id": ["a"], "source_start": [5], "source_end": [7],
-    ...                      "speaker": ["Sergei Ryabkov"]})
-    >>> score_speakers(pred, gold)["accuracy"]
-    1.0
-    """
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for aid, s, e, spk in zip(predicted["article_id"].tolist(), predicted["source_start"].tolist(),
-                              predicted["source_end"].tolist(), predicted["speaker"].tolist(), strict=True):
-        if s is None or s is pd.NA or e is None or e is pd.NA:
-            continue
-        by_article.setdefault(str(aid), []).append((int(s), int(e), spk if isinstance(spk, str) else ""))
-    found = correct = 0
-    errors: list[tuple[str, int, int, str, str]] = []
-    for aid, s, e, name in zip(gold["article_id"].tolist(), gold["source_start"].tolist(),
-                               gold["source_end"].tolist(), gold["speaker"].tolist(), strict=True):
-        s, e = int(s), int(e)
-        hits = [p for p in by_article.get(str(aid), []) if p[0] < e and s < p[1]]
-        if not hits:
-            errors.append((str(aid), s, e, str(name), ""))
-            continue
-        found += 1
-        hit = min(hits, key=lambda p: abs(p[0] - s) + abs(p[1] - e))
-        if _norm_name(hit[2]) == _norm_name(name):
-            correct += 1
-        else:
-            errors.append((str(aid), s, e, str(name), hit[2]))
-    n = len(gold)
-    return {"gold": n, "found": found, "correct": correct,
-            "accuracy": correct / n if n else float("nan"),
-            "accuracy_found": correct / found if found else float("nan"), "errors": errors}
-
-
-#: The seed article of the speaker gold set, as the project keeps it (relative to the project root).
-SEED_ARTICLE = Path("data") / "000_fd60bde068b4eb11.txt"
-
-
-def _speaker_articles(gold: pd.DataFrame, root: Any = None, seed: Any = SEED_ARTICLE) -> pd.DataFrame:
-    """The articles of the speaker gold set: the seed article and PolNeAR dev articles."""
-    frames = []
-    ids = set(gold["article_id"].astype(str))
-    polnear_ids = ids - {"000_fd60bde068b4eb11"}
-    if "000_fd60bde068b4eb11" in ids:
-        from .loaders import load_articles
-
-        if seed is not None and Path(seed).is_file():
-            frames.append(load_articles(seed)[["article_id", "text"]])
-    if polnear_ids:
-        from .datasets import load_polnear
-
-        dev = load_polnear(root, split="dev")
-        frames.append(dev.loc[dev["article_id"].isin(polnear_ids), ["article_id", "text"]])
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["article_id", "text"])
-
-
 # --------------------------------------------------------------------------- CLI
 
 
-def _fmt(x: Any) -> str:
+def fmt(x: Any) -> str:
     if isinstance(x, float):
         return "   -" if x != x else f"{x:.3f}"
     return str(x)
@@ -540,74 +375,6 @@ def format_scores(scores: pd.DataFrame) -> str:
     lines = [head]
     for r in scores.itertuples(index=False):
         lines.append(f"{r.scope:<7} {r.outlet:<{width}} {r.threshold:>7.1f} {r.gold:>5} {r.predicted:>5} "
-                     f"{r.tp:>5} {_fmt(r.precision):>9} {_fmt(r.recall):>7} {_fmt(r.f1):>6} "
-                     f"{_fmt(r.speaker_accuracy):>8} {_fmt(r.cue_accuracy):>6}")
+                     f"{r.tp:>5} {fmt(r.precision):>9} {fmt(r.recall):>7} {fmt(r.f1):>6} "
+                     f"{fmt(r.speaker_accuracy):>8} {fmt(r.cue_accuracy):>6}")
     return "\n".join(lines)
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m mediakit.evaluate",
-                                description="Evaluate mediakit extractors against human gold annotations.")
-    sub = p.add_subparsers(dest="task", required=True)
-    a = sub.add_parser("attribution", help="attribution extraction on PolNeAR (first annotator)")
-    a.add_argument("--split", nargs="+", default=["dev"], choices=["train", "dev", "annotator-training"],
-                   help="PolNeAR split(s) to score (default: dev; the test split is withheld)")
-    a.add_argument("--outlet", action="store_true", help="also score each outlet")
-    a.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    a.add_argument("--root", default=None, help="the polnear folder (default: ../shared/corpora/polnear)")
-    s = sub.add_parser("speakers", help="speaker resolution on mediakit/resources/speaker_gold.csv")
-    s.add_argument("--json", action="store_true", help="print JSON instead of text")
-    s.add_argument("--root", default=None, help="the polnear folder (default: ../shared/corpora/polnear)")
-    s.add_argument("--seed", default=str(SEED_ARTICLE),
-                   help="the seed article of the gold set (default: data/000_fd60bde068b4eb11.txt, from the "
-                        "project root)")
-    from .actors import add_evaluate_arguments
-
-    add_evaluate_arguments(sub.add_parser("actor-sentiment", help="sentiment toward a target on NewsMTSC"))
-    return p
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the evaluation command line; returns the exit code."""
-    args = _parser().parse_args(argv)
-    if args.task == "actor-sentiment":
-        from .actors import run_evaluation
-
-        return run_evaluation(args)
-    try:
-        if args.task == "attribution":
-            scores, info = evaluate_polnear(args.split, by_outlet=args.outlet, root=args.root)
-            if args.json:
-                print(json.dumps({"info": info, "scores": scores.to_dict(orient="records")}, indent=2))
-            else:
-                print(f"PolNeAR {'+'.join(info['splits'])}: {info['articles']} articles, "
-                      f"{info['gold']} gold attributions (first annotator), {info['predicted']} predicted "
-                      f"(extraction {info['seconds']:.2f} s, lexicon loading included)")
-                print("speech = cues with a verb of saying or reporting, or 'according to'")
-                print(format_scores(scores))
-            return 0
-        if args.task == "speakers":
-            from .metrics.attribution import extract_attributions
-
-            gold = load_speaker_gold()
-            articles = _speaker_articles(gold, root=args.root, seed=args.seed)
-            res = score_speakers(extract_attributions(articles), gold)
-            if args.json:
-                print(json.dumps(res, indent=2))
-            else:
-                print(f"speaker resolution: {res['correct']}/{res['gold']} correct "
-                      f"(accuracy {res['accuracy']:.3f}; {res['found']} sources found, "
-                      f"accuracy among them {_fmt(res['accuracy_found'])}) over "
-                      f"{gold['article_id'].nunique()} articles")
-                for aid, s, e, want, got in res["errors"]:
-                    shown = repr(got) if got else "(no attribution with this source extracted)"
-                    print(f"  {aid} [{s}:{e}] gold {want!r} predicted {shown}")
-            return 0
-    except FileNotFoundError as exc:
-        print(f"mediakit.evaluate: {exc}", file=sys.stderr)
-        return 2
-    return 2  # pragma: no cover
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Evaluate mediakit's extractors against human gold annotations.
+
+Command line::
+
+    python -m mediakit.evaluate attribution --split dev [--outlet] [--json]
+    python -m mediakit.evaluate speakers [--json]
+    python -m mediakit.evaluate actor-sentiment --split dev-rw   (or --file F.jsonl)
+
+``attribution`` runs :func:`mediakit.metrics.attribution.extract_attributions` on
+PolNeAR articles (``--split train``, ``dev`` or both) and scores it against the
+gold attributions of the first annotator (:func:`mediakit.datasets.load_polnear_attributions`)
+with the matching rule of the corpora README:
+
+* for each gold attribution, in document order, the unmatched prediction whose
+  content covers the largest share of the gold content's characters (Content
+  plus Content2) is taken if that share reaches the threshold (0.3, and a strict
+  0.8): a true positive; otherwise the gold attribution is a false negative.
+  Predictions left unmatched are false positives;
+* among matches, **speaker accuracy** is the share whose source spans overlap
+  (or are both empty) and **cue accuracy** the share whose cue spans overlap;
+* scores are given for all cues and for **speech cues** only: gold and
+  predicted attributions whose cue contains a form of a verb of saying or
+  reporting (the ``speech: yes`` lemmas of ``mediakit/lexicons/cues.yaml``) or
+  "according to" (see :func:`is_speech_cue`); and, with ``--outlet``, per outlet.
+
+``speakers`` scores speaker *resolution* ("he" -> "Sergei Ryabkov") on the small
+gold set ``mediakit/resources/speaker_gold.csv`` (article ids, source offsets and
+resolved names only; the articles are the seed article and PolNeAR dev articles).
+
+``actor-sentiment`` prints the per-method table of ``python -m mediakit.actors evaluate``
+(macro-F1 of the trained model, the rule-based score and whole-sentence VADER on NewsMTSC).
+
+The scoring functions are importable (:func:`match_attributions`,
+:func:`score_attributions`, :func:`score_speakers`) so that tests can call them.
+
+Modules: ``_attribution`` (PolNeAR matching and scores), ``_speakers`` (speaker gold set),
+``_cli`` (the command line).
+"""
+
+from __future__ import annotations
+
+from ._attribution import (THRESHOLDS, evaluate_polnear, format_scores, is_speech_cue, match_attributions,
+                           score_attributions)
+from ._cli import main
+from ._speakers import SEED_ARTICLE, load_speaker_gold, score_speakers, speaker_gold_articles
+
+__all__ = [
+    "THRESHOLDS",
+    "is_speech_cue",
+    "match_attributions",
+    "score_attributions",
+    "evaluate_polnear",
+    "load_speaker_gold",
+    "score_speakers",
+    "speaker_gold_articles",
+    "SEED_ARTICLE",
+    "format_scores",
+    "main",
+]
