@@ -15,7 +15,7 @@ from ._dispatch import analyze, distinctive_terms, extract_attributions, group_s
 from ._validation import MissingColumnError
 from ._version import __version__ as __version__
 from .actors import actor_label_summary, actor_labels, actor_sentiment
-from .compare import Comparison, attention, compare, kwic
+from .compare import Comparison, attention, compare, kwic, partisan_balance, source_shares
 from .dedup import flag_duplicates
 from .lexicon import Lexicon, available_lexicons, load_lexicon
 from .loaders import ArticleLoadError, iter_articles, load_articles, load_errors
@@ -70,6 +70,8 @@ __all__ = [
     "distinctive_terms",
     "kwic",
     "attention",
+    "source_shares",
+    "partisan_balance",
     "actor_labels",
     "actor_label_summary",
     "actor_sentiment",

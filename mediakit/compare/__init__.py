@@ -15,6 +15,9 @@ Everything here returns tidy pandas tables and never modifies its input.
 * :func:`kwic` — keyword-in-context rows, to read the sentences behind a number.
 * :func:`attention` — how many articles (or articles matching a term) each group
   published per period.
+* :func:`source_shares` and :func:`partisan_balance` — who gets to speak: each group's share of
+  source roles (anonymous, politician, expert, ...) and the partisan balance of the politicians it
+  quotes, with cluster-bootstrap CIs (articles resampled).
 * Building blocks, usable alone: :func:`bootstrap_ci`, :func:`cliffs_delta`,
   :func:`cliffs_magnitude`, :func:`mann_whitney`, :func:`wilcoxon_signed_rank`,
   :func:`permutation_test`, :func:`sign_flip_test`, :func:`adjust_pvalues`,
@@ -27,7 +30,7 @@ The code lives in private modules, one concern each: ``_stats`` (the statistics,
 NumPy), ``_groups`` (grouping helpers), ``_tables`` (column lists), ``_compare``
 (:func:`compare`, :class:`Comparison`, within events), ``_texts`` (text columns, search
 patterns), ``_ngrams`` (n-gram counting), ``_terms`` (:func:`distinctive_terms`: options and
-scoring), ``_kwic`` and ``_attention``. This package reads pandas DataFrames only; the Dask
+scoring), ``_kwic``, ``_attention`` and ``_sources`` (source roles and partisan balance). This package reads pandas DataFrames only; the Dask
 layer (``mediakit.dask``) builds on the public building blocks of ``_ngrams`` and ``_terms``.
 """
 
@@ -58,6 +61,7 @@ from ._tables import (
     PAIRED_COLUMNS,
     TERM_COLUMNS,
 )
+from ._sources import PARTISAN_COLUMNS, SHARE_COLUMNS, cluster_bootstrap, partisan_balance, source_shares
 from ._terms import distinctive_terms, stop_set, stop_words
 from ._texts import part_texts, term_pattern
 
@@ -70,6 +74,8 @@ __all__ = [
     "KWIC_COLUMNS",
     "PAIRED_COLUMNS",
     "PAIR_COLUMNS",
+    "PARTISAN_COLUMNS",
+    "SHARE_COLUMNS",
     "TERM_COLUMNS",
     "TestResult",
     "adjust_pvalues",
@@ -77,12 +83,15 @@ __all__ = [
     "bootstrap_ci",
     "cliffs_delta",
     "cliffs_magnitude",
+    "cluster_bootstrap",
     "compare",
     "distinctive_terms",
     "kwic",
     "mann_whitney",
+    "partisan_balance",
     "permutation_test",
     "sign_flip_test",
+    "source_shares",
     "stop_words",
     "term_pattern",
     "wilcoxon_signed_rank",

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .._progress import progress_bar
 from ..actors import actor_labels
-from ..compare import Comparison, compare, distinctive_terms
+from ..compare import Comparison, compare, distinctive_terms, partisan_balance, source_shares
 from ..loaders import load_errors
 from ..metrics.analyze import analyze, left_out_summary
 from ..metrics.attribution import extract_attributions
@@ -64,6 +64,11 @@ class CorpusAnalysis:
         :func:`mediakit.distinctive_terms` one outlet against the rest; None with fewer than two outlets.
     actor_labels : pandas.DataFrame or None
         :func:`mediakit.actor_labels`; None when it failed (see ``notes``).
+    source_roles : pandas.DataFrame or None
+        :func:`mediakit.source_shares` of ``source_role`` by outlet (cluster-bootstrap CIs); None
+        without outlets, attributions or roles.
+    partisan : pandas.DataFrame or None
+        :func:`mediakit.partisan_balance` by outlet; None without quoted politicians with a party.
     event : str or None
         The event column used, if any.
     notes : list of str
@@ -82,6 +87,8 @@ class CorpusAnalysis:
     comparison: Comparison | None = None
     terms: pd.DataFrame | None = None
     actor_labels: pd.DataFrame | None = None
+    source_roles: pd.DataFrame | None = None
+    partisan: pd.DataFrame | None = None
     event: str | None = None
     notes: list[str] = field(default_factory=list)
     languages: str | tuple[str, ...] | None = "en"
@@ -252,6 +259,21 @@ def _terms(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
         return None
 
 
+def _sources(articles: pd.DataFrame, attributions: pd.DataFrame,
+             notes: list[str]) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Source roles and the partisan balance of quoted politicians per outlet (None when not possible)."""
+    if attributions.empty or "source_role" not in attributions.columns or articles["outlet"].dropna().empty:
+        return None, None
+    roles = source_shares(attributions, category="source_role", articles=articles)
+    partisan = None
+    if "party" in attributions.columns:
+        partisan = partisan_balance(attributions, articles=articles)
+        if partisan.empty:
+            notes.append("no quoted politician with a known party: no partisan balance")
+            partisan = None
+    return (roles if len(roles) else None), partisan
+
+
 def _actor_labels(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
     try:
         return actor_labels(articles, languages=None)  # the articles of other languages are out already
@@ -291,11 +313,13 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     terms = _terms(scored, notes)
     step()
     labels = _actor_labels(scored, notes)
+    roles, partisan = _sources(articles, tables.attributions, notes)
     return CorpusAnalysis(source=source, articles=articles,
                           load_errors=load_errors(articles) if errors is None else errors,
                           metrics=tables.metrics, sentences=tables.sentences, attributions=tables.attributions,
                           word_choice=tables.word_choice, comparison=comparison, terms=terms,
-                          actor_labels=labels, event=event_col, notes=notes,
+                          actor_labels=labels, source_roles=roles, partisan=partisan, event=event_col,
+                          notes=notes,
                           languages=_option_value(languages))
 
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..plot import (MISSING_COLOR, actor_label_heatmap, attention_plot, distinctive_terms_plot,
-                    event_matched_plot, figure_for, metric_by_outlet, outlet_colors, readability_by_outlet,
-                    sentiment_distribution, share_table, source_mix, theme, word_choice_shares)
+from ..plot import (MISSING_COLOR, actor_label_heatmap, attention_plot, distinctive_terms_plot, event_matched_plot,
+                    figure_for, metric_by_outlet, outlet_colors, partisan_balance_plot, readability_by_outlet,
+                    sentiment_distribution, share_table, source_mix, source_share_plot, theme, word_choice_shares)
 from .._progress import progress_bar
 from ..actors import actor_label_summary
 from ..compare import attention
@@ -174,6 +174,21 @@ class _Charts:
         source_mix(rows, category=category, ax=ax, palette=self.pal)
         return fig, table
 
+    def source_share(self, value: str) -> tuple[Figure, pd.DataFrame]:
+        table = self.res.source_roles
+        assert table is not None
+        rows = table[table["source_role"] == value].reset_index(drop=True)
+        fig, ax = self.new(figure_for(len(rows)))
+        source_share_plot(rows, value=value, ax=ax, palette=self.pal)
+        return fig, rows
+
+    def partisan(self) -> tuple[Figure, pd.DataFrame]:
+        table = self.res.partisan
+        assert table is not None
+        fig, ax = self.new(figure_for(len(table)))
+        partisan_balance_plot(table, ax=ax, palette=self.pal)
+        return fig, table
+
     def actor(self, actor: str) -> tuple[Figure, pd.DataFrame]:
         labels = self.res.actor_labels
         assert labels is not None
@@ -247,6 +262,14 @@ _HOW = {
                    "to read (60–70 ≈ plain English).",
     "source_type": "Who is quoted: each bar splits one outlet's attributions by the kind of source "
                    "(named person, official, anonymous, organisation, document ...). n = attributions.",
+    "source_role": "Who is quoted: each bar splits one outlet's attributions by the role of the source "
+                   "(politician, official, expert, citizen, anonymous, document ...; docs/sources.md). "
+                   "n = attributions.",
+    "anonymous": "Share of each outlet's attributions to anonymous sources ('officials said', 'a person "
+                 "familiar with'), with a 95% bootstrap CI that resamples articles. n = attributions.",
+    "partisan": "Among the quoted politicians whose party is known (from the text or the shipped gazetteer "
+                "of the US Congress), the share of the first party minus the share of the second; right of "
+                "zero = more of the first. Line = 95% bootstrap CI over articles. n = attributions.",
     "cue_class": "How sources are quoted: each bar splits one outlet's attributions by the class of the "
                  "cue verb (neutral 'said', assertive 'insisted', denial 'denied' ...). n = attributions.",
     "actor": "How each outlet names this actor: share of each label among the outlet's labelled mentions "
@@ -317,8 +340,7 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     job("readability_by_outlet", "Readability by outlet", _HOW["readability"],
         c.readability if has_outlet else None, None if has_outlet else no_outlet)
     no_attr = no_outlet if not has_outlet else ("no attributions found" if res.attributions.empty else None)
-    job("source_mix_source_type", "Who is quoted: source types", _HOW["source_type"],
-        partial(c.sources, "source_type") if no_attr is None else None, no_attr)
+    _source_jobs(job, c, res, no_attr)
     job("source_mix_cue_class", "How sources are quoted: cue classes", _HOW["cue_class"],
         partial(c.sources, "cue_class") if no_attr is None else None, no_attr)
     actors = _top_actors(res.actor_labels, _N_ACTORS)
@@ -344,6 +366,24 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     for name, title, how, draw, skipped in progress_bar(jobs, desc="Figures", unit="chart", enabled=progress):
         c.add(name, title, how, draw, skipped)
     return c.figures
+
+
+def _source_jobs(job: Callable[..., None], c: _Charts, res: CorpusAnalysis, no_attr: str | None) -> None:
+    """Who is quoted: source roles (or the old source types), anonymous sources, partisan balance."""
+    if no_attr is not None or "source_role" not in res.attributions.columns:
+        job("source_mix_source_type", "Who is quoted: source types", _HOW["source_type"],
+            partial(c.sources, "source_type") if no_attr is None else None, no_attr)
+        return
+    job("source_mix_source_role", "Who is quoted: source roles", _HOW["source_role"],
+        partial(c.sources, "source_role"))
+    roles = res.source_roles
+    has_anon = roles is not None and bool((roles.loc[roles["source_role"] == "anonymous", "count"] > 0).any())
+    job("source_share_anonymous", "Anonymous sources by outlet", _HOW["anonymous"],
+        partial(c.source_share, "anonymous") if has_anon else None,
+        None if has_anon else "no anonymous source found")
+    job("partisan_balance", "Partisan balance of quoted politicians", _HOW["partisan"],
+        c.partisan if res.partisan is not None else None,
+        None if res.partisan is not None else "no quoted politician with a known party")
 
 
 def _metric_title(metric: str) -> str:

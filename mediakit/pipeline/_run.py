@@ -134,6 +134,10 @@ def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress:
         written["distinctive_terms"] = write_table(res.terms, outdir / "distinctive_terms.csv")
     if res.actor_labels is not None:
         written["actor_labels"] = write_table(res.actor_labels, outdir / "actor_labels.csv")
+    if res.source_roles is not None:
+        written["source_roles"] = write_table(res.source_roles, outdir / "source_roles.csv")
+    if res.partisan is not None:
+        written["partisan_balance"] = write_table(res.partisan, outdir / "partisan_balance.csv")
     figures = make_figures(res, outdir / "figures", progress=progress)
     for fig in figures:
         for p in fig.files:

@@ -22,6 +22,8 @@ with a :class:`DeprecationWarning`.
 :func:`actor_sentiment_plot`   mean sentiment around each actor, per outlet
 :func:`readability_by_outlet`  a readability score per outlet (box and points)
 :func:`source_mix`             source types / cue classes per outlet (stacked bars)
+:func:`source_share_plot`      one source role's share per outlet, with its CI (e.g. anonymous)
+:func:`partisan_balance_plot`  partisan gap of the politicians each outlet quotes, with its CI
 :func:`actor_label_heatmap`    which labels each outlet uses for one actor (annotated heatmap)
 :func:`attention_plot`         articles (or share matching a term) over time, per outlet
 :func:`event_matched_plot`     one line per event across outlets (``Comparison.events``)
@@ -79,6 +81,7 @@ from ._metric import metric_by_outlet
 from ._palettes import (CATEGORY_COLORS, EVENT_COLORS, MISSING_COLOR, OKABE_ITO, OTHER_COLOR, OUTLET_COLORS, SCHEMES,
                         TOL_YLORBR, OutletPalette, OutletStyle, outlet_colors)
 from ._shares import share_table, source_mix, word_choice_shares
+from ._sources import partisan_balance_plot, source_share_plot
 from ._terms import distinctive_terms_plot
 from ._time import attention_plot, event_matched_plot
 
@@ -106,6 +109,8 @@ __all__ = [
     "sentiment_distribution",
     "share_table",
     "source_mix",
+    "source_share_plot",
+    "partisan_balance_plot",
     "theme",
     "word_choice_shares",
 ]
