@@ -4,6 +4,7 @@ Command line::
 
     python -m mediakit.evaluate attribution --split dev [--outlet] [--json]
     python -m mediakit.evaluate speakers [--json]
+    python -m mediakit.evaluate sources [--json] [--errors N]
     python -m mediakit.evaluate actor-sentiment --split dev-rw   (or --file F.jsonl)
 
 ``attribution`` runs :func:`mediakit.metrics.attribution.extract_attributions` on
@@ -27,6 +28,11 @@ with the matching rule of the corpora README:
 gold set ``mediakit/resources/speaker_gold.csv`` (article ids, source offsets and
 resolved names only; the articles are the seed article and PolNeAR dev articles).
 
+``sources`` scores the source roles, parties and offices of the extracted attributions
+(:func:`score_source_roles`) on ``mediakit/resources/source_role_gold.csv``: every source span of
+28 PolNeAR dev articles labelled with the codebook of ``docs/sources.md`` (ids, offsets and labels
+only). A gold span is matched to the predicted attribution whose source overlaps it most.
+
 ``actor-sentiment`` prints the per-method table of ``python -m mediakit.actors evaluate``
 (macro-F1 of the trained model, the rule-based score and whole-sentence VADER on NewsMTSC).
 
@@ -34,6 +40,7 @@ The scoring functions are importable (:func:`match_attributions`,
 :func:`score_attributions`, :func:`score_speakers`) so that tests can call them.
 
 Modules: ``_attribution`` (PolNeAR matching and scores), ``_speakers`` (speaker gold set),
+``_sources`` (source-role gold set),
 ``_cli`` (the command line).
 """
 
@@ -42,6 +49,8 @@ from __future__ import annotations
 from ._attribution import (THRESHOLDS, evaluate_polnear, format_scores, is_speech_cue, match_attributions,
                            score_attributions)
 from ._cli import main
+from ._sources import (ANONYMOUS_KINDS, SOURCE_ROLES, evaluate_source_roles, format_source_scores,
+                       load_source_role_gold, score_source_roles, source_role_gold_articles)
 from ._speakers import SEED_ARTICLE, load_speaker_gold, score_speakers, speaker_gold_articles
 
 __all__ = [
@@ -54,6 +63,13 @@ __all__ = [
     "score_speakers",
     "speaker_gold_articles",
     "SEED_ARTICLE",
+    "SOURCE_ROLES",
+    "ANONYMOUS_KINDS",
+    "load_source_role_gold",
+    "source_role_gold_articles",
+    "score_source_roles",
+    "evaluate_source_roles",
+    "format_source_scores",
     "format_scores",
     "main",
 ]

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from ._attribution import evaluate_polnear, fmt, format_scores
+from ._sources import evaluate_source_roles, format_source_scores
 from ._speakers import SEED_ARTICLE, load_speaker_gold, score_speakers, speaker_gold_articles
 
 __all__ = ["main"]
@@ -29,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", default=str(SEED_ARTICLE),
                    help="the seed article of the gold set (default: data/000_fd60bde068b4eb11.txt, from the "
                         "project root)")
+    r = sub.add_parser("sources", help="source roles, party and office on mediakit/resources/source_role_gold.csv")
+    r.add_argument("--json", action="store_true", help="print JSON instead of text")
+    r.add_argument("--errors", type=int, default=0, metavar="N", help="list N mismatched gold sources")
+    r.add_argument("--root", default=None, help="the polnear folder (default: ../shared/corpora/polnear)")
     from ..actors import add_evaluate_arguments
 
     add_evaluate_arguments(sub.add_parser("actor-sentiment", help="sentiment toward a target on NewsMTSC"))
@@ -53,6 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"(extraction {info['seconds']:.2f} s, lexicon loading included)")
                 print("speech = cues with a verb of saying or reporting, or 'according to'")
                 print(format_scores(scores))
+            return 0
+        if args.task == "sources":
+            res, info = evaluate_source_roles(args.root)
+            if args.json:
+                print(json.dumps({"info": info, "scores": res}, indent=2))
+            else:
+                print(f"PolNeAR dev source-role gold: {info['articles']} articles, {info['gold']} gold sources, "
+                      f"{info['predicted']} predicted attributions (extraction {info['seconds']:.2f} s)")
+                print(format_source_scores(res, errors=args.errors))
             return 0
         if args.task == "speakers":
             from ..metrics.attribution import extract_attributions
