@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import NGRAM_BOUNDARY_CHARS, NGRAM_TOKEN_RE
+from ._style import fold_variants
 
 __all__ = ["BOUNDARY_CHARS", "NgramModel", "TOKEN_RE", "fold", "model_from_counts", "models_from_cells",
            "models_from_texts", "ngram_cells", "ngram_model", "ngram_text", "term_cells", "token_flags",
@@ -65,12 +66,15 @@ class NgramModel:
         return y
 
 
-def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray], *,
+                 fold_style: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Tokens of every group as one stream, each group's texts followed by a boundary token.
 
     ``rows[i]`` are the positions in ``texts`` of group ``i``'s articles, joined with line
     breaks (a boundary: no n-gram crosses articles or groups). Returns the token codes, the
-    distinct tokens (object array) and the group index of every token.
+    distinct tokens (object array) and the group index of every token. ``fold_style``: fold
+    abbreviation variants into one token ("sen" -> "senator", "u.s" -> "us"; see
+    :mod:`mediakit.compare._style`), on the distinct tokens (cheap).
     """
     chunks: list[list[str]] = []
     for r in rows:
@@ -81,7 +85,14 @@ def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray]) -> tuple[np.n
     del chunks
     gid = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
     codes, uniq = pd.factorize(tokens)
-    return codes, np.asarray(uniq, dtype=object), gid
+    uniq = np.asarray(uniq, dtype=object)
+    if fold_style:
+        folded = fold_variants(uniq)
+        if folded is not None:
+            recode, uniq = pd.factorize(folded)
+            codes = recode[codes]
+            uniq = np.asarray(uniq, dtype=object)
+    return codes, uniq, gid
 
 
 def token_flags(uniq: np.ndarray, stops: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -189,9 +200,9 @@ def ngram_model(codes: np.ndarray, uniq: np.ndarray, gid: np.ndarray, n_groups: 
 
 def models_from_texts(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: int, hi_n: int,
                       stops: frozenset[str], *, prior: str, alpha0: float | None,
-                      min_count: int) -> list[NgramModel]:
+                      min_count: int, fold_style: bool = False) -> list[NgramModel]:
     """The counts of every n-gram length that occurs, from the texts of every group (pandas path)."""
-    codes, uniq, gid = token_stream(texts, rows)
+    codes, uniq, gid = token_stream(texts, rows, fold_style=fold_style)
     is_boundary, is_stop = token_flags(uniq, stops)
     models: list[NgramModel] = []
     for n_words in range(lo_n, hi_n + 1):
@@ -203,7 +214,7 @@ def models_from_texts(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: in
 
 
 def term_cells(texts: Sequence[str], row_gid: np.ndarray, lo_n: int, hi_n: int,
-               stops: frozenset[str]) -> pd.DataFrame:
+               stops: frozenset[str], *, fold_style: bool = False) -> pd.DataFrame:
     """Every (n-gram, group) count of a slice of the articles: ``term``, ``n_words``, ``gid``, ``count``.
 
     ``row_gid`` is every article's group index (−1: no group). One partition's share of
@@ -218,7 +229,7 @@ def term_cells(texts: Sequence[str], row_gid: np.ndarray, lo_n: int, hi_n: int,
     frames = [pd.DataFrame({"term": pd.Series([], dtype=object), "n_words": pd.Series([], dtype=np.int64),
                             "gid": pd.Series([], dtype=np.int64), "count": pd.Series([], dtype=np.int64)})]
     if rows:
-        codes, uniq, gid = token_stream(texts, rows)
+        codes, uniq, gid = token_stream(texts, rows, fold_style=fold_style)
         is_boundary, is_stop = token_flags(uniq, stops)
         for n_words in range(lo_n, hi_n + 1):
             cells = ngram_cells(codes, len(uniq), gid, len(rows), n_words, is_boundary, is_stop)

@@ -19,10 +19,11 @@ from ..text import english_stop_words
 from .._validation import check_frame, check_option
 from ._groups import group_labels, group_order, positions, preview
 from ._ngrams import NgramModel, fold, models_from_texts
+from ._style import HOUSE_STYLE_MODES, StyleTerms, style_terms
 from ._tables import TERM_COLUMNS, empty_table
 from ._texts import part_texts
 
-__all__ = ["PRIORS", "distinctive_terms", "empty_terms", "ngram_range", "score_terms", "stop_set", "stop_words",
+__all__ = ["PRIORS", "corpus_outlets", "distinctive_terms", "empty_terms", "ngram_range", "score_terms", "stop_set", "stop_words",
            "term_comparisons", "term_options", "terms_table"]
 
 #: Priors of :func:`distinctive_terms`.
@@ -140,7 +141,8 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
                       alpha0: float | None = None, min_count: int = 5,
                       stop_words: str | Iterable[str] | None = "english",
                       top: int | None = None,
-                      columns: Sequence[str] = ("title", "text")) -> pd.DataFrame:
+                      columns: Sequence[str] = ("title", "text"),
+                      house_style: str = "exclude") -> pd.DataFrame:
     """Words and phrases that set a group apart: log-odds ratios with an informative Dirichlet prior.
 
     Implements Monroe, Colaresi & Quinn (2008), "Fightin' Words", section 3.5.
@@ -163,6 +165,16 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     dropped, and n-grams (n ≥ 2) that start or end with one ("the tax",
     "tax on") — "freedom of speech" stays. Stop words are removed before
     counting, so ``n^a`` counts the kept n-grams.
+
+    **House style.** An outlet's own name, courtesy titles and abbreviation spellings are
+    style, not framing (:mod:`mediakit.compare._style`, word lists in
+    ``mediakit/lexicons/house_style.yaml``). By default abbreviation variants are folded
+    before counting ("Sen." and "Senator" are one word, "U.S." is "us"), and terms that
+    contain an honorific ("mr", "said mr"), a single letter ("j") or a self-reference to an
+    outlet of the corpus ("fox news", "told fox", "huffpost") are left out of the ranking
+    (they still count in ``n`` and the prior). ``house_style="only"`` lists just those
+    terms, scored the same way, with a ``style`` column saying why; ``"keep"`` turns both
+    off (the behaviour before the style rules).
 
     **Model.** Each n-gram length is its own multinomial (its own ``n``,
     ``α_0`` and prior), and all lengths are ranked together by ``z``. The
@@ -206,6 +218,9 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
         ``top`` the table has a row per group and term.
     columns : sequence of str, default ('title', 'text')
         Text columns (lists of strings, such as ``captions``, are read too).
+    house_style : {'exclude', 'only', 'keep'}, default 'exclude'
+        See **House style** above. The outlets are the ``outlet`` column's values (or the
+        groups, when ``by='outlet'``) with their shipped aliases.
 
     Returns
     -------
@@ -219,8 +234,9 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
         Negative z: used less by the group than by the other side. ``log_odds``
         and ``z`` are NaN (ranked last) only when an n-gram length has a single
         type in the whole corpus, where the log-odds are undefined.
-        ``attrs``: ``alpha0`` and ``n_tokens`` (per length and group),
-        ``missing_group``.
+        With ``house_style="only"``, a ``style`` column ('honorific', 'initial',
+        'outlet name'). ``attrs``: ``alpha0`` and ``n_tokens`` (per length and group),
+        ``missing_group``, ``house_style``.
 
     Raises
     ------
@@ -246,6 +262,7 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     """
     _check_pandas(articles)
     lo_n, hi_n, stops = term_options(ngram, prior, alpha0, min_count, top, stop_words)
+    check_option(house_style, HOUSE_STYLE_MODES, name="house_style", func="distinctive_terms")
     labels, _ = group_labels(articles, by, "by", func="distinctive_terms")
     texts = part_texts(articles, columns, func="distinctive_terms")
     n_missing = int(labels.isna().sum())
@@ -255,9 +272,20 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     comparisons, g_index = term_comparisons(order, by, group, other)
     pos = positions(labels, order)
     models = models_from_texts(texts, [pos[g] for g in order], lo_n, hi_n, stops, prior=prior,
-                               alpha0=alpha0, min_count=min_count)
+                               alpha0=alpha0, min_count=min_count, fold_style=house_style != "keep")
+    style = None if house_style == "keep" else style_terms(corpus_outlets(articles, by, order))
     return terms_table(models, order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
-                       n_missing=n_missing, prior=prior, stop_words=stop_words)
+                       n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=house_style,
+                       style=style)
+
+
+def corpus_outlets(articles: Any, by: Any, order: Sequence[Any]) -> list[Any]:
+    """The outlet names whose self-references are house style: the ``outlet`` column, else the groups of ``by='outlet'``."""
+    if "outlet" in articles.columns:
+        col = articles["outlet"]
+        uniq = col.dropna().unique()
+        return list(uniq.compute() if hasattr(uniq, "compute") else uniq)
+    return list(order) if isinstance(by, str) and by == "outlet" else []
 
 
 def _check_pandas(articles: Any) -> None:
@@ -277,45 +305,55 @@ def empty_terms(n_missing: int) -> pd.DataFrame:
 
 def terms_table(models: Sequence[NgramModel], order: list[Any], comparisons: Comparisons, g_index: dict[Any, int],
                 *, rest: bool, min_count: int, top: int | None, n_missing: int, prior: str,
-                stop_words: str | Iterable[str] | None) -> pd.DataFrame:
+                stop_words: str | Iterable[str] | None, house_style: str = "keep",
+                style: StyleTerms | None = None) -> pd.DataFrame:
     """The table of :func:`distinctive_terms` from the counted n-grams, with its ``attrs``.
 
     The scoring step of every path: ``models`` (one :class:`NgramModel` per n-gram length
     that occurs, from :func:`models_from_texts` or, for counts summed elsewhere,
     :func:`models_from_cells`), the groups in ``order``, ``comparisons`` and ``g_index``
     from :func:`term_comparisons`, ``rest``: ``other is None``; ``n_missing``: rows without
-    a group; the other arguments as given to :func:`distinctive_terms`.
+    a group; the other arguments as given to :func:`distinctive_terms`; ``style``: the
+    style rules (:func:`mediakit.compare._style.style_terms`) unless ``house_style='keep'``.
     """
-    out = score_terms(models, comparisons, g_index, rest=rest, min_count=min_count, top=top)
+    out = score_terms(models, comparisons, g_index, rest=rest, min_count=min_count, top=top,
+                      house_style=house_style, style=style)
     if out is None:
-        return empty_terms(n_missing)
+        empty = empty_terms(n_missing)
+        if house_style == "only":
+            empty["style"] = pd.Series([], dtype=object)
+        return empty
     out.attrs.update({"alpha0": {m.n_words: m.alpha0 for m in models},
                       "n_tokens": {m.n_words: {order[i]: int(m.n_by_group[i]) for i in range(len(order))}
                                    for m in models},
-                      "missing_group": n_missing, "prior": prior,
+                      "missing_group": n_missing, "prior": prior, "house_style": house_style,
                       "stop_words": "english" if stop_words == "english" else
                       ("none" if stop_words is None else "custom")})
     return out
 
 
 def score_terms(models: Sequence[NgramModel], comparisons: Comparisons, g_index: dict[Any, int], *, rest: bool,
-                min_count: int, top: int | None) -> pd.DataFrame | None:
+                min_count: int, top: int | None, house_style: str = "keep",
+                style: StyleTerms | None = None) -> pd.DataFrame | None:
     """δ, z and ranks of every comparison from the counts (pandas and Dask paths alike); None: no row."""
     scored = [m for m in models if len(m.terms)]
+    reasons = [style.reasons(m.terms) if style is not None and house_style != "keep" else None for m in scored]
     frames: list[pd.DataFrame] = []
     for g, other_label, others in comparisons:
-        parts = [_score_model(model, g_index[g], others, rest=rest, min_count=min_count) for model in scored]
+        parts = [_score_model(model, g_index[g], others, rest=rest, min_count=min_count,
+                              reasons=why, house_style=house_style) for model, why in zip(scored, reasons, strict=True)]
         if not parts:
             continue
         frames.append(_comparison_table(g, other_label, parts, top))
     frames = [f for f in frames if len(f)]
     if not frames:
         return None
-    return pd.concat(frames, ignore_index=True)[TERM_COLUMNS]
+    columns = TERM_COLUMNS + ["style"] if house_style == "only" else TERM_COLUMNS
+    return pd.concat(frames, ignore_index=True)[columns]
 
 
-def _score_model(model: NgramModel, gi: int, others: list[int], *, rest: bool,
-                 min_count: int) -> tuple[np.ndarray, ...]:
+def _score_model(model: NgramModel, gi: int, others: list[int], *, rest: bool, min_count: int,
+                 reasons: np.ndarray | None = None, house_style: str = "keep") -> tuple[np.ndarray, ...]:
     """Group ``gi`` against ``others`` (or the rest) on one n-gram length: the columns of its shown terms.
 
     (term, n_words, count group, count other, freq group, freq other, δ, z, alphabetical rank)
@@ -329,7 +367,11 @@ def _score_model(model: NgramModel, gi: int, others: list[int], *, rest: bool,
     else:
         y_b = model.counts(others)
         n_b = float(model.n_by_group[others].sum())
-    show = np.flatnonzero(y_a + y_b >= max(min_count, 1))
+    enough = y_a + y_b >= max(min_count, 1)
+    if reasons is not None:
+        is_style = reasons != None  # noqa: E711  (elementwise on an object array)
+        enough &= is_style if house_style == "only" else ~is_style
+    show = np.flatnonzero(enough)
     ya, yb, aw, a0 = y_a[show], y_b[show], model.alpha_w[show], model.alpha0
     with np.errstate(divide="ignore", invalid="ignore"):
         delta = (np.log((ya + aw) / (n_a + a0 - ya - aw))
@@ -340,20 +382,23 @@ def _score_model(model: NgramModel, gi: int, others: list[int], *, rest: bool,
     if model.n_types == 1:  # one type: its share is 1 on both sides, log-odds undefined
         delta = np.full(len(show), math.nan)
         z = np.full(len(show), math.nan)
+    why = reasons[show] if reasons is not None else np.full(len(show), None, dtype=object)
     return (model.terms[show], np.full(len(show), model.n_words), ya, yb, freq_a, freq_b,
-            delta, z, model.term_rank[show])
+            delta, z, model.term_rank[show], why)
 
 
 def _comparison_table(g: Any, other_label: Any, parts: list[tuple[np.ndarray, ...]],
                       top: int | None) -> pd.DataFrame:
     """The ranked rows of one comparison from the columns of every n-gram length (:func:`_score_model`)."""
-    term, n_w, ya, yb, freq_a, freq_b, delta, z, alpha_rank = (np.concatenate(c) for c in zip(*parts, strict=True))
+    term, n_w, ya, yb, freq_a, freq_b, delta, z, alpha_rank, why = (np.concatenate(c)
+                                                                    for c in zip(*parts, strict=True))
     idx = _rank_order(z, n_w, alpha_rank, top)
     return pd.DataFrame({
         "group": [g] * len(idx), "other": [other_label] * len(idx), "term": term[idx],
         "n_words": n_w[idx], "count_group": ya[idx].astype(np.int64),
         "count_other": yb[idx].astype(np.int64), "freq_group": freq_a[idx], "freq_other": freq_b[idx],
-        "log_odds": delta[idx], "z": z[idx], "rank": np.arange(1, len(idx) + 1, dtype=np.int64)})
+        "log_odds": delta[idx], "z": z[idx], "rank": np.arange(1, len(idx) + 1, dtype=np.int64),
+        "style": why[idx]})
 
 
 def _rank_order(z: np.ndarray, n_w: np.ndarray, alpha_rank: np.ndarray, top: int | None) -> np.ndarray:

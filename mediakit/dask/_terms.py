@@ -18,8 +18,10 @@ import pandas as pd
 from ..compare._groups import group_labels, group_order
 from ..compare._ngrams import models_from_cells
 from ..compare._ngrams import term_cells as partition_cells
-from ..compare._terms import empty_terms, term_comparisons, term_options, terms_table
+from ..compare._style import HOUSE_STYLE_MODES, style_terms
+from ..compare._terms import corpus_outlets, empty_terms, term_comparisons, term_options, terms_table
 from ..compare._texts import part_texts
+from .._validation import check_option
 from ._apply import require_dask_frame, restore_captions
 
 __all__ = ["distinctive_terms", "term_labels", "term_cells"]
@@ -47,11 +49,11 @@ def term_labels(ddf: Any, by: Any) -> tuple[pd.Series, int, int]:
 
 
 def _term_partition(df: pd.DataFrame, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
-                    stops: frozenset[str]) -> pd.DataFrame:
+                    stops: frozenset[str], fold_style: bool = False) -> pd.DataFrame:
     """One partition's (n-gram, group) counts (``term``, ``n_words``, ``gid``, ``count``)."""
     df = restore_captions(df)
     row_gid = pd.Index(order).get_indexer(df[by]).astype(np.int64)
-    cells = partition_cells(part_texts(df, columns), row_gid, lo_n, hi_n, stops)
+    cells = partition_cells(part_texts(df, columns), row_gid, lo_n, hi_n, stops, fold_style=fold_style)
     return cells.astype({"term": _TERM_DTYPE})
 
 
@@ -101,12 +103,13 @@ def _shuffle_method(ddf: Any) -> str | None:
 
 
 def _term_graph(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
-                stops: frozenset[str], min_count: int) -> tuple[Any, Any, Any]:
+                stops: frozenset[str], min_count: int, fold_style: bool = False) -> tuple[Any, Any, Any]:
     """The lazy collections behind :func:`term_cells`: kept cells, summed statistics, summed cells."""
     cols = list(dict.fromkeys([by, *columns]))
     meta = pd.DataFrame({"term": pd.Series([], dtype=_TERM_DTYPE), "n_words": pd.Series([], dtype=np.int64),
                          "gid": pd.Series([], dtype=np.int64), "count": pd.Series([], dtype=np.int64)})
-    partial = ddf[cols].map_partitions(_term_partition, by, columns, list(order), lo_n, hi_n, stops, meta=meta,
+    partial = ddf[cols].map_partitions(_term_partition, by, columns, list(order), lo_n, hi_n, stops, fold_style,
+                                       meta=meta,
                                        enforce_metadata=False, clear_divisions=True, align_dataframes=False)
     shuffled = partial.shuffle("term", npartitions=max(1, ddf.npartitions), ignore_index=True,
                                shuffle_method=_shuffle_method(ddf))
@@ -121,7 +124,7 @@ def _term_graph(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi
 
 
 def term_cells(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
-               stops: frozenset[str], min_count: int) -> tuple[pd.DataFrame, pd.Series]:
+               stops: frozenset[str], min_count: int, fold_style: bool = False) -> tuple[pd.DataFrame, pd.Series]:
     """The n-gram counts of :func:`distinctive_terms`, computed on the cluster.
 
     Every partition counts its n-grams per group (``map_partitions``); the partial counts
@@ -141,7 +144,7 @@ def term_cells(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi_
     """
     import dask
 
-    kept, stats, _ = _term_graph(ddf, by, columns, order, lo_n, hi_n, stops, min_count)
+    kept, stats, _ = _term_graph(ddf, by, columns, order, lo_n, hi_n, stops, min_count, fold_style)
     kept_cells, stat_sums = dask.compute(kept, stats)
     return kept_cells.reset_index(drop=True), stat_sums
 
@@ -161,7 +164,8 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
                       alpha0: float | None = None, min_count: int = 5,
                       stop_words: str | Iterable[str] | None = "english",
                       top: int | None = None,
-                      columns: Sequence[str] = ("title", "text")) -> pd.DataFrame:
+                      columns: Sequence[str] = ("title", "text"),
+                      house_style: str = "exclude") -> pd.DataFrame:
     """:func:`mediakit.distinctive_terms` on a Dask DataFrame: counted on the cluster, the same table.
 
     Every partition counts its n-grams per group (``map_partitions``); the partial counts
@@ -194,13 +198,17 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     """
     require_dask_frame(articles, func="distinctive_terms")
     lo_n, hi_n, stops = term_options(ngram, prior, alpha0, min_count, top, stop_words)
+    check_option(house_style, HOUSE_STYLE_MODES, name="house_style", func="distinctive_terms")
     _check_by(articles._meta, by, columns)
     present, n_rows, n_missing = term_labels(articles, by)
     if n_rows == 0:
         return empty_terms(n_missing)
     order = group_order(present, None)
     comparisons, g_index = term_comparisons(order, by, group, other)
-    kept, stats = term_cells(articles, by, columns, order, lo_n, hi_n, stops, min_count)
+    fold_style = house_style != "keep"
+    kept, stats = term_cells(articles, by, columns, order, lo_n, hi_n, stops, min_count, fold_style)
     models = models_from_cells(kept, stats, len(order), lo_n, hi_n, prior=prior, alpha0=alpha0)
+    style = style_terms(corpus_outlets(articles, by, order)) if fold_style else None
     return terms_table(models, order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
-                       n_missing=n_missing, prior=prior, stop_words=stop_words)
+                       n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=house_style,
+                       style=style)

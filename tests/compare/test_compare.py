@@ -722,7 +722,7 @@ def test_distinctive_terms_robust(rows, sw):
         with pytest.raises(ValueError, match="at least two groups"):
             distinctive_terms(arts)
         return
-    res = distinctive_terms(arts, min_count=1, stop_words=sw, ngram=(1, 2))
+    res = distinctive_terms(arts, min_count=1, stop_words=sw, ngram=(1, 2), house_style="keep")
     assert list(res.columns) == TERM_COLUMNS
     # finite, except for an n-gram length with a single type (its log-odds are undefined: NaN)
     types = res.groupby("n_words")["term"].transform("nunique")

@@ -150,6 +150,8 @@ _TERM_CASES = [
     {"stop_words": None, "min_count": 1, "ngram": (1, 3)},
     {"stop_words": ["Regime", "the"], "alpha0": 50.0},
     {"columns": ("title", "text", "captions"), "min_count": 0, "top": 10},
+    {"house_style": "only", "min_count": 1},
+    {"house_style": "keep"},
 ]
 
 
@@ -194,7 +196,7 @@ def test_distinctive_terms_dask_counts_are_summed_by_term_and_filtered_on_the_cl
     assert list(kept_cells.columns) == ["term", "n_words", "gid", "count"]
     assert isinstance(kept_cells["term"].dtype, pd.CategoricalDtype)   # each term's text once per partition
     # totals: tokens per (length, group) and types per length, as the pandas path counts them
-    ref = mk.distinctive_terms(articles, min_count=3)
+    ref = mk.distinctive_terms(articles, min_count=3, house_style="keep")  # term_cells above: no folding
     for n_words, per_group in ref.attrs["n_tokens"].items():
         assert {order[g]: int(stat_sums[(n_words, g)]) for g in range(len(order))} == per_group
         assert stat_sums[(n_words, -1)] == cells.loc[cells["n_words"] == n_words, "term"].nunique()

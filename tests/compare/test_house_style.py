@@ -1,0 +1,76 @@
+"""House style apart from framing in distinctive_terms: self-references, honorifics, abbreviation variants."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediakit as mk
+from mediakit.compare._style import fold_variant, house_style, style_terms
+
+
+def _corpus() -> pd.DataFrame:
+    fox = ["Mr. Smith told Fox News the tax relief plan works, Sen. Jones said.",
+           "The tax relief bill passed, Mr. Smith told Fox. Fox News learned more.",
+           "Sen. Jones backed tax relief on Fox News, J. Doe said."] * 4
+    huff = ["Senator Jones attacked the tax cut for the rich, HuffPost reported.",
+            "The tax cut for the rich passed, the Huffington Post found.",
+            "Senator Jones defended the tax cut for the rich in the U.S. Senate."] * 4
+    return pd.DataFrame({"outlet": ["Fox News"] * len(fox) + ["HuffPost"] * len(huff),
+                         "title": [""] * (len(fox) + len(huff)), "text": fox + huff})
+
+
+def test_default_ranking_has_no_outlet_name_honorific_or_initial():
+    t = mk.distinctive_terms(_corpus(), min_count=3, top=15)
+    rules = style_terms(["Fox News", "HuffPost"])
+    assert len(t) and all(rules.reason(term) is None for term in t["term"])
+    assert {"tax relief", "rich"} & set(t["term"])
+    assert t.attrs["house_style"] == "exclude"
+
+
+def test_only_lists_the_style_terms_with_their_reason():
+    t = mk.distinctive_terms(_corpus(), min_count=3, house_style="only")
+    assert set(t["style"]) <= {"honorific", "initial", "outlet name"}
+    fox = t[t["group"] == "Fox News"]
+    assert {"fox", "fox news", "told fox"} <= set(fox["term"])
+    assert "mr" in set(fox["term"])
+    assert fox.set_index("term").loc["mr", "style"] == "honorific"
+
+
+def test_keep_is_the_old_behaviour_and_variants_stay_apart():
+    keep = mk.distinctive_terms(_corpus(), min_count=3, house_style="keep")
+    assert "style" not in keep.columns
+    assert {"sen", "senator", "fox"} <= set(keep["term"])
+    folded = mk.distinctive_terms(_corpus(), min_count=3)
+    assert "sen" not in set(folded["term"])  # "Sen." and "Senator" are one word now
+    # "senator" occurs in both outlets after folding: it is no longer a HuffPost-only word
+    row = folded[(folded["group"] == "HuffPost") & (folded["term"] == "senator")]
+    assert row.empty or row["count_other"].item() > 0
+
+
+def test_folding_rules():
+    ab = house_style().abbreviations
+    assert [fold_variant(t, ab) for t in ("sen", "rep", "u.s", "d.c", "st.louis", "tax", "u.s.a")] == \
+        ["senator", "representative", "us", "dc", "st.louis", "tax", "usa"]
+
+
+def test_style_rules_use_full_names_and_aliases_not_ordinary_words():
+    rules = style_terms(["The Washington Post", "Fox News", "HuffPost"])
+    assert rules.reason("washington post") == "outlet name"
+    assert rules.reason("washington") is None and rules.reason("news") is None
+    assert rules.reason("huffington") == "outlet name"  # a shipped alias of HuffPost
+    assert rules.reason("said mr") == "honorific" and rules.reason("j") == "initial"
+
+
+def test_bad_option():
+    with pytest.raises(ValueError, match="house_style"):
+        mk.distinctive_terms(_corpus(), house_style="drop")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(max_size=60), min_size=2, max_size=6))
+def test_odd_outlet_names_never_raise(names):
+    rules = style_terms(names)
+    assert rules.reason("tax cut") in (None, "outlet name")
