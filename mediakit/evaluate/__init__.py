@@ -4,6 +4,7 @@ Command line::
 
     python -m mediakit.evaluate attribution --split dev [--outlet] [--json]
     python -m mediakit.evaluate speakers [--json]
+    python -m mediakit.evaluate web-prose [--cache DIR] [--brief] [--json]
     python -m mediakit.evaluate sources [--json] [--errors N]
     python -m mediakit.evaluate actor-sentiment --split dev-rw   (or --file F.jsonl)
 
@@ -51,6 +52,7 @@ from ._attribution import (THRESHOLDS, evaluate_polnear, format_scores, is_speec
 from ._cli import main
 from ._sources import (ANONYMOUS_KINDS, SOURCE_ROLES, evaluate_source_roles, format_source_scores,
                        load_source_role_gold, score_source_roles, source_role_gold_articles)
+from ._prose import evaluate_web_prose, format_web_scores, load_web_gold, score_web_prose, web_pages
 from ._speakers import SEED_ARTICLE, load_speaker_gold, score_speakers, speaker_gold_articles
 
 __all__ = [
@@ -71,5 +73,10 @@ __all__ = [
     "evaluate_source_roles",
     "format_source_scores",
     "format_scores",
+    "load_web_gold",
+    "web_pages",
+    "score_web_prose",
+    "format_web_scores",
+    "evaluate_web_prose",
     "main",
 ]

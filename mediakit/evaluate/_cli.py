@@ -24,6 +24,12 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--outlet", action="store_true", help="also score each outlet")
     a.add_argument("--json", action="store_true", help="print JSON instead of a table")
     a.add_argument("--root", default=None, help="the polnear folder (default: ../shared/corpora/polnear)")
+    w = sub.add_parser("web-prose", help="attribution precision on non-wire English web pages "
+                                         "(tests/data/web_attribution_gold.csv)")
+    w.add_argument("--cache", default=None, help="the pages fetched by benchmarks/bench_web.py "
+                                                  "(default: ~/.cache/mediakit-web)")
+    w.add_argument("--json", action="store_true", help="print JSON instead of text")
+    w.add_argument("--brief", action="store_true", help="figures only, without false positives and misses")
     s = sub.add_parser("speakers", help="speaker resolution on mediakit/resources/speaker_gold.csv")
     s.add_argument("--json", action="store_true", help="print JSON instead of text")
     s.add_argument("--root", default=None, help="the polnear folder (default: ../shared/corpora/polnear)")
@@ -68,6 +74,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"{info['predicted']} predicted attributions (extraction {info['seconds']:.2f} s)")
                 print(format_source_scores(res, errors=args.errors))
             return 0
+        if args.task == "web-prose":
+            from ._prose import evaluate_web_prose, format_web_scores
+
+            res, skipped = evaluate_web_prose(args.cache)
+            if args.json:
+                print(json.dumps({"skipped": skipped, "scores": res}, indent=2))
+            else:
+                for page, reason in skipped:
+                    print(f"skipped {page}: {reason}")
+                print(format_web_scores(res, details=not args.brief))
+            return 0 if res["pages"] else 2
         if args.task == "speakers":
             from ..metrics.attribution import extract_attributions
 
