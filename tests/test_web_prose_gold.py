@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mediakit.evaluate._prose import (WEB_CACHE, WEB_GOLD_PATH, format_web_scores, load_web_gold, score_web_prose,
-                                      web_pages)
+from mediakit.evaluate._prose import (WEB_CACHE, WEB_GOLD_PATH, false_positive_classes, format_web_scores,
+                                      load_web_gold, score_web_prose, web_pages)
 
 KINDS = {"direct", "indirect", "mixed", "according_to"}
 
@@ -25,6 +25,19 @@ def test_header_says_who_made_it_and_stores_no_text():
     head = [ln for ln in WEB_GOLD_PATH.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
     text = " ".join(head)
     assert "MIT" in text and "mediakit.load_articles" in text and "No page text is stored" in text
+    # the scope is PolNeAR's, and the header says who annotated what
+    assert "PolNeAR" in text and "INTENTIONS" in text and "PERCEPTIONS" in text and "WHO/WHEN" in text
+
+
+def test_polnear_scope_rows_are_labelled(gold):
+    notes = gold["note"].astype(str)
+    scope = notes[notes.str.contains("polnear-scope")]
+    assert len(scope) >= 150, "the PolNeAR-scope pass added beliefs, intentions, perceptions, evidence"
+    kinds = scope.str.extract(r"polnear-scope: (\w+)")[0]
+    assert set(kinds) == {"intention", "perception", "belief", "evidence"}
+    # intentions carry their holder when the text names one (a few nouns and passives have none)
+    intent = gold[notes.str.contains("polnear-scope: intention")]
+    assert intent["source_start"].notna().mean() > 0.8
 
 
 def test_gold_is_consistent(gold):
@@ -83,8 +96,33 @@ def test_scorer_counts_overlaps_false_positives_and_nested():
     assert [m["cue_text"] for m in s["missed"]] == ["hopes"]
     only_p = score_web_prose(pred, gold, pages=["p"])
     assert only_p["predicted"] == 3 and only_p["pages"] == 1
+    # speech-only scope: gold "said", "told" (not "hopes"); predicted "told", "says" ("ai", "know" are not speech)
+    sp = s["speech"]
+    assert (sp["gold"], sp["predicted"], sp["tp_predicted"], sp["found"]) == (2, 2, 1, 1)
+    assert sp["precision"] == 0.5 and sp["recall"] == 0.5
+    assert [fp["cue_text"] for fp in sp["false_positives"]] == ["says"]
+    # without cue_lemma / cue_class columns a false positive falls in class "?" under its lower-cased text
+    assert s["false_positives_by_class"] == {"?": {"count": 2, "lemmas": {"know": 1, "says": 1}}}
     out = format_web_scores(s)
-    assert "precision 50.0%" in out and "'know'" in out
+    assert "precision 50.0%" in out and "'know'" in out and "speech cues:" in out and "[?]" in out
+
+
+def test_false_positives_grouped_by_cue_class():
+    gold = pd.DataFrame({"page": ["p"], "cue_start": [0], "cue_end": [4], "cue_text": ["said"],
+                         "source_start": [pd.NA], "source_end": [pd.NA], "source_text": [""], "note": [""]})
+    pred = pd.DataFrame({"article_id": ["p"] * 4, "cue_start": [0, 10, 20, 30], "cue_end": [4, 14, 24, 34],
+                         "cue_text": ["said", "know", "says", "knew"], "cue_lemma": ["say", "know", "say", "know"],
+                         "cue_class": ["neutral", "belief", "neutral", "belief"],
+                         "source_start": [pd.NA] * 4, "source_end": [pd.NA] * 4, "source_text": [pd.NA] * 4})
+    s = score_web_prose(pred, gold)
+    assert s["false_positives_by_class"] == {"belief": {"count": 2, "lemmas": {"know": 2}},
+                                             "neutral": {"count": 1, "lemmas": {"say": 1}}}
+    assert s["speech"]["false_positives_by_class"] == {"neutral": {"count": 1, "lemmas": {"say": 1}}}
+    assert [fp["cue_class"] for fp in s["false_positives"]] == ["belief", "neutral", "belief"]
+    out = format_web_scores(s)
+    assert "belief 2 (know 2); neutral 1 (say 1)" in out
+    assert out.index("[belief]") < out.index("'knew'") < out.index("[neutral]") < out.index("'says'")
+    assert false_positive_classes([]) == {}
 
 
 def test_scorer_without_predictions():
@@ -112,6 +150,8 @@ def test_scorer_never_raises_and_stays_in_range(spans):
     assert s["found"] + len(s["missed"]) == s["gold"]
     for key in ("precision", "recall", "recall_outer"):
         assert s[key] != s[key] or 0.0 <= s[key] <= 1.0
+        assert s["speech"][key] != s["speech"][key] or 0.0 <= s["speech"][key] <= 1.0
+    assert sum(c["count"] for c in s["false_positives_by_class"].values()) == len(s["false_positives"])
 
 
 @pytest.mark.slow
@@ -142,7 +182,14 @@ def test_extractor_on_web_prose(gold):
     scores, skipped = evaluate_web_prose()
     assert not skipped
     assert scores["pages"] == gold["page"].nunique()
-    # floors under the figures measured when the gold set was made (see the report of issue 15 item 4)
-    assert scores["precision"] >= 0.45
-    assert scores["recall_outer"] >= 0.55
-    assert scores["speaker_accuracy"] >= 0.80
+    # Floors about 0.08 under the figures measured on 2026-12-04 once the gold set had PolNeAR's scope
+    # (544 gold rows; all cues: precision 0.701, recall outer 0.519, speaker accuracy 0.928; speech cues:
+    # precision 0.738, recall outer 0.780), so that a regression fails but small extractor changes do not.
+    assert scores["precision"] >= 0.62
+    assert scores["recall_outer"] >= 0.44
+    assert scores["speaker_accuracy"] >= 0.85
+    speech = scores["speech"]
+    assert speech["gold"] >= 150 and speech["gold"] < scores["gold"]
+    assert speech["precision"] >= 0.65
+    assert speech["recall_outer"] >= 0.70
+    assert sum(c["count"] for c in scores["false_positives_by_class"].values()) == len(scores["false_positives"])

@@ -52,7 +52,8 @@ from ._attribution import (THRESHOLDS, evaluate_polnear, format_scores, is_speec
 from ._cli import main
 from ._sources import (ANONYMOUS_KINDS, SOURCE_ROLES, evaluate_source_roles, format_source_scores,
                        load_source_role_gold, score_source_roles, source_role_gold_articles)
-from ._prose import evaluate_web_prose, format_web_scores, load_web_gold, score_web_prose, web_pages
+from ._prose import (evaluate_web_prose, false_positive_classes, format_web_scores, load_web_gold, score_web_prose,
+                     web_pages)
 from ._speakers import SEED_ARTICLE, load_speaker_gold, score_speakers, speaker_gold_articles
 
 __all__ = [
@@ -78,5 +79,6 @@ __all__ = [
     "score_web_prose",
     "format_web_scores",
     "evaluate_web_prose",
+    "false_positive_classes",
     "main",
 ]

@@ -12,6 +12,12 @@ Scores (:func:`score_web_prose`) are on cue spans: a predicted attribution is ri
 its cue overlaps a gold cue of the same page (precision), a gold attribution is found
 when a predicted cue overlaps it (recall; also without the gold rows noted "nested",
 since the extractor keeps only the outermost of nested attributions).
+
+The gold set has PolNeAR's scope (beliefs, intentions, perceptions and evidence count, as in
+the corpus the extractor is scored on), so the scores are given twice: over all cues, and
+over speech cues only (gold and predicted rows whose cue passes
+:func:`mediakit.evaluate.is_speech_cue`, the filter of the PolNeAR scorer). False positives
+are also counted per class of their cue lemma (:func:`false_positive_classes`).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import csv
 import hashlib
 import io
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -27,7 +34,7 @@ from typing import Any
 import pandas as pd
 
 __all__ = ["WEB_GOLD_PATH", "WEB_CACHE", "load_web_gold", "web_pages", "score_web_prose",
-           "format_web_scores", "evaluate_web_prose"]
+           "format_web_scores", "evaluate_web_prose", "false_positive_classes"]
 
 #: The gold set, in the source checkout (it is test data, not shipped with the package).
 WEB_GOLD_PATH = Path(__file__).resolve().parents[2] / "tests" / "data" / "web_attribution_gold.csv"
@@ -154,7 +161,8 @@ def score_web_prose(predicted: pd.DataFrame, gold: pd.DataFrame, *, pages: Itera
     predicted : DataFrame
         Output of :func:`mediakit.metrics.attribution.extract_attributions` with
         ``article_id`` = gold ``page`` (``cue_start``, ``cue_end``, ``cue_text``,
-        ``source_start``, ``source_end``, ``source_text``).
+        ``source_start``, ``source_end``, ``source_text``; ``cue_lemma`` and ``cue_class``
+        when present name the class of each false positive).
     gold : DataFrame
         From :func:`load_web_gold`.
     pages : iterable of str, optional
@@ -171,8 +179,14 @@ def score_web_prose(predicted: pd.DataFrame, gold: pd.DataFrame, *, pages: Itera
         ``found`` / ``recall``, ``found_outer`` / ``recall_outer``, ``f1`` (precision and
         outer recall), ``speaker_accuracy`` (share of found gold whose source span overlaps the
         overlapping prediction's, or both empty), ``by_page`` (``{page: (gold, predicted,
-        tp_predicted)}``), ``false_positives`` (dicts: ``page``, ``cue_text``, ``source_text``,
-        ``context``) and ``missed`` (dicts: ``page``, ``cue_text``, ``source_text``, ``note``).
+        tp_predicted)}``), ``false_positives`` (dicts: ``page``, ``cue_text``, ``cue_lemma``,
+        ``cue_class``, ``source_text``, ``context``), ``missed`` (dicts: ``page``,
+        ``cue_text``, ``source_text``, ``note``); ``false_positives_by_class``
+        (``{cue_class: {"count": n, "lemmas": {cue_lemma: n}}}``, largest class first); and
+        ``speech``: the same figures (without ``by_page``) when gold and predicted rows are
+        both restricted to speech cues (:func:`mediakit.evaluate.is_speech_cue`), as the
+        PolNeAR scorer does, so the wider PolNeAR scope of the gold set (beliefs, intentions,
+        perceptions) does not weigh on the speech figures.
 
     Examples
     --------
@@ -185,10 +199,38 @@ def score_web_prose(predicted: pd.DataFrame, gold: pd.DataFrame, *, pages: Itera
     >>> s = score_web_prose(pred, gold)
     >>> s["precision"], s["recall"], s["speaker_accuracy"]
     (0.5, 0.5, 1.0)
+    >>> s["speech"]["precision"], s["false_positives_by_class"]
+    (1.0, {'?': {'count': 1, 'lemmas': {'know': 1}}})
     """
+    from ._attribution import is_speech_cue
+
     scope = set(map(str, pages)) if pages is not None else set(map(str, gold["page"]))
     g = gold[gold["page"].astype(str).isin(scope) & gold["cue_start"].notna()]
     p = predicted[predicted["article_id"].astype(str).isin(scope)] if len(predicted) else predicted
+    res = _score_scope(p, g, scope, texts)
+    res["false_positives_by_class"] = false_positive_classes(res["false_positives"])
+    g_speech = g[g["cue_text"].map(is_speech_cue).astype(bool)] if len(g) else g
+    p_speech = p[p["cue_text"].map(is_speech_cue).astype(bool)] if len(p) else p
+    speech = _score_scope(p_speech, g_speech, scope, texts)
+    speech.pop("by_page")
+    speech["false_positives_by_class"] = false_positive_classes(speech["false_positives"])
+    res["speech"] = speech
+    return res
+
+
+def _fp_record(page: str, row: Any, span: tuple[int, int], texts: Mapping[str, str] | None) -> dict[str, str]:
+    def cell(name: str, default: str) -> str:
+        value = getattr(row, name, None)
+        return default if value is None or pd.isna(value) or not str(value) else str(value)
+
+    return {"page": page, "cue_text": str(row.cue_text),
+            "cue_lemma": cell("cue_lemma", str(row.cue_text).lower()), "cue_class": cell("cue_class", "?"),
+            "source_text": cell("source_text", ""), "context": _context((texts or {}).get(page), *span)}
+
+
+def _score_scope(p: pd.DataFrame, g: pd.DataFrame, scope: set[str],
+                 texts: Mapping[str, str] | None) -> dict[str, Any]:
+    """The figures of :func:`score_web_prose` for one pair of (already filtered) tables."""
     res: dict[str, Any] = {"pages": len(scope), "gold": len(g), "predicted": len(p), "by_page": {},
                            "false_positives": [], "missed": []}
     tp_pred = found = found_outer = outer = speaker_ok = 0
@@ -198,14 +240,11 @@ def score_web_prose(predicted: pd.DataFrame, gold: pd.DataFrame, *, pages: Itera
         gspans = [(int(s), int(e)) for s, e in zip(gp["cue_start"], gp["cue_end"], strict=True)]
         pspans = [(int(s), int(e)) for s, e in zip(pp["cue_start"], pp["cue_end"], strict=True)] if len(pp) else []
         hits = 0
-        for (s, e), row in zip(pspans, pp.itertuples(index=False), strict=True):
-            if _overlaps(s, e, gspans):
+        for span, row in zip(pspans, pp.itertuples(index=False), strict=True):
+            if _overlaps(*span, gspans):
                 hits += 1
-                continue
-            res["false_positives"].append({
-                "page": page, "cue_text": str(row.cue_text),
-                "source_text": "" if pd.isna(row.source_text) else str(row.source_text),
-                "context": _context((texts or {}).get(page), s, e)})
+            else:
+                res["false_positives"].append(_fp_record(page, row, span, texts))
         tp_pred += hits
         for (s, e), row in zip(gspans, gp.itertuples(index=False), strict=True):
             nested = "nested" in str(row.note)
@@ -226,6 +265,35 @@ def score_web_prose(predicted: pd.DataFrame, gold: pd.DataFrame, *, pages: Itera
     return res
 
 
+def false_positive_classes(false_positives: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Group false positives by the class of their cue lemma.
+
+    Parameters
+    ----------
+    false_positives : iterable of mapping
+        The ``false_positives`` of :func:`score_web_prose` (``cue_class``, ``cue_lemma``).
+
+    Returns
+    -------
+    dict
+        ``{cue_class: {"count": n, "lemmas": {cue_lemma: n}}}``, the largest class first and,
+        inside a class, the most frequent lemma first (ties in name order).
+
+    Examples
+    --------
+    >>> false_positive_classes([{"cue_class": "neutral", "cue_lemma": "say"},
+    ...                         {"cue_class": "belief", "cue_lemma": "think"},
+    ...                         {"cue_class": "neutral", "cue_lemma": "tell"}])
+    {'neutral': {'count': 2, 'lemmas': {'say': 1, 'tell': 1}}, 'belief': {'count': 1, 'lemmas': {'think': 1}}}
+    """
+    groups: dict[str, Counter[str]] = {}
+    for fp in false_positives:
+        groups.setdefault(str(fp.get("cue_class") or "?"), Counter())[str(fp.get("cue_lemma") or "?")] += 1
+    order = sorted(groups, key=lambda c: (-sum(groups[c].values()), c))
+    return {c: {"count": sum(groups[c].values()),
+                "lemmas": dict(sorted(groups[c].items(), key=lambda kv: (-kv[1], kv[0])))} for c in order}
+
+
 def _same_source(gold_row: Any, pred_row: pd.Series) -> bool:
     """The gold and predicted source spans overlap, or both are empty."""
     gs, ge = gold_row.source_start, gold_row.source_end
@@ -236,21 +304,45 @@ def _same_source(gold_row: Any, pred_row: pd.Series) -> bool:
     return int(ps) < int(ge) and int(gs) < int(pe)
 
 
-def format_web_scores(scores: Mapping[str, Any], *, details: bool = True) -> str:
-    """The scores of :func:`score_web_prose` as text: figures, then false positives and misses."""
-    def pct(v: float) -> str:
-        return "n/a" if v != v else f"{100 * v:.1f}%"
+def _pct(v: float) -> str:
+    return "n/a" if v != v else f"{100 * v:.1f}%"
 
-    lines = [f"web prose: {scores['pages']} pages, {scores['gold']} gold attributions "
-             f"({scores['gold_outer']} outer), {scores['predicted']} predicted",
-             f"precision {pct(scores['precision'])} ({scores['tp_predicted']}/{scores['predicted']})  "
-             f"recall {pct(scores['recall'])} ({scores['found']}/{scores['gold']})  "
-             f"recall outer {pct(scores['recall_outer'])} ({scores['found_outer']}/{scores['gold_outer']})  "
-             f"F1 {pct(scores['f1'])}  speaker accuracy {pct(scores['speaker_accuracy'])}"]
+
+def _figures(label: str, sc: Mapping[str, Any]) -> list[str]:
+    return [f"{label}: {sc['gold']} gold attributions ({sc['gold_outer']} outer), {sc['predicted']} predicted",
+            f"  precision {_pct(sc['precision'])} ({sc['tp_predicted']}/{sc['predicted']})  "
+            f"recall {_pct(sc['recall'])} ({sc['found']}/{sc['gold']})  "
+            f"recall outer {_pct(sc['recall_outer'])} ({sc['found_outer']}/{sc['gold_outer']})  "
+            f"F1 {_pct(sc['f1'])}  speaker accuracy {_pct(sc['speaker_accuracy'])}"]
+
+
+def _classes_line(classes: Mapping[str, Mapping[str, Any]]) -> str:
+    parts = [f"{c} {v['count']} (" + ", ".join(f"{lem} {n}" for lem, n in list(v["lemmas"].items())[:4]) + ")"
+             for c, v in classes.items()]
+    return "  false positives by cue class: " + ("; ".join(parts) if parts else "none")
+
+
+def format_web_scores(scores: Mapping[str, Any], *, details: bool = True) -> str:
+    """The scores of :func:`score_web_prose` as text.
+
+    Figures for all cues and for speech cues only, the false positives per cue class, then
+    (with ``details``) every false positive, grouped by cue class, and every miss.
+    """
+    lines = [f"web prose: {scores['pages']} pages", *_figures("all cues", scores)]
+    classes = scores.get("false_positives_by_class") or false_positive_classes(scores["false_positives"])
+    lines.append(_classes_line(classes))
+    speech = scores.get("speech")
+    if speech:
+        lines += _figures("speech cues", speech)
+        lines.append(_classes_line(speech.get("false_positives_by_class")
+                                   or false_positive_classes(speech["false_positives"])))
     if details:
         lines.append(f"false positives ({len(scores['false_positives'])}):")
-        lines += [f"  {fp['page'].rsplit('/', 1)[-1]}: {fp['cue_text']!r} [{fp['source_text']}] ... "
-                  f"{fp['context']} ..." for fp in scores["false_positives"]]
+        for cls in classes:
+            lines.append(f" [{cls}]")
+            lines += [f"  {fp['page'].rsplit('/', 1)[-1]}: {fp['cue_text']!r} [{fp['source_text']}] ... "
+                      f"{fp['context']} ..." for fp in scores["false_positives"]
+                      if str(fp.get("cue_class") or "?") == cls]
         lines.append(f"missed ({len(scores['missed'])}):")
         lines += [f"  {m['page'].rsplit('/', 1)[-1]}: {m['cue_text']!r} [{m['source_text']}] {m['note']}"
                   for m in scores["missed"]]
