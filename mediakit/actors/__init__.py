@@ -11,7 +11,9 @@ target-aware variant of VADER.
   multi-word names, their variants merged (Bashar al-Assad, al-Assad, Assad, Mr. Assad).
 * :func:`actor_labels` — one row per mention and label: the title or epithet before
   the name ('pre-title'), a possessive ('possessive'), an appositive after it
-  ('appositive') or a courtesy title ('honorific'); headline, body and captions.
+  ('appositive') or a courtesy title ('honorific'); headline, body and captions; and
+  descriptions without the name linked to the actor ('nominal': "the ousted leader",
+  "the FBI director", "a dotard" in "Kim called Trump a dotard").
 * :func:`actor_label_summary` — per outlet and actor, the distribution of labels.
 * :func:`actor_sentences`, :func:`actor_sentiment`, :func:`actor_sentiment_summary` —
   sentiment toward each actor per sentence, per article and per outlet.
@@ -31,7 +33,8 @@ Layout, one concern per private module: ``_lexicon`` (lexicon, rule words, stopw
 ``_scan`` (token patterns, quotation finder), ``_names`` (tokens and names), ``_parts``
 (article parts, shared input helpers), ``_actorset`` (actors and variants), ``_mentions``
 (mention finding), ``_discovery`` (actor discovery), ``_label_rules`` and ``_labels``
-(labels), ``_target`` (rule-based target sentiment), ``_target_model`` (the trained model,
+(labels), ``_nominal`` (descriptions linked to actors), ``_target`` (rule-based target
+sentiment), ``_target_model`` (the trained model,
 its features and the methods), ``_train`` (training), ``_sentiment`` (sentiment per actor),
 ``_evaluation`` (NewsMTSC), ``_cli`` (command line).
 """
@@ -42,7 +45,7 @@ from ._cli import run_evaluation as run_evaluation  # public, not in __all__
 from ._discovery import discover_actors
 from ._evaluation import TargetSentimentEvaluation, evaluate_target_sentiment
 from ._labels import LABEL_COLUMNS, LABEL_KINDS, LABEL_SUMMARY_COLUMNS, actor_label_summary, actor_labels
-from ._lexicon import actor_lexicon
+from ._lexicon import actor_lexicon, nominal_lexicon
 from ._sentiment import (
     SENTENCE_COLUMNS,
     SENTIMENT_COLUMNS,
@@ -78,6 +81,7 @@ __all__ = [
     "evaluate_target_sentiment",
     "load_model",
     "main",
+    "nominal_lexicon",
     "target_sentiment",
     "train_model",
 ]

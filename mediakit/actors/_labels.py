@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame
 from ._discovery import resolve_actors, scored_subset
-from ._label_rules import labels_of_mention
+from ._label_rules import Label, labels_of_mention
 from ._mentions import Mention
 from ._names import sentence_bounds
-from ._parts import PART_RANK, PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
+from ._nominal import Named, Nominal, corpus_profile, nominal_links
+from ._parts import PART_RANK, PARTS, Part, check_parts, empty_frame, group_keys, outlets_of, parts_of
 
 __all__ = ["LABEL_COLUMNS", "LABEL_KINDS", "LABEL_SUMMARY_COLUMNS", "actor_label_summary", "actor_labels"]
 
@@ -22,7 +23,7 @@ LABEL_COLUMNS = (
     "mention_start", "mention_end", "label", "label_kind", "label_start", "label_end",
 )
 #: Values of ``label_kind``.
-LABEL_KINDS = ("pre-title", "possessive", "appositive", "honorific")
+LABEL_KINDS = ("pre-title", "possessive", "appositive", "honorific", "nominal")
 #: Columns of :func:`actor_label_summary` (after the grouping column(s)).
 LABEL_SUMMARY_COLUMNS = ("actor", "label", "label_kind", "count", "share", "n_mentions", "share_of_mentions")
 
@@ -31,18 +32,43 @@ _LABEL_DTYPES = {"caption": "Int64", "mention_id": "int64", "mention_start": "in
 _SUMMARY_NEEDS = ("actor", "label", "label_kind", "article_id", "mention_id")
 
 
-def _article_rows(article_id: Any, outlet: Any, ms: list[Mention], lower: set[str]) -> list[tuple[Any, ...]]:
-    """The label rows of one article's mentions, in part and offset order."""
-    rows: list[tuple[Any, ...]] = []
+_Labelled = list[tuple[Mention, list[Label]]]
+
+
+def _labelled_mentions(ms: list[Mention], lower: set[str]) -> _Labelled:
+    """One article's mentions in part and offset order, each with its labels."""
     ms = sorted(ms, key=lambda m: (PART_RANK[m.part.kind], m.part.caption or 0, m.start))
     bounds: dict[tuple[str, int | None], tuple[tuple[int, int], ...]] = {}
-    for k, m in enumerate(ms):
+    out: _Labelled = []
+    for m in ms:
         key = (m.part.kind, m.part.caption)
         if key not in bounds:
             bounds[key] = sentence_bounds(m.part.text)
+        out.append((m, labels_of_mention(m, bounds[key], lower)))
+    return out
+
+
+def _profile_pairs(labelled: list[_Labelled]) -> Iterator[tuple[str, str]]:
+    """(actor, label text) of every title, appositive and possessive in the corpus."""
+    for ms in labelled:
+        for m, labels in ms:
+            for lab in labels:
+                if lab.kind != "honorific":
+                    yield m.actor, m.part.text[lab.start:lab.end]
+
+
+def _article_rows(article_id: Any, outlet: Any, ms: _Labelled, nominals: list[Nominal]) -> list[tuple[Any, ...]]:
+    """The label rows of one article's name mentions and linked descriptions, in part and offset order."""
+    items: list[tuple[tuple[int, int, int], Mention | Nominal, list[Label]]] = [
+        ((PART_RANK[m.part.kind], m.part.caption or 0, m.start), m, labels) for m, labels in ms]
+    for n in nominals:
+        items.append(((PART_RANK[n.part.kind], n.part.caption or 0, n.start), n,
+                      [Label("nominal", n.label_start, n.label_end)]))
+    items.sort(key=lambda t: t[0])
+    rows: list[tuple[Any, ...]] = []
+    for k, (_, m, labels) in enumerate(items):
         caption = pd.NA if m.part.caption is None else m.part.caption
         base = (article_id, outlet, m.part.kind, caption, k, m.actor, m.part.text[m.start:m.end], m.start, m.end)
-        labels = labels_of_mention(m, bounds[key], lower)
         if not labels:
             rows.append(base + (pd.NA, pd.NA, pd.NA, pd.NA))
         for lab in labels:
@@ -50,9 +76,21 @@ def _article_rows(article_id: Any, outlet: Any, ms: list[Mention], lower: set[st
     return rows
 
 
+def _nominals(all_parts: list[list[Part]], labelled: list[_Labelled]) -> list[list[Nominal]]:
+    """The linked descriptions of every article."""
+    profile = corpus_profile(_profile_pairs(labelled))
+    out = []
+    for ps, ms in zip(all_parts, labelled, strict=True):
+        named = [Named(m.part, m.start, m.end, m.poss_end, m.actor, tuple((lab.kind, lab.start, lab.end)
+                                                                          for lab in labels))
+                 for m, labels in ms]
+        out.append(nominal_links(ps, named, profile) if named else [])
+    return out
+
+
 def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                  min_mentions: int = 3, parts: Sequence[str] = PARTS,
-                 languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
+                 languages: str | Sequence[str] | None = "en", nominal: bool = True) -> pd.DataFrame:
     """Return every mention of an actor with the label attached to it.
 
     Headline (``title``), body (``text``) and ``captions`` are searched; each row says
@@ -72,6 +110,13 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
       containing a title or epithet, ending at the next comma, dash, bracket or the end
       of the sentence (a relative clause, "who ...", is cut off). It keeps its determiner.
     - ``'honorific'``: "Mr.", "Mrs.", "Ms.", "Dr." right before the name.
+    - ``'nominal'``: a description without the name linked to the actor ("the ousted
+      leader", "the FBI director", "a dotard" in "Kim called Trump a dotard"); the
+      mention is the description with its determiner, the label the description
+      without it. Linked through a frame ("X is a Y", "call X a Y", "Y, X,"), the
+      article's earlier labels of the actor, the labels the corpus puts before the
+      actor's name, or (with an identifying modifier) the one actor named just before;
+      plural, ambiguous or unclear descriptions stay unlinked (no row).
 
     Parameters
     ----------
@@ -89,6 +134,9 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
         Parts searched.
     languages : str, sequence of str or None, default "en"
         As in :func:`discover_actors`: articles of another language have no rows.
+    nominal : bool, default True
+        Add the linked descriptions (label kind ``'nominal'``); False gives only the
+        mentions that contain a name.
 
     Returns
     -------
@@ -129,10 +177,12 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
+    labelled = [_labelled_mentions(ms, lower) if ms else [] for ms in mentions]
+    nominals = _nominals(all_parts, labelled) if nominal else [[] for _ in labelled]
     rows: list[tuple[Any, ...]] = []
-    for i, ms in enumerate(mentions):
+    for i, ms in enumerate(labelled):
         if ms:
-            rows.extend(_article_rows(ids[i], outlets[i], ms, lower))
+            rows.extend(_article_rows(ids[i], outlets[i], ms, nominals[i]))
     if not rows:
         return empty_frame(LABEL_COLUMNS, _LABEL_DTYPES)
     out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS))
@@ -167,8 +217,8 @@ def actor_label_summary(labels: pd.DataFrame, by: str | Sequence[str] | None = "
         The grouping column(s), then :data:`LABEL_SUMMARY_COLUMNS`: ``actor``, ``label``,
         ``label_kind``, ``count`` (label rows), ``share`` (of the labels of that actor in
         that group; sums to 1), ``n_mentions`` (mentions of the actor in the group,
-        labelled or not) and ``share_of_mentions`` (``count / n_mentions``). Ordered by
-        group, actor, descending count, label.
+        labelled or not, linked descriptions included) and ``share_of_mentions``
+        (``count / n_mentions``). Ordered by group, actor, descending count, label.
 
     Examples
     --------

@@ -8,7 +8,7 @@ from typing import Any
 from .._resources import read_resource_text
 from ..text import SENTENCE_STARTERS, english_stop_words
 
-__all__ = ["actor_lexicon", "actor_stopwords", "actor_words", "norm_word"]
+__all__ = ["actor_lexicon", "actor_stopwords", "actor_words", "nominal_lexicon", "norm_word"]
 
 _LEXICON_PACKAGE = "mediakit.lexicons"
 _WORD_SETS = ("titles", "modifiers", "epithets", "honorifics", "abbreviated_titles", "nationalities",
@@ -111,3 +111,35 @@ def actor_stopwords() -> frozenset[str]:
     words = set(english_stop_words())
     words |= {w.lower() for w in SENTENCE_STARTERS}
     return frozenset(words)
+
+
+_NOMINAL_KEYS = ("descriptors", "generic_heads", "not_heads", "evaluative", "neutral", "head_followers",
+                 "female_heads", "male_heads", "copulas", "naming_verbs", "past_status", "rank_modifiers", "offices")
+
+
+@lru_cache(maxsize=1)
+def nominal_lexicon() -> dict[str, frozenset[str]]:
+    """Return the word lists of nominal mentions (``nominal`` in ``actor_titles.yaml``, cached).
+
+    Returns
+    -------
+    dict
+        The lists of the YAML section (``descriptors``, ``generic_heads``, ``not_heads``,
+        ``evaluative``, ``neutral``, ``head_followers``, ``female_heads``, ``male_heads``,
+        ``copulas``, ``naming_verbs``, ``past_status``, ``rank_modifiers``, ``offices``) as frozensets of lower-case words, and ``heads``: every
+        singular head of a description (titles, descriptors and generic heads, minus
+        ``not_heads``).
+
+    Examples
+    --------
+    >>> lex = nominal_lexicon()
+    >>> "dotard" in lex["heads"], "leaders" in lex["heads"], "embattled" in lex["evaluative"]
+    (True, False, True)
+    """
+    raw = _load_yaml("actor_titles.yaml").get("nominal") or {}
+    out = {key: frozenset(norm_word(w) for w in str(raw.get(key) or "").split()) for key in _NOMINAL_KEYS}
+    lex = actor_lexicon()
+    heads = (lex["titles"] | out["descriptors"] | out["generic_heads"]) - out["not_heads"]
+    # plural forms are groups: "leaders", "candidates" are never heads
+    out["heads"] = frozenset(h for h in heads if not (h.endswith("s") and h[:-1] in heads))
+    return out

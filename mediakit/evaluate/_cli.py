@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from ._actor_mentions import evaluate_actor_mentions, format_actor_mention_scores
 from ._attribution import evaluate_polnear, fmt, format_scores
 from ._sources import evaluate_source_roles, format_source_scores
 from ._speakers import SEED_ARTICLE, load_speaker_gold, score_speakers, speaker_gold_articles
@@ -40,10 +41,29 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="print JSON instead of text")
     r.add_argument("--errors", type=int, default=0, metavar="N", help="list N mismatched gold sources")
     r.add_argument("--root", default=None, help="the polnear folder (default: ../shared/corpora/polnear)")
+    m = sub.add_parser("actor-mentions", help="name mentions, pre-name labels and nominal links of actor_labels on "
+                                              "mediakit/resources/actor_mention_gold.csv")
+    m.add_argument("--gold-actors", action="store_true",
+                   help="run actor_labels with each article's gold actors (linking apart from actor discovery)")
+    m.add_argument("--json", action="store_true", help="print JSON instead of text")
+    m.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors of each kind")
+    m.add_argument("--root", default=None, help="the corpora folder (default: ../shared/corpora)")
     from ..actors import add_evaluate_arguments
 
     add_evaluate_arguments(sub.add_parser("actor-sentiment", help="sentiment toward a target on NewsMTSC"))
     return p
+
+
+def _actor_mentions(args: argparse.Namespace) -> int:
+    res, info = evaluate_actor_mentions(args.root, gold_actors=args.gold_actors)
+    if args.json:
+        print(json.dumps({"info": info, "scores": res}, indent=2))
+        return 0
+    how = "with each article's gold actors" if args.gold_actors else "finding the actors itself (actors=None)"
+    print(f"actor-mention gold: {info['articles']} articles (PolNeAR dev, BASIL), {info['gold']} gold mentions; "
+          f"actor_labels {how}: {info['predicted']} rows ({info['seconds']:.2f} s)")
+    print(format_actor_mention_scores(res, errors=args.errors))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"skipped {page}: {reason}")
                 print(format_web_scores(res, details=not args.brief))
             return 0 if res["pages"] else 2
+        if args.task == "actor-mentions":
+            return _actor_mentions(args)
         if args.task == "speakers":
             from ..metrics.attribution import extract_attributions
 
