@@ -5,7 +5,8 @@ mentions ("Trump", "President Barack Obama") with the label before the name, and
 mentions ("the former president", "a dotard", "the two men") with the actor they refer to or
 ``none`` (codebook: ``docs/actor_mentions.md``). :func:`score_actor_mentions` compares the rows of
 :func:`mediakit.actor_labels` with it: name-mention recall and pre-name label accuracy, and the
-precision and recall of the nominal links (rows with ``label_kind == "nominal"``).
+precision and recall of the nominal links (rows with ``label_kind == "nominal"``, and appositive labels
+by their own span: the codebook counts "Assad, the ousted leader of Syria," as a description linked to him).
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def _prediction_table(predicted: pd.DataFrame) -> pd.DataFrame:
     kind = df["label_kind"] if "label_kind" in df.columns else pd.Series([""] * len(df), index=df.index)
     label = df["label"] if "label" in df.columns else pd.Series([""] * len(df), index=df.index)
     mid = df["mention_id"] if "mention_id" in df.columns else pd.Series(range(len(df)), index=df.index)
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "article_id": df["article_id"].astype(str).to_numpy(),
         "actor": [_clean(a) for a in df["actor"]],
         "start": pd.to_numeric(df["mention_start"], errors="coerce").to_numpy(dtype=float),
@@ -172,6 +173,19 @@ def _prediction_table(predicted: pd.DataFrame) -> pd.DataFrame:
         "kind": [_clean(v) for v in kind],
         "mention_id": pd.to_numeric(mid, errors="coerce").to_numpy(dtype=float),
     })
+    return pd.concat([table, _appositive_links(df, table)], ignore_index=True)
+
+
+def _appositive_links(df: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Appositive labels as nominal links: the codebook counts "Assad, the ousted leader of Syria," as a
+    description of the named actor, and actor_labels links it to that actor (span: the label's offsets)."""
+    if not {"label_start", "label_end"} <= set(df.columns):
+        return table.iloc[:0]
+    is_app = (table["kind"] == "appositive").to_numpy()
+    starts = pd.to_numeric(df["label_start"], errors="coerce").to_numpy(dtype=float)[is_app]
+    ends = pd.to_numeric(df["label_end"], errors="coerce").to_numpy(dtype=float)[is_app]
+    out = table[is_app].assign(start=starts, end=ends, kind="nominal")
+    return out[np.isfinite(out["start"].to_numpy()) & np.isfinite(out["end"].to_numpy())]
 
 
 def _overlapping(rows: pd.DataFrame, start: float, end: float) -> pd.DataFrame:
