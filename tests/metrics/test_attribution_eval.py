@@ -24,7 +24,10 @@ from mediakit.metrics.attribution import extract_attributions
 
 from ..conftest import SEED
 
-FLOORS = {"speech_f1": 0.80, "all_f1": 0.70, "speaker_accuracy": 0.88}
+# reached on dev after issue 15 item 5: speech F1 0.889, all-cue F1 0.757 (precision 0.914, recall 0.646),
+# speaker accuracy 0.929 / 0.962; floors a small margin below
+FLOORS = {"speech_f1": 0.87, "all_f1": 0.745, "all_precision": 0.90, "all_recall": 0.635,
+          "speaker_accuracy": 0.92}
 OUTLETS = {"Breitbart", "HuffPost", "New York Times", "Politico", "USA Today", "Washington Post",
            "Western Journal"}
 
@@ -49,6 +52,8 @@ def test_dev_meets_the_floors(dev_scores):
     overall = _row(scores, "all", 0.3)
     assert speech["f1"] >= FLOORS["speech_f1"], speech.to_dict()
     assert overall["f1"] >= FLOORS["all_f1"], overall.to_dict()
+    assert overall["precision"] >= FLOORS["all_precision"], overall.to_dict()
+    assert overall["recall"] >= FLOORS["all_recall"], overall.to_dict()
     assert overall["speaker_accuracy"] >= FLOORS["speaker_accuracy"], overall.to_dict()
     assert speech["speaker_accuracy"] >= FLOORS["speaker_accuracy"], speech.to_dict()
     # the strict threshold is reported and cannot beat the lenient one

@@ -17,13 +17,15 @@ from ._phrases import (COMPLEMENT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, first_word
 
 __all__ = ["content_right", "content_left", "following_quotes", "second_piece", "split_quote"]
 
-_ING_SIBLING_RE = re.compile(r",[”\"']?\s*(?:while\s+|and\s+|but\s+)?(?:also\s+)?(?=\w+ing\b)")
+_ING_SIBLING_RE = re.compile(r",(?P<q>''|[”\"'])?\s*(?:while\s+|and\s+|but\s+)?(?:also\s+)?(?=\w+ing\b)")
 _ACCORDING_IN_RE = re.compile(r",?\s*according\s+to\b", re.IGNORECASE)
 _CONJ_BEFORE_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|yet)\s+"
     r"(?P<subj>(?:[\w.’'-]+\s+){0,6}?)"
     r"(?:(?:has|have|had|also|later|then|would|will|did|does|do|is|was|were|are|not|never)\s+)*\Z"
     r"|;\s+(?P<subj2>(?:[\w.’'-]+\s+){0,6}?)(?:(?:has|have|had|also|later|then)\s+)*\Z"
+    r"|,\s+(?P<subj3>(?:[\w.’'-]+\s+){1,8}?)"
+    r"(?:(?:has|have|had|also|later|then|would|will|did|does|do|is|was|were|are|not|never)\s+)*\Z"
 )
 _COMMA_QUOTE_RE = re.compile(r",\s*(?=[\"“«]|'')")
 
@@ -42,7 +44,7 @@ def content_right(doc: Doc, pos: int, send: int, para_end: int) -> list[tuple[in
     for m in _ING_SIBLING_RE.finditer(text, s, send):
         w = WORD_RE.match(text, m.end(), send)
         if w and w.group().lower() in lexicons().form_lemma:
-            e = m.start() + (2 if text[m.start() + 1] in "”\"'" else 0)
+            e = m.end("q") if m.group("q") else m.start()
             break
     if text.find("ccording", s, e) >= 0:
         acc = _ACCORDING_IN_RE.search(text, s, e)
@@ -83,17 +85,17 @@ def _cut_at_coordinated_cue(doc: Doc, s: int, e: int) -> int:
         if m.start() - s < 8 or lemma == "according_to" or doc.quote_at(m.start()) >= 0:
             continue
         frame = lex.cues[lemma]["frame"]
-        if frame not in ("any", "clause"):
+        if frame not in ("any", "clause", "object"):
             continue
         c = _CONJ_BEFORE_RE.search(text, max(s, m.start() - 90), m.start())
         if c is None:
             continue
-        subj = (c.group("subj") or c.group("subj2") or "").strip()
-        if subj:
-            w = subj.split()[0]
-            if not (w[:1].isupper() or w.lower() in openers):
-                continue
-        if frame == "clause":
+        subj = (c.group("subj") or c.group("subj2") or c.group("subj3") or "").strip()
+        if not _coordinated_subject(subj, c.group("subj3") is not None, openers):
+            continue
+        if frame != "any" and not subj and not (m.group().lower().endswith("ed") and lex.cues[lemma]["speech"]):
+            continue  # '... and asked whether ...' with the subject shared: only the verbs of saying
+        if frame in ("clause", "object"):
             after = skip_adverbials(text, m.end(), e)
             if not COMPLEMENT_RE.match(text, after, e):
                 continue
@@ -101,6 +103,22 @@ def _cut_at_coordinated_cue(doc: Doc, s: int, e: int) -> int:
             continue
         return c.start()
     return e
+
+
+def _coordinated_subject(subj: str, after_comma: bool, openers: frozenset[str]) -> bool:
+    """The words before a coordinated cue can be its subject ("he", "Clinton", "27 percent of voters")."""
+    words = subj.split()
+    while words and (words[0].lower().endswith("ly") and words[0].islower() or words[0].lower() in ("then", "now")):
+        words = words[1:]  # 'but ultimately Prager thinks ...'
+    if not words:
+        return not after_comma
+    w = words[0]
+    if not (w[:1].isupper() or w.lower() in openers or w[:1].isdigit()):
+        return False
+    if after_comma:
+        clause_words = word_lists().clause_words
+        return not any(x.lower() in clause_words for x in words)
+    return True
 
 
 def content_left(doc: Doc, ss: int, bound: int) -> list[tuple[int, int]]:
@@ -154,8 +172,12 @@ def following_quotes(doc: Doc, after: int, pi: int) -> list[tuple[int, int]]:
     return out
 
 
-def second_piece(doc: Doc, pos: int, se: int, pi: int) -> list[tuple[int, int]]:
-    """Content after a post-frame cue: ', "..."' or ', the rest of the sentence', or the quotes that follow."""
+def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False) -> list[tuple[int, int]]:
+    """Content after a post-frame cue: ', "..."' or ', the rest of the sentence', or the quotes that follow.
+
+    With ``fragment`` (the content before the cue is an unquoted subject: 'That culture, they said,
+    emphasizes ...'), a verb after the comma continues the content even if it is a cue form.
+    """
     text = doc.text
     lex = lexicons()
     t = text[pos:se]
@@ -164,7 +186,9 @@ def second_piece(doc: Doc, pos: int, se: int, pi: int) -> list[tuple[int, int]]:
     if ts.startswith((",", ":")) or ts[:1] in OPENERS:
         body = ts.lstrip(",: ")
         w = first_word(body)
-        if body[:1] in OPENERS or not (w in lex.form_lemma or w.endswith("ing") or w in lex.words.tail_clause):
+        verb_goes_on = fragment and ts.startswith(",") and w in lex.form_lemma and not w.endswith("ing")
+        if body[:1] in OPENERS or verb_goes_on or not (
+                w in lex.form_lemma or w.endswith("ing") or w in lex.words.tail_clause):
             out = content_right(doc, pos, se, doc.paras[pi][1])
     if not out:
         # '... he said of Trump, "whether ..."': a quotation opened later in the sentence

@@ -1,7 +1,9 @@
 """Stage 2: which cue forms are cues here, and where the auxiliaries before a cue start.
 
 :func:`cue_ok` drops a form of the lexicon that is not used as a cue where it stands (inside a
-quotation, a noun such as "the report", a name such as "Tell City", an infinitive);
+quotation, a noun such as "the report" or "one tweet", a name such as "Tell City", an infinitive
+other than one of saying, a phrasal verb such as "show up", an attitude adjective without its
+complement);
 :func:`aux_start` finds the start of "has also", "didn't", "repeatedly" before a cue, where the
 subject ends.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ._document import Doc
-from ._lexicon import WordLists, word_lists
+from ._lexicon import WordLists, lexicons, word_lists
 from ...text import ASCII_LETTERS_RE
 from ._phrases import TOKEN_RE
 
@@ -22,6 +24,7 @@ _DELEGATE_RE = re.compile(r"\s+(delegates?|pledge|votes?)\b")
 _ON_CONDITION_RE = re.compile(r"\s+on\s+(?:the\s+)?(?:condition|background)\b")
 _ASKED_ANON_RE = re.compile(
     r"\s+(?:not\s+to\s+be|that\s+(?:his|her|their)\s+name|to\s+remain\s+anonymous|for\s+anonymity)")
+_PARTICLE_UP_RE = re.compile(r"[ \t\u00a0]+up\b(?![-’'])")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]*([\w’'-]+|[,.;:])")
 
 
@@ -63,6 +66,10 @@ def cue_ok(doc: Doc, m: re.Match[str]) -> bool:
     word = m.group()
     if word[:9].lower() == "according":
         return True
+    if word.lower() in lexicons().attitude_forms:
+        # 'confident that', 'skeptical of': an attitude adjective needs its complement right after it
+        nxt = _NEXT_WORD_RE.match(doc.text, m.end())
+        return nxt is not None and nxt.group(1).lower() in word_lists().attitude_followers
     if word[:1].isupper() and _in_a_name(doc, s):
         return False
     words = word_lists()
@@ -71,6 +78,8 @@ def cue_ok(doc: Doc, m: re.Match[str]) -> bool:
     lw = word.lower()
     if (lw in words.nounish or lw in words.noun_bases) and _noun_by_context(doc.text, m, lw, words):
         return False
+    if _PARTICLE_UP_RE.match(doc.text, m.end()):
+        return False  # 'show up', 'adds up', 'called up': a phrasal verb, not a cue
     return not ((lw == "asked" or lw in words.speak_forms or lw in words.delegate_forms)
                 and _not_a_statement(doc.text, m, lw, words))
 
@@ -105,7 +114,12 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
         return True  # '26 years of fear', 'in response': a noun
     if prev.isdigit():
         return True  # 'a 2023 report'
-    if lp in words.determiners or lp.endswith(("’s", "'s", "s’", "s'")) and prev[:1].isupper() or lp == "to":
+    if lp == "to":
+        # an infinitive: a cue only for a verb of saying ('went on to say'; see _verb._verb_before_to)
+        lex = lexicons()
+        lemma = lex.spaced_lemma.get(" ".join(word.lower().split()), "")
+        return lemma not in lex.cues or not lex.cues[lemma]["speech"] or word.lower().endswith("ing")
+    if lp in words.determiners or lp.endswith(("’s", "'s", "s’", "s'")) and prev[:1].isupper():
         return True
     return lp.endswith(("’s", "'s")) and lp not in words.subject_contractions
 
@@ -123,6 +137,8 @@ def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
         toks = TOKEN_RE.findall(text, max(0, s - 40), s)[-2:]
         if len(toks) == 2 and toks[0].lower() in words.determiners and not toks[1].lower().endswith("ly"):
             return True
+        if toks and toks[-1].lower() in words.noun_base_openers:
+            return True  # 'one tweet', 'another report', 'a single post'
     return False
 
 
@@ -132,7 +148,12 @@ def _not_a_statement(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
         return True  # 'who asked not to be named'
     if lw in words.speak_forms:
         nxt = _NEXT_WORD_RE.match(text, m.end())
-        allowed = ("about", "of") if lw.endswith("ing") else ("about", "of", "on", "to", "with")
+        allowed: tuple[str, ...] = ("about", "of") if lw.endswith("ing") else ("about", "of", "on", "to", "with")
+        w = nxt.group(1) if nxt is not None else ""
+        if w.lower() == "out" or w.endswith("ly") and w.islower():
+            # 'spoke favorably of', 'talked glowingly about', 'spoke out against'
+            allowed = allowed + ("against", "for") if w.lower() == "out" else allowed
+            nxt = _NEXT_WORD_RE.match(text, nxt.end())  # type: ignore[union-attr]
         if nxt is None or nxt.group(1).lower() not in allowed or _ON_CONDITION_RE.match(text, m.end()):
             return True
     return lw in words.delegate_forms and _DELEGATE_RE.match(text, m.end(), m.end() + 20) is not None

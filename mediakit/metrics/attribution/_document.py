@@ -1,8 +1,9 @@
 """Stage 1: the prepared document (sentences, paragraphs, quotations, cue forms) and an attribution.
 
 :func:`prepare` reads a text once: its sentences and paragraphs (:func:`mediakit.text.split_sentences`),
-its quotations (:func:`mediakit.text.find_quotations`, style ``"typed"``) and the cue forms of the lexicon (:func:`iter_cues`). The later
-stages look things up in the :class:`Doc` by position and fill :class:`Attr` records.
+its quotations (:func:`mediakit.text.find_quotations`, style ``"typed"``) and the cue forms of the
+lexicon (:func:`iter_cues`). The later stages look things up in the :class:`Doc` by position and fill
+:class:`Attr` records.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ One function per frame:
 - :func:`according_frame`: "According to X, ...", "..., according to X", "A, according to X, B";
 - :func:`passive_frame`: "X was told by Y that ...", "it was reported that ...", "As reported by X, ...";
 - :func:`participle_frame`: "..., adding that ...", "... and said ...": the subject of the clause;
+- :func:`asked_frame`: "X was asked about Y", "when asked whether ...", "Asked by X if ...";
 - :func:`evidential_frame`: "X seemed to ...", "X is expected to ..." (no source);
+- :func:`attitude_frame`: "X is confident that ...", "X remained skeptical of ..." (adjectives);
 - :func:`colon_attributions`: "Clinton: Time for a new strategy" (a name and a colon).
 
 The frames around a verb with its own subject are in :mod:`._verb`.
@@ -22,10 +24,12 @@ from ._phrases import (COMPLEMENT_RE, OBJECT_RE, OPENERS, WORD_CHAR_RE, WORD_RE,
                        skip_adverbials, strip_span, trim_content_end)
 from ._sources import analyze_span
 
-__all__ = ["according_frame", "passive_frame", "participle_frame", "evidential_frame", "colon_attributions",
-           "shared_subject"]
+__all__ = ["according_frame", "passive_frame", "asked_frame", "attitude_frame", "participle_frame", "evidential_frame",
+           "colon_attributions", "shared_subject"]
 
 _BY_RE = re.compile(r"\s+by\s+")
+_ASKED_CUT_RE = re.compile(r"\s(?:about|whether|if|what|how|why)\s")
+_ASKED_TOPIC_RE = re.compile(r"\s*(?:(?P<about>about\s+)|(?P<wh>whether|if|what|how|why|who|when|where)\s)")
 _TO_RE = re.compile(r"\s*to\b")
 _AS_OR_QUOTE2_RE = re.compile(r"\bas\b|[\"“«]")
 _EVIDENTIAL_COMP_RE = re.compile(r"\s*(?:to\s+\w|that\s|like\s|as\s+(?:if|though)\s)", re.IGNORECASE)
@@ -35,6 +39,8 @@ _COLON_SOURCE_RE = re.compile(
 _SUBJECT_END_RE = re.compile(
     r"(?:has|have|had|is|was|were|are|will|would|could|can|should|may|might|must|did|does|do|also|"
     r"then|later|quickly|repeatedly|never|not|began|took|went|made|gave|got|kept|spent|came|sat|stood|"
+    r"threw|left|hit|won|lost|led|ran|set|held|brought|sent|met|became|drew|rose|fell|struck|stuck|"
+    r"sought|fought|caught|taught|bought|built|paid|laid|meant|broke|chose|spoke|wore|tore|swore|"
     r"[a-z]+ed|[a-z]+ly)\Z"
 )
 
@@ -133,6 +139,37 @@ def _as_reported(doc: Doc, m: re.Match[str], lemma: str, se: int, pi: int) -> At
     if not content:
         return None
     return Attr((m.start(), m.end()), lemma, src, content, frame="passive")
+
+
+def asked_frame(doc: Doc, m: re.Match[str], lemma: str, se: int, pi: int) -> Attr | None:
+    """'X was asked about Y', 'when asked whether ...', 'Asked by X if ...': the question is the content.
+
+    The content is the topic after "about" or the question clause, up to a comma or the sentence end;
+    the source is the by-phrase, if any (the person asked is not the source of the question).
+    """
+    text = doc.text
+    pos = m.end()
+    src = None
+    by = _BY_RE.match(text, pos, se)
+    if by is not None:
+        src = np_right(text, by.end(), se)
+        if src is not None:
+            cut = _ASKED_CUT_RE.search(text, src[0], src[1])  # 'Asked by Thrush if ...'
+            src = (src[0], cut.start()) if cut is not None and cut.start() > src[0] else src
+            pos = src[1]
+    pos = skip_adverbials(text, pos, se)
+    q = _ASKED_TOPIC_RE.match(text, pos, se)
+    if q is None:
+        return passive_frame(doc, m, lemma, m.start(), se, pi)
+    start = q.end() if q.group("about") else q.start("wh")
+    end = se
+    comma = text.find(",", start, se)
+    if comma >= 0 and doc.quote_at(comma) < 0:
+        end = comma
+    s, e = trim_content_end(text, start, end)
+    if s >= e or not WORD_CHAR_RE.search(text, s, e):
+        return None
+    return Attr((m.start(), m.end()), lemma, src, [(s, e)], frame="passive")
 
 
 def participle_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: int,
@@ -234,6 +271,48 @@ def evidential_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, p
         subj = None
     content = ([subj] if subj is not None else []) + right
     return Attr((m.start(), m.end()), lemma, None, content, frame="evidential")
+
+
+# --------------------------------------------------------------------------- attitudes
+
+
+def attitude_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: int,
+                   subj_end: int) -> Attr | None:
+    """'Clinton is confident that ...', 'voters remain skeptical of ...': the subject holds the attitude.
+
+    The adjective must follow a form of "be" or a linking verb (``copulas``) and come before its
+    complement (``attitude_followers``); the content is the complement.
+    """
+    text = doc.text
+    words = word_lists()
+    pos = m.end()
+    while pos < se and text[pos] in " \t\n\u00a0":
+        pos += 1
+    nxt = WORD_RE.match(text, pos, se)
+    if nxt is None or nxt.group().lower() not in words.attitude_followers:
+        return None
+    toks = list(WORD_RE.finditer(text, max(ss, subj_end - 60), m.start()))
+    k = len(toks) - 1
+    while k >= 0 and (toks[k].group().lower() in words.aux or toks[k].group().lower().endswith("ly")
+                      or toks[k].group().lower() in ("so", "very", "more", "less", "most", "too", "quite")):
+        if toks[k].group().lower() in words.copulas:
+            break
+        k -= 1
+    if k < 1 or toks[k].group().lower() not in words.copulas:
+        return None
+    verb_start = toks[k].start()
+    while k > 0 and toks[k - 1].group().lower() in words.aux and toks[k - 1].end() + 1 >= toks[k].start() - 1:
+        k -= 1  # 'has been', 'would be'
+        verb_start = toks[k].start()
+    b = last_of(text, ",;:(—–", ss, verb_start)
+    subj = np_left(text, b + 1 if b >= ss else ss, verb_start)
+    if subj is None or text[subj[0]:subj[1]].lower() in ("it", "there", "this", "that", "which", "what"):
+        return None
+    start = nxt.end() if nxt.group().lower() == "that" else nxt.start()
+    content = content_right(doc, start, se, doc.paras[pi][1])
+    if not content:
+        return None
+    return Attr((m.start(), m.end()), lemma, subj, content, frame="attitude")
 
 
 # --------------------------------------------------------------------------- "Name: ..." lines

@@ -59,7 +59,7 @@ def cue_lexicon() -> dict[str, dict[str, Any]]:
         cls, frame = entry.get("class"), entry.get("frame", "any")
         if cls not in classes:
             raise ValueError(f"cues.yaml: {lemma}: unknown class {cls!r}")
-        if frame not in ("any", "clause", "object", "quote", "evidential", "colon"):
+        if frame not in ("any", "clause", "object", "quote", "evidential", "colon", "attitude"):
             raise ValueError(f"cues.yaml: {lemma}: unknown frame {frame!r}")
         forms = tuple(str(entry["forms"]).split())
         for f in forms:
@@ -100,6 +100,10 @@ class WordLists:
     participle_after: frozenset[str]
     asked_forms: frozenset[str]
     subordinators: frozenset[str]
+    copulas: frozenset[str]
+    attitude_followers: frozenset[str]
+    go_on_forms: frozenset[str]
+    not_raising: frozenset[str]
     inverting_lemmas: frozenset[str]
     as_lemmas: frozenset[str]
     finite: frozenset[str]
@@ -114,6 +118,7 @@ class WordLists:
     determiners: frozenset[str]
     nounish: frozenset[str]
     noun_bases: frozenset[str]
+    noun_base_openers: frozenset[str]
     noun_followers: frozenset[str]
     prepositions: frozenset[str]
     subject_contractions: frozenset[str]
@@ -211,6 +216,9 @@ class Lexicons:
         for lemma, e in self.cues.items():
             for f in e["forms"]:
                 self.form_lemma[f.lower()] = lemma
+        #: forms of the lemmas with frame "attitude" (adjectives: "confident", "skeptical")
+        self.attitude_forms = frozenset(f.lower() for e in self.cues.values() if e["frame"] == "attitude"
+                                        for f in e["forms"])
         self.first_word: dict[str, str | None] = {}
         self.multi: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         for f, lemma in self.form_lemma.items():

@@ -81,7 +81,9 @@ OBJECT_RE = re.compile(
     r"|(?:the\s+|The\s+)?(?:[A-Z][\w.&’'-]*\s*(?:of\s+|for\s+|and\s+|&\s+)?){1,6}"
     r"|(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:crowd|audience|gathering|group|rally|"
     r"reporter|journalist|interviewer|host|radio\s+host|audience\s+member|friend|friends|supporters|"
-    r"donors|voters|colleagues|lawmakers|members|panel|committee|congregation|meeting|town\s+hall))"
+    r"donors|voters|colleagues|lawmakers|members|panel|committee|congregation|meeting|town\s+hall|conference|"
+    r"news\s+conference|briefing|hall|convention|forum|summit|breakfast|luncheon|dinner|caucus|assembly|"
+    r"legislature|hearing|session|room|classroom|church|students|workers|graduates|employees))"
     r"(?=[\s,.;:!?\"“”]|$)"
 )
 LEADING_JUNK_RE = re.compile(

@@ -4,8 +4,9 @@
 starts and ends, the auxiliaries before the cue), routes the cue, and for the frames below reads
 what follows it (:func:`read_tail`: the adverbials and indirect object after the cue):
 
-- "according to", participles, reduced relatives, evidentials, passives and infinitives go to the
-  frames of :mod:`._frames` (or are dropped);
+- "according to", participles, reduced relatives, evidentials, passives, "asked", attitude adjectives
+  and infinitives go to the frames of :mod:`._frames` (or are dropped; an infinitive of saying after
+  a verb, "went on to say", takes that verb's subject);
 - ``'"...," X said'`` and ``'..., X said, ...'`` (content on the left): :func:`post_frame`;
 - ``'"...," said X'`` and ``'"...," Name, apposition, said'``: :func:`inverted_frame`,
   :func:`appositive_post_frame`;
@@ -20,10 +21,12 @@ from dataclasses import dataclass
 from ._content import content_left, content_right, following_quotes, second_piece, split_quote
 from ._cues import aux_start
 from ._document import Attr, Doc
-from ._frames import according_frame, evidential_frame, participle_frame, passive_frame, shared_subject
+from ._frames import (according_frame, asked_frame, attitude_frame, evidential_frame, participle_frame, passive_frame,
+                      shared_subject)
 from ._lexicon import WordLists, lexicons, word_lists
-from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, OPENERS, QUOTE_START_RE, TIME_ONLY_RE, WORD_CHAR_RE,
-                       first_word, last_of, np_left, np_right, skip_adverbials, strip_span)
+from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, OPENERS, QUOTE_START_RE, TIME_ONLY_RE, TOKEN_RE,
+                       WORD_CHAR_RE, first_word, last_of, np_left, np_right, skip_adverbials, strip_span,
+                       trim_content_end)
 from ._subjects import appositive_subject, np_like
 
 __all__ = ["CueClause", "read_clause", "read_tail", "analyze_cue", "post_frame", "inverted_frame",
@@ -58,6 +61,7 @@ class CueClause:
     prev_word: str  #: the word before them
     aux: str  #: the auxiliaries, in lower case
     is_ing: bool
+    lexicon_speech: bool  #: the lemma is flagged `speech` in cues.yaml
     passive: bool
     progressive: bool
     bound: int  #: start of the subject: after a comma, dash, parenthesis or quotation, or the sentence start
@@ -111,9 +115,10 @@ def read_clause(doc: Doc, m: re.Match[str], lemma: str) -> CueClause:
         left_exists = True
     if bound_kind == "," and bound - 1 > ss and doc.quote_ending_at(bound - 1, bound - 3) >= 0:
         bound_kind = "quote"  # '“...,” he said': the comma sits inside the quotation
-    return CueClause(doc, words, m, cs, ce, lemma, form, lexicons().cues[lemma]["frame"], ss, se, pi, subj_end,
-                     prev_word, aux, is_ing, passive, progressive, bound, bound_kind, subj_s, subj_e,
-                     text[subj_s:subj_e].split(), left_exists)
+    entry = lexicons().cues[lemma]
+    return CueClause(doc, words, m, cs, ce, lemma, form, entry["frame"], ss, se, pi, subj_end,
+                     prev_word, aux, is_ing, bool(entry["speech"]), passive, progressive, bound, bound_kind,
+                     subj_s, subj_e, text[subj_s:subj_e].split(), left_exists)
 
 
 def read_tail(c: CueClause) -> None:
@@ -136,6 +141,9 @@ def analyze_cue(doc: Doc, m: re.Match[str], lemma: str, found: list[Attr]) -> At
     """The attribution that the cue form ``m`` makes, or None (``found``: those before it)."""
     if lemma == "according_to":
         return according_frame(doc, m, lemma)
+    if m.group().lower() in lexicons().attitude_forms:
+        ss, se, pi = doc.sents[doc.sentence_of(m.start())]
+        return attitude_frame(doc, m, lemma, ss, se, pi, aux_start(doc.text, ss, m.start()))
     c = read_clause(doc, m, lemma)
     other = _other_frame(c)
     if other:
@@ -158,6 +166,9 @@ def _other_frame(c: CueClause) -> str:
     if c.is_ing and not c.progressive and c.prev_word and (
             pw.endswith(",") or pw in words.participle_after or not c.subj_words):
         return "participle"
+    if c.form == "asked" and (c.passive or pw in words.subordinators or not c.doc.text[c.ss:c.subj_end].strip(
+            " \t\n\u00a0" + OPENERS)):
+        return "asked"  # 'she was asked about ...', 'when asked whether ...', 'Asked about it, ...'
     if not c.aux and (c.form.endswith("ed") or c.form in words.irregular_participles) \
             and _BY_AFTER_RE.match(c.doc.text, c.ce) and pw != "as":
         return "none"  # 'estimates cited by both parties': a reduced passive relative, not a cue
@@ -168,12 +179,56 @@ def _other_frame(c: CueClause) -> str:
     if c.prev_word and pw in words.subordinators and c.form in words.asked_forms:
         return "as_clause" if pw == "as" else "passive"  # 'when asked', 'As reported by X, ...'
     if pw == "to" or c.aux.startswith("to ") or " to " in f" {c.aux}":
+        if pw == "to" and not c.aux and c.lexicon_speech and _verb_before_to(c):
+            return "infinitive"  # 'went on to say', 'paused to ask': the subject of the verb before
         return "none"  # an infinitive: 'seems to have found', 'wants to say'
     return ""
 
 
+def _infinitive_subject(c: CueClause) -> Span | None:
+    """The subject of the verb before 'to say' ('Pence went on to say'), from the clause boundary."""
+    text = c.doc.text
+    toks = list(TOKEN_RE.finditer(text, max(c.bound, c.subj_end - 60), c.subj_end))
+    k = len(toks) - 2  # the verb (or "on") before "to"
+    if k >= 1 and toks[k].group().lower() == "on":
+        k -= 1
+    if k < 1:
+        return None
+    vs = aux_start(text, c.bound, toks[k].start())
+    if vs <= c.bound:
+        return None
+    src = np_left(text, c.bound, vs)
+    if src is None or text[src[0]:src[1]].lower() in ("it", "this", "that", "there", "which", "who"):
+        return None
+    return src
+
+
+def _verb_before_to(c: CueClause) -> bool:
+    """'X went on to say', 'X interjected to ask': a past-tense verb (not itself a cue) right before "to"."""
+    toks = TOKEN_RE.findall(c.doc.text, max(c.ss, c.subj_end - 40), c.subj_end)
+    if len(toks) < 3 or toks[-1].lower() != "to":
+        return False
+    w = toks[-2].lower()
+    if w == "on":
+        return toks[-3].lower() in c.words.go_on_forms
+    if w in c.words.go_on_forms:
+        return True  # 'continued to say'
+    return (w.endswith("ed") and w.islower() and len(w) > 4 and w not in lexicons().form_lemma
+            and w not in c.words.not_raising)
+
+
 def _run_other_frame(c: CueClause, frame: str, found: list[Attr]) -> Attr | None:
     """Read a cue with the frame :func:`_other_frame` chose."""
+    if frame == "asked":
+        return asked_frame(c.doc, c.m, c.lemma, c.se, c.pi)
+    if frame == "infinitive":
+        a = participle_frame(c.doc, c.m, c.lemma, c.ss, c.se, c.pi, found)
+        if a is not None:
+            a.participle = False
+            subj = _infinitive_subject(c)
+            if subj is not None:
+                a.source = subj
+        return a
     if frame == "participle":
         return participle_frame(c.doc, c.m, c.lemma, c.ss, c.se, c.pi, found)
     if frame == "evidential":
@@ -204,7 +259,7 @@ def _short_subject(subj_words: list[str], words: WordLists) -> bool:
     """A subject of at most twelve words that is not a clause ('that ...', 'and ...', '... the ...')."""
     first_subj = subj_words[0].lower().strip("“\"(") if subj_words else ""
     return 0 < len(subj_words) <= 12 and first_subj not in words.clause_words and first_subj not in (
-        "to", "and", "but", "or") and not any(
+        "to", "and", "but", "or", "according") and first_subj not in words.prepositions and not any(
             w.lower() in ("the", "a", "an") and subj_words[k].lower() not in words.prepositions_and_or_to
             for k, w in enumerate(subj_words[1:]))
 
@@ -216,7 +271,9 @@ def post_frame(c: CueClause) -> Attr | None:
     content = c.content_before(c.bound)
     if not content:
         return None
-    content = content + second_piece(c.doc, c.tail_pos, c.se, c.pi)
+    text = c.doc.text
+    fragment = c.bound_kind == "," and text[content[-1][1] - 1] not in "\"”’'»" and content[-1][0] == c.ss
+    content = content + second_piece(c.doc, c.tail_pos, c.se, c.pi, fragment=fragment)
     return Attr((c.cs, c.ce), c.lemma, (c.subj_s, c.subj_e), content, frame="post")
 
 
@@ -238,7 +295,9 @@ def _inverted_source(c: CueClause) -> Span | None:
     """The source after an inverted cue ('"...," said X, a spokesman'), or None."""
     text, se = c.doc.text, c.se
     words = c.words
-    src = None if COMPLEMENT_RE.match(text, c.after_cue, se) else np_right(text, c.after_cue, se)
+    src = None if COMPLEMENT_RE.match(text, c.after_cue, se) else np_right(
+        text, c.after_cue, se, loose=c.bound_kind == "quote" and not c.tail_clean[:1].isupper()
+        and first_word(c.tail_clean) not in words.pronoun_subjects)
     if src is None or not (c.bound_kind == "quote" or np_like(text, src)):
         return None
     if c.bound_kind == "quote":
@@ -313,7 +372,31 @@ def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tup
         return shared_subject(c.doc, c.ss, c.cs, found), True
     if c.subj_words:
         return np_left(c.doc.text, c.subj_s, c.subj_e), False
+    if appositive is None and c.bound_kind == ",":
+        return _name_and_description(c), False
     return appositive, False
+
+
+def _name_and_description(c: CueClause) -> Span | None:
+    """'Rashad Robinson, Color of Change's executive director, said ...': the sentence up to the comma
+    before the cue is one noun phrase with its apposition (capitalised, no verb, no clause word)."""
+    text = c.doc.text
+    s, e = strip_span(text, c.ss, c.bound - 1)
+    seg = text[s:e]
+    words = seg.split()
+    if not (2 <= len(words) <= 16) or seg.count(",") > 2 or not words[0][:1].isupper():
+        return None
+    if any(ch in seg for ch in "\"“”«»;:()—–") or c.doc.has_cue(s, e):
+        return None
+    lists = c.words
+    if words[0].lower() in lists.subordinate_start or words[0].lower() in lists.pronoun_subjects:
+        return None
+    if any(w.lower() in lists.finite or w.lower() in lists.clause_words for w in words):
+        return None
+    first_np = seg.split(",")[0].split()
+    if not all(w[:1].isupper() or w.lower() in lists.name_particles for w in first_np) or len(first_np) > 4:
+        return None
+    return s, e
 
 
 def _complement_start(c: CueClause) -> tuple[int, bool]:
@@ -333,6 +416,8 @@ def _complement_start(c: CueClause) -> tuple[int, bool]:
 
 def _frame_allows(c: CueClause, rest: str, has_complement: bool) -> bool:
     """The lemma's frame accepts what follows the cue (a quotation, a clause, an object)."""
+    if rest.strip() == ":" and c.pi + 1 < len(c.doc.paras):
+        return True  # 'X responded:' at the end of a paragraph: the next one is the content
     if c.frame_req == "quote":
         return QUOTE_START_RE.match(rest) is not None
     if c.frame_req == "clause":
@@ -355,6 +440,10 @@ def _content_after(c: CueClause, pos: int) -> list[Span]:
             qi = doc.quote_starting_at(ns, ns + 1)
             if qi >= 0:
                 content = doc.chain_from(qi)
+            elif doc.text[ns:ns + 1].isalnum() or doc.text[ns:ns + 1] in "<[(":
+                # 'Breitbart News responded:' then a paragraph of what was said, unquoted
+                s, e = trim_content_end(doc.text, ns, doc.paras[pi + 1][1])
+                content = [(s, e)] if s < e else []
         return content
     if content[-1][1] >= se - 2:
         content = content + following_quotes(doc, content[-1][1], pi)
