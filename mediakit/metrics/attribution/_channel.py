@@ -43,6 +43,8 @@ def kind(doc: Doc, a: Attr) -> str:
     """direct (all quoted), mixed, indirect (nothing quoted) or according_to."""
     if a.lemma == "according_to":
         return "according_to"
+    if a.frame == "transcript":
+        return "direct"  # a transcript or interview turn: the speaker's own words
     quoted = total = 0
     quotes, starts = doc.quotes, doc.q_starts
     for s, e in a.content:

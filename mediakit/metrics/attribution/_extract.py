@@ -1,9 +1,10 @@
 """Stages 2 to 5 for one text: from the cue forms to resolved attributions.
 
 :func:`find` prepares a text (:func:`prepare`), turns its cue forms into attributions
-(:func:`extract`: each form that :func:`cue_ok` keeps goes to :func:`analyze_cue`; "Name: ..."
-lines are added; nested attributions dropped; quote-only paragraphs continue the speaker) and
-resolves their sources (:func:`resolve`).
+(:func:`extract`: each form that :func:`cue_ok` keeps goes to :func:`analyze_cue`, and the candidate
+stays when :func:`prose_ok` finds nothing against it; speaker lines ("Name: ...", "MS. CLINTON: ...",
+"Q: ...", :func:`speaker_lines`) are added; nested attributions dropped; quote-only paragraphs
+continue the speaker) and resolves their sources (:func:`resolve`).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import bisect
 
 from ._cues import cue_ok
 from ._document import Attr, Doc, prepare
-from ._frames import colon_attributions
 from ._lexicon import word_lists
+from ._prose import prose_ok
 from ._phrases import LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
 from ._resolution import clear_mention_caches, resolve
+from ._speaker_lines import speaker_lines
 from ._sources import clear_name_cuts
 from ._verb import analyze_cue
 
@@ -61,7 +63,11 @@ def extract(doc: Doc) -> list[Attr]:
 
 
 def _from_cues(doc: Doc) -> list[Attr]:
-    """An attribution for each cue form that makes one, in text order."""
+    """An attribution for each cue form that makes one, in text order.
+
+    A candidate that :func:`prose_ok` rejects (a question or instruction to the reader, a noun, a credit
+    line) is dropped before it can hide the attributions nested in its content.
+    """
     found: list[Attr] = []
     recent_end = -1
     for m, lemma in doc.cues:
@@ -75,6 +81,8 @@ def _from_cues(doc: Doc) -> list[Attr]:
             continue
         if a.source is not None:
             a.source = _clean_source(doc.text, a.source)
+        if not prose_ok(doc, a):
+            continue  # a question or instruction to the reader, a noun, a credit line (see _prose)
         found.append(a)
         recent_end = -1  # the furthest content end of the last three attributions
         for b in found[-3:]:
@@ -107,14 +115,15 @@ def _clean_source(text: str, source: Span) -> Span | None:
 
 
 def _add_colon_lines(doc: Doc, found: list[Attr]) -> None:
-    """Add the "Name: ..." attributions that no cue attribution covers, and keep ``found`` in cue order."""
-    colon = colon_attributions(doc)
+    """Add the speaker lines ("Name: ...", "MS. CLINTON: ...", "Q: ...") whose colon lies outside the
+    content of every cue attribution; ``found`` stays in cue order (lines from :func:`speaker_lines`)."""
+    colon = speaker_lines(doc)
     if not colon:
         return
     taken = [(a.cue[0], a.content[-1][1]) for a in found]
     for ca in colon:
-        if not any(s0 <= ca.cue[0] < e0 or ca.content[0][0] <= s0 < ca.content[-1][1] for s0, e0 in taken):
-            found.append(ca)
+        if not any(s0 <= ca.cue[0] < e0 for s0, e0 in taken):
+            found.append(ca)  # the attributions inside its content are nested: _nest_filter drops them
     found.sort(key=lambda a: a.cue[0])
 
 

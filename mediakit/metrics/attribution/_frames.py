@@ -8,7 +8,6 @@ One function per frame:
 - :func:`asked_frame`: "X was asked about Y", "when asked whether ...", "Asked by X if ...";
 - :func:`evidential_frame`: "X seemed to ...", "X is expected to ..." (no source);
 - :func:`attitude_frame`: "X is confident that ...", "X remained skeptical of ..." (adjectives);
-- :func:`colon_attributions`: "Clinton: Time for a new strategy" (a name and a colon).
 
 The frames around a verb with its own subject are in :mod:`._verb`.
 """
@@ -20,12 +19,11 @@ import re
 from ._content import content_left, content_right
 from ._document import Attr, Doc
 from ._lexicon import lexicons, word_lists
-from ._phrases import (COMPLEMENT_RE, OBJECT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, last_of, np_left, np_right,
+from ._phrases import (COMPLEMENT_RE, OBJECT_RE, WORD_CHAR_RE, WORD_RE, last_of, np_left, np_right,
                        skip_adverbials, strip_span, trim_content_end)
-from ._sources import analyze_span
 
 __all__ = ["according_frame", "passive_frame", "asked_frame", "attitude_frame", "participle_frame", "evidential_frame",
-           "colon_attributions", "shared_subject"]
+           "shared_subject"]
 
 _BY_RE = re.compile(r"\s+by\s+")
 _ASKED_CUT_RE = re.compile(r"\s(?:about|whether|if|what|how|why)\s")
@@ -33,9 +31,6 @@ _ASKED_TOPIC_RE = re.compile(r"\s*(?:(?P<about>about\s+)|(?P<wh>whether|if|what|
 _TO_RE = re.compile(r"\s*to\b")
 _AS_OR_QUOTE2_RE = re.compile(r"\bas\b|[\"“«]")
 _EVIDENTIAL_COMP_RE = re.compile(r"\s*(?:to\s+\w|that\s|like\s|as\s+(?:if|though)\s)", re.IGNORECASE)
-_COLON_SOURCE_RE = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3}\s*"
-)
 _SUBJECT_END_RE = re.compile(
     r"(?:has|have|had|is|was|were|are|will|would|could|can|should|may|might|must|did|does|do|also|"
     r"then|later|quickly|repeatedly|never|not|began|took|went|made|gave|got|kept|spent|came|sat|stood|"
@@ -313,57 +308,3 @@ def attitude_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi:
     if not content:
         return None
     return Attr((m.start(), m.end()), lemma, subj, content, frame="attitude")
-
-
-# --------------------------------------------------------------------------- "Name: ..." lines
-
-
-def colon_attributions(doc: Doc) -> list[Attr]:
-    """'Clinton: Time for a new strategy', 'Q: ...': a name, a colon, then what the person says."""
-    text = doc.text
-    out: list[Attr] = []
-    if ":" not in text:
-        return out
-    pos = text.find(":")
-    last_si = -1
-    while pos >= 0:
-        c = pos
-        pos = text.find(":", c + 1)
-        si = doc.sentence_of(c)
-        ss, se, pi = doc.sents[si]
-        if si == last_si or c < ss or c - ss > 45 or c + 2 >= se:
-            continue  # only the first colon of a sentence, near its start
-        last_si = si
-        a = _colon_line(doc, c, ss, se, pi)
-        if a is not None:
-            out.append(a)
-    return out
-
-
-def _colon_line(doc: Doc, c: int, ss: int, se: int, pi: int) -> Attr | None:
-    """The attribution of a sentence whose first colon is at ``c``, or None."""
-    text = doc.text
-    if not _colon_speaker(text, ss, c):
-        return None
-    cs, ce = strip_span(text, c + 1, se, " \t\u00a0")
-    if cs >= ce or not (text[cs].isupper() or text[cs] in OPENERS or text[cs:cs + 2] == "''"):
-        return None
-    qi = doc.quote_starting_at(cs, cs + 1)
-    pe = doc.paras[pi][1]
-    content = doc.chain_from(qi) if qi >= 0 and doc.quotes[qi].end >= se - 1 else [
-        trim_content_end(text, cs, pe)]
-    return Attr((c, c + 1), "colon", (ss, ss + len(text[ss:c].rstrip())), content, frame="colon")
-
-
-def _colon_speaker(text: str, ss: int, c: int) -> bool:
-    """``text[ss:c]`` names someone who speaks, not a label ("Key details", "UPDATE", "Last Updated")."""
-    m = _COLON_SOURCE_RE.fullmatch(text, ss, c)
-    if m is None:
-        return False
-    words = word_lists()
-    head = text[ss:c].strip()
-    if head.lower() in words.colon_stop or head.split()[0].lower() in words.colon_stop:
-        return False
-    if head.isupper() and len(head) > 2:
-        return False  # a dateline or a label ("WASHINGTON:", "UPDATE:")
-    return analyze_span(head).type in words.colon_source_types  # not "Last Updated: ...", "Key details: ..."
