@@ -25,7 +25,7 @@ LAYERS = {
     "mediakit.lexicons": 0, "mediakit.resources": 0,
     "mediakit.text": 1, "mediakit.lexicon": 1,
     "mediakit.schema": 2, "mediakit.outlets": 2, "mediakit.dedup": 2, "mediakit.loaders": 2,
-    "mediakit.datasets": 2,
+    "mediakit.datasets": 2, "mediakit.gazetteer": 2,
     "mediakit.metrics": 3,
     "mediakit.compare": 4, "mediakit.actors": 4,
     "mediakit.plot": 5, "mediakit.export": 5, "mediakit._figures": 5,

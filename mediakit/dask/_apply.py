@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..gazetteer import as_gazetteer
 from .._validation import check_columns, is_dask_frame
 from ..lexicon import load_lexicon
 from ..metrics.analyze import FAMILIES, check_families
@@ -146,7 +147,7 @@ def dask_apply(kind: str, ddf: Any, **kwargs: Any) -> Any:
         Articles, partitioned any way (article ids unique within each partition).
     **kwargs
         Options of that function (``lexicon``, ``families`` for ``analyze``; ``lexicon``,
-        ``parts``, ``context`` for ``word_choice``).
+        ``parts``, ``context`` for ``word_choice``; ``gazetteer`` for ``extract_attributions``).
 
     Returns
     -------
@@ -169,6 +170,8 @@ def dask_apply(kind: str, ddf: Any, **kwargs: Any) -> Any:
         kwargs["families"] = check_families(kwargs.get("families") or (), func=kind)
     if kwargs.get("lexicon") is not None and not isinstance(kwargs["lexicon"], str):
         kwargs["lexicon"] = load_lexicon(kwargs["lexicon"])  # resolved once, shipped to workers
+    if kwargs.get("gazetteer") is not None:
+        kwargs["gazetteer"] = as_gazetteer(kwargs["gazetteer"])  # a path is read once, the table shipped
     meta = _meta_for(kind, ddf, dict(kwargs))
     return ddf.map_partitions(_partition, kind, kwargs, meta, meta=meta, enforce_metadata=False,
                               clear_divisions=kind != "analyze", align_dataframes=False)
@@ -195,9 +198,9 @@ def word_choice(articles: Any, lexicon: Any = None, *, parts: Iterable[str] = PA
 
 
 def extract_attributions(articles: Any, *, progress: bool | None = None,
-                         languages: str | Sequence[str] | None = "en") -> Any:
+                         languages: str | Sequence[str] | None = "en", gazetteer: Any = None) -> Any:
     """:func:`mediakit.extract_attributions` on a Dask DataFrame: lazy, the attributions of each partition.
 
     ``progress`` is not used. See :func:`dask_apply`.
     """
-    return dask_apply("extract_attributions", articles, languages=languages)
+    return dask_apply("extract_attributions", articles, languages=languages, gazetteer=gazetteer)

@@ -46,6 +46,18 @@ The method is rules and lexicons only (no trained model, no network):
    follows. Role ("Deputy Foreign Minister") and affiliation ("Russia", from
    "Russian", "Syria's", "for the Kremlin", "(D-Mass.)") come from the source
    span or from the first full mention of the person.
+5. **Roles, party and office.** Each source gets a ``source_role`` of :data:`SOURCE_ROLES` (the
+   codebook of ``docs/sources.md``: politician, official, police_military, legal, expert,
+   business, advocacy, citizen, media, document, anonymous, other, unknown) with the
+   ``role_evidence`` that decided it, an ``anonymous_kind`` (:data:`ANONYMOUS_KINDS`) for anonymous
+   sources, and ``party`` and ``office`` for politicians and officials. The evidence, in order:
+   the organisation a name is ("Microsoft", "NASA": ``mediakit/lexicons/organizations.yaml``,
+   outlets), the titles and appositions of the span, of the resolved person and of the person's
+   first mentions in the article (role nouns of ``mediakit/lexicons/source_roles.yaml``; a
+   generic one such as "spokesman" takes the role of the organisation it serves), a party marker
+   ("(R-Texas)", "Republican Sen."), the gazetteer of :mod:`mediakit.gazetteer` (current US
+   Congress, presidents and vice presidents; ``gazetteer=`` adds the user's own table) and a short
+   list of well-known figures; else ``unknown``. Decisions are cached per phrase.
 
 Accuracy on PolNeAR is measured by ``python -m mediakit.evaluate attribution``
 (see ``docs/attribution.md``).
@@ -61,6 +73,8 @@ The code is a pipeline of stage modules, each a screen or two of small functions
   (one function per frame) and the content they read;
 - ``_sources``: the type, name, role and affiliation of a source span;
 - ``_channel`` and ``_resolution``: kind and channel; speaker names, pronouns and antecedents;
+- ``_roles``, ``_party`` and ``_assign``: source roles by phrase and organisation, party and office,
+  and the role columns of one article;
 - ``_extract``: the stages for one text; ``_table``: the tables.
 """
 
@@ -68,12 +82,17 @@ from __future__ import annotations
 
 from ._extract import clear_caches
 from ._lexicon import cue_lexicon, source_lexicon
-from ._table import (ATTRIBUTION_COLUMNS, KINDS, SOURCE_TYPES, attribution_metrics, extract_attributions,
-                     find_attributions)
+from ._assign import clear_role_caches
+from ._roles import ANONYMOUS_KINDS, SOURCE_ROLES
+from ._table import (ATTRIBUTION_COLUMNS, KINDS, PARTY_GROUPS, SOURCE_TYPES, attribution_metrics,
+                     extract_attributions, find_attributions)
 
 __all__ = [
     "ATTRIBUTION_COLUMNS",
     "SOURCE_TYPES",
+    "SOURCE_ROLES",
+    "ANONYMOUS_KINDS",
+    "PARTY_GROUPS",
     "KINDS",
     "cue_lexicon",
     "source_lexicon",
@@ -81,4 +100,5 @@ __all__ = [
     "extract_attributions",
     "attribution_metrics",
     "clear_caches",
+    "clear_role_caches",
 ]

@@ -16,6 +16,7 @@ from ._document import Attr, Doc, prepare
 from ._lexicon import word_lists
 from ._prose import prose_ok
 from ._phrases import LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
+from ._assign import clear_role_caches
 from ._resolution import clear_mention_caches, resolve
 from ._speaker_lines import speaker_lines
 from ._sources import clear_name_cuts
@@ -37,6 +38,7 @@ def clear_caches() -> None:
     """
     clear_name_cuts()
     clear_mention_caches()
+    clear_role_caches()
 
 
 def find(text: str) -> tuple[Doc, list[Attr]] | None:

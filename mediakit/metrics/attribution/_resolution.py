@@ -196,14 +196,16 @@ class People:
         i = bisect.bisect_right(q_starts, pos - 1) - 1
         return i >= 0 and quotes[i].start < pos < quotes[i].end
 
-    def collect(self, limit: int) -> None:
-        """Collect the mentions before ``limit``: full names, then titled surnames."""
-        self._full_names(limit)
+    def collect(self, limit: int, genders: bool = True) -> None:
+        """Collect the mentions before ``limit``: full names, then titled surnames. ``genders``:
+        also read each new person's gender from the pronoun after the name (needed only to resolve
+        a "he" or "she")."""
+        self._full_names(limit, genders)
         self._titled_names(limit)
         self.mentions.sort()
         self.mention_pos = [x[0] for x in self.mentions]
 
-    def _full_names(self, limit: int) -> None:
+    def _full_names(self, limit: int, genders: bool = True) -> None:
         """Full names ("Sergei Ryabkov", "George W. Bush"): who the surnames and pronouns refer to."""
         text = self.doc.text
         q_starts, quotes = self.doc.q_starts, self.doc.quotes
@@ -223,7 +225,7 @@ class People:
                 full = by_last.get(last, nm)
                 mentions.append((start, full, -1))
                 person = people.get(full)
-                if person is not None and not person.gender:
+                if genders and person is not None and not person.gender:
                     self._gender_from_pronoun(person, start + size)
 
     def _gender_from_pronoun(self, person: Person, end: int) -> None:
@@ -349,7 +351,7 @@ class People:
 def resolve(doc: Doc, attrs: list[Attr]) -> None:
     """Fill speaker, role, affiliation, type, kind and channel of each attribution."""
     people = People(doc)
-    people.collect(_mention_limit(doc.text, attrs))
+    people.collect(*_mention_limit(doc.text, attrs))
     for a in attrs:
         a.channel = channel(doc, a)
         if a.source is None:
@@ -359,17 +361,20 @@ def resolve(doc: Doc, attrs: list[Attr]) -> None:
         a.kind = kind(doc, a)
 
 
-def _mention_limit(text: str, attrs: list[Attr]) -> int:
-    """Mentions matter only before the last source that needs resolving (a pronoun, a surname)."""
+def _mention_limit(text: str, attrs: list[Attr]) -> tuple[int, bool]:
+    """Mentions matter only before the last source that needs resolving (a pronoun, a surname); and
+    whether any source is "he" or "she" (else the genders of the people are never asked)."""
     pronoun_kind = lexicons().pronoun_kind
     limit = 0
+    gendered = False
     for a in attrs:
         if a.source is not None:
             st_ = text[a.source[0]:a.source[1]]
-            if (" " not in st_.strip() or st_[:3] in ("Mr.", "Ms.", "Mrs", "Dr.")
-                    or st_.lower() in pronoun_kind):
+            low = st_.lower()
+            if " " not in st_.strip() or st_[:3] in ("Mr.", "Ms.", "Mrs", "Dr.") or low in pronoun_kind:
                 limit = a.source[1]
-    return limit
+                gendered = gendered or pronoun_kind.get(low.strip()) in ("he", "she")
+    return limit, gendered
 
 
 def _resolve_source(doc: Doc, a: Attr, source: tuple[int, int], people: People) -> None:

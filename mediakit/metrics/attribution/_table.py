@@ -6,8 +6,9 @@ table of an articles table; :func:`attribution_metrics` aggregates it per articl
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Union
 
 import numpy as np
 import pandas as pd
@@ -16,17 +17,21 @@ from ..._progress import progress_bar
 from ..._validation import check_articles, check_bool
 from ...schema import with_article_context
 from ...text import scored_articles
+from ...gazetteer import as_gazetteer
+from ._assign import RoleRow, assign_roles
 from ._document import Attr, Doc
 from ._extract import find
 from ._lexicon import cue_lexicon, lexicons
+from ._roles import ANONYMOUS_KINDS, SOURCE_ROLES
 
-__all__ = ["ATTRIBUTION_COLUMNS", "SOURCE_TYPES", "KINDS", "find_attributions", "extract_attributions",
+__all__ = ["ATTRIBUTION_COLUMNS", "SOURCE_TYPES", "SOURCE_ROLES", "ANONYMOUS_KINDS", "PARTY_GROUPS", "KINDS", "find_attributions", "extract_attributions",
            "attribution_metrics"]
 
 ATTRIBUTION_COLUMNS: tuple[str, ...] = (
     "article_id",
     "source_start", "source_end", "source_text",
     "speaker", "speaker_role", "speaker_affiliation", "source_type",
+    "source_role", "role_evidence", "anonymous_kind", "party", "office",
     "cue_start", "cue_end", "cue_text", "cue_lemma", "cue_class",
     "content_start", "content_end", "content_text", "content_spans",
     "kind", "channel",
@@ -42,6 +47,11 @@ SOURCE_TYPES: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed", "according_to")
 """Values of ``kind``."""
 
+PARTY_GROUPS: tuple[str, ...] = ("Democratic", "Republican", "Independent", "other")
+"""Party groups of ``attr_party_<party>`` in :func:`attribution_metrics`."""
+
+GazetteerArg = Union[str, "os.PathLike[str]", pd.DataFrame, None]
+
 _INT_COLUMNS = ("source_start", "source_end", "cue_start", "cue_end", "content_start", "content_end")
 _METRIC_TYPES = SOURCE_TYPES
 
@@ -49,13 +59,15 @@ _METRIC_TYPES = SOURCE_TYPES
 # --------------------------------------------------------------------------- one text
 
 
-def find_attributions(text: str) -> list[dict[str, Any]]:
+def find_attributions(text: str, *, gazetteer: GazetteerArg = None) -> list[dict[str, Any]]:
     """Find the attributions of one text.
 
     Parameters
     ----------
     text : str
         An article body (``text`` of the articles table).
+    gazetteer : path or DataFrame, optional
+        As in :func:`extract_attributions`.
 
     Returns
     -------
@@ -78,10 +90,11 @@ def find_attributions(text: str) -> list[dict[str, Any]]:
     if found is None:
         return []
     doc, attrs = found
-    return [_row(doc, a) for a in attrs]
+    roles = assign_roles(doc, attrs, as_gazetteer(gazetteer))
+    return [_row(doc, a, r) for a, r in zip(attrs, roles, strict=True)]
 
 
-def _row(doc: Doc, a: Attr) -> dict[str, Any]:
+def _row(doc: Doc, a: Attr, r: RoleRow) -> dict[str, Any]:
     """The dict of :func:`find_attributions` for one attribution."""
     text = doc.text
     content = a.content
@@ -94,6 +107,7 @@ def _row(doc: Doc, a: Attr) -> dict[str, Any]:
         "speaker_role": a.role,
         "speaker_affiliation": a.affiliation,
         "source_type": a.source_type,
+        **r._asdict(),
         "cue_start": a.cue[0],
         "cue_end": a.cue[1],
         "cue_text": text[a.cue[0]:a.cue[1]],
@@ -111,18 +125,19 @@ def _row(doc: Doc, a: Attr) -> dict[str, Any]:
 # --------------------------------------------------------------------------- the attributions table
 
 
-def _add_rows(rows: list[tuple[Any, ...]], aid: Any, doc: Doc, attrs: list[Attr]) -> None:
+def _add_rows(rows: list[tuple[Any, ...]], aid: Any, doc: Doc, attrs: list[Attr],
+              gazetteer: pd.DataFrame | None = None) -> None:
     """Append the attributions of one article to ``rows``: one tuple each, the values of :func:`_row`
     in the order of :data:`ATTRIBUTION_COLUMNS` (:func:`_frame` makes the table)."""
     text = doc.text
     cues = lexicons().cues
     aid = None if aid is None else str(aid)
-    for a in attrs:
+    for a, r in zip(attrs, assign_roles(doc, attrs, gazetteer), strict=True):
         src, content, (cs, ce) = a.source, a.content, a.cue
         rows.append((
             aid,
             *((src[0], src[1], text[src[0]:src[1]]) if src else (None, None, None)),
-            a.speaker, a.role, a.affiliation, a.source_type,
+            a.speaker, a.role, a.affiliation, a.source_type, *r,
             cs, ce, text[cs:ce], a.lemma.replace("_", " "), cues[a.lemma]["class"],
             content[0][0], content[-1][1], " ".join([text[s:e] for s, e in content]), [(s, e) for s, e in content],
             a.kind or "indirect", a.channel,
@@ -178,7 +193,8 @@ def _texts(articles: pd.DataFrame) -> tuple[list[Any], list[str]]:
 
 
 def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None,
-                         languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
+                         languages: str | Sequence[str] | None = "en",
+                         gazetteer: GazetteerArg = None) -> pd.DataFrame:
     """Extract the attributions of each article: who says what, with character offsets.
 
     Parameters
@@ -195,6 +211,11 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
         (``language``, else detected: :func:`mediakit.text.article_languages`) and not among
         these have no rows (one :class:`mediakit.text.LeftOutWarning` says how many). None:
         every article.
+    gazetteer : path or DataFrame, optional
+        Politicians for ``source_role``, ``party`` and ``office``: a table of
+        :func:`mediakit.gazetteer.load_gazetteer` is used as it is; another table (at least
+        ``name`` and ``party``) or a CSV path is added to the shipped US table. Default: the
+        shipped table (current US Congress, presidents and vice presidents).
 
     Returns
     -------
@@ -212,6 +233,13 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
           ("Deputy Foreign Minister"), ``speaker_affiliation`` ("Russia"), NA when
           the text does not give them;
         * ``source_type``: one of :data:`SOURCE_TYPES` (NA without source);
+        * ``source_role``: one of :data:`SOURCE_ROLES` (the codebook of ``docs/sources.md``: politician,
+          official, police_military, legal, expert, business, advocacy, citizen, media, document,
+          anonymous, other, unknown; NA without source), ``role_evidence`` (what decided it:
+          "title:sen", "org:FBI", "gazetteer", "antecedent:<name>|...", "anonymous:pattern", ...),
+          ``anonymous_kind`` (official, insider or other for anonymous sources, else NA),
+          ``party`` ("Democratic", "Republican", ... for politicians when the text or the gazetteer
+          says) and ``office`` ("Senator", "White House press secretary", ...), NA when unknown;
         * ``cue_start``, ``cue_end``, ``cue_text``, ``cue_lemma`` ("say",
           "according to") and ``cue_class`` (the classes of ``cues.yaml``:
           neutral, assertive, evaluative, admission, denial, announcement, ...);
@@ -246,6 +274,7 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
     func = "extract_attributions"
     check_articles(articles, func=func)
     check_bool(progress, name="progress", func=func, allow_none=True)
+    gaz = as_gazetteer(gazetteer)
     ids, texts = _texts(articles)
     keep = scored_articles(articles, languages, func=func, consequence="they have no rows")
     if keep is not None:
@@ -257,7 +286,7 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
         found = find(text)
         if found is not None:
             before = len(rows)
-            _add_rows(rows, aid, *found)
+            _add_rows(rows, aid, *found, gaz)
             positions.extend([pos] * (len(rows) - before))
     return with_article_context(_frame(rows), articles, positions)
 
@@ -266,7 +295,8 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
 
 
 def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
-                        languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
+                        languages: str | Sequence[str] | None = "en",
+                        gazetteer: GazetteerArg = None) -> pd.DataFrame:
     """Per-article attribution counts and shares (one row per article, columns ``attr_*``).
 
     Parameters
@@ -279,6 +309,8 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
     languages : str, sequence of str or None, default "en"
         As in :func:`extract_attributions`: an article left out keeps its row, with every
         ``attr_`` value missing.
+    gazetteer : path or DataFrame, optional
+        As in :func:`extract_attributions`.
 
     Returns
     -------
@@ -294,7 +326,13 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
         * ``attr_share_anonymous`` (float): share whose source is anonymous;
         * ``attr_share_no_source`` (float): share without a source;
         * ``attr_type_<type>`` (Int64) for every value of :data:`SOURCE_TYPES`;
-        * ``attr_class_<class>`` (Int64) for every cue class of ``cues.yaml``.
+        * ``attr_class_<class>`` (Int64) for every cue class of ``cues.yaml``;
+        * ``attr_role_<role>_share`` (float) for every value of :data:`SOURCE_ROLES`: the role mix,
+          shares of the attributions with a source (NaN without one);
+        * ``attr_anonymous_share`` (float): share of the attributions with a source whose
+          ``source_role`` is anonymous;
+        * ``attr_party_<party>`` (Int64) for ``Democratic``, ``Republican``, ``Independent`` and
+          ``other``: attributions of politicians of that party (a party left unknown not counted).
 
     Raises
     ------
@@ -316,16 +354,19 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
     ids, texts = _texts(articles)
     keep = scored_articles(articles, languages, func="attribution_metrics", consequence="their values are missing")
     classes = list(dict.fromkeys(e["class"] for e in cue_lexicon().values()))
-    records = [_metric_record(find_attributions(text), classes) if keep is None or keep[k] else {}
+    gaz = as_gazetteer(gazetteer)
+    records = [_metric_record(find_attributions(text, gazetteer=gaz), classes) if keep is None or keep[k] else {}
                for k, text in enumerate(progress_bar(texts, desc="attribution metrics", unit="article",
                                                      enabled=progress))]
     cols = (["attr_n", "attr_speakers"] + [f"attr_share_{k}" for k in KINDS]
             + ["attr_share_anonymous", "attr_share_no_source"]
-            + [f"attr_type_{t}" for t in _METRIC_TYPES] + [f"attr_class_{c}" for c in classes])
+            + [f"attr_type_{t}" for t in _METRIC_TYPES] + [f"attr_class_{c}" for c in classes]
+            + [f"attr_role_{r}_share" for r in SOURCE_ROLES] + ["attr_anonymous_share"]
+            + [f"attr_party_{p}" for p in PARTY_GROUPS])
     out = pd.DataFrame(records, columns=cols, index=articles.index)
     out.insert(0, "article_id", pd.array([None if v is None else str(v) for v in ids], dtype="string"))
     for c in cols:
-        if c.startswith("attr_share_"):
+        if c.startswith("attr_share_") or c.endswith("_share"):
             out[c] = out[c].astype(float)
         else:
             out[c] = pd.array(out[c].tolist(), dtype="Int64")
@@ -347,4 +388,18 @@ def _metric_record(attrs: list[dict[str, Any]], classes: list[str]) -> dict[str,
         rec[f"attr_type_{t}"] = sum(a["source_type"] == t for a in attrs)
     for c in classes:
         rec[f"attr_class_{c}"] = sum(a["cue_class"] == c for a in attrs)
+    rec.update(_role_record(attrs))
+    return rec
+
+
+def _role_record(attrs: list[dict[str, Any]]) -> dict[str, Any]:
+    """``attr_role_<role>_share``, ``attr_anonymous_share`` and ``attr_party_<party>`` of one article."""
+    roles = [a["source_role"] for a in attrs if a["source_role"] is not None]
+    m = len(roles)
+    rec: dict[str, Any] = {f"attr_role_{r}_share": roles.count(r) / m if m else float("nan") for r in SOURCE_ROLES}
+    rec["attr_anonymous_share"] = rec["attr_role_anonymous_share"]
+    parties = [a["party"] for a in attrs if a["source_role"] == "politician" and a["party"]]
+    for p in PARTY_GROUPS[:-1]:
+        rec[f"attr_party_{p}"] = parties.count(p)
+    rec["attr_party_other"] = sum(p not in PARTY_GROUPS for p in parties)
     return rec

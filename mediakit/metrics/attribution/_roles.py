@@ -1,0 +1,291 @@
+"""Source roles: what a phrase, an organisation or an anonymous source says about who speaks.
+
+The vocabularies come from ``mediakit/lexicons/source_roles.yaml`` (role nouns and titles, generic
+role nouns that take the role of the organisation they serve, offices, parties, anonymous kinds,
+well-known people) and ``organizations.yaml`` (organisation names, name suffixes and head nouns),
+with the outlets and agencies of ``sources.yaml`` and :mod:`mediakit.outlets`. Every decision on a
+phrase is cached (:func:`phrase_role`, :func:`org_role`), so repeated sources cost a dict look-up.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import yaml
+
+from ..._resources import read_resource_text
+from ...gazetteer import gazetteer_index
+from ...outlets import default_outlet_aliases
+from ...text import trie_pattern
+from ._lexicon import lexicons
+
+__all__ = ["SOURCE_ROLES", "ANONYMOUS_KINDS", "RoleLexicon", "role_lexicon", "phrase_role", "org_role",
+           "anonymous_kind", "clear_phrase_caches", "Decision"]
+
+SOURCE_ROLES: tuple[str, ...] = (
+    "politician", "official", "police_military", "legal", "expert", "business", "advocacy", "citizen",
+    "media", "document", "anonymous", "other", "unknown",
+)
+"""Values of ``source_role`` (NA when the attribution has no source); see ``docs/sources.md``."""
+
+ANONYMOUS_KINDS: tuple[str, ...] = ("official", "insider", "other")
+"""Values of ``anonymous_kind`` (NA unless ``source_role`` is "anonymous")."""
+
+_CUT_RE = re.compile(r"\s(?:of|for|at|with|from|in|on|to|who|which|that)\s|,|\(")
+_CAP_RUN_RE = re.compile(r"(?:[A-Z][\w&’'.-]*|&)(?:\s+(?:(?:of|for|and|the|on|de)\s+)*(?:[A-Z][\w&’'.-]*|&))*")
+_POSS_RE = re.compile(r"[’']s?\Z")
+_PARTITIVE_RE = re.compile(r"\W*(?:(?:a|the)\s+)?(?:one|some|many|most|two|three|several|members?|part|each|majority|half|all|both|none)\s+(?:of|among)\b|\W*among\b",
+                           re.IGNORECASE)
+_OF_SPLIT_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_BOSS_RE = re.compile(r"\b([A-Z][A-Za-z-]+)(?:[’']s)?\s+(?:[a-z-]+\s+){0,3}\Z")
+_HEADS_OF_STATE = frozenset({"president", "vice president", "leader", "leaders", "head", "chief"})
+_THE_RE = re.compile(r"^(?:the|The)\s+")
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z-]*(?=[’']s\b|\b)")
+_PARTY_WORD_RE = re.compile(r"\b(?:Republicans?|Democrats?|Democratic|GOP|Tea Party|Libertarian)\b")
+_NON_WORD_RE = re.compile(r"[^a-z0-9&]+")
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")
+
+
+class Decision(NamedTuple):
+    """A role and the evidence that decided it ("title:sen", "org:FBI", ...)."""
+
+    role: str
+    evidence: str
+
+
+class RoleLexicon:
+    """The role vocabularies, compiled once (:func:`role_lexicon`)."""
+
+    def __init__(self, roles: dict[str, Any], orgs: dict[str, Any]) -> None:
+        self.role_of: dict[str, str] = {}
+        for role, words in roles["roles"].items():
+            for w in words:
+                self.role_of.setdefault(" ".join(str(w).lower().split()), role)
+        self.generic = {str(k).lower(): str(v) for k, v in roles["generic"].items()}
+        self.offices = {str(k).lower(): str(v) for k, v in roles["offices"].items()}
+        self.parties = {str(k).lower(): str(v) for k, v in roles["parties"].items()}
+        self.anonymous_kinds = [(kind, re.compile("|".join(pats), re.IGNORECASE))
+                                for kind, pats in roles["anonymous_kinds"].items()]
+        self.people: dict[str, tuple[str, str, str]] = {}
+        for name, (role, party, office) in roles.get("people", {}).items():
+            self.people[" ".join(str(name).split())] = (str(role), str(party), str(office))
+        phrases = set(self.role_of) | set(self.generic)
+        self.office_re = re.compile(rf"(?<![\w-]){trie_pattern(self.offices)}(?![\w-])", re.IGNORECASE)
+        self.phrase_re = re.compile(rf"(?<![\w-]){trie_pattern(phrases)}(?![\w-])", re.IGNORECASE)
+        self.org_of: dict[str, str] = {}
+        for role, names in orgs["names"].items():
+            for n in names:
+                self.org_of.setdefault(" ".join(str(n).split()), role)
+        self.suffixes = {str(k): str(v) for k, v in orgs["suffixes"].items()}
+        self.heads = {str(k).lower(): str(v) for k, v in orgs["heads"].items()}
+        self.org_re = re.compile(rf"(?<![\w-]){trie_pattern(self.org_of)}(?![\w-])")
+        # outlet names of mediakit.outlets, folded (the alias keys of outlet_aliases.csv)
+        self.outlets = frozenset(_fold(k) for k in default_outlet_aliases()) | frozenset(
+            _fold(v) for v in default_outlet_aliases().values())
+
+
+def _fold(name: str) -> str:
+    """An outlet name folded for look-up: lower case, words of letters and digits only."""
+    return " ".join(_NON_WORD_RE.split(name.lower())).strip()
+
+
+def _load(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(read_resource_text("mediakit.lexicons", name))
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def role_lexicon() -> RoleLexicon:
+    """The compiled role vocabularies (``source_roles.yaml``, ``organizations.yaml``), loaded once."""
+    return RoleLexicon(_load("source_roles.yaml"), _load("organizations.yaml"))
+
+
+def clear_phrase_caches() -> None:
+    """Forget the per-phrase role decisions of this module."""
+    phrase_role.cache_clear()
+    org_role.cache_clear()
+    anonymous_kind.cache_clear()
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+def _media_name(name: str) -> bool:
+    """``name`` is an outlet or a news agency ("The New York Times", "AP", "Fox News")."""
+    lex = lexicons()
+    bare = _THE_RE.sub("", " ".join(name.split()))
+    if bare in lex.media_name_set or bare.lower() in lex.agency_of or name.lower() in lex.agency_of:
+        return True
+    if len(bare) <= 3 or not bare[:1].isupper() or len(bare) > 40:
+        return False
+    rl = role_lexicon()
+    return _fold(bare) in rl.outlets
+
+
+@lru_cache(maxsize=20000)
+def org_role(name: str) -> Decision | None:
+    """The role of an organisation named ``name`` (a known name, an outlet, or its shape), or None.
+
+    Examples
+    --------
+    >>> org_role("Microsoft"), org_role("Acme Holdings Inc.").role, org_role("Ford Foundation").role
+    (Decision(role='business', evidence='org:Microsoft'), 'business', 'advocacy')
+    """
+    rl = role_lexicon()
+    s = _POSS_RE.sub("", " ".join(name.split()).strip(" ,.;:")) if name else ""
+    s = _THE_RE.sub("", s)
+    if not s:
+        return None
+    if _DOTTED_RE.fullmatch(s):
+        s = s.replace(".", "")  # 'F.B.I.' -> 'FBI'
+    role = rl.org_of.get(s)
+    if role is not None:
+        return Decision(role, f"org:{s}")
+    toks = s.split()
+    last = toks[-1].rstrip(".,")
+    role = rl.suffixes.get(last)
+    if role is not None and len(toks) > 1:
+        return Decision(role, f"org-suffix:{last}")
+    if _media_name(s):
+        return Decision("media", "outlet")
+    if len(toks) >= 3:
+        mid = next((t for t in toks[1:-1] if t in rl.suffixes), None)
+        if mid is not None:
+            return Decision(rl.suffixes[mid], f"org-suffix:{mid}")  # 'Alliance Against Defamation'
+    m = rl.org_re.search(s)
+    if m is not None and len(toks) <= 6:
+        return Decision(rl.org_of[m.group()], f"org-in:{m.group()}")
+    if s.lower() in lexicons().countries:
+        return Decision("official", "org:country")
+    return None
+
+
+def _orgs_in(phrase: str) -> list[tuple[int, Decision]]:
+    """Organisations named in a phrase: capitalised runs that :func:`org_role` knows, by position."""
+    out = []
+    rl = role_lexicon()
+    for m in _CAP_RUN_RE.finditer(phrase):
+        run = m.group()
+        d = org_role(run)
+        if d is None or d.evidence.startswith("org-suffix"):
+            sub = rl.org_re.search(run)  # a known name inside the run wins over the shape
+            if sub is not None:
+                d = org_role(sub.group()) or d
+            elif d is not None:
+                d = org_role(_OF_SPLIT_RE.split(run)[-1]) or d  # 'President of the X Campaign'
+        if d is None and (lexicons().media_name_re.search(run) or lexicons().agency_re.search(run)):
+            d = Decision("media", "outlet")  # 'CNN President', 'a Reuters reporter'
+        if d is not None:
+            out.append((m.start(), d))
+    return out
+
+
+def _org_head(phrase: str) -> Decision | None:
+    """An organisation named by a common head noun ("the company", "the group's")."""
+    heads = role_lexicon().heads
+    for w in _LOWER_WORD_RE.findall(phrase):
+        r = heads.get(w)
+        if r is not None:
+            return Decision(r, f"org-noun:{w}")
+    return None
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def _party_word(phrase: str) -> str | None:
+    """The party a party word of the phrase names ("Republican", "GOP", "Democrats"), or None."""
+    parties = role_lexicon().parties
+    m = _PARTY_WORD_RE.search(phrase)
+    return parties.get(m.group().lower()) if m is not None else None
+
+
+@lru_cache(maxsize=20000)
+def phrase_role(phrase: str) -> Decision | None:
+    """The role a descriptive phrase gives (a title, an appositive, a noun phrase), or None.
+
+    The head role noun decides: the last role noun before the first "of", "for", "at", ... (else
+    the last). A generic one ("spokesman", "president", "director") takes the role of the
+    organisation named in the phrase, else of a party word, else its default.
+
+    Examples
+    --------
+    >>> phrase_role("a spokesman for the State Department")
+    Decision(role='official', evidence='title:spokesman+org:State Department')
+    >>> phrase_role("a Harvard economist")
+    Decision(role='expert', evidence='title:economist+org:Harvard')
+    """
+    phrase = phrase.strip(" ,;:—–-") if phrase else ""
+    if not phrase:
+        return None
+    rl = role_lexicon()
+    matches = list(rl.phrase_re.finditer(phrase))
+    cut = _CUT_RE.search(phrase)
+    before = [m for m in matches if cut is None or m.start() < cut.start()]
+    if before:
+        head = before[-1]
+    elif matches and (pm := _PARTITIVE_RE.match(phrase)) is not None and matches[0].start() - pm.end() < 25:
+        head = matches[0]  # 'one of the organizers of the letter'
+    else:
+        head = None
+    if head is None:
+        d = _org_of_phrase(phrase)
+        if d is not None:
+            return d
+        party = _party_word(phrase)
+        return Decision("politician", f"party:{party}") if party else None
+    w = head.group().lower()
+    generic = rl.generic.get(w)
+    if generic is not None:
+        d = _org_of_phrase(phrase)
+        if d is not None and d.evidence == "org:country" and w in _HEADS_OF_STATE:
+            return Decision("politician", f"title:{w}+{d.evidence}")  # 'the president of Mexico'
+        if d is not None and d.role not in ("document", "citizen"):
+            return Decision(d.role, f"title:{w}+{d.evidence}")
+        if _party_word(phrase):
+            return Decision("politician", f"title:{w}+party")
+        boss = _politician_before(phrase[:head.start()])
+        if boss is not None:
+            return Decision("politician", f"title:{w}+of:{boss}")  # 'Romney adviser', 'Trump's spokeswoman' 
+        if generic != "unknown":
+            return Decision(generic, f"title:{w}")
+        return Decision("unknown", f"generic:{w}")
+    return Decision(rl.role_of[w], f"title:{w}")
+
+
+def _politician_before(pre: str) -> str | None:
+    """A politician's surname right before a generic role noun ("Romney" in "Romney adviser")."""
+    m = _BOSS_RE.search(pre)
+    if m is None:
+        return None
+    name = m.group(1)
+    if name.lower() in role_lexicon().role_of or name in role_lexicon().org_of:
+        return None
+    if gazetteer_index().surname(name) or any(n.split()[-1] == name for n in role_lexicon().people):
+        return name
+    return None
+
+
+def _org_of_phrase(phrase: str) -> Decision | None:
+    """The organisation a phrase names: by name, else by a head noun."""
+    orgs = _orgs_in(phrase)
+    if orgs:
+        return orgs[0][1]
+    return _org_head(phrase)
+
+
+@lru_cache(maxsize=5000)
+def anonymous_kind(text: str) -> str:
+    """"official", "insider" or "other" for an anonymous source and its context.
+
+    Examples
+    --------
+    >>> anonymous_kind("a person familiar with the talks"), anonymous_kind("senior officials")
+    ('insider', 'official')
+    """
+    for kind, rx in role_lexicon().anonymous_kinds:
+        if rx.search(text):
+            return kind
+    return "other"
