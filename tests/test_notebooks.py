@@ -40,9 +40,11 @@ PROBES: dict[str, str] = {
     "04_sources.ipynb": """{
     "n_attributions": len(attributions),
     "outlets": sorted(map(str, attributions["outlet"].unique())),
-    "anonymous": {str(o): float(s) for o, s in pooled.items()},
-    "anon_ci": [[str(g), float(lo), float(m), float(hi)] for g, lo, m, hi in
-                anon.groups[["group", "ci_low", "mean", "ci_high"]].values]}""",
+    "anonymous": {str(r.group): float(r.share) for r in roles[roles["source_role"] == "anonymous"].itertuples()},
+    "anon_ci": [[str(r.group), float(r.ci_low), float(r.share), float(r.ci_high)]
+                for r in roles[roles["source_role"] == "anonymous"].itertuples()],
+    "roles": sorted(map(str, roles["source_role"].unique())),
+    "balance_n": int(balance["n"].sum()) if len(balance) else 0}""",
     "05_report_figures.ipynb": """{
     "out": str(out.resolve()), "written": [str(p) for p in written], "event": EVENT}""",
 }
@@ -153,6 +155,7 @@ def check_04(nb: nbformat.NotebookNode, probe: dict[str, Any]) -> None:
     assert max(anon, key=anon.get) == "The Northern Ledger"
     for _, lo, mean, hi in probe["anon_ci"]:
         assert 0 <= lo <= mean <= hi <= 1
+    assert "person" not in probe["roles"] and {"politician", "official", "anonymous"} <= set(probe["roles"])
     assert n_images(nb) >= 4
 
 
@@ -201,6 +204,7 @@ def test_notebook_runs_on_basil(path, corpora, tmp_path):
         assert probe["families"] and probe["n_terms"] > 0 and probe["actor"]
     elif path.name == "04_sources.ipynb":
         assert probe["outlets"] == outlets and probe["n_attributions"] > 1000
+        assert probe["balance_n"] > 100  # BASIL quotes many politicians with a known party
     else:
         assert probe["event"] == "event_id"
         check_figures(probe, min_figures=10)

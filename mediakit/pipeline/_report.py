@@ -60,8 +60,12 @@ def _p(p: Any) -> str:
     return "< 0.001" if p < 0.001 else f"= {p:.3f}"
 
 
+#: Minimum support of a stated difference: articles per outlet (or shared events per pair).
+MIN_SUPPORT = 5
+
+
 def framing_differences(pairs: pd.DataFrame, *, alpha: float = 0.05, top: int = 8,
-                        paired: bool = False) -> tuple[list[str], bool]:
+                        paired: bool = False, min_n: int = MIN_SUPPORT) -> tuple[list[str], bool]:
     """The largest outlet differences of a comparison table, in plain words.
 
     Parameters
@@ -75,6 +79,9 @@ def framing_differences(pairs: pd.DataFrame, *, alpha: float = 0.05, top: int = 
     paired : bool, default False
         The table compares outlets within events (``Comparison.paired``): the effect size is the
         share of events where each outlet is higher.
+    min_n : int, default :data:`MIN_SUPPORT`
+        Pairs with fewer articles in either outlet (``n_a``, ``n_b``), or fewer shared events,
+        are never stated: with 1 article against 1, "Cliff's δ = 1.00, large" is no finding.
 
     Returns
     -------
@@ -87,7 +94,7 @@ def framing_differences(pairs: pd.DataFrame, *, alpha: float = 0.05, top: int = 
     >>> import pandas as pd
     >>> pairs = pd.DataFrame({"group_a": ["A"], "group_b": ["B"], "metric": ["tone"], "mean_a": [1.2],
     ...                       "mean_b": [-0.4], "cliffs_delta": [0.62], "magnitude": ["large"],
-    ...                       "p_adjusted": [0.0004]})
+    ...                       "p_adjusted": [0.0004], "n_a": [40], "n_b": [35]})
     >>> framing_differences(pairs)
     (['A scores higher than B on tone (positive minus negative words, % of words): 1.2 vs −0.4 \
 (Cliff’s δ = 0.62, large; adjusted p < 0.001).'], True)
@@ -95,6 +102,7 @@ def framing_differences(pairs: pd.DataFrame, *, alpha: float = 0.05, top: int = 
     if pairs is None or pairs.empty:
         return [], False
     df = pairs.dropna(subset=["p_adjusted"]).copy()
+    df = df[supported(df, min_n, paired=paired)]
     if df.empty:
         return [], False
     if paired:
@@ -119,6 +127,16 @@ def framing_differences(pairs: pd.DataFrame, *, alpha: float = 0.05, top: int = 
         out.append(f"{hi} scores higher than {lo} on {metric_label(metric)}: {_num(m_hi, metric)} vs "
                    f"{_num(m_lo, metric)} ({effect}; adjusted p {_p(r.p_adjusted)}).")
     return out, significant
+
+
+def supported(pairs: pd.DataFrame, min_n: int, *, paired: bool = False) -> pd.Series:
+    """Which rows of a pairs table rest on at least ``min_n`` articles per outlet (or shared events)."""
+    cols = ["n_events"] if paired else ["n_a", "n_b"]
+    ok = pd.Series(True, index=pairs.index)
+    for c in cols:
+        if c in pairs.columns:
+            ok &= pd.to_numeric(pairs[c], errors="coerce").fillna(0) >= min_n
+    return ok
 
 
 def _reason_counts(reasons: pd.Series, *, leaving_out: bool = False) -> str:
@@ -330,23 +348,31 @@ def _differences_section(res: CorpusAnalysis, written: Mapping[str, Path], base:
     sentences, significant = framing_differences(comp.pairs)
     link = f' (all of them: <a href="{_href(written["comparison"], base)}">comparison.csv</a>)' \
         if "comparison" in written else ""
-    if significant:
+    if not sentences:
+        parts.append(f"<p>The corpus cannot support a claim about outlet differences: no pair of outlets has at "
+                     f"least {MIN_SUPPORT} articles with a value on each side{link}. The figures below still "
+                     "describe the corpus; read them as description, not as findings.</p>")
+    elif significant:
         parts.append(f"<p>The largest differences between outlets that are significant after {_e(correction)} "
                      f"correction for {n_tests} tests (articles as independent samples, Mann–Whitney test; "
                      f"Cliff’s δ: 0.15 small, 0.33 medium, 0.47 large){link}:</p>")
     else:
         parts.append(f"<p>No outlet difference is significant after {_e(correction)} correction for {n_tests} "
                      f"tests (adjusted p ≥ 0.05){link}. The largest effects, to read with care:</p>")
-    parts.append("<ul class=\"diff\">" + "".join(f"<li>{_e(s)}</li>" for s in sentences) + "</ul>")
+    if sentences:
+        parts.append("<ul class=\"diff\">" + "".join(f"<li>{_e(s)}</li>" for s in sentences) + "</ul>")
     if comp.paired is not None and not comp.paired.empty:
         ev_sentences, ev_sig = framing_differences(comp.paired, paired=True, top=5)
         n_ev = int(comp.paired["n_events"].max()) if len(comp.paired) else 0
         head = (f"Within the same events (<code>{_e(res.event)}</code>, up to {n_ev} shared events per pair; "
                 "paired Wilcoxon test), ")
-        head += "the strongest significant differences:" if ev_sig else \
-            "no difference is significant after correction; the largest:"
-        parts.append(f"<p>{head}</p><ul class=\"diff\">" + "".join(f"<li>{_e(s)}</li>" for s in ev_sentences)
-                     + "</ul>")
+        if not ev_sentences:
+            head += f"no pair of outlets shares {MIN_SUPPORT} or more events: too few for a claim."
+        else:
+            head += "the strongest significant differences:" if ev_sig else \
+                "no difference is significant after correction; the largest:"
+        parts.append(f"<p>{head}</p>" + ("<ul class=\"diff\">" + "".join(f"<li>{_e(s)}</li>" for s in ev_sentences)
+                                        + "</ul>" if ev_sentences else ""))
     parts.append(_word_choice_part(res, written, base))
     parts.append(_sources_part(res, written, base))
     return "\n".join(parts)
@@ -479,11 +505,11 @@ def _partisan_part(table: pd.DataFrame, written: Mapping[str, Path], base: Path)
     link = f' (<a href="{_href(written["partisan_balance"], base)}">partisan_balance.csv</a>)' \
         if "partisan_balance" in written else ""
     clear = [r.group for r in table.itertuples(index=False)
-             if np.isfinite(r.gap_ci_low) and (r.gap_ci_low > 0 or r.gap_ci_high < 0)]
+             if not r.small_group and np.isfinite(r.gap_ci_low) and (r.gap_ci_low > 0 or r.gap_ci_high < 0)]
     text = (f"<p>Quoted politicians with a known party (from the text or the US Congress gazetteer): "
             f"the {_e(a)} and {_e(b)} shares and their gap, with 95% bootstrap CIs over articles{link}. ")
     text += (("Outlets whose gap excludes zero: " + ", ".join(f"<strong>{_e(g)}</strong>" for g in clear) + ".")
-             if clear else "No outlet's gap is clearly different from zero.") + "</p>"
+             if clear else "No outlet with enough articles has a gap clearly different from zero.") + "</p>"
     return [text, _table(["outlet", "politicians quoted", _e(a), _e(b), f"gap ({_e(a)} − {_e(b)})"], rows,
                          [False, True, True, True, True])]
 

@@ -340,6 +340,12 @@ def _stacked_shares(ax: Axes, table: pd.DataFrame, category: str, *, func: str, 
     return ax
 
 
+def _legend_label(category: Any) -> str:
+    """A category in words for a legend: underscores as spaces ("opposition_fighters" -> "opposition fighters")."""
+    text = str(category)
+    return text if text.startswith("(") else text.replace("_", " ")
+
+
 def _draw_bars(ax: Axes, ys: np.ndarray, names: list[str], cats: list[Any], share: pd.DataFrame,
                cc: dict[str, str], *, label_min: float) -> float:
     """One bar segment per category, with its percentage when wide enough; returns the text size."""
@@ -351,7 +357,7 @@ def _draw_bars(ax: Axes, ys: np.ndarray, names: list[str], cats: list[Any], shar
     left = np.zeros(len(names))
     for c in cats:
         w = share[c].fillna(0).to_numpy(dtype=float)
-        ax.barh(ys, w, left=left, height=bar_h, color=cc[c], edgecolor="white", linewidth=0.6, label=str(c),
+        ax.barh(ys, w, left=left, height=bar_h, color=cc[c], edgecolor="white", linewidth=0.6, label=_legend_label(c),
                 zorder=2)
         for y, l0, wi in zip(ys, left, w, strict=True):
             if wi >= label_min:

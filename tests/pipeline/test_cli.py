@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import re
 import struct
 import subprocess
 import sys
@@ -23,7 +24,8 @@ from ..conftest import DATA, PROJECT
 DATA_FIGURES = (
     "articles_per_outlet", "metric_sent_mean_compound", "metric_tone", "metric_wc_loaded_per1k",
     "metric_attr_share_anonymous", "word_choice_", "distinctive_terms_", "sentiment_distribution",
-    "readability_by_outlet", "source_mix_source_type", "source_mix_cue_class", "actor_labels_", "attention",
+    "readability_by_outlet", "source_mix_source_role", "source_share_anonymous", "partisan_balance",
+    "source_mix_cue_class", "actor_labels_", "attention",
     "event_matched_",
 )
 #: Table -> columns it must have.
@@ -36,6 +38,8 @@ TABLE_COLUMNS = {
     "comparison_groups.csv": {"group", "metric", "n", "mean", "ci_low", "ci_high"},
     "distinctive_terms.csv": {"group", "other", "term", "z"},
     "actor_labels.csv": {"article_id", "actor", "label"},
+    "source_roles.csv": {"group", "source_role", "count", "total", "share", "ci_low", "ci_high", "n_articles"},
+    "partisan_balance.csv": {"group", "party_a", "party_b", "n", "share_a", "gap", "gap_ci_low", "gap_ci_high"},
     "load_errors.csv": {"source_path", "status", "kind", "message"},
 }
 
@@ -90,6 +94,11 @@ def test_every_table_is_written_with_its_columns(data_runs):
     assert attr["content_spans"].astype(str).str.match(r"^\(\d+, \d+\)").all()  # list cells flattened
     assert "sent_mean_compound" in set(pd.read_csv(out / "comparison.csv")["metric"])
     assert set(pd.read_csv(out / "load_errors.csv")["kind"]) == {"no_text"}  # the headlines-only export
+    roles = pd.read_csv(out / "source_roles.csv")
+    assert roles.groupby("group")["share"].sum().round(9).eq(1.0).all()
+    counts = attr.drop(columns="outlet", errors="ignore").merge(articles[["article_id", "outlet"]], on="article_id")
+    counts = counts.groupby("outlet").size()
+    assert roles.groupby("group")["total"].first().to_dict() == counts.to_dict()
 
 
 def test_every_figure_is_a_valid_png_and_svg_with_its_table(data_runs):
@@ -109,6 +118,22 @@ def test_every_figure_is_a_valid_png_and_svg_with_its_table(data_runs):
     assert per_outlet.set_index("outlet")["articles"].to_dict() == {
         "Capital Courier": 8, "Harbor Tribune": 8, "Metro Wire Service": 8, "The Northern Ledger": 8,
         "(no outlet)": 1}
+
+
+def svg_texts(path: Path) -> list[str]:
+    """The texts matplotlib draws in an SVG (kept as comments beside their glyph paths)."""
+    import html
+
+    return [html.unescape(t) for t in re.findall(r"<!-- (.*?) -->", path.read_text(encoding="utf-8"))]
+
+
+def test_figures_speak_words_not_column_names(data_runs):
+    raw = re.compile(r"\b(?:wc|attr|sent|read)_\w+|\w+_\w+")
+    for svg in sorted((data_runs[0] / "figures").glob("*.svg")):
+        texts = svg_texts(svg)
+        assert texts, svg.name  # text is kept (as comments) in every chart
+        bad = [t for t in texts if raw.search(t)]
+        assert not bad, (svg.name, bad[:5])
 
 
 def test_running_twice_gives_byte_identical_figures_and_report(data_runs):

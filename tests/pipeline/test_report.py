@@ -46,6 +46,22 @@ def test_without_significant_differences_the_largest_effects_are_flagged_as_such
     assert framing_differences(_pairs().iloc[:0]) == ([], False)
 
 
+def test_differences_need_minimum_support():
+    thin = _pairs(p_adjusted=[0.01, 0.0004, 0.9], n_a=[1, 40, 40], n_b=[1, 40, 3])
+    sentences, _ = framing_differences(thin)
+    assert len(sentences) == 1 and sentences[0].startswith("C scores higher than A")  # 1 vs 1 is never stated
+    assert framing_differences(thin, min_n=50) == ([], False)
+
+
+def test_a_tiny_corpus_says_it_cannot_support_a_claim(tmp_path):
+    arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["A", "A", "B", "B"], "title": ["T"] * 4,
+                         "text": ["The regime fell, officials said. It was terrible.", "Talks resumed, he said.",
+                                  "The government fell, a spokesman said. Wonderful news.", "Rebels advanced."]})
+    res = analyze_articles(arts, progress=False)
+    page = build_report(res, make_figures(res, tmp_path / "figures", progress=False), {}, tmp_path)
+    assert "cannot support a claim" in page and "Cliff’s δ = 1.00" not in page
+
+
 def test_shares_are_written_as_percentages():
     pairs = _pairs(metric=["attr_share_anonymous"] * 3, mean_a=[0.25, 0.1, 0.1], mean_b=[0.05, 0.1, 0.1])
     assert "25.0% vs 5.0%" in framing_differences(pairs)[0][0]
@@ -104,13 +120,17 @@ def test_report_is_self_contained_and_links_every_table(data_report):
     assert n_images == len(list((out / "figures").glob("*.png")))
     page = (out / "report.html").read_text(encoding="utf-8")
     for table in ("attributions.csv", "comparison.csv", "word_choice.csv", "metrics.csv", "load_errors.csv",
-                  "articles.parquet", "sentences.parquet"):
+                  "articles.parquet", "sentences.parquet", "source_roles.csv", "partisan_balance.csv"):
         assert f'href="{table}"' in page, table
     assert page.count("How to read it:") == n_images
     # the findings of data/ that its README promises
     assert "The Northern Ledger" in page and "Anonymous sourcing is most common in <strong>The Northern Ledger" in page
     assert "“regime”" in page and "“rebels”" in page
     assert "1 warning (no_text)" in page
+    # who speaks: source roles with CIs and the partisan balance, never a catch-all "person"
+    assert "by the role of the source" in page and "anonymous (95% CI)" in page
+    assert "Quoted politicians with a known party" in page
+    assert ">person<" not in page
 
 
 def test_report_escapes_corpus_text(tmp_path):
