@@ -34,9 +34,9 @@ Layout, one concern per private module: ``_lexicon`` (lexicon, rule words, stopw
 (article parts, shared input helpers), ``_actorset`` (actors and variants), ``_mentions``
 (mention finding), ``_discovery`` (actor discovery), ``_label_rules`` and ``_labels``
 (labels), ``_nominal`` (descriptions linked to actors), ``_target`` (rule-based target
-sentiment), ``_target_model`` (the trained model,
-its features and the methods), ``_train`` (training), ``_sentiment`` (sentiment per actor),
-``_evaluation`` (NewsMTSC), ``_cli`` (command line).
+sentiment), ``_target_model`` (the trained model and the methods), ``_target_features`` (its
+features, by name), ``_target_fast`` (its scoring path), ``_train`` (training), ``_sentiment``
+(sentiment per actor), ``_evaluation`` (NewsMTSC), ``_cli`` (command line).
 """
 
 from ._cli import add_evaluate_arguments as add_evaluate_arguments  # public, not in __all__
