@@ -16,6 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox, ScaledTranslation, blended_transform_factory
 
 from .._figures import INK
+from .._labels import column_label
 from ._palettes import GRID_COLOR, MUTED_INK, OutletPalette, darken
 
 __all__ = ["fmt_count", "fmt_pct", "outlet_legend", "outlet_swatches", "percent_axis", "pretty_name",
@@ -24,31 +25,14 @@ __all__ = ["fmt_count", "fmt_pct", "outlet_legend", "outlet_swatches", "percent_
 _Axis = Literal["x", "y"]
 _Positions = Union[Sequence[float], np.ndarray]
 
-_PRETTY: dict[str, str] = {
-    "read_flesch_reading_ease": "Flesch reading ease (higher = easier)",
-    "read_flesch_kincaid_grade": "Flesch–Kincaid grade (higher = harder)",
-    "read_gunning_fog": "Gunning fog index (higher = harder)",
-    "read_smog": "SMOG grade (higher = harder)",
-    "read_coleman_liau": "Coleman–Liau index (higher = harder)",
-    "read_ari": "Automated readability index (higher = harder)",
-    "read_dale_chall": "Dale–Chall score (higher = harder)",
-    "sent_mean_compound": "mean sentence sentiment (VADER compound)",
-    "sent_median_compound": "median sentence sentiment (VADER compound)",
-    "sent_headline_compound": "headline sentiment (VADER compound)",
-    "compound": "sentiment (VADER compound)",
-    "score": "sentiment toward the actor",
-    "mean_score": "sentiment toward the actor (article means)",
-    "words": "words per article",
-    "n_articles": "articles",
-    "share_of_group": "share of the outlet's articles",
-    "share_of_all": "share of all articles",
-    "n_matching": "matching articles",
-}
 
 
 def pretty_name(name: str) -> str:
-    """A column name in words for an axis label (``read_smog`` -> "SMOG grade (higher = harder)")."""
-    return _PRETTY.get(name, name.replace("__", ": ").replace("_", " "))
+    """A column name in words for an axis label (``read_smog`` -> "SMOG grade (higher = harder)").
+
+    The names come from mediakit's one label table (:func:`mediakit._labels.column_label`).
+    """
+    return column_label(name)
 
 
 def truncate(s: str, width: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from typing import Any, Literal
 
 import matplotlib.dates as mdates
@@ -197,7 +199,8 @@ def event_matched_plot(data: Any, *, metric: str | None = None, sort: Literal["n
                     solid_capstyle="butt", label="mean over events" if x == xs[0] else "_mean")
     ax.set_xlim(-0.5, len(names) - 0.5)
     ax.margins(y=0.08)
-    ax.set_ylabel(f"{pretty_name(str(metric)) if metric is not None else 'value'} (mean per event)")
+    ylabel = f"{pretty_name(str(metric)) if metric is not None else 'value'} (mean per event)"
+    ax.set_ylabel(textwrap.fill(ylabel, 36))  # a long name wraps instead of running past the Axes
     size = set_category_ticks(ax, xs, names, axis="x", pad=12)
     outlet_swatches(ax, xs, names, pal, axis="x", size=size)
     if label_events and ends:
