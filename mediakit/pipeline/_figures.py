@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..plot import (MISSING_COLOR, actor_label_heatmap, attention_plot, distinctive_terms_plot, event_matched_plot,
+from ..plot import (HOUSE_STYLE_KINDS, MIN_LABELS, MISSING_COLOR, actor_label_heatmap, attention_plot, distinctive_terms_plot, event_matched_plot,
                     figure_for, metric_by_outlet, outlet_colors, partisan_balance_plot, readability_by_outlet,
                     sentiment_distribution, share_table, source_mix, source_share_plot, theme, word_choice_shares)
 from .._progress import progress_bar
@@ -238,9 +238,13 @@ def _top_actors(labels: pd.DataFrame | None, k: int) -> list[str]:
     if labels is None or labels.empty:
         return []
     rows = labels[labels["label"].notna() & labels["outlet"].notna()]
+    if "label_kind" in rows.columns:  # courtesy titles and possessors are not labels (see the heatmap)
+        rows = rows[~rows["label_kind"].isin(list(HOUSE_STYLE_KINDS))]
     if rows.empty:
         return []
-    stats = rows.groupby("actor").agg(n=("label", "size"), outlets=("outlet", "nunique"))
+    per_outlet = rows.groupby(["actor", "outlet"]).size()
+    supported = per_outlet[per_outlet >= MIN_LABELS].reset_index(name="n")  # outlets with enough labels
+    stats = supported.groupby("actor").agg(n=("n", "sum"), outlets=("outlet", "nunique"))
     need = 2 if rows["outlet"].nunique() >= 2 else 1
     stats = stats[stats["outlets"] >= need]
     return sorted(stats.index, key=lambda a: (-int(stats.loc[a, "n"]), str(a)))[:k]
@@ -346,7 +350,8 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     actors = _top_actors(res.actor_labels, _N_ACTORS)
     if not actors:
         job("actor_labels", "Actor labels", _HOW["actor"], None,
-            "no actor with labelled mentions" + (" in two or more outlets" if n_out >= 2 else ""))
+            f"no actor with {MIN_LABELS} or more labelled mentions (titles, appositives, descriptions; courtesy "
+            "titles aside)" + (" in two or more outlets" if n_out >= 2 else ""))
     for a in actors:
         job(f"actor_labels_{a}", f"Labels for {a}", _HOW["actor"], partial(c.actor, a))
     freq = _freq(res.articles["published"]) if "published" in res.articles.columns else None

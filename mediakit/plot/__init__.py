@@ -76,7 +76,7 @@ the chart functions are grouped by family: ``_metric``, ``_shares``, ``_heatmap`
 
 from .._figures import THEME, figure_for, theme
 from ._distributions import actor_sentiment_plot, readability_by_outlet, sentiment_distribution
-from ._heatmap import actor_label_heatmap
+from ._heatmap import HOUSE_STYLE_KINDS, MIN_LABELS, actor_label_heatmap
 from ._metric import metric_by_outlet
 from ._palettes import (CATEGORY_COLORS, EVENT_COLORS, MISSING_COLOR, OKABE_ITO, OTHER_COLOR, OUTLET_COLORS, SCHEMES,
                         TOL_YLORBR, OutletPalette, OutletStyle, outlet_colors)
@@ -86,6 +86,8 @@ from ._terms import distinctive_terms_plot
 from ._time import attention_plot, event_matched_plot
 
 __all__ = [
+    "HOUSE_STYLE_KINDS",
+    "MIN_LABELS",
     "CATEGORY_COLORS",
     "EVENT_COLORS",
     "MISSING_COLOR",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -12,16 +13,22 @@ from matplotlib.colors import Colormap, LinearSegmentedColormap
 from .._figures import INK
 from ._checks import as_label, chart_data, get_ax, group_column, pick_value, require_columns
 from ._labels import fmt_count, fmt_pct, outlet_swatches, right_column, row_positions, set_category_ticks, style_axes
-from ._palettes import MISSING_COLOR, TOL_YLORBR, luminance, outlet_key, resolve_palette
+from ._palettes import MISSING_COLOR, MUTED_INK, TOL_YLORBR, luminance, outlet_key, resolve_palette
 from ._shares import lump_categories, shares_by_outlet
 
-__all__ = ["actor_label_heatmap"]
+__all__ = ["HOUSE_STYLE_KINDS", "MIN_LABELS", "actor_label_heatmap"]
+
+#: Label kinds the heatmap leaves out by default: house style (courtesy titles) and possessors.
+HOUSE_STYLE_KINDS: tuple[str, ...] = ("honorific", "possessive")
+#: Minimum labelled mentions of the actor for an outlet's shares to be coloured.
+MIN_LABELS = 5
 
 
 def actor_label_heatmap(data: pd.DataFrame, *, actor: str | None = None, label: str = "label",
                         articles: pd.DataFrame | None = None, by: str = "outlet",
                         label_kind: str | None = None, normalize: bool = True, max_labels: int = 12,
-                        annotate: bool = True, ax: Axes | None = None, palette: Any = None,
+                        annotate: bool = True, exclude_kinds: Sequence[str] = HOUSE_STYLE_KINDS,
+                        min_count: int = MIN_LABELS, ax: Axes | None = None, palette: Any = None,
                         **deprecated: Any) -> Axes:
     """Annotated heatmap: how each outlet labels one actor (each label's share of the outlet's labels).
 
@@ -51,6 +58,12 @@ def actor_label_heatmap(data: pd.DataFrame, *, actor: str | None = None, label: 
         More labels than this: the rarest are summed into "other".
     annotate : bool, default True
         Write the share (and count) in each cell.
+    exclude_kinds : sequence of str, default ('honorific', 'possessive')
+        ``label_kind`` values left out: a courtesy title ("Mr.") is house style and a possessor
+        ("Valdoria's") is no label of the person; ``()`` keeps every kind.
+    min_count : int, default 5
+        Outlets with fewer labelled mentions of the actor are drawn grey with their counts in
+        brackets and "(few)" beside n: a share of 1 or 2 mentions is no finding.
     ax, palette
         As in :func:`metric_by_outlet`.
 
@@ -59,7 +72,7 @@ def actor_label_heatmap(data: pd.DataFrame, *, actor: str | None = None, label: 
     matplotlib.axes.Axes
         The Axes drawn on. Rows are outlets (alphabetical; a swatch in each outlet's colour), columns
         labels (most used first); cells coloured by share with Tol's YlOrBr, 0 to
-        100 %; the outlet's number of labelled mentions to the right.
+        100 %, thin outlets grey; the outlet's number of labelled mentions to the right.
 
     Examples
     --------
@@ -75,7 +88,7 @@ def actor_label_heatmap(data: pd.DataFrame, *, actor: str | None = None, label: 
     func = "actor_label_heatmap"
     by = group_column(func, by, deprecated)
     df, actor = _labelled_mentions(data, actor=actor, label=label, label_kind=label_kind, normalize=normalize,
-                                   func=func)
+                                   func=func, exclude_kinds=tuple(exclude_kinds))
     if not isinstance(max_labels, (int, np.integer)) or max_labels < 2:
         raise ValueError(f"{func}(): max_labels must be an int >= 2, got {max_labels!r}")
     table = lump_categories(shares_by_outlet(df, category=label, by=by, articles=articles, func=func), label,
@@ -85,6 +98,8 @@ def actor_label_heatmap(data: pd.DataFrame, *, actor: str | None = None, label: 
     share = table.pivot(index="outlet", columns=label, values="share").reindex(index=names, columns=cats)
     count = table.pivot(index="outlet", columns=label, values="count").reindex(index=names, columns=cats)
     totals = table.groupby("outlet")["total"].first().reindex(names)
+    thin = totals < max(int(min_count), 1)
+    share.loc[thin.to_numpy()] = np.nan  # greyed: too few mentions for a share
     ax = get_ax(ax, func)
     pal = resolve_palette(palette, names, func)
     cmap = LinearSegmentedColormap.from_list("tol_ylorbr", TOL_YLORBR).with_extremes(bad=MISSING_COLOR)
@@ -97,18 +112,20 @@ def actor_label_heatmap(data: pd.DataFrame, *, actor: str | None = None, label: 
     if annotate:
         _annotate_cells(ax, share, count, ys, cmap)
     outlet_swatches(ax, ys, names, pal, axis="y", size=size)
-    right_column(ax, ys, [f"n={fmt_count(totals[nm])}" for nm in names], size=size)
+    right_column(ax, ys, [f"n={fmt_count(totals[nm])}" + (" (few)" if thin[nm] else "") for nm in names], size=size)
     ax.set_xlabel(f"labels used for {actor} (share of each outlet's labels for this actor)")
     return ax
 
 
 def _labelled_mentions(data: Any, *, actor: str | None, label: str, label_kind: str | None, normalize: bool,
-                       func: str) -> tuple[pd.DataFrame, Any]:
+                       func: str, exclude_kinds: tuple[str, ...] = ()) -> tuple[pd.DataFrame, Any]:
     """The actor's rows with a non-empty label (spellings merged when ``normalize``), and the actor."""
     df = chart_data(data, func)
     require_columns(df, ["actor", label], func)
     actor = pick_value(df, "actor", actor, func, "actor")
     df = df[df["actor"] == actor]
+    if exclude_kinds and "label_kind" in df.columns and label_kind is None:
+        df = df[~df["label_kind"].isin(list(exclude_kinds))]
     if label_kind is not None:
         require_columns(df, ["label_kind"], func)
         df = df[df["label_kind"] == label_kind]
@@ -160,6 +177,9 @@ def _annotate_cells(ax: Axes, share: pd.DataFrame, count: pd.DataFrame, ys: np.n
         for j in range(n_cols):
             v = share.iloc[i, j]
             if not np.isfinite(v):
+                n = count.iloc[i, j]
+                if np.isfinite(n) and n > 0:  # a thin outlet: the count only, muted
+                    ax.text(j, ys[i], f"({int(n)})", ha="center", va="center", fontsize=fs, color=MUTED_INK)
                 continue
             txt = fmt_pct(v) + (f"\n({int(count.iloc[i, j])})" if two_lines else "")
             ax.text(j, ys[i], txt, ha="center", va="center", fontsize=fs, linespacing=1.0,
