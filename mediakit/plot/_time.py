@@ -95,8 +95,19 @@ def attention_plot(data: pd.DataFrame, *, value: Literal["n_articles", "share_of
     query = df.attrs.get("query")
     if query and value != "n_articles":
         ax.set_title(f"articles matching {query!r}", loc="left", fontsize=9, color=INK)
+    elif len(names) > 1 and _same_series(frame):
+        ax.set_title("every outlet has the same count in every period (a matched corpus: each story told by "
+                     "every outlet), so the lines lie on top of each other", loc="left", fontsize=8, color=INK,
+                     wrap=True)
     outlet_legend(ax, names, pal, marker=n_periods <= 60, line=True)
     return ax
+
+
+def _same_series(frame: pd.DataFrame) -> bool:
+    """Whether every outlet has the same value in every period (the lines would coincide)."""
+    wide = frame.pivot_table(index="t", columns="o", values="y", aggfunc="first")
+    values = wide.to_numpy(dtype=float)
+    return bool(values.size) and bool(np.all(np.isclose(values, values[:, :1], equal_nan=True)))
 
 
 def _dated_rows(df: pd.DataFrame, value: str, by: str | None, func: str) -> pd.DataFrame:
