@@ -348,8 +348,9 @@ def _distribution_rows(ax: Axes, values: Mapping[str, np.ndarray], names: Sequen
             _box(ax, v, y, st, name, fliers=not points)
         if points and len(v) <= 400:
             jitter = rng.uniform(-0.12, 0.12, len(v))
-            ax.scatter(v, y + jitter, s=7, color=darken(st.color, 0.2), alpha=0.6, linewidths=0, zorder=3.5,
-                       label=f"_points:{name}")
+            # darker than the box, with a white rim: the points stay visible on a box of the same hue
+            ax.scatter(v, y + jitter, s=10, color=darken(st.color, 0.55), alpha=0.85, edgecolors="white",
+                       linewidths=0.35, zorder=3.5, label=f"_points:{name}")
     ax.set_ylim(-0.6, len(names) - 0.4)
     return float(np.nanmax(np.abs(allv))) if len(allv) else 1.0
 
