@@ -10,7 +10,12 @@ features, blogs, how-tos and page furniture the same surface shapes are often so
 - a cue with no content of its own: a fronted "what" ("what the senator said"), a passive
   agent ("an encyclopedia written by volunteers"), the gap of a relative clause ("the thief his people
   said he was");
-- a credit line ("Neil MacFarquhar reported from Moscow.", "Additional reporting by ...; Editing by ...").
+- a credit line ("Neil MacFarquhar reported from Moscow.", "Additional reporting by ...; Editing by ...");
+- a verb in another sense than reporting: "add" with a goal ("only adds to the intrigue", "add prefixes to
+  all strings": caused motion, not saying), the writer's own naming ("we call it X", "what we call X");
+- "add" or "write" in the progressive with a plain object ("we'll be adding new interviews"): an activity;
+- a relative clause without "that" whose gap is the cue's object ("the structure we would want for building",
+  "the function it calls into"): the pronoun is the subject of a relative clause, not a source with content.
 
 
 :func:`prose_reason` tells why one candidate is not an attribution (or None when it is one);
@@ -33,7 +38,8 @@ __all__ = ["prose_reason", "prose_ok", "REASONS"]
 
 REASONS: tuple[str, ...] = ("second_person", "imperative", "question", "noun_cue", "naming", "credit",
                             "wh_object", "empty_content", "pronoun_object", "passive_agent",
-                            "relative_gap")
+                            "relative_gap", "caused_motion", "own_naming", "object_relative",
+                            "progressive_activity")
 """The reasons :func:`prose_reason` gives, in the order it tests them."""
 
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|\d[\w.,]*")
@@ -62,6 +68,17 @@ _TO_RE = re.compile(r"\s+to\b")
 _NAMING_FORMS = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 _FINDING = frozenset({"find", "show", "see", "know"})  # lemmas of finding and perceiving
 _OBJECT_ONLY = frozenset("it them him her themselves himself herself itself".split())
+# "add" with a goal ("adds to the intrigue", "add prefixes to all strings"): the caused-motion sense (put in,
+# increase), not "add" as a verb of saying
+_ADD_GOAL_RE = re.compile(r"\s+(?P<obj>(?:[\w’'$\-]+\s+){0,5}?)(?:to|into|onto)\s+(?P<goal>[\w’'-]+)")
+# words before a pronoun subject that do not end a noun (a relative clause without "that" follows a noun)
+_FUNCTION_WORDS = frozenset("""is are was were be been being has have had do does did will would can could shall should
+may might must than whether which who what how why where when once until unless not said says think thinks thought
+believe believes believed know knew knows hope hopes feel felt say tell told""".split())
+_NEXT_RE = re.compile(r"\s*(?:([A-Za-z]+)\b|([.;)—–]|-\s))")
+_BE_FORMS = frozenset("am is are was were be been being".split())
+_THAT_RE = re.compile(r"\s+that\b")
+_CLAUSE_OPENERS = frozenset("that whether if how why what when where who which".split())
 _PRONOUN_OBJECT_END_RE = re.compile(r"\s*(?:[,;.)]|\Z|(?:via|in|on|at|from|for|with|through|after|before|during)\b)")
 _NAME_AFTER_RE = re.compile(
     r"\s+(?:the\s+)?(?P<name>[\"“«'‘][^\"”»’\n]{1,40}[\"”»’]|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})")
@@ -107,6 +124,8 @@ def prose_reason(doc: Doc, a: Attr) -> str | None:
     if entry is not None and entry["frame"] in _NOUN_FRAMES:
         return None  # a noun or an adjective by design ("their criticism of ...", "was troubled by ...")
     reason = _cue_reason(doc, a, src)
+    if reason is None:
+        reason = _sense_reason(text, a, src)
     if reason is None and not _quoted(text, a):
         reason = _content_reason(text, a)
     return reason
@@ -116,6 +135,8 @@ def _subject_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
     """Reasons read from the source span and the sentence: person and mood."""
     if not _SECOND_PERSON.isdisjoint(src):
         return "second_person"  # "you know", "What do you think", "You can write code that ..."
+    if src[:1] and src[0] in _IMPERATIVE_OPENERS and src[0] != "please" and not _clause_content(doc.text, a):
+        return "imperative"  # "Now, let me ask you something: ...", "if you read this, lemme know what's up"
     ss = doc.sents[doc.sentence_of(a.cue[0])][0]
     if a.source is not None and a.source[0] - ss > 12:
         return None  # the subject does not open the sentence: no imperative, no question
@@ -172,6 +193,65 @@ def _cue_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
             and _word_before(text, a.source[0]).lower() in ("what", "whatever"):
         return "wh_object"  # "what the senator said": the cue's object is "what", no content
     return None
+
+
+def _sense_reason(text: str, a: Attr, src: list[str]) -> str | None:
+    """Reasons read from the sense of the verb and its complement: "add" with a goal, "add/write" as an
+    ongoing activity, a relative clause whose gap is the object, the writer's own naming ("we call it")."""
+    ce = a.cue[1]
+    form = text[a.cue[0]:ce].lower()
+    if a.lemma == "add" and not _clause_after(text, ce):
+        m = _ADD_GOAL_RE.match(text, ce, min(len(text), ce + 80))
+        if m is not None and not any(c in text[ce:m.end()] for c in ",;:\"“”") \
+                and _SUBJECT_PRONOUNS.isdisjoint(m.group("obj").lower().split()) and _goal_not_hearer(m.group("goal")):
+            return "caused_motion"  # "only adds to the intrigue", "add b'' prefixes to all strings"
+    if a.lemma in ("add", "write") and form.endswith("ing") and _after_be(text, a.cue[0]) and not _clause_after(text, ce):
+        return "progressive_activity"  # "we'll be adding new interviews", "I'm writing this in Lima": an activity
+    if src and src[-1] in _SUBJECT_PRONOUNS and _object_relative(text, a, src):
+        return "object_relative"  # "the structure we'd want for building": a relative clause, its gap the object
+    if a.lemma == "call" and form == "call" and src[-1:] == ["we"] and not _THAT_RE.match(text, ce):
+        return "own_naming"  # "we call it entrepreneurial capitalism", 'what we call "dreamers"': the writer's term
+    return None
+
+
+def _object_relative(text: str, a: Attr, src: list[str]) -> bool:
+    """A pronoun subject right after a noun, with no clause after the cue: a relative clause without "that"
+    whose gap is the cue's object ("the structure we'd want for building", "the function it calls into")."""
+    if a.source is None:
+        return False
+    before = src[-2] if len(src) > 1 else _word_before(text, a.source[0])
+    low = before.lower()
+    if not before.isalpha() or not before.islower() or low.endswith(("ly", "ed")) or low in _FUNCTION_WORDS \
+            or low in word_lists().prepositions or low in cue_lexicon() or low in _CONJUNCTIONS:
+        return False
+    m = _NEXT_RE.match(text, a.cue[1])
+    return m is not None and (m.group(1) is None or
+        m.group(1).lower() in word_lists().prepositions and m.group(1).lower() not in ("to", "that", "as"))
+
+
+def _after_be(text: str, cs: int) -> bool:
+    """A form of "be" (and maybe an adverb in -ly) right before ``cs``: the cue is in the progressive."""
+    before = _word_before(text, cs)
+    if before.lower().endswith("ly") and before.islower():
+        before = _word_before(text, cs - len(before) - 1)
+    low = before.lower()
+    return low in _BE_FORMS or low.endswith(("’m", "'m", "’re", "'re"))
+
+
+def _goal_not_hearer(word: str) -> bool:
+    """The word after "to" opens a goal ("to the intrigue", "to Clinton's lead"), not a hearer ("to People",
+    "to reporters", "to him")."""
+    low = word.lower()
+    if low in _OBJECT_PRONOUNS or low in ("reporters", "journalists", "listeners", "viewers", "readers"):
+        return low in ("your", "my", "our", "their")
+    return not word[:1].isupper() or low.endswith(("’s", "'s"))
+
+
+def _clause_after(text: str, ce: int) -> bool:
+    """A clause or a quotation opens right after the cue ("added that ...", "added: ...", 'added, "...')."""
+    m = _WORD_RE.search(text, ce, ce + 40)
+    gap = text[ce:m.start()] if m is not None else text[ce:ce + 40]
+    return any(c in gap for c in ":\"“«'‘") or (m is not None and m.group(0).lower() in _CLAUSE_OPENERS)
 
 
 def _content_reason(text: str, a: Attr) -> str | None:
