@@ -8,7 +8,7 @@ from typing import Any
 from .._resources import read_resource_text
 from ..text import SENTENCE_STARTERS, english_stop_words
 
-__all__ = ["actor_lexicon", "actor_stopwords", "actor_words", "nominal_lexicon", "norm_word"]
+__all__ = ["actor_lexicon", "actor_stopwords", "actor_words", "first_name_gender", "nominal_lexicon", "norm_word"]
 
 _LEXICON_PACKAGE = "mediakit.lexicons"
 _WORD_SETS = ("titles", "modifiers", "epithets", "honorifics", "abbreviated_titles", "nationalities",
@@ -114,7 +114,8 @@ def actor_stopwords() -> frozenset[str]:
 
 
 _NOMINAL_KEYS = ("descriptors", "generic_heads", "not_heads", "evaluative", "neutral", "head_followers",
-                 "female_heads", "male_heads", "copulas", "naming_verbs", "past_status", "rank_modifiers", "offices")
+                 "female_heads", "male_heads", "copulas", "naming_verbs", "past_status", "rank_modifiers", "offices",
+                 "frame_heads")
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +127,8 @@ def nominal_lexicon() -> dict[str, frozenset[str]]:
     dict
         The lists of the YAML section (``descriptors``, ``generic_heads``, ``not_heads``,
         ``evaluative``, ``neutral``, ``head_followers``, ``female_heads``, ``male_heads``,
-        ``copulas``, ``naming_verbs``, ``past_status``, ``rank_modifiers``, ``offices``) as frozensets of lower-case words, and ``heads``: every
+        ``copulas``, ``naming_verbs``, ``past_status``, ``rank_modifiers``, ``offices``,
+        ``frame_heads``) as frozensets of lower-case words, and ``heads``: every
         singular head of a description (titles, descriptors and generic heads, minus
         ``not_heads``).
 
@@ -143,3 +145,24 @@ def nominal_lexicon() -> dict[str, frozenset[str]]:
     # plural forms are groups: "leaders", "candidates" are never heads
     out["heads"] = frozenset(h for h in heads if not (h.endswith("s") and h[:-1] in heads))
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    gender = _load_yaml("sources.yaml").get("gender") or {}
+    out = {str(w).lower(): "m" for w in gender.get("male_names") or ()}
+    out.update({str(w).lower(): "f" for w in gender.get("female_names") or ()})
+    return out
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m' or 'f' for an actor whose first name is in the given-name lists of ``gender`` in
+    ``mediakit/lexicons/sources.yaml`` (shared with source attribution), None otherwise.
+
+    Examples
+    --------
+    >>> first_name_gender("Barack Obama"), first_name_gender("Michelle Obama"), first_name_gender("Obama")
+    ('m', 'f', None)
+    """
+    words = name.split()
+    return _first_names().get(words[0].lower()) if len(words) > 1 else None

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ._actorset import Actors
-from ._lexicon import actor_lexicon, actor_stopwords, norm_word
+from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, norm_word
 from ._names import is_label_word, is_title_case, sentence_starts, titled_before
 from ._parts import PART_RANK, Part
 from ._scan import (
@@ -104,6 +104,8 @@ class Mention(NamedTuple):
     actor: str
 
 
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_OTHER = {"m": "f", "f": "m"}
 #: A mention before ambiguous surnames are resolved: (part, start, end, poss_end, surface, canonicals).
 _Raw = tuple[Part, int, int, int, str, tuple[str, ...]]
 
@@ -182,8 +184,23 @@ def _anchored_only(raw: list[_Raw], anchors: set[str]) -> list[_Raw]:
     return kept
 
 
+def _primary(named: list[tuple[int, int, int, str]], here: tuple[int, int, int]) -> str:
+    """The actor a shared surname names: the one the article names most often in full, on a tie
+    the one it names first ("Ted Cruz ... his wife, Heidi Cruz ... Cruz said" is Ted), unless
+    only one of them is named before it."""
+    earlier = [x for x in named if x[:3] < here]
+    if earlier and len({x[3] for x in earlier}) == 1:
+        return earlier[0][3]
+    counts: dict[str, int] = defaultdict(int)
+    first: dict[str, tuple[int, int, int]] = {}
+    for x in named:
+        counts[x[3]] += 1
+        first.setdefault(x[3], x[:3])
+    return max(counts, key=lambda a: (counts[a], tuple(-v for v in first[a])))
+
+
 def _resolve_ambiguous(raw: list[_Raw], actors: Actors) -> list[Mention]:
-    """Surfaces shared by several actors go to the nearest unambiguous mention in the article."""
+    """Surfaces shared by several actors go to the actor the article names most (first) in full."""
     sure = [(PART_RANK[p.kind], p.caption or 0, s, canons[0]) for p, s, e, pe, surf, canons in raw
             if len(canons) == 1]
     out = []
@@ -192,12 +209,13 @@ def _resolve_ambiguous(raw: list[_Raw], actors: Actors) -> list[Mention]:
             actor = canons[0]
         else:
             here = (PART_RANK[p.kind], p.caption or 0, s)
-            earlier = [x for x in sure if x[:3] < here and x[3] in canons]
-            later = [x for x in sure if x[:3] > here and x[3] in canons]
-            if earlier:
-                actor = max(earlier)[3]
-            elif later:
-                actor = min(later)[3]
+            named = [x for x in sure if x[3] in canons]
+            hon = WORD_BEFORE_RE.search(p.text, max(0, s - 8), s)
+            g = _HONORIFIC_GENDER.get(norm_word(hon.group(1)).rstrip(".")) if hon is not None else None
+            if g is not None and any(first_name_gender(x[3]) == g for x in named):
+                named = [x for x in named if first_name_gender(x[3]) != _OTHER[g]]  # "Mr. Obama" is not Michelle
+            if named:
+                actor = _primary(named, here)
             else:
                 actor = max(canons, key=lambda c: (actors.weight.get(c, 0), -canons.index(c)))
         out.append(Mention(p, s, e, pe, surface, actor))

@@ -1,29 +1,23 @@
 """Nominal mentions: descriptions of a person without the name, linked to an actor of the article.
 
-"the president", "the former FBI director", "the ousted leader", "a mentally deranged U.S. dotard".
-A description is a noun phrase with a determiner ("the", "this", "that", "a", "an") or a possessor
-("Syria's") and a singular person noun as its head (``nominal_lexicon()["heads"]``). It is linked
-to an actor, in this order, through:
+"the president", "the former FBI director", "a dotard", "his wife". A description is a noun phrase
+with a determiner ("the", "a", "another"), a possessor ("Syria's", "his") and a singular person
+noun as its head (``nominal_lexicon()["heads"]``; ``frame_heads`` and nouns in -ist only in a
+frame). It is linked to an actor (details in docs/actors.md, "Nominal mentions") through:
 
-1. a **frame** that says who it is: a predicate ("Trump is the nominee", "Kim called Trump a
-   dotard"), a description right before the name and a comma ("Syria's leader, Bashar al-Assad,")
-   or in brackets after the name ("Assad (the ousted leader)");
-2. the article's **own earlier labels** of an actor: the head and every identifying modifier of
-   the description appear in a title, appositive or predicate the article attached to that actor
-   before ("FBI Director James Comey" ... "the FBI director");
-3. the actor's **corpus profile**: a head the corpus often puts before that actor's name
-   ("President Obama" in many articles ... "the president"), for actors named earlier in the
-   article, when no other actor named so far was ever labelled so; generic heads ("the
-   spokesman", "the candidate") only with an identifying modifier ("the Republican candidate");
-4. **recency**: a description with an identifying modifier ("the New York billionaire") and the
-   one actor named in this or the previous sentence, when nothing the article or the corpus says
-   of that actor contradicts it (another office, a modifier never used for them, a corpus profile
-   of 5 or more labels that never uses the head).
+1. a **frame** that says who it is: a predicate ("Trump is not a racist", "Kim called Trump a
+   dotard", "X was treated as an outpatient"), an appositive ("Flynn, a top Trump surrogate,"),
+   a description before the name and a comma ("his wife, Heidi,"), brackets ("Assad (the
+   ousted leader)"), or a list after a linked predicate ('a "liar," a "bully" and a "narcissist"');
+2. the article's **own earlier labels** of an actor ("FBI Director James Comey" ... "the FBI director");
+3. the actor's **corpus profile** (labels before the name across the corpus), when no other actor
+   named so far was ever labelled so;
+4. **recency**: the one actor named in this or the previous sentence, when nothing the article or
+   the corpus says of them contradicts it.
 
-Identifying modifiers (status, office, country, party: "former", "interim", "FBI", "Syria's")
-must match; evaluative ones ("embattled", "brutal") need not. Plural descriptions, pronoun
-possessors ("his lawyer") and indefinite descriptions outside a frame are never linked; when two
-actors fit equally the description stays unlinked.
+Identifying modifiers ("former", "interim", "FBI", "Syria's") must match; evaluative ones need
+not. Plural descriptions never link; pronoun possessors and indefinites only through a frame;
+when two actors fit equally the description stays unlinked.
 """
 
 from __future__ import annotations
@@ -34,23 +28,28 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ._lexicon import actor_lexicon, actor_stopwords, nominal_lexicon, norm_word
+from ._descriptions import (
+    DETERMINERS,
+    HEAD_ALIASES,
+    NEXT_WORD_RE,
+    NUMBERS,
+    POSS_RE,
+    PREDICATE_FOLLOWERS,
+    PRONOUN_POSSESSORS,
+    TOKEN_RE,
+    Description,
+    find_descriptions,
+)
+from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, nominal_lexicon, norm_word
 from ._names import sentence_bounds
 from ._parts import PART_RANK, Part
 
 __all__ = ["Description", "LabelSet", "Named", "Nominal", "NominalProfile", "corpus_profile", "find_descriptions",
            "head_key", "label_set", "nominal_links"]
 
-#: A word (letters first; inner hyphens, apostrophes, periods; "U.S." keeps its period) or one
-#: other non-space character.
-_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-]|['\u2019.](?=\w))*(?:(?<=\.\w)\.)?|\d[\w.,]*|[^\w\s]")
-_POSS_RE = re.compile(r"['\u2019]s?\Z")
-_DETERMINERS = frozenset({"the", "this", "that", "a", "an"})
-_INDEFINITE = frozenset({"a", "an"})
-_PRONOUN_POSSESSORS = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})
-_NUMBERS = frozenset({"two", "three", "four", "five", "both", "several", "many", "some", "all", "other",
-                      "another", "each", "every", "one", "any", "no", "such", "first-ever"})
-_MAX_MODIFIERS = 6
+#: The longest gap (characters) between a name and a description of a frame ("X had long been a").
+_FRAME_SPAN = 40
+_SPOUSES = frozenset({"wife", "husband"})
 _PROFILE_MIN = 2
 #: An actor with this many labels in the corpus, none with the description's head, is not it.
 _PROFILE_AGAINST = 5
@@ -72,20 +71,6 @@ class Nominal(NamedTuple):
     how: str  # 'frame', 'article', 'corpus' or 'recent'
 
 
-class Description(NamedTuple):
-    """A description of one person found in a text (linked or not)."""
-
-    start: int  # determiner or possessor
-    label_start: int  # first word after the determiner
-    end: int  # end of the head (or of the "of" phrase)
-    head: str
-    mods: tuple[str, ...]  # normalised modifier words (possessor without "'s", "of" phrase words)
-    indefinite: bool
-    key: str  # head with a rank modifier ("vice president")
-    restricted: bool  # a relative clause or a prepositional phrase follows ("the candidate who ...")
-    predicate: bool  # after a copula or "as": a role, not a reference ("if he becomes the nominee")
-    possessive: bool  # "the president's": the possessor of a larger phrase
-
 
 class LabelSet(NamedTuple):
     """One label of an actor as the linker compares it: its head ("vice president") and its words."""
@@ -102,7 +87,7 @@ class NominalProfile(NamedTuple):
     n_labelled: Counter[str]
 
 
-_ABBREVIATIONS = {"sen.": "senator", "sens.": "senator", "rep.": "representative", "gov.": "governor",
+_ABBREVIATIONS = {"sen.": "senator", "sens.": "senator", "rep.": "rep", "reps.": "rep", "gov.": "governor",
                   "pres.": "president", "gen.": "general", "amb.": "ambassador", "atty.": "attorney",
                   "sec.": "secretary", "adm.": "admiral", "col.": "colonel", "capt.": "captain",
                   "lt.": "lieutenant", "sgt.": "sergeant", "prof.": "professor", "supt.": "superintendent"}
@@ -111,7 +96,7 @@ _PREPOSITIONS = frozenset({"of", "to", "for", "at", "from", "in", "with", "on", 
 
 
 def _norm_label_word(w: str) -> str:
-    n = _POSS_RE.sub("", norm_word(w)).rstrip(",.;:") if not norm_word(w).endswith(".") else norm_word(w)
+    n = POSS_RE.sub("", norm_word(w)).rstrip(",.;:") if not norm_word(w).endswith(".") else norm_word(w)
     return _ABBREVIATIONS.get(n, n)
 
 
@@ -128,7 +113,7 @@ def head_key(words: Sequence[str]) -> str:
     nom = nominal_lexicon()
     if not words:
         return ""
-    w = words[-1]
+    w = HEAD_ALIASES.get(words[-1], words[-1])
     head, sep, last = w.rpartition("-")
     if w in nom["heads"]:
         rank = words[-2] if len(words) > 1 else ""
@@ -149,7 +134,7 @@ def label_set(label: str) -> LabelSet:
     ('leader', ['leader', 'ousted', 'regime', 'syria'])
     """
     seq = [_norm_label_word(w) for w in label.split()]
-    seq = [n for n in seq if n and n not in _DETERMINERS]
+    seq = [n for n in seq if n and n not in DETERMINERS]
     cut = next((k for k, n in enumerate(seq) if n in _PREPOSITIONS), len(seq))
     words = {n for n in seq if n != "of"}
     for n in list(words):
@@ -173,127 +158,20 @@ def corpus_profile(labels: Iterable[tuple[str, str]]) -> NominalProfile:
     return NominalProfile(dict(sets), dict(heads), n)
 
 
-# --------------------------------------------------------------------------- finding descriptions
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
-
-
-def _of_phrase(toks: list[tuple[int, int, str]], j: int) -> tuple[int, list[str]] | None:
-    """After a head at ``j - 1``: "of Syria", "of the United States" -> (end, words); None for a
-    lower-case "of" phrase ("the leader of the rebels": another role); (head end, []) without one."""
-    if j >= len(toks) or toks[j][2].lower() != "of":
-        return toks[j - 1][1], []
-    k = j + 1
-    if k < len(toks) and toks[k][2].lower() == "the":
-        k += 1
-    words: list[str] = []
-    end = toks[j - 1][1]
-    while k < len(toks) and toks[k][2][0].isupper() and len(words) < 4:
-        words.append(_POSS_RE.sub("", norm_word(toks[k][2])))
-        end = toks[k][1]
-        k += 1
-    return (end, words) if words else None
-
-
-def _left_modifiers(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int, list[str], bool] | None:
-    """Walk left from the head at ``i``: (phrase start, label start, modifiers, indefinite) or None.
-
-    The walk ends at a determiner (not part of the label) or a capitalised possessor ("Syria's",
-    part of the label); a pronoun possessor ("his lawyer"), a number or quantifier ("the two
-    leaders"), punctuation, a function word or a line break means no description.
-    """
-    mods: list[str] = []
-    stop = actor_stopwords()
-    label_lex = actor_lexicon()["label_words"]
-    k = i - 1
-    while k >= 0 and len(mods) <= _MAX_MODIFIERS:
-        s, e, w = toks[k]
-        if toks[k + 1][0] - e > 1:
-            return None  # a line break or a gap inside the phrase
-        n = norm_word(w)
-        if n in _DETERMINERS:
-            return s, toks[k + 1][0], mods, n in _INDEFINITE
-        if n in _PRONOUN_POSSESSORS or n in _NUMBERS or not w[0].isalpha():
-            return None
-        if _POSS_RE.search(w) and w[0].isupper():
-            mods.append(_POSS_RE.sub("", n))  # "Syria's interim leader"
-            return s, s, mods, False
-        if n in stop and n not in label_lex:
-            return None
-        mods.append(n)
-        k -= 1
-    return None
-
-
-def _head_ends_phrase(toks: list[tuple[int, int, str]], i: int) -> bool:
-    """Is the word at ``i`` the last word of its noun phrase (not "President Obama", "leader board")?"""
-    if i + 1 >= len(toks):
-        return True
-    s, _, nxt = toks[i + 1]
-    if s - toks[i][1] > 1:
-        return True
-    if nxt[0].isupper():
-        return False  # a pre-title: "the president Donald Trump", "the leader Assad"
-    n = _POSS_RE.sub("", norm_word(nxt))
-    nom = nominal_lexicon()
-    if n in ("and", "&") and i + 2 < len(toks) and norm_word(toks[i + 2][2]) in nom["heads"]:
-        return False  # "the president and chairman of the board": one title of someone else
-    return not (n in nom["heads"] or n in nom["head_followers"] or n in actor_lexicon()["label_words"]
-                or nxt in "-\u2013")
-
-
-#: After a description: a restrictive relative clause or a prepositional phrase that says who is meant.
-_RESTRICTED_RE = re.compile(r"[ \t\u00a0]+(?:who|whom|whose|that|which|from)\b", re.IGNORECASE)
-
-
-#: Before a description: a copula or "as" (a predicate: a role, not a reference).
-_PREDICATE_RE = re.compile(r"(?:\b(?:am|is|was|are|were|be|been|being|becomes?|became|becoming|remains?|remained|as|"
-                           r"not|named|elected|appointed)|['\u2019]s)\s+\Z", re.IGNORECASE)
-
-
-def find_descriptions(text: str) -> list[Description]:
-    """The descriptions of one person in ``text``, in order, linked or not.
-
-    Examples
-    --------
-    >>> [(d.head, d.mods) for d in find_descriptions("Later the ousted leader of Syria and the two leaders met.")]
-    [('leader', ('ousted', 'syria'))]
-    """
-    heads = nominal_lexicon()["heads"]
-    rank = nominal_lexicon()["rank_modifiers"]
-    toks = _tokens(text)
-    out = []
-    for i, (s, _, w) in enumerate(toks):
-        if not w[0].isalpha():
-            continue
-        n = norm_word(w)
-        poss = _POSS_RE.search(n) is not None
-        base = _POSS_RE.sub("", n)
-        if base not in heads:
-            continue
-        if poss:
-            of: tuple[int, list[str]] | None = (s + len(_POSS_RE.sub("", w)), [])
-        elif _head_ends_phrase(toks, i):
-            of = _of_phrase(toks, i + 1)
-        else:
-            continue
-        left = _left_modifiers(toks, i)
-        if left is None or of is None:
-            continue
-        start, label_start, mods, indefinite = left
-        key = f"{mods[0]} {base}" if mods and mods[0] in rank else base
-        restricted = _RESTRICTED_RE.match(text, of[0]) is not None
-        predicate = _PREDICATE_RE.search(text, max(0, start - 30), start) is not None
-        out.append(Description(start, label_start, of[0], base, tuple(mods) + tuple(of[1]), indefinite, key,
-                               restricted, predicate, poss))
-    return out
-
 
 # --------------------------------------------------------------------------- linking
 
-_COPULA_GAP_RE = re.compile(r"\s+(\w+)\s+(?:(?:also|now|once|still|already|currently)\s+)?\Z")
+_PREV_WORD_RE = re.compile(r"\b(\w+)\s+\Z")
+#: Between a name and "as": words that bring another subject or object ("she", "the Chamber").
+_AS_BLOCKERS = DETERMINERS | PRONOUN_POSSESSORS | frozenset(
+    {"he", "she", "i", "we", "they", "you", "it", "him", "them", "us", "me", "these", "those", "one", "than"})
+_AS_RE = re.compile(r"(?<!such )(?<!well )(?<!same )\bas\s+\Z", re.IGNORECASE)
+#: Between a name and its appositive: "Flynn, a top surrogate,"; "McConnell, now the majority leader,".
+_APPOS_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,20}\))?\s*,\s*(?:(?:now|also|once|still|himself|herself)\s+)?")
+#: After an appositive: the end of the phrase, a relative clause or a prepositional phrase.
+_APPOS_END_RE = re.compile(r"\s*(?:[,;:)\u2014\u2013]|\.(?:\s|\Z)|\Z)|\s+(?:who|whom|whose|from|of|in|at|for|on|with)\b")
+#: Between two predicates of one list: 'a "pathological liar," a "bully" and a "narcissist"'.
+_LIST_GAP_RE = re.compile(r"[\s,\"'\u201d\u2019]*(?:(?:who|which)\s[^.;:!?\n]{1,40}?)?[\s,\"'\u201d\u2019]*(?:(?:and|or)\s+)?")
 _CLOSE_RE = re.compile(r"\s*(?:[,;:)\u2014\u2013]|\.(?:\s|\Z)|\Z)")
 class Named(NamedTuple):
     """A name mention with its labels, as the linker reads them."""
@@ -355,21 +233,125 @@ def _frame_actor(text: str, d: Description, named: Sequence[Named]) -> str | Non
         return None  # "Sestak was the president's adviser": the predicate is the larger phrase
     for m in named:
         if m.end <= d.start:
+            if d.start - m.poss_end > _FRAME_SPAN:
+                continue  # too far for any frame
             gap = text[m.poss_end:d.start]
+            if (m.poss_end == m.end and not _pronoun(text, d) and _APPOS_GAP_RE.fullmatch(gap)
+                    and _APPOS_END_RE.match(text, d.end)):
+                return m.actor  # "Flynn, a top Trump surrogate, said"
             if m.poss_end == m.end:
-                cop = _COPULA_GAP_RE.fullmatch(gap)
-                if cop is not None and cop.group(1).lower() in nom["copulas"]:
-                    return m.actor  # "Trump is the Republican nominee"
+                if _copular(gap):
+                    return m.actor  # "Trump is the Republican nominee", "McConnell had long been a critic"
                 if gap.strip() == "(" and text[d.end:d.end + 3].lstrip().startswith(")"):
                     return m.actor  # "Assad (the ousted leader)"
                 if not gap.strip() and m.start > 0:
                     before = text[max(0, m.start - 20):m.start].split()
                     if before and before[-1].lower() in nom["naming_verbs"]:
                         return m.actor  # "Kim called Trump a dotard"
-        elif (m.start >= d.end and not d.indefinite and re.fullmatch(r"\s*,\s*", text[d.end:m.start])
+        elif (m.start >= d.end and re.fullmatch(r"\s*,\s*", text[d.end:m.start])
               and _CLOSE_RE.match(text, m.poss_end) is not None and m.poss_end == m.end):
             return m.actor  # "Syria's leader, Bashar al-Assad, fled"
     return None
+
+
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "may", "might", "could", "must", "should", "can",
+                          "to", "be", "been", "is", "was"})
+_COPULA_ADVERBS = frozenset({"also", "now", "once", "still", "already", "currently", "not", "never", "long", "always",
+                             "really", "just", "only", "clearly", "truly", "widely", "indeed"})
+
+
+def _copular(gap: str) -> bool:
+    """Is ``gap`` (between a name and a description) a copula: "is", "is not", "had long been"?"""
+    words = gap.lower().split()
+    if not 1 <= len(words) <= 4 or gap[:1].strip() or gap[-1:].strip():
+        return False
+    verbs = [w for w in words if w not in _COPULA_ADVERBS]
+    cop = nominal_lexicon()["copulas"] | {"been", "be"}
+    return bool(verbs) and verbs[-1] in cop and all(w in _AUXILIARIES for w in verbs[:-1])
+
+
+def _as_actor(text: str, d: Description, here: Sequence[Named], sent: tuple[int, int]) -> str | None:
+    """ "X ... as a Y" with X the one actor named in the sentence before it ("Mariano, who as a Navy
+    captain was ...", "Clinton was treated as an outpatient"), no other actor named after it, and
+    nothing between X and "as" that could be another subject or object ("cited the Chamber as",
+    "she opposed as", "moved to the United States as"); not the conjunction ("as the teenager was")."""
+    as_ = _AS_RE.search(text, max(sent[0], d.start - 12), d.start)
+    nxt = NEXT_WORD_RE.match(text, d.end)
+    relative = as_ is not None and text[max(0, as_.start() - 6):as_.start()].rstrip().lower().endswith("who")
+    if as_ is None or d.possessive or (nxt is not None and nxt.group(1) not in PREDICATE_FOLLOWERS and not relative):
+        return None  # "as his father dreamed", "as the teenager was heading home": a conjunction
+    before = [m for m in here if sent[0] <= m.start and m.end <= d.start]
+    if not before or any(d.end <= m.start < sent[1] for m in here) or _unique({m.actor for m in before}) is None:
+        return None
+    last = max(before, key=lambda m: m.poss_end)
+    between = TOKEN_RE.findall(text, last.poss_end, as_.start())
+    if len(between) > 10 or any(w[0].isupper() or w.lower() in _AS_BLOCKERS for w in between):
+        return None
+    prep = _PREV_WORD_RE.search(text, max(0, last.start - 12), last.start)
+    if between and prep is not None and prep.group(1).lower() in _PREPOSITIONS:
+        return None  # "a man with respect for Fidel Castro would be disqualified as ..."
+    return last.actor
+
+
+def _pronoun(text: str, d: Description) -> bool:
+    """Does a pronoun possessor open the description ("his wife")?"""
+    return text[d.start:d.label_start].strip().lower() in PRONOUN_POSSESSORS
+
+
+_QUOTE_RE = re.compile(r"[\"\u201c\u201d]|''|``")
+#: Two capitalised words after the last actor named: another person ("Sarah McBride ... she").
+_OTHER_NAME_RE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+_PRONOUN_COPULA_RE = re.compile(r"\b([Hh]e|[Ss]he)((?:\s+[a-z]+){1,4}\s+)\Z")
+
+
+def _pronoun_actor(text: str, d: Description, here: Sequence[Named], window: int, end: int) -> str | None:
+    """ "He is a tough opponent": the one actor of that gender (first name) named in this or the
+    previous sentence (from ``window``), when every actor named there has a known gender and none
+    later in the sentence (up to ``end``: "Now that he is the nominee, Trump ...")."""
+    m = _PRONOUN_COPULA_RE.search(text, max(window, d.start - 40), d.start)
+    if m is None or not _copular(m.group(2)):
+        return None
+    g = "m" if m.group(1).lower() == "he" else "f"
+    before = [n for n in here if window <= n.start < d.start]
+    genders = {n.actor: first_name_gender(n.actor) for n in before}
+    if not before or None in genders.values() or any(d.end <= n.start < end for n in here):
+        return None
+    last = max(n.poss_end for n in before)
+    if _QUOTE_RE.search(text, window, d.start) or _OTHER_NAME_RE.search(text, last, m.start()):
+        return None  # a quotation ("He might just be the nominee") or someone the actors are not
+    return _unique({a for a, x in genders.items() if x == g})
+
+
+def _spouse(text: str, d: Description, here: Sequence[Named], sent: int) -> bool:
+    """May "his wife" / "her husband" link through the article's label "wife" of an actor? Not in a
+    sentence that names someone before it (whose wife?); other relatives and roles ("her sister",
+    "her rival") are relative to a possessor a pronoun does not say."""
+    if d.head not in _SPOUSES or text[d.start:d.label_start].strip().lower() not in ("his", "her") or d.mods:
+        return False
+    return not any(sent <= m.start < d.start for m in here)
+
+
+#: After a name: an appositive without a determiner ("Butterfield (D-N.C.), head of the caucus,").
+_BARE_APPOS_RE = re.compile(r"\s*(?:\([^()\n]{1,20}\))?,\s+((?:[\w.'\u2019-]+\s+){0,3}?([a-z][\w-]*))"
+                            r"(?=\s+(?:of|at|for|in|on|to|from)\b|\s*[,;)\u2014]|\.(?:\s|\Z))")
+
+
+def _bare_appositives(part: Part, here: Sequence[Named]) -> list[Nominal]:
+    """Appositives without a determiner after a name: "Rep. G.K. Butterfield (D-N.C.), head of ..."."""
+    lex = nominal_lexicon()
+    out = []
+    for m in here:
+        a = _BARE_APPOS_RE.match(part.text, m.poss_end) if m.poss_end == m.end else None
+        if a is None or a.group(2) not in lex["heads"] | lex["frame_heads"] | {"head", "chief", "chair"}:
+            continue
+        words = [norm_word(w) for w in a.group(1).split()]
+        if any(w in DETERMINERS or w in PRONOUN_POSSESSORS or w in NUMBERS or w in actor_stopwords()
+               and w not in actor_lexicon()["label_words"] for w in words[:-1]):
+            continue
+        if not _covered(part, Description(a.start(1), a.start(1), a.end(1), a.group(2), (), True, "", False,
+                                          False, False, True), here):
+            out.append(Nominal(part, a.start(1), a.end(1), a.start(1), a.end(1), m.actor, "frame"))
+    return out
 
 
 def _unique(cands: set[str]) -> str | None:
@@ -398,8 +380,8 @@ def _covered(part: Part, d: Description, named: Sequence[Named]) -> bool:
     for m in named:
         if m.part is not part:
             continue
-        if m.start < d.end and d.start < m.poss_end:
-            return True
+        if m.start < d.end and d.start < m.poss_end and m.poss_end >= d.end - len(d.head):
+            return True  # a name inside the modifiers ("a top Trump surrogate") is another person
         if any(s < d.end and d.start < e for _, s, e in m.labels):
             return True
     return False
@@ -429,10 +411,19 @@ def _recency_ok(d: Description, actor: str, sets: list[LabelSet], words: set[str
     return not (profile.n_labelled.get(actor, 0) >= _PROFILE_AGAINST and heads[d.key] == 0)
 
 
+def _recent_profile_ok(d: Description, actor: str, profile: NominalProfile) -> bool:
+    """May the actor named in this or the previous sentence, the only one of the article the corpus
+    ever labels with the description's head, be it though the head is rare for them (2 labels)?"""
+    if d.head in nominal_lexicon()["generic_heads"] and not _identity_mods(d):
+        return False
+    return profile.heads.get(actor, Counter())[d.key] >= _PROFILE_MIN
+
+
 def _link_in_context(d: Description, key: tuple[int, int, int], earlier: _Earlier, profile: NominalProfile,
-                     recent: str | None = None) -> tuple[str, str] | None:
+                     recent: str | None = None, article_only: bool = False) -> tuple[str, str] | None:
     """Link a definite description through the article's earlier labels, the corpus profile, or
-    the one actor named in this or the previous sentence (``recent``)."""
+    the one actor named in this or the previous sentence (``recent``); ``article_only``: through
+    the article's labels only ("his wife Heidi Cruz" ... "his wife")."""
     if d.indefinite or d.restricted or d.predicate:
         return None
     sets: dict[str, list[LabelSet]] = defaultdict(list)
@@ -445,12 +436,18 @@ def _link_in_context(d: Description, key: tuple[int, int, int], earlier: _Earlie
     if fit:
         one = _unique(fit)
         return None if one is None else (one, "article")
+    if article_only:
+        return None
     fit = {a for a in agree if _fits(d, _profile_sets(profile, a, d))}
     # any other actor the corpus ever calls so makes it ambiguous
     weak = {a for a in agree if _fits(d, profile.labels.get(a, ()))}
     if fit or weak:
         one = _unique(fit | weak)
-        return None if one is None or one not in fit else (one, "corpus")
+        if one is not None and one in fit:
+            return one, "corpus"
+        if one is not None and one == recent and _recent_profile_ok(d, one, profile):
+            return one, "recent"  # "Sanders' campaign ... but the longtime senator": only he was ever so called
+        return None
     if recent is not None and recent in sets and _recency_ok(d, recent, sets[recent], words[recent], profile):
         return recent, "recent"
     return None
@@ -475,21 +472,38 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
     for part in parts:
         here = [m for m in named if m.part is part]
         bounds = sentence_bounds(part.text)
+        starts = [b[0] for b in bounds]
+        framers = list(here)  # names, and descriptions already linked ("called the senator a nasty guy")
+        last: tuple[int, str] | None = None  # end and actor of the last linked indefinite predicate
         for d in find_descriptions(part.text):
             if _covered(part, d, here):
                 continue
             key = _key(part, d.start)
-            framed = _frame_actor(part.text, d, here)
+            framed = _frame_actor(part.text, d, framers)
+            if framed is None and last is not None and d.indefinite and _LIST_GAP_RE.fullmatch(
+                    part.text, last[0], d.start):
+                framed = last[1]  # 'a "serial philanderer," a "bully" and a "narcissist"'
+            sent = bounds[max(0, bisect_right(starts, d.start) - 1)] if bounds else (0, len(part.text))
+            if framed is None:
+                framed = _as_actor(part.text, d, here, sent)
+            if framed is None and not d.possessive:
+                framed = _pronoun_actor(part.text, d, here, bounds[max(0, bisect_right(starts, d.start) - 2)][0]
+                                        if bounds else 0, sent[1])
+            if framed is None and d.frame_only and not _spouse(part.text, d, here, sent[0]):
+                continue
             if framed is not None:
                 if d.label_start != d.start:  # a possessor's role is not the actor's: "Carter's press secretary"
                     earlier.append((key, framed, [label_set(part.text[d.label_start:d.end])]))
                 linked: tuple[str, str] | None = (framed, "frame")
             else:
-                k = max(0, bisect_right([b[0] for b in bounds], d.start) - 2)
+                k = max(0, bisect_right(starts, d.start) - 2)
                 window = bounds[k][0] if bounds else 0
-                linked = _link_in_context(d, key, earlier, profile, _recent_actor(d, here, window))
+                linked = _link_in_context(d, key, earlier, profile, _recent_actor(d, here, window), d.frame_only)
             if linked is None:
                 continue
             actor, how = linked
             out.append(Nominal(part, d.start, d.end, d.label_start, d.end, actor, how))
-    return out
+            framers.append(Named(part, d.start, d.end, d.end, actor, ()))
+            last = (d.end, actor) if d.indefinite and how == "frame" else None
+        out.extend(_bare_appositives(part, here))
+    return sorted(out, key=lambda n: _key(n.part, n.start))

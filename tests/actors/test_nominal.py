@@ -113,15 +113,57 @@ def test_gender_agreement() -> None:
     ("Trump (the billionaire) spoke.", "billionaire"),
     ("Syria's leader, Bashar al-Assad, fled.", "Syria's leader"),
     ("He said that the leader, Donald Trump, left.", "leader"),
+    # the codebook counts a negated predicate as a mention of the subject (docs/actor_mentions.md)
+    ("Donald Trump is not the nominee yet.", "nominee"),
+    ("Donald Trump had long been a critic of the deal.", "critic"),
+    ("Donald Trump, a top party surrogate, spoke.", "top party surrogate"),
+    ("Donald Trump, now the Republican nominee, spoke.", "Republican nominee"),
+    ("Donald Trump (R-N.Y.), a businessman, spoke.", "businessman"),
+    ("Donald Trump, another critic of the deal, spoke.", "critic"),
+    ("They met an Israeli rabbi, Donald Trump, on Monday.", "Israeli rabbi"),
+    ("The senator attacked his wife, Donald Trump, and left.", "wife"),
+    ('Kim called Trump a "nasty guy."', '"nasty guy'),
+    ("Kim called Trump a racist.", "racist"),
+    ("Donald Trump was treated as an outpatient.", "outpatient"),
+    ("Donald Trump, who worked as an immigration attorney, spoke.", "immigration attorney"),
 ])
 def test_frames_link(text: str, label: str) -> None:
     got = _nominal(actor_labels(_arts(text), ["Donald Trump", "Bashar al-Assad"]))
     assert [g[1] for g in got] == [label]
 
 
+def test_list_of_predicates_after_a_naming_verb() -> None:
+    text = ('Cruz called Trump a "pathological liar" who is "amoral," a "serial philanderer," a "bully" '
+            'and a "narcissist."')
+    got = _nominal(actor_labels(_arts(text), ["Donald Trump"]))
+    assert [g[1] for g in got] == ['"pathological liar', '"serial philanderer', '"bully', '"narcissist']
+    assert {g[2] for g in got} == {"Donald Trump"}
+
+
+def test_predicate_of_a_linked_description() -> None:
+    text = 'Senator Ted Cruz spoke. Trump called the senator a "nasty guy."'
+    got = _nominal(actor_labels(_arts(text), ["Ted Cruz", "Donald Trump"]))
+    assert [(g[1], g[2]) for g in got] == [("senator", "Ted Cruz"), ('"nasty guy', "Ted Cruz")]
+
+
+def test_congressman_links_to_rep_label() -> None:
+    text = "Rep. Bob Etheridge spoke. A man approached the congressman on a sidewalk."
+    assert _nominal(actor_labels(_arts(text), ["Bob Etheridge"])) == [
+        ("the congressman", "congressman", "Bob Etheridge")]
+    text = "Rep. Nancy Lind spoke. Ms. Lind left. Later the congressman left."  # a woman: not "congressman"
+    assert _nominal(actor_labels(_arts(text), ["Nancy Lind"])) == []
+
+
 @pytest.mark.parametrize("text", [
-    "Donald Trump is not the nominee yet.",  # negated copula
     "Trump met his lawyer.",  # pronoun possessor: another person
+    "Donald Trump met his wife, and left.",  # pronoun possessor without a name after it
+    "Donald Trump, his wife and his son left.",  # a list, not an appositive
+    "Donald Trump met a nice guy.",  # a frame head without a frame
+    "Donald Trump cited the Chamber as a supporter.",  # another object before "as"
+    "Donald Trump left as the teenager was heading home.",  # "as" a conjunction
+    "Donald Trump said she served as a senator.",  # another subject before "as"
+    "A man with respect for Donald Trump was disqualified as a politician.",  # the name in a phrase
+    "Donald Trump ran LinkedIn as a fully independent entity.",  # not a person noun at the end
     "Donald Trump was the president's guest.",  # the predicate is the larger phrase
     "Donald Trump met a reporter.",  # indefinite, no frame
 ])
@@ -214,6 +256,20 @@ def test_odd_text_never_raises(text: str) -> None:
         assert full[r.label_start:r.label_end] == r.label
 
 
+_WORDS = ["the", "a", "another", "his", "her", "wife", "as", "is", "not", "had", "been", "called", "guy", "racist",
+          "Anna", "Lind", "Lind's", "Rep.", "(D-S.C.),", ",", ".", '"', "\u201c", "who", "head", "of", "and", "\n"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=60))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_frames_on_odd_word_sequences_never_raise(words: list[str]) -> None:
+    full = "Rep. Anna Lind spoke. " + " ".join(words)
+    out = actor_labels(_arts(full), ["Anna Lind"])
+    for r in out[out["label_kind"] == "nominal"].itertuples():
+        assert full[r.label_start:r.label_end] == r.label
+        assert r.mention_start <= r.label_start < r.label_end <= r.mention_end
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=300))
 def test_find_descriptions_never_raises(text: str) -> None:
@@ -240,3 +296,30 @@ def test_polnear_train_links(corpora: Path) -> None:
     # plural heads are never linked, and no nominal row sits inside a name mention
     assert not nom["label"].str.lower().str.endswith(("leaders", "candidates", "presidents")).any()
     assert (nom["label"].str.len() > 0).all()
+
+
+# --------------------------------------------------------------------------- upstream: shared surnames
+
+
+def test_honorific_picks_the_actor_of_that_gender() -> None:
+    text = "Barack Obama spoke. Michelle Obama and Michelle Obama listened. Mr. Obama left. Ms. Obama smiled."
+    labels = actor_labels(_arts(text), ["Barack Obama", "Michelle Obama"])
+    assert labels["actor"].tolist()[-2:] == ["Barack Obama", "Michelle Obama"]
+
+
+def test_pronoun_subject_of_a_predicate() -> None:
+    actors = ["Joe Scarborough", "Donald Trump", "Hillary Clinton"]
+    got = _nominal(actor_labels(_arts("Joe Scarborough spoke. He is a tough critic."), actors))
+    assert got == [("a tough critic", "tough critic", "Joe Scarborough")]
+    for text in ["Joe Scarborough met Donald Trump. He is a tough critic.",  # two men: who?
+                 "Joe Scarborough spoke. Now that he is the nominee, Donald Trump left.",  # cataphora
+                 'Joe Scarborough spoke. "He is a tough critic," he said.',  # a quotation
+                 "Joe Scarborough met Sarah McBride. She is a tough critic.",  # no woman among the actors
+                 "Joe Scarborough spoke. She is a tough critic."]:
+        assert _nominal(actor_labels(_arts(text), actors)) == [], text
+
+
+def test_bare_appositive_after_a_name() -> None:
+    text = "Rep. Jim Lind (D-S.C.), head of the caucus, spoke. Trump, said Bob, left."
+    got = _nominal(actor_labels(_arts(text), ["Jim Lind", "Donald Trump"]))
+    assert got == [("head", "head", "Jim Lind")]

@@ -1,0 +1,199 @@
+"""Finding descriptions of one person: "the ousted leader", "a mentally deranged U.S. dotard", "his wife".
+
+A noun phrase with a determiner ("the", "this", "that", "a", "an", "another"), a capitalised
+possessor ("Syria's") or a pronoun possessor ("his"), modifiers, and a singular person noun as its
+head (``nominal_lexicon()["heads"]``; the ``frame_heads`` and nouns in -ist are heads only inside
+a frame), with an optional "of" phrase of capitalised words. :mod:`._nominal` links them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ._lexicon import actor_lexicon, actor_stopwords, nominal_lexicon, norm_word
+
+__all__ = ["DETERMINERS", "Description", "HEAD_ALIASES", "NEXT_WORD_RE", "NUMBERS", "POSS_RE", "PREDICATE_FOLLOWERS",
+           "PRONOUN_POSSESSORS", "TOKEN_RE", "find_descriptions"]
+
+#: A word (letters first; inner hyphens, apostrophes, periods; "U.S." keeps its period) or one
+#: other non-space character.
+TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-]|['\u2019.](?=\w))*(?:(?<=\.\w)\.)?|\d[\w.,]*|[^\w\s]")
+POSS_RE = re.compile(r"['\u2019]s?\Z")
+DETERMINERS = frozenset({"the", "this", "that", "a", "an", "another"})
+_INDEFINITE = frozenset({"a", "an", "another"})
+PRONOUN_POSSESSORS = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})
+NUMBERS = frozenset({"two", "three", "four", "five", "both", "several", "many", "some", "all", "other",
+                     "each", "every", "one", "any", "no", "such", "first-ever"})
+_QUOTE_OPEN_RE = re.compile(r"(?:^|(?<=\s))[\"\u201c'\u2018]")
+_OPEN_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+_MAX_MODIFIERS = 6
+
+#: Heads that name the same office: "Rep. Etheridge" ... "the congressman" (gender is checked apart).
+HEAD_ALIASES = {"rep": "congressman", "congresswoman": "congressman", "congressperson": "congressman"}
+#: After "as a Y": the words that may follow a predicate; any other word is a verb and "as" a
+#: conjunction ("as the teenager was heading home", "as his father dreamed").
+NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][\w-]*)")
+PREDICATE_FOLLOWERS = frozenset({"who", "whom", "whose", "that", "which", "of", "for", "in", "at", "on", "from", "to",
+                                 "with", "by", "and", "or", "but", "since", "until", "before", "after", "during",
+                                 "when", "while", "under", "about", "over", "than", "if", "because"})
+
+
+class Description(NamedTuple):
+    """A description of one person found in a text (linked or not)."""
+
+    start: int  # determiner or possessor
+    label_start: int  # first word after the determiner
+    end: int  # end of the head (or of the "of" phrase)
+    head: str
+    mods: tuple[str, ...]  # normalised modifier words (possessor without "'s", "of" phrase words)
+    indefinite: bool
+    key: str  # head with a rank modifier ("vice president")
+    restricted: bool  # a relative clause or a prepositional phrase follows ("the candidate who ...")
+    predicate: bool  # after a copula or "as": a role, not a reference ("if he becomes the nominee")
+    possessive: bool  # "the president's": the possessor of a larger phrase
+    frame_only: bool  # a frame head ("a nasty guy") or a pronoun possessor ("his wife"): linked by a frame only
+
+
+
+# --------------------------------------------------------------------------- finding descriptions
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def _of_phrase(toks: list[tuple[int, int, str]], j: int) -> tuple[int, list[str]] | None:
+    """After a head at ``j - 1``: "of Syria", "of the United States" -> (end, words); None for a
+    lower-case "of" phrase ("the leader of the rebels": another role); (head end, []) without one."""
+    if j >= len(toks) or toks[j][2].lower() != "of":
+        return toks[j - 1][1], []
+    k = j + 1
+    if k < len(toks) and toks[k][2].lower() == "the":
+        k += 1
+    words: list[str] = []
+    end = toks[j - 1][1]
+    while k < len(toks) and toks[k][2][0].isupper() and len(words) < 4:
+        words.append(POSS_RE.sub("", norm_word(toks[k][2])))
+        end = toks[k][1]
+        k += 1
+    return (end, words) if words else None
+
+
+def _left_modifiers(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int, list[str], bool, bool] | None:
+    """Walk left from the head at ``i``: (phrase start, label start, modifiers, indefinite, pronoun
+    possessor) or None.
+
+    The walk ends at a determiner or a pronoun possessor ("his wife": not part of the label) or a
+    capitalised possessor ("Syria's", part of the label); an opening quote is skipped ('a "nasty
+    guy"'); a number or quantifier ("the two leaders"), other punctuation, a function word or a
+    line break means no description.
+    """
+    mods: list[str] = []
+    stop = actor_stopwords()
+    label_lex = actor_lexicon()["label_words"]
+    k = i - 1
+    while k >= 0 and len(mods) <= _MAX_MODIFIERS:
+        s, e, w = toks[k]
+        if toks[k + 1][0] - e > 1:
+            return None  # a line break or a gap inside the phrase
+        n = norm_word(w)
+        if n in DETERMINERS or (n in PRONOUN_POSSESSORS and n != "whose"):
+            return s, toks[k + 1][0], mods, n in _INDEFINITE, n in PRONOUN_POSSESSORS
+        if w in _OPEN_QUOTES:
+            k -= 1
+            continue
+        if n in NUMBERS or not w[0].isalpha():
+            return None
+        if POSS_RE.search(w) and w[0].isupper():
+            mods.append(POSS_RE.sub("", n))  # "Syria's interim leader"
+            return s, s, mods, False, False
+        if n in stop and n not in label_lex:
+            return None
+        mods.append(n)
+        k -= 1
+    return None
+
+
+def _head_ends_phrase(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Is the word at ``i`` the last word of its noun phrase (not "President Obama", "leader board")?"""
+    if i + 1 >= len(toks):
+        return True
+    s, _, nxt = toks[i + 1]
+    if s - toks[i][1] > 1:
+        return True
+    if nxt[0].isupper():
+        return False  # a pre-title: "the president Donald Trump", "the leader Assad"
+    n = POSS_RE.sub("", norm_word(nxt))
+    nom = nominal_lexicon()
+    if n in ("and", "&") and i + 2 < len(toks) and norm_word(toks[i + 2][2]) in nom["heads"]:
+        return False  # "the president and chairman of the board": one title of someone else
+    return not (n in nom["heads"] or n in nom["head_followers"] or n in actor_lexicon()["label_words"]
+                or nxt in "-\u2013")
+
+
+#: After a description: a restrictive relative clause or a prepositional phrase that says who is meant.
+_RESTRICTED_RE = re.compile(r"[ \t\u00a0]+(?:who|whom|whose|that|which|from)\b", re.IGNORECASE)
+
+
+#: Before a description: a copula or "as" (a predicate: a role, not a reference).
+_PREDICATE_RE = re.compile(r"(?:\b(?:am|is|was|are|were|be|been|being|becomes?|became|becoming|remains?|remained|as|"
+                           r"not|named|elected|appointed)|['\u2019]s)\s+\Z", re.IGNORECASE)
+
+
+def _has_quote(text: str, start: int, end: int) -> bool:
+    """A quote inside the description ('a "nasty guy"', 'the so-called "governor'): a frame only."""
+    return _QUOTE_OPEN_RE.search(text, start, end) is not None
+
+
+def _ism_noun(word: str) -> bool:
+    """A person noun in -ist ("racist", "narcissist"), not a verb ("insist") or "-list"."""
+    return len(word) >= 6 and word.endswith("ist") and not word.endswith(("list", "sist"))
+
+
+def find_descriptions(text: str) -> list[Description]:
+    """The descriptions of one person in ``text``, in order, linked or not.
+
+    Examples
+    --------
+    >>> [(d.head, d.mods) for d in find_descriptions("Later the ousted leader of Syria and the two leaders met.")]
+    [('leader', ('ousted', 'syria'))]
+    """
+    heads = nominal_lexicon()["heads"]
+    rank = nominal_lexicon()["rank_modifiers"]
+    frame_heads = nominal_lexicon()["frame_heads"]
+    toks = _tokens(text)
+    out = []
+    for i, (s, _, w) in enumerate(toks):
+        if not w[0].isalpha():
+            continue
+        n = norm_word(w)
+        poss = POSS_RE.search(n) is not None
+        base = POSS_RE.sub("", n)
+        broad = base not in heads
+        if broad and not (base in frame_heads or _ism_noun(base)):
+            continue
+        nxt = NEXT_WORD_RE.match(text, toks[i][1])
+        if broad and nxt is not None and nxt.group(1) not in PREDICATE_FOLLOWERS:
+            continue  # 'an "elitist hypocrite"': a modifier of the next noun
+        if poss:
+            of: tuple[int, list[str]] | None = (s + len(POSS_RE.sub("", w)), [])
+        elif _head_ends_phrase(toks, i):
+            of = _of_phrase(toks, i + 1)
+        else:
+            continue
+        left = _left_modifiers(toks, i)
+        if left is None:
+            continue
+        lower_of = of is None  # "the leader of the rebels": another role, linked by a frame only
+        if of is None:
+            of = (toks[i][1], [])
+        start, label_start, mods, indefinite, pronoun = left
+        key = HEAD_ALIASES.get(base, base)
+        key = f"{mods[0]} {key}" if mods and mods[0] in rank else key
+        restricted = lower_of or _RESTRICTED_RE.match(text, of[0]) is not None
+        predicate = _PREDICATE_RE.search(text, max(0, start - 30), start) is not None
+        out.append(Description(start, label_start, of[0], base, tuple(mods) + tuple(of[1]), indefinite, key,
+                               restricted, predicate, poss, broad or pronoun or _has_quote(text, start, s)))
+    return out
+
