@@ -320,8 +320,7 @@ def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, ab
     next_start = nxt.start("open")
     term = m.group("term")
     close = m.group("close")
-    opens_quote = any(c in _QUOTE_OPENERS for c in nxt.group("open"))
-    if term == "." and all(c in ")]}" for c in close):
+    if term == "." and not close.strip(")]}"):
         start = max(unit_start, m.start() - 40)
         word = _word_before(text, start, m.start())
         if word:
@@ -334,13 +333,13 @@ def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, ab
                 or (len(word) == 1 and word.isupper())
                 or _INITIALISM_RE.fullmatch(word) is not None
             ):
-                if not opens_quote:
+                if _QUOTE_OPENERS.isdisjoint(nxt.group("open")):
                     lw = LETTERS_RE.match(text, nxt.start("ch"), unit_end)
                     if lw is None or lw.group() not in SENTENCE_STARTERS:
                         return -1
                     if len(lw.group()) == 1 and text.startswith(".", lw.end()):
                         return -1  # another initial: "Representative C. A. Dutch Ruppersberger"
-    elif ("?" in term or "!" in term) and any(c in _QUOTE_CLOSERS for c in close):
+    elif ("?" in term or "!" in term) and not _QUOTE_CLOSERS.isdisjoint(close):
         if _SPEECH_AFTER_RE.match(text, m.end(), unit_end) is not None:
             return -1
     if text[next_start] == "(" and _CREDIT_RE.fullmatch(text, next_start, unit_end) is not None:

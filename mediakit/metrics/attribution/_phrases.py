@@ -111,6 +111,8 @@ _ABBR_BEFORE_RE = re.compile(
 def strip_span(text: str, s: int, e: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
     """``(s, e)`` without the ``chars`` at either end (``(e, e)`` when nothing else is left)."""
     if 0 <= s < e <= len(text):
+        if text[s] not in chars and text[e - 1] not in chars:
+            return s, e  # the common case: nothing to strip
         seg = text[s:e]
         rest = seg.lstrip(chars)
         if not rest:
