@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -26,7 +27,7 @@ from ._document import Attr, Doc
 from ._lexicon import lexicons
 from ._party import (campaign_of, clear_party_caches, known_person, office_in_text, party_in_text,
                      resolve_gazetteer)
-from ._roles import Decision, anonymous_kind, clear_phrase_caches, org_role, phrase_role
+from ._roles import Decision, anonymous_kind, clear_phrase_caches, org_role, phrase_role, role_lexicon
 
 __all__ = ["RoleRow", "assign_roles", "person_role", "ROLE_COLUMNS", "clear_role_caches"]
 
@@ -36,14 +37,41 @@ ROLE_COLUMNS: tuple[str, ...] = ("source_role", "role_evidence", "anonymous_kind
 #: a clause break: punctuation, or a sentence's full stop (after three lower-case letters or digits,
 #: so not the period of "Sen.", "Mr." or "U.S.")
 _SENT_BREAK_RE = re.compile(r"[,;:“”\"()\n—–]|(?<=[a-z0-9]{3})\.\s")
-_APPOSITIVE_END_RE = re.compile(r"[,;.:()“”\"]")
+_APPOSITIVE_END_RE = re.compile(r"[,;:()“”\"]|(?<=[a-z0-9]{3})\.(?:\s|\Z)")  # not the '.' of 'Mr.', 'U.S.'
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]{1,7}")
 _POSS_COMMA_RE = re.compile(r"(?:[’']s?)?,?\Z")
 _SOURCE_NOUN_RE = re.compile(r"^(?:the|a|an|one|another|this|that|our|my|his|her|their)\s+(?:\w+\s+){0,2}"
                              r"(?:source|sources|insider|insiders)$", re.IGNORECASE)
 _NAME_REST_RE = re.compile(r"(?:[ -][A-Z][\w’'-]*){1,3}(?=,)")
-_AGE_RE = re.compile(r"\W*\d{1,3}(?:\W*\Z|,)")
+_AGE_RE = re.compile(r"\W*(?:\d{1,3}(?:\W*\Z|,)|(?:an?\s+)?\d{1,3}-year-old\b)")
 _HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?(?:\s|\Z)")
+_PRINCIPAL_RE = re.compile(r"(?:\+of|campaign):([A-Z][\w-]+)")
+_LEAD_NAME_RE = re.compile(r"(?:(?:And|But|So|Now|Then|Yet|Still|Even|Also|As)\s+)?"
+                           r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?([A-Z][\w-]+(?:[’']s)?)(?=\s+[a-z]|\Z)")
+_LEAD_PRONOUN_RE = re.compile(r"(?:(?:and|but|so|now|then|yet|still|even|also|as|later)\s+)*(he|she)\b",
+                              re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"(?:who|whom)\Z", re.IGNORECASE)
+_PRONOUN_REACH = 1500
+_THEY_REACH = 400
+_SHORT_SPAN = 6
+_HEAD_OFFICES = frozenset({"President", "Vice President"})  # 'the president' need not be the latest one named
+_DEFINITE_RE = re.compile(r"(?:the|this|that)\s+(?:[A-Z][\w.-]*\s+){0,2}[a-z]", re.IGNORECASE)
+_OF_PLACE_RE = re.compile(r" of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,| said| told|\.)")
+#: a politician is "of" a state ("Senator Kennedy of Massachusetts"); a private person of a town
+_US_STATES = frozenset(
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
+    "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
+    "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
+    "Vermont Virginia Washington Wisconsin Wyoming".split()) | frozenset(
+    {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+     "Rhode Island", "South Carolina", "South Dakota", "West Virginia"})
+_MODERN_YEAR = 1950
+_HIS_RE = re.compile(r"(his|her)\b", re.IGNORECASE)
+_TITLED_RE = re.compile(r"(?:(?:And|But|So|Now|Then|Yet|Still|Even|Also|As)\s+)?(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President)\.?\s")
+_LAST_PRONOUN_RE = re.compile(r"(?<=\s)(he|she)\Z", re.IGNORECASE)
+_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+_OF_ORG_RE = re.compile(r" (?:of|at) (?:the )?((?:[A-Z][\w&’'.-]*)(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&’'.-]*)*)")
+_FORMER_RE = re.compile(r"\b(?:former|retired|onetime|one-time|ex-)", re.IGNORECASE)
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
 
 
@@ -71,6 +99,8 @@ def clear_role_caches() -> None:
     clear_party_caches()
     person_role.cache_clear()
     _without_name.cache_clear()
+    _full_names_of.cache_clear()
+    _known_surname.cache_clear()
 
 
 def assign_roles(doc: Doc, attrs: list[Attr], gazetteer: pd.DataFrame | None = None) -> list[RoleRow]:
@@ -91,12 +121,73 @@ class _Article:
         self.mentions: dict[str, tuple[str, str]] = {}  # speaker -> (titles, appositions)
         self.full_names = {a.speaker for a in attrs if a.person and a.speaker and " " in a.speaker}
         self.surnames = {n.split()[-1] for n in self.full_names}
+        self._by_surname: dict[str, list[str]] | None = None
+        self.attrs = attrs
+        self.groups: list[tuple[int, str, RoleRow]] = []  # group sources decided so far (for 'they')
+        self._people: tuple[list[int], list[str], dict[str, str]] | None = None
+        self._named: dict[str, str | None] = {}  # memo of _article_person
+        self._bare: dict[str, RoleRow] = {}  # memo of bare
+
+    def by_surname(self) -> dict[str, list[str]]:
+        """The full names of the article's people by surname (built on first use)."""
+        if self._by_surname is None:
+            self._by_surname = {}
+            for n in sorted(self.full_names):
+                self._by_surname.setdefault(n.split()[-1], []).append(n)
+        return self._by_surname
+
+    def people(self) -> tuple[list[int], list[str], dict[str, str]]:
+        """The named people the attributions resolve to, by the start of their source, and the
+        gender the article's pronouns give them (built on first use: for a pronoun the extractor left
+        unresolved or a badly cut span, the latest named source before it)."""
+        if self._people is None:
+            named = sorted((a.source[0], a.speaker) for a in self.attrs
+                           if a.person and a.speaker and a.source is not None and " " in a.speaker)
+            gender: dict[str, str] = {}
+            for a in self.attrs:
+                if a.person and a.speaker and a.source is not None and a.source[1] - a.source[0] <= 3:
+                    g = _GENDER.get(self.text[a.source[0]:a.source[1]].strip().lower())
+                    if g is not None:
+                        gender.setdefault(a.speaker, g)
+            self._people = ([p[0] for p in named], [p[1] for p in named], gender)
+        return self._people
 
     def row(self, a: Attr) -> RoleRow:
         """The role columns of attribution ``a``."""
         if a.source is None:
             return _NA
         span = self.text[a.source[0]:a.source[1]]
+        out = self._row(a, span)
+        if out.source_role == "unknown" and not a.person and a.source_type != "anonymous":
+            out = self.reread(span, a.source[0]) or out  # (a resolved person's own name decided already)
+        if a.source_type == "group" and out.source_role not in ("unknown", "other", "document"):
+            self.groups.append((a.source[0], span, out))
+        if out.source_role == "politician" and out.party is None and out.role_evidence:
+            m = _PRINCIPAL_RE.search(out.role_evidence)  # 'Romney adviser', "Clinton's campaign"
+            if m is not None:
+                out = out._replace(party=self._campaign_person(m.group(1)))
+            elif (h := _HIS_RE.match(span)) is not None:  # 'his campaign', 'her aides': the latest he/she
+                name = self._latest_person(a.source[0], "she" if h.group(1).lower() == "her" else "he")
+                if name is not None:
+                    out = out._replace(party=self.bare(name).party)
+            elif out.office and out.office not in _HEAD_OFFICES and _DEFINITE_RE.match(span):
+                out = out._replace(party=self._same_office(a.source[0], out.office))
+        return out
+
+    def _same_office(self, start: int, office: str) -> str | None:
+        """The party of the latest named source before ``start`` (within reach) who holds ``office``:
+        'the Vermont senator' after Sen. Bernie Sanders."""
+        starts, names, _ = self.people()
+        i = bisect_left(starts, start) - 1
+        while i >= 0 and start - starts[i] < _PRONOUN_REACH:
+            r = self.bare(names[i])
+            if r.source_role == "politician" and r.office == office:
+                return r.party
+            i -= 1
+        return None
+
+    def _row(self, a: Attr, span: str) -> RoleRow:
+        assert a.source is not None
         st = a.source_type
         if st == "anonymous":
             sent_end = self.doc.sents[self.doc.sentence_of(a.cue[0])][1]
@@ -117,6 +208,81 @@ class _Article:
                 return RoleRow("media", "outlet", None, None, None)  # 'the Post'
             return RoleRow("document", "document" if st == "document" else "post", None, None, None)
         return self.entity(span, a.speaker or span)
+
+    # ----------------------------------------------------------------------- second reading
+
+    def reread(self, span: str, start: int) -> RoleRow | None:
+        """A second reading of a source whose role is unknown: the person a badly cut span opens
+        with ("Mr. Romney has", "Carson has tried to"), the latest named source before a leading
+        "he"/"she" ("And he"), the noun phrase a relative "who" follows; None when nothing decides."""
+        m = _LEAD_NAME_RE.match(span)
+        if m is not None and (name := self._article_person(m.group(1), _TITLED_RE.match(span) is not None)) is not None:
+            out = self.bare(name)  # a bare surname: the gazetteer only when unique
+            if out.source_role != "unknown":
+                return out._replace(role_evidence=f"head:{name}|{out.role_evidence}")
+        if span.strip().lower() == "they":
+            prior = [g for g in self.groups if 0 < start - g[0] < _THEY_REACH]
+            if prior:  # 'Republicans say Democrats are ... They say': the latest group source before
+                _, what, out = prior[-1]
+                return out._replace(role_evidence=f"antecedent:{what}|{out.role_evidence}")
+            return None
+        m = _LEAD_PRONOUN_RE.match(span)
+        if m is None and len(span.split()) <= _SHORT_SPAN:
+            m = _LAST_PRONOUN_RE.search(span)  # 'the way he', 'what she'
+        if m is not None:
+            name = self._latest_person(start, "she" if m.group(1).lower() == "she" else "he")
+            if name is not None:
+                out = self.bare(name)
+                if out.source_role != "unknown":
+                    return out._replace(role_evidence=f"antecedent:{name}|{out.role_evidence}")
+            return None
+        if m is None and _RELATIVE_RE.match(span):
+            before = self.text[max(0, start - 120):start]
+            cut = _last_break(before.rstrip(" ,"), len(before.rstrip(" ,")))
+            np_ = before.rstrip(" ,")[cut.end() if cut is not None else 0:].strip()
+            if np_ and len(np_.split()) <= 8:
+                out = self.entity(np_, np_)
+                if out.source_role not in ("unknown", "document"):
+                    return out._replace(role_evidence=f"relative:{out.role_evidence}")
+        return None
+
+    def bare(self, name: str) -> RoleRow:
+        """The role columns of a named person from the article alone (no span words), memoised."""
+        r = self._bare.get(name)
+        if r is None:
+            r = self._bare[name] = self.person(name, "", None, None)
+        return r
+
+    def _latest_person(self, start: int, gender: str) -> str | None:
+        """The latest named source before ``start`` (within reach) whom no pronoun of the other gender names."""
+        starts, names, genders = self.people()
+        i = bisect_left(starts, start) - 1
+        while i >= 0 and genders.get(names[i], gender) != gender:
+            i -= 1  # 'she' skips the men the article's pronouns name, 'he' the women
+        if i >= 0 and start - starts[i] < _PRONOUN_REACH:
+            return names[i]
+        return None
+
+    def _article_person(self, word: str, titled: bool) -> str | None:
+        """The full name of the article's person whose surname (or full name) ``word`` is; else
+        ``word`` when the gazetteer or the list of people knows that surname and the span gives it a
+        title ("Mr. Romney") or the article names that person in full (not 'Washington' the city)."""
+        key = f"{titled}:{word}"
+        if key not in self._named:
+            self._named[key] = self._find_person(_POSS_COMMA_RE.sub("", word), titled)
+        return self._named[key]
+
+    def _find_person(self, word: str, titled: bool) -> str | None:
+        if word in self.full_names:
+            return word
+        hits = self.by_surname().get(word, [])
+        if len(hits) == 1:
+            return hits[0]
+        if hits or len(word) < 3 or not _known_surname(word, self.index):
+            return None
+        if titled or any(n in self.text for n in _full_names_of(word, self.index)):
+            return word  # 'Mr. Romney has'
+        return None
 
     # ----------------------------------------------------------------------- entities
 
@@ -139,9 +305,12 @@ class _Article:
 
     def _campaign_person(self, who: str) -> str | None:
         """The party of the person whose campaign is named (by the article's full name, else alone)."""
-        full = next((n for n in self.full_names if n.split()[-1] == who), who)
-        facts = known_person(full, self.index, surname_ok=full == who)
-        return facts.party or None if facts is not None else None
+        for full in self.by_surname().get(who) or [who]:
+            facts = known_person(full, self.index, surname_ok=full == who)
+            if facts is not None and facts.party:
+                return facts.party
+        parties = {str(r["party"]) for r in self.index.surname(who) if _modern(r)} | _people_parties().get(who, set())
+        return parties.pop() if len(parties) == 1 and "" not in parties else None  # the Clintons: Democratic
 
     # ----------------------------------------------------------------------- people
 
@@ -154,7 +323,7 @@ class _Article:
         surname_ok = " " not in speaker and speaker not in self.surnames
         words = _without_name(span, speaker)
         out = person_role(speaker, words, role, aff, "", "", surname_ok, self.index)
-        if out.role_evidence in ("name only", "acronym") or out.source_role == "politician" and out.party is None:
+        if out.role_evidence in ("name only", "acronym", "age") or out.source_role == "politician" and out.party is None:
             # the span says too little: read the person's first mentions in the article
             seen = self.mentions.get(speaker)
             if seen is None:
@@ -188,6 +357,37 @@ class _Article:
         return " ; ".join(t for t in titles if t), " ; ".join(a for a in appos if a)
 
 
+@lru_cache(maxsize=20000)
+def _known_surname(word: str, index: GazetteerIndex) -> bool:
+    """The gazetteer or the list of well-known people knows one person of surname ``word``."""
+    return known_person(word, index, surname_ok=True) is not None
+
+
+@lru_cache(maxsize=1)
+def _people_parties() -> dict[str, set[str]]:
+    """The parties of the well-known politicians, by surname."""
+    out: dict[str, set[str]] = {}
+    for n, v in role_lexicon().people.items():
+        if v[0] == "politician":
+            out.setdefault(n.split()[-1], set()).add(v[1])
+    return out
+
+
+def _modern(row: dict) -> bool:
+    """A gazetteer row of someone in office since 1950 (not George Clinton, vice president in 1805)."""
+    year = str(row.get("last_year") or "")
+    return not year.isdigit() or int(year) >= _MODERN_YEAR
+
+
+@lru_cache(maxsize=5000)
+def _full_names_of(surname: str, index: GazetteerIndex) -> tuple[str, ...]:
+    """The ways an article names a known person in full: the gazetteer's and the list of well-known
+    people's first names and nicknames with the surname, and a title with it ("President Obama")."""
+    names = [f"{r[k]} {surname}" for r in index.surname(surname) for k in ("first", "nickname") if r.get(k)]
+    return (*names, *(n for n in role_lexicon().people if n.split()[-1] == surname),
+            *(f"{t} {surname}" for t in ("President", "Mr.", "Mrs.", "Ms.", "Sen.", "Senator", "Gov.", "Governor", "Rep.")))
+
+
 def _last_break(text: str, end: int) -> re.Match[str] | None:
     """The last clause break (comma, quotation mark, sentence end, ...) of ``text[:end]``."""
     last = None
@@ -210,6 +410,12 @@ def _around(text: str, pos: int, end: int) -> tuple[str, str]:
             title = " ".join(lead)
     appos = ""
     tail = text[end:end + 160]
+    of = _OF_ORG_RE.match(tail)
+    if of is not None and org_role(of.group(1)) is not None:
+        return title, of.group(1)  # 'Stephen Vladeck of the University of Texas'
+    pm = _OF_PLACE_RE.match(tail)
+    if pm is not None and pm.group(1) not in _US_STATES and (of is None or of.group().startswith(" of ")):
+        return title, "of:place"  # 'Jane Roe of Dayton, Ohio': news style for a private person
     if tail.startswith((", ", " (")):
         m = _APPOSITIVE_END_RE.search(tail, 2)
         appos = tail[2:m.start()] if m is not None else tail[2:]
@@ -232,22 +438,27 @@ def person_role(speaker: str, words: str, role: str | None, aff: str | None, tit
     if " " not in speaker:
         noun = phrase_role(speaker.lower())  # 'Police', 'Witnesses' opening a sentence
         if noun is not None and noun.role != "unknown" and index.surname(speaker) == []:
-            return RoleRow(noun.role, f"noun:{speaker.lower()}", None, None, None)
+            party = party_in_text(speaker) if noun.role == "politician" else None  # 'Democrats'
+            return RoleRow(noun.role, f"noun:{speaker.lower()}", None, party, None)
     bits = [words, f"{role} of {aff}" if role and aff else role or "", *title.split(" ; "), *appos.split(" ; "),
             speaker.split()[0]]
     d, at = _first_decisive(bits)
     facts = known_person(speaker, index, surname_ok=surname_ok)
-    party = next((p for p in map(party_in_text, bits) if p), None)
+    party = next((p for p in map(party_in_text, bits) if p), None) or party_in_text(speaker)
     if facts is not None and facts.evidence == "gazetteer" and " " in speaker:
         # a member of Congress, president or vice president named in full: a politician, of the
         # gazetteer's party; the article's title still gives the office ('presidential candidate')
         office = office_in_text(bits[at]) if d is not None and d.role == "politician" else None
         return RoleRow("politician", "gazetteer" if d is None or d.role != "politician" else f"{d.evidence}+gazetteer",
                        None, facts.party or party, office or facts.office or None)
+    if d is not None and facts is not None and d.role != facts.role and _FORMER_RE.search(bits[at]):
+        d = Decision(facts.role, facts.evidence)  # 'retired neurosurgeon Ben Carson': a past career
     if d is None and party is not None:
         d = Decision("politician", f"party:{party}")
     if d is None and facts is not None:
         d = Decision(facts.role, facts.evidence)
+    if d is None and "of:place" in appos.split(" ; "):
+        d = Decision("citizen", "of-place")
     if d is None and any(_AGE_RE.match(b) for b in (*appos.split(" ; "), words)):
         d = Decision("citizen", "age")  # 'Jane Roe, 45, of Dayton, said': news style for a private person
     if d is None:

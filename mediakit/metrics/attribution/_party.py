@@ -20,6 +20,7 @@ _MARKER_RE = re.compile(r"\(\s*([RDI])\s*[-–.,]\s*[A-Z][\w. ]{0,20}\)|\b([RDI]
 _PARTY_WORD_RE = re.compile(
     r"\b(Republicans?|Democrats?|Democratic(?!\s+Republic)|GOP|Libertarians?|Green Party|Labour|"
     r"Conservative(?=\s+(?:Party|MP|leader|lawmaker|government))|Tea Party|Independent(?=\s+(?:Sen|Rep)))\b")
+_POSSESSIVE_RE = re.compile(r"[’']s?\Z")
 _MARKER_PARTY = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 _CAMPAIGN_RE = re.compile(r"\b([A-Z][\w’'-]+)(?:[’']s)?\s+(?:presidential\s+|re-?election\s+)?campaign\b")
 _WORD_PARTY = {"republican": "Republican", "republicans": "Republican", "gop": "Republican",
@@ -84,7 +85,7 @@ def office_in_text(text: str) -> str | None:
 def campaign_of(text: str) -> str | None:
     """The person whose campaign a phrase names ("the Clinton campaign" -> "Clinton"), or None."""
     m = _CAMPAIGN_RE.search(text)
-    return m.group(1) if m is not None else None
+    return _POSSESSIVE_RE.sub("", m.group(1)) if m is not None else None
 
 
 def known_person(name: str, index: GazetteerIndex, *, surname_ok: bool) -> PersonFacts | None:

@@ -33,13 +33,25 @@ SOURCE_ROLES: tuple[str, ...] = (
 ANONYMOUS_KINDS: tuple[str, ...] = ("official", "insider", "other")
 """Values of ``anonymous_kind`` (NA unless ``source_role`` is "anonymous")."""
 
-_CUT_RE = re.compile(r"\s(?:of|for|at|with|from|in|on|to|who|which|that)\s|,|\(")
+_CUT_RE = re.compile(r"\s(?:of|for|at|with|from|in|on|to|who|which|that|under|based)\s|,|\(")
+_POSS_IN_RE = re.compile(r"\w[’']s\s+(?=\S)(?!.*[’']s\s)")
+_NEXT_CAP_RE = re.compile(r"\s+[A-Z][a-z]")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
+_PREV_CAP_RE = re.compile(r"\S\s*[A-Z][\w.&-]*\s+\Z")
 _CAP_RUN_RE = re.compile(r"(?:[A-Z][\w&’'.-]*|&)(?:\s+(?:(?:of|for|and|the|on|de)\s+)*(?:[A-Z][\w&’'.-]*|&))*")
 _POSS_RE = re.compile(r"[’']s?\Z")
-_PARTITIVE_RE = re.compile(r"\W*(?:(?:a|the)\s+)?(?:one|some|many|most|two|three|several|members?|part|each|majority|half|all|both|none)\s+(?:of|among)\b|\W*among\b",
+_PARTITIVE_RE = re.compile(r"\W*(?:(?:a|an|the)\s+)?(?:(?:wide|large|small|growing|broad|long|whole|new)\s+)?"
+                           r"(?:one|some|many|most|two|three|several|members?|part|each|majority|minority|half|all|both|"
+                           r"none|number|array|group|handful|couple|dozens|hundreds|thousands|millions|percent|"
+                           r"plurality|share|range|variety|host|slew|chorus|panel|team|bunch|lot|list|few)\s+"
+                           r"(?:of|among)\b|\W*among\b",
                            re.IGNORECASE)
 _OF_SPLIT_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
-_BOSS_RE = re.compile(r"\b([A-Z][A-Za-z-]+)(?:[’']s)?\s+(?:[a-z-]+\s+){0,3}\Z")
+_BOSS_AFTER_RE = re.compile(r"\s+(?:to|for)\s+(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|President)\.?\s+)?([A-Z][A-Za-z-]+)\b")
+_WHO_ROLE = ((re.compile(r"who\s+(?:lives|lived|resides|grew up|works as a|has lived)\b"), "citizen", "lives"),
+             (re.compile(r"who\s+(?:teaches|taught|studies|studied|researches|has studied|has researched)\b"),
+              "expert", "teaches"))
+_STAFF_OFFICES = frozenset({"campaign manager", "chief of staff", "press secretary"})
 _HEADS_OF_STATE = frozenset({"president", "vice president", "leader", "leaders", "head", "chief"})
 _THE_RE = re.compile(r"^(?:the|The)\s+")
 _LOWER_WORD_RE = re.compile(r"[a-z][a-z-]*(?=[’']s\b|\b)")
@@ -150,6 +162,8 @@ def org_role(name: str) -> Decision | None:
         return Decision(role, f"org-suffix:{last}")
     if _media_name(s):
         return Decision("media", "outlet")
+    if len(toks) >= 3 and toks[1] == "of" and toks[0] in rl.suffixes:
+        return Decision(rl.suffixes[toks[0]], f"org-suffix:{toks[0]}")  # 'University of California'
     if len(toks) >= 3:
         mid = next((t for t in toks[1:-1] if t in rl.suffixes), None)
         if mid is not None:
@@ -220,10 +234,16 @@ def phrase_role(phrase: str) -> Decision | None:
     phrase = phrase.strip(" ,;:—–-") if phrase else ""
     if not phrase:
         return None
+    who = next((Decision(r, f"who:{ev}") for rx, r, ev in _WHO_ROLE if rx.match(phrase)), None)
+    if who is not None:
+        return who  # 'who teaches law at ...', 'who lives in ...'
     rl = role_lexicon()
-    matches = list(rl.phrase_re.finditer(phrase))
+    matches = [m for m in rl.phrase_re.finditer(phrase) if not _in_name(phrase, m)]
     cut = _CUT_RE.search(phrase)
     before = [m for m in matches if cut is None or m.start() < cut.start()]
+    if not before and cut is not None and (poss := _POSS_IN_RE.search(phrase, cut.start())) is not None:
+        cut = _CUT_RE.search(phrase, poss.end())  # "Color of Change's executive director": the head follows
+        before = [m for m in matches if m.start() > poss.start() and (cut is None or m.start() < cut.start())]
     if before:
         head = before[-1]
     elif matches and (pm := _PARTITIVE_RE.match(phrase)) is not None and matches[0].start() - pm.end() < 25:
@@ -237,35 +257,80 @@ def phrase_role(phrase: str) -> Decision | None:
         party = _party_word(phrase)
         return Decision("politician", f"party:{party}") if party else None
     w = head.group().lower()
+    nxt = _NEXT_WORD_RE.match(phrase, head.end())
+    if (nxt is not None and rl.role_of.get(w) == "document" and nxt.group(1).lower() in rl.heads
+            and nxt.group(1).lower() not in ("campaign", "campaigns")):
+        noun = nxt.group(1).lower()  # 'the budget office': the noun a document word modifies decides
+        return Decision(rl.heads[noun], f"org-noun:{noun}")
     generic = rl.generic.get(w)
     if generic is not None:
-        d = _org_of_phrase(phrase)
-        if d is not None and d.evidence == "org:country" and w in _HEADS_OF_STATE:
-            return Decision("politician", f"title:{w}+{d.evidence}")  # 'the president of Mexico'
-        if d is not None and d.role not in ("document", "citizen"):
-            return Decision(d.role, f"title:{w}+{d.evidence}")
-        if _party_word(phrase):
-            return Decision("politician", f"title:{w}+party")
+        return _generic_role(phrase, head, generic, before)
+    role = rl.role_of[w]
+    if role == "politician" and (w not in rl.offices or w in _STAFF_OFFICES) and not _party_word(phrase):
         boss = _politician_before(phrase[:head.start()])
         if boss is not None:
-            return Decision("politician", f"title:{w}+of:{boss}")  # 'Romney adviser', 'Trump's spokeswoman' 
-        if generic != "unknown":
-            return Decision(generic, f"title:{w}")
-        return Decision("unknown", f"generic:{w}")
-    return Decision(rl.role_of[w], f"title:{w}")
+            return Decision(role, f"title:{w}+of:{boss}")  # 'Sanders campaign manager', 'Clinton running mate'
+    return Decision(role, f"title:{w}")
+
+
+def _generic_role(phrase: str, head: re.Match[str], generic: str, before: list[re.Match[str]]) -> Decision:
+    """The role of a generic head noun ("spokesman", "director"): the organisation the phrase names,
+    a party word, the politician it serves ("Romney adviser", "adviser to Sanders"), its default, or
+    an earlier specific role noun ("a talk show host and operations manager")."""
+    rl = role_lexicon()
+    w = head.group().lower()
+    d = _org_of_phrase(phrase)
+    if d is not None and d.evidence == "org:country" and w in _HEADS_OF_STATE:
+        return Decision("politician", f"title:{w}+{d.evidence}")  # 'the president of Mexico'
+    if d is not None and d.role not in ("document", "citizen"):
+        return Decision(d.role, f"title:{w}+{d.evidence}")
+    if _party_word(phrase):
+        return Decision("politician", f"title:{w}+party")
+    boss = _politician_before(phrase[:head.start()]) or _politician_after(phrase[head.end():])
+    if boss is not None:
+        return Decision("politician", f"title:{w}+of:{boss}")  # 'Romney adviser', 'Trump's spokeswoman'
+    if generic != "unknown":
+        return Decision(generic, f"title:{w}")
+    specific = next((m for m in reversed(before) if m.group().islower() and m.group() in rl.role_of
+                     and m.group() not in rl.generic and rl.role_of[m.group()] not in ("document", "other")), None)
+    if specific is not None:  # 'a talk show host and operations manager'
+        return Decision(rl.role_of[specific.group().lower()], f"title:{specific.group().lower()}")
+    return Decision("unknown", f"generic:{w}")
+
+
+def _in_name(phrase: str, m: re.Match[str]) -> bool:
+    """A capitalised document noun inside a proper name ("Bill" of "Bill Clinton", "Post" of "Post Office")."""
+    w = m.group()
+    if not w[:1].isupper() or role_lexicon().role_of.get(w.lower()) not in ("document", "other", "business"):
+        return False
+    return _NEXT_CAP_RE.match(phrase, m.end()) is not None or _PREV_CAP_RE.search(phrase, 0, m.start()) is not None
 
 
 def _politician_before(pre: str) -> str | None:
     """A politician's surname right before a generic role noun ("Romney" in "Romney adviser")."""
-    m = _BOSS_RE.search(pre)
-    if m is None:
+    words = pre.split()[-4:]
+    return next((n for w in words if (n := _politician_name(_POSS_RE.sub("", w.strip(",;:"))))), None)
+
+
+def _politician_after(post: str) -> str | None:
+    """A politician named right after a generic role noun ("adviser to Sanders", "aide for Mr. Romney")."""
+    m = _BOSS_AFTER_RE.match(post)
+    return _politician_name(m.group(1)) if m is not None else None
+
+
+def _politician_name(name: str) -> str | None:
+    """``name`` when it is a politician's surname (gazetteer or well-known people), not a role word or org."""
+    rl = role_lexicon()
+    if not name[:1].isupper() or name.lower() in rl.role_of or name in rl.org_of:
         return None
-    name = m.group(1)
-    if name.lower() in role_lexicon().role_of or name in role_lexicon().org_of:
-        return None
-    if gazetteer_index().surname(name) or any(n.split()[-1] == name for n in role_lexicon().people):
+    if gazetteer_index().surname(name) or name in _people_surnames():
         return name
     return None
+
+
+@lru_cache(maxsize=1)
+def _people_surnames() -> frozenset[str]:
+    return frozenset(n.split()[-1] for n, v in role_lexicon().people.items() if v[0] == "politician")
 
 
 def _org_of_phrase(phrase: str) -> Decision | None:
