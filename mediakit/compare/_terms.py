@@ -282,9 +282,7 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
 def corpus_outlets(articles: Any, by: Any, order: Sequence[Any]) -> list[Any]:
     """The outlet names whose self-references are house style: the ``outlet`` column, else the groups of ``by='outlet'``."""
     if "outlet" in articles.columns:
-        col = articles["outlet"]
-        uniq = col.dropna().unique()
-        return list(uniq.compute() if hasattr(uniq, "compute") else uniq)
+        return list(articles["outlet"].dropna().unique())
     return list(order) if isinstance(by, str) and by == "outlet" else []
 
 

@@ -19,7 +19,7 @@ from ..compare._groups import group_labels, group_order
 from ..compare._ngrams import models_from_cells
 from ..compare._ngrams import term_cells as partition_cells
 from ..compare._style import HOUSE_STYLE_MODES, style_terms
-from ..compare._terms import corpus_outlets, empty_terms, term_comparisons, term_options, terms_table
+from ..compare._terms import empty_terms, term_comparisons, term_options, terms_table
 from ..compare._texts import part_texts
 from .._validation import check_option
 from ._apply import require_dask_frame, restore_captions
@@ -158,6 +158,13 @@ def _check_by(meta: pd.DataFrame, by: Any, columns: Sequence[str]) -> None:
     part_texts(meta, columns, func="distinctive_terms")
 
 
+def _outlets(ddf: Any, by: Any, order: list[Any]) -> list[Any]:
+    """The outlet names of a Dask DataFrame (one pass per partition, no shuffle), else the groups of by='outlet'."""
+    if "outlet" in ddf.columns:
+        return list(term_labels(ddf, "outlet")[0])
+    return list(order) if by == "outlet" else []
+
+
 def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
                       group: Any = None, other: Any = None,
                       ngram: int | tuple[int, int] = (1, 2), prior: str = "informative",
@@ -208,7 +215,7 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     fold_style = house_style != "keep"
     kept, stats = term_cells(articles, by, columns, order, lo_n, hi_n, stops, min_count, fold_style)
     models = models_from_cells(kept, stats, len(order), lo_n, hi_n, prior=prior, alpha0=alpha0)
-    style = style_terms(corpus_outlets(articles, by, order)) if fold_style else None
+    style = style_terms(_outlets(articles, by, order)) if fold_style else None
     return terms_table(models, order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
                        n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=house_style,
                        style=style)
