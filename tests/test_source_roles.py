@@ -139,8 +139,8 @@ def test_metrics_role_shares_and_party_counts():
     row = m.iloc[0]
     assert row["attr_anonymous_share"] == pytest.approx(1 / 3)
     assert row["attr_role_politician_share"] == pytest.approx(2 / 3)
-    assert (row["attr_party_Republican"], row["attr_party_Democratic"], row["attr_party_other"]) == (1, 1, 0)
-    assert math.isnan(m.iloc[1]["attr_anonymous_share"]) and m.iloc[1]["attr_party_Republican"] == 0
+    assert (row["attr_party_republican"], row["attr_party_democratic"], row["attr_party_other"]) == (1, 1, 0)
+    assert math.isnan(m.iloc[1]["attr_anonymous_share"]) and m.iloc[1]["attr_party_republican"] == 0
     shares = [row[f"attr_role_{r}_share"] for r in SOURCE_ROLES]
     assert sum(shares) == pytest.approx(1.0)
 

@@ -238,7 +238,7 @@ def test_basil_gives_every_output_and_a_report_chromium_loads(corpora, tmp_path)
         assert len(table) > 0 and cols <= set(table.columns), name
     assert len(pd.read_parquet(out / "articles.parquet")) == 210
     stems = {p.stem for p in (out / "figures").glob("*.png")}
-    for prefix in ("metric_tone", "word_choice_", "distinctive_terms_", "source_mix_source_type",
+    for prefix in ("metric_tone", "word_choice_", "distinctive_terms_", "source_mix_source_role",
                    "actor_labels_", "attention", "event_matched_"):
         assert any(s.startswith(prefix) for s in stems), prefix
     for stem in stems:

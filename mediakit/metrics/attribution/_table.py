@@ -331,7 +331,7 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
           shares of the attributions with a source (NaN without one);
         * ``attr_anonymous_share`` (float): share of the attributions with a source whose
           ``source_role`` is anonymous;
-        * ``attr_party_<party>`` (Int64) for ``Democratic``, ``Republican``, ``Independent`` and
+        * ``attr_party_<party>`` (Int64) for ``democratic``, ``republican``, ``independent`` and
           ``other``: attributions of politicians of that party (a party left unknown not counted).
 
     Raises
@@ -362,7 +362,7 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
             + ["attr_share_anonymous", "attr_share_no_source"]
             + [f"attr_type_{t}" for t in _METRIC_TYPES] + [f"attr_class_{c}" for c in classes]
             + [f"attr_role_{r}_share" for r in SOURCE_ROLES] + ["attr_anonymous_share"]
-            + [f"attr_party_{p}" for p in PARTY_GROUPS])
+            + [f"attr_party_{p.lower()}" for p in PARTY_GROUPS])
     out = pd.DataFrame(records, columns=cols, index=articles.index)
     out.insert(0, "article_id", pd.array([None if v is None else str(v) for v in ids], dtype="string"))
     for c in cols:
@@ -400,6 +400,6 @@ def _role_record(attrs: list[dict[str, Any]]) -> dict[str, Any]:
     rec["attr_anonymous_share"] = rec["attr_role_anonymous_share"]
     parties = [a["party"] for a in attrs if a["source_role"] == "politician" and a["party"]]
     for p in PARTY_GROUPS[:-1]:
-        rec[f"attr_party_{p}"] = parties.count(p)
+        rec[f"attr_party_{p.lower()}"] = parties.count(p)
     rec["attr_party_other"] = sum(p not in PARTY_GROUPS for p in parties)
     return rec
