@@ -545,14 +545,7 @@ def _sources_part(res: CorpusAnalysis, written: Mapping[str, Path], base: Path) 
                  f"quotes{link}.</p>")
     parts.append(_table(["outlet", "attributions", *(_e(t) for t in top_types), "anonymous", "direct quotes"],
                         rows, [False] + [True] * (len(top_types) + 3)))
-    valid = {o: v for o, v in anon.items() if np.isfinite(v)}
-    if len(valid) >= 2:
-        hi = max(valid, key=lambda o: (valid[o], o))
-        lo = min(valid, key=lambda o: (valid[o], o))
-        if valid[hi] > valid[lo]:
-            parts.append(f"<p>Anonymous sourcing is most common in <strong>{_e(hi)}</strong> "
-                         f"({100 * valid[hi]:.0f}% of its attributions) and least in <strong>{_e(lo)}</strong> "
-                         f"({100 * valid[lo]:.0f}%).</p>")
+    parts += _anonymous_sentence(anon)
     return "\n".join(parts)
 
 
