@@ -12,6 +12,7 @@ import logging
 from . import datasets
 
 from ._dispatch import analyze, distinctive_terms, extract_attributions, group_stats, variant_counts, word_choice
+from ._labels import column_label
 from ._validation import MissingColumnError
 from ._version import __version__ as __version__
 from .actors import actor_label_summary, actor_labels, actor_sentiment
@@ -76,6 +77,7 @@ __all__ = [
     "actor_label_summary",
     "actor_sentiment",
     # charts (loaded on first use)
+    "column_label",
     "plot",
     "save_figure",
     # lexicons

@@ -9,6 +9,7 @@ check what the notebook computed, not only that it ran.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,15 @@ def test_notebook_has_parameters_cell_with_relative_default(path):
     assert len(tagged) == 1, f"{path.name} needs exactly one papermill-style 'parameters' cell"
     assert '"../data/' in tagged[0].source  # paths relative to notebooks/, default: the sample data
     assert any(c.cell_type == "markdown" for c in nb.cells[: nb.cells.index(tagged[0])])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_notebook_names_columns_from_the_label_table(path):
+    """Axis labels come from mediakit's one label table (mk.column_label), not hand-written strings that drift."""
+    nb = nbformat.read(path, as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    literal = re.findall(r"\b(?:xlabel|ylabel)\s*=\s*f?[\"']", code) + re.findall(r"set_[xy]label\(\s*f?[\"']", code)
+    assert not literal, f"{path.name}: hand-written axis label(s); use mk.column_label or the chart's default"
 
 
 def run_notebook(path: Path, params: dict[str, Any]) -> tuple[nbformat.NotebookNode, dict[str, Any]]:
