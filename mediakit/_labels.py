@@ -65,6 +65,16 @@ _FAMILIES: tuple[tuple[re.Pattern[str], str], ...] = (
 def column_label(name: str) -> str:
     """The human name of a column: from :data:`COLUMN_LABELS`, a column family, or with spaces.
 
+    Parameters
+    ----------
+    name : str
+        A column name of a mediakit table (``tone``, ``wc_regime_per1k``, ...).
+
+    Returns
+    -------
+    str
+        The name a reader sees in charts, the report and notebooks (with its unit or direction).
+
     Examples
     --------
     >>> column_label("tone")
