@@ -63,16 +63,34 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
 
+def _verb_complement(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Is the word after "of" a gerund ("accused the president of lying"), not a noun phrase?"""
+    return k < len(toks) and toks[k][2].islower() and toks[k][2].endswith("ing") and len(toks[k][2]) >= 5
+
+
+#: Adjectives (besides those in -al) that take a noun in an office's "of" phrase ("of homeland security").
+_OF_ADJECTIVES = frozenset({"homeland", "human", "foreign", "public", "domestic", "civil"})
+
+
 def _of_phrase(toks: list[tuple[int, int, str]], j: int) -> tuple[int, list[str]] | None:
-    """After a head at ``j - 1``: "of Syria", "of the United States" -> (end, words); None for a
-    lower-case "of" phrase ("the leader of the rebels": another role); (head end, []) without one."""
-    if j >= len(toks) or toks[j][2].lower() != "of":
-        return toks[j - 1][1], []
+    """After a head at ``j - 1``: "of Syria", "of the United States", "of state" -> (end, words); None
+    for a lower-case "of" phrase with a determiner ("the leader of the rebels": another role); (head
+    end, []) without one. The words are identifying modifiers: they must match the actor's label."""
+    if j >= len(toks) or toks[j][2].lower() != "of" or _verb_complement(toks, j + 1):
+        return toks[j - 1][1], []  # "accused the president of disrespecting religion": a complement
     k = j + 1
-    if k < len(toks) and toks[k][2].lower() == "the":
-        k += 1
     words: list[str] = []
     end = toks[j - 1][1]
+    stop = actor_stopwords()
+    while k < len(toks) and toks[k][2].isalpha() and toks[k][2].islower() and toks[k][2] not in stop and (
+            not words or len(words) < 2 and (words[-1].endswith("al") or words[-1] in _OF_ADJECTIVES)):
+        words.append(toks[k][2])  # an office without a determiner: "secretary of state", "of national security"
+        end = toks[k][1]
+        k += 1
+    if words:
+        return end, words
+    if k < len(toks) and toks[k][2].lower() == "the":
+        k += 1
     while k < len(toks) and toks[k][2][0].isupper() and len(words) < 4:
         words.append(POSS_RE.sub("", norm_word(toks[k][2])))
         end = toks[k][1]
@@ -138,7 +156,8 @@ _RESTRICTED_RE = re.compile(r"[ \t\u00a0]+(?:who|whom|whose|that|which|from)\b",
 
 #: Before a description: a copula or "as" (a predicate: a role, not a reference).
 _PREDICATE_RE = re.compile(r"(?:\b(?:am|is|was|are|were|be|been|being|becomes?|became|becoming|remains?|remained|as|"
-                           r"not|named|elected|appointed)|['\u2019]s)\s+\Z", re.IGNORECASE)
+                           r"not|named|elected|appointed)|['\u2019]s)\s+(?:(?:briefly|now|still|also|once|already|"
+                           r"then|again|long|never|really|clearly)\s+)?\Z", re.IGNORECASE)
 
 
 def _has_quote(text: str, start: int, end: int) -> bool:
@@ -192,7 +211,11 @@ def find_descriptions(text: str) -> list[Description]:
         key = HEAD_ALIASES.get(base, base)
         key = f"{mods[0]} {key}" if mods and mods[0] in rank else key
         restricted = lower_of or _RESTRICTED_RE.match(text, of[0]) is not None
-        predicate = _PREDICATE_RE.search(text, max(0, start - 30), start) is not None
+        pm = _PREDICATE_RE.search(text, max(0, start - 30), start)
+        after = NEXT_WORD_RE.match(text, of[0])
+        # "as the prime minister continues": "as" a conjunction, the description its subject
+        predicate = pm is not None and not (pm.group().lower().startswith("as") and after is not None
+                                            and after.group(1) not in PREDICATE_FOLLOWERS)
         out.append(Description(start, label_start, of[0], base, tuple(mods) + tuple(of[1]), indefinite, key,
                                restricted, predicate, poss, broad or pronoun or _has_quote(text, start, s)))
     return out

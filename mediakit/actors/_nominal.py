@@ -18,6 +18,11 @@ frame). It is linked to an actor (details in docs/actors.md, "Nominal mentions")
 Identifying modifiers ("former", "interim", "FBI", "Syria's") must match; evaluative ones need
 not. Plural descriptions never link; pronoun possessors and indefinites only through a frame;
 when two actors fit equally the description stays unlinked.
+
+Role classes, places and party tags (:mod:`._nominal_roles`: "the Russian leader" fits "Russian
+President"), more frames and kin (:mod:`._nominal_frames`: "As a senator, Kaine", "his wife"),
+first-person predicates in quotations (:mod:`._nominal_quotes`) and headline descriptions
+without a determiner (:mod:`._nominal_headline`) live in their own modules.
 """
 
 from __future__ import annotations
@@ -42,6 +47,10 @@ from ._descriptions import (
 )
 from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, nominal_lexicon, norm_word
 from ._names import sentence_bounds
+from ._nominal_headline import headline_descriptions, headline_end
+from ._nominal_frames import KIN_GENDER, apposed_to_other, kin_link, more_frames
+from ._nominal_quotes import QuoteSpans, speaker_of_predicate
+from ._nominal_roles import RELATIVE_HEADS, label_fits, mod_known, party_tag_words
 from ._parts import PART_RANK, Part
 
 __all__ = ["Description", "LabelSet", "Named", "Nominal", "NominalProfile", "corpus_profile", "find_descriptions",
@@ -49,7 +58,6 @@ __all__ = ["Description", "LabelSet", "Named", "Nominal", "NominalProfile", "cor
 
 #: The longest gap (characters) between a name and a description of a frame ("X had long been a").
 _FRAME_SPAN = 40
-_SPOUSES = frozenset({"wife", "husband"})
 _PROFILE_MIN = 2
 #: An actor with this many labels in the corpus, none with the description's head, is not it.
 _PROFILE_AGAINST = 5
@@ -165,11 +173,16 @@ _PREV_WORD_RE = re.compile(r"\b(\w+)\s+\Z")
 #: Between a name and "as": words that bring another subject or object ("she", "the Chamber").
 _AS_BLOCKERS = DETERMINERS | PRONOUN_POSSESSORS | frozenset(
     {"he", "she", "i", "we", "they", "you", "it", "him", "them", "us", "me", "these", "those", "one", "than"})
+#: Between a name and its "as": nothing, a relative "who", a party tag ("Sen. Chuck Grassley, R-Iowa, as").
+_AS_ADJACENT_RE = re.compile(r"\s*(?:,\s*who\s*|,\s*[A-Z]-[A-Z][\w.]*,\s*|\s\([^()\n]{1,20}\)\s*)?")
 _AS_RE = re.compile(r"(?<!such )(?<!well )(?<!same )\bas\s+\Z", re.IGNORECASE)
 #: Between a name and its appositive: "Flynn, a top surrogate,"; "McConnell, now the majority leader,".
 _APPOS_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,20}\))?\s*,\s*(?:(?:now|also|once|still|himself|herself)\s+)?")
 #: After an appositive: the end of the phrase, a relative clause or a prepositional phrase.
-_APPOS_END_RE = re.compile(r"\s*(?:[,;:)\u2014\u2013]|\.(?:\s|\Z)|\Z)|\s+(?:who|whom|whose|from|of|in|at|for|on|with)\b")
+_APPOS_END_RE = re.compile(r"\s*(?:[,;:)\u2014\u2013]|\.(?:\s|\Z)|\Z)|\s+(?:who|whom|whose|from|of|in|at|for|on|with)\b"
+                            r"|\s+[a-z]+ing\s+(?:the|a|an|his|her|its|their)\b")
+#: After a pronoun-possessor appositive: a list goes on ("Trump, his wife, and his son").
+_LIST_AFTER_RE = re.compile(r"\s*,?\s*(?:and|or|&)\b")
 #: Between two predicates of one list: 'a "pathological liar," a "bully" and a "narcissist"'.
 _LIST_GAP_RE = re.compile(r"[\s,\"'\u201d\u2019]*(?:(?:who|which)\s[^.;:!?\n]{1,40}?)?[\s,\"'\u201d\u2019]*(?:(?:and|or)\s+)?")
 _CLOSE_RE = re.compile(r"\s*(?:[,;:)\u2014\u2013]|\.(?:\s|\Z)|\Z)")
@@ -188,12 +201,27 @@ def _key(part: Part, pos: int) -> tuple[int, int, int]:
     return PART_RANK[part.kind], part.caption or 0, pos
 
 
+_HYPOTHETICAL_RE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Nn]o)\s+(?:(?:future|potential|possible|hypothetical)\s+)?\Z")
+
+
 def _label_sets(m: Named) -> list[LabelSet]:
+    """The article's labels of a name mention, without hypothetical ones ("a President Romney")."""
     out = []
     for kind, s, e in m.labels:
         text = m.part.text[s:e]
+        if kind != "honorific" and _HYPOTHETICAL_RE.search(m.part.text, max(0, s - 24), s):
+            continue
         out.append(LabelSet("", frozenset({norm_word(text)})) if kind == "honorific" else label_set(text))
     return out
+
+
+_TITLE_THE_RE = re.compile(r"The\s")
+_MID_SENTENCE_RE = re.compile(r"[a-z,]\s+\Z")
+
+
+def _tagged(sets: list[LabelSet], tag: frozenset[str]) -> list[LabelSet]:
+    """Labels with the words of the party tag after the name ("Sen. Sanders (I-Vt.)": "vermont")."""
+    return [LabelSet(ls.head, ls.words | tag) for ls in sets] + [LabelSet("", tag)] if tag else sets
 
 
 def _identity_mods(d: Description) -> list[str]:
@@ -210,10 +238,13 @@ def _gender(words: set[str]) -> str | None:
     return None if male == female else ("m" if male else "f")
 
 
-def _agrees(d: Description, words: set[str]) -> bool:
-    """Gender and status agreement with everything the article calls the actor."""
+def _agrees(d: Description, words: set[str], sets: Sequence[LabelSet] = ()) -> bool:
+    """Gender and status agreement with everything the article calls the actor (``words``); a past
+    status counts in a label of the description's own head ("former president", not "then-candidate")
+    when the labels (``sets``) are given."""
     nom = nominal_lexicon()
-    if (d.head in actor_lexicon()["titles"] and words & nom["past_status"]
+    past = set().union(*(ls.words for ls in sets if label_fits(d.key, (), ls.head, ls.words))) if sets else words
+    if (d.head in actor_lexicon()["titles"] and past & nom["past_status"]
             and not any(m in nom["past_status"] for m in d.mods)):
         return False  # "the president" is not the actor the article calls "former president"
     g = _gender(words)
@@ -223,7 +254,8 @@ def _agrees(d: Description, words: set[str]) -> bool:
 def _fits(d: Description, sets: Iterable[LabelSet]) -> bool:
     """Is one label of the actor headed like the description and holds its identifying modifiers?"""
     mods = _identity_mods(d)
-    return any(ls.head == d.key and all(m in ls.words for m in mods) for ls in sets)
+    broad = bool(mods) or d.head not in nominal_lexicon()["generic_heads"]  # "the candidate" is not "the nominee"
+    return any(label_fits(d.key, mods, ls.head, ls.words, broad) for ls in sets)
 
 
 def _frame_actor(text: str, d: Description, named: Sequence[Named]) -> str | None:
@@ -236,12 +268,13 @@ def _frame_actor(text: str, d: Description, named: Sequence[Named]) -> str | Non
             if d.start - m.poss_end > _FRAME_SPAN:
                 continue  # too far for any frame
             gap = text[m.poss_end:d.start]
-            if (m.poss_end == m.end and not _pronoun(text, d) and _APPOS_GAP_RE.fullmatch(gap)
-                    and _APPOS_END_RE.match(text, d.end)):
-                return m.actor  # "Flynn, a top Trump surrogate, said"
+            if (m.poss_end == m.end and _APPOS_GAP_RE.fullmatch(gap) and _APPOS_END_RE.match(text, d.end)
+                    and not (_pronoun(text, d) and _LIST_AFTER_RE.match(text, d.end))):
+                return m.actor  # "Flynn, a top Trump surrogate, said"; "Trump, her Republican rival."
             if m.poss_end == m.end:
-                if _copular(gap):
-                    return m.actor  # "Trump is the Republican nominee", "McConnell had long been a critic"
+                who = _WHO_RE.match(gap)
+                if _copular(gap) or who is not None and _copular(" " + who.group(1)):
+                    return m.actor  # "Trump is the Republican nominee", "Cruz, who is a senator,"
                 if gap.strip() == "(" and text[d.end:d.end + 3].lstrip().startswith(")"):
                     return m.actor  # "Assad (the ousted leader)"
                 if not gap.strip() and m.start > 0:
@@ -254,6 +287,8 @@ def _frame_actor(text: str, d: Description, named: Sequence[Named]) -> str | Non
     return None
 
 
+#: A non-restrictive relative clause of the name: "Cruz, who is a senator", "Lee, who had been a judge".
+_WHO_RE = re.compile(r"\s*,\s*who\s+(.+)\Z", re.DOTALL)
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "may", "might", "could", "must", "should", "can",
                           "to", "be", "been", "is", "was"})
 _COPULA_ADVERBS = frozenset({"also", "now", "once", "still", "already", "currently", "not", "never", "long", "always",
@@ -281,6 +316,9 @@ def _as_actor(text: str, d: Description, here: Sequence[Named], sent: tuple[int,
     if as_ is None or d.possessive or (nxt is not None and nxt.group(1) not in PREDICATE_FOLLOWERS and not relative):
         return None  # "as his father dreamed", "as the teenager was heading home": a conjunction
     before = [m for m in here if sent[0] <= m.start and m.end <= d.start]
+    adjacent = [m for m in before if m.poss_end == m.end and _AS_ADJACENT_RE.fullmatch(text, m.end, as_.start())]
+    if adjacent:
+        return adjacent[-1].actor  # "with Donald Trump as the Republican nominee and Sanders ..."
     if not before or any(d.end <= m.start < sent[1] for m in here) or _unique({m.actor for m in before}) is None:
         return None
     last = max(before, key=lambda m: m.poss_end)
@@ -291,6 +329,23 @@ def _as_actor(text: str, d: Description, here: Sequence[Named], sent: tuple[int,
     if between and prep is not None and prep.group(1).lower() in _PREPOSITIONS:
         return None  # "a man with respect for Fidel Castro would be disqualified as ..."
     return last.actor
+
+
+def _headline_links(part: Part, parts: Sequence[Part], here: Sequence[Named], earlier: _Earlier,
+                    profile: NominalProfile) -> list[Nominal]:
+    """Headline descriptions without a determiner ("Ex-FBI chief says"), linked through the labels
+    of the whole article (:mod:`._nominal_headline`)."""
+    title = next((p.text for p in parts if p.kind == "title"), "")
+    end = headline_end(part.text, title) if part.kind == "text" and title else 0
+    out = []
+    counts = Counter(m.actor for m in here if m.start >= end)
+    for d in headline_descriptions(part.text, end) if end else ():
+        if _covered(part, d, here):
+            continue
+        linked = _link_in_context(d, (len(PART_RANK) + 1, 0, 0), earlier, profile)
+        if linked is not None and counts[linked[0]] >= 2:  # a headline speaks of the article's main people
+            out.append(Nominal(part, d.start, d.end, d.label_start, d.end, linked[0], "article"))
+    return out
 
 
 def _pronoun(text: str, d: Description) -> bool:
@@ -322,11 +377,11 @@ def _pronoun_actor(text: str, d: Description, here: Sequence[Named], window: int
     return _unique({a for a, x in genders.items() if x == g})
 
 
-def _spouse(text: str, d: Description, here: Sequence[Named], sent: int) -> bool:
-    """May "his wife" / "her husband" link through the article's label "wife" of an actor? Not in a
-    sentence that names someone before it (whose wife?); other relatives and roles ("her sister",
-    "her rival") are relative to a possessor a pronoun does not say."""
-    if d.head not in _SPOUSES or text[d.start:d.label_start].strip().lower() not in ("his", "her") or d.mods:
+def _relative(text: str, d: Description, here: Sequence[Named], sent: int) -> bool:
+    """May "his wife" / "her father" link through the article's label of that relation ("his son
+    Eric Trump")? Not in a sentence that names someone before it (whose son?); other roles ("her
+    rival") are relative to a possessor a pronoun does not say."""
+    if d.head not in RELATIVE_HEADS or text[d.start:d.label_start].strip().lower() not in ("his", "her"):
         return False
     return not any(sent <= m.start < d.start for m in here)
 
@@ -390,9 +445,9 @@ def _covered(part: Part, d: Description, named: Sequence[Named]) -> bool:
 _Earlier = list[tuple[tuple[int, int, int], str, list[LabelSet]]]
 
 
-def _recent_actor(d: Description, here: Sequence[Named], window: int) -> str | None:
-    """The one actor named between ``window`` and the description (this and the previous sentence)."""
-    return _unique({m.actor for m in here if window <= m.start < d.start})
+def _recent_actors(d: Description, here: Sequence[Named], window: int) -> frozenset[str]:
+    """The actors named between ``window`` and the description (this and the previous sentence)."""
+    return frozenset(m.actor for m in here if window <= m.start < d.start)
 
 
 def _recency_ok(d: Description, actor: str, sets: list[LabelSet], words: set[str], profile: NominalProfile) -> bool:
@@ -402,7 +457,7 @@ def _recency_ok(d: Description, actor: str, sets: list[LabelSet], words: set[str
     if not _identity_mods(d) or not _agrees(d, words):
         return False  # a bare "the president" or "the congressman" needs more than recency
     known = words | set().union(*(ls.words for ls in profile.labels.get(actor, ())))
-    if not all(m in known for m in _identity_mods(d)):
+    if not all(mod_known(m, known) for m in _identity_mods(d)):
         return False
     offices = {ls.head for ls in sets if ls.head.rpartition(" ")[2] in lex["titles"]}
     if d.head in lex["titles"] and offices and d.key not in offices:
@@ -420,9 +475,10 @@ def _recent_profile_ok(d: Description, actor: str, profile: NominalProfile) -> b
 
 
 def _link_in_context(d: Description, key: tuple[int, int, int], earlier: _Earlier, profile: NominalProfile,
-                     recent: str | None = None, article_only: bool = False) -> tuple[str, str] | None:
+                     recent_set: frozenset[str] = frozenset(), article_only: bool = False) -> tuple[str, str] | None:
     """Link a definite description through the article's earlier labels, the corpus profile, or
-    the one actor named in this or the previous sentence (``recent``); ``article_only``: through
+    the actors named in this or the previous sentence (``recent_set``: one of two that fit, or the
+    only one); ``article_only``: through
     the article's labels only ("his wife Heidi Cruz" ... "his wife")."""
     if d.indefinite or d.restricted or d.predicate:
         return None
@@ -431,11 +487,14 @@ def _link_in_context(d: Description, key: tuple[int, int, int], earlier: _Earlie
         if k < key:
             sets[name].extend(ls)
     words = {a: set().union(*(ls.words for ls in v)) for a, v in sets.items()}
-    agree = [a for a in sets if _agrees(d, words[a])]
+    agree = [a for a in sets if _agrees(d, words[a], sets[a])]
     fit = {a for a in agree if _fits(d, sets[a])}
     if fit:
-        one = _unique(fit)
+        bare_office = d.head in nominal_lexicon()["offices"] and not _identity_mods(d)
+        # of two "former senators", the one named just before; a bare "the president" needs one candidate
+        one = _unique(fit) or (None if bare_office else _unique(fit & recent_set))
         return None if one is None else (one, "article")
+    recent = _unique(set(recent_set))
     if article_only:
         return None
     fit = {a for a in agree if _fits(d, _profile_sets(profile, a, d))}
@@ -453,6 +512,22 @@ def _link_in_context(d: Description, key: tuple[int, int, int], earlier: _Earlie
     return None
 
 
+def _framed(text: str, d: Description, framers: Sequence[Named], here: Sequence[Named], last: tuple[int, str] | None,
+            bounds: Sequence[tuple[int, int]], starts: Sequence[int], quotes: QuoteSpans) -> str | None:
+    """The actor a frame ties the description to, if any (predicates, appositives, lists, "as",
+    a quotation's speaker, "he is")."""
+    framed = _frame_actor(text, d, framers)
+    if framed is None and last is not None and d.indefinite and _LIST_GAP_RE.fullmatch(text, last[0], d.start):
+        framed = last[1]  # 'a "serial philanderer," a "bully" and a "narcissist"'
+    sent = bounds[max(0, bisect_right(starts, d.start) - 1)] if bounds else (0, len(text))
+    if framed is None:
+        framed = _as_actor(text, d, here, sent) or more_frames(text, d, here, bounds, starts)
+    if framed is None and not d.possessive:
+        framed = speaker_of_predicate(text, d.start, quotes, here, starts) or _pronoun_actor(
+            text, d, here, bounds[max(0, bisect_right(starts, d.start) - 2)][0] if bounds else 0, sent[1])
+    return framed
+
+
 def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: NominalProfile) -> list[Nominal]:
     """The descriptions of one article linked to the actors it names (see the module docstring).
 
@@ -467,38 +542,50 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
     """
     if not named:
         return []
-    earlier: _Earlier = [(_key(m.part, m.start), m.actor, _label_sets(m)) for m in named]
+    earlier: _Earlier = [(_key(m.part, m.start), m.actor, _tagged(_label_sets(m), party_tag_words(m.part.text, m.end)))
+                         for m in named]
+    actors = sorted({m.actor for m in named})
+    said: dict[str, set[str]] = defaultdict(set)
+    for _, a, sets in earlier:
+        for ls in sets:
+            said[a] |= ls.words
+
+    def gender(a: str) -> str | None:
+        return first_name_gender(a) or _gender(said[a])
+
     out: list[Nominal] = []
     for part in parts:
         here = [m for m in named if m.part is part]
         bounds = sentence_bounds(part.text)
         starts = [b[0] for b in bounds]
         framers = list(here)  # names, and descriptions already linked ("called the senator a nasty guy")
+        quotes = QuoteSpans(part.text)
         last: tuple[int, str] | None = None  # end and actor of the last linked indefinite predicate
         for d in find_descriptions(part.text):
+            if _TITLE_THE_RE.match(part.text, d.start) and _MID_SENTENCE_RE.search(part.text, max(0, d.start - 3), d.start):
+                continue  # "a memoir entitled The White House Doctor": a title, not a person
+            kin = kin_link(part.text, d, here, actors, bounds, starts, quotes, gender) if d.head in KIN_GENDER else None
+            if kin is not None:
+                out.append(Nominal(part, d.start, d.end, d.label_start, d.end, kin, "frame"))
+                framers.append(Named(part, d.start, d.end, d.end, kin, ()))
+                continue
             if _covered(part, d, here):
                 continue
             key = _key(part, d.start)
-            framed = _frame_actor(part.text, d, framers)
-            if framed is None and last is not None and d.indefinite and _LIST_GAP_RE.fullmatch(
-                    part.text, last[0], d.start):
-                framed = last[1]  # 'a "serial philanderer," a "bully" and a "narcissist"'
             sent = bounds[max(0, bisect_right(starts, d.start) - 1)] if bounds else (0, len(part.text))
-            if framed is None:
-                framed = _as_actor(part.text, d, here, sent)
-            if framed is None and not d.possessive:
-                framed = _pronoun_actor(part.text, d, here, bounds[max(0, bisect_right(starts, d.start) - 2)][0]
-                                        if bounds else 0, sent[1])
-            if framed is None and d.frame_only and not _spouse(part.text, d, here, sent[0]):
+            framed = _framed(part.text, d, framers, here, last, bounds, starts, quotes)
+            if framed is None and d.frame_only and not _relative(part.text, d, here, sent[0]):
                 continue
             if framed is not None:
                 if d.label_start != d.start:  # a possessor's role is not the actor's: "Carter's press secretary"
                     earlier.append((key, framed, [label_set(part.text[d.label_start:d.end])]))
                 linked: tuple[str, str] | None = (framed, "frame")
+            elif apposed_to_other(part.text, d, here):
+                continue  # "Julian Castro, 41, the secretary of housing": someone who is no actor
             else:
                 k = max(0, bisect_right(starts, d.start) - 2)
                 window = bounds[k][0] if bounds else 0
-                linked = _link_in_context(d, key, earlier, profile, _recent_actor(d, here, window), d.frame_only)
+                linked = _link_in_context(d, key, earlier, profile, _recent_actors(d, here, window), d.frame_only)
             if linked is None:
                 continue
             actor, how = linked
@@ -506,4 +593,5 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
             framers.append(Named(part, d.start, d.end, d.end, actor, ()))
             last = (d.end, actor) if d.indefinite and how == "frame" else None
         out.extend(_bare_appositives(part, here))
+        out.extend(_headline_links(part, parts, here, earlier, profile))
     return sorted(out, key=lambda n: _key(n.part, n.start))

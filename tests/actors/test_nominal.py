@@ -323,3 +323,101 @@ def test_bare_appositive_after_a_name() -> None:
     text = "Rep. Jim Lind (D-S.C.), head of the caucus, spoke. Trump, said Bob, left."
     got = _nominal(actor_labels(_arts(text), ["Jim Lind", "Donald Trump"]))
     assert got == [("head", "head", "Jim Lind")]
+
+
+# --------------------------------------------------------------------------- issue 18, recall: more frames and roles
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), [
+    # a role class: a country's leader is its president; places and their adjectives are one modifier
+    ("Russian President Vladimir Putin spoke on Monday. Later the Russian leader left.", ["Vladimir Putin"],
+     [("the Russian leader", "Vladimir Putin")]),
+    ("Russian Foreign Minister Sergei Lavrov spoke on Monday. Later Moscow's top diplomat left.", ["Sergei Lavrov"],
+     [("Moscow's top diplomat", "Sergei Lavrov")]),
+    # an office's "of" phrase without a determiner is part of the title
+    ("Former Secretary of State Hillary Clinton spoke on Monday. The former secretary of state left.",
+     ["Hillary Clinton"], [("The former secretary of state", "Hillary Clinton")]),
+    # "then-candidate" is no past status of "the president"
+    ("President Donald Trump spoke. Then-candidate Trump said no in 2016. Later the president left.",
+     ["Donald Trump"], [("the president", "Donald Trump")]),
+    # a party tag gives the state
+    ("Sen. Bernie Sanders (I-Vt.) spoke. Ted Cruz smiled. Later the Vermont senator left.",
+     ["Bernie Sanders", "Ted Cruz"], [("the Vermont senator", "Bernie Sanders")]),
+    # kin through the possessor's surname (a spouse of the other gender)
+    ("Ted Cruz spoke. Mrs. Heidi Cruz smiled. Cruz was booed, and his wife was filmed leaving.",
+     ["Ted Cruz", "Heidi Cruz"], [("his wife", "Heidi Cruz")]),
+    ('Ted Cruz spoke. Mrs. Heidi Cruz smiled. "They attack my wife," Cruz said.', ["Ted Cruz", "Heidi Cruz"],
+     [("my wife", "Heidi Cruz")]),
+    ("Eric Trump spoke. Donald Trump smiled. Eric Trump said his father gave money.", ["Eric Trump", "Donald Trump"],
+     [("his father", "Donald Trump")]),
+    # frames: first person in a quotation, fronted "as", a pronoun before "as", "who is", "'s a"
+    ('Ted Cruz spoke on Monday. "I\'m not a politician. I\'m a fighter," he said.', ["Ted Cruz"],
+     [("a politician", "Ted Cruz"), ("a fighter", "Ted Cruz")]),
+    ("Tim Kaine spoke. Though, as a senator, Kaine has opposed it.", ["Tim Kaine"], [("a senator", "Tim Kaine")]),
+    ("Tim Kaine spoke on Monday. As Virginia's governor, he declared war.", ["Tim Kaine"],
+     [("Virginia's governor", "Tim Kaine")]),
+    ("Hillary Clinton spoke on Monday. Groups attack her record as the nation's top diplomat.", ["Hillary Clinton"],
+     [("the nation's top diplomat", "Hillary Clinton")]),
+    ("Ted Cruz, who is a senator from Texas, spoke.", ["Ted Cruz"], [("a senator", "Ted Cruz")]),
+    ('Harry Reid spoke on Monday. "Trump\'s a fraud," Reid said.', ["Harry Reid", "Donald Trump"],
+     [("a fraud", "Donald Trump")]),
+    ("Donald Trump spoke. With Donald Trump as the Republican nominee and Bernie Sanders leading, it is close.",
+     ["Donald Trump", "Bernie Sanders"], [("the Republican nominee", "Donald Trump")]),
+    # a coordinated predicate shares the subject that opens the sentence
+    ("Donald Trump regularly incites political violence and is a serial liar.", ["Donald Trump"],
+     [("a serial liar", "Donald Trump")]),
+    ("Sen. Ted Cruz voted no but has long been a critic of the deal.", ["Ted Cruz"], [("a critic", "Ted Cruz")]),
+])
+def test_more_links(text: str, actors: list[str], expected: list[tuple[str, str]]) -> None:
+    assert [(g[0], g[2]) for g in _nominal(actor_labels(_arts(text), actors))] == expected
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # a same-surname man is more likely a woman's husband than her father
+    ("Hillary Clinton spoke. Bill Clinton smiled. Her father was born in Scranton.", ["Hillary Clinton", "Bill Clinton"]),
+    # "Mr. Bush praised his brother": which Bush?
+    ("Jeb Bush spoke. George W. Bush smiled. Mr. Bush praised his brother.", ["Jeb Bush", "George W. Bush"]),
+    # an embedded clause or a possessive: another subject
+    ("Donald Trump said that Cruz lied and is a liar.", ["Donald Trump", "Ted Cruz"]),
+    ("Donald Trump's campaign failed and is a mess.", ["Donald Trump"]),
+    # a comparison, not a predicate
+    ("Hillary Clinton spoke on Monday. She is as resistant to trade as her opponent.", ["Hillary Clinton"]),
+    # a hypothetical role of the speaker
+    ('Bernie Sanders spoke. "We will fight, whether I am the nominee or not," Sanders said.', ["Bernie Sanders"]),
+    # "I take that as": the object is described, not the speaker
+    ('Ted Cruz spoke. "I don\'t take that as a threat," Cruz said.', ["Ted Cruz"]),
+    # a new paragraph is not the speaker of the quotation before it
+    ('Ted Cruz spoke. Anna Lind met him.\n\n"I am a teenager."\n\nTed Cruz said no.', ["Ted Cruz"]),
+    # an appositive of a name that is no actor's
+    ("Tom Perez spoke. He is often compared with Julian Castro, 41, the secretary of housing.", ["Tom Perez"]),
+    # "as" a conjunction: the description is a subject, and no actor is labelled so
+    ("As the president spoke, Donald Trump left.", ["Donald Trump"]),
+    # a book title
+    ("Anna Lind, the White House doctor, wrote a memoir entitled The White House Doctor.", ["Anna Lind"]),
+    # two presidents: a bare office stays ambiguous even when one was named just before
+    ("President Anna Lind met reporters on Monday. Later President Jon Hale spoke. The president left.",
+     ["Anna Lind", "Jon Hale"]),
+])
+def test_more_links_not_made(text: str, actors: list[str]) -> None:
+    assert _nominal(actor_labels(_arts(text), actors)) == []
+
+
+def test_hypothetical_label_is_no_label() -> None:
+    # "a President Romney": Hale is no president; Lind is the one
+    text = "President Anna Lind spoke. They feared a President Jon Hale. Jon Hale spoke. The president left."
+    assert _nominal(actor_labels(_arts(text), ["Anna Lind", "Jon Hale"])) == [
+        ("The president", "president", "Anna Lind")]
+
+
+def test_headline_description_linked_through_the_article() -> None:
+    body = ("Ex-FBI chief says Trump lied\n\nFormer FBI Director James Comey said on Monday that Donald Trump lied. "
+            "Comey repeated it.")
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "title": ["Ex-FBI chief says Trump lied"],
+                         "text": [body], "captions": [[]]})
+    out = actor_labels(arts, ["James Comey", "Donald Trump"])
+    nom = out[(out["label_kind"] == "nominal") & (out["part"] == "text")]
+    assert nom[["mention", "actor"]].values.tolist() == [["Ex-FBI chief", "James Comey"]]
+    # named once in the body: not the article's main person, no link
+    once = arts.assign(text=[body.replace(" Comey repeated it.", "")])
+    out = actor_labels(once, ["James Comey", "Donald Trump"])
+    assert (out["label_kind"] != "nominal").all()
