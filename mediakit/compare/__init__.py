@@ -18,6 +18,13 @@ Everything here returns tidy pandas tables and never modifies its input.
 * :func:`source_shares` and :func:`partisan_balance` — who gets to speak: each group's share of
   source roles (anonymous, politician, expert, ...) and the partisan balance of the politicians it
   quotes, with cluster-bootstrap CIs (articles resampled).
+* :func:`find_framing_differences` — the framing differences of every kind ranked: competing labels
+  within a lexicon family, labels attached to the same actor, loaded language in the outlet's own
+  voice, source roles, the party of quoted politicians, sentiment toward the same actor. Each row
+  has its support (articles and mentions per side; rows below ``min_n`` are not tested), an effect
+  size (Cramér's V or Cliff's delta, the difference of shares with a cluster-bootstrap CI), a
+  permutation test that shuffles the outlet among *articles* (within events when known), the
+  adjusted p-value and a plain-words sentence.
 * Building blocks, usable alone: :func:`bootstrap_ci`, :func:`cliffs_delta`,
   :func:`cliffs_magnitude`, :func:`mann_whitney`, :func:`wilcoxon_signed_rank`,
   :func:`permutation_test`, :func:`sign_flip_test`, :func:`adjust_pvalues`,
@@ -30,7 +37,9 @@ The code lives in private modules, one concern each: ``_stats`` (the statistics,
 NumPy), ``_groups`` (grouping helpers), ``_tables`` (column lists), ``_compare``
 (:func:`compare`, :class:`Comparison`, within events), ``_texts`` (text columns, search
 patterns), ``_ngrams`` (n-gram counting), ``_terms`` (:func:`distinctive_terms`: options and
-scoring), ``_kwic``, ``_attention`` and ``_sources`` (source roles and partisan balance). This package reads pandas DataFrames only; the Dask
+scoring), ``_kwic``, ``_attention``, ``_sources`` (source roles and partisan balance), ``_framing``
+(:func:`find_framing_differences`) with ``_framing_stats`` (permutation tests over articles) and
+``_framing_text`` (its sentences). This package reads pandas DataFrames only; the Dask
 layer (``mediakit.dask``) builds on the public building blocks of ``_ngrams`` and ``_terms``.
 """
 
@@ -38,6 +47,7 @@ from __future__ import annotations
 
 from ._attention import attention
 from ._compare import Comparison, compare
+from ._framing import FRAMING_COLUMNS, FRAMING_KINDS, find_framing_differences
 from ._kwic import kwic
 from ._ngrams import term_cells
 from ._stats import (
@@ -70,6 +80,8 @@ __all__ = [
     "CLIFF_THRESHOLDS",
     "Comparison",
     "EVENT_COLUMNS",
+    "FRAMING_COLUMNS",
+    "FRAMING_KINDS",
     "GROUP_COLUMNS",
     "KWIC_COLUMNS",
     "PAIRED_COLUMNS",
@@ -86,6 +98,7 @@ __all__ = [
     "cluster_bootstrap",
     "compare",
     "distinctive_terms",
+    "find_framing_differences",
     "kwic",
     "mann_whitney",
     "partisan_balance",

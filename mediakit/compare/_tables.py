@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["ATTENTION_COLUMNS", "EVENT_COLUMNS", "GROUP_COLUMNS", "KWIC_COLUMNS", "PAIRED_COLUMNS", "PAIR_COLUMNS",
+__all__ = ["ATTENTION_COLUMNS", "EVENT_COLUMNS", "FRAMING_COLUMNS", "GROUP_COLUMNS", "KWIC_COLUMNS", "PAIRED_COLUMNS", "PAIR_COLUMNS",
            "TERM_COLUMNS", "empty_table", "rows_table"]
 
 GROUP_COLUMNS = ["group", "metric", "n", "n_missing", "mean", "median", "sd", "ci_low", "ci_high",
@@ -24,14 +24,20 @@ TERM_COLUMNS = ["group", "other", "term", "n_words", "count_group", "count_other
 KWIC_COLUMNS = ["article_id", "outlet", "part", "start", "end", "left", "match", "right"]
 ATTENTION_COLUMNS = ["period", "period_start", "group", "n_articles", "n_matching", "share_of_group",
                      "share_of_all"]
+FRAMING_COLUMNS = ["rank", "kind", "subject", "group", "other", "variant", "what", "value_group", "value_other",
+                   "diff", "diff_ci_low", "diff_ci_high", "effect", "effect_measure", "n_articles_group",
+                   "n_articles_other", "n_mentions_group", "n_mentions_other", "unit", "statistic", "test",
+                   "p_value", "p_adjusted", "significant", "supported", "within_events", "n_events", "sentence"]
+"""Columns of :func:`mediakit.compare.find_framing_differences` (``rank`` is a nullable Int64)."""
 
 _INT_COLUMNS = frozenset({"n", "n_missing", "n_a", "n_b", "n_events", "n_articles", "n_words", "count_group",
-                          "count_other", "rank", "start", "end", "n_matching"})
+                          "count_other", "rank", "start", "end", "n_matching", "n_articles_group",
+                          "n_articles_other", "n_mentions_group", "n_mentions_other"})
 _FLOAT_COLUMNS = frozenset({"mean", "median", "sd", "ci_low", "ci_high", "mean_a", "mean_b", "diff", "diff_ci_low",
                             "diff_ci_high", "cliffs_delta", "statistic", "p_value", "p_adjusted", "median_diff",
                             "share_a_higher", "share_b_higher", "value", "freq_group", "freq_other", "log_odds",
-                            "z", "share_of_group", "share_of_all"})
-_BOOL_COLUMNS = frozenset({"small_group", "few_events"})
+                            "z", "share_of_group", "share_of_all", "value_group", "value_other", "effect"})
+_BOOL_COLUMNS = frozenset({"small_group", "few_events", "significant", "supported", "within_events"})
 
 
 def empty_table(columns: Sequence[str]) -> pd.DataFrame:

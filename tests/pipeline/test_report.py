@@ -13,6 +13,7 @@ import pytest
 
 from mediakit.pipeline import analyze_articles, make_figures, write_outputs
 from mediakit.pipeline import build_report, framing_differences
+from mediakit.text import LeftOutWarning
 
 from ..conftest import PROJECT
 
@@ -60,6 +61,55 @@ def test_a_tiny_corpus_says_it_cannot_support_a_claim(tmp_path):
     res = analyze_articles(arts, progress=False)
     page = build_report(res, make_figures(res, tmp_path / "figures", progress=False), {}, tmp_path)
     assert "cannot support a claim" in page and "Cliff’s δ = 1.00" not in page
+    assert "cannot support a claim about framing differences" in page
+    assert res.framing is None or res.framing["rank"].isna().all()
+
+
+REGIME = ("The regime said on Monday that talks would go on, officials said. Critics of the regime were arrested "
+          "in the capital.")
+
+
+def _first_section(page: str) -> str:
+    start = page.index('id="differences"')
+    return page[start:page.index("<h3>Article metrics</h3>", start)]
+
+
+def test_the_first_section_leads_with_the_ranked_framing_differences(tmp_path):
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(16)], "outlet": ["Alpha"] * 8 + ["Beta"] * 8,
+                         "title": ["Talks"] * 16,
+                         "text": [REGIME] * 8 + [REGIME.replace("regime", "government")] * 8})
+    res = analyze_articles(arts, progress=False)
+    top = res.framing.iloc[0]
+    assert (top["kind"], top["variant"], top["rank"]) == ("label_share", "regime", 1) and top["significant"]
+    written = write_outputs(res, tmp_path, report=False)
+    written["framing_differences"] = tmp_path / "framing_differences.csv"
+    res.framing.to_csv(written["framing_differences"], index=False)
+    section = _first_section(build_report(res, [], written, tmp_path))
+    assert "Significant after correction" in section and "framing_differences.csv" in section
+    assert "Alpha writes “regime” in 100% of its 16 matches" in section and "(8 articles)" in section
+    assert "permutation p &lt; 0.001, adjusted p &lt; 0.001" in section
+    assert "Too few observations for any claim about the roles of quoted sources" in section
+
+
+def _counts_row(page: str, name: str) -> list[str]:
+    row = re.search(rf"<tr><td>(?:<span[^>]*></span>)?{name}</td>(.*?)</tr>", page)
+    assert row, name
+    return re.findall(r'<td class="n">([^<]*)</td>', row.group(1))
+
+
+def test_corpus_counts_add_up(tmp_path):
+    body = "The council approved the budget on Monday after a long debate, officials said. " * 6
+    german = "Der Stadtrat hat am Montag nach einer langen Debatte den Haushalt beschlossen, sagten Beamte. " * 6
+    arts = pd.DataFrame({"article_id": list("abcdef"), "outlet": ["A"] * 4 + ["B"] * 2,
+                         "title": ["Budget", "Vote", "Haushalt", "", "Budget", "Vote"],
+                         "text": [body, "", german, "", body, body], "language": ["en", None, "de", None, "en", "en"]})
+    with pytest.warns(LeftOutWarning):
+        res = analyze_articles(arts, progress=False)
+    page = build_report(res, [], {}, tmp_path)
+    loaded, with_text, title_only, empty, not_english, measured = map(int, _counts_row(page, "A")[:6])
+    assert (loaded, with_text, title_only, empty, not_english, measured) == (4, 2, 1, 1, 1, 1)
+    assert loaded == with_text + title_only + empty and measured == with_text - not_english
+    assert _counts_row(page, "<strong>all outlets</strong>")[:6] == ["6", "4", "1", "1", "1", "3"]
 
 
 def test_shares_are_written_as_percentages():
@@ -267,3 +317,12 @@ def test_terms_chart_without_significant_terms_has_no_default_coloured_legend_sw
     handles, labels = ax.get_legend_handles_labels()
     assert labels == ["|z| < 1.96 (not significant)"]
     assert to_hex(handles[0].patches[0].get_edgecolor()) == "#117733"
+
+
+def test_without_shared_events_framing_is_compared_over_all_articles_and_says_so():
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(16)], "outlet": ["Alpha"] * 8 + ["Beta"] * 8,
+                         "title": ["Talks"] * 16, "event_id": [f"e{i}" for i in range(16)],  # no event shared
+                         "text": [REGIME] * 8 + [REGIME.replace("regime", "government")] * 8})
+    res = analyze_articles(arts, progress=False)
+    assert not res.framing["within_events"].any() and res.framing.iloc[0]["significant"]
+    assert any("not within events" in n for n in res.notes)

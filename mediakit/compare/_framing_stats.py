@@ -1,0 +1,261 @@
+"""Permutation tests that respect articles: outlets shuffled among articles (within events), not mentions.
+
+The building blocks of :func:`mediakit.compare.find_framing_differences`, pure NumPy:
+
+* :func:`shuffled_labels` — group labels shuffled among articles, within strata (events) when given,
+  in chunks of at most :data:`mediakit.compare._stats.MAX_CELLS` cells;
+* :func:`count_test` — a 2 × k table of counts (mentions of each variant, label, role or party in
+  two groups of articles): Pearson's chi-square of the pooled table, Cramér's V, and a permutation
+  p-value that shuffles the group among the *articles* (so that 20 mentions in one article are not
+  20 independent observations);
+* :func:`score_test` — one value per article (a rate, a mean sentiment): difference of means,
+  Cliff's delta and a permutation p-value with the same shuffles;
+* :func:`share_diff_ci` and :func:`mean_diff_ci` — bootstrap CIs of a difference of shares (cluster
+  bootstrap: articles resampled within each group) or of means.
+
+Formulas and references are in ``docs/compare.md`` (section "Framing differences").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import numpy as np
+
+from ._sources import cluster_bootstrap
+from ._stats import MAX_CELLS, boot_means, percentile_ci, rank_stats
+
+__all__ = ["CHUNK", "STOP_HITS", "STOP_P", "CountTest", "ScoreTest", "count_test", "mean_diff_ci", "score_test", "share_diff_ci",
+           "shuffled_labels", "strata_codes"]
+
+
+#: Shuffles drawn at a time (and checked for early stopping).
+CHUNK = 250
+#: A test stops once this many shuffles are as extreme as the data: its p-value is then clearly large
+#: (at least STOP_HITS / n_perm), and the remaining shuffles would not change the conclusion.
+STOP_HITS = 25
+#: ... and once at least this share of the shuffles so far are as extreme (small p-values are never cut short).
+STOP_P = 0.1
+
+
+class CountTest(NamedTuple):
+    """Result of :func:`count_test`."""
+
+    chi2: float
+    cramers_v: float
+    pvalue: float
+
+
+class ScoreTest(NamedTuple):
+    """Result of :func:`score_test`."""
+
+    diff: float
+    cliffs_delta: float
+    pvalue: float
+
+
+def strata_codes(values: np.ndarray | None, n: int) -> np.ndarray:
+    """Integer codes 0..S-1 of the strata (events); one stratum for all when ``values`` is None."""
+    if values is None:
+        return np.zeros(n, dtype=np.int64)
+    keys = np.array(["" if v is None else str(v) for v in values], dtype=object)
+    _, codes = np.unique(keys.astype(str), return_inverse=True)
+    return codes.astype(np.int64).ravel()
+
+
+def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int,
+                    rng: np.random.Generator) -> Iterator[np.ndarray]:
+    """Chunks of ``(k, n)`` boolean arrays: ``labels`` shuffled within each stratum, ``n_perm`` rows in all.
+
+    Parameters
+    ----------
+    labels : numpy.ndarray
+        ``(n,)`` bool: the article is in the first group.
+    strata : numpy.ndarray
+        ``(n,)`` int codes (:func:`strata_codes`); labels move only within a stratum.
+    n_perm : int
+        Shuffles.
+    rng : numpy.random.Generator
+        Random generator (seeded by the caller).
+
+    Yields
+    ------
+    numpy.ndarray
+        Shuffled labels, one shuffle per row; each row has as many True values per stratum as ``labels``.
+
+    Examples
+    --------
+    >>> lab = np.array([True, False, True, False])
+    >>> rows = np.vstack(list(shuffled_labels(lab, np.array([0, 0, 1, 1]), 50, np.random.default_rng(0))))
+    >>> rows.shape, bool((rows[:, :2].sum(axis=1) == 1).all())
+    ((50, 4), True)
+    """
+    n = len(labels)
+    if n == 0 or n_perm <= 0:
+        return
+    order = np.argsort(strata, kind="stable")
+    sorted_labels = labels[order].astype(bool)
+    offset = 2.0 * strata[order].astype(float)
+    one_stratum = bool(n == 0 or (strata == strata[0]).all())
+    rows = max(1, min(CHUNK, MAX_CELLS // n))
+    for start in range(0, n_perm, rows):
+        k = min(n_perm, start + rows) - start
+        if one_stratum:
+            yield rng.permuted(np.broadcast_to(labels.astype(bool), (k, n)), axis=1)
+            continue
+        perm = np.argsort(rng.random((k, n)) + offset[None, :], axis=1)
+        out = np.empty((k, n), dtype=bool)
+        out[:, order] = sorted_labels[perm]
+        yield out
+
+
+def _pvalue(hits_per_chunk: Iterator[tuple[int, int]], n_perm: int) -> float:
+    """Permutation p-value, stopping early once at least :data:`STOP_HITS` shuffles, and at least
+    :data:`STOP_P` of them, are as extreme (Besag & Clifford 1991: ``p = h / L`` after ``L`` shuffles):
+    a p-value above 0.1 needs no more precision. Otherwise ``(1 + h) / (1 + n_perm)``."""
+    hits = done = 0
+    for h, k in hits_per_chunk:
+        hits += h
+        done += k
+        if hits >= STOP_HITS and hits >= STOP_P * done and done < n_perm:
+            return hits / done
+    return (1 + hits) / (1 + n_perm)
+
+
+def _chi2_rows(a: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """Pearson's chi-square of the 2 × k tables ``[a_r; total − a_r]`` for every row ``a_r`` of ``a``."""
+    b = total[None, :] - a
+    n = float(total.sum())
+    ra = a.sum(axis=1, keepdims=True)
+    rb = n - ra
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ea = ra * total[None, :] / n
+        eb = rb * total[None, :] / n
+        chi = np.where(ea > 0, (a - ea) ** 2 / ea, 0.0) + np.where(eb > 0, (b - eb) ** 2 / eb, 0.0)
+    return chi.sum(axis=1)
+
+
+def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_perm: int,
+               rng: np.random.Generator) -> CountTest:
+    """Chi-square of a 2 × k count table with a permutation p-value over articles.
+
+    Parameters
+    ----------
+    counts : numpy.ndarray
+        ``(n_articles, k)`` counts per article and category.
+    labels : numpy.ndarray
+        ``(n_articles,)`` bool: the article is in the first group (the other ones in the second).
+    strata : numpy.ndarray
+        Event codes: articles change group only within their event.
+    n_perm : int
+        Shuffles; ``p = (1 + #{χ²* ≥ χ²}) / (1 + n_perm)`` (Phipson & Smyth 2010), or ``h / L`` when
+        the test stops early after ``L`` shuffles, ``h`` of them as extreme, ``h`` ≥ :data:`STOP_HITS`
+        and ``h / L`` ≥ :data:`STOP_P` (Besag & Clifford 1991). 0 skips the test.
+    rng : numpy.random.Generator
+        Random generator.
+
+    Returns
+    -------
+    CountTest
+        ``(chi2, cramers_v, pvalue)``: Pearson's χ² of the pooled table, Cramér's V
+        ``sqrt(χ² / N)`` (N mentions; a 2 × k table has min(2, k) − 1 = 1) and the p-value;
+        NaN when a group has no count or only one category occurs.
+
+    Examples
+    --------
+    >>> c = np.array([[3, 0], [2, 0], [4, 1], [0, 3], [1, 2], [0, 4]])
+    >>> lab = np.array([True, True, True, False, False, False])
+    >>> r = count_test(c, lab, np.zeros(6, dtype=int), 2000, np.random.default_rng(0))
+    >>> round(r.cramers_v, 2), r.pvalue < 0.2
+    (0.8, True)
+    """
+    counts = np.asarray(counts, dtype=float)
+    keep = counts.sum(axis=0) > 0
+    counts = counts[:, keep]
+    total = counts.sum(axis=0)
+    n = float(total.sum())
+    a_obs = counts[labels].sum(axis=0)
+    if counts.shape[1] < 2 or a_obs.sum() == 0 or a_obs.sum() == n:
+        return CountTest(math.nan, math.nan, math.nan)
+    chi2 = float(_chi2_rows(a_obs[None, :], total)[0])
+    v = math.sqrt(chi2 / n) if n > 0 else math.nan
+    if n_perm <= 0:
+        return CountTest(chi2, v, math.nan)
+    tol = 1e-9 * max(1.0, chi2)
+    chunks = ((int(np.count_nonzero(_chi2_rows(c.astype(float) @ counts, total) >= chi2 - tol)), len(c))
+              for c in shuffled_labels(labels, strata, n_perm, rng))
+    return CountTest(chi2, v, _pvalue(chunks, n_perm))
+
+
+def score_test(values: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_perm: int,
+               rng: np.random.Generator) -> ScoreTest:
+    """Difference of means of one value per article, Cliff's delta, and a permutation p-value.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        ``(n_articles,)`` finite values.
+    labels, strata, n_perm, rng
+        As in :func:`count_test`.
+
+    Returns
+    -------
+    ScoreTest
+        ``(mean(first) − mean(second), Cliff's delta, p)``; NaN when a group is empty.
+
+    Examples
+    --------
+    >>> x = np.array([5.0, 6, 7, 8, 1, 2, 3, 4])
+    >>> r = score_test(x, np.arange(8) < 4, np.zeros(8, dtype=int), 2000, np.random.default_rng(0))
+    >>> r.diff, r.cliffs_delta, r.pvalue < 0.05
+    (4.0, 1.0, True)
+    """
+    x = np.asarray(values, dtype=float)
+    na = int(labels.sum())
+    nb = len(x) - na
+    if na == 0 or nb == 0:
+        return ScoreTest(math.nan, math.nan, math.nan)
+    diff = float(x[labels].mean() - x[~labels].mean())
+    delta = rank_stats(x[labels], x[~labels])[2]
+    if n_perm <= 0:
+        return ScoreTest(diff, delta, math.nan)
+    total = float(x.sum())
+    tol = 1e-9 * max(1.0, float(np.abs(x).max()))
+
+    def extreme(chunk: np.ndarray) -> int:
+        sums = chunk.astype(float) @ x
+        return int(np.count_nonzero(np.abs(sums / na - (total - sums) / nb) >= abs(diff) - tol))
+
+    chunks = ((extreme(c), len(c)) for c in shuffled_labels(labels, strata, n_perm, rng))
+    return ScoreTest(diff, delta, _pvalue(chunks, n_perm))
+
+
+def share_diff_ci(num_a: np.ndarray, den_a: np.ndarray, num_b: np.ndarray, den_b: np.ndarray, n_boot: int,
+                  ci: float, rng: np.random.Generator) -> tuple[float, float]:
+    """Cluster-bootstrap CI of ``sum(num_a)/sum(den_a) − sum(num_b)/sum(den_b)`` (articles resampled per group).
+
+    Examples
+    --------
+    >>> lo, hi = share_diff_ci(np.array([2, 3, 1]), np.array([2, 3, 2]), np.array([0, 1, 0]),
+    ...                        np.array([2, 2, 3]), 500, 0.95, np.random.default_rng(0))
+    >>> 0 < lo < hi <= 1
+    True
+    """
+    if n_boot <= 0 or len(num_a) == 0 or len(num_b) == 0:
+        return math.nan, math.nan
+    ba = cluster_bootstrap(np.column_stack([num_a, den_a]), n_boot, rng)
+    bb = cluster_bootstrap(np.column_stack([num_b, den_b]), n_boot, rng)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        diff = ba[:, 0] / ba[:, 1] - bb[:, 0] / bb[:, 1]
+    diff = diff[np.isfinite(diff)]
+    return percentile_ci(diff, ci) if len(diff) else (math.nan, math.nan)
+
+
+def mean_diff_ci(a: np.ndarray, b: np.ndarray, n_boot: int, ci: float,
+                 rng: np.random.Generator) -> tuple[float, float]:
+    """Percentile bootstrap CI of ``mean(a) − mean(b)`` (each sample resampled on its own)."""
+    if n_boot <= 0 or len(a) == 0 or len(b) == 0:
+        return math.nan, math.nan
+    return percentile_ci(boot_means(a, n_boot, rng) - boot_means(b, n_boot, rng), ci)
