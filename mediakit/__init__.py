@@ -16,7 +16,15 @@ from ._labels import column_label
 from ._validation import MissingColumnError
 from ._version import __version__ as __version__
 from .actors import actor_label_summary, actor_labels, actor_sentiment
-from .compare import Comparison, attention, compare, kwic, partisan_balance, source_shares
+from .compare import (
+    Comparison,
+    attention,
+    compare,
+    find_framing_differences,
+    kwic,
+    partisan_balance,
+    source_shares,
+)
 from .dedup import flag_duplicates
 from .lexicon import Lexicon, available_lexicons, load_lexicon
 from .loaders import ArticleLoadError, iter_articles, load_articles, load_errors
@@ -73,6 +81,7 @@ __all__ = [
     "attention",
     "source_shares",
     "partisan_balance",
+    "find_framing_differences",
     "actor_labels",
     "actor_label_summary",
     "actor_sentiment",
