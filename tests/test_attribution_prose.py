@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mediakit.metrics.attribution import find_attributions
+from mediakit.metrics.attribution._complement import COMPLEMENT_REASONS, complement_reason
 from mediakit.metrics.attribution._document import Attr, prepare
 from mediakit.metrics.attribution._prose import REASONS, prose_ok, prose_reason
 from mediakit.metrics.attribution._speaker_lines import speaker_lines
@@ -248,3 +249,64 @@ def test_verbs_in_another_sense_are_not_cues_end_to_end():
             "It has the structure we want for building a package. "
             "Jane Roe added that the tax would rise. Economists call it spending.")
     assert _cues(text) == [("Jane Roe", "added"), ("Economists", "call")]
+
+
+# --------------------------------------------------------------------------- complements and subjects (_complement)
+
+@pytest.mark.parametrize("text, cue, lemma, source, content, reason", [
+    ("He knew how to let up.", "knew", "know", "He", "how to let up", "ability_complement"),
+    ("The tool is aware of how to build an image.", "aware", "aware", "The tool", "of how to build an image",
+     "ability_complement"),
+    ("Having described the history, I turn to Python.", "described", "describe", None, "the history",
+     "perfect_participle"),
+    ("Should we know who they are?", "know", "know", "Should we", "who they are", "writer_question"),
+    ("Species that call it home live there.", "call", "call", "Species that", "it home", "idiom"),
+    ("There is enormous demand for dollars.", "demand", "demand", "There is enormous", "for dollars",
+     "existential_noun"),
+    ("While found in other parts of Germany, it is rare.", "found", "find", None, "in other parts of Germany",
+     "reduced_passive"),
+    ("It is a more reasonable solution that better acknowledges the realities.", "acknowledges", "acknowledge",
+     "a more reasonable solution that better", "the realities", "source_not_np"),
+])
+def test_each_complement_rule_rejects_its_shape(text, cue, lemma, source, content, reason):
+    a = _attr(text, cue, source, content)
+    a.lemma = lemma
+    assert prose_reason(prepare(text), a) == reason
+    assert reason in COMPLEMENT_REASONS and reason in REASONS
+
+
+@pytest.mark.parametrize("text, cue, lemma, source, content", [
+    ("He knew that the plan would fail.", "knew", "know", "He", "the plan would fail"),
+    ("She knows what happened that night.", "knows", "know", "She", "what happened that night"),
+    ("Officials were aware of the risks.", "aware", "aware", "Officials", "of the risks"),
+    ("Her daughter likes to sing.", "likes", "like", "Her daughter", "to sing"),  # PolNeAR marks liking
+    ("Regulators didn't know what to make of him.", "know", "know", "Regulators", "what to make of him"),
+    ("Does he know what that entails?", "know", "know", "he", "what that entails"),  # not the writer's question
+    ("Critics call it a tax.", "call", "call", "Critics", "it a tax"),
+    ("There is a poll that found voters split.", "found", "find", "a poll that", "voters split"),
+    ("The most senior officials said the plan would fail.", "said", "say", "The most senior officials",
+     "the plan would fail"),
+])
+def test_complement_rules_keep_news_shapes(text, cue, lemma, source, content):
+    a = _attr(text, cue, source, content)
+    a.lemma = lemma
+    assert complement_reason(prepare(text), a, [w.lower() for w in (source or "").split()]) is None
+
+
+def test_multiword_participle_after_said_is_an_attribution():
+    # "referring to" is a participle like "adding": the first word carries the inflection
+    text = '"I am a unifier," Trump said, referring to Barack Obama.'
+    assert ("Trump", "referring to") in _cues(text)
+    assert ("Trump", "referring to") in _cues("Trump spoke for an hour, referring to the wall.")
+
+
+def test_ticker_and_label_colons_are_not_speaker_lines():
+    cues = [c for _, c in _cues("Hyatt Hotels Corporation (NYSE: H) announced the opening of a resort.")]
+    assert cues == ["announced"]  # the colon inside the bracket is a stock ticker, not a speaker line
+    text = "Myth: Men talk about sports.\n\nTruth: 45% of fans are female.\n\nTruth: Women watch the games."
+    assert all(c != ":" for _, c in _cues(text))
+
+
+def test_plural_nouns_before_a_modal_are_not_cues():
+    assert _cues("Polarized radio signals might come from planets.") == []
+    assert _cues("They probe the fleeting blasts of radiation.") == []

@@ -110,7 +110,8 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
         return False
     prev = text[j:k]
     lp = prev.lower()
-    if lp in words.prepositions and not word.lower().endswith("ing"):
+    ing = word.split(None, 1)[0].lower().endswith("ing")  # "referring to": the first word carries the inflection
+    if lp in words.prepositions and not ing:
         return True  # '26 years of fear', 'in response': a noun
     if prev.isdigit():
         return True  # 'a 2023 report'
@@ -118,7 +119,7 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
         # an infinitive: a cue only for a verb of saying ('went on to say'; see _verb._verb_before_to)
         lex = lexicons()
         lemma = lex.spaced_lemma.get(" ".join(word.lower().split()), "")
-        return lemma not in lex.cues or not lex.cues[lemma]["speech"] or word.lower().endswith("ing")
+        return lemma not in lex.cues or not lex.cues[lemma]["speech"] or ing
     if lp in words.determiners or lp.endswith(("’s", "'s", "s’", "s'")) and prev[:1].isupper():
         return True
     return lp.endswith(("’s", "'s")) and lp not in words.subject_contractions

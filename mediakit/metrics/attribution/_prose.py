@@ -18,6 +18,9 @@ features, blogs, how-tos and page furniture the same surface shapes are often so
   "the function it calls into"): the pronoun is the subject of a relative clause, not a source with content.
 
 
+A second set of rules, on the complement and the shape of the subject ("knew how to", "Having described",
+"Should we know ...?", "There is enormous demand"), lives in ``_complement`` (:data:`COMPLEMENT_REASONS`).
+
 :func:`prose_reason` tells why one candidate is not an attribution (or None when it is one);
 :func:`prose_ok` is its boolean. Both read only the candidate's spans, its sentence and a few words
 around the cue, so they are cheap: the extractor calls them once per candidate, before the candidate can
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from ._complement import COMPLEMENT_REASONS, complement_reason
 from ._document import Attr, Doc
 from ._lexicon import cue_lexicon, word_lists
 
@@ -39,7 +43,7 @@ __all__ = ["prose_reason", "prose_ok", "REASONS"]
 REASONS: tuple[str, ...] = ("second_person", "imperative", "question", "noun_cue", "naming", "credit",
                             "wh_object", "empty_content", "pronoun_object", "passive_agent",
                             "relative_gap", "caused_motion", "own_naming", "object_relative",
-                            "progressive_activity")
+                            "progressive_activity") + COMPLEMENT_REASONS
 """The reasons :func:`prose_reason` gives, in the order it tests them."""
 
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|\d[\w.,]*")
@@ -122,12 +126,13 @@ def prose_reason(doc: Doc, a: Attr) -> str | None:
         return reason
     entry = cue_lexicon().get(a.lemma)
     if entry is not None and entry["frame"] in _NOUN_FRAMES:
-        return None  # a noun or an adjective by design ("their criticism of ...", "was troubled by ...")
+        # a noun or an adjective by design ("their criticism of ...", "was troubled by ..."): only its complement
+        return None if _quoted(text, a) else complement_reason(doc, a, src)
     reason = _cue_reason(doc, a, src)
     if reason is None:
         reason = _sense_reason(text, a, src)
     if reason is None and not _quoted(text, a):
-        reason = _content_reason(text, a)
+        reason = _content_reason(text, a) or complement_reason(doc, a, src)
     return reason
 
 

@@ -118,8 +118,8 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     """The attribution of a paragraph that opens with the head ``[hs, he)`` and a colon at ``c``, or None."""
     text = doc.text
     head = text[hs:he]
-    if _label_word(head) or doc.quote_at(c) >= 0:
-        return None  # a label of the page, or a colon inside a quotation
+    if _label_word(head) or doc.quote_at(c) >= 0 or head.count("(") > head.count(")"):
+        return None  # a label of the page, a colon inside a quotation or a bracket ("Hyatt Hotels (NYSE: H)")
     content = _content(doc, c)
     if content is None:
         return None

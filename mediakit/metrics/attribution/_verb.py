@@ -89,11 +89,12 @@ def read_clause(doc: Doc, m: re.Match[str], lemma: str) -> CueClause:
     ss, se, pi = doc.sents[doc.sentence_of(cs)]
     form = m.group().lower()
     subj_end = aux_start(text, ss, cs)
-    is_ing = form.endswith("ing")
+    head = form.split(None, 1)[0]  # "referring to", "pointed out": the first word carries the inflection
+    is_ing = head.endswith("ing")
     pw_s = text.rfind(" ", ss, subj_end - 1) + 1 if subj_end > ss else -1
     prev_word = text[max(pw_s, ss):subj_end].strip() if subj_end > ss else ""
     aux = text[subj_end:cs].lower()
-    passive = bool(aux) and not is_ing and (form.endswith("ed") or form in words.irregular_participles) \
+    passive = bool(aux) and not is_ing and (head.endswith("ed") or head in words.irregular_participles) \
         and _PASSIVE_AUX_RE.search(aux) is not None
     progressive = is_ing and bool(_PROGRESSIVE_AUX_RE.search(aux))
     # where the subject may start: after a comma, a dash, an open parenthesis or a quotation
