@@ -27,7 +27,9 @@ from ._document import Attr, Doc
 from ._lexicon import lexicons
 from ._party import (campaign_of, clear_party_caches, known_person, office_in_text, party_in_text,
                      resolve_gazetteer)
-from ._roles import Decision, anonymous_kind, clear_phrase_caches, org_role, phrase_role, role_lexicon
+from ._roles import Decision, anonymous_kind, clear_phrase_caches, org_role, phrase_role, poll_share, role_lexicon
+from ._roles_refs import (BARE_PRESIDENT_RE, DEFINITE_ORG_RE, FULL_NAME_RE, INCLUDING_RE, ORG_REACH, PARTICLES, THEY_RE,
+                          clean_full_name, document_head, name_fold, plural_source)
 
 __all__ = ["RoleRow", "assign_roles", "person_role", "ROLE_COLUMNS", "clear_role_caches"]
 
@@ -50,7 +52,7 @@ _LEAD_NAME_RE = re.compile(r"(?:(?:And|But|So|Now|Then|Yet|Still|Even|Also|As)\s
                            r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?([A-Z][\w-]+(?:[’']s)?)(?=\s+[a-z]|\Z)")
 _LEAD_PRONOUN_RE = re.compile(r"(?:(?:and|but|so|now|then|yet|still|even|also|as|later)\s+)*(he|she)\b",
                               re.IGNORECASE)
-_RELATIVE_RE = re.compile(r"(?:who|whom)\Z", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"(?:who|whom|which|that)\Z", re.IGNORECASE)
 _PRONOUN_REACH = 1500
 _THEY_REACH = 400
 _SHORT_SPAN = 6
@@ -71,6 +73,10 @@ _TITLED_RE = re.compile(r"(?:(?:And|But|So|Now|Then|Yet|Still|Even|Also|As)\s+)?
 _LAST_PRONOUN_RE = re.compile(r"(?<=\s)(he|she)\Z", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 _OF_ORG_RE = re.compile(r" (?:of|at) (?:the )?((?:[A-Z][\w&’'.-]*)(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&’'.-]*)*)")
+#: a person named in full and described after a comma: never anonymous ('Tad Devine, a senior adviser')
+_NAMED_APPOS_RE = re.compile(r"((?:[A-Z][a-z]+(?: [A-Z]\.)*|[A-Z]\.(?: ?[A-Z]\.)*) [A-Z][\w’'-]+(?: (?:Jr|Sr)\.?)?),")
+_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w.&’'-]* (?:(?:of|for|and|the|on) )?){1,5}\Z")
+_WHERE_RE = re.compile(r"(?:in|on|via|through|at|during|from|with)\s", re.IGNORECASE)  # 'Jeb Bush in a Medium post'
 _FORMER_RE = re.compile(r"\b(?:former|retired|onetime|one-time|ex-)", re.IGNORECASE)
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
 
@@ -127,6 +133,9 @@ class _Article:
         self._people: tuple[list[int], list[str], dict[str, str]] | None = None
         self._named: dict[str, str | None] = {}  # memo of _article_person
         self._bare: dict[str, RoleRow] = {}  # memo of bare
+        self._full_of: dict[str, str | None] = {}  # memo of full_of
+        self._folded: list[tuple[str, str]] | None = None
+        self._office_parties: dict[str, str | None] = {}  # memo of _office_party
 
     def by_surname(self) -> dict[str, list[str]]:
         """The full names of the article's people by surname (built on first use)."""
@@ -135,6 +144,24 @@ class _Article:
             for n in sorted(self.full_names):
                 self._by_surname.setdefault(n.split()[-1], []).append(n)
         return self._by_surname
+
+    def full_of(self, speaker: str) -> str | None:
+        """The one full name of the article that ends with ``speaker`` (a surname, any case or apostrophe),
+        or None (``speaker`` is itself a full name of the article, or two people share the surname)."""
+        if speaker not in self._full_of:
+            first = speaker.split()[0].lower() if speaker.split() else ""
+            if " " in speaker and first not in PARTICLES or not speaker[:1].isupper() and first not in PARTICLES:
+                self._full_of[speaker] = None  # 'Donald Trump' is a full name; 'De Blasio', 'de Blasio' surnames
+                return None
+            if self._folded is None:  # the article's clean full names, folded, longest last
+                self._folded = sorted(((name_fold(n), n) for n in self.full_names if clean_full_name(n)),
+                                      key=lambda fn: len(fn[0]))
+            key = " " + name_fold(speaker)
+            hits = [fn for fn in self._folded if fn[0].endswith(key)]
+            # one person: every hit ends with the shortest ('Donald Trump', 'Billionaire Donald Trump')
+            one = bool(hits) and all(f.endswith(" " + hits[0][0]) for f, _ in hits[1:])
+            self._full_of[speaker] = hits[0][1] if one else None
+        return self._full_of[speaker]
 
     def people(self) -> tuple[list[int], list[str], dict[str, str]]:
         """The named people the attributions resolve to, by the start of their source, and the
@@ -160,8 +187,12 @@ class _Article:
         out = self._row(a, span)
         if out.source_role == "unknown" and not a.person and a.source_type != "anonymous":
             out = self.reread(span, a.source[0]) or out  # (a resolved person's own name decided already)
-        if a.source_type == "group" and out.source_role not in ("unknown", "other", "document"):
-            self.groups.append((a.source[0], span, out))
+        if out.source_role == "unknown" and (inc := INCLUDING_RE.search(span)) is not None:
+            member = self.entity(span[inc.end():], span[inc.end():])  # 'Proponents, including the X Conference'
+            if member.source_role not in ("unknown", "document"):
+                out = member._replace(role_evidence=f"including:{member.role_evidence}")
+        if out.source_role not in ("unknown", "other", "document") and plural_source(a.source_type, span):
+            self.groups.append((a.source[0], span, out))  # a later 'they' may name it
         if out.source_role == "politician" and out.party is None and out.role_evidence:
             m = _PRINCIPAL_RE.search(out.role_evidence)  # 'Romney adviser', "Clinton's campaign"
             if m is not None:
@@ -172,7 +203,42 @@ class _Article:
                     out = out._replace(party=self.bare(name).party)
             elif out.office and out.office not in _HEAD_OFFICES and _DEFINITE_RE.match(span):
                 out = out._replace(party=self._same_office(a.source[0], out.office))
+            elif out.office in _HEAD_OFFICES and BARE_PRESIDENT_RE.fullmatch(span.strip()):
+                former = "former" in span.lower()  # 'the former president': one the article calls former
+                out = out._replace(party=self._office_party(out.office, former))
+            if out.party is None and not a.person:
+                out = out._replace(party=self._named_in(span))
         return out
+
+    def _office_party(self, office: str, former: bool) -> str | None:
+        """The party every person of the article named as a source who holds ``office`` shares
+        ('the president' in an article that quotes President Obama and no other president; with
+        ``former``, only those the article calls "former President ..."), or None."""
+        key = f"{former}:{office}"
+        if key not in self._office_parties:
+            people = sorted({a.speaker for a in self.attrs if a.person and a.speaker})
+            holders = [n for n in people if (r := self.bare(n)).source_role == "politician" and r.office == office]
+            called = [n for n in holders if former and self._called_former(n, office)]
+            parties = {self.bare(n).party for n in called or holders}  # those called former, else all
+            self._office_parties[key] = parties.pop() if len(parties) == 1 else None
+        return self._office_parties[key]
+
+    def _called_former(self, name: str, office: str) -> bool:
+        """The article calls ``name`` "former <office>" ("former President Bill Clinton")."""
+        last = re.escape(name.split()[-1])
+        title = f"(?:{re.escape(office)}|{re.escape(office.lower())})"
+        return re.search(rf"\b[Ff]ormer\s+(?:U\.S\.\s+)?{title}\s+(?:[A-Z][\w.]*\s+){{0,3}}{last}\b",
+                         self.text) is not None
+
+    def _named_in(self, span: str) -> str | None:
+        """The party of the one politician of the article named in full inside ``span`` (an apposition:
+        "Trump's running mate, Indiana Gov. Mike Pence"), or None."""
+        parties = {self.bare(n).party for n in self.full_names if n in span and self.bare(n).source_role == "politician"}
+        for m in FULL_NAME_RE.finditer(span):  # a politician the gazetteer or the well-known people know
+            facts = known_person(m.group(), self.index, surname_ok=False)
+            if facts is not None and facts.role == "politician":
+                parties.add(facts.party or None)
+        return parties.pop() if len(parties) == 1 else None
 
     def _same_office(self, start: int, office: str) -> str | None:
         """The party of the latest named source before ``start`` (within reach) who holds ``office``:
@@ -189,6 +255,8 @@ class _Article:
     def _row(self, a: Attr, span: str) -> RoleRow:
         assert a.source is not None
         st = a.source_type
+        if st == "anonymous" and (named := _NAMED_APPOS_RE.match(span)) is not None:
+            return self.person(named.group(1), span, a.role, a.affiliation)  # 'Tad Devine, a senior adviser': named
         if st == "anonymous":
             sent_end = self.doc.sents[self.doc.sentence_of(a.cue[0])][1]
             ctx = span + " " + self.text[a.source[1]:min(sent_end, a.source[1] + 160)]
@@ -196,6 +264,8 @@ class _Article:
         if a.person and a.speaker:
             if span.strip().lower() in lexicons().pronoun_kind:  # its words say nothing: one cache entry
                 r = self.person(a.speaker, "", a.role, a.affiliation)
+                if span.strip().lower() in _GENDER and _outlet_name(a.speaker):  # 'he' is no newspaper
+                    return self.reread(span, a.source[0]) or RoleRow("unknown", "pronoun:unresolved", None, None, None)
                 return r._replace(role_evidence=f"antecedent:{a.speaker}|{r.role_evidence}")
             return self.person(a.speaker, span, a.role, a.affiliation)
         if st == "pronoun":
@@ -207,7 +277,7 @@ class _Article:
             if org is not None and org.evidence == "outlet":
                 return RoleRow("media", "outlet", None, None, None)  # 'the Post'
             return RoleRow("document", "document" if st == "document" else "post", None, None, None)
-        return self.entity(span, a.speaker or span)
+        return self.entity(span, a.speaker or span, a.source[0])
 
     # ----------------------------------------------------------------------- second reading
 
@@ -220,9 +290,9 @@ class _Article:
             out = self.bare(name)  # a bare surname: the gazetteer only when unique
             if out.source_role != "unknown":
                 return out._replace(role_evidence=f"head:{name}|{out.role_evidence}")
-        if span.strip().lower() == "they":
+        if THEY_RE.fullmatch(span.strip()):
             prior = [g for g in self.groups if 0 < start - g[0] < _THEY_REACH]
-            if prior:  # 'Republicans say Democrats are ... They say': the latest group source before
+            if prior:  # 'Republicans say Democrats are ... They say', '... Others say': the latest group before
                 _, what, out = prior[-1]
                 return out._replace(role_evidence=f"antecedent:{what}|{out.role_evidence}")
             return None
@@ -257,8 +327,8 @@ class _Article:
         """The latest named source before ``start`` (within reach) whom no pronoun of the other gender names."""
         starts, names, genders = self.people()
         i = bisect_left(starts, start) - 1
-        while i >= 0 and genders.get(names[i], gender) != gender:
-            i -= 1  # 'she' skips the men the article's pronouns name, 'he' the women
+        while i >= 0 and (genders.get(names[i], gender) != gender or _outlet_name(names[i])):
+            i -= 1  # 'she' skips the men the article's pronouns name, 'he' the women, both the newspapers
         if i >= 0 and start - starts[i] < _PRONOUN_REACH:
             return names[i]
         return None
@@ -273,6 +343,8 @@ class _Article:
         return self._named[key]
 
     def _find_person(self, word: str, titled: bool) -> str | None:
+        if word.isupper() and len(word) > 2:
+            word = word.capitalize()  # a transcript's speaker line: 'FALLIN:'
         if word in self.full_names:
             return word
         hits = self.by_surname().get(word, [])
@@ -286,13 +358,21 @@ class _Article:
 
     # ----------------------------------------------------------------------- entities
 
-    def entity(self, span: str, name: str) -> RoleRow:
-        """An organisation, a description or a group."""
+    def entity(self, span: str, name: str, start: int = -1) -> RoleRow:
+        """An organisation, a description or a group; "the fund" after "the International Monetary Fund"
+        is that organisation (text before ``start``)."""
         if _SOURCE_NOUN_RE.search(span):
             return RoleRow("anonymous", "anonymous:source noun", anonymous_kind(span), None, None)
+        share = poll_share(span)
+        if share is not None:  # '52 percent of registered voters', 'Twelve percent': poll respondents
+            return RoleRow(share.role, share.evidence, None, None, None)
         d = org_role(name) if name[:1].isupper() or name.lower().startswith("the ") else None
         if d is None:
             d = phrase_role(span)
+            if start > 0 and span[:4] in ("the ", "The ") and (d is None or d.evidence.startswith(("org-noun:", "title:"))):
+                d = self._definite_org(span, start) or d
+        elif d.role != "document" and (p := phrase_role(span)) is not None and document_head(span, p):
+            d = p  # 'A Government Accountability Office report', "POLITICO's Battleground States average"
         who = campaign_of(span)
         if who is not None and (d is None or d.role in ("politician", "unknown")):
             facts = self._campaign_person(who)
@@ -302,6 +382,26 @@ class _Article:
         party = party_in_text(span) if d.role == "politician" else None
         office = office_in_text(span) if d.role in ("politician", "official") else None
         return RoleRow(d.role, d.evidence, None, party, office)
+
+    def _definite_org(self, span: str, start: int) -> Decision | None:
+        """The organisation a definite description names again ("the fund" -> the latest "... Fund"
+        before it, within reach), or None."""
+        m = DEFINITE_ORG_RE.fullmatch(span.strip())
+        rl = role_lexicon()
+        if m is None or (m.group(1) not in rl.heads and m.group(1).capitalize() not in rl.suffixes):
+            return None  # only organisation nouns: 'the fund', 'the board', not 'the president'
+        noun = m.group(1).capitalize()
+        lo = max(0, start - ORG_REACH)
+        at = self.text.rfind(" " + noun, lo, start)
+        while at >= 0:  # the latest capitalised name that ends in the noun ('... Monetary Fund')
+            if not self.text[at + 1 + len(noun):at + 2 + len(noun)].isalnum():
+                pre = _NAME_BEFORE_RE.search(self.text, max(lo, at - 80), at + 1)
+                if pre is not None:
+                    name = pre.group() + noun
+                    d = org_role(name)
+                    return Decision(d.role, f"definite:{name}|{d.evidence}") if d is not None else None
+            at = self.text.rfind(" " + noun, lo, at)
+        return None
 
     def _campaign_person(self, who: str) -> str | None:
         """The party of the person whose campaign is named (by the article's full name, else alone)."""
@@ -315,13 +415,22 @@ class _Article:
     # ----------------------------------------------------------------------- people
 
     def person(self, speaker: str, span: str, role: str | None, aff: str | None) -> RoleRow:
-        """A named person: the first decisive evidence (module docstring), with party and office."""
+        """A named person: the first decisive evidence (module docstring), with party and office; a
+        surname ("O'Neill", "De Blasio", "Cruz") that one full name of the article ends with is that
+        person ("James O’Neill", "Bill de Blasio", "Ted Cruz": evidence ``surname:<full>|...``)."""
+        words = _without_name(span, speaker)
+        if words and (p := phrase_role(words)) is not None and p.role == "document" and "," not in span \
+                and not _WHERE_RE.match(words) and document_head(span, p):
+            return RoleRow("document", p.evidence, None, None, None)  # "Trump's tweet", "USA TODAY's tally"
+        full = self._full_of[speaker] if speaker in self._full_of else self.full_of(speaker)
+        if full is not None:
+            r = self.person(full, span, role, aff)
+            return r._replace(role_evidence=f"surname:{full}|{r.role_evidence}")
         if span[:1].isupper() and " " in span and not _HONORIFIC_RE.match(span):
             org = org_role(span)  # 'The New York Times' read as the person 'York Times'
             if org is not None and (org.evidence == "outlet" or org.evidence.startswith("org:")):
                 return RoleRow(org.role, org.evidence, None, None, None)
         surname_ok = " " not in speaker and speaker not in self.surnames
-        words = _without_name(span, speaker)
         out = person_role(speaker, words, role, aff, "", "", surname_ok, self.index)
         if out.role_evidence in ("name only", "acronym", "age") or out.source_role == "politician" and out.party is None:
             # the span says too little: read the person's first mentions in the article
@@ -361,6 +470,12 @@ class _Article:
 def _known_surname(word: str, index: GazetteerIndex) -> bool:
     """The gazetteer or the list of well-known people knows one person of surname ``word``."""
     return known_person(word, index, surname_ok=True) is not None
+
+
+def _outlet_name(name: str) -> bool:
+    """``name`` (a resolved speaker) is an outlet's name ('York Times' of 'The New York Times')."""
+    d = org_role(name)
+    return d is not None and d.evidence == "outlet"
 
 
 @lru_cache(maxsize=1)
@@ -440,8 +555,10 @@ def person_role(speaker: str, words: str, role: str | None, aff: str | None, tit
         if noun is not None and noun.role != "unknown" and index.surname(speaker) == []:
             party = party_in_text(speaker) if noun.role == "politician" else None  # 'Democrats'
             return RoleRow(noun.role, f"noun:{speaker.lower()}", None, party, None)
-    bits = [words, f"{role} of {aff}" if role and aff else role or "", *title.split(" ; "), *appos.split(" ; "),
-            speaker.split()[0]]
+    said = title + " ; " + appos
+    # the resolution's bare role noun gives way to the mention that says more ('the White House physician')
+    resolved = f"{role} of {aff}" if role and aff else "" if role and role.lower() in said.lower() else role or ""
+    bits = [words, resolved, *title.split(" ; "), *appos.split(" ; "), speaker.split()[0]]
     d, at = _first_decisive(bits)
     facts = known_person(speaker, index, surname_ok=surname_ok)
     party = next((p for p in map(party_in_text, bits) if p), None) or party_in_text(speaker)

@@ -22,7 +22,7 @@ from ...text import trie_pattern
 from ._lexicon import lexicons
 
 __all__ = ["SOURCE_ROLES", "ANONYMOUS_KINDS", "RoleLexicon", "role_lexicon", "phrase_role", "org_role",
-           "anonymous_kind", "clear_phrase_caches", "Decision"]
+           "anonymous_kind", "clear_phrase_caches", "Decision", "poll_share"]
 
 SOURCE_ROLES: tuple[str, ...] = (
     "politician", "official", "police_military", "legal", "expert", "business", "advocacy", "citizen",
@@ -33,7 +33,7 @@ SOURCE_ROLES: tuple[str, ...] = (
 ANONYMOUS_KINDS: tuple[str, ...] = ("official", "insider", "other")
 """Values of ``anonymous_kind`` (NA unless ``source_role`` is "anonymous")."""
 
-_CUT_RE = re.compile(r"\s(?:of|for|at|with|from|in|on|to|who|which|that|under|based)\s|,|\(")
+_CUT_RE = re.compile(r"\s(?:of|for|at|with|within|from|in|on|to|who|which|that|under|based)\s|,|\(")
 _POSS_IN_RE = re.compile(r"\w[’']s\s+(?=\S)(?!.*[’']s\s)")
 _NEXT_CAP_RE = re.compile(r"\s+[A-Z][a-z]")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
@@ -44,10 +44,10 @@ _PARTITIVE_RE = re.compile(r"\W*(?:(?:a|an|the)\s+)?(?:(?:wide|large|small|growi
                            r"(?:one|some|many|most|two|three|several|members?|part|each|majority|minority|half|all|both|"
                            r"none|number|array|group|handful|couple|dozens|hundreds|thousands|millions|percent|"
                            r"plurality|share|range|variety|host|slew|chorus|panel|team|bunch|lot|list|few)\s+"
-                           r"(?:of|among)\b|\W*among\b",
+                           r"(?:of|among)\b|\W*among\b|\W*(?:others|those|many|some|most)\s+(?:in|from|within)\b",
                            re.IGNORECASE)
 _OF_SPLIT_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
-_BOSS_AFTER_RE = re.compile(r"\s+(?:to|for)\s+(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|President)\.?\s+)?([A-Z][A-Za-z-]+)\b")
+_BOSS_AFTER_RE = re.compile(r"\s+(?:to|for)\s+(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|Vice President|President)\.?\s+)?([A-Z][A-Za-z-]+)\b")
 _WHO_ROLE = ((re.compile(r"who\s+(?:lives|lived|resides|grew up|works as a|has lived)\b"), "citizen", "lives"),
              (re.compile(r"who\s+(?:teaches|taught|studies|studied|researches|has studied|has researched)\b"),
               "expert", "teaches"))
@@ -58,6 +58,11 @@ _LOWER_WORD_RE = re.compile(r"[a-z][a-z-]*(?=[’']s\b|\b)")
 _PARTY_WORD_RE = re.compile(r"\b(?:Republicans?|Democrats?|Democratic|GOP|Tea Party|Libertarian)\b")
 _NON_WORD_RE = re.compile(r"[^a-z0-9&]+")
 _DOTTED_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "&", "on", "de"})  # lower-case words of a name
+#: name words whose role is more specific than the government suffix after them ('Chicago Police Department')
+_SPECIFIC_ORG_ROLES = frozenset({"police_military", "legal"})
+#: a party adjective right before an official's title: an elected office ('the Republican attorney general')
+_PARTY_BEFORE_RE = re.compile(r"\b(?:Republican|Democratic|GOP)\s+(?:[\w.-]+\s+)?\Z")
 
 
 class Decision(NamedTuple):
@@ -119,6 +124,7 @@ def clear_phrase_caches() -> None:
     phrase_role.cache_clear()
     org_role.cache_clear()
     anonymous_kind.cache_clear()
+    poll_share.cache_clear()
 
 
 # --------------------------------------------------------------------------- organisations
@@ -158,8 +164,12 @@ def org_role(name: str) -> Decision | None:
     toks = s.split()
     last = toks[-1].rstrip(".,")
     role = rl.suffixes.get(last)
-    if role is not None and len(toks) > 1:
-        return Decision(role, f"org-suffix:{last}")
+    if role is not None and len(toks) > 1 and all(t[:1].isupper() or t in _NAME_JOINERS for t in toks):
+        inner = next((t for t in map(_bare_token, toks[:-1]) if rl.suffixes.get(t) in _SPECIFIC_ORG_ROLES), None)
+        if role == "official" and inner is not None:
+            return Decision(rl.suffixes[inner], f"org-suffix:{inner}")  # 'Chicago Police Department'
+        return Decision(role, "outlet" if role == "media" else f"org-suffix:{last}")  # 'The Charlotte Observer'
+
     if _media_name(s):
         return Decision("media", "outlet")
     if len(toks) >= 3 and toks[1] == "of" and toks[0] in rl.suffixes:
@@ -176,6 +186,11 @@ def org_role(name: str) -> Decision | None:
     return None
 
 
+def _bare_token(tok: str) -> str:
+    """A word of a name without a possessive ("Sheriff's" -> "Sheriff")."""
+    return _POSS_RE.sub("", tok)
+
+
 def _orgs_in(phrase: str) -> list[tuple[int, Decision]]:
     """Organisations named in a phrase: capitalised runs that :func:`org_role` knows, by position."""
     out = []
@@ -189,11 +204,22 @@ def _orgs_in(phrase: str) -> list[tuple[int, Decision]]:
                 d = org_role(sub.group()) or d
             elif d is not None:
                 d = org_role(_OF_SPLIT_RE.split(run)[-1]) or d  # 'President of the X Campaign'
-        if d is None and (lexicons().media_name_re.search(run) or lexicons().agency_re.search(run)):
+        if d is None and _media_in(run):
             d = Decision("media", "outlet")  # 'CNN President', 'a Reuters reporter'
         if d is not None:
             out.append((m.start(), d))
     return out
+
+
+def _media_in(run: str) -> bool:
+    """An outlet or agency named in a capitalised run, not as a word of a title ('CNN President',
+    not the 'Vice' of 'Vice President Biden')."""
+    lex = lexicons()
+    m = lex.media_name_re.search(run) or lex.agency_re.search(run)
+    if m is None:
+        return False
+    office = role_lexicon().office_re.match(run)
+    return office is None or m.start() >= office.end()
 
 
 def _org_head(phrase: str) -> Decision | None:
@@ -266,6 +292,10 @@ def phrase_role(phrase: str) -> Decision | None:
     if generic is not None:
         return _generic_role(phrase, head, generic, before)
     role = rl.role_of[w]
+    if role == "expert" and (gov := _org_before(phrase, head.start())) is not None:
+        return Decision("official", f"title:{w}+{gov.evidence}")  # 'the White House physician': speaks for it
+    if role == "official" and _PARTY_BEFORE_RE.search(phrase, 0, head.start()):
+        return Decision("politician", f"title:{w}+party")  # 'the Republican attorney general of Oklahoma'
     if role == "politician" and (w not in rl.offices or w in _STAFF_OFFICES) and not _party_word(phrase):
         boss = _politician_before(phrase[:head.start()])
         if boss is not None:
@@ -333,12 +363,57 @@ def _people_surnames() -> frozenset[str]:
     return frozenset(n.split()[-1] for n, v in role_lexicon().people.items() if v[0] == "politician")
 
 
+def _org_before(phrase: str, end: int) -> Decision | None:
+    """A government body named (by name, not by country) right before a role noun that ends at ``end``
+    ("the White House physician", "IMF chief economist"), or None."""
+    orgs = [(pos, d) for pos, d in _orgs_in(phrase[:end]) if end - pos < 40]
+    if orgs and orgs[-1][1].role == "official" and orgs[-1][1].evidence.startswith(("org:", "org-in:")) \
+            and orgs[-1][1].evidence != "org:country":
+        return orgs[-1][1]
+    return None
+
+
 def _org_of_phrase(phrase: str) -> Decision | None:
     """The organisation a phrase names: by name, else by a head noun."""
     orgs = _orgs_in(phrase)
     if orgs:
         return orgs[0][1]
     return _org_head(phrase)
+
+
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                 "fifty|sixty|seventy|eighty|ninety|a third|a quarter|half|a half|a majority|a plurality|"
+                 "two-thirds|three-quarters|one-third|one-quarter")
+_SHARE_RE = re.compile(
+    r"(?:(?:only|just|about|nearly|almost|roughly|around|some|another|over|under|more than|fewer than|less than|"
+    r"at least|a further|an additional|the other|the remaining|a full|fully|barely)\s+)*"
+    rf"(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))?\s+(?:percent|per cent)"
+    rf"|(?:\d+|{_NUMBER_WORDS})\s+(?:in|of|out of)\s+(?:10|ten|\d+)(?=\s+(?P<noun>[a-z][\w\s-]*)\Z|\Z)"
+    r"|a majority|a plurality|half|a third|a quarter|two-thirds|three-quarters|one-third)"
+    r"(?:\s+(?:of|among)\s+(?P<rest>.+)|\s+[a-z][\w\s-]*)?\Z",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=5000)
+def poll_share(phrase: str) -> Decision | None:
+    """The role of a share of people ("52 percent of registered voters", "Twelve percent", "eight of 10
+    voters"): poll respondents are citizens, unless the people it is a share of have a role of their
+    own other than a party's ("half of the senators"); None when the phrase is no share.
+
+    Examples
+    --------
+    >>> poll_share("Only 52 percent of registered voters"), poll_share("the senator")
+    (Decision(role='citizen', evidence='poll-share'), None)
+    """
+    m = _SHARE_RE.match(" ".join(phrase.split()).strip(" ,;:"))
+    if m is None:
+        return None
+    rest = m.group("rest") or m.group("noun")
+    d = phrase_role(rest) if rest else None
+    if d is not None and d.role not in ("citizen", "unknown", "document") and rest is not None \
+            and not _party_word(rest) and not d.evidence.startswith("party:"):
+        return Decision(d.role, f"poll-share+{d.evidence}")
+    return Decision("citizen", "poll-share")
 
 
 @lru_cache(maxsize=5000)
