@@ -57,7 +57,6 @@ from pathlib import Path
 from typing import Any
 
 from mediakit.actors import actor_sentiment, evaluate_target_sentiment, load_model, target_sentiment
-from mediakit.actors._target_model import polarity
 from mediakit.actors._evaluation import read_newsmtsc
 from mediakit.datasets import corpora_dir, load_allsides
 
@@ -90,15 +89,17 @@ def _import_old(checkout: Path, name: str = "mediakit_old") -> types.ModuleType:
 def _same_outputs(rev: str, root: Path, n_train: int) -> bool:
     """Are this checkout's model and rule scores and labels those of revision ``rev``?
 
-    Checked on dev-rw, dev-mt and the first ``n_train`` train rows: labels equal, scores within 1e-12
-    (the unrounded scores, from each version's ``model_score`` and ``target_score``).
+    Checked on dev-rw, dev-mt and the first ``n_train`` train rows: labels equal (each version's
+    ``target_sentiment``), scores within 1e-12 (the unrounded scores, from each version's
+    ``model_score`` and ``target_score``).
     """
     from mediakit.actors._target import target_score
     from mediakit.actors._target_model import model_score
 
-    other = _import_old(_package_from_rev(rev), "mediakit_same")
+    _import_old(_package_from_rev(rev), "mediakit_same")
     o_model = importlib.import_module("mediakit_same.actors._target_model").model_score
     o_rules = importlib.import_module("mediakit_same.actors._target").target_score
+    o_sentiment = importlib.import_module("mediakit_same.actors._target_model").target_sentiment
     rows = [r for split in ("dev-rw", "dev-mt") for r in read_newsmtsc(root / "newsmtsc" / f"{split}.jsonl")]
     rows += read_newsmtsc(root / "newsmtsc" / "train.jsonl")[:n_train]
     worst, labels = 0.0, 0
@@ -107,7 +108,9 @@ def _same_outputs(rev: str, root: Path, n_train: int) -> bool:
         for new_f, old_f, method in ((model_score, o_model, "model"), (target_score, o_rules, "target")):
             x, y = new_f(s, a, b), old_f(s, a, b)
             worst = max(worst, abs(x - y))
-            labels += polarity(x, method) != other.actors._target_model.polarity(y, method)
+            # each version's own labels (the model's: the most probable class since issue 14's argmax rule)
+            labels += target_sentiment(s, a, b, method=method)["polarity"] != o_sentiment(s, a, b, method=method)[
+                "polarity"]
     ok = worst <= 1e-12 and labels == 0
     print(f"same outputs as {rev} on {len(rows)} mentions (model and rules): max |score difference| {worst:.2g}, "
           f"{labels} labels differ -> {'identical' if ok else 'DIFFERENT'}")

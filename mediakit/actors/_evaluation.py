@@ -40,7 +40,8 @@ class TargetSentimentEvaluation:
     confusion : pandas.DataFrame
         Counts, gold classes as rows, predicted as columns.
     thresholds : tuple of float
-        (negative, positive) thresholds on the score.
+        (negative, positive) thresholds on the score (for 'model' they classify a score alone; a
+        target's class is its most probable class).
     """
 
     method: str
@@ -111,8 +112,9 @@ def evaluate_target_sentiment(path: str | os.PathLike[str], method: str = "model
 
     Each row of the file has ``sentence``, ``from``/``to`` (the target's character
     offsets) and ``polarity`` (-1, 0, 1). The method predicts a class for each row
-    (:func:`target_sentiment`); the thresholds are fixed: the shipped model's (tuned on a
-    held-out slice of NewsMTSC train) for 'model', :data:`TARGET_POSITIVE_THRESHOLD` and
+    (:func:`target_sentiment`): the most probable class for 'model' (``thresholds`` holds
+    its score thresholds, picked out of fold on NewsMTSC train, which only classify a score
+    alone), fixed thresholds :data:`TARGET_POSITIVE_THRESHOLD` and
     :data:`TARGET_NEGATIVE_THRESHOLD` = +/-0.10 for 'target' (tuned on train), VADER's
     +/-0.05 for 'sentence'.
 

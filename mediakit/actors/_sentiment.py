@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame
@@ -14,7 +13,7 @@ from ._discovery import resolve_actors, scored_subset
 from ._mentions import Mention
 from ._names import sentence_bounds
 from ._parts import PART_RANK, PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
-from ._target_model import check_method, method_score, polarity
+from ._target_model import check_method, method_score_label
 
 __all__ = ["SENTENCE_COLUMNS", "SENTIMENT_COLUMNS", "SENTIMENT_SUMMARY_COLUMNS", "actor_sentences",
            "actor_sentiment", "actor_sentiment_summary"]
@@ -68,13 +67,10 @@ def _sentence_rows(article_id: Any, outlet: Any, ms: list[Mention], method: str)
     for (_, _, ss, se, actor), group in sorted(_mentions_by_sentence(ms).items(), key=lambda kv: kv[0]):
         part = group[0].part
         sentence = part.text[ss:se]
-        if method == "sentence":
-            score = method_score(sentence, 0, 0, method)
-        else:
-            score = float(np.mean([method_score(sentence, m.start - ss, m.end - ss, method) for m in group]))
+        score, label = method_score_label(sentence, [(m.start - ss, m.end - ss) for m in group], method)
         caption = pd.NA if part.caption is None else part.caption
         rows.append((article_id, outlet, part.kind, caption, actor, ss, se, sentence, len(group),
-                     round(score, 4), polarity(score, method)))
+                     round(score, 4), label))
     return rows
 
 
@@ -135,9 +131,9 @@ def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     ...     "Critics called Smith corrupt. Jones praised the deal. Smith won."]})
     >>> actor_sentences(arts, ["Ann Smith", "Bo Jones"])[["actor", "sentence", "score", "polarity"]]
            actor                       sentence   score  polarity
-    0  Ann Smith  Critics called Smith corrupt. -0.8753        -1
-    1   Bo Jones        Jones praised the deal.  0.4772         1
-    2  Ann Smith                     Smith won.  0.8082         1
+    0  Ann Smith  Critics called Smith corrupt. -0.8660        -1
+    1   Bo Jones        Jones praised the deal.  0.5589         1
+    2  Ann Smith                     Smith won.  0.7200         1
     """
     return _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
                            func="actor_sentences", languages=languages)
@@ -186,8 +182,8 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     >>> actor_sentiment(arts, ["Ann Smith", "Bo Jones"])[
     ...     ["actor", "n_sentences", "mean_score", "share_negative", "share_positive"]]
            actor  n_sentences  mean_score  share_negative  share_positive
-    0  Ann Smith            2    -0.03355             0.5             0.5
-    1   Bo Jones            1     0.47720             0.0             1.0
+    0  Ann Smith            2     -0.0730             0.5             0.5
+    1   Bo Jones            1      0.5589             0.0             1.0
     """
     sents = _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
                             func="actor_sentiment", languages=languages)

@@ -21,6 +21,7 @@ import sys
 from functools import lru_cache
 from io import BytesIO
 from importlib import resources
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -39,8 +40,8 @@ from ._target_features import adjust_valences, is_victim, model_features
 
 __all__ = ["METHODS", "MODEL_FILE", "VOCABULARY_FILE", "FeatureModel", "adjust_valences", "check_method",
            "is_victim", "load_model",
-           "method_score", "method_thresholds", "model_features", "model_probabilities", "model_score",
-           "polarity", "target_sentiment"]
+           "method_score", "method_score_label", "method_thresholds", "model_features", "model_probabilities",
+           "model_score", "polarity", "target_sentiment"]
 
 #: The weights (``W``: features x classes negative/neutral/positive) inside ``mediakit/resources``.
 MODEL_FILE = "actor_sentiment_model.npz"
@@ -58,9 +59,11 @@ class FeatureModel:
     vocabulary : list of str
         The feature name of each row of ``weights``.
     thresholds : tuple of float
-        (negative, positive) thresholds on the score ``p(positive) - p(negative)``.
+        (negative, positive) thresholds on the score ``p(positive) - p(negative)``: the class of a
+        score alone (:meth:`polarity`, e.g. a mean score).
     meta : dict, optional
-        Training settings and provenance.
+        Training settings and provenance. ``meta["decision"] == "argmax"``: a target's class is the
+        most probable class (:meth:`label`; the shipped model), else the thresholds on its score.
 
     Examples
     --------
@@ -85,6 +88,8 @@ class FeatureModel:
                 self.groups.setdefault(group, {})[sys.intern(key)] = k  # interned, as norm_word's words
         self.thresholds = (float(thresholds[0]), float(thresholds[1]))
         self.meta = dict(meta or {})
+        #: Class of a target from its probabilities: the most probable class (True), or thresholds on its score.
+        self.argmax = self.meta.get("decision") == "argmax"
         #: Scores targets straight from the weights (same values as :meth:`probabilities` of
         #: :func:`model_features`).
         self.scorer = FastScorer(self.table, self.groups, self.index.get("bias"))
@@ -115,9 +120,42 @@ class FeatureModel:
         return np.array([x / total for x in e])
 
     def polarity(self, score: float) -> int:
-        """-1, 0 or 1: the class of the score ``p(positive) - p(negative)``."""
+        """-1, 0 or 1: the class of the score ``p(positive) - p(negative)`` under :attr:`thresholds`."""
         neg, pos = self.thresholds
         return 1 if score >= pos else -1 if score <= neg else 0
+
+    def label(self, probs: Sequence[float]) -> int:
+        """-1, 0 or 1: the class of a target with probabilities ``probs`` (negative, neutral, positive).
+
+        The most probable class (ties go to neutral, then negative) when :attr:`argmax`, else
+        :meth:`polarity` of ``probs[2] - probs[0]``.
+
+        Examples
+        --------
+        >>> m = FeatureModel(np.zeros((1, 3)), ["bias"], (-0.1, 0.1), {"decision": "argmax"})
+        >>> m.label([0.3, 0.3, 0.4]), m.label([0.4, 0.4, 0.2])
+        (1, 0)
+        """
+        p0, p1, p2 = float(probs[0]), float(probs[1]), float(probs[2])
+        if not self.argmax:
+            return self.polarity(p2 - p0)
+        if p1 >= p0 and p1 >= p2:
+            return 0
+        return 1 if p2 > p0 else -1
+
+    def score_label(self, sentence: str, spans: Sequence[tuple[int, int]]) -> tuple[float, int]:
+        """Score and class of ``sentence`` toward one target mentioned at ``spans`` (mean probabilities)."""
+        total = [0.0, 0.0, 0.0]
+        for start, end in spans:
+            z = self.scorer.logits(sentence, start, end)
+            top = max(z)
+            e = [math.exp(x - top) for x in z]
+            s = sum(e)
+            for c in range(3):
+                total[c] += e[c] / s
+        n = max(1, len(spans))
+        probs = [x / n for x in total]
+        return probs[2] - probs[0], self.label(probs)
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +224,27 @@ def method_thresholds(method: str) -> tuple[float, float]:
     return SENTENCE_NEGATIVE_THRESHOLD, SENTENCE_POSITIVE_THRESHOLD
 
 
+def method_score_label(sentence: str, spans: Sequence[tuple[int, int]], method: str) -> tuple[float, int]:
+    """Score and class of ``sentence`` toward one target mentioned at ``spans`` under ``method``.
+
+    'model': the mean of the mentions' probabilities, its ``p(positive) - p(negative)`` and its
+    class (:meth:`FeatureModel.label`); 'target': the mean of the mentions' scores and its class;
+    'sentence': the sentence's score (the spans do not matter).
+
+    Examples
+    --------
+    >>> method_score_label("Smith met Jones.", [(0, 5)], "sentence")
+    (0.0, 0)
+    """
+    if method == "model":
+        return load_model().score_label(sentence, spans)
+    if method == "sentence" or not spans:
+        score = sentence_score(sentence) if method == "sentence" else target_score(sentence, 0, 0)
+    else:
+        score = sum(target_score(sentence, a, b) for a, b in spans) / len(spans)
+    return score, polarity(score, method)
+
+
 def polarity(score: float, method: str) -> int:
     """-1, 0 or 1: the class of ``score`` under the thresholds of ``method``."""
     neg, pos = method_thresholds(method)
@@ -206,8 +265,8 @@ def target_sentiment(sentence: str, start: int, end: int, *, method: str = "mode
     target, the words next to it and in windows of 8 words each side, the target's role
     (pronoun, subject of a verb of condemning, passive or object of a negative event,
     after "unlike"/"than") and whether it sits inside a quotation. The score is
-    ``p(positive) - p(negative)``; the thresholds were tuned on a held-out slice of train
-    (docs/actors.md).
+    ``p(positive) - p(negative)``; the polarity is the most probable class (argmax; the
+    classes were weighted inversely to their frequency in training; docs/actors.md).
 
     ``method='target'`` (rule-based): VADER's word valences (negation, booster and
     capitalisation rules) with a news lexicon (``actor_titles.yaml``, ``target_sentiment``),
@@ -251,8 +310,7 @@ def target_sentiment(sentence: str, start: int, end: int, *, method: str = "mode
     start = max(0, min(int(start), len(sentence)))
     end = max(start, min(int(end), len(sentence)))
     if method == "model":
-        model = load_model()
-        score = model.scorer.score(sentence, start, end)
-        return {"score": round(score, 4), "polarity": model.polarity(score)}
+        score, label = load_model().score_label(sentence, ((start, end),))
+        return {"score": round(score, 4), "polarity": label}
     score = method_score(sentence, start, end, method)
     return {"score": round(score, 4), "polarity": polarity(score, method)}
