@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._validation import check_articles, check_columns, check_frame
+from .._validation import check_articles, check_columns, check_frame, check_option
 from ._discovery import resolve_actors, scored_subset
 from ._label_rules import Label, labels_of_mention
 from ._mentions import Mention
@@ -90,7 +90,8 @@ def _nominals(all_parts: list[list[Part]], labelled: list[_Labelled]) -> list[li
 
 def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                  min_mentions: int = 3, parts: Sequence[str] = PARTS,
-                 languages: str | Sequence[str] | None = "en", nominal: bool = True) -> pd.DataFrame:
+                 languages: str | Sequence[str] | None = "en", nominal: bool = True,
+                 house_style: str = "exclude") -> pd.DataFrame:
     """Return every mention of an actor with the label attached to it.
 
     Headline (``title``), body (``text``) and ``captions`` are searched; each row says
@@ -137,6 +138,10 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     nominal : bool, default True
         Add the linked descriptions (label kind ``'nominal'``); False gives only the
         mentions that contain a name.
+    house_style : {'exclude', 'keep'}, default 'exclude'
+        A bare honorific ("Mr.", "Mrs.", "Ms.", "Dr.") is the outlet's house style, not a label:
+        by default it is not a label (the mention stays, with no label unless it has another);
+        ``'keep'`` gives those rows with label kind ``'honorific'``.
 
     Returns
     -------
@@ -171,6 +176,7 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     """
     func = "actor_labels"
     check_articles(articles, func=func)
+    check_option(house_style, ("exclude", "keep"), name="house_style", func=func)
     parts = check_parts(parts, func=func)
     articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
@@ -186,7 +192,24 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     if not rows:
         return empty_frame(LABEL_COLUMNS, _LABEL_DTYPES)
     out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS))
+    if house_style == "exclude":
+        out = _without_honorifics(out)
     return out.astype(_LABEL_DTYPES)
+
+
+def _without_honorifics(out: pd.DataFrame) -> pd.DataFrame:
+    """Honorific rows dropped when their mention has another label, made label-less otherwise."""
+    hon = (out["label_kind"] == "honorific").fillna(False).to_numpy(dtype=bool)
+    if not hon.any():
+        return out
+    key = ["article_id", "part", "caption", "mention_id"]
+    n_rows = out.groupby(key, dropna=False, sort=False)["mention_id"].transform("size").to_numpy()
+    drop = hon & (n_rows > 1)
+    out = out.loc[~drop].copy()
+    blank = (out["label_kind"] == "honorific").fillna(False).to_numpy(dtype=bool)
+    for col in ("label", "label_kind", "label_start", "label_end"):
+        out.loc[blank, col] = None
+    return out.reset_index(drop=True)
 
 
 def _normalize_label(label: str) -> str:

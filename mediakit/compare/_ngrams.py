@@ -25,7 +25,7 @@ import pandas as pd
 from ..text import NGRAM_BOUNDARY_CHARS, NGRAM_TOKEN_RE
 from ._style import fold_variants
 
-__all__ = ["BOUNDARY_CHARS", "NgramModel", "TOKEN_RE", "fold", "model_from_counts", "models_from_cells",
+__all__ = ["BOUNDARY_CHARS", "NgramModel", "Phrases", "mask_phrases", "TOKEN_RE", "fold", "model_from_counts", "models_from_cells",
            "models_from_texts", "ngram_cells", "ngram_model", "ngram_text", "term_cells", "token_flags",
            "token_stream"]
 
@@ -66,15 +66,45 @@ class NgramModel:
         return y
 
 
-def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray], *,
-                 fold_style: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+#: Phrases (tuples of tokens) whose occurrences are not counted: outlet names under ``house_style="exclude"``.
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def mask_phrases(codes: np.ndarray, uniq: np.ndarray, phrases: Phrases) -> np.ndarray:
+    """``codes`` with every occurrence of a phrase replaced by line breaks (n-gram boundaries).
+
+    Masking "fox news" keeps its words out of every count: "news" from "told Fox News" is the
+    outlet's name, not a word it chose. Phrases whose tokens do not all occur change nothing.
+    """
+    where = {t: i for i, t in enumerate(uniq.tolist())}
+    boundary = where.get("\n")
+    if boundary is None:
+        return codes
+    out = codes.copy()
+    for phrase in phrases:
+        ids = [where.get(t) for t in phrase]
+        k = len(ids)
+        if k == 0 or any(i is None for i in ids) or len(codes) < k:
+            continue
+        hit = np.ones(len(codes) - k + 1, dtype=bool)
+        for j, i in enumerate(ids):
+            hit &= codes[j:len(codes) - k + 1 + j] == i
+        start = np.flatnonzero(hit)
+        for j in range(k):
+            out[start + j] = boundary
+    return out
+
+
+def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray], *, fold_style: bool = False,
+                 mask: Phrases = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Tokens of every group as one stream, each group's texts followed by a boundary token.
 
     ``rows[i]`` are the positions in ``texts`` of group ``i``'s articles, joined with line
     breaks (a boundary: no n-gram crosses articles or groups). Returns the token codes, the
     distinct tokens (object array) and the group index of every token. ``fold_style``: fold
     abbreviation variants into one token ("sen" -> "senator", "u.s" -> "us"; see
-    :mod:`mediakit.compare._style`), on the distinct tokens (cheap).
+    :mod:`mediakit.compare._style`), on the distinct tokens (cheap). ``mask``: phrases whose
+    occurrences are not counted (:func:`mask_phrases`).
     """
     chunks: list[list[str]] = []
     for r in rows:
@@ -92,6 +122,8 @@ def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray], *,
             recode, uniq = pd.factorize(folded)
             codes = recode[codes]
             uniq = np.asarray(uniq, dtype=object)
+    if mask:
+        codes = mask_phrases(codes, uniq, mask)
     return codes, uniq, gid
 
 
@@ -200,9 +232,9 @@ def ngram_model(codes: np.ndarray, uniq: np.ndarray, gid: np.ndarray, n_groups: 
 
 def models_from_texts(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: int, hi_n: int,
                       stops: frozenset[str], *, prior: str, alpha0: float | None,
-                      min_count: int, fold_style: bool = False) -> list[NgramModel]:
+                      min_count: int, fold_style: bool = False, mask: Phrases = ()) -> list[NgramModel]:
     """The counts of every n-gram length that occurs, from the texts of every group (pandas path)."""
-    codes, uniq, gid = token_stream(texts, rows, fold_style=fold_style)
+    codes, uniq, gid = token_stream(texts, rows, fold_style=fold_style, mask=mask)
     is_boundary, is_stop = token_flags(uniq, stops)
     models: list[NgramModel] = []
     for n_words in range(lo_n, hi_n + 1):
@@ -214,7 +246,7 @@ def models_from_texts(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: in
 
 
 def term_cells(texts: Sequence[str], row_gid: np.ndarray, lo_n: int, hi_n: int,
-               stops: frozenset[str], *, fold_style: bool = False) -> pd.DataFrame:
+               stops: frozenset[str], *, fold_style: bool = False, mask: Phrases = ()) -> pd.DataFrame:
     """Every (n-gram, group) count of a slice of the articles: ``term``, ``n_words``, ``gid``, ``count``.
 
     ``row_gid`` is every article's group index (−1: no group). One partition's share of
@@ -229,7 +261,7 @@ def term_cells(texts: Sequence[str], row_gid: np.ndarray, lo_n: int, hi_n: int,
     frames = [pd.DataFrame({"term": pd.Series([], dtype=object), "n_words": pd.Series([], dtype=np.int64),
                             "gid": pd.Series([], dtype=np.int64), "count": pd.Series([], dtype=np.int64)})]
     if rows:
-        codes, uniq, gid = token_stream(texts, rows, fold_style=fold_style)
+        codes, uniq, gid = token_stream(texts, rows, fold_style=fold_style, mask=mask)
         is_boundary, is_stop = token_flags(uniq, stops)
         for n_words in range(lo_n, hi_n + 1):
             cells = ngram_cells(codes, len(uniq), gid, len(rows), n_words, is_boundary, is_stop)

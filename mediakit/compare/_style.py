@@ -8,6 +8,8 @@ therefore, by default,
 * **folds variants before counting**: the abbreviations of ``mediakit/lexicons/house_style.yaml``
   ("sen" -> "senator") and dotted initialisms without their periods ("u.s" -> "us", "i.r.s" ->
   "irs"), so one outlet's "Sen." and another's "Senator" are the same word;
+* **masks outlet names before counting** (``"exclude"``): the tokens of every occurrence of a
+  multi-word outlet name become n-gram boundaries, so "news" of "told Fox News" is not counted;
 * **sets style terms apart**: a term is *style* when it contains an honorific, a single letter
   (initials: "j"), or a self-reference to an outlet of the corpus — the outlet's full name as a
   phrase ("washington post") or a word of its name that is not an ordinary word or place

@@ -271,9 +271,10 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     order = group_order(labels, None)
     comparisons, g_index = term_comparisons(order, by, group, other)
     pos = positions(labels, order)
-    models = models_from_texts(texts, [pos[g] for g in order], lo_n, hi_n, stops, prior=prior,
-                               alpha0=alpha0, min_count=min_count, fold_style=house_style != "keep")
     style = None if house_style == "keep" else style_terms(corpus_outlets(articles, by, order))
+    mask = style.name_phrases if style is not None and house_style == "exclude" else ()
+    models = models_from_texts(texts, [pos[g] for g in order], lo_n, hi_n, stops, prior=prior,
+                               alpha0=alpha0, min_count=min_count, fold_style=house_style != "keep", mask=mask)
     return terms_table(models, order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
                        n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=house_style,
                        style=style)

@@ -49,11 +49,13 @@ def term_labels(ddf: Any, by: Any) -> tuple[pd.Series, int, int]:
 
 
 def _term_partition(df: pd.DataFrame, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
-                    stops: frozenset[str], fold_style: bool = False) -> pd.DataFrame:
+                    stops: frozenset[str], fold_style: bool = False,
+                    mask: tuple[tuple[str, ...], ...] = ()) -> pd.DataFrame:
     """One partition's (n-gram, group) counts (``term``, ``n_words``, ``gid``, ``count``)."""
     df = restore_captions(df)
     row_gid = pd.Index(order).get_indexer(df[by]).astype(np.int64)
-    cells = partition_cells(part_texts(df, columns), row_gid, lo_n, hi_n, stops, fold_style=fold_style)
+    cells = partition_cells(part_texts(df, columns), row_gid, lo_n, hi_n, stops, fold_style=fold_style,
+                            mask=mask)
     return cells.astype({"term": _TERM_DTYPE})
 
 
@@ -103,12 +105,13 @@ def _shuffle_method(ddf: Any) -> str | None:
 
 
 def _term_graph(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
-                stops: frozenset[str], min_count: int, fold_style: bool = False) -> tuple[Any, Any, Any]:
+                stops: frozenset[str], min_count: int, fold_style: bool = False,
+                mask: tuple[tuple[str, ...], ...] = ()) -> tuple[Any, Any, Any]:
     """The lazy collections behind :func:`term_cells`: kept cells, summed statistics, summed cells."""
     cols = list(dict.fromkeys([by, *columns]))
     meta = pd.DataFrame({"term": pd.Series([], dtype=_TERM_DTYPE), "n_words": pd.Series([], dtype=np.int64),
                          "gid": pd.Series([], dtype=np.int64), "count": pd.Series([], dtype=np.int64)})
-    partial = ddf[cols].map_partitions(_term_partition, by, columns, list(order), lo_n, hi_n, stops, fold_style,
+    partial = ddf[cols].map_partitions(_term_partition, by, columns, list(order), lo_n, hi_n, stops, fold_style, mask,
                                        meta=meta,
                                        enforce_metadata=False, clear_divisions=True, align_dataframes=False)
     shuffled = partial.shuffle("term", npartitions=max(1, ddf.npartitions), ignore_index=True,
@@ -124,7 +127,8 @@ def _term_graph(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi
 
 
 def term_cells(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi_n: int,
-               stops: frozenset[str], min_count: int, fold_style: bool = False) -> tuple[pd.DataFrame, pd.Series]:
+               stops: frozenset[str], min_count: int, fold_style: bool = False,
+               mask: tuple[tuple[str, ...], ...] = ()) -> tuple[pd.DataFrame, pd.Series]:
     """The n-gram counts of :func:`distinctive_terms`, computed on the cluster.
 
     Every partition counts its n-grams per group (``map_partitions``); the partial counts
@@ -144,7 +148,7 @@ def term_cells(ddf: Any, by: Any, columns: Any, order: list[Any], lo_n: int, hi_
     """
     import dask
 
-    kept, stats, _ = _term_graph(ddf, by, columns, order, lo_n, hi_n, stops, min_count, fold_style)
+    kept, stats, _ = _term_graph(ddf, by, columns, order, lo_n, hi_n, stops, min_count, fold_style, mask)
     kept_cells, stat_sums = dask.compute(kept, stats)
     return kept_cells.reset_index(drop=True), stat_sums
 
@@ -213,9 +217,10 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     order = group_order(present, None)
     comparisons, g_index = term_comparisons(order, by, group, other)
     fold_style = house_style != "keep"
-    kept, stats = term_cells(articles, by, columns, order, lo_n, hi_n, stops, min_count, fold_style)
-    models = models_from_cells(kept, stats, len(order), lo_n, hi_n, prior=prior, alpha0=alpha0)
     style = style_terms(_outlets(articles, by, order)) if fold_style else None
+    mask = style.name_phrases if style is not None and house_style == "exclude" else ()
+    kept, stats = term_cells(articles, by, columns, order, lo_n, hi_n, stops, min_count, fold_style, mask)
+    models = models_from_cells(kept, stats, len(order), lo_n, hi_n, prior=prior, alpha0=alpha0)
     return terms_table(models, order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
                        n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=house_style,
                        style=style)

@@ -129,7 +129,7 @@ def test_seed_user_actors_match_discovery(seed: pd.DataFrame) -> None:
 def test_variants_merge_into_one_actor() -> None:
     arts = _arts("Syrian President Bashar al-Assad fled. Al-Qaeda was not involved. "
                  "Later al-Assad spoke, and Assad's allies waited. Mr. Assad said nothing.")
-    labels = actor_labels(arts, min_mentions=1)
+    labels = actor_labels(arts, min_mentions=1, house_style="keep")
     assert set(labels["actor"]) == {"Bashar al-Assad"}
     assert labels["mention"].tolist() == ["Bashar al-Assad", "al-Assad", "Assad", "Assad"]
     assert labels["mention_id"].tolist() == [0, 1, 2, 3]
@@ -138,6 +138,10 @@ def test_variants_merge_into_one_actor() -> None:
     assert ("Assad", "Mr.") in got
     honorific = labels[labels["label"] == "Mr."]
     assert honorific["label_kind"].tolist() == ["honorific"]
+    default = actor_labels(arts, min_mentions=1)  # a bare honorific is house style: the mention stays, unlabelled
+    assert default["mention_id"].tolist() == [0, 1, 2, 3]
+    assert "honorific" not in set(default["label_kind"].dropna())
+    assert default.loc[3, ["label", "label_kind"]].isna().all()
 
 
 def test_a_longer_name_with_the_same_surname_is_someone_else() -> None:
@@ -176,7 +180,7 @@ def test_user_dict_matches_exactly_the_variants_given() -> None:
 
 def test_user_list_adds_the_surname() -> None:
     arts = _arts("Mr. Ryabkov said so. Sergei Ryabkov, Russia's deputy foreign minister, agreed.")
-    labels = actor_labels(arts, ["Sergei Ryabkov"])
+    labels = actor_labels(arts, ["Sergei Ryabkov"], house_style="keep")
     assert labels["mention"].tolist() == ["Ryabkov", "Sergei Ryabkov"]
     assert _labelled(labels) == {
         ("Sergei Ryabkov", "text", "Mr.", "honorific"),
@@ -228,7 +232,7 @@ def test_bad_arguments() -> None:
     ],
 )
 def test_label_kinds(text: str, label: str, kind: str) -> None:
-    labels = actor_labels(_arts(text), ["Jane Doe", "Bashar al-Assad", "Paul Whelan"])
+    labels = actor_labels(_arts(text), ["Jane Doe", "Bashar al-Assad", "Paul Whelan"], house_style="keep")
     assert (label, kind) in set(zip(labels["label"], labels["label_kind"], strict=True))
 
 

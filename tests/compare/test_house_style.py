@@ -30,6 +30,24 @@ def test_default_ranking_has_no_outlet_name_honorific_or_initial():
     assert t.attrs["house_style"] == "exclude"
 
 
+def test_words_of_an_outlet_name_are_not_counted_inside_the_name():
+    """'news' of 'told Fox News' is the outlet's name: only the other 'news' count (pandas and Dask)."""
+    arts = pd.DataFrame({"outlet": ["Fox News"] * 3 + ["CNN"] * 3, "title": [""] * 6,
+                         "text": ["He told Fox News that news of the tax cut was good."] * 3
+                         + ["The news of the tax plan spread."] * 3})
+    counts = mk.distinctive_terms(arts, min_count=1).set_index(["group", "term"])["count_group"]
+    assert counts[("Fox News", "news")] == 3 and counts[("CNN", "news")] == 3
+    kept = mk.distinctive_terms(arts, min_count=1, house_style="keep").set_index(["group", "term"])["count_group"]
+    assert kept[("Fox News", "news")] == 6
+    only = mk.distinctive_terms(arts, min_count=1, house_style="only")
+    assert "fox news" in set(only["term"])  # listed as style, not masked away
+    dd = pytest.importorskip("dask.dataframe")
+    from mediakit.dask import distinctive_terms as dask_terms
+
+    on_dask = dask_terms(dd.from_pandas(arts, npartitions=2), min_count=1).set_index(["group", "term"])
+    assert on_dask["count_group"][("Fox News", "news")] == 3
+
+
 def test_only_lists_the_style_terms_with_their_reason():
     t = mk.distinctive_terms(_corpus(), min_count=3, house_style="only")
     assert set(t["style"]) <= {"honorific", "initial", "outlet name"}
