@@ -56,13 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     written += mk.save_figure(fig, args.out / "basil_word_choice_migrant_labels", formats=("png",), dpi=110,
                               data=share_table(rows, category="variant", articles=ids))
 
-    # 2. who is quoted: source types of the attributions
+    # 2. who is quoted: source roles of the attributions (docs/sources.md)
     attr = mk.extract_attributions(articles)
     with theme():
         fig = Figure(figsize=figure_for(n))
-        mk.plot.source_mix(attr, category="source_type", articles=ids, ax=fig.subplots(), palette=pal)
+        mk.plot.source_mix(attr, category="source_role", articles=ids, ax=fig.subplots(), palette=pal)
     written += mk.save_figure(fig, args.out / "basil_source_mix", formats=("png",), dpi=110,
-                              data=share_table(attr, category="source_type", articles=ids))
+                              data=share_table(attr, category="source_role", articles=ids))
 
     # 3. tone by outlet, mean and 95% bootstrap CI
     metrics = mk.analyze(articles, families=("sentiment",), progress=False)
