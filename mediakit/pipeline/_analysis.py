@@ -67,6 +67,9 @@ class CorpusAnalysis:
         is set); None with fewer than one outlet.
     terms : pandas.DataFrame or None
         :func:`mediakit.distinctive_terms` one outlet against the rest; None with fewer than two outlets.
+    style_terms : pandas.DataFrame or None
+        The house-style terms left out of ``terms`` (own names, honorifics, initials:
+        ``distinctive_terms(..., house_style="only")``, with a ``style`` column): style, not framing.
     actor_labels : pandas.DataFrame or None
         :func:`mediakit.actor_labels`; None when it failed (see ``notes``).
     source_roles : pandas.DataFrame or None
@@ -95,6 +98,7 @@ class CorpusAnalysis:
     word_choice: pd.DataFrame
     comparison: Comparison | None = None
     terms: pd.DataFrame | None = None
+    style_terms: pd.DataFrame | None = None
     actor_labels: pd.DataFrame | None = None
     source_roles: pd.DataFrame | None = None
     partisan: pd.DataFrame | None = None
@@ -257,16 +261,18 @@ def _scored(articles: pd.DataFrame, languages: str | Sequence[str] | None) -> pd
     return articles if keep.all() else articles[keep]
 
 
-def _terms(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
-    """Distinctive terms of each outlet against the others (None with fewer than two outlets)."""
+def _terms(articles: pd.DataFrame, notes: list[str]) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Distinctive terms of each outlet against the others, and its house-style terms apart (None, None
+    with fewer than two outlets)."""
     if articles["outlet"].dropna().nunique() < 2:
         notes.append("fewer than two outlets: no distinctive terms (they set one outlet against the others)")
-        return None
+        return None, None
     try:
-        return distinctive_terms(articles, by="outlet", top=15)
+        return (distinctive_terms(articles, by="outlet", top=15),
+                distinctive_terms(articles, by="outlet", top=15, house_style="only"))
     except ValueError as exc:
         notes.append(f"no distinctive terms: {exc}")
-        return None
+        return None, None
 
 
 def _sources(articles: pd.DataFrame, attributions: pd.DataFrame,
@@ -359,7 +365,7 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     step()
     comparison, event_col = _comparison(articles, tables.metrics, event_col, notes)
     step()
-    terms = _terms(scored, notes)
+    terms, style = _terms(scored, notes)
     step()
     labels = _actor_labels(scored, notes)
     roles, partisan = _sources(articles, tables.attributions, notes)
@@ -367,7 +373,7 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     return CorpusAnalysis(source=source, articles=articles,
                           load_errors=load_errors(articles) if errors is None else errors,
                           metrics=tables.metrics, sentences=tables.sentences, attributions=tables.attributions,
-                          word_choice=tables.word_choice, comparison=comparison, terms=terms,
+                          word_choice=tables.word_choice, comparison=comparison, terms=terms, style_terms=style,
                           actor_labels=labels, source_roles=roles, partisan=partisan, framing=framing,
                           event=event_col,
                           notes=notes,

@@ -108,6 +108,8 @@ _FILES = {
     "comparison_groups.csv": "outlet × headline metric: n, mean, median, sd, 95% bootstrap CI",
     "comparison_events.csv": "outlet pairs × metrics compared within the events both covered",
     "distinctive_terms.csv": "terms that set each outlet apart from the rest (log-odds, z-score)",
+    "house_style_terms.csv": "the outlets' house-style terms (own names, honorifics, initials), left out of the "
+                             "distinctive terms: style, not framing",
     "actor_labels.csv": "one row per actor mention with the label attached to it",
     "source_roles.csv": "outlet × source role: count, share of attributions and 95% bootstrap CI (articles resampled)",
     "partisan_balance.csv": "outlet: quoted politicians by party, party shares and their gap with 95% bootstrap CIs",

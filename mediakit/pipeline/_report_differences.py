@@ -215,7 +215,29 @@ def _word_choice_part(res: CorpusAnalysis, written: Mapping[str, Path], base: Pa
                 if "distinctive_terms" in written else ""
             parts.append("<p>Words and phrases each outlet uses more than the others (log-odds ratio with an "
                          f"informative Dirichlet prior, z &gt; 1.96){link}:</p><ul>" + "".join(items) + "</ul>")
+    parts.append(_style_part(res, written, base))
     return "\n".join(parts)
+
+
+def _style_part(res: CorpusAnalysis, written: Mapping[str, Path], base: Path) -> str:
+    """The house-style terms left out of the distinctive terms: real differences, just not framing."""
+    style = res.style_terms
+    if style is None or style.empty:
+        return ""
+    items = []
+    for o in res.outlets[:8]:
+        t = style[(style["group"] == o) & (style["z"] > 1.96)].sort_values("z", ascending=False).head(6)
+        if len(t):
+            items.append(f"<li><strong>{_e(o)}</strong>: " + ", ".join(
+                f"{_e(r.term)} <span class=\"note\">({_e(r.style)})</span>" for r in t.itertuples(index=False))
+                + "</li>")
+    if not items:
+        return ""
+    link = f' (<a href="{_href(written["house_style_terms"], base)}">house_style_terms.csv</a>)' \
+        if "house_style_terms" in written else ""
+    return ("<p>House style, left out of the terms above: each outlet’s own name, courtesy titles and initials "
+            f"(spelling variants such as “Sen.”/“Senator” are counted as one word){link}. Real differences "
+            "between outlets, but not framing:</p><ul>" + "".join(items) + "</ul>")
 
 
 

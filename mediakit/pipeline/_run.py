@@ -132,12 +132,16 @@ def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress:
             written["comparison_events"] = write_table(res.comparison.paired, outdir / "comparison_events.csv")
     if res.terms is not None:
         written["distinctive_terms"] = write_table(res.terms, outdir / "distinctive_terms.csv")
+    if res.style_terms is not None:
+        written["house_style_terms"] = write_table(res.style_terms, outdir / "house_style_terms.csv")
     if res.actor_labels is not None:
         written["actor_labels"] = write_table(res.actor_labels, outdir / "actor_labels.csv")
     if res.source_roles is not None:
         written["source_roles"] = write_table(res.source_roles, outdir / "source_roles.csv")
     if res.partisan is not None:
         written["partisan_balance"] = write_table(res.partisan, outdir / "partisan_balance.csv")
+    if res.framing is not None:
+        written["framing_differences"] = write_table(res.framing, outdir / "framing_differences.csv")
     figures = make_figures(res, outdir / "figures", progress=progress)
     for fig in figures:
         for p in fig.files:

@@ -37,6 +37,8 @@ TABLE_COLUMNS = {
     "comparison.csv": {"group_a", "group_b", "metric", "cliffs_delta", "p_adjusted"},
     "comparison_groups.csv": {"group", "metric", "n", "mean", "ci_low", "ci_high"},
     "distinctive_terms.csv": {"group", "other", "term", "z"},
+    "house_style_terms.csv": {"group", "term", "z", "style"},
+    "framing_differences.csv": {"rank", "kind", "subject", "sentence", "p_adjusted", "supported"},
     "actor_labels.csv": {"article_id", "actor", "label"},
     "source_roles.csv": {"group", "source_role", "count", "total", "share", "ci_low", "ci_high", "n_articles"},
     "partisan_balance.csv": {"group", "party_a", "party_b", "n", "share_a", "gap", "gap_ci_low", "gap_ci_high"},

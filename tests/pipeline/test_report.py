@@ -298,6 +298,21 @@ def test_basil_gives_every_output_and_a_report_chromium_loads(corpora, tmp_path)
     assert check_self_contained(out) == len(stems)
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "Within the same events (<code>triplet-uuid</code>" in page
+    # issue 16: framing first, house style apart
+    from mediakit.compare._style import style_terms
+
+    terms = pd.read_csv(out / "distinctive_terms.csv")
+    top = terms.sort_values("z", ascending=False).groupby("group").head(15)
+    rules = style_terms(["Fox News", "HuffPost", "New York Times"])
+    assert not [t for t in top["term"] if rules.reason(t) is not None or t in ("news", "times", "post")]
+    assert {"fox news", "mr"} <= set(pd.read_csv(out / "house_style_terms.csv")["term"])
+    labels = pd.read_csv(out / "actor_labels.csv")["label"].dropna().str.strip(". ").str.lower()
+    assert not labels.isin(["mr", "mrs", "ms", "dr", "miss"]).any()
+    framing = pd.read_csv(out / "framing_differences.csv")
+    assert {"label_share", "actor_label", "source_role", "loaded_language"} <= set(framing["kind"])
+    assert framing["significant"].fillna(False).astype(bool).any()
+    first = page[page.index('id="differences"'):page.index("House style")]
+    assert "permutation p" in first and "articles)" in first
     seen = open_in_chromium(out / "report.html", tmp_path / "basil_report.png", docs=True)
     assert all(i["complete"] and i["width"] > 0 for i in seen["images"]) and len(seen["images"]) == len(stems)
     assert seen["errors"] == [] and seen["failed"] == [] and seen["external"] == []
