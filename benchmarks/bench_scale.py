@@ -26,6 +26,13 @@ printed as a table and written as JSON (``--json``, default ``bench_scale.json``
 of each run against the ``n_jobs=1`` run next to it is printed too (less exposed to the
 machine's drift than a ratio of medians). ``--driver-costs`` only measures what reading,
 analysing, converting results and writing parts cost per article.
+
+``--cli`` measures what a newcomer runs: ``mediakit analyze CORPUS --out DIR`` with **no
+options** (``mediakit.pipeline.plan_run`` decides: the whole AllSides file is streamed on all
+cores), loading, every table, figure and ``report.html`` included, in a fresh process (add
+``--n N`` to run it on a JSONL.gz sample of the first N articles). It reports the wall time, the
+CPU seconds of the command and all its processes (user + system: what a busy machine does not
+inflate as much as wall time), the summed peak RSS and the run's plan (``--repeat`` for medians).
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-PATHS = {"n_jobs=1": {"n_jobs": 1}, "n_jobs=2": {"n_jobs": 2}, "dask local x2": {"scheduler": "local"}}
+PATHS: dict[str, dict[str, Any]] = {"n_jobs=1": {"n_jobs": 1}, "n_jobs=2": {"n_jobs": 2}, "dask local x2": {"scheduler": "local"}}
 
 
 # --------------------------------------------------------------------------- the measured child
@@ -287,6 +294,103 @@ def summarise(runs: dict[str, list[dict[str, Any]]], names: list[str],
     return summary
 
 
+def _sample_corpus(corpus: Path, n: int, folder: Path) -> Path:
+    """The first ``n`` lines of a JSONL.gz corpus, as a JSONL.gz file in ``folder``."""
+    import gzip
+    from itertools import islice
+
+    out = folder / "sample.jsonl.gz"
+    with gzip.open(corpus, "rt", encoding="utf-8") as src, gzip.open(out, "wt", encoding="utf-8") as dst:
+        dst.writelines(islice(src, n))
+    return out
+
+
+def run_cli(corpus: Path, out: Path) -> dict[str, Any]:
+    """``mediakit analyze CORPUS --out OUT`` with no options, in a fresh process: wall, CPU, peak RSS."""
+    import resource
+
+    from mediakit.pipeline import plan_run
+
+    plan = plan_run(corpus)
+    cmd = [sys.executable, "-m", "mediakit.cli", "analyze", str(corpus), "--out", str(out), "--quiet"]
+    env = dict(os.environ, MEDIAKIT_NO_PROGRESS="1")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    with PeakRSS(proc.pid) as rss:
+        _, stderr = proc.communicate()
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
+    if proc.returncode != 0:
+        raise SystemExit(f"mediakit analyze failed (exit {proc.returncode}):\n{stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_seconds": wall, "cpu_seconds": cpu, "peak_rss_bytes": rss.peak,
+            "peak_processes": rss.peak_processes, "plan": plan.reason, "n_jobs": plan.n_jobs,
+            "files_written": sum(1 for p in out.rglob("*") if p.is_file() and "parts" not in p.parts)}
+
+
+def cli_main(args: argparse.Namespace) -> None:
+    """``--cli``: the no-option command on the corpus (or a sample of it), ``--repeat`` times."""
+    work = Path(tempfile.mkdtemp(prefix="bench_scale_cli_"))
+    try:
+        corpus = args.corpus if args.n is None else _sample_corpus(args.corpus, args.n, work)
+        before = machine_parallelism()
+        runs = []
+        for r in range(args.repeat):
+            out = work / f"out{r}"
+            info = run_cli(corpus, out)
+            shutil.rmtree(out, ignore_errors=True)
+            runs.append(info)
+            print(f"run {r + 1}/{args.repeat}: {info['wall_seconds']:.1f} s wall, {info['cpu_seconds']:.1f} s CPU, "
+                  f"peak {info['peak_rss_bytes'] / 2**20:.0f} MiB", file=sys.stderr)
+        after = machine_parallelism()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    summary = {"corpus": str(args.corpus), "n": args.n, "repeat": args.repeat, "cpu_count": os.cpu_count(),
+               "plan": runs[0]["plan"], "n_jobs": runs[0]["n_jobs"],
+               "wall_seconds": statistics.median(r["wall_seconds"] for r in runs),
+               "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs),
+               "peak_rss_mib": max(r["peak_rss_bytes"] for r in runs) / 2**20,
+               "peak_processes": max(r["peak_processes"] for r in runs), "runs": runs,
+               "load_average_at_end": os.getloadavg(),
+               "machine_parallelism_2_vs_1": {"before": before, "after": after}}
+    Path(args.json).write_text(json.dumps(summary, indent=1))
+    print(f"\nmediakit analyze CORPUS --out DIR (no options), {args.n or 'all'} articles, "
+          f"median of {args.repeat}, {os.cpu_count()} cores; plan: {summary['plan']}")
+    print(f"wall {summary['wall_seconds']:.1f} s   CPU (all processes) {summary['cpu_seconds']:.1f} s   "
+          f"peak RSS (summed) {summary['peak_rss_mib']:.0f} MiB over {summary['peak_processes']} processes   "
+          f"files written {runs[0]['files_written']}")
+    print(f"machine check, a pure-Python loop on 2 processes vs 1: {before:.2f}x before, {after:.2f}x after")
+    print("targets: peak memory < 2 GB (2048 MiB); wall time well under 2 minutes on 2 cores (quiet machine)")
+    print(f"results written to {args.json}")
+
+
+def _print_paths(args: argparse.Namespace, summary: dict[str, dict[str, Any]], base_runs: Any, in_memory: Any,
+                 before: float, after: float) -> None:
+    names = list(summary)
+    print(f"\nAllSides, {next(iter(summary.values()))['articles']:,} articles, chunks of {args.chunksize}, "
+          f"tables: {args.tables}, median of {args.repeat} run(s), {os.cpu_count()} cores\n")
+    head = (f"{'path':<15} {'stream s':>9} {'wall s':>8} {'art/s':>7} {'speed-up':>9} "
+            f"{'peak RSS':>10} {'procs':>6} {'identical':>10}")
+    print(head)
+    print("-" * len(head))
+    for n, s in summary.items():
+        sp = f"{s['speedup_vs_n_jobs_1']:.2f}x" if s["speedup_vs_n_jobs_1"] else "-"
+        print(f"{n:<15} {s['stream_seconds']:>9.1f} {s['wall_seconds']:>8.1f} {s['articles_per_second']:>7.0f} "
+              f"{sp:>9} {s['peak_rss_mib']:>7.0f} MiB {s['peak_processes']:>6} "
+              f"{'yes' if s['identical_to_first'] else 'NO':>10}")
+    if args.repeat > 1 and base_runs:
+        print("\nspeed-up per run (run r of each path against run r of n_jobs=1; runs interleaved):")
+        for n, s in summary.items():
+            if n != "n_jobs=1":
+                print(f"  {n:<15} " + ", ".join(f"{r:.2f}x" for r in s["speedup_runs"])
+                      + f"  (median {s['speedup_median_of_runs']:.2f}x)")
+    if in_memory is not None:
+        print(f"\n{names[0]} identical to mediakit.analyze in memory: {'yes' if in_memory else 'NO'}")
+    print(f"\nmachine check, a pure-Python loop on 2 processes vs 1: {before:.2f}x before, {after:.2f}x after "
+          "(about 2 on a quiet 2-core machine; far below, the speed-ups above are not meaningful)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=None, help="only the first N articles (default: all)")
@@ -301,6 +405,9 @@ def main() -> None:
                     help="also compare with mediakit.analyze on the whole sample in memory (use with --n)")
     ap.add_argument("--driver-costs", action="store_true",
                     help="only measure the per-article costs of reading, analysing, converting and writing")
+    ap.add_argument("--cli", action="store_true",
+                    help="run `mediakit analyze CORPUS --out DIR` with no options (whole job: loading, tables, "
+                         "figures, report) and report wall time, CPU seconds and peak RSS")
     ap.add_argument("--child", choices=list(PATHS), help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -313,6 +420,9 @@ def main() -> None:
         return
     if not args.corpus.is_file():
         raise SystemExit(f"AllSides not found at {args.corpus} (set MEDIAKIT_CORPORA or --corpus)")
+    if args.cli:
+        cli_main(args)
+        return
     if args.driver_costs:
         costs = driver_costs(args)
         for k, v in costs.items():
@@ -348,27 +458,7 @@ def main() -> None:
               "first_path_identical_to_in_memory_analyze": in_memory,
               "machine_parallelism_2_vs_1": {"before": before, "after": after}}
     Path(args.json).write_text(json.dumps(result, indent=1))
-    print(f"\nAllSides, {next(iter(summary.values()))['articles']:,} articles, chunks of {args.chunksize}, "
-          f"tables: {args.tables}, median of {args.repeat} run(s), {os.cpu_count()} cores\n")
-    head = (f"{'path':<15} {'stream s':>9} {'wall s':>8} {'art/s':>7} {'speed-up':>9} "
-            f"{'peak RSS':>10} {'procs':>6} {'identical':>10}")
-    print(head)
-    print("-" * len(head))
-    for n, s in summary.items():
-        sp = f"{s['speedup_vs_n_jobs_1']:.2f}x" if s["speedup_vs_n_jobs_1"] else "-"
-        print(f"{n:<15} {s['stream_seconds']:>9.1f} {s['wall_seconds']:>8.1f} {s['articles_per_second']:>7.0f} "
-              f"{sp:>9} {s['peak_rss_mib']:>7.0f} MiB {s['peak_processes']:>6} "
-              f"{'yes' if s['identical_to_first'] else 'NO':>10}")
-    if args.repeat > 1 and base_runs:
-        print("\nspeed-up per run (run r of each path against run r of n_jobs=1; runs interleaved):")
-        for n, s in summary.items():
-            if n != "n_jobs=1":
-                print(f"  {n:<15} " + ", ".join(f"{r:.2f}x" for r in s["speedup_runs"])
-                      + f"  (median {s['speedup_median_of_runs']:.2f}x)")
-    if in_memory is not None:
-        print(f"\n{names[0]} identical to mediakit.analyze in memory: {'yes' if in_memory else 'NO'}")
-    print(f"\nmachine check, a pure-Python loop on 2 processes vs 1: {before:.2f}x before, {after:.2f}x after "
-          "(about 2 on a quiet 2-core machine; far below, the speed-ups above are not meaningful)")
+    _print_paths(args, summary, base_runs, in_memory, before, after)
     print("\ntargets: speed-up n_jobs=2 >= 1.8x; peak memory < 2 GB (2048 MiB) for the whole corpus")
     print(f"results written to {args.json}")
 

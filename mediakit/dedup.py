@@ -50,32 +50,73 @@ def exact_key(words: list[str]) -> str:
     return hashlib.blake2b("\x1f".join(words).encode(), digest_size=16).hexdigest()
 
 
+_FNV_PRIME = np.uint64(1_099_511_628_211)
+_POWERS = np.ones(1, dtype=np.uint64)  # _FNV_PRIME ** k (mod 2**64), grown on demand
+
+
+def _powers(n: int) -> np.ndarray:
+    """``_FNV_PRIME ** k`` modulo 2**64 for k < ``n`` (at least)."""
+    global _POWERS
+    if len(_POWERS) < n:
+        size = max(n, 2 * len(_POWERS))
+        powers = np.empty(size, dtype=np.uint64)
+        powers[0] = 1
+        with np.errstate(over="ignore"):
+            for k in range(1, size):  # once per process, up to the longest word seen
+                powers[k] = powers[k - 1] * _FNV_PRIME
+        _POWERS = powers
+    return _POWERS
+
+
 def _word_hashes(words: list[str]) -> np.ndarray:
     """Stable 64-bit hashes of words, vectorised over their code points.
 
-    numpy pads shorter words with NULs up to the longest; padding is skipped, so a
-    word's hash does not depend on the other words.
+    The hash of a word ``c_0 ... c_{L-1}`` (code points) is ``h = h * P + c`` over its code
+    points from ``h = 0``, modulo 2**64: ``sum(c_i * P**(L-1-i))``, computed here for all
+    words at once from their concatenated code points (the sum wraps alike in any order).
     """
-    arr = np.array(words)
-    width = arr.dtype.itemsize // 4
-    codes = arr.view(np.uint32).reshape(len(words), width).astype(np.uint64)
-    h = np.zeros(len(words), dtype=np.uint64)
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    codes = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    # exponent of each code point: the number of code points after it in its word
+    exponent = np.repeat(ends, lengths) - np.arange(1, len(codes) + 1)
     with np.errstate(over="ignore"):
-        for j in range(width):
-            col = codes[:, j]
-            h = np.where(col != 0, h * np.uint64(1_099_511_628_211) + col, h)
-    return h
+        terms = codes.astype(np.uint64) * _powers(int(lengths.max()))[exponent]
+    return np.add.reduceat(terms, starts)
 
 
 def _shingles(tokens: np.ndarray, k: int) -> np.ndarray:
-    """Unique 64-bit hashes of the k-token windows of ``tokens``."""
+    """64-bit hashes of the k-token windows of ``tokens``, in text order (repeats kept)."""
     if len(tokens) < k:
         return np.empty(0, dtype=np.uint64)
     h = np.zeros(len(tokens) - k + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(k):
             h = h * np.uint64(1_000_003) + tokens[j: len(tokens) - k + 1 + j]
-    return np.unique(h)
+    return h
+
+
+class _ShingleSets:
+    """Each text's shingle hashes; their set (``np.unique``) is computed only for the texts
+    a candidate pair needs (most texts have no candidate)."""
+
+    def __init__(self) -> None:
+        self.raw: dict[int, np.ndarray] = {}
+        self._unique: dict[int, np.ndarray] = {}
+
+    def jaccard(self, i: int, j: int) -> float:
+        a, c = self.unique(i), self.unique(j)
+        inter = len(np.intersect1d(a, c, assume_unique=True))
+        return inter / (len(a) + len(c) - inter)
+
+    def unique(self, i: int) -> np.ndarray:
+        u = self._unique.get(i)
+        if u is None:
+            u = self._unique[i] = np.unique(self.raw[i])
+        return u
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -154,15 +195,19 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: 
             if len(words) >= min_words:
                 words_of[i] = words
 
-    sets: dict[int, np.ndarray] = {}
+    sets = _ShingleSets()
     buckets: dict[tuple[int, bytes], list[int]] = {}
     for i, words in words_of.items():
         sh = _shingles(_word_hashes(words), shingle)
         if len(sh) == 0:
             continue
-        sets[i] = sh
-        with np.errstate(over="ignore"):
-            sig = ((sh[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)).min(axis=0) & _MASK32
+        sets.raw[i] = sh
+        # MinHash signature: the minimum over the shingles (repeats do not change a minimum)
+        with np.errstate(over="ignore"):  # ((sh * A + B) >> 32).min() per hash function, in place
+            table = np.multiply.outer(sh, _A)
+            table += _B
+            table >>= np.uint64(32)
+            sig = table.min(axis=0) & _MASK32
         candidates: set[int] = set()
         for b in range(_BANDS):
             members = buckets.setdefault((b, sig[b * _ROWS:(b + 1) * _ROWS].tobytes()), [])
@@ -170,11 +215,7 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: 
             members.append(i)
         for j in sorted(candidates):
             ri, rj = _find(parent, i), _find(parent, j)
-            if ri == rj:
-                continue
-            a, c = sets[i], sets[j]
-            inter = len(np.intersect1d(a, c, assume_unique=True))
-            if inter / (len(a) + len(c) - inter) >= threshold:
+            if ri != rj and sets.jaccard(i, j) >= threshold:
                 parent[max(ri, rj)] = min(ri, rj)
 
     dup_of: list[object] = [pd.NA] * n

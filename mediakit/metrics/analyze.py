@@ -278,20 +278,54 @@ def left_out_metrics(metrics: pd.DataFrame, codes: Sequence[str | None],
     >>> note
     'analyze: 1 of 3 articles are not English (de: 1); their English-only metrics are NaN. Pass languages=None to score them anyway. 1 of 3 articles have an empty body; their body metrics are NaN.'
     """
-    out = metrics.copy()
-    counts = [c for c in out.columns if c not in LANGUAGE_FREE_COLUMNS and out[c].dtype == np.int64]
-    for c in counts:
-        out[c] = pd.arrays.IntegerArray(out[c].to_numpy(), np.zeros(len(out), dtype=bool))
-    english = [c for c in out.columns if c not in LANGUAGE_FREE_COLUMNS]
-    body = [c for c in english if c not in HEADLINE_COLUMNS and not (c.startswith("wc_") and c.endswith("_title_n"))]
     keep = np.array(scored_mask(codes, allowed), dtype=bool)
-    words = out["words"].to_numpy() if "words" in out.columns else np.ones(len(out), dtype=np.int64)
+    words = metrics["words"].to_numpy() if "words" in metrics.columns else np.ones(len(metrics), dtype=np.int64)
     empty = keep & (words == 0)
-    if (~keep).any():
-        out.loc[~keep, english] = np.nan
-    if empty.any():
-        out.loc[empty, body] = np.nan
+    foreign = ~keep
+    names = list(metrics.columns)
+    body = [c not in LANGUAGE_FREE_COLUMNS and c not in HEADLINE_COLUMNS
+            and not (c.startswith("wc_") and c.endswith("_title_n")) for c in names]
+    columns: dict[Any, Any] = {}
+    # the many float64 and int64 columns in two 2-D copies (one row per column), not one by one
+    for dtype in (np.float64, np.int64):
+        picked = [k for k, (c, t) in enumerate(zip(names, metrics.dtypes, strict=True))
+                  if t == dtype and c not in LANGUAGE_FREE_COLUMNS]
+        if not picked:
+            continue
+        block = np.array(metrics.iloc[:, picked].to_numpy(dtype=dtype).T, order="C", copy=True)
+        for row, k in zip(block, picked, strict=True):
+            mask = foreign | empty if body[k] else foreign
+            if dtype is np.int64:
+                columns[names[k]] = pd.arrays.IntegerArray(row, mask.copy())
+            else:
+                row[mask] = np.nan
+                columns[names[k]] = row
+    for k, c in enumerate(names):
+        if c in LANGUAGE_FREE_COLUMNS:
+            columns[c] = metrics[c].array.copy()
+        elif c not in columns:
+            columns[c] = _masked(metrics[c], foreign | empty if body[k] else foreign)
+    out = pd.DataFrame(columns, index=metrics.index, columns=metrics.columns)
     return out, left_out_summary(codes, words, allowed)
+
+
+def _masked(column: pd.Series, mask: np.ndarray) -> Any:
+    """A copy of ``column``'s values with ``mask`` made missing; ``int64`` counts become ``Int64``.
+
+    What ``frame.loc[mask, column] = np.nan`` gives, one column at a time (no frame-wide setitem).
+    """
+    values = column.array
+    if column.dtype == np.int64:
+        return pd.arrays.IntegerArray(column.to_numpy(copy=True), mask.copy())
+    if column.dtype in (np.float64, object) or isinstance(values, pd.api.extensions.ExtensionArray):
+        arr = values.copy() if isinstance(values, pd.api.extensions.ExtensionArray) else column.to_numpy(copy=True)
+        if mask.any():
+            arr[mask] = np.nan
+        return arr
+    copy = column.copy()  # other NumPy dtypes: what pandas does to them
+    if mask.any():
+        copy.loc[mask] = np.nan
+    return copy.to_numpy()
 
 
 def left_out_summary(codes: Sequence[str | None], words: Any, allowed: frozenset[str] | None) -> str | None:

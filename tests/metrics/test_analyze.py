@@ -185,3 +185,50 @@ def test_equal_to_textstat_and_vader_on_polnear_dev(corpora):
         assert (row.neg, row.neu, row.pos, row.compound) == tuple(vader.polarity_scores(row.text).values())
     means = sents.groupby("article_id")["compound"].mean()
     assert np.allclose(m.set_index("article_id").loc[means.index, "sent_mean_compound"], means)
+
+
+# --------------------------------------------------------------------------- left_out_metrics
+
+
+def _left_out_reference(metrics: pd.DataFrame, codes, allowed) -> pd.DataFrame:
+    """What left_out_metrics did before it built its columns one by one: frame-wide .loc."""
+    from mediakit.metrics.analyze import HEADLINE_COLUMNS, LANGUAGE_FREE_COLUMNS
+    from mediakit.text import scored_mask
+
+    out = metrics.copy()
+    for c in [c for c in out.columns if c not in LANGUAGE_FREE_COLUMNS and out[c].dtype == np.int64]:
+        out[c] = pd.arrays.IntegerArray(out[c].to_numpy(), np.zeros(len(out), dtype=bool))
+    english = [c for c in out.columns if c not in LANGUAGE_FREE_COLUMNS]
+    body = [c for c in english if c not in HEADLINE_COLUMNS and not (c.startswith("wc_") and c.endswith("_title_n"))]
+    keep = np.array(scored_mask(codes, allowed), dtype=bool)
+    empty = keep & (out["words"].to_numpy() == 0)
+    if (~keep).any():
+        out.loc[~keep, english] = np.nan
+    if empty.any():
+        out.loc[empty, body] = np.nan
+    return out
+
+
+@pytest.mark.parametrize("allowed", [frozenset({"en"}), None])
+@pytest.mark.parametrize("codes", [["en", "en", "de", None], ["en", "en", "en", "en"]])
+def test_left_out_metrics_equals_frame_wide_assignment(codes, allowed):
+    from mediakit.metrics.analyze import left_out_metrics
+
+    m = pd.DataFrame({
+        "words": np.array([5, 0, 7, 3], dtype=np.int64),
+        "read_smog": [1.5, 2.5, 3.5, 4.5],
+        "sent_n_sentences": pd.array([1, 0, 2, 1], dtype="Int64"),
+        "sent_headline_compound": [0.1, 0.2, 0.3, 0.4],
+        "wc_a__b_n": np.array([1, 2, 3, 4], dtype=np.int64),
+        "wc_a__b_title_n": np.array([0, 1, 0, 1], dtype=np.int64),
+        "attr_share": pd.array([0.5, None, 0.25, 1.0], dtype="Float64"),
+        "attr_label": pd.array(["x", "y", None, "z"], dtype="string"),
+        "attr_obj": ["p", "q", "r", "s"],
+    }, index=[10, 11, 12, 13])
+    before = m.copy()
+    out, note = left_out_metrics(m, codes, allowed)
+    pd.testing.assert_frame_equal(out, _left_out_reference(m, codes, allowed))
+    pd.testing.assert_frame_equal(m, before)  # input not modified
+    assert out["wc_a__b_n"].dtype == "Int64" and out["words"].dtype == np.int64
+    assert pd.isna(out.loc[11, "read_smog"]) and out.loc[11, "sent_headline_compound"] == 0.2
+    assert note is not None  # article 11 has an empty body: always a note
