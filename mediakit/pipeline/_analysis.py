@@ -13,6 +13,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ from ..text import LeftOutWarning, article_languages, check_languages, normalize
 
 __all__ = ["CorpusAnalysis", "analyze_articles", "article_tables", "corpus_tables", "event_column",
            "with_language", "warn_left_out_metrics", "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS",
-           "MIN_SUPPORT"]
+           "MIN_SUPPORT", "MAX_COMPARED_OUTLETS", "compared_outlets"]
 
 #: The headline metrics compared between outlets in ``comparison.csv`` and the report (any column of
 #: ``analyze`` can be compared with :func:`mediakit.compare`).
@@ -227,6 +228,29 @@ def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=
     return ArticleTables(metrics=metrics, sentences=sents, attributions=attrs, word_choice=wc)
 
 
+#: At most this many outlets (those with most articles) are compared pair by pair in ``comparison.csv``
+#: and ``framing_differences.csv``: 12 outlets are 66 pairs; 180 would be 16,000, past any reader.
+MAX_COMPARED_OUTLETS = 12
+
+
+def compared_outlets(articles: pd.DataFrame, notes: list[str] | None = None) -> set[Any] | None:
+    """The outlets compared pair by pair: all of them (None) or the :data:`MAX_COMPARED_OUTLETS` with most articles.
+
+    With more outlets than that, a note says which are compared and where the others are.
+    """
+    counts = articles["outlet"].dropna().value_counts()
+    if len(counts) <= MAX_COMPARED_OUTLETS:
+        return None
+    order = sorted(counts.index, key=lambda o: (-int(counts[o]), str(o).casefold()))
+    kept = order[:MAX_COMPARED_OUTLETS]
+    if notes is not None:
+        covered = int(counts[kept].sum())
+        notes.append(f"{len(counts)} outlets: the outlet comparisons and framing differences cover the "
+                     f"{MAX_COMPARED_OUTLETS} with most articles ({covered:,} of {int(counts.sum()):,} articles with "
+                     "an outlet); every outlet is in metrics.csv, distinctive_terms.csv and the tables of the figures")
+    return set(kept)
+
+
 def _comparison(articles: pd.DataFrame, metrics: pd.DataFrame, event_col: str | None,
                 notes: list[str]) -> tuple[Comparison | None, str | None]:
     """:func:`mediakit.compare` of :data:`SUMMARY_METRICS` by outlet (within events when known)."""
@@ -237,6 +261,10 @@ def _comparison(articles: pd.DataFrame, metrics: pd.DataFrame, event_col: str | 
     table = metrics
     if event_col is not None:
         table = metrics.assign(_event=articles[event_col].to_numpy())
+    kept = compared_outlets(articles, notes)
+    if kept is not None:
+        table = table[articles["outlet"].isin(kept).to_numpy()]
+        metrics = table
     try:
         comparison = compare(table, by="outlet", columns=cols,
                              event="_event" if event_col is not None else None)
@@ -313,6 +341,10 @@ def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame
     words = pd.to_numeric(metrics["words"], errors="coerce") if "words" in metrics.columns else None
     ids = set(metrics.loc[words.fillna(0).to_numpy() > 0, "article_id"]) if words is not None and \
         "article_id" in metrics.columns else set(articles["article_id"])
+    kept = compared_outlets(articles)
+    if kept is not None:
+        articles = articles[articles["outlet"].isin(kept)]
+        ids &= set(articles["article_id"])
     attrs = tables.attributions if {"article_id", "source_role"} <= set(tables.attributions.columns) else None
     wc = tables.word_choice if {"article_id", "family", "variant"} <= set(tables.word_choice.columns) else None
     inputs = [_measured(t, ids) for t in (wc, labels, attrs, metrics)]

@@ -341,3 +341,19 @@ def test_without_shared_events_framing_is_compared_over_all_articles_and_says_so
     res = analyze_articles(arts, progress=False)
     assert not res.framing["within_events"].any() and res.framing.iloc[0]["significant"]
     assert any("not within events" in n for n in res.notes)
+
+
+def test_many_outlets_are_compared_pair_by_pair_only_for_the_largest_and_the_note_says_so():
+    """180 outlets would be 16,000 pairs: comparisons and framing differences cover the 12 largest."""
+    from mediakit.pipeline._analysis import MAX_COMPARED_OUTLETS
+
+    outlets = [f"Outlet {i:02d}" for i in range(MAX_COMPARED_OUTLETS + 3)]
+    sizes = {o: (3 if i < MAX_COMPARED_OUTLETS else 1) for i, o in enumerate(outlets)}
+    rows = [(o, k) for o in outlets for k in range(sizes[o])]
+    arts = pd.DataFrame({"article_id": [f"{o}-{k}" for o, k in rows], "outlet": [o for o, _ in rows],
+                         "title": ["Talks"] * len(rows), "text": [REGIME] * len(rows)})
+    res = analyze_articles(arts, progress=False)
+    compared = set(res.comparison.groups["group"])
+    assert compared == set(outlets[:MAX_COMPARED_OUTLETS])
+    assert any(f"{len(outlets)} outlets" in n and "12 with most articles" in n for n in res.notes)
+    assert set(res.metrics["outlet"]) == set(outlets)  # every outlet keeps its metrics
