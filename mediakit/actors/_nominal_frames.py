@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from ._descriptions import Description
 from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, norm_word
-from ._nominal_quotes import QuoteSpans, quote_speaker
+from ._nominal_quotes import MentionLike, QuoteSpans, quote_speaker
 
 __all__ = ["KIN_GENDER", "apposed_to_other", "contracted_copula_actor", "coordinated_actor", "fronted_as_actor", "kin_actor", "kin_link",
            "more_frames", "pronoun_as_actor", "resolve_pronoun"]
@@ -45,18 +44,7 @@ _CONTRACTION_RE = re.compile(r"['\u2019]s\s+\Z")
 _MALE = frozenset({"he", "his", "him", "himself"})
 
 
-class _Mention(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def poss_end(self) -> int: ...
-    @property
-    def actor(self) -> str: ...
-
-
-def resolve_pronoun(pronoun: str, here: Sequence[_Mention], window: int, pos: int, sentence: int = -1) -> str | None:
+def resolve_pronoun(pronoun: str, here: Sequence[MentionLike], window: int, pos: int, sentence: int = -1) -> str | None:
     """The one actor of the pronoun's gender named in its own sentence (from ``sentence``) before
     it ("Cruz has long said that he"); else the one named between ``window`` and ``pos``, when
     every actor named there has a known gender (first name); None otherwise."""
@@ -73,7 +61,7 @@ def resolve_pronoun(pronoun: str, here: Sequence[_Mention], window: int, pos: in
     return same[0] if len(same) == 1 else None
 
 
-def fronted_as_actor(text: str, start: int, end: int, here: Sequence[_Mention], window: int) -> str | None:
+def fronted_as_actor(text: str, start: int, end: int, here: Sequence[MentionLike], window: int) -> str | None:
     """ "As a senator, Kaine voted": the actor named right after the comma, or the one "he"/"she" is."""
     if _FRONTED_AS_RE.search(text, max(0, start - 30), start) is None:
         return None
@@ -84,7 +72,7 @@ def fronted_as_actor(text: str, start: int, end: int, here: Sequence[_Mention], 
     return None if p is None else resolve_pronoun(p.group(1), here, window, start)
 
 
-def pronoun_as_actor(text: str, start: int, end: int, here: Sequence[_Mention], window: int,
+def pronoun_as_actor(text: str, start: int, end: int, here: Sequence[MentionLike], window: int,
                      sentence: int = -1) -> str | None:
     """ "he ran as a Republican", "her record as the nation's top diplomat": the pronoun's actor,
     when no name stands between the pronoun and "as" and a predicate ends there."""
@@ -104,7 +92,7 @@ _EMBEDDING = frozenset({"that", "who", "which", "whom", "whose", "said", "says",
                         "while", "after", "before", "since", "where", "whether", "than"})
 
 
-def coordinated_actor(text: str, start: int, here: Sequence[_Mention], sentence: int) -> str | None:
+def coordinated_actor(text: str, start: int, here: Sequence[MentionLike], sentence: int) -> str | None:
     """ "Donald Trump regularly incites violence and is a serial liar": the name that opens the
     sentence, with no other actor and no embedded clause before the description."""
     c = _COORD_COPULA_RE.search(text, max(sentence, start - 40), start)
@@ -122,7 +110,7 @@ def coordinated_actor(text: str, start: int, here: Sequence[_Mention], sentence:
     return first.actor
 
 
-def contracted_copula_actor(text: str, start: int, indefinite: bool, here: Sequence[_Mention]) -> str | None:
+def contracted_copula_actor(text: str, start: int, indefinite: bool, here: Sequence[MentionLike]) -> str | None:
     """ "Bernie's a good man": an indefinite description right after a name and "'s"."""
     if not indefinite or _CONTRACTION_RE.search(text, max(0, start - 4), start) is None:
         return None
@@ -167,7 +155,7 @@ def kin_actor(head: str, of: str, actors: Sequence[str],
     return next(iter(cands)) if len(cands) == 1 else None
 
 
-def more_frames(text: str, d: Description, here: Sequence[_Mention], bounds: Sequence[tuple[int, int]],
+def more_frames(text: str, d: Description, here: Sequence[MentionLike], bounds: Sequence[tuple[int, int]],
                  starts: Sequence[int]) -> str | None:
     """Fronted "as", a coordinated predicate, a pronoun before "as", a contracted copula."""
     if d.possessive:
@@ -179,7 +167,7 @@ def more_frames(text: str, d: Description, here: Sequence[_Mention], bounds: Seq
             or contracted_copula_actor(text, d.start, d.indefinite, here))
 
 
-def kin_link(text: str, d: Description, here: Sequence[_Mention], actors: Sequence[str], bounds: Sequence[tuple[int, int]],
+def kin_link(text: str, d: Description, here: Sequence[MentionLike], actors: Sequence[str], bounds: Sequence[tuple[int, int]],
          starts: Sequence[int], quotes: QuoteSpans, gender: Callable[[str], str | None]) -> str | None:
     """ "his wife", "my father", "Trump's wife": the kin (:func:`kin_actor`) of the possessor, an
     actor named as the possessor, a pronoun's one actor, or the speaker of the quotation ("my")."""
@@ -206,7 +194,7 @@ _NAME_COMMA_RE = re.compile(r"(?:^|(?<=\s))(\w+\s+)?([A-Z][^\s,()]*)\s+([A-Z][^\
                             r"(\s*\([^()\n]{1,20}\),|,\s*\d{1,3},|,)\s*\Z")
 
 
-def apposed_to_other(text: str, d: Description, here: Sequence[_Mention]) -> bool:
+def apposed_to_other(text: str, d: Description, here: Sequence[MentionLike]) -> bool:
     """Is the description an appositive of a name that is no actor's ("Julian Castro, 41, the
     secretary")? Not of a place ("In New York, the president"; "at the White House, the aide")."""
     m = _NAME_COMMA_RE.search(text, max(0, d.start - 60), d.start)

@@ -16,7 +16,7 @@ from typing import Protocol
 from ..text import quote_spans
 from ._lexicon import first_name_gender
 
-__all__ = ["QuoteSpans", "quote_speaker", "speaker_of_predicate"]
+__all__ = ["MentionLike", "QuoteSpans", "quote_speaker", "speaker_of_predicate"]
 
 _ADVERBS = r"(?:(?:not|never|also|still|just|really|always|now|only|simply|certainly|definitely)\s+)*"
 _FIRST_PERSON_RE = re.compile(r"\b(?:(?:I\s+(?:am|was|have\s+been|had\s+been|will\s+be|would\s+be)|I['\u2019]m|"
@@ -32,7 +32,9 @@ _AFTER_PRONOUN_RE = re.compile(r"[ \t,]*([Hh]e|[Ss]he)\s+" + _SAY + r"\b")
 _BEFORE_RE = re.compile(r"\s+" + _SAY + r"(?:\s+\w+){0,2}\s*[:,]?\s*\Z")
 
 
-class _Mention(Protocol):
+class MentionLike(Protocol):
+    """What the nominal rules read of a name mention (``Mention`` of ``_mentions`` has it)."""
+
     @property
     def start(self) -> int: ...
     @property
@@ -57,7 +59,7 @@ class QuoteSpans:
         return next(((s, e) for s, e in self._spans if s < pos < e), None)
 
 
-def _named_after(text: str, q_end: int, here: Sequence[_Mention]) -> str | None:
+def _named_after(text: str, q_end: int, here: Sequence[MentionLike]) -> str | None:
     for m in here:
         if q_end <= m.start <= q_end + 30 and m.poss_end == m.end:
             gap = _AFTER_GAP_RE.fullmatch(text, q_end, m.start)
@@ -66,14 +68,14 @@ def _named_after(text: str, q_end: int, here: Sequence[_Mention]) -> str | None:
     return None
 
 
-def _named_before(text: str, q_start: int, here: Sequence[_Mention]) -> str | None:
+def _named_before(text: str, q_start: int, here: Sequence[MentionLike]) -> str | None:
     for m in here:
         if q_start - 40 <= m.end <= q_start and m.poss_end == m.end and _BEFORE_RE.match(text, m.end, q_start):
             return m.actor  # 'Cruz said: "I am ..."'
     return None
 
 
-def _pronoun_speaker(text: str, q: tuple[int, int], here: Sequence[_Mention], starts: Sequence[int]) -> str | None:
+def _pronoun_speaker(text: str, q: tuple[int, int], here: Sequence[MentionLike], starts: Sequence[int]) -> str | None:
     p = _AFTER_PRONOUN_RE.match(text, q[1])
     if p is None:
         return None
@@ -88,7 +90,7 @@ def _pronoun_speaker(text: str, q: tuple[int, int], here: Sequence[_Mention], st
     return next(iter(same)) if len(same) == 1 else None
 
 
-def speaker_of_predicate(text: str, start: int, quotes: QuoteSpans, here: Sequence[_Mention],
+def speaker_of_predicate(text: str, start: int, quotes: QuoteSpans, here: Sequence[MentionLike],
                          starts: Sequence[int]) -> str | None:
     """The actor who says "I am <description at ``start``>" in a quotation, or None.
 
@@ -119,7 +121,7 @@ def speaker_of_predicate(text: str, start: int, quotes: QuoteSpans, here: Sequen
     return quote_speaker(text, start, quotes, here, starts)
 
 
-def quote_speaker(text: str, pos: int, quotes: QuoteSpans, here: Sequence[_Mention],
+def quote_speaker(text: str, pos: int, quotes: QuoteSpans, here: Sequence[MentionLike],
                   starts: Sequence[int]) -> str | None:
     """The actor who speaks the quotation around ``pos`` (named with a verb of saying right after
     or before it, or "he"/"she" said of one actor of that gender named just before), or None."""
