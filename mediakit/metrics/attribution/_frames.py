@@ -15,6 +15,7 @@ The frames around a verb with its own subject are in :mod:`._verb`.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ._content import content_left, content_right
 from ._document import Attr, Doc
@@ -231,8 +232,8 @@ def _clause_subject(doc: Doc, ss: int, limit: int) -> Span | None:
 def _subject_end(text: str, start: int, limit: int) -> int:
     """End of the word before the first verb-like word among the first twelve, or -1."""
     form_lemma = lexicons().form_lemma
-    words = list(WORD_RE.finditer(text, start, limit))
-    for k, w in enumerate(words[:12]):
+    words = list(islice(WORD_RE.finditer(text, start, limit), 12))  # the first twelve, not every word
+    for k, w in enumerate(words):
         lw = w.group().lower()
         if k > 0 and (_SUBJECT_END_RE.match(lw) or lw in form_lemma) and not w.group()[:1].isupper():
             return words[k - 1].end()

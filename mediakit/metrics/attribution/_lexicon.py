@@ -20,7 +20,22 @@ from ..._resources import read_resource_text
 from ...text import trie_pattern
 
 __all__ = ["cue_lexicon", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
-           "words_re", "in_names"]
+           "words_re", "in_names", "load_yaml_resource"]
+
+def load_yaml_resource(name: str) -> Any:
+    """The data of the shipped lexicon file ``mediakit/lexicons/<name>``, parsed by libyaml when PyYAML has
+    it (``CSafeLoader``: the same safe constructor, the same data, a tenth of the time), else in Python.
+
+    Examples
+    --------
+    >>> sorted(load_yaml_resource("cues.yaml"))
+    ['classes', 'cues']
+    """
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(read_resource_text("mediakit.lexicons", name), Loader=loader)  # noqa: S506 - a safe loader
+
 
 #: In a word list, a space matches any run of white space.
 SPACE_AS_WHITESPACE = {" ": r"\s+"}
@@ -49,9 +64,7 @@ def cue_lexicon() -> dict[str, dict[str, Any]]:
     >>> lex["according_to"]["forms"]
     ('according_to',)
     """
-    import yaml
-
-    data = yaml.safe_load(read_resource_text("mediakit.lexicons", "cues.yaml"))
+    data = load_yaml_resource("cues.yaml")
     classes = set(data.get("classes", {}))
     out: dict[str, dict[str, Any]] = {}
     seen: dict[str, str] = {}
@@ -81,9 +94,7 @@ def source_lexicon() -> dict[str, Any]:
     >>> lex["demonyms"]["russian"], "Reuters" in lex["agencies"]
     ('Russia', True)
     """
-    import yaml
-
-    data = yaml.safe_load(read_resource_text("mediakit.lexicons", "sources.yaml"))
+    data = load_yaml_resource("sources.yaml")
     return dict(data)
 
 
@@ -167,9 +178,7 @@ def word_lists() -> WordLists:
     >>> "reportedly" in w.aux, "Sen" in w.name_stop, w.name_titles["gov"]
     (True, True, 'Governor')
     """
-    import yaml
-
-    data = yaml.safe_load(read_resource_text("mediakit.lexicons", "attribution_words.yaml"))
+    data = load_yaml_resource("attribution_words.yaml")
     values: dict[str, Any] = {}
     for name in WordLists.__dataclass_fields__:
         if name in _DERIVED:

@@ -13,13 +13,10 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import yaml
-
-from ..._resources import read_resource_text
 from ...gazetteer import gazetteer_index
 from ...outlets import default_outlet_aliases
 from ...text import trie_pattern
-from ._lexicon import lexicons
+from ._lexicon import lexicons, load_yaml_resource
 
 __all__ = ["SOURCE_ROLES", "ANONYMOUS_KINDS", "RoleLexicon", "role_lexicon", "phrase_role", "org_role",
            "anonymous_kind", "clear_phrase_caches", "Decision", "poll_share"]
@@ -109,7 +106,7 @@ def _fold(name: str) -> str:
 
 
 def _load(name: str) -> dict[str, Any]:
-    data = yaml.safe_load(read_resource_text("mediakit.lexicons", name))
+    data = load_yaml_resource(name)
     return data if isinstance(data, dict) else {}
 
 
