@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
-from ..actors import actor_labels
+from ..actors import actor_labels, actor_sentiment
 from ..compare import (Comparison, compare, distinctive_terms, find_framing_differences, partisan_balance,
                        source_shares)
 from ..loaders import load_errors
@@ -31,7 +31,7 @@ from ..text import LeftOutWarning, article_languages, check_languages, normalize
 
 __all__ = ["CorpusAnalysis", "analyze_articles", "article_tables", "corpus_tables", "event_column",
            "with_language", "warn_left_out_metrics", "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS",
-           "MIN_SUPPORT", "MAX_COMPARED_OUTLETS", "compared_outlets"]
+           "MIN_SUPPORT", "MAX_COMPARED_OUTLETS", "SENTIMENT_ACTORS", "compared_outlets"]
 
 #: The headline metrics compared between outlets in ``comparison.csv`` and the report (any column of
 #: ``analyze`` can be compared with :func:`mediakit.compare`).
@@ -68,6 +68,9 @@ class CorpusAnalysis:
         is set); None with fewer than one outlet.
     terms : pandas.DataFrame or None
         :func:`mediakit.distinctive_terms` one outlet against the rest; None with fewer than two outlets.
+    actor_sentiment : pandas.DataFrame or None
+        :func:`mediakit.actor_sentiment` toward the :data:`SENTIMENT_ACTORS` actors with most labelled
+        mentions (in the outlets compared), per article and actor; None without actors.
     style_terms : pandas.DataFrame or None
         The house-style terms left out of ``terms`` (own names, honorifics, initials:
         ``distinctive_terms(..., house_style="only")``, with a ``style`` column): style, not framing.
@@ -104,6 +107,7 @@ class CorpusAnalysis:
     source_roles: pd.DataFrame | None = None
     partisan: pd.DataFrame | None = None
     framing: pd.DataFrame | None = None
+    actor_sentiment: pd.DataFrame | None = None
     event: str | None = None
     notes: list[str] = field(default_factory=list)
     languages: str | tuple[str, ...] | None = "en"
@@ -325,8 +329,30 @@ def _measured(table: pd.DataFrame | None, ids: set) -> pd.DataFrame | None:
     return table[table["article_id"].isin(ids)]
 
 
+#: Sentiment toward actors is scored for the actors with most labelled mentions (``actor_sentiment.csv``).
+SENTIMENT_ACTORS = 10
+
+
+def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes: list[str]) -> pd.DataFrame | None:
+    """:func:`mediakit.actor_sentiment` toward the :data:`SENTIMENT_ACTORS` most mentioned actors (None without)."""
+    if labels is None or labels.empty:
+        return None
+    kept = compared_outlets(articles)
+    pool = labels if kept is None else labels[labels["outlet"].isin(kept)]
+    top = pool["actor"].value_counts()
+    actors = sorted(top.index[:SENTIMENT_ACTORS], key=lambda a: (-int(top[a]), str(a)))
+    if not actors:
+        return None
+    try:
+        return actor_sentiment(articles if kept is None else articles[articles["outlet"].isin(kept)], actors,
+                               languages=None)
+    except ValueError as exc:
+        notes.append(f"no sentiment toward actors: {exc}")
+        return None
+
+
 def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame | None, event_col: str | None,
-             notes: list[str]) -> pd.DataFrame | None:
+             notes: list[str], sentiment: pd.DataFrame | None = None) -> pd.DataFrame | None:
     """The ranked framing differences between outlets (None with fewer than two outlets).
 
     It reads tables the run has already (no new pass over the texts), and only the articles with
@@ -347,7 +373,7 @@ def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame
         ids &= set(articles["article_id"])
     attrs = tables.attributions if {"article_id", "source_role"} <= set(tables.attributions.columns) else None
     wc = tables.word_choice if {"article_id", "family", "variant"} <= set(tables.word_choice.columns) else None
-    inputs = [_measured(t, ids) for t in (wc, labels, attrs, metrics)]
+    inputs = [_measured(t, ids) for t in (wc, labels, attrs, metrics, sentiment)]
     try:
         table = find_framing_differences(*inputs, articles=articles[cols], by="outlet", event=event_col,
                                          min_n=MIN_SUPPORT)
@@ -401,12 +427,14 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     step()
     labels = _actor_labels(scored, notes)
     roles, partisan = _sources(articles, tables.attributions, notes)
-    framing = _framing(articles, tables, labels, event_col, notes)
+    sentiment = _actor_sentiment(scored, labels, notes)
+    framing = _framing(articles, tables, labels, event_col, notes, sentiment)
     return CorpusAnalysis(source=source, articles=articles,
                           load_errors=load_errors(articles) if errors is None else errors,
                           metrics=tables.metrics, sentences=tables.sentences, attributions=tables.attributions,
                           word_choice=tables.word_choice, comparison=comparison, terms=terms, style_terms=style,
                           actor_labels=labels, source_roles=roles, partisan=partisan, framing=framing,
+                          actor_sentiment=sentiment,
                           event=event_col,
                           notes=notes,
                           languages=_option_value(languages))

@@ -111,6 +111,8 @@ _FILES = {
     "house_style_terms.csv": "the outlets' house-style terms (own names, honorifics, initials), left out of the "
                              "distinctive terms: style, not framing",
     "actor_labels.csv": "one row per actor mention with the label attached to it",
+    "actor_sentiment.csv": "article × actor (the 10 most labelled actors): sentiment toward the actor from the "
+                           "sentences that mention it (mediakit.actor_sentiment)",
     "source_roles.csv": "outlet × source role: count, share of attributions and 95% bootstrap CI (articles resampled)",
     "partisan_balance.csv": "outlet: quoted politicians by party, party shares and their gap with 95% bootstrap CIs",
     "framing_differences.csv": "every framing comparison (label shares, actor labels, loaded language, source "

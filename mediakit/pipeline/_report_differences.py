@@ -304,7 +304,7 @@ def _per_kind(fd: pd.DataFrame, tested: pd.DataFrame, shown: pd.DataFrame) -> st
         out.append(f"<p>Too few observations for any claim about {_e(', '.join(missing))} (fewer than "
                    f"{MIN_SUPPORT} articles or mentions per outlet).</p>")
     if "actor_sentiment" not in set(fd["kind"]):
-        out.append("<p class=\"note\">Sentiment toward the same actor is not compared here: "
-                   "<code>mediakit analyze</code> does not score it (run <code>mediakit.actor_sentiment</code> "
-                   "and pass it to <code>mediakit.compare.find_framing_differences</code>).</p>")
+        out.append("<p class=\"note\">Sentiment toward the same actor is not compared: no actor is mentioned "
+                   "by two outlets often enough (<code>mediakit analyze</code> scores the 10 actors with most "
+                   "labelled mentions, <code>actor_sentiment.csv</code>).</p>")
     return "\n".join(out)

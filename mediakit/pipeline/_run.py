@@ -142,6 +142,8 @@ def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress:
         written["partisan_balance"] = write_table(res.partisan, outdir / "partisan_balance.csv")
     if res.framing is not None:
         written["framing_differences"] = write_table(res.framing, outdir / "framing_differences.csv")
+    if res.actor_sentiment is not None:
+        written["actor_sentiment"] = write_table(res.actor_sentiment, outdir / "actor_sentiment.csv")
     figures = make_figures(res, outdir / "figures", progress=progress)
     for fig in figures:
         for p in fig.files:

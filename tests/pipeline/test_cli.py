@@ -39,6 +39,7 @@ TABLE_COLUMNS = {
     "distinctive_terms.csv": {"group", "other", "term", "z"},
     "house_style_terms.csv": {"group", "term", "z", "style"},
     "framing_differences.csv": {"rank", "kind", "subject", "sentence", "p_adjusted", "supported"},
+    "actor_sentiment.csv": {"article_id", "outlet", "actor", "n_mentions", "mean_score"},
     "actor_labels.csv": {"article_id", "actor", "label"},
     "source_roles.csv": {"group", "source_role", "count", "total", "share", "ci_low", "ci_high", "n_articles"},
     "partisan_balance.csv": {"group", "party_a", "party_b", "n", "share_a", "gap", "gap_ci_low", "gap_ci_high"},

@@ -309,7 +309,7 @@ def test_basil_gives_every_output_and_a_report_chromium_loads(corpora, tmp_path)
     labels = pd.read_csv(out / "actor_labels.csv")["label"].dropna().str.strip(". ").str.lower()
     assert not labels.isin(["mr", "mrs", "ms", "dr", "miss"]).any()
     framing = pd.read_csv(out / "framing_differences.csv")
-    assert {"label_share", "actor_label", "source_role", "loaded_language"} <= set(framing["kind"])
+    assert {"label_share", "actor_label", "source_role", "loaded_language", "actor_sentiment"} <= set(framing["kind"])
     assert framing["significant"].fillna(False).astype(bool).any()
     first = page[page.index('id="differences"'):page.index("House style")]
     assert "permutation p" in first and "articles)" in first
