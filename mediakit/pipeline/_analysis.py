@@ -256,7 +256,7 @@ def compared_outlets(articles: pd.DataFrame, notes: list[str] | None = None) -> 
 
 
 def _comparison(articles: pd.DataFrame, metrics: pd.DataFrame, event_col: str | None,
-                notes: list[str]) -> tuple[Comparison | None, str | None]:
+                notes: list[str], kept: set[Any] | None = None) -> tuple[Comparison | None, str | None]:
     """:func:`mediakit.compare` of :data:`SUMMARY_METRICS` by outlet (within events when known)."""
     if articles["outlet"].dropna().nunique() < 1:
         notes.append("no article has an outlet: outlets are not compared")
@@ -265,7 +265,6 @@ def _comparison(articles: pd.DataFrame, metrics: pd.DataFrame, event_col: str | 
     table = metrics
     if event_col is not None:
         table = metrics.assign(_event=articles[event_col].to_numpy())
-    kept = compared_outlets(articles, notes)
     if kept is not None:
         table = table[articles["outlet"].isin(kept).to_numpy()]
         metrics = table
@@ -333,11 +332,11 @@ def _measured(table: pd.DataFrame | None, ids: set) -> pd.DataFrame | None:
 SENTIMENT_ACTORS = 10
 
 
-def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes: list[str]) -> pd.DataFrame | None:
+def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes: list[str],
+                     kept: set[Any] | None = None) -> pd.DataFrame | None:
     """:func:`mediakit.actor_sentiment` toward the :data:`SENTIMENT_ACTORS` most mentioned actors (None without)."""
     if labels is None or labels.empty:
         return None
-    kept = compared_outlets(articles)
     pool = labels if kept is None else labels[labels["outlet"].isin(kept)]
     top = pool["actor"].value_counts()
     actors = sorted(top.index[:SENTIMENT_ACTORS], key=lambda a: (-int(top[a]), str(a)))
@@ -352,7 +351,8 @@ def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes:
 
 
 def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame | None, event_col: str | None,
-             notes: list[str], sentiment: pd.DataFrame | None = None) -> pd.DataFrame | None:
+             notes: list[str], sentiment: pd.DataFrame | None = None,
+             kept: set[Any] | None = None) -> pd.DataFrame | None:
     """The ranked framing differences between outlets (None with fewer than two outlets).
 
     It reads tables the run has already (no new pass over the texts), and only the articles with
@@ -367,7 +367,6 @@ def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame
     words = pd.to_numeric(metrics["words"], errors="coerce") if "words" in metrics.columns else None
     ids = set(metrics.loc[words.fillna(0).to_numpy() > 0, "article_id"]) if words is not None and \
         "article_id" in metrics.columns else set(articles["article_id"])
-    kept = compared_outlets(articles)
     if kept is not None:
         articles = articles[articles["outlet"].isin(kept)]
         ids &= set(articles["article_id"])
@@ -421,14 +420,15 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     event_col = event_column(articles, event)
     scored = _scored(articles, languages)
     step()
-    comparison, event_col = _comparison(articles, tables.metrics, event_col, notes)
+    kept = compared_outlets(articles, notes)  # None: every outlet
+    comparison, event_col = _comparison(articles, tables.metrics, event_col, notes, kept)
     step()
     terms, style = _terms(scored, notes)
     step()
     labels = _actor_labels(scored, notes)
     roles, partisan = _sources(articles, tables.attributions, notes)
-    sentiment = _actor_sentiment(scored, labels, notes)
-    framing = _framing(articles, tables, labels, event_col, notes, sentiment)
+    sentiment = _actor_sentiment(scored, labels, notes, kept)
+    framing = _framing(articles, tables, labels, event_col, notes, sentiment, kept)
     return CorpusAnalysis(source=source, articles=articles,
                           load_errors=load_errors(articles) if errors is None else errors,
                           metrics=tables.metrics, sentences=tables.sentences, attributions=tables.attributions,
