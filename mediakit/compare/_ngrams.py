@@ -80,16 +80,19 @@ def mask_phrases(codes: np.ndarray, uniq: np.ndarray, phrases: Phrases) -> np.nd
     boundary = where.get("\n")
     if boundary is None:
         return codes
+    wanted = [[where[t] for t in phrase] for phrase in phrases if phrase and all(t in where for t in phrase)]
+    if not wanted:
+        return codes
+    first = np.zeros(len(uniq), dtype=bool)
+    first[[ids[0] for ids in wanted]] = True
+    cand = np.flatnonzero(first[codes])  # one pass over the stream; the phrases are checked at these only
     out = codes.copy()
-    for phrase in phrases:
-        ids = [where.get(t) for t in phrase]
+    n = len(codes)
+    for ids in wanted:
         k = len(ids)
-        if k == 0 or any(i is None for i in ids) or len(codes) < k:
-            continue
-        hit = np.ones(len(codes) - k + 1, dtype=bool)
-        for j, i in enumerate(ids):
-            hit &= codes[j:len(codes) - k + 1 + j] == i
-        start = np.flatnonzero(hit)
+        start = cand[(codes[cand] == ids[0]) & (cand <= n - k)]
+        for j in range(1, k):
+            start = start[codes[start + j] == ids[j]]
         for j in range(k):
             out[start + j] = boundary
     return out
