@@ -9,9 +9,9 @@ which kinds the corpus cannot support. The metric differences of the comparison 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -203,13 +203,7 @@ def _word_choice_part(res: CorpusAnalysis, written: Mapping[str, Path], base: Pa
             parts.append(_table(["family", *(_e(o) for o in shown)], table_rows))
     terms = res.terms
     if terms is not None and not terms.empty:
-        items = []
-        for o in outlets[:8]:
-            t = terms[(terms["group"] == o) & (terms["z"] > 1.96)].sort_values("z", ascending=False).head(8)
-            if len(t):
-                items.append(f"<li><strong>{_e(o)}</strong>: " + ", ".join(
-                    f"{_e(r.term)} <span class=\"note\">(z={r.z:.1f})</span>" for r in t.itertuples(index=False))
-                    + "</li>")
+        items = _term_items(terms, outlets, 8, lambda r: f"z={r.z:.1f}")
         if items:
             link = f' (<a href="{_href(written["distinctive_terms"], base)}">distinctive_terms.csv</a>)' \
                 if "distinctive_terms" in written else ""
@@ -219,18 +213,24 @@ def _word_choice_part(res: CorpusAnalysis, written: Mapping[str, Path], base: Pa
     return "\n".join(parts)
 
 
+def _term_items(terms: pd.DataFrame, outlets: Sequence[str], top: int, note: Callable[[Any], str]) -> list[str]:
+    """One ``<li>`` per outlet (at most 8): its ``top`` terms with z > 1.96, each with ``note(row)`` beside it."""
+    items = []
+    for o in outlets[:8]:
+        t = terms[(terms["group"] == o) & (terms["z"] > 1.96)].sort_values("z", ascending=False).head(top)
+        if len(t):
+            items.append(f"<li><strong>{_e(o)}</strong>: " + ", ".join(
+                f"{_e(r.term)} <span class=\"note\">({_e(note(r))})</span>" for r in t.itertuples(index=False))
+                + "</li>")
+    return items
+
+
 def _style_part(res: CorpusAnalysis, written: Mapping[str, Path], base: Path) -> str:
     """The house-style terms left out of the distinctive terms: real differences, just not framing."""
     style = res.style_terms
     if style is None or style.empty:
         return ""
-    items = []
-    for o in res.outlets[:8]:
-        t = style[(style["group"] == o) & (style["z"] > 1.96)].sort_values("z", ascending=False).head(6)
-        if len(t):
-            items.append(f"<li><strong>{_e(o)}</strong>: " + ", ".join(
-                f"{_e(r.term)} <span class=\"note\">({_e(r.style)})</span>" for r in t.itertuples(index=False))
-                + "</li>")
+    items = _term_items(style, res.outlets, 6, lambda r: str(r.style))
     if not items:
         return ""
     link = f' (<a href="{_href(written["house_style_terms"], base)}">house_style_terms.csv</a>)' \
