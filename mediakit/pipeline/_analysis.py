@@ -251,7 +251,8 @@ def compared_outlets(articles: pd.DataFrame, notes: list[str] | None = None) -> 
         covered = int(counts[kept].sum())
         notes.append(f"{len(counts)} outlets: the outlet comparisons and framing differences cover the "
                      f"{MAX_COMPARED_OUTLETS} with most articles ({covered:,} of {int(counts.sum()):,} articles with "
-                     "an outlet); every outlet is in metrics.csv, distinctive_terms.csv and the tables of the figures")
+                     "an outlet), and so do the charts but the articles per outlet; every outlet is in "
+                     "metrics.csv, word_choice.csv, attributions.csv, actor_labels.csv and distinctive_terms.csv")
     return set(kept)
 
 

@@ -6,6 +6,7 @@ Each chart is drawn by a :mod:`mediakit.plot` function on its own pyplot-free Fi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from .._progress import progress_bar
 from ..actors import actor_label_summary
 from ..compare import attention
 from ..export import save_figure
-from ._analysis import EVENT_COLUMNS, FIGURE_METRICS, CorpusAnalysis
+from ._analysis import EVENT_COLUMNS, FIGURE_METRICS, CorpusAnalysis, compared_outlets
 from ._labels import metric_label
 
 from matplotlib.figure import Figure  # no pyplot: no backend or global figure state
@@ -31,7 +32,7 @@ from matplotlib.figure import Figure  # no pyplot: no backend or global figure s
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["ReportFigure", "make_figures"]
+__all__ = ["ReportFigure", "make_figures", "compared_view"]
 
 _DPI = 150
 _N_FAMILIES = 3  # word-choice families drawn (most matches first)
@@ -80,11 +81,12 @@ def _slug(name: str, taken: set[str]) -> str:
 class _Charts:
     """Draws each chart on its own pyplot-free Figure and saves it with its table."""
 
-    def __init__(self, res: CorpusAnalysis, figdir: Path) -> None:
+    def __init__(self, res: CorpusAnalysis, figdir: Path, every_outlet: CorpusAnalysis | None = None) -> None:
         self.res = res
+        self.all = res if every_outlet is None else every_outlet  # the articles-per-outlet chart shows all
         self.figdir = figdir
-        self.pal = outlet_colors(res.articles["outlet"]) if "outlet" in res.articles.columns \
-            else outlet_colors([])
+        arts = self.all.articles
+        self.pal = outlet_colors(arts["outlet"]) if "outlet" in arts.columns else outlet_colors([])
         self.n_outlets = max(len(res.outlets), 1)
         self.figures: list[ReportFigure] = []
         self.taken: set[str] = set()
@@ -112,7 +114,7 @@ class _Charts:
     # ----------------------------------------------------------------- the charts
 
     def articles_per_outlet(self) -> tuple[Figure, pd.DataFrame]:
-        arts = self.res.articles
+        arts = self.all.articles
         counts = (arts["outlet"].astype(object).where(arts["outlet"].notna(), "(no outlet)").map(str)
                   .value_counts().rename_axis("outlet").reset_index(name="articles")
                   .sort_values(["articles", "outlet"], ascending=[True, False], kind="mergesort")
@@ -284,6 +286,25 @@ _HOW = {
 }
 
 
+def compared_view(res: CorpusAnalysis) -> CorpusAnalysis:
+    """``res`` with the per-outlet tables cut to the outlets compared pair by pair
+    (:func:`~mediakit.pipeline.compared_outlets`: the 12 with most articles), or ``res`` itself when
+    every outlet is compared. A chart of 180 outlets is unreadable and slow to draw."""
+    kept = compared_outlets(res.articles)
+    if kept is None:
+        return res
+
+    def cut(table: pd.DataFrame | None) -> pd.DataFrame | None:
+        if table is None or "outlet" not in table.columns:
+            return table
+        return table[table["outlet"].isin(kept).to_numpy()]
+
+    names = ("articles", "metrics", "sentences", "attributions", "word_choice", "actor_labels", "source_roles",
+             "partisan")
+    cuts: dict[str, Any] = {n: cut(getattr(res, n)) for n in names}
+    return dataclasses.replace(res, **cuts)
+
+
 def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
                  progress: bool | None = None) -> list[ReportFigure]:
     """Draw and save every chart the corpus allows (PNG, SVG and the CSV behind each) under ``figdir``.
@@ -306,8 +327,16 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     -------
     list of ReportFigure
         In report order.
+
+    Notes
+    -----
+    With more than :data:`~mediakit.pipeline.MAX_COMPARED_OUTLETS` outlets, every chart but the articles
+    per outlet shows the outlets compared pair by pair (the 12 with most articles), as the comparisons
+    do; the full tables are ``metrics.csv``, ``word_choice.csv``, ``attributions.csv`` and the others.
     """
-    c = _Charts(res, Path(figdir))
+    full = res
+    res = compared_view(res)
+    c = _Charts(res, Path(figdir), every_outlet=full)
     jobs: list[tuple[str, str, str, Callable[[], Any] | None, str | None]] = []
 
     def job(name: str, title: str, how: str, draw: Callable[[], Any] | None, skipped: str | None = None) -> None:

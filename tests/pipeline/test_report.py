@@ -357,3 +357,24 @@ def test_many_outlets_are_compared_pair_by_pair_only_for_the_largest_and_the_not
     assert compared == set(outlets[:MAX_COMPARED_OUTLETS])
     assert any(f"{len(outlets)} outlets" in n and "12 with most articles" in n for n in res.notes)
     assert set(res.metrics["outlet"]) == set(outlets)  # every outlet keeps its metrics
+
+
+def test_many_outlets_charts_show_the_compared_outlets_and_the_articles_chart_all(tmp_path):
+    """Past 12 outlets a chart is unreadable (and slow to draw): the charts show the compared outlets."""
+    from mediakit.pipeline import make_figures
+    from mediakit.pipeline._analysis import MAX_COMPARED_OUTLETS
+
+    outlets = [f"Outlet {i:02d}" for i in range(MAX_COMPARED_OUTLETS + 3)]
+    sizes = {o: (3 if i < MAX_COMPARED_OUTLETS else 1) for i, o in enumerate(outlets)}
+    rows = [(o, k) for o in outlets for k in range(sizes[o])]
+    arts = pd.DataFrame({"article_id": [f"{o}-{k}" for o, k in rows], "outlet": [o for o, _ in rows],
+                         "title": ["Talks"] * len(rows), "text": [REGIME] * len(rows)})
+    res = analyze_articles(arts, progress=False)
+    figures = {f.name: f for f in make_figures(res, tmp_path, progress=False)}
+    per_outlet = pd.read_csv(figures["articles_per_outlet"].file(".csv"))
+    assert set(per_outlet["outlet"]) == set(outlets)
+    readability = pd.read_csv(figures["readability_by_outlet"].file(".csv"))
+    assert set(readability["outlet"]) == set(outlets[:MAX_COMPARED_OUTLETS])
+    sentiment = pd.read_csv(figures["sentiment_distribution"].file(".csv"))
+    assert set(sentiment["outlet"]) == set(outlets[:MAX_COMPARED_OUTLETS])
+    assert set(res.sentences["outlet"]) == set(outlets)  # the tables keep every outlet
