@@ -9,6 +9,7 @@ import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame, check_option
 from ._discovery import resolve_actors, scored_subset
+from ._memo import corpus_scope
 from ._label_rules import Label, labels_of_mention
 from ._mentions import Mention
 from ._names import sentence_bounds
@@ -180,11 +181,12 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     parts = check_parts(parts, func=func)
     articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
-    _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
+    with corpus_scope():  # each text's scans are made once for all the passes below
+        _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
+        labelled = [_labelled_mentions(ms, lower) if ms else [] for ms in mentions]
+        nominals = _nominals(all_parts, labelled) if nominal else [[] for _ in labelled]
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
-    labelled = [_labelled_mentions(ms, lower) if ms else [] for ms in mentions]
-    nominals = _nominals(all_parts, labelled) if nominal else [[] for _ in labelled]
     rows: list[tuple[Any, ...]] = []
     for i, ms in enumerate(labelled):
         if ms:

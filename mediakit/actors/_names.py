@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..text import split_sentences
 from ._lexicon import actor_lexicon, actor_words, norm_word
+from ._memo import text_memo
 from ._scan import (
     INITIAL_RE,
     POSSESSIVE_RE,
@@ -145,7 +145,7 @@ def name_key(tokens: Sequence[str]) -> tuple[str, str | None]:
     return last + suffix, first
 
 
-@lru_cache(maxsize=4096)
+@text_memo(limit=4096)
 def is_title_case(text: str) -> bool:
     """True for a headline in Title Case: names cannot be read from capital letters there.
 
@@ -172,7 +172,7 @@ def is_title_case(text: str) -> bool:
     return sum(is_upper_word(w) for w in words) / len(words) >= 0.75
 
 
-@lru_cache(maxsize=1024)
+@text_memo(limit=1024)
 def sentence_starts(text: str) -> frozenset[int]:
     """Offsets where a sentence (or a quotation opening it) starts."""
     starts = set()
@@ -185,7 +185,7 @@ def sentence_starts(text: str) -> frozenset[int]:
     return frozenset(starts)
 
 
-@lru_cache(maxsize=1024)
+@text_memo(limit=1024)
 def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of ``text``."""
     return tuple((s.start, s.end) for s in split_sentences(text))

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame
 from ._discovery import resolve_actors, scored_subset
+from ._memo import corpus_scope
 from ._mentions import Mention
 from ._names import sentence_bounds
 from ._parts import PART_RANK, PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
@@ -82,12 +83,13 @@ def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_men
     parts = check_parts(parts, func=func)
     articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
-    _, mentions, _ = resolve_actors(actors, min_mentions, all_parts, func=func)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
     rows: list[tuple[Any, ...]] = []
-    for i, ms in enumerate(mentions):
-        rows.extend(_sentence_rows(ids[i], outlets[i], ms, method))
+    with corpus_scope():  # each text's scans are made once for the mentions and the sentences
+        _, mentions, _ = resolve_actors(actors, min_mentions, all_parts, func=func)
+        for i, ms in enumerate(mentions):
+            rows.extend(_sentence_rows(ids[i], outlets[i], ms, method))
     if not rows:
         return empty_frame(SENTENCE_COLUMNS, _SENTENCE_DTYPES)
     return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS)).astype(_SENTENCE_DTYPES)
