@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import Any, cast
 
 import matplotlib as mpl
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
 from ._figures import figure_for
 
-__all__ = ["FORMATS", "figure_for", "save_figure", "write_table"]
+__all__ = ["FORMATS", "figure_for", "save_figure", "write_table", "csv_ready"]
 
 #: Formats :func:`save_figure` writes, with the metadata that keeps each file reproducible.
 FORMATS: dict[str, dict[str, Any]] = {
@@ -214,9 +215,27 @@ def write_table(df: pd.DataFrame, path: Path) -> Path:
     if path.suffix == ".parquet":
         df.to_parquet(path, index=False)
     else:
-        flat = df.copy()
-        for col in flat.columns:
-            if flat[col].dtype == object and flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
-                flat[col] = flat[col].map(lambda v: " | ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-        flat.to_csv(path, index=False, lineterminator="\n")
+        csv_ready(df).to_csv(path, index=False, lineterminator="\n")
     return path
+
+
+def csv_ready(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` as :func:`write_table` writes it to CSV: list cells (and arrays read back from Parquet)
+    as ' | '-joined text.
+
+    Examples
+    --------
+    >>> csv_ready(pd.DataFrame({"terms": [["a", "b"], ["c"]]}))["terms"].tolist()
+    ['a | b', 'c']
+    """
+    flat = df.copy()
+    for col in flat.columns:
+        if flat[col].dtype == object and flat[col].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
+            flat[col] = flat[col].map(
+                lambda v: " | ".join(map(_item_text, v)) if isinstance(v, (list, tuple, np.ndarray)) else v)
+    return flat
+
+
+def _item_text(item: Any) -> str:
+    """An item of a list cell as text; an array read back from Parquet as the tuple it was written from."""
+    return str(tuple(item.tolist()) if isinstance(item, np.ndarray) else item)

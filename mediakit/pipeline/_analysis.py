@@ -13,6 +13,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -91,6 +92,10 @@ class CorpusAnalysis:
         What was left out and why, in plain words (shown in the report).
     languages : str, tuple of str or None
         The languages the English-only metrics scored (the ``languages`` option; None: all).
+    parts : pathlib.Path or None
+        A streamed run's Parquet parts (``OUT/parts``): then ``metrics``, ``sentences`` and
+        ``attributions`` hold only the columns the corpus-level tables, charts and report read, and
+        the files get every column from the parts. None: the tables above are complete.
     """
 
     source: str
@@ -111,6 +116,7 @@ class CorpusAnalysis:
     event: str | None = None
     notes: list[str] = field(default_factory=list)
     languages: str | tuple[str, ...] | None = "en"
+    parts: Path | None = None
 
     @property
     def outlets(self) -> list[str]:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..export import write_table
@@ -28,6 +27,7 @@ from ..stream import TABLES, analyze_stream, read_parts
 from ._analysis import (ArticleTables, CorpusAnalysis, analyze_articles, corpus_tables, event_column,
                         warn_left_out_metrics, with_outlet)
 from ._figures import make_figures
+from ._parts_out import STREAMED_FILES, lists_back, read_slim, write_from_parts
 from ._report import write_report
 
 __all__ = ["analyze_corpus", "write_outputs", "plan_run", "RunPlan", "STREAM_THRESHOLD"]
@@ -104,27 +104,9 @@ def plan_run(corpus: Any, *, chunksize: int | None = None, n_jobs: int | None = 
     return RunPlan(False, chunk, 1, None, size, "in memory")
 
 
-def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress: bool | None = None,
-                  report: bool = True) -> dict[str, Path]:
-    """Write the tables, figures and ``report.html`` of ``res`` under ``out``.
-
-    Returns
-    -------
-    dict
-        Output name -> path of every file written (``figure:<file name>`` for figure files).
-    """
-    outdir = Path(out)
-    outdir.mkdir(parents=True, exist_ok=True)
+def _corpus_files(res: CorpusAnalysis, outdir: Path) -> dict[str, Path]:
+    """The corpus-level tables that exist, written as CSV."""
     written: dict[str, Path] = {}
-    if len(res.load_errors):
-        written["load_errors"] = write_table(res.load_errors, outdir / "load_errors.csv")
-    written["articles"] = write_table(res.articles, outdir / "articles.parquet")
-    written["articles_csv"] = write_table(res.articles, outdir / "articles.csv")
-    written["metrics"] = write_table(res.metrics, outdir / "metrics.parquet")
-    written["metrics_csv"] = write_table(res.metrics, outdir / "metrics.csv")
-    written["sentences"] = write_table(res.sentences, outdir / "sentences.parquet")
-    written["attributions"] = write_table(res.attributions, outdir / "attributions.csv")
-    written["word_choice"] = write_table(res.word_choice, outdir / "word_choice.csv")
     if res.comparison is not None:
         written["comparison"] = write_table(res.comparison.pairs, outdir / "comparison.csv")
         written["comparison_groups"] = write_table(res.comparison.groups, outdir / "comparison_groups.csv")
@@ -144,6 +126,29 @@ def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress:
         written["framing_differences"] = write_table(res.framing, outdir / "framing_differences.csv")
     if res.actor_sentiment is not None:
         written["actor_sentiment"] = write_table(res.actor_sentiment, outdir / "actor_sentiment.csv")
+    return written
+
+
+def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress: bool | None = None,
+                  report: bool = True) -> dict[str, Path]:
+    """Write the tables, figures and ``report.html`` of ``res`` under ``out``.
+
+    Returns
+    -------
+    dict
+        Output name -> path of every file written (``figure:<file name>`` for figure files).
+    """
+    outdir = Path(out)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    if len(res.load_errors):
+        written["load_errors"] = write_table(res.load_errors, outdir / "load_errors.csv")
+    if res.parts is not None:  # a streamed run: every column, written part by part
+        written.update(write_from_parts(res.parts, outdir))
+    else:
+        for name, (table, file) in STREAMED_FILES.items():
+            written[name] = write_table(getattr(res, table), outdir / file)
+    written.update(_corpus_files(res, outdir))
     figures = make_figures(res, outdir / "figures", progress=progress)
     for fig in figures:
         for p in fig.files:
@@ -159,14 +164,6 @@ def _no_articles(corpus: Any, outdir: Path, errors: pd.DataFrame) -> ValueError:
     if len(errors):
         msg += f"; see {write_table(errors, outdir / 'load_errors.csv')}"
     return ValueError(msg)
-
-
-def _lists(df: pd.DataFrame) -> pd.DataFrame:
-    """List cells read back from Parquet come as NumPy arrays: make them lists again."""
-    for col in df.columns:
-        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, np.ndarray)).any():
-            df[col] = df[col].map(lambda v: v.tolist() if isinstance(v, np.ndarray) else v)
-    return df
 
 
 def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str | None, resume: bool,
@@ -185,16 +182,18 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
     if problems:
         warnings.warn(f"{res.articles} article(s) loaded; {problems} problem(s) recorded "
                       f"(see load_errors.csv)", stacklevel=3)
-    articles = with_outlet(_lists(read_parts(parts, "articles")))
+    articles = with_outlet(lists_back(read_parts(parts, "articles")))
     event_column(articles, event)
-    tables = ArticleTables(metrics=read_parts(parts, "metrics"), sentences=read_parts(parts, "sentences"),
-                           attributions=_lists(read_parts(parts, "attributions")),
-                           word_choice=read_parts(parts, "word_choice"))
+    # only the columns read from here on: the files get every column from the parts (write_from_parts)
+    tables = ArticleTables(metrics=read_slim(parts, "metrics"), sentences=read_slim(parts, "sentences"),
+                           attributions=read_slim(parts, "attributions"), word_choice=read_slim(parts, "word_choice"))
     if articles["article_id"].tolist() == tables.metrics["article_id"].tolist():  # the language analyze used
         articles = articles.assign(language=tables.metrics["language"].array)
     warn_left_out_metrics(tables.metrics, languages)
-    return corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors,
-                         languages=languages)
+    analysis = corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors,
+                             languages=languages)
+    analysis.parts = parts
+    return analysis
 
 
 def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,

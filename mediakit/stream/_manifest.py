@@ -22,7 +22,7 @@ from .._version import __version__
 from ..lexicon import load_lexicon
 
 __all__ = ["TABLES", "DEFAULT_TABLES", "MANIFEST", "StreamConfigError", "stream_config", "ids_hash",
-           "write_json_atomic", "part_name", "prepare", "read_parts"]
+           "write_json_atomic", "part_name", "prepare", "read_parts", "part_paths"]
 
 #: Tables :func:`analyze_stream` can write, one folder of parts each.
 TABLES = ("articles", "metrics", "attributions", "word_choice", "sentences")
@@ -127,6 +127,28 @@ def prepare(out: Path, config: dict[str, Any], tables: tuple[str, ...], resume: 
     return manifest
 
 
+def part_paths(out: str | os.PathLike[str], table: str = "metrics", *, func: str = "part_paths") -> list[Path]:
+    """The Parquet parts of a table written by :func:`analyze_stream`, in chunk order (to read one at a time).
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``out`` has no manifest or the table was not written.
+    """
+    outdir = Path(out)
+    mpath = outdir / MANIFEST
+    if not mpath.is_file():
+        raise FileNotFoundError(f"no {MANIFEST} in {outdir}: not an analyze_stream output folder")
+    manifest = json.loads(mpath.read_text())
+    if table not in manifest["config"]["tables"]:
+        raise FileNotFoundError(f"table {table!r} was not written to {outdir}; tables: "
+                                f"{manifest['config']['tables']}")
+    if not manifest.get("complete"):
+        warnings.warn(f"{func}: the run writing {outdir} did not finish; reading the "
+                      f"{len(manifest['chunks'])} finished chunk(s)", stacklevel=3)
+    return [outdir / table / part_name(int(c)) for c in sorted(manifest["chunks"], key=int)]
+
+
 def read_parts(out: str | os.PathLike[str], table: str = "metrics", *,
                columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Read a table written by :func:`analyze_stream`: its parts concatenated in chunk order.
@@ -155,19 +177,8 @@ def read_parts(out: str | os.PathLike[str], table: str = "metrics", *,
     FileNotFoundError
         When ``out`` has no manifest or the table was not written.
     """
-    outdir = Path(out)
-    mpath = outdir / MANIFEST
-    if not mpath.is_file():
-        raise FileNotFoundError(f"no {MANIFEST} in {outdir}: not an analyze_stream output folder")
-    manifest = json.loads(mpath.read_text())
-    if table not in manifest["config"]["tables"]:
-        raise FileNotFoundError(f"table {table!r} was not written to {outdir}; tables: "
-                                f"{manifest['config']['tables']}")
-    if not manifest.get("complete"):
-        warnings.warn(f"read_parts: the run writing {outdir} did not finish; reading the "
-                      f"{len(manifest['chunks'])} finished chunk(s)", stacklevel=2)
-    frames = [pd.read_parquet(outdir / table / part_name(int(c)), columns=columns)
-              for c in sorted(manifest["chunks"], key=int)]
+    paths = part_paths(out, table, func="read_parts")
+    frames = [pd.read_parquet(p, columns=columns) for p in paths]
     if not frames:
         return pd.DataFrame(columns=list(columns or []))
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]

@@ -47,3 +47,35 @@ def test_a_corpus_above_the_threshold_gets_every_output(monkeypatch, tmp_path):
         assert name in written and written[name].is_file(), name
     assert sum(1 for k in written if k.startswith("figure:")) >= 20
     assert len(pd.read_parquet(tmp_path / "metrics.parquet")) == 33
+
+
+def test_a_streamed_run_keeps_few_columns_in_memory_and_writes_every_column_from_the_parts(monkeypatch, tmp_path):
+    """The corpus-level step reads a few metric columns and no long text; the files have them all."""
+    from mediakit import read_parts
+    from mediakit.pipeline._parts_out import CORPUS_METRICS, read_slim
+
+    monkeypatch.setattr(_run, "STREAM_THRESHOLD", 1000)
+    analyze_corpus(DATA, tmp_path, progress=False, event="event", chunksize=10)
+    parts = tmp_path / "parts"
+    full = read_parts(parts, "metrics")
+    slim = read_slim(parts, "metrics")
+    assert len(slim.columns) < len(full.columns) / 5 and set(CORPUS_METRICS) <= set(slim.columns)
+    written = pd.read_parquet(tmp_path / "metrics.parquet")
+    assert list(written.columns) == list(full.columns) and len(written) == len(full) == 33
+    assert "text" in pd.read_parquet(tmp_path / "sentences.parquet").columns
+    attrs = pd.read_csv(tmp_path / "attributions.csv")
+    assert "content_text" in attrs.columns and len(attrs) == len(read_parts(parts, "attributions"))
+    # list cells as the in-memory run writes them: "(start, end)", not an array's "[start end]"
+    assert attrs["content_spans"].dropna().str.match(r"^\(\d+, \d+\)( \| \(\d+, \d+\))*$").all()
+    arts = pd.read_parquet(tmp_path / "articles.parquet")
+    assert len(arts) == 33 and {"outlet", "language", "text"} <= set(arts.columns)
+
+
+def test_streamed_and_in_memory_runs_write_the_same_metrics_and_attribution_files(tmp_path):
+    memory, streamed = tmp_path / "memory", tmp_path / "streamed"
+    analyze_corpus(DATA, memory, progress=False, event="event")
+    analyze_corpus(DATA, streamed, progress=False, event="event", chunksize=10)
+    for name in ("metrics.csv", "attributions.csv", "word_choice.csv", "framing_differences.csv"):
+        assert (memory / name).read_bytes() == (streamed / name).read_bytes(), name
+    pd.testing.assert_frame_equal(pd.read_parquet(memory / "sentences.parquet"),
+                                  pd.read_parquet(streamed / "sentences.parquet"), check_dtype=False)
