@@ -30,7 +30,8 @@ _OPEN_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
 _MAX_MODIFIERS = 6
 
 #: Heads that name the same office: "Rep. Etheridge" ... "the congressman" (gender is checked apart).
-HEAD_ALIASES = {"rep": "congressman", "congresswoman": "congressman", "congressperson": "congressman"}
+HEAD_ALIASES = {"rep": "congressman", "representative": "congressman", "congresswoman": "congressman",
+                "congressperson": "congressman"}
 #: After "as a Y": the words that may follow a predicate; any other word is a verb and "as" a
 #: conjunction ("as the teenager was heading home", "as his father dreamed").
 NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][\w-]*)")
@@ -68,6 +69,7 @@ def _verb_complement(toks: list[tuple[int, int, str]], k: int) -> bool:
     return k < len(toks) and toks[k][2].islower() and toks[k][2].endswith("ing") and len(toks[k][2]) >= 5
 
 
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 #: Adjectives (besides those in -al) that take a noun in an office's "of" phrase ("of homeland security").
 _OF_ADJECTIVES = frozenset({"homeland", "human", "foreign", "public", "domestic", "civil"})
 
@@ -92,6 +94,9 @@ def _of_phrase(toks: list[tuple[int, int, str]], j: int) -> tuple[int, list[str]
     if k < len(toks) and toks[k][2].lower() == "the":
         k += 1
     while k < len(toks) and toks[k][2][0].isupper() and len(words) < 4:
+        if toks[k][2] in _HONORIFICS and k + 2 < len(toks) and toks[k + 1][2] == ".":
+            k += 2  # "a harsh critic of Mr. Pena Nieto"
+            continue
         words.append(POSS_RE.sub("", norm_word(toks[k][2])))
         end = toks[k][1]
         k += 1

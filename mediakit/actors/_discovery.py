@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -12,7 +14,7 @@ import pandas as pd
 from .._validation import check_articles, check_positive_int
 from ..text import scored_articles
 from ._actorset import Actors, actors_from_user, build_actors
-from ._lexicon import actor_lexicon, actor_stopwords, norm_word
+from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, norm_word
 from ._mentions import Matcher, Mention, find_mentions
 from ._names import (
     Tok,
@@ -23,6 +25,7 @@ from ._names import (
     name_runs,
     sentence_starts,
     surname_forms,
+    title_case,
     titled_before,
     trim_particles,
 )
@@ -30,6 +33,9 @@ from ._parts import PART_RANK, PARTS, Part, check_parts, lower_words, parts_of
 from ._scan import INITIAL_RE, NEXT_WORD_RE
 
 __all__ = ["discover_actors", "resolve_actors"]
+
+
+_NEWLINE_RE = re.compile("\n")
 
 
 class _Candidate(NamedTuple):
@@ -92,6 +98,8 @@ def _drop_sentence_opener(piece: list[Tok], starts: frozenset[int], lower: set[s
     if piece[0].start in starts and not is_label_word(piece[0].text) and (
         first in actor_stopwords() or first in lower
         or (len(first) > 5 and first.endswith(("ing", "ed", "ly")))  # "Neighboring Estrenia"
+        or (len(piece) >= 3 and first_name_gender(f"{piece[0].text} x") is None
+            and first_name_gender(f"{piece[1].text} x") is not None)  # "Hold Melania Trump to ...": a verb
     ):
         return piece[1:]
     return piece
@@ -158,7 +166,17 @@ def _candidates_of_part(text: str, article: int, part_rank: int, lower: set[str]
     if not text or is_title_case(text):
         return
     starts = sentence_starts(text)
+    breaks = [m.start() for m in _NEWLINE_RE.finditer(text)] + [len(text)]
+    lines: dict[int, bool] = {}  # line -> a Title Case line ("What Mexico Could Do When Up Against Trump.")
     for run in name_runs(text):
+        if not run:
+            continue
+        k = bisect_right(breaks, run[0].start)
+        if k not in lines:
+            head = text[breaks[k - 1] + 1 if k else 0:breaks[min(k, len(breaks) - 1)]]
+            lines[k] = len(head.split()) <= 16 and title_case(head)  # a headline, not a list of names
+        if lines[k]:
+            continue
         for piece in _split_at_calendar(run):
             if not piece:
                 continue
@@ -185,14 +203,15 @@ def _group_candidates(cands: list[_Candidate]) -> tuple[dict[_GroupKey, Counter[
 def _drop_place_first_names(groups: dict[_GroupKey, Counter[str]],
                             full_by_surname: dict[str, list[_GroupKey]], solo: Counter[str]) -> None:
     """A "first name" that mostly stands alone is a place or an organisation before a surname
-    ("where in Morvania Roszak was staying"), when a more frequent full name has that surname."""
+    ("where in Morvania Roszak was staying"), when a more frequent full name has that surname and
+    it is no known given name ("Melania" stands alone because the article calls her so)."""
     for keys in full_by_surname.values():
         if len(keys) < 2:
             continue
         top = max(sum(groups[g].values()) for g in keys)
         for g in list(keys):
             n = sum(groups[g].values())
-            if n < top and solo[g[1] or ""] > n:
+            if n < top and solo[g[1] or ""] > n and first_name_gender(f"{g[1]} {g[0]}") is None:  # "Melania"
                 del groups[g]
                 keys.remove(g)
 

@@ -20,7 +20,7 @@ from ._scan import (
 )
 
 __all__ = ["Tok", "is_label_word", "is_title_case", "is_title_word", "name_key", "name_runs", "sentence_bounds",
-           "sentence_starts", "surname_forms", "titled_before", "tokens", "trim_particles"]
+           "sentence_starts", "surname_forms", "title_case", "titled_before", "tokens", "trim_particles"]
 
 
 class Tok(NamedTuple):
@@ -145,8 +145,7 @@ def name_key(tokens: Sequence[str]) -> tuple[str, str | None]:
     return last + suffix, first
 
 
-@text_memo(limit=4096)
-def is_title_case(text: str) -> bool:
+def title_case(text: str) -> bool:
     """True for a headline in Title Case: names cannot be read from capital letters there.
 
     At least three quarters of the words of four or more letters that do not open a
@@ -155,7 +154,7 @@ def is_title_case(text: str) -> bool:
 
     Examples
     --------
-    >>> is_title_case("Russia Grants Asylum To Ousted Leader Doe"), is_title_case("Doe left Russia today.")
+    >>> title_case("Russia Grants Asylum To Ousted Leader Doe"), title_case("Doe left Russia today.")
     (True, False)
     """
     words = []
@@ -170,6 +169,13 @@ def is_title_case(text: str) -> bool:
     if len(words) < 3:
         return False
     return sum(is_upper_word(w) for w in words) / len(words) >= 0.75
+
+
+@text_memo(limit=4096)
+def is_title_case(text: str) -> bool:
+    """:func:`title_case`, memoised per text (for the parts of a corpus, asked again in every pass;
+    call :func:`title_case` for passing strings such as one line of a part)."""
+    return title_case(text)
 
 
 @text_memo(limit=1024)

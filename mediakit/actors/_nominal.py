@@ -19,10 +19,11 @@ Identifying modifiers ("former", "interim", "FBI", "Syria's") must match; evalua
 not. Plural descriptions never link; pronoun possessors and indefinites only through a frame;
 when two actors fit equally the description stays unlinked.
 
-Role classes, places and party tags (:mod:`._nominal_roles`: "the Russian leader" fits "Russian
-President"), more frames and kin (:mod:`._nominal_frames`: "As a senator, Kaine", "his wife"),
-first-person predicates in quotations (:mod:`._nominal_quotes`) and headline descriptions
-without a determiner (:mod:`._nominal_headline`) live in their own modules.
+Role classes, places, party tags and salience (:mod:`._nominal_roles`: "the Russian leader" fits
+"Russian President"), more frames and kin (:mod:`._nominal_frames`: "As a senator, Kaine", "his
+wife"), first-person predicates in quotations (:mod:`._nominal_quotes`), headline descriptions
+without a determiner (:mod:`._nominal_headline`) and partitives ("Lee, one of Cruz's closest
+allies,"; :mod:`._nominal_partitive`) live in their own modules.
 """
 
 from __future__ import annotations
@@ -49,8 +50,10 @@ from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, nominal
 from ._names import sentence_bounds
 from ._nominal_headline import headline_descriptions, headline_end
 from ._nominal_frames import KIN_GENDER, apposed_to_other, kin_link, more_frames
+from ._nominal_partitive import appositive_predicate, partitive_links
 from ._nominal_quotes import QuoteSpans, speaker_of_predicate
-from ._nominal_roles import RELATIVE_HEADS, label_fits, mod_known, party_tag_words
+from ._nominal_roles import (RELATIVE_HEADS, gazetteer_facts, label_fits, legislator_heads, mod_known,
+                             party_tag_words, salient_actor)
 from ._parts import PART_RANK, Part
 
 __all__ = ["Description", "LabelSet", "Named", "Nominal", "NominalProfile", "corpus_profile", "find_descriptions",
@@ -59,8 +62,7 @@ __all__ = ["Description", "LabelSet", "Named", "Nominal", "NominalProfile", "cor
 #: The longest gap (characters) between a name and a description of a frame ("X had long been a").
 _FRAME_SPAN = 40
 _PROFILE_MIN = 2
-#: An actor with this many labels in the corpus, none with the description's head, is not it.
-_PROFILE_AGAINST = 5
+_PROFILE_AGAINST = 5  # an actor with this many labels in the corpus, none with the description's head, is not it
 _MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "monsieur", "herr"})
 _FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dame", "mme", "mme.",
                                 "frau", "lady"})
@@ -77,7 +79,6 @@ class Nominal(NamedTuple):
     label_end: int
     actor: str
     how: str  # 'frame', 'article', 'corpus' or 'recent'
-
 
 
 class LabelSet(NamedTuple):
@@ -166,7 +167,6 @@ def corpus_profile(labels: Iterable[tuple[str, str]]) -> NominalProfile:
     return NominalProfile(dict(sets), dict(heads), n)
 
 
-
 # --------------------------------------------------------------------------- linking
 
 _PREV_WORD_RE = re.compile(r"\b(\w+)\s+\Z")
@@ -181,6 +181,7 @@ _APPOS_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,20}\))?\s*,\s*(?:(?:now|also|once
 #: After an appositive: the end of the phrase, a relative clause or a prepositional phrase.
 _APPOS_END_RE = re.compile(r"\s*(?:[,;:)\u2014\u2013]|\.(?:\s|\Z)|\Z)|\s+(?:who|whom|whose|from|of|in|at|for|on|with)\b"
                             r"|\s+[a-z]+ing\s+(?:the|a|an|his|her|its|their)\b")
+_OF_TAIL_RE = re.compile(r"\s[a-z]+(?=\s*(?:[,;:)\u2014\u2013]|\.(?:\s|\Z)))")  # "of the Democratic caucus."
 #: After a pronoun-possessor appositive: a list goes on ("Trump, his wife, and his son").
 _LIST_AFTER_RE = re.compile(r"\s*,?\s*(?:and|or|&)\b")
 #: Between two predicates of one list: 'a "pathological liar," a "bully" and a "narcissist"'.
@@ -219,8 +220,10 @@ _TITLE_THE_RE = re.compile(r"The\s")
 _MID_SENTENCE_RE = re.compile(r"[a-z,]\s+\Z")
 
 
-def _tagged(sets: list[LabelSet], tag: frozenset[str]) -> list[LabelSet]:
-    """Labels with the words of the party tag after the name ("Sen. Sanders (I-Vt.)": "vermont")."""
+def _tagged(sets: list[LabelSet], tag: frozenset[str], known: frozenset[str] = frozenset()) -> list[LabelSet]:
+    """Labels with the words of the party tag after the name ("Sen. Sanders (I-Vt.)": "vermont"), and
+    the gazetteer's state and party (``known``) in a legislator's labels ("Rep. Schiff": "california")."""
+    sets = [LabelSet(ls.head, ls.words | known) if known and ls.head in legislator_heads() else ls for ls in sets]
     return [LabelSet(ls.head, ls.words | tag) for ls in sets] + [LabelSet("", tag)] if tag else sets
 
 
@@ -268,8 +271,10 @@ def _frame_actor(text: str, d: Description, named: Sequence[Named]) -> str | Non
             if d.start - m.poss_end > _FRAME_SPAN:
                 continue  # too far for any frame
             gap = text[m.poss_end:d.start]
-            if (m.poss_end == m.end and _APPOS_GAP_RE.fullmatch(gap) and _APPOS_END_RE.match(text, d.end)
-                    and not (_pronoun(text, d) and _LIST_AFTER_RE.match(text, d.end))):
+            pronoun = text[d.start:d.label_start].strip().lower() in PRONOUN_POSSESSORS
+            ends = _APPOS_END_RE.match(text, d.end) or " of " in text[d.start:d.end] and _OF_TAIL_RE.match(text, d.end)
+            if (m.poss_end == m.end and _APPOS_GAP_RE.fullmatch(gap) and ends
+                    and not (pronoun and _LIST_AFTER_RE.match(text, d.end))):
                 return m.actor  # "Flynn, a top Trump surrogate, said"; "Trump, her Republican rival."
             if m.poss_end == m.end:
                 who = _WHO_RE.match(gap)
@@ -281,12 +286,14 @@ def _frame_actor(text: str, d: Description, named: Sequence[Named]) -> str | Non
                     before = text[max(0, m.start - 20):m.start].split()
                     if before and before[-1].lower() in nom["naming_verbs"]:
                         return m.actor  # "Kim called Trump a dotard"
-        elif (m.start >= d.end and re.fullmatch(r"\s*,\s*", text[d.end:m.start])
+        elif (m.start >= d.end and _BEFORE_NAME_RE.fullmatch(text, d.end, m.start)
               and _CLOSE_RE.match(text, m.poss_end) is not None and m.poss_end == m.end):
             return m.actor  # "Syria's leader, Bashar al-Assad, fled"
     return None
 
 
+#: Between a description and its name: "Syria's leader, Bashar al-Assad,"; "The minister of the economy, Mr. Guajardo,".
+_BEFORE_NAME_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s*,\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 #: A non-restrictive relative clause of the name: "Cruz, who is a senator", "Lee, who had been a judge".
 _WHO_RE = re.compile(r"\s*,\s*who\s+(.+)\Z", re.DOTALL)
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "may", "might", "could", "must", "should", "can",
@@ -335,22 +342,18 @@ def _headline_links(part: Part, parts: Sequence[Part], here: Sequence[Named], ea
                     profile: NominalProfile) -> list[Nominal]:
     """Headline descriptions without a determiner ("Ex-FBI chief says"), linked through the labels
     of the whole article (:mod:`._nominal_headline`)."""
-    title = next((p.text for p in parts if p.kind == "title"), "")
-    end = headline_end(part.text, title) if part.kind == "text" and title else 0
+    end = headline_end(part.text, next((p.text for p in parts if p.kind == "title"), "")) if part.kind == "text" else 0
     out = []
     counts = Counter(m.actor for m in here if m.start >= end)
     for d in headline_descriptions(part.text, end) if end else ():
         if _covered(part, d, here):
             continue
-        linked = _link_in_context(d, (len(PART_RANK) + 1, 0, 0), earlier, profile)
+        top = counts.most_common(2) + [("", 0)]  # of two that fit, the article's main person (named most)
+        main = frozenset({top[0][0]} if top[0][1] > top[1][1] else ())
+        linked = _link_in_context(d, (len(PART_RANK) + 1, 0, 0), earlier, profile, main)
         if linked is not None and counts[linked[0]] >= 2:  # a headline speaks of the article's main people
             out.append(Nominal(part, d.start, d.end, d.label_start, d.end, linked[0], "article"))
     return out
-
-
-def _pronoun(text: str, d: Description) -> bool:
-    """Does a pronoun possessor open the description ("his wife")?"""
-    return text[d.start:d.label_start].strip().lower() in PRONOUN_POSSESSORS
 
 
 _QUOTE_RE = re.compile(r"[\"\u201c\u201d]|''|``")
@@ -445,11 +448,6 @@ def _covered(part: Part, d: Description, named: Sequence[Named]) -> bool:
 _Earlier = list[tuple[tuple[int, int, int], str, list[LabelSet]]]
 
 
-def _recent_actors(d: Description, here: Sequence[Named], window: int) -> frozenset[str]:
-    """The actors named between ``window`` and the description (this and the previous sentence)."""
-    return frozenset(m.actor for m in here if window <= m.start < d.start)
-
-
 def _recency_ok(d: Description, actor: str, sets: list[LabelSet], words: set[str], profile: NominalProfile) -> bool:
     """May the recently named actor be the description: no identifying modifier, office or corpus
     label says otherwise?"""
@@ -483,16 +481,18 @@ def _link_in_context(d: Description, key: tuple[int, int, int], earlier: _Earlie
     if d.indefinite or d.restricted or d.predicate:
         return None
     sets: dict[str, list[LabelSet]] = defaultdict(list)
+    seen: Counter[str] = Counter()
     for k, name, ls in earlier:
         if k < key:
             sets[name].extend(ls)
+            seen[name] += 1
     words = {a: set().union(*(ls.words for ls in v)) for a, v in sets.items()}
     agree = [a for a in sets if _agrees(d, words[a], sets[a])]
     fit = {a for a in agree if _fits(d, sets[a])}
     if fit:
         bare_office = d.head in nominal_lexicon()["offices"] and not _identity_mods(d)
         # of two "former senators", the one named just before; a bare "the president" needs one candidate
-        one = _unique(fit) or (None if bare_office else _unique(fit & recent_set))
+        one = _unique(fit) or (salient_actor(fit, recent_set, seen) if bare_office else _unique(fit & recent_set))
         return None if one is None else (one, "article")
     recent = _unique(set(recent_set))
     if article_only:
@@ -516,7 +516,7 @@ def _framed(text: str, d: Description, framers: Sequence[Named], here: Sequence[
             bounds: Sequence[tuple[int, int]], starts: Sequence[int], quotes: QuoteSpans) -> str | None:
     """The actor a frame ties the description to, if any (predicates, appositives, lists, "as",
     a quotation's speaker, "he is")."""
-    framed = _frame_actor(text, d, framers)
+    framed = _frame_actor(text, d, framers) or (None if d.possessive else appositive_predicate(text, d.start, here))
     if framed is None and last is not None and d.indefinite and _LIST_GAP_RE.fullmatch(text, last[0], d.start):
         framed = last[1]  # 'a "serial philanderer," a "bully" and a "narcissist"'
     sent = bounds[max(0, bisect_right(starts, d.start) - 1)] if bounds else (0, len(text))
@@ -542,8 +542,8 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
     """
     if not named:
         return []
-    earlier: _Earlier = [(_key(m.part, m.start), m.actor, _tagged(_label_sets(m), party_tag_words(m.part.text, m.end)))
-                         for m in named]
+    earlier: _Earlier = [(_key(m.part, m.start), m.actor, _tagged(
+        _label_sets(m), party_tag_words(m.part.text, m.end), gazetteer_facts(m.actor)[0])) for m in named]
     actors = sorted({m.actor for m in named})
     said: dict[str, set[str]] = defaultdict(set)
     for _, a, sets in earlier:
@@ -551,7 +551,7 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
             said[a] |= ls.words
 
     def gender(a: str) -> str | None:
-        return first_name_gender(a) or _gender(said[a])
+        return first_name_gender(a) or gazetteer_facts(a)[1] or _gender(said[a])
 
     out: list[Nominal] = []
     for part in parts:
@@ -585,7 +585,8 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
             else:
                 k = max(0, bisect_right(starts, d.start) - 2)
                 window = bounds[k][0] if bounds else 0
-                linked = _link_in_context(d, key, earlier, profile, _recent_actors(d, here, window), d.frame_only)
+                recent = frozenset(m.actor for m in here if window <= m.start < d.start)  # this and the last sentence
+                linked = _link_in_context(d, key, earlier, profile, recent, d.frame_only)
             if linked is None:
                 continue
             actor, how = linked
@@ -593,5 +594,7 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
             framers.append(Named(part, d.start, d.end, d.end, actor, ()))
             last = (d.end, actor) if d.indefinite and how == "frame" else None
         out.extend(_bare_appositives(part, here))
+        out.extend(Nominal(part, s0, e0, s0, e0, a, "frame") for s0, e0, a in partitive_links(part.text, here)
+                   if not any(n.part is part and n.start < e0 and s0 < n.end for n in out))
         out.extend(_headline_links(part, parts, here, earlier, profile))
     return sorted(out, key=lambda n: _key(n.part, n.start))

@@ -129,9 +129,11 @@ _PREPOSITIONS = frozenset({"of", "to", "for", "at", "from", "in", "with", "on", 
 
 
 def kin_actor(head: str, of: str, actors: Sequence[str],
-              gender: Callable[[str], str | None] = first_name_gender) -> str | None:
+              gender: Callable[[str], str | None] = first_name_gender, bare: bool = True) -> str | None:
     """The actor that is ``of``'s ``head`` ("wife", "father"): the one other actor with that
     surname and the right gender (``gender``: first name by default; see the module docstring).
+    A spouse without modifiers (``bare``: "his wife", not "his third wife") may also be the one
+    other actor with that surname whose gender is unknown.
 
     Examples
     --------
@@ -143,6 +145,9 @@ def kin_actor(head: str, of: str, actors: Sequence[str],
     'Donald Trump'
     >>> kin_actor("father", "Hillary Clinton", ["Hillary Clinton", "Bill Clinton"]) is None
     True
+    >>> kin_actor("wife", "Ted Cruz", ["Ted Cruz", "Heidi Cruz", "Rafael Cruz"], {"Ted Cruz": "m", "Rafael Cruz": "m"}.get)
+    'Heidi Cruz'
+
     """
     g_kin, g_of = KIN_GENDER.get(head), gender(of)
     words = of.split()
@@ -150,8 +155,11 @@ def kin_actor(head: str, of: str, actors: Sequence[str],
         return None
     if (g_kin == g_of) == (head in _SPOUSES):
         return None  # a wife of a woman; a same-surname man as a woman's "father"
-    cands = {a for a in actors if a != of and len(a.split()) > 1 and a.split()[-1] == words[-1]
-             and gender(a) == g_kin}
+    kin = [a for a in actors if a != of and len(a.split()) > 1 and a.split()[-1] == words[-1]]
+    cands = {a for a in kin if gender(a) == g_kin}
+    if not cands and head in _SPOUSES and bare:
+        # "Ted Cruz ... his wife": the one same-surname actor of unknown gender ("Heidi"), none of the other
+        cands = {a for a in kin if gender(a) is None}
     return next(iter(cands)) if len(cands) == 1 else None
 
 
@@ -184,7 +192,7 @@ def kin_link(text: str, d: Description, here: Sequence[MentionLike], actors: Seq
             return None  # "Mr. Bush praised his younger brother": which Bush? Only a spouse is safe
     elif owner is None and poss == "my":
         owner = quote_speaker(text, d.start, quotes, here, starts)
-    return None if owner is None else kin_actor(d.head, owner, actors, gender)
+    return None if owner is None else kin_actor(d.head, owner, actors, gender, not d.mods)
 
 
 

@@ -11,6 +11,7 @@ when the head fits through the class.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -18,9 +19,11 @@ from typing import Any, NamedTuple
 import yaml
 
 from .._resources import read_resource_text
+from ..gazetteer import lookup_person
 from ._lexicon import norm_word
 
-__all__ = ["RELATIVE_HEADS", "RoleLexicon", "label_fits", "mod_known", "party_tag_words", "role_lexicon"]
+__all__ = ["RELATIVE_HEADS", "RoleLexicon", "gazetteer_facts", "label_fits", "legislator_heads", "mod_known",
+           "party_tag_words", "role_lexicon", "salient_actor"]
 
 #: Kinship heads: "his son", "her father" refer through the article's own label of that relation.
 RELATIVE_HEADS = frozenset({"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
@@ -88,6 +91,41 @@ def party_tag_words(text: str, pos: int) -> frozenset[str]:
     return words | _PARTIES[party.lower()] if words else frozenset()
 
 
+@lru_cache(maxsize=1)
+def legislator_heads() -> frozenset[str]:
+    """The heads of a legislator's label ("senator", "congressman"; the ``lawmaker`` role class), whose
+    state and party the gazetteer may add: "the Vermont congressman" is the one a state calls so."""
+    roles = role_lexicon().classes.get("lawmaker", ())
+    return frozenset({"lawmaker", "congressman"} | {next(iter(r)) for r in roles if len(r) == 1})
+
+
+@lru_cache(maxsize=4096)
+def gazetteer_facts(actor: str) -> tuple[frozenset[str], str | None]:
+    """World knowledge of an actor the shipped gazetteer (:func:`mediakit.gazetteer.lookup_person`)
+    knows by full name: the words of their state and party ("the California congressman", "the
+    Democratic president"; not the office, which may have changed since the article) and their
+    gender ('m', 'f' or None). Nothing for a one-word name (a surname may be anyone's).
+
+    Examples
+    --------
+    >>> words, gender = gazetteer_facts("Adam Schiff")
+    >>> sorted(words), gender
+    (['california', 'democrat', 'democratic'], 'm')
+    >>> gazetteer_facts("Schiff")
+    (frozenset(), None)
+    """
+    if len(actor.split()) < 2:
+        return frozenset(), None
+    row = lookup_person(actor)
+    if row is None:
+        return frozenset(), None
+    words = role_lexicon().states.get(str(row["state"]).lower(), frozenset())
+    party = str(row["party"]).lower()
+    if party in ("democratic", "republican", "independent"):
+        words = words | _PARTIES[party[0]]
+    return words, {"M": "m", "F": "f"}.get(str(row["gender"]))
+
+
 def mod_known(mod: str, words: Iterable[str]) -> bool:
     """Is the modifier a word of the label, or a word for the same place or thing ("moscow" ~ "russian",
     "gop" ~ "republican")?
@@ -127,3 +165,21 @@ def label_fits(key: str, mods: Sequence[str], head: str, words: frozenset[str], 
     if not any(r <= words | {last} and (last in r or not r.isdisjoint(words)) for r in roles):
         return False
     return all(m in lex.class_modifiers or mod_known(m, words) for m in mods)
+
+
+def salient_actor(fit: set[str], recent: frozenset[str], seen: Counter[str]) -> str | None:
+    """Of several actors an office fits ("the senator": Cruz, Lee), the one named in this or the
+    previous sentence when the article has named them at least 3 times and twice as often as each
+    other one so far (``seen``: mentions so far per actor; ``recent``: actors named in the window).
+
+    Examples
+    --------
+    >>> salient_actor({"Ted Cruz", "Mike Lee"}, frozenset({"Ted Cruz"}), Counter({"Ted Cruz": 6, "Mike Lee": 1}))
+    'Ted Cruz'
+    >>> salient_actor({"Ted Cruz", "Mike Lee"}, frozenset({"Ted Cruz"}), Counter({"Ted Cruz": 4, "Mike Lee": 3}))
+    """
+    cands = fit & recent
+    one = next(iter(cands)) if len(cands) == 1 else None
+    if one is None or seen[one] < 3 or any(seen[a] * 2 > seen[one] for a in fit if a != one):
+        return None
+    return one
