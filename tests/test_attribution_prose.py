@@ -310,3 +310,24 @@ def test_ticker_and_label_colons_are_not_speaker_lines():
 def test_plural_nouns_before_a_modal_are_not_cues():
     assert _cues("Polarized radio signals might come from planets.") == []
     assert _cues("They probe the fleeting blasts of radiation.") == []
+
+
+# --------------------------------------------------------------------------- 4 Dec 2026 pass (helper H1)
+
+
+@pytest.mark.parametrize("text", [
+    "It offers a package and environment manager called conda, and a new package format.",
+    "Researchers have also spotted a remote access trojan for Android called Monokle, using novel techniques.",
+    "It is more accommodating - and dare I say empathetic - to its users.",
+])
+def test_names_and_the_writers_hedge_are_not_attributions(text):
+    assert _cues(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Speaking at a rally, Trump called Clinton, his Democratic challenger, an ISIS co-founder.", "called"),
+    ("At the time, Mr. Manafort called Mr. Yanukovych, a former director, a reformer.", "called"),
+    ("I dare say the plan will fail, he said.", "said"),
+])
+def test_calling_someone_something_and_plain_reports_are_kept(text, cue):
+    assert cue in [c for _, c in _cues(text)]

@@ -182,14 +182,14 @@ def test_extractor_on_web_prose(gold):
     scores, skipped = evaluate_web_prose()
     assert not skipped
     assert scores["pages"] == gold["page"].nunique()
-    # Floors about 0.06-0.08 under the figures measured on 2026-12-04 ~09:00 UTC (544 gold rows; all cues:
-    # precision 0.756, recall outer 0.529, speaker accuracy 0.915; speech cues: precision 0.789, recall outer
-    # 0.798), so that a regression fails but small extractor changes do not.
-    assert scores["precision"] >= 0.69
-    assert scores["recall_outer"] >= 0.44
+    # Floors about 0.06-0.07 under the figures measured on 2026-12-04 ~12:10 UTC (544 gold rows; all cues:
+    # precision 0.764, recall outer 0.533, speaker accuracy 0.915; speech cues: precision 0.791, recall outer
+    # 0.809), so that a regression fails but small extractor changes do not.
+    assert scores["precision"] >= 0.70
+    assert scores["recall_outer"] >= 0.47
     assert scores["speaker_accuracy"] >= 0.85
     speech = scores["speech"]
     assert speech["gold"] >= 150 and speech["gold"] < scores["gold"]
-    assert speech["precision"] >= 0.72
-    assert speech["recall_outer"] >= 0.70
+    assert speech["precision"] >= 0.73
+    assert speech["recall_outer"] >= 0.74
     assert sum(c["count"] for c in scores["false_positives_by_class"].values()) == len(scores["false_positives"])

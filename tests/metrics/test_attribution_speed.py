@@ -28,21 +28,21 @@ def _subject_end_all_words(text: str, start: int, limit: int) -> int:
     ("Officials in the state capital have argued for months.", "Officials in the state capital"),
 ])
 def test_subject_end_finds_the_verb(text: str, expected: str) -> None:
-    assert text[:_frames._subject_end(text, 0, len(text))] == expected
+    assert text[:_frames.subject_end(text, 0, len(text))] == expected
 
 
 def test_subject_end_reads_only_twelve_words() -> None:
     text = " ".join(["Big"] * 12) + " said so."  # the verb is the thirteenth word: not read
-    assert _frames._subject_end(text, 0, len(text)) == -1
+    assert _frames.subject_end(text, 0, len(text)) == -1
     text = " ".join(["Big"] * 11) + " said so."
-    assert _frames._subject_end(text, 0, len(text)) == text.index(" said")
+    assert _frames.subject_end(text, 0, len(text)) == text.index(" said")
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab Said said was has The ,.\n\u201c")), max_size=200),
        st.integers(0, 50), st.integers(0, 250))
 def test_subject_end_as_before(text: str, start: int, limit: int) -> None:
-    assert _frames._subject_end(text, start, limit) == _subject_end_all_words(text, start, limit)
+    assert _frames.subject_end(text, start, limit) == _subject_end_all_words(text, start, limit)
 
 
 def test_language_model_row_major_same_scores() -> None:

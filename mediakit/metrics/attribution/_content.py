@@ -2,7 +2,10 @@
 
 :func:`content_right` reads what follows a cue ("X said (that) ..."), :func:`content_left` what
 precedes it ('"...," X said'); :func:`second_piece` and :func:`following_quotes` add the second
-half of a split quotation and the quoted sentences that continue the speaker.
+half of a split quotation and the quoted sentences that continue the speaker. A content on the right ends
+before a coordinated clause with its own cue ('... but noted that ...') and before a report that closes the
+sentence ('..., police said.', '..., Cruz, who has proposed X, said at the time'); :func:`adjunct_only` tells
+an adjunct after a verb of saying ('said at an event in Wyoming') from its complement.
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ import re
 
 from ._cues import cue_ok
 from ._document import Doc
-from ._lexicon import lexicons, word_lists
+from ._lexicon import WordLists, lexicons, word_lists
 from ._phrases import (COMPLEMENT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, first_word, skip_adverbials, strip_span,
                        trim_content_end)
 
-__all__ = ["content_right", "content_left", "following_quotes", "second_piece", "split_quote"]
+__all__ = ["content_right", "content_left", "following_quotes", "second_piece", "split_quote", "adjunct_only"]
 
 _ING_SIBLING_RE = re.compile(r",(?P<q>''|[”\"'])?\s*(?:while\s+|and\s+|but\s+)?(?:also\s+)?(?=\w+ing\b)")
 _ACCORDING_IN_RE = re.compile(r",?\s*according\s+to\b", re.IGNORECASE)
@@ -27,6 +30,15 @@ _CONJ_BEFORE_RE = re.compile(
     r"|,\s+(?P<subj3>(?:[\w.’'-]+\s+){1,8}?)"
     r"(?:(?:has|have|had|also|later|then|would|will|did|does|do|is|was|were|are|not|never)\s+)*\Z"
 )
+_FINAL_SUBJECT_RE = re.compile(
+    r",(?:[”\"’]|'')?\s+(?P<subj>(?:[\w.’'-]+\s+){1,6}?)"
+    r"(?:(?:has|have|had|also|later|then|would|will|did|does|is|was|were|are)\s+)*\Z")
+_COMMA_VERB_RE = re.compile(r",(?:[”\"’]|'')?[ \t\u00a0]+\Z")
+_TO_AFTER_RE = re.compile(r"[ \t\u00a0]+to\b")
+_ADJUNCT_OPENERS = frozenset({"in", "on", "at", "after", "before", "during", "following", "while", "as",
+                              "when", "because", "since", "until", "though", "although", "amid", "despite"})
+_AT_LEAST_RE = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
+_THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 _COMMA_QUOTE_RE = re.compile(r",\s*(?=[\"“«]|'')")
 
 
@@ -50,7 +62,10 @@ def content_right(doc: Doc, pos: int, send: int, para_end: int) -> list[tuple[in
         acc = _ACCORDING_IN_RE.search(text, s, e)
         if acc:
             e = acc.start()
-    e = _cut_at_coordinated_cue(doc, s, e)
+    cues = doc.cues_in(s + 8, e)  # a cue in the first words cannot end the content
+    if cues:
+        e = _cut_at_coordinated_cue(doc, s, e, cues)
+        e = _cut_at_final_report(doc, s, e, cues)
     s, e = trim_content_end(text, s, e)
     if s >= e:
         return []
@@ -76,12 +91,14 @@ def _quotation_right(doc: Doc, qi: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _cut_at_coordinated_cue(doc: Doc, s: int, e: int) -> int:
+def _cut_at_coordinated_cue(doc: Doc, s: int, e: int, cues: list[tuple[re.Match[str], str]]) -> int:
     """End of a content before a coordinated attribution ('... but noted that ...', '; others said ...')."""
     text = doc.text
     lex = lexicons()
     openers = word_lists().coordinated_subject_openers
-    for m, lemma in doc.cues_in(s, e):
+    for m, lemma in cues:
+        if m.start() >= e:
+            break
         if m.start() - s < 8 or lemma == "according_to" or doc.quote_at(m.start()) >= 0:
             continue
         frame = lex.cues[lemma]["frame"]
@@ -95,7 +112,7 @@ def _cut_at_coordinated_cue(doc: Doc, s: int, e: int) -> int:
             continue
         if frame != "any" and not subj and not (m.group().lower().endswith("ed") and lex.cues[lemma]["speech"]):
             continue  # '... and asked whether ...' with the subject shared: only the verbs of saying
-        if frame in ("clause", "object"):
+        if frame in ("clause", "object") and not (subj and lex.cues[lemma]["speech"]):
             after = skip_adverbials(text, m.end(), e)
             if not COMPLEMENT_RE.match(text, after, e):
                 continue
@@ -103,6 +120,56 @@ def _cut_at_coordinated_cue(doc: Doc, s: int, e: int) -> int:
             continue
         return c.start()
     return e
+
+
+def _cut_at_final_report(doc: Doc, s: int, e: int, cues: list[tuple[re.Match[str], str]]) -> int:
+    """End of a content before a report that closes its sentence ('Clinton thinks the tests are too many,
+    former President Bill Clinton said this week.', '..., police said.'): the verb of saying with its own
+    subject after a comma and nothing but adverbials after it is the sentence's outer attribution."""
+    text = doc.text
+    lex = lexicons()
+    words = word_lists()
+    for m, lemma in cues:
+        if m.start() >= e:
+            break
+        if not lex.cues[lemma]["speech"] or lemma == "according_to":
+            continue
+        k = text.rfind(",", max(s, m.start() - 80), m.start())  # the subject holds no comma: only the last one
+        if k < 0:
+            continue
+        head = m.group().split(None, 1)[0].lower()
+        if head.endswith("ing") or doc.quote_at(m.start()) >= 0:
+            continue
+        if _COMMA_VERB_RE.search(text, max(s, m.start() - 4), m.start()) and not _TO_AFTER_RE.match(text, m.end()) \
+                and cue_ok(doc, m):
+            # '..., Cruz, who has proposed repealing the mandate, said at the time': the main verb after an
+            # apposition or a relative clause, or an inverted report ('..., said Rendell'), ends the content
+            return text.rfind(",", s, m.start())
+        c = _FINAL_SUBJECT_RE.match(text, k, m.start())
+        if c is None:
+            continue
+        subj = c.group("subj").split()
+        if not subj or subj[0].lower() in words.pronoun_subjects and len(subj) > 1:
+            continue
+        if any(w.lower() in words.clause_words or w.lower() in words.tail_clause for w in subj):
+            continue
+        after = skip_adverbials(text, m.end(), e)
+        if WORD_CHAR_RE.search(text, after, e) is not None and not adjunct_only(text[after:e], words, lemma):
+            continue
+        if not cue_ok(doc, m):
+            continue
+        return c.start()
+    return e
+
+
+def adjunct_only(tail: str, words: WordLists, lemma: str = "") -> bool:
+    """``tail`` (what follows a verb of saying to the sentence end) is an adjunct, not a complement: it opens
+    with a preposition of place or time or a subordinator and holds no quotation and no "that" ("as" is the
+    complement of "describe ... as", the lemmas ``as_lemmas``)."""
+    w = first_word(tail)
+    if w not in _ADJUNCT_OPENERS or _AT_LEAST_RE.match(tail) or (w == "as" and lemma in words.as_lemmas):
+        return False
+    return not any(ch in tail for ch in "\"“”«:") and "''" not in tail and _THAT_RE.search(tail) is None
 
 
 def _coordinated_subject(subj: str, after_comma: bool, openers: frozenset[str]) -> bool:

@@ -25,6 +25,8 @@ _ON_CONDITION_RE = re.compile(r"\s+on\s+(?:the\s+)?(?:condition|background)\b")
 _ASKED_ANON_RE = re.compile(
     r"\s+(?:not\s+to\s+be|that\s+(?:his|her|their)\s+name|to\s+remain\s+anonymous|for\s+anonymity)")
 _PARTICLE_UP_RE = re.compile(r"[ \t\u00a0]+up\b(?![-’'])")
+_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ww]ho)[ \t\u00a0]+\Z")
+_QUOTE_NEXT_RE = re.compile(r"[ \t\u00a0]*(?:[\"“«]|'')")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]*([\w’'-]+|[,.;:])")
 
 
@@ -114,7 +116,9 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
     if lp in words.prepositions and not ing:
         return True  # '26 years of fear', 'in response': a noun
     if prev.isdigit():
-        return True  # 'a 2023 report'
+        # 'a 2023 report'; a past tense is no noun ('three in 10 said')
+        lw = word.lower()
+        return lw in words.nounish or lw in words.noun_bases
     if lp == "to":
         # an infinitive: a cue only for a verb of saying ('went on to say'; see _verb._verb_before_to)
         lex = lexicons()
@@ -127,8 +131,14 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
 
 def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> bool:
     """A plural or base form used as a noun ('the talks resumed', 'a UN report')."""
+    if _PRONOUN_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) is not None:
+        return False  # 'he notes', 'they claim': a subject pronoun before it makes it a verb
     if lw in words.nounish:
+        if _QUOTE_NEXT_RE.match(text, m.end()):
+            return False  # 'The ad claims “Jeb is ...”': a quotation follows a verb
         nxt = _NEXT_WORD_RE.match(text, m.end())
+        if nxt is not None and nxt.group(1) in (".", ",") and _name_subject_before(text, m.start()):
+            return False  # '“...,” Viguerie notes.', 'Democrats, Frank notes, applaud ...': a name and its verb
         if nxt is None or nxt.group(1).lower() in words.noun_followers or (
                 nxt.group(1).endswith("ed") and nxt.group(1).islower()):
             return True  # 'the talks resumed', 'comments about ...'
@@ -141,6 +151,19 @@ def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
         if toks and toks[-1].lower() in words.noun_base_openers:
             return True  # 'one tweet', 'another report', 'a single post'
     return False
+
+
+def _name_subject_before(text: str, s: int) -> bool:
+    """A capitalised name of one or two words right before ``s`` after a comma or a closing quotation
+    ('“...,” Viguerie notes.'; not 'the Clinton notes')."""
+    toks = list(TOKEN_RE.finditer(text, max(0, s - 40), s))[-2:]
+    if not toks or not toks[-1].group()[:1].isupper() or text[toks[-1].end():s].strip():
+        return False
+    k = toks[-1].start()
+    if len(toks) == 2 and toks[0].group()[:1].isupper() and not text[toks[0].end():k].strip():
+        k = toks[0].start()  # 'Bill Kristol notes'
+    before = text[max(0, k - 3):k].rstrip()
+    return before[-1:] in (",", "”", "\"") or before.endswith("''")
 
 
 def _not_a_statement(text: str, m: re.Match[str], lw: str, words: WordLists) -> bool:

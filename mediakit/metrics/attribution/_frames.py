@@ -23,12 +23,14 @@ from ._lexicon import lexicons, word_lists
 from ._phrases import (COMPLEMENT_RE, OBJECT_RE, WORD_CHAR_RE, WORD_RE, last_of, np_left, np_right,
                        skip_adverbials, strip_span, trim_content_end)
 
-__all__ = ["according_frame", "passive_frame", "asked_frame", "attitude_frame", "participle_frame", "evidential_frame",
+__all__ = ["according_frame", "passive_frame", "asked_frame", "attitude_frame", "participle_frame", "evidential_frame", "subject_end",
            "shared_subject"]
 
 _BY_RE = re.compile(r"\s+by\s+")
 _ASKED_CUT_RE = re.compile(r"\s(?:about|whether|if|what|how|why)\s")
-_ASKED_TOPIC_RE = re.compile(r"\s*(?:(?P<about>about\s+)|(?P<wh>whether|if|what|how|why|who|when|where)\s)")
+# what follows "was asked": a topic, a question clause, a request ("to name ...") or the question itself
+_ASKED_TOPIC_RE = re.compile(r"\s*(?:(?P<about>about\s+)|(?P<wh>whether|if|what|how|why|who|when|where)\s"
+                             r"|(?P<req>to\s+[a-z]|(?:a|an|the|several|many)\s+(?:\w+\s+){0,3}?questions?\b))")
 _TO_RE = re.compile(r"\s*to\b")
 _AS_OR_QUOTE2_RE = re.compile(r"\bas\b|[\"“«]")
 _EVIDENTIAL_COMP_RE = re.compile(r"\s*(?:to\s+\w|that\s|like\s|as\s+(?:if|though)\s)", re.IGNORECASE)
@@ -54,6 +56,7 @@ def according_frame(doc: Doc, m: re.Match[str], lemma: str) -> Attr | None:
     src = np_right(text, ce, se, loose=True)
     if src is None:
         return None
+    src = _source_before_clause(text, src)
     lead_s, lead_e = strip_span(text, ss, cs)
     content: list[Span] = []
     if lead_e > lead_s and WORD_CHAR_RE.search(text[lead_s:lead_e]):
@@ -69,6 +72,26 @@ def according_frame(doc: Doc, m: re.Match[str], lemma: str) -> Attr | None:
     if not content:
         return None
     return Attr((cs, ce), lemma, src, content, frame="according")
+
+
+def _source_before_clause(text: str, src: Span) -> Span:
+    """The source of "according to" ends at a comma that a clause follows ('Since last November, according
+    to Human Rights Watch, state security forces have killed ...'), not at an apposition ('according to
+    CrowdTangle, a social analytics tool that ...')."""
+    finite = word_lists().finite
+    k = text.find(",", src[0], src[1])
+    while k >= 0:
+        words = text[k + 1:src[1]].split()
+        head: list[str] = []
+        for w in words:
+            if w.lower() in ("that", "who", "which", "whose"):
+                break
+            head.append(w.lower().strip(",."))
+        if any(w in finite for w in head[:8]):
+            s, e = strip_span(text, src[0], k)
+            return (s, e) if s < e else src
+        k = text.find(",", k + 1, src[1])
+    return src
 
 
 def _according_rest(doc: Doc, after_src: int, se: int, pi: int) -> list[Span]:
@@ -148,7 +171,7 @@ def asked_frame(doc: Doc, m: re.Match[str], lemma: str, se: int, pi: int) -> Att
     src = None
     by = _BY_RE.match(text, pos, se)
     if by is not None:
-        src = np_right(text, by.end(), se)
+        src = np_right(text, by.end(), se) or np_right(text, by.end(), se, loose=True)  # 'by host Bill Maher'
         if src is not None:
             cut = _ASKED_CUT_RE.search(text, src[0], src[1])  # 'Asked by Thrush if ...'
             src = (src[0], cut.start()) if cut is not None and cut.start() > src[0] else src
@@ -157,7 +180,7 @@ def asked_frame(doc: Doc, m: re.Match[str], lemma: str, se: int, pi: int) -> Att
     q = _ASKED_TOPIC_RE.match(text, pos, se)
     if q is None:
         return passive_frame(doc, m, lemma, m.start(), se, pi)
-    start = q.end() if q.group("about") else q.start("wh")
+    start = q.end() if q.group("about") else q.start("wh") if q.group("wh") else q.start("req")
     end = se
     comma = text.find(",", start, se)
     if comma >= 0 and doc.quote_at(comma) < 0:
@@ -217,7 +240,7 @@ def _clause_subject(doc: Doc, ss: int, limit: int) -> Span | None:
         if comma < 0:
             return None
         start = comma + 1
-    end = _subject_end(text, start, limit)
+    end = subject_end(text, start, limit)
     if end < 0:
         return None
     s, e = strip_span(text, start, end)
@@ -229,7 +252,7 @@ def _clause_subject(doc: Doc, ss: int, limit: int) -> Span | None:
     return s, e
 
 
-def _subject_end(text: str, start: int, limit: int) -> int:
+def subject_end(text: str, start: int, limit: int) -> int:
     """End of the word before the first verb-like word among the first twelve, or -1."""
     form_lemma = lexicons().form_lemma
     words = list(islice(WORD_RE.finditer(text, start, limit), 12))  # the first twelve, not every word

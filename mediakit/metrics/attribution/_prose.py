@@ -87,6 +87,10 @@ _PRONOUN_OBJECT_END_RE = re.compile(r"\s*(?:[,;.)]|\Z|(?:via|in|on|at|from|for|w
 _NAME_AFTER_RE = re.compile(
     r"\s+(?:the\s+)?(?P<name>[\"“«'‘][^\"”»’\n]{1,40}[\"”»’]|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})")
 _NAME_END_RE = re.compile(r"\s*(?:[,;.)—–]|-\s|(?:in|on|for|with|from|and|that|which|who|to|as|at|by)\b)")
+# particles and titles after "called" that are no one-word name ("called on", "called Mr. X")
+_NOT_NAMES = frozenset("on off for up out mr mrs ms dr sen rep gov gen st prof pres".split())
+_ONE_WORD_NAME_RE = re.compile(
+    r"[ \t\u00a0]+([A-Za-z][\w.+-]*)(?:,[ \t\u00a0]+(?:and|or|which|[a-z]+ing)\b|\.(?:\s|\Z)|;|\))")
 _CREDIT_FORMS_RE = re.compile(r"\s+(?:by|from)\s", re.IGNORECASE)
 _WORD_CHARS_RE = re.compile(r"[\w’'-]+")
 _CLOSERS = "\"”’»' \t\n)]"
@@ -189,14 +193,17 @@ def _cue_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
         return "noun_cue"  # "annotate/blame", "worth noting", "talk about adding": not a verb with a subject
     if form == "thanks" and _TO_RE.match(text, ce):
         return "noun_cue"  # "popular thanks to games like Fortnite": the preposition "thanks to"
-    if form in _NAMING_FORMS and before.islower() and low not in _SUBJECT_PRONOUNS and low not in _AUX \
-            and (src[:1] in (["a"], ["an"]) or _names_only(text, ce)):
+    if form in _NAMING_FORMS and low not in _SUBJECT_PRONOUNS and low not in _AUX and low not in _OBJECT_PRONOUNS \
+            and (before.islower() and (src[:1] in (["a"], ["an"]) or _names_only(text, ce))
+                 or before[:1].isalnum() and _one_word_name(text, ce)):
         return "naming"  # "an extension called Kartographer", "a trojan called Monokle, using ...": no content
     if form.endswith("ing") and _CREDIT_FORMS_RE.match(text, ce) and _near_paragraph_start(doc, cs):
         return "credit"  # "Additional reporting by ...", "(Reporting by ...; Writing by ...)"
     if a.source is not None and "hat" in text[max(0, a.source[0] - 12):a.source[0]] \
             and _word_before(text, a.source[0]).lower() in ("what", "whatever"):
         return "wh_object"  # "what the senator said": the cue's object is "what", no content
+    if src[-2:] == ["dare", "i"] or (src == ["i"] and _word_before(text, a.source[0] if a.source else cs) == "dare"):
+        return "idiom"  # "dare I say": the writer hedging, no report
     return None
 
 
@@ -288,6 +295,15 @@ def _names_only(text: str, ce: int) -> bool:
     ("called Monokle, using ...", "called “XDA Developers” in posts"): not "called Clinton a liar"."""
     m = _NAME_AFTER_RE.match(text, ce)
     return m is not None and m.group("name") is not None and _NAME_END_RE.match(text, m.end()) is not None
+
+
+def _one_word_name(text: str, ce: int) -> bool:
+    """After a naming participle, one word (a name, also in lower case: "called conda, and", "called Monokle,
+    using") and then the sentence end or a coordination: it names and says nothing ("called Clinton, his
+    rival, an ISIS co-founder" goes on)."""
+    m = _ONE_WORD_NAME_RE.match(text, ce)
+    return m is not None and m.group(1).lower() not in _NP_DETERMINERS and m.group(1).lower() not in _OBJECT_ONLY \
+        and m.group(1).lower() not in _SUBJECT_PRONOUNS and m.group(1).lower() not in _NOT_NAMES
 
 
 def _near_paragraph_start(doc: Doc, pos: int) -> bool:

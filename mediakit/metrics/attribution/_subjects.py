@@ -2,19 +2,31 @@
 
 :func:`appositive_subject` reads "Sterling Pratt, wine director at Schaefer's, said" back from the
 comma before the cue; :func:`np_like` tells a noun phrase ('said the spokesman') from a clause
-('said he will').
+('said he will'). The clause reader and the frames of :mod:`._verb` also use :func:`dashed_subject` ('Jason Sims —
+a teacher — says'), :func:`source_after_quote` ('"...," Jeff Weaver, Sanders' campaign manager, said'),
+:func:`titled_name_right` ('said former governor Ed Rendell') and :func:`gerund_source` ('The choice was
+between going after ...': no source).
 """
 
 from __future__ import annotations
 
 import re
 
+from ._document import Doc
+from ._frames import subject_end
 from ._lexicon import lexicons, word_lists
-from ._phrases import np_left, strip_span
+from ._phrases import last_of, np_left, np_right, strip_span
 
-__all__ = ["appositive_subject", "np_like"]
+__all__ = ["appositive_subject", "np_like", "dashed_subject", "source_after_quote", "titled_name_right",
+           "gerund_source"]
 
 _HEAD_CUT_RE = re.compile(r",|\s(?:who|which|that|whose)\s")
+
+_PARTY_APPOSITION_RE = re.compile(
+    r"(?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\Z|(?:Democrat|Republican|Independent)\s+of\s+[A-Z])")
+
+_RELATIVES = frozenset({"who", "whose", "which", "whom"})
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
 
 Span = tuple[int, int]
 
@@ -70,6 +82,8 @@ def _appositive_like(seg: str) -> bool:
     first = seg.split()[0]
     if first.lower() in word_lists().appositive_not_openers:
         return False
+    if _PARTY_APPOSITION_RE.match(seg):
+        return True  # 'R-Utah', 'D-N.Y.', 'Democrat of Tennessee', 'Republican of New York'
     return (first[:1].islower() or first in ("The", "A", "An") or first[:1].isdigit()
             or first.rstrip(".").lower() in lexicons().role_words
             or (len(seg) <= 6 and seg.endswith(".") and seg[:1].isupper()))  # a state: 'Md.', 'Calif.'
@@ -116,3 +130,85 @@ def np_like(text: str, span: Span) -> bool:
     # 'said Clinton lied': a past tense right after a name
     return not any(k > 0 and head[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and len(w) > 3
                    for k, w in enumerate(head))
+
+
+# --------------------------------------------------------------------------- subjects that the clause reader misses
+
+
+def dashed_subject(doc: Doc, ss: int, k: int) -> tuple[int, str, int] | None:
+    """'Jason Sims — a teacher from Mount Pleasant — says ...': the dash at ``k`` closes a parenthesis opened
+    by the same dash after a short noun phrase. Returns the subject bound before that noun phrase, its kind
+    ("start" or the punctuation before it) and where the noun phrase ends (the first dash), or None."""
+    text = doc.text
+    kd = text.rfind(text[k], ss, k)
+    if kd < 0 or doc.has_cue(kd, k) or len(text[kd:k].split()) > 20:
+        return None
+    j = last_of(text, ",;:—–", ss, kd)
+    lo = j + 1 if j >= ss else ss
+    head = text[lo:kd].split()
+    lists = word_lists()
+    if not 1 <= len(head) <= 6 or not (head[0][:1].isupper() or head[0].lower() in lists.description_openers):
+        return None
+    if any(w.lower() in lists.clause_words or w.lower() in lists.finite for w in head) or doc.has_cue(lo, kd):
+        return None
+    return (lo, text[j], kd) if j >= ss else (ss, "start", kd)
+
+
+def source_after_quote(doc: Doc, ss: int, comma: int) -> Span | None:
+    """'"...," Jeff Weaver, Sanders' campaign manager, said': between a quotation that closes with a comma and
+    the ``comma`` before the cue, a noun phrase with its appositions is the source (a name or a description
+    with a capitalised word; no verb before a relative "who")."""
+    text = doc.text
+    qi = doc.quote_ending_at(comma, ss)
+    if qi < 0:
+        return None
+    q = doc.quotes[qi]
+    s, e = strip_span(text, q.end, comma, " \t\u00a0,")
+    if s >= e or "," not in text[q.end - 3:s] or text[q.end:s].strip(" \t\u00a0,"):
+        return None
+    words = text[s:e].split()
+    if not 2 <= len(words) <= 25 or any(ch in text[s:e] for ch in "\"“”«»;:()"):
+        return None
+    head: list[str] = []
+    for w in words:
+        if w.lower().strip(",") in _RELATIVES:
+            break
+        head.append(w.strip(","))
+    lists = word_lists()
+    if not (words[0][:1].isupper() or words[0].lower() in lists.description_openers) or not any(
+            w[:1].isupper() for w in head):
+        return None
+    if any(w.lower() in lists.finite or w.lower() in lists.clause_words for w in head):
+        return None
+    return s, e
+
+
+def titled_name_right(text: str, pos: int, end: int) -> Span | None:
+    """A lower-case title before a name after an inverted cue at ``pos`` ('..., said former Pennsylvania
+    governor Ed Rendell, who ...', 'says political scientist Dossym Satpayev'): a capitalised word among the
+    first five, only lower-case words before it that are no pronoun, preposition or clause word."""
+    src = np_right(text, pos, end, loose=True)
+    if src is None:
+        return None
+    words = text[src[0]:src[1]].split()
+    k = next((i for i, w in enumerate(words[:5]) if w[:1].isupper()), 0)
+    lists = word_lists()
+    if k == 0 or any(not w.isalpha() or w in lists.pronoun_subjects or w in lists.clause_words
+                     or w in lists.prepositions or w in lists.tail_clause for w in words[:k]):
+        return None  # not 'despite being ...', 'congressional testimony by Gregory Hicks'
+    return src
+
+
+def gerund_source(text: str, subj_s: int, subj_e: int) -> Span | None:
+    """The source of a gerund after a preposition ('Rubio refrained from [attacking]'): the subject as for
+    any cue, but none when the gerund is the complement of "be" ('The choice was between [going after]
+    Trump or ...': no one's act) or the clause opens with the preposition ('From [pointing out] ...')."""
+    words = text[subj_s:subj_e].split()
+    if not words or words[0].lower() in word_lists().prepositions:
+        return None
+    end = subject_end(text, subj_s, subj_e)
+    if end >= 0:
+        verbs = text[end:subj_e].split()
+        if len(verbs) == 2 and verbs[0].lower() in _COPULAS:
+            return None
+    return np_left(text, subj_s, subj_e)

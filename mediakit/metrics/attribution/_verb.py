@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._content import content_left, content_right, following_quotes, second_piece, split_quote
+from ._content import adjunct_only, content_left, content_right, following_quotes, second_piece, split_quote
 from ._cues import aux_start
 from ._document import Attr, Doc
 from ._frames import (according_frame, asked_frame, attitude_frame, evidential_frame, participle_frame, passive_frame,
@@ -27,7 +27,7 @@ from ._lexicon import WordLists, lexicons, word_lists
 from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, OPENERS, QUOTE_START_RE, TIME_ONLY_RE, TOKEN_RE,
                        WORD_CHAR_RE, first_word, last_of, np_left, np_right, skip_adverbials, strip_span,
                        trim_content_end)
-from ._subjects import appositive_subject, np_like
+from ._subjects import appositive_subject, dashed_subject, gerund_source, np_like, source_after_quote, titled_name_right
 
 __all__ = ["CueClause", "read_clause", "read_tail", "analyze_cue", "post_frame", "inverted_frame",
            "appositive_post_frame", "pre_frame"]
@@ -37,6 +37,13 @@ _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|get
                              r"(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _BY_AFTER_RE = re.compile(r"\s+by\s")
+_ADVERBS = frozenset({"seldom", "never", "also", "often", "still", "rarely", "then", "now", "later", "soon",
+                      "already", "just", "only", "even", "again", "once", "always", "sometimes"})
+# "told <a hearer of up to eight words> that ...": the hearer before the complementizer
+_HEARER_THAT_RE = re.compile(r"\s+(?P<np>(?:[\w.’'&-]+\s+){1,8}?)(?P<that>that\b)")
+_IT_LEMMAS = frozenset({"say", "tell", "add", "report", "note", "warn", "announce", "state", "write",
+                        "accuse", "allege", "argue", "insist", "confirm", "deny"})
+_WH_THAT_RE = re.compile(r"(?:that|whether|if|how|why|what|who)\b", re.IGNORECASE)
 _AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
 
 Span = tuple[int, int]
@@ -103,12 +110,17 @@ def read_clause(doc: Doc, m: re.Match[str], lemma: str) -> CueClause:
     kp = text.rfind("(", ss, subj_end)
     if kp > k and text.find(")", kp, subj_end) < 0:
         k = kp  # an open parenthesis; '(D-Wis.)' closed before the cue is part of the subject
+    head_end = subj_end
     if k >= ss:
         bound, bound_kind = k + 1, text[k]
+        if bound_kind in "—–" and not text[bound:subj_end].strip():
+            dashed = dashed_subject(doc, ss, k)
+            if dashed is not None:
+                bound, bound_kind, head_end = dashed  # the subject is the noun phrase before the parenthesis
     qi = doc.quote_ending_at(subj_end, bound)
     if qi >= 0 and doc.quotes[qi].end >= bound and doc.quotes[qi].end > ss:
         bound, bound_kind = doc.quotes[qi].end, "quote"
-    subj_s, subj_e = strip_span(text, bound, subj_end)
+    subj_s, subj_e = strip_span(text, bound, head_end)
     if subj_s < subj_e and TIME_ONLY_RE.fullmatch(text, subj_s, subj_e):
         subj_e = subj_s  # 'X, the GOP chairman, this past week announced ...'
     left_exists = bound > ss and WORD_CHAR_RE.search(text, ss, bound) is not None
@@ -246,14 +258,43 @@ def _post_frame_applies(c: CueClause) -> bool:
     """'"...," he said', '..., he said, ...' and '..., he said: "..."' (a short subject after the content)."""
     if not (c.left_exists and _short_subject(c.subj_words, c.words)):
         return False
+    if c.bound_kind == "quote" and not c.is_ing and _WH_THAT_RE.match(c.tail_clean):
+        return False  # 'On ABC's "This Week," Rubio said that ...': a title before the subject, the content after
     tail_clean = c.tail_clean
+    # an empty tail counts as opening a quotation (''[:1] in OPENERS): the content must then be a quotation
     opens_after = tail_clean[:1] in OPENERS or tail_clean[:2] == "''" or (
         tail_clean[:1] in ",:" and tail_clean[1:].lstrip()[:1] in OPENERS)
+    adjunct = c.bound_kind == "," and _adjunct_tail(c)
     if not (c.bound_kind == "quote" or (c.bound_kind in ",—–" and (
-            c.tail_empty or tail_clean.startswith(",") or opens_after))):
+            c.tail_empty or tail_clean.startswith(",") or opens_after or adjunct))):
         return False
+    if adjunct or (c.tail_empty and not tail_clean.startswith(":") and (
+            c.bound_kind == "quote" or c.bound_kind == "," and _clause_before(c))):
+        return True  # '..., a Cairo airport official told The New York Times.'; 'He had “wanted ...,” his friend told X.'
+
     # 'Asked about it, Priebus said, "Probably."': the content is the quotation after
     return not (opens_after and not split_quote(c.doc, c.ss, c.bound))
+
+
+def _adjunct_tail(c: CueClause) -> bool:
+    """After a verb of saying, only an adjunct to the sentence end ('..., Bill Clinton said at an event in
+    Wyoming.', '..., Susan said as she turned around.'), after a clause: see :func:`adjunct_only`."""
+    return c.lexicon_speech and adjunct_only(c.tail_clean, c.words, c.lemma) and _clause_before(c)
+
+
+def _clause_before(c: CueClause) -> bool:
+    """The sentence before the subject's comma is a clause of six words or more, not an opening phrase
+    ('Early Tuesday, the State Department disclosed ...')."""
+    if not c.lexicon_speech or len(c.doc.text[c.ss:c.bound].split()) < 6:
+        return False
+    first = c.subj_words[0]
+    lf = first.lower()
+    # the subject is a noun phrase ('police', 'a school spokesman', 'Kunin', 'former President Bill Clinton'),
+    # not an adverb ('seldom')
+    if lf in _ADVERBS or lf.endswith("ly"):
+        return False
+    return first[:1].isupper() or lf in c.words.coordinated_subject_openers or len(c.subj_words) <= 3 or any(
+        w[:1].isupper() for w in c.subj_words[1:4])
 
 
 def _short_subject(subj_words: list[str], words: WordLists) -> bool:
@@ -286,6 +327,11 @@ def _without_subject(c: CueClause) -> tuple[Attr | None, Span | None]:
         return inverted_frame(c, src), None
     if c.bound_kind != "," or c.bound - 1 <= c.ss:
         return None, None
+    named = source_after_quote(c.doc, c.ss, c.bound - 1)
+    if named is not None:
+        a = appositive_post_frame(c, named)
+        if a is not None:
+            return a, named
     appositive = appositive_subject(c.doc.text, c.ss, c.bound - 1)
     if appositive is None:
         return None, None
@@ -299,8 +345,12 @@ def _inverted_source(c: CueClause) -> Span | None:
     src = None if COMPLEMENT_RE.match(text, c.after_cue, se) else np_right(
         text, c.after_cue, se, loose=c.bound_kind == "quote" and not c.tail_clean[:1].isupper()
         and first_word(c.tail_clean) not in words.pronoun_subjects)
+    if src is None and not COMPLEMENT_RE.match(text, c.after_cue, se):
+        src = titled_name_right(text, c.after_cue, se)
     if src is None or not (c.bound_kind == "quote" or np_like(text, src)):
         return None
+    if first_word(c.tail_clean) in words.pronoun_subjects and len(text[src[0]:src[1]].split()) > 1:
+        return None  # '..., “sociopath,” said he doesn't believe ...': a pronoun opens the reported clause
     if c.bound_kind == "quote":
         return src
     after_pos = skip_adverbials(text, src[1], se)
@@ -330,7 +380,7 @@ def appositive_post_frame(c: CueClause, appositive: Span) -> Attr | None:
     while k > ss and text[k - 1] in " \t\u00a0,":
         k -= 1
     qi = c.doc.quote_ending_at(k, k - 1) if k > ss else -1
-    if qi < 0 or not c.tail_empty:
+    if qi < 0 or not (c.tail_empty or adjunct_only(c.tail_clean, c.words, c.lemma)):
         return None
     content = content_left(c.doc, ss, k)
     if not content:
@@ -348,7 +398,8 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
     source, shared = _pre_source(c, found, appositive)
     if source is None and not shared:
         return None
-    if source is not None and text[source[0]:source[1]].lower() in ("it", "this", "that", "there"):
+    if source is not None and text[source[0]:source[1]].lower() in ("it", "this", "that", "there") and not (
+            _it_reports(c, text[source[0]:source[1]])):
         return None
     pos, obj_taken = _complement_start(c)
     rest = text[pos:c.se]
@@ -366,11 +417,26 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
     return Attr((c.cs, c.ce), c.lemma, source, content, frame="pre")
 
 
+def _it_reports(c: CueClause, subject: str) -> bool:
+    """'It said current officials have concealed ...': "it" (an organisation, a report) right before a
+    finite verb of saying with no auxiliary and before a clause is a source; not 'it says a lot', 'this
+    shows', 'it would say'."""
+    if subject.lower() != "it" or not c.lexicon_speech or c.aux or c.is_ing or c.lemma not in _IT_LEMMAS:
+        return False
+    text = c.doc.text
+    if COMPLEMENT_RE.match(text, c.after_cue, c.se):
+        return True
+    head = text[c.after_cue:min(c.se, c.after_cue + 60)].lower().split()[:6]
+    return any(w in c.words.finite for w in head)  # 'It said current FDIC officials have concealed ...'
+
+
 def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tuple[Span | None, bool]:
     """The subject of the cue, and whether it is shared with an earlier verb ('... but says ...')."""
     if c.subj_words and c.subj_words[-1].lower() in ("and", "but", "yet", "or"):
         # 'Clinton has disputed both critiques, but says ...': the subject of the first verb
         return shared_subject(c.doc, c.ss, c.cs, found), True
+    if c.subj_words and c.is_ing and c.subj_words[-1].lower() in c.words.prepositions:
+        return gerund_source(c.doc.text, c.subj_s, c.subj_e), True  # kept without a source when none is found
     if c.subj_words:
         return np_left(c.doc.text, c.subj_s, c.subj_e), False
     if appositive is None and c.bound_kind == ",":
@@ -411,6 +477,11 @@ def _complement_start(c: CueClause) -> tuple[int, bool]:
             nxt = text[mo.end():se]
             if c.lemma == "tell" or COMPLEMENT_RE.match(nxt) or ADVERBIAL_RE.match(nxt):
                 pos, obj_taken = mo.end(), True
+        if not obj_taken and c.lemma == "tell":
+            that = _HEARER_THAT_RE.match(text, pos, se)
+            if that is not None and not any(w.lower() in c.words.finite or w.lower() in c.words.clause_words
+                                            for w in that.group("np").split()):
+                pos, obj_taken = that.start("that"), True  # 'told investors that', 'told a lunch group that'
     pos = c.after_cue if pos == ce else skip_adverbials(text, pos, se)
     return pos, obj_taken
 
