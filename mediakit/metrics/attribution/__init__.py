@@ -4,7 +4,8 @@
 (one row each, with character offsets) and :func:`attribution_metrics`
 aggregates them per article (columns prefixed ``attr_``, to join
 :func:`mediakit.analyze`); :func:`find_attributions` does it for one string.
-The method is rules and lexicons only (no trained model, no network):
+The method is rules and lexicons, then a small logistic-regression filter over the candidates
+trained on PolNeAR train (step 6; no network):
 
 1. **Sentences, paragraphs and quotations.** Sentences and paragraphs come from
    :func:`mediakit.text.split_sentences`. Quotations are paired by type: curly
@@ -58,6 +59,11 @@ The method is rules and lexicons only (no trained model, no network):
    ("(R-Texas)", "Republican Sen."), the gazetteer of :mod:`mediakit.gazetteer` (current US
    Congress, presidents and vice presidents; ``gazetteer=`` adds the user's own table) and a short
    list of well-known figures; else ``unknown``. Decisions are cached per phrase.
+6. **Learned filter.** Each candidate left by the rules is scored by a logistic regression over
+   closed-class features of the cue, its neighbours, the source, the sentence and the content
+   (``mediakit/resources/attribution_filter.json``, trained on PolNeAR train by
+   ``python -m mediakit.metrics.attribution.train_filter``, deterministic); candidates below its
+   threshold are dropped (speaker lines never). Sources are resolved before, with every candidate.
 
 Accuracy on PolNeAR is measured by ``python -m mediakit.evaluate attribution``
 (see ``docs/attribution.md``).
@@ -75,6 +81,8 @@ The code is a pipeline of stage modules, each a screen or two of small functions
 - ``_channel`` and ``_resolution``: kind and channel; speaker names, pronouns and antecedents;
 - ``_roles``, ``_party`` and ``_assign``: source roles by phrase and organisation, party and office,
   and the role columns of one article;
+- ``_filter``, ``_filter_features`` and ``_filter_train``: the learned candidate filter, its features
+  and its training (``train_filter``: the command);
 - ``_extract``: the stages for one text; ``_table``: the tables.
 """
 

@@ -4,7 +4,8 @@
 (:func:`extract`: each form that :func:`cue_ok` keeps goes to :func:`analyze_cue`, and the candidate
 stays when :func:`prose_ok` finds nothing against it; speaker lines ("Name: ...", "MS. CLINTON: ...",
 "Q: ...", :func:`speaker_lines`) are added; nested attributions dropped; quote-only paragraphs
-continue the speaker) and resolves their sources (:func:`resolve`).
+continue the speaker) and resolves their sources (:func:`resolve`); the learned filter
+(:func:`filter_attributions`, :mod:`._filter`) then drops the candidates it scores below its threshold.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import bisect
 
 from ._cues import cue_ok
 from ._document import Attr, Doc, prepare
+from ._filter import filter_attributions
 from ._lexicon import word_lists
 from ._prose import prose_ok
 from ._phrases import LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
@@ -41,13 +43,20 @@ def clear_caches() -> None:
     clear_role_caches()
 
 
-def find(text: str) -> tuple[Doc, list[Attr]] | None:
-    """The prepared document and its resolved attributions, or None for a blank text or a non-str."""
+def find(text: str, *, learned_filter: bool = True) -> tuple[Doc, list[Attr]] | None:
+    """The prepared document and its resolved attributions, or None for a blank text or a non-str.
+
+    With ``learned_filter`` (default) only the candidates that the learned filter keeps
+    (:func:`filter_attributions`: p(true) at least the shipped threshold) are returned; sources are
+    resolved before, with every candidate, so the kept ones resolve as without the filter.
+    """
     if not isinstance(text, str) or not text.strip():
         return None
     doc = prepare(text)
     attrs = extract(doc)
     resolve(doc, attrs)
+    if learned_filter:
+        attrs = filter_attributions(doc, attrs)
     return doc, attrs
 
 

@@ -1,0 +1,248 @@
+"""Features of one candidate attribution for the learned filter (:mod:`._filter`).
+
+:func:`candidate_features` names the facts about a candidate that say whether it is someone presenting
+content: the cue (lemma, class, frame, verb form), the words right before and after the cue (lower-cased
+and as a shape class: determiner, pronoun, preposition, numeral, adjective-like suffix, capitalised,
+punctuation, ...), the shape of the source (none, pronoun, "we"/"you", "I", name, common noun, its head
+word), the sentence (a question, an opening verb, a negation near the cue), the content (length, a
+quotation, a "that"-clause) and the position of the cue in the quotations. The names are plain strings
+("L:say", "B1s:det"); the model (:mod:`._filter`) keeps one weight per name, so scoring a candidate is a
+dozen dictionary look-ups and a sum. Nothing here is a list of corpus strings: the word classes are
+closed classes of English grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._document import Attr, Doc
+from ._lexicon import lexicons
+
+__all__ = ["candidate_features", "word_shape", "verb_form", "source_shape"]
+
+_TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z’'\-]|\.(?=[A-Za-z]))*|\d(?:\d|[.,](?=\d))*|[^\sA-Za-z\d]")
+_DETERMINERS = frozenset("the a an this that these those every each no some any much many such another".split())
+_POSSESSIVES = frozenset("my your our their his its whose".split())
+_PRONOUNS = frozenset("he she they it i me him her them us one who which someone everyone nobody".split())
+_FIRST_SECOND = frozenset({"we", "you", "i", "us", "me", "our", "your", "my", "ya", "y'all", "y’all"})
+_PREPOSITIONS = frozenset("""of for with in on at by from about without amid despite under over into upon than like
+after before during following through since until among between against toward towards via per to as""".split())
+_AUX = frozenset("""is are was were am be been being has have had do does did can could will would shall should may
+might must 's ’s 've ’ve 'd ’d 'll ’ll""".split())
+_NEGATIONS = frozenset("not never no n't n’t cannot nor neither without".split())
+_CONJUNCTIONS = frozenset("and but or nor so yet then because when if while since though although".split())
+_WH = frozenset("what who whom whose which where when why how whether".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten hundred thousand million billion".split())
+_ADJ_SUFFIX_RE = re.compile(r"(?:ous|ful|ive|able|ible|al|ic|less|ary|ish|ent|ant|est|ier)\Z")
+_QUOTE_MARKS = "\"“”«»„‘’'"
+# signs of a finite verb in the first words of a content: auxiliaries and modals, subject pronouns, a negated
+# auxiliary or a contraction, and (in words of five letters or more) a past form
+_CLAUSE_WORDS = frozenset("""is are was were am be been being has have had do does did can could will would shall should
+may might must he she they we i it there""".split())
+_CLAUSE_ENDINGS = ("n't", "n’t", "'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re")
+_STRIP = "\"“”«»„‘’'()[],.;:!?—–-"
+_NEGATION_RE = re.compile(r"\b(?:not|never|no|cannot|nor|neither|without)\b|n[’']t\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z\d](?:[A-Za-z\d’'\-]|\.(?=[A-Za-z]))*")
+_FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+_CONTENT_BINS = (15, 40, 80, 160, 320)
+_SENTENCE_BINS = (40, 80, 160, 320)
+_IRREGULAR_PAST = frozenset("""said told wrote written thought found shown showed knew known felt heard seen saw made
+meant read taught sought understood held put spoke spoken gave given""".split())
+
+
+@lru_cache(maxsize=1 << 16)
+def word_shape(token: str) -> str:
+    """The class of one token: a closed word class, a numeral, a suffix class, capitalised or lower.
+
+    Examples
+    --------
+    >>> [word_shape(t) for t in ["the", "his", "of", "We", "2014", "political", "Smith", ",", "quickly", "run"]]
+    ['det', 'poss', 'prep', 'p12', 'num', 'adj', 'cap', 'punct', 'ly', 'low']
+    """
+    if not token:
+        return "none"
+    low = token.lower()
+    if not token[0].isalnum():
+        return "quote" if token in _QUOTE_MARKS else "punct"
+    if token[0].isdigit() or low in _NUMBER_WORDS:
+        return "num"
+    for name, words in (("det", _DETERMINERS), ("poss", _POSSESSIVES), ("p12", _FIRST_SECOND),
+                        ("pron", _PRONOUNS), ("prep", _PREPOSITIONS), ("aux", _AUX), ("neg", _NEGATIONS),
+                        ("conj", _CONJUNCTIONS), ("wh", _WH)):
+        if low in words:
+            return name
+    if token[0].isupper():
+        return "cap"
+    if low.endswith("ly"):
+        return "ly"
+    if _ADJ_SUFFIX_RE.search(low):
+        return "adj"
+    return "low"
+
+
+@lru_cache(maxsize=1 << 14)
+def verb_form(word: str, lemma: str) -> str:
+    """The form of a cue word: 'ing', 'ed' (past or participle), 's', 'base' or 'other'.
+
+    Examples
+    --------
+    >>> [verb_form(w, lem) for w, lem in [("saying", "say"), ("said", "say"), ("says", "say"), ("say", "say")]]
+    ['ing', 'ed', 's', 'base']
+    """
+    w = word.lower()
+    if w.endswith("ing"):
+        return "ing"
+    if w.endswith("ed") or w in _IRREGULAR_PAST:
+        return "ed"
+    base = lemma.split("_")[0]
+    if w == base:
+        return "base"
+    if w.endswith("s"):
+        return "s"
+    return "other"
+
+
+@lru_cache(maxsize=1 << 14)
+def source_shape(span: str) -> tuple[str, str]:
+    """(shape, head word) of a source: none, p12 ("we", "you", "I"), pron, has_p12, long, name, det_noun, noun.
+
+    Examples
+    --------
+    >>> source_shape("We"), source_shape("Sen. Jane Roe"), source_shape("the company's lawyers")
+    (('p12', 'we'), ('name', '<cap>'), ('det_noun', 'lawyers'))
+    """
+    words = _WORD_RE.findall(span)
+    if not words:
+        return "none", "-"
+    head = words[-1]
+    low0 = words[0].lower()
+    if len(words) == 1 and low0 in _FIRST_SECOND:
+        return "p12", low0
+    if len(words) == 1 and low0 in _PRONOUNS:
+        return "pron", low0
+    if any(w.lower() in _FIRST_SECOND for w in words):
+        return "has_p12", "-"
+    if len(words) > 8:
+        return "long", "-"
+    caps = sum(1 for w in words if w[0].isupper())
+    if caps == len(words) or (head[0].isupper() and caps >= 2):
+        return "name", "<cap>"
+    if low0 in _DETERMINERS or low0 in _POSSESSIVES:
+        return "det_noun", head.lower() if head[0].islower() else "<cap>"
+    return "noun", head.lower() if head[0].islower() else "<cap>"
+
+
+def _bin(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def _content_shape(text: str, content: list[tuple[int, int]]) -> tuple[str, str]:
+    """(opening, length bin) of the content: 'quote', 'that', 'to', or the opening word's shape; characters."""
+    if not content:
+        return "none", "0"
+    s0, e0 = content[0]
+    n = sum(e - s for s, e in content)
+    first = _TOKEN_RE.search(text, s0, e0)
+    if first is None:
+        return "none", _bin(n, _CONTENT_BINS)
+    tok = first.group()
+    low = tok.lower()
+    if tok in _QUOTE_MARKS:
+        shape = "quote"
+    elif low in ("that", "to"):
+        shape = low
+    else:
+        shape = word_shape(tok)
+    return shape, _bin(n, _CONTENT_BINS)
+
+
+def _content_clause(text: str, content: list[tuple[int, int]], opening: str) -> str:
+    """'clause' when the first words of the content hold a verb sign (an auxiliary or modal, a subject
+    pronoun, a past form, a negated verb), 'quote' for a quotation, else 'phrase' (a noun phrase: "a tool
+    with no handle")."""
+    if not content:
+        return "none"
+    if opening == "quote":
+        return "quote"
+    s0, e0 = content[0]
+    for w in text[s0:min(e0, s0 + 80)].lower().split()[:14]:
+        w = w.strip(_STRIP)
+        if w in _CLAUSE_WORDS or w.endswith(_CLAUSE_ENDINGS) or (len(w) > 4 and w.endswith("ed")):
+            return "clause"
+    return "phrase"
+
+
+def _source_place(a: Attr) -> str:
+    """Where the source stands: none, before the cue (by the gap in characters) or after it."""
+    if a.source is None:
+        return "none"
+    if a.source[0] >= a.cue[1]:
+        return "after"
+    gap = a.cue[0] - a.source[1]
+    return "adjacent" if gap <= 2 else "near" if gap <= 12 else "far" if gap <= 60 else "very_far"
+
+
+def candidate_features(doc: Doc, a: Attr) -> list[str]:
+    """The feature names of candidate ``a`` in ``doc`` (see the module docstring).
+
+    Examples
+    --------
+    >>> from ._document import prepare
+    >>> doc = prepare("What do you think?")
+    >>> f = candidate_features(doc, Attr((12, 17), "think", (8, 11), [(17, 18)], frame="pre"))
+    >>> "L:think" in f and "S:p12" in f and "Q" in f
+    True
+    """
+    text = doc.text
+    cs, ce = a.cue
+    si = doc.sentence_of(cs)
+    ss, se, para = doc.sents[si] if doc.sents else (0, len(text), 0)
+    lemma = a.lemma
+    frame = a.frame
+    cue_class = lexicons().cues.get(lemma, {}).get("class", "?")
+    cue_word = _TOKEN_RE.match(text, cs, ce)
+    form = verb_form(cue_word.group(), lemma) if cue_word is not None else "other"
+    before = _TOKEN_RE.findall(" ".join(text[max(ss, cs - 40):cs].split()[-2:]))
+    nxt = _TOKEN_RE.search(text, ce, min(se, ce + 40))
+    b1 = before[-1] if before else "<s>"
+    a1 = nxt.group() if nxt is not None else "</s>"
+    b1s = word_shape(b1) if before else "start"
+    b2s = word_shape(before[-2]) if len(before) > 1 else "start"
+    a1s = word_shape(a1) if nxt is not None else "end"
+    src_shape, src_head = source_shape(text[a.source[0]:a.source[1]]) if a.source is not None else ("none", "-")
+    c_open, c_len = _content_shape(text, a.content)
+    c_clause = _content_clause(text, a.content, c_open)
+    first_m = _FIRST_WORD_RE.search(text, ss, se)
+    first = first_m.group() if first_m is not None else ""
+    length = max(1, se - ss)
+    place = (cs - ss) * 3 // length
+    feats = [
+        "bias", f"L:{lemma}", f"C:{cue_class}", f"F:{frame}", f"K:{a.kind}", f"V:{form}", f"LV:{lemma}|{form}",
+        f"B1:{b1.lower()}", f"B1s:{b1s}", f"B2s:{b2s}|{b1s}",
+        f"A1:{a1.lower()}", f"A1s:{a1s}", f"LA1s:{lemma}|{a1s}", f"LB1s:{lemma}|{b1s}",
+        f"S:{src_shape}", f"SH:{src_head}", f"LS:{lemma}|{src_shape}",
+        f"ST:{a.source_type or '-'}", f"SP:{_source_place(a)}", f"CO:{c_open}", f"CL:{c_len}",
+        f"LCO:{lemma}|{c_open}", f"FW:{word_shape(first) if first else 'none'}",
+        f"SL:{_bin(length, _SENTENCE_BINS)}", f"CP:{min(place, 2)}", f"NS:{len(a.content)}",
+        f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}",
+        f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}",
+    ]
+    if "?" in text[max(ss, se - 3):se]:
+        feats.append("Q")
+    if first_m is not None and first_m.start() == cs:
+        feats.append(f"IMP:{form}")
+    if _NEGATION_RE.search(text, max(ss, cs - 24), cs):
+        feats.append("NEG")
+    if a.participle:
+        feats.append("PART")
+    if a.source is not None and "," in text[a.source[0]:a.source[1]]:
+        feats.append("SRC_COMMA")
+    if any(doc.has_cue(s, e) for s, e in a.content):
+        feats.append("NESTED_CUE")
+    if si == 0 or doc.sents[si - 1][2] != para:
+        feats.append("PARA_FIRST")
+    return feats

@@ -1,0 +1,298 @@
+"""Training of the candidate filter: ``python -m mediakit.metrics.attribution.train_filter``.
+
+Reads PolNeAR **train** only (:func:`mediakit.datasets.load_polnear`, from
+:func:`mediakit.datasets.corpora_dir`). The rule extractor runs on every article without the filter;
+each candidate is labelled true when the PolNeAR scorer's matching pairs it with a gold attribution
+(greedy per article, in order of the gold content, the unmatched candidate covering the largest share of
+the gold content, at least 0.3: :func:`match_labels`, the rule of
+:func:`mediakit.evaluate.match_attributions`). Five article-grouped folds (a CRC-32 of the article id)
+choose the L2 strength by out-of-fold log-loss and the threshold on the out-of-fold probabilities: the
+highest precision of the whole extractor on train at a recall cost of at most half a point (recall counted
+against all gold attributions; the F1-best threshold is stored beside it). The candidates that
+:func:`mediakit.metrics.attribution._prose.prose_reason` rejects are added as negatives
+(:func:`rejected`), so the model sees those shapes too. Then the model is refitted on all of train and
+written to ``mediakit/resources/attribution_filter.json``: the weights rounded to 4 decimals, the
+threshold and the training figures. Deterministic: no random numbers, full-batch Adam from zero for a
+fixed number of steps; retraining on the same tree writes the same bytes. Retrain after any change to
+the rule stages: the candidates, and so the weights, depend on them.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ._document import Attr, Doc, prepare
+from ._extract import extract
+from ._filter import FILTER_FILE, KEPT_FRAMES
+from ._cues import cue_ok
+from ._filter_features import candidate_features
+from ._prose import prose_reason
+from ._resolution import resolve
+from ._verb import analyze_cue
+
+__all__ = ["match_labels", "fit_binary", "collect", "choose_threshold", "train_filter"]
+
+Span = tuple[int, int]
+
+_L2_GRID = (3.0, 10.0, 30.0)
+_FOLDS = 5
+_ITERATIONS = 500
+_MIN_COUNT = 3
+_OVERLAP = 0.3
+_MAX_RECALL_COST = 0.005  # the shipped threshold: the best precision at a recall cost of at most half a point
+
+
+def _intersection(x: Sequence[Span], y: Sequence[Span]) -> int:
+    return sum(max(0, min(b, d) - max(a, c)) for a, b in x for c, d in y)
+
+
+def match_labels(predicted: list[list[Span]], gold: list[list[Span]], overlap: float = _OVERLAP) -> list[bool]:
+    """Which predicted contents the scorer matches to a gold content (one article).
+
+    Each gold content, in order of its start, takes the unmatched prediction that covers the largest share
+    of its characters, when that share is at least ``overlap``.
+
+    Examples
+    --------
+    >>> match_labels([[(0, 8)], [(30, 40)]], [[(0, 10)]])
+    [True, False]
+    """
+    used: set[int] = set()
+    order = sorted(range(len(gold)), key=lambda i: (gold[i][0][0] if gold[i] else -1, i))
+    for i in order:
+        glen = sum(e - s for s, e in gold[i])
+        if not glen:
+            continue
+        best, best_cov = -1, 0.0
+        for j, p in enumerate(predicted):
+            if j in used:
+                continue
+            cov = _intersection(gold[i], p) / glen
+            if cov > best_cov:
+                best, best_cov = j, cov
+        if best >= 0 and best_cov >= overlap:
+            used.add(best)
+    return [j in used for j in range(len(predicted))]
+
+
+def rejected(doc: Doc, kept: list[Attr]) -> list[Attr]:
+    """The candidates that :func:`mediakit.metrics.attribution._prose.prose_reason` rejects (a cue of
+    none of ``kept``; each read alone, without the attributions before it)."""
+    taken = {a.cue[0] for a in kept}
+    out = []
+    for m, lemma in doc.cues:
+        if m.start() in taken or not cue_ok(doc, m):
+            continue
+        a = analyze_cue(doc, m, lemma, [])
+        if a is not None and a.content and prose_reason(doc, a) is not None:
+            out.append(a)
+    return out
+
+
+def collect(split: str = "train", root: Any = None, *, rejects: bool = True
+            ) -> tuple[list[list[str]], np.ndarray, np.ndarray, np.ndarray, int]:
+    """Features, labels, article fold and whether a rule rejected it, of every candidate of a PolNeAR
+    split (with ``rejects``, the candidates of :func:`rejected` too, labelled false), and its gold count."""
+    from ...datasets import load_polnear, load_polnear_attributions
+
+    articles = load_polnear(root, split=split, progress=False)
+    gold = load_polnear_attributions(root, split=split, progress=False)
+    by_article: dict[str, list[list[Span]]] = {}
+    for aid, spans in zip(gold["article_id"].astype(str), gold["content_spans"], strict=True):
+        by_article.setdefault(aid, []).append(sorted((int(s), int(e)) for s, e in spans))
+    feats: list[list[str]] = []
+    labels: list[bool] = []
+    folds: list[int] = []
+    extra: list[bool] = []
+    for aid, text in zip(articles["article_id"].astype(str), articles["text"], strict=True):
+        if not isinstance(text, str) or not text.strip():
+            continue
+        doc = prepare(text)
+        attrs = extract(doc)
+        resolve(doc, attrs)
+        labels += match_labels([a.content for a in attrs], by_article.get(aid, []))
+        feats += [candidate_features(doc, a) for a in attrs]
+        extra += [False] * len(attrs)
+        if rejects:
+            rej = rejected(doc, attrs)
+            feats += [candidate_features(doc, a) for a in rej]
+            labels += [False] * len(rej)
+            extra += [True] * len(rej)
+        folds += [zlib.crc32(aid.encode()) % _FOLDS] * (len(extra) - len(folds))
+    return feats, np.array(labels, dtype=float), np.array(folds), np.array(extra), len(gold)
+
+
+def _vocabulary(feats: list[list[str]], min_count: int) -> list[str]:
+    counts = Counter(f for row in feats for f in set(row))
+    return sorted(n for n, c in counts.items() if c >= min_count or n == "bias")
+
+
+def _design(feats: list[list[str]], vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) index arrays of the binary design matrix."""
+    index = {n: k for k, n in enumerate(vocab)}
+    rows, cols = [], []
+    for i, row in enumerate(feats):
+        for k in sorted({index[f] for f in row if f in index}):
+            rows.append(i)
+            cols.append(k)
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+
+
+def _logits(x: tuple[np.ndarray, np.ndarray], n: int, w: np.ndarray) -> np.ndarray:
+    r, c = x
+    return np.bincount(r, weights=w[c], minlength=n)
+
+
+def fit_binary(x: tuple[np.ndarray, np.ndarray], y: np.ndarray, n_features: int, l2: float,
+               bias: int | None = None, iterations: int = _ITERATIONS) -> np.ndarray:
+    """Binary logistic regression on a binary design (row, column), L2 on all but ``bias``, full-batch Adam.
+
+    Examples
+    --------
+    >>> x = (np.array([0, 1, 1]), np.array([0, 0, 1]))
+    >>> w = fit_binary(x, np.array([0.0, 1.0]), 2, 0.1, bias=0, iterations=200)
+    >>> bool(w[1] > 0)
+    True
+    """
+    n = len(y)
+    r, c = x
+    pen = np.full(n_features, l2 / n)
+    if bias is not None:
+        pen[bias] = 0.0
+    w = np.zeros(n_features)
+    m1, m2 = np.zeros_like(w), np.zeros_like(w)
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    for t in range(1, iterations + 1):
+        p = 1.0 / (1.0 + np.exp(-_logits(x, n, w)))
+        g_rows = (p - y) / n
+        grad = np.bincount(c, weights=g_rows[r], minlength=n_features) + pen * w
+        m1 = b1 * m1 + (1 - b1) * grad
+        m2 = b2 * m2 + (1 - b2) * grad * grad
+        w -= lr * (m1 / (1 - b1 ** t)) / (np.sqrt(m2 / (1 - b2 ** t)) + 1e-8)
+    return w
+
+
+def _fit(feats: list[list[str]], y: np.ndarray, l2: float) -> tuple[np.ndarray, list[str]]:
+    vocab = _vocabulary(feats, _MIN_COUNT)
+    return fit_binary(_design(feats, vocab), y, len(vocab), l2, vocab.index("bias")), vocab
+
+
+def _predict(feats: list[list[str]], w: np.ndarray, vocab: list[str]) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-_logits(_design(feats, vocab), len(feats), w)))
+
+
+def _out_of_fold(feats: list[list[str]], y: np.ndarray, folds: np.ndarray, l2: float) -> np.ndarray:
+    oof = np.zeros(len(y))
+    for k in range(_FOLDS):
+        tr, te = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
+        w, vocab = _fit([feats[i] for i in tr], y[tr], l2)
+        oof[te] = _predict([feats[i] for i in te], w, vocab)
+    return oof
+
+
+def _prf(y: np.ndarray, keep: np.ndarray, n_gold: int) -> tuple[float, float, float]:
+    tp = float(y[keep].sum())
+    kept = int(keep.sum())
+    p = tp / kept if kept else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def choose_threshold(y: np.ndarray, scores: np.ndarray, n_gold: int,
+                     max_recall_cost: float = _MAX_RECALL_COST) -> dict[str, Any]:
+    """Two thresholds (grid 0.00-0.80, step 0.01) on the candidates' scores, and the figures without one.
+
+    ``"f1"``: the highest F1 of the kept candidates (recall against all ``n_gold`` gold attributions);
+    ``"precision"``: the highest precision whose recall is at most ``max_recall_cost`` below the recall
+    without a filter (the shipped rule); ``"without"``: no filter. Each gives ``threshold``,
+    ``precision``, ``recall``, ``f1``.
+
+    Examples
+    --------
+    >>> d = choose_threshold(np.array([1.0, 1.0, 0.0]), np.array([0.9, 0.6, 0.2]), 2)
+    >>> d["f1"]["threshold"] > 0.2, d["f1"]["f1"], d["precision"]["precision"]
+    (True, 1.0, 1.0)
+    """
+    def figures(t: float) -> dict[str, float]:
+        p, r, f = _prf(y, scores >= t, n_gold)
+        return {"threshold": t, "precision": p, "recall": r, "f1": f}
+
+    base = figures(0.0)
+    best_f1, best_p = base, base
+    for t in np.round(np.arange(0.0, 0.805, 0.01), 2):
+        fig = figures(float(t))
+        if fig["f1"] > best_f1["f1"] + 1e-12:
+            best_f1 = fig
+        if fig["recall"] >= base["recall"] - max_recall_cost - 1e-12 and fig["precision"] > best_p["precision"] + 1e-12:
+            best_p = fig
+    return {"f1": best_f1, "precision": best_p, "without": base}
+
+
+def _log_loss(y: np.ndarray, p: np.ndarray) -> float:
+    q = np.clip(p, 1e-9, 1 - 1e-9)
+    return float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
+
+
+def train_filter(out_dir: str | Path | None = None, *, root: Any = None, l2_grid: Sequence[float] = _L2_GRID,
+                 verbose: bool = True) -> dict[str, Any]:
+    """Train the candidate filter on PolNeAR train and write :data:`FILTER_FILE` to ``out_dir``.
+
+    Parameters
+    ----------
+    out_dir : str or Path, optional
+        Where to write the JSON file (default: nothing written).
+    root : path-like, optional
+        The ``polnear`` folder (default: found by :func:`mediakit.datasets.corpora_dir`).
+    l2_grid : sequence of float
+        L2 strengths tried (chosen by out-of-fold log-loss).
+    verbose : bool
+        Print the out-of-fold figures.
+
+    Returns
+    -------
+    dict
+        The content of the file (weights, threshold, figures).
+    """
+    feats, y, folds, extra, n_gold = collect("train", root)
+    kept = ~extra  # the candidates the extractor outputs: the figures are theirs
+    always = np.array([any(f"F:{fr}" in row for fr in KEPT_FRAMES) for row in feats])  # never dropped
+    results = []
+    for l2 in l2_grid:
+        oof = _out_of_fold(feats, y, folds, l2)
+        shipped = np.where(always, 1.0, oof)  # as filter_attributions decides
+        res = {"l2": l2, "log_loss": _log_loss(y[kept], oof[kept]),
+               **choose_threshold(y[kept], shipped[kept], n_gold)}
+        results.append(res)
+        if verbose:
+            print(f"l2={l2}: out-of-fold log-loss {res['log_loss']:.4f}; " + "; ".join(
+                f"{name} t={res[name]['threshold']:.2f} P {res[name]['precision']:.4f} R {res[name]['recall']:.4f} "
+                f"F1 {res[name]['f1']:.4f}" for name in ("without", "f1", "precision")))
+    best = min(results, key=lambda d: d["log_loss"])
+    w, vocab = _fit(feats, y, best["l2"])
+    weights = {n: round(float(v), 4) for n, v in zip(vocab, w, strict=True) if round(float(v), 4) != 0.0}
+    data: dict[str, Any] = {
+        "threshold": best["precision"]["threshold"], "threshold_rule": "precision at a recall cost <= 0.005",
+        "threshold_best_f1": best["f1"]["threshold"], "l2": best["l2"], "iterations": _ITERATIONS,
+        "min_count": _MIN_COUNT, "folds": _FOLDS, "candidates": int(kept.sum()),
+        "rejected_candidates": int(extra.sum()), "true_share": round(float(y[kept].mean()), 4), "gold": n_gold,
+        "oof_log_loss": round(best["log_loss"], 4),
+        "oof": {name: {k: round(float(v), 4) for k, v in best[name].items()} for name in ("without", "f1", "precision")},
+        "cv_log_loss": {str(r["l2"]): round(r["log_loss"], 4) for r in results},
+        "provenance": ("Trained by mediakit (python -m mediakit.metrics.attribution.train_filter) on the "
+                       "candidates of the rule extractor on PolNeAR train only, labelled by the scorer's "
+                       "matching; feature names are mediakit's own. No corpus text is stored."),
+        "weights": weights,
+    }
+    if out_dir is not None:
+        path = Path(out_dir) / FILTER_FILE
+        path.write_text(json.dumps(data, indent=0, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
+        if verbose:
+            print(f"wrote {path} ({len(weights)} weights, threshold {data['threshold']})")
+    return data
