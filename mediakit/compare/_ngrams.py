@@ -15,7 +15,6 @@ of :data:`BOUNDARY_CHARS` that ends an n-gram.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +28,8 @@ __all__ = ["BOUNDARY_CHARS", "NgramModel", "Phrases", "mask_phrases", "TOKEN_RE"
            "models_from_texts", "ngram_cells", "ngram_model", "ngram_text", "term_cells", "token_flags",
            "token_stream"]
 
+#: Texts tokenised at a time by :func:`token_stream` (bounds the Python strings alive at once).
+_BATCH = 256
 #: Tokens for distinctive_terms: WORD_RE words, or a single punctuation mark that
 #: ends an n-gram (sentence/clause punctuation, quotes, brackets, dashes, line breaks).
 BOUNDARY_CHARS = NGRAM_BOUNDARY_CHARS
@@ -109,16 +110,27 @@ def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray], *, fold_style
     :mod:`mediakit.compare._style`), on the distinct tokens (cheap). ``mask``: phrases whose
     occurrences are not counted (:func:`mask_phrases`).
     """
-    chunks: list[list[str]] = []
-    for r in rows:
-        blob = fold("\n".join(texts[i] for i in r))
-        chunks.append(TOKEN_RE.findall(blob) + ["\n"])
-    lengths = np.array([len(c) for c in chunks], dtype=np.int64)
-    tokens = np.fromiter(itertools.chain.from_iterable(chunks), dtype=object, count=int(lengths.sum()))
-    del chunks
+    # Tokens are coded batch by batch (the codes of pd.factorize over the whole stream: numbered in order of
+    # first appearance) so that the corpus's tokens are never all held as Python strings at once (37 M
+    # tokens of the AllSides file took over 2 GB that way). A batch's texts are joined with line breaks,
+    # and a line break token ends the batch: the stream is the one of each group's texts joined whole.
+    vocab: dict[str, int] = {}
+    pieces: list[np.ndarray] = []
+    lengths = np.zeros(len(rows), dtype=np.int64)
+    for g, r in enumerate(rows):
+        r = np.asarray(r)
+        for start in range(0, max(len(r), 1), _BATCH):
+            blob = fold("\n".join(texts[i] for i in r[start:start + _BATCH]))
+            local, local_uniq = pd.factorize(np.array(TOKEN_RE.findall(blob) + ["\n"], dtype=object))
+            ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in local_uniq), dtype=np.int64,
+                              count=len(local_uniq))
+            pieces.append(ids[local])
+            lengths[g] += len(local)
+    codes = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
+    del pieces
     gid = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    codes, uniq = pd.factorize(tokens)
-    uniq = np.asarray(uniq, dtype=object)
+    uniq = np.empty(len(vocab), dtype=object)
+    uniq[:] = list(vocab)
     if fold_style:
         folded = fold_variants(uniq)
         if folded is not None:

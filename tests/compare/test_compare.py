@@ -812,3 +812,32 @@ def test_distinctive_terms_scales_to_5000_allsides_articles(corpora):
     assert elapsed < 60, f"distinctive_terms took {elapsed:.1f} s on 5,000 AllSides articles"
     assert set(res["group"]) == set(arts["bias"].dropna()) and (res.groupby("group").size() == 25).all()
     assert (res["z"] > 0).all() and res.attrs["n_tokens"][1]
+
+
+def test_token_stream_in_batches_is_the_stream_of_whole_groups(monkeypatch):
+    """Tokens are coded a few texts at a time (bounded memory): same codes, vocabulary and groups as
+    factorising each group's texts joined whole, whatever the batch size, with empty texts and groups."""
+    import itertools
+    import random
+
+    from mediakit.compare import _ngrams as ng
+
+    def whole(texts, rows):
+        chunks = [ng.TOKEN_RE.findall(ng.fold("\n".join(texts[i] for i in r))) + ["\n"] for r in rows]
+        lengths = np.array([len(c) for c in chunks], dtype=np.int64)
+        tokens = np.fromiter(itertools.chain.from_iterable(chunks), dtype=object, count=int(lengths.sum()))
+        codes, uniq = pd.factorize(tokens)
+        return codes, np.asarray(uniq, dtype=object), np.repeat(np.arange(len(rows)), lengths)
+
+    rng = random.Random(0)
+    words = ["The", "regime", "said", "Mr.", "U.S.", "fell", ",", ".", "\u2014", "\u2019s", "\u03a3", "\n", ""]
+    texts = ["".join(rng.choice(words) + rng.choice([" ", "", "\n"]) for _ in range(rng.randint(0, 30)))
+             for _ in range(300)]
+    texts[3] = ""
+    ids = np.arange(300)
+    rows = [ids[:200], ids[200:201], np.array([], dtype=int), ids[201:]]
+    expected = whole(texts, rows)
+    for batch in (1, 7, 256):
+        monkeypatch.setattr(ng, "_BATCH", batch)
+        got = ng.token_stream(texts, rows)
+        assert all(np.array_equal(x, y) for x, y in zip(expected, got, strict=True)), batch
