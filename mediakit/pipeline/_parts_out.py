@@ -22,18 +22,23 @@ from ..export import csv_ready
 from ..stream import part_paths
 from ._analysis import FIGURE_METRICS, SUMMARY_METRICS
 
-__all__ = ["read_slim", "write_from_parts", "lists_back", "CORPUS_METRICS", "UNREAD_COLUMNS", "STREAMED_FILES"]
+__all__ = ["read_slim", "write_from_parts", "lists_back", "CORPUS_METRICS", "UNREAD_COLUMNS", "SENTENCE_COLUMNS",
+           "STREAMED_FILES"]
 
 #: Metric columns the corpus-level step, the charts and the report read (besides the columns that are
 #: not metrics: ``article_id``, ``outlet``, ``language``, ``words``, ...). The framing differences read
 #: ``wc_loaded_per1k``, one of the summary metrics.
 CORPUS_METRICS = frozenset((*SUMMARY_METRICS, *FIGURE_METRICS, "read_flesch_reading_ease"))
 _METRIC_PREFIXES = ("sent_", "read_", "wc_", "attr_")
-#: Columns of the per-article tables that nothing after the stream reads in memory (long text).
+#: Columns of the per-article tables that nothing after the stream reads in memory (long text; the
+#: dates of the articles table).
 UNREAD_COLUMNS = {
-    "sentences": ("text",),
-    "attributions": ("source_text", "cue_text", "content_text", "content_spans", "role_evidence"),
+    "attributions": ("published", "source_text", "cue_text", "content_text", "content_spans", "role_evidence"),
+    "word_choice": ("published",),
 }
+#: The only columns of the sentences table read after the stream (the sentiment chart; the report counts
+#: rows): 1.9 M sentences of the AllSides file.
+SENTENCE_COLUMNS = ("article_id", "outlet", "sentence", "compound")
 #: The files written from the parts: output name -> (table, file name).
 STREAMED_FILES = {
     "articles": ("articles", "articles.parquet"), "articles_csv": ("articles", "articles.csv"),
@@ -64,6 +69,8 @@ def _names(paths: list[Path]) -> list[str]:
 def _slim_names(table: str, names: list[str]) -> list[str]:
     if table == "metrics":
         return [c for c in names if c in CORPUS_METRICS or not c.startswith(_METRIC_PREFIXES)]
+    if table == "sentences":
+        return [c for c in names if c in SENTENCE_COLUMNS]
     unread = UNREAD_COLUMNS.get(table, ())
     return [c for c in names if c not in unread]
 
