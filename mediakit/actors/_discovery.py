@@ -32,7 +32,7 @@ from ._names import (
 from ._parts import PART_RANK, PARTS, Part, check_parts, lower_words, parts_of
 from ._scan import INITIAL_RE, NEXT_WORD_RE
 
-__all__ = ["discover_actors", "resolve_actors"]
+__all__ = ["Candidates", "discover_actors", "resolve_actors", "resolve_with_candidates"]
 
 
 _NEWLINE_RE = re.compile("\n")
@@ -279,18 +279,63 @@ def _check_min_mentions(min_mentions: Any, func: str) -> int:
     return check_positive_int(min_mentions, name="min_mentions", func=func)
 
 
+class Candidates(NamedTuple):
+    """Actors discovered but named fewer than ``min_mentions`` times, that descriptions may lift over it.
+
+    ``extras`` are their canonical names, ``counts`` their name mentions and ``mentions`` those
+    mentions by article index (found among all the candidates, as discovery counts them).
+    """
+
+    extras: frozenset[str]
+    counts: dict[str, int]
+    mentions: dict[int, list[Mention]]
+
+
+_NO_CANDIDATES = Candidates(frozenset(), {}, {})
+
+
+def _chosen_and_candidates(all_parts: list[list[Part]], min_mentions: int,
+                           wider: bool) -> tuple[Actors, set[str], Candidates]:
+    """The discovered actors named at least ``min_mentions`` times, the corpus's lower-case words and
+    (with ``wider``) the multi-word candidates named fewer times (:class:`Candidates`)."""
+    found, lower = _discover(all_parts)
+    pattern = Matcher(found.by_variant)
+    counts: Counter[str] = Counter()
+    per_article: list[list[Mention]] = []
+    for ps in all_parts:
+        named = find_mentions(ps, found, pattern, lower)
+        counts.update(m.actor for m in named)
+        per_article.append(named)
+    keep = {c: list(v) for c, v in found.variants.items() if counts[c] >= min_mentions}
+    chosen = build_actors(keep, {c: counts[c] for c in keep}, anchored=True)
+    if not wider:
+        return chosen, lower, _NO_CANDIDATES
+    # one-word candidates ("President Roszak" never named in full) stay out: a full name is needed
+    extras = frozenset(c for c in found.multiword if 0 < counts[c] < min_mentions)
+    if not extras:
+        return chosen, lower, _NO_CANDIDATES
+    by_article = {i: ms for i, ms in ((i, [m for m in named if m.actor in extras])
+                                      for i, named in enumerate(per_article)) if ms}
+    return chosen, lower, Candidates(extras, {c: counts[c] for c in extras}, by_article)
+
+
+def resolve_with_candidates(min_mentions: int, all_parts: list[list[Part]], *, wider: bool = True,
+                            func: str = "actor_labels") -> tuple[Actors, list[list[Mention]], set[str], Candidates]:
+    """As :func:`resolve_actors` with ``actors=None``, and the :class:`Candidates` below ``min_mentions``
+    (none when ``wider`` is False)."""
+    _check_min_mentions(min_mentions, func)
+    chosen, lower, cands = _chosen_and_candidates(all_parts, min_mentions, wider)
+    pattern = Matcher(chosen.by_variant)
+    mentions = [find_mentions(ps, chosen, pattern, lower) for ps in all_parts]
+    return chosen, mentions, lower, cands
+
+
 def resolve_actors(actors: Any, min_mentions: int, all_parts: list[list[Part]], *,
                    func: str = "actor_labels") -> tuple[Actors, list[list[Mention]], set[str]]:
     """The actors to report, every article's mentions of them, and the corpus's lower-case words."""
     _check_min_mentions(min_mentions, func)
     if actors is None:
-        found, lower = _discover(all_parts)
-        pattern = Matcher(found.by_variant)
-        counts: Counter[str] = Counter()
-        for ps in all_parts:
-            counts.update(m.actor for m in find_mentions(ps, found, pattern, lower))
-        keep = {c: list(v) for c, v in found.variants.items() if counts[c] >= min_mentions}
-        chosen = build_actors(keep, {c: counts[c] for c in keep}, anchored=True)
+        chosen, lower, _ = _chosen_and_candidates(all_parts, min_mentions, False)
     else:
         if not isinstance(actors, _ACTOR_TYPES):
             raise TypeError(f"{func}(): actors must be None, a list of names or a dict {{name: [variants]}}, "
@@ -337,7 +382,8 @@ def discover_actors(articles: pd.DataFrame, *, min_mentions: int = 3,
         Articles table (``article_id``, ``text``; ``title`` and ``captions`` are searched
         when present). Not modified.
     min_mentions : int, default 3
-        Keep actors mentioned (under any variant) at least this often in the corpus.
+        Keep actors mentioned (under any variant) at least this often in the corpus. Name
+        mentions only: :func:`actor_labels` also counts the descriptions of a person.
     parts : sequence of {'title', 'text', 'captions'}
         Parts searched.
     languages : str, sequence of str or None, default "en"

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame, check_option
-from ._discovery import resolve_actors, scored_subset
+from ._discovery import Candidates, resolve_actors, resolve_with_candidates, scored_subset
 from ._memo import corpus_scope
 from ._label_rules import Label, labels_of_mention
 from ._mentions import Mention
 from ._names import sentence_bounds
-from ._nominal import Named, Nominal, corpus_profile, nominal_links
+from ._nominal import Named, Nominal, NominalProfile, corpus_profile, nominal_links
 from ._parts import PART_RANK, PARTS, Part, check_parts, empty_frame, group_keys, outlets_of, parts_of
 
 __all__ = ["LABEL_COLUMNS", "LABEL_KINDS", "LABEL_SUMMARY_COLUMNS", "actor_label_summary", "actor_labels"]
@@ -77,16 +81,89 @@ def _article_rows(article_id: Any, outlet: Any, ms: _Labelled, nominals: list[No
     return rows
 
 
-def _nominals(all_parts: list[list[Part]], labelled: list[_Labelled]) -> list[list[Nominal]]:
+def _named(ms: _Labelled) -> list[Named]:
+    return [Named(m.part, m.start, m.end, m.poss_end, m.actor, tuple((lab.kind, lab.start, lab.end) for lab in labels))
+            for m, labels in ms]
+
+
+def _nominals(all_parts: list[list[Part]], labelled: list[_Labelled], profile: NominalProfile) -> list[list[Nominal]]:
     """The linked descriptions of every article."""
-    profile = corpus_profile(_profile_pairs(labelled))
     out = []
     for ps, ms in zip(all_parts, labelled, strict=True):
-        named = [Named(m.part, m.start, m.end, m.poss_end, m.actor, tuple((lab.kind, lab.start, lab.end)
-                                                                          for lab in labels))
-                 for m, labels in ms]
-        out.append(nominal_links(ps, named, profile) if named else [])
+        out.append(nominal_links(ps, _named(ms), profile) if ms else [])
     return out
+
+
+def _spans(ms: _Labelled, nominals: list[Nominal]) -> dict[int, list[tuple[int, int]]]:
+    """The spans of an article's rows, by part (its ``id``)."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for m, _ in ms:
+        out.setdefault(id(m.part), []).append((m.start, m.end))
+    for n in nominals:
+        out.setdefault(id(n.part), []).append((n.start, n.end))
+    return out
+
+
+#: "the Boston Globe": a name after "the" is a thing's (a person named rarely must not be one).
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+\Z")
+
+
+def _free(spans: dict[int, list[tuple[int, int]]], part: Part, start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in spans.get(id(part), ()))
+
+
+def _since(ps: list[Part], extra: _Labelled) -> dict[int, int]:
+    """Where a description may refer to a candidate: from two sentences before the part's first mention
+    of one ("... a lawyer," said X), nowhere in the parts before the first part that names one."""
+    firsts = {id(m.part): m.start for m, _ in reversed(extra)}  # the first (lowest) offset wins
+    rank = min(PART_RANK[m.part.kind] for m, _ in extra)
+    out: dict[int, int] = {}
+    for p in ps:
+        if id(p) in firsts:
+            starts = [b[0] for b in sentence_bounds(p.text)]
+            k = bisect_right(starts, firsts[id(p)]) - 1
+            out[id(p)] = starts[max(0, k - 2)] if starts else 0
+        elif PART_RANK[p.kind] < rank:
+            out[id(p)] = len(p.text) + 1
+    return out
+
+
+def _add_candidates(all_parts: list[list[Part]], labelled: list[_Labelled], nominals: list[list[Nominal]],
+                    cands: Candidates, lower: set[str], min_mentions: int, pairs: list[tuple[str, str]]) -> None:
+    """Add the candidates whose name mentions and linked descriptions reach ``min_mentions``.
+
+    The articles that name a candidate are linked again with the candidates among the actors; only the
+    candidates' name mentions and descriptions that overlap no row of the chosen actors are kept, so
+    the chosen actors' rows do not change. A description counts once, linked (``'nominal'``) or as an
+    appositive label of a name mention ("James Comey, the FBI director,"); a name after "the" ("the
+    Boston Globe") is a thing's, and its candidate is not kept.
+    """
+    names: dict[int, _Labelled] = {}
+    for i, ms in cands.mentions.items():
+        taken = _spans(labelled[i], [])
+        names[i] = _labelled_mentions([m for m in ms if _free(taken, m.part, m.start, m.end)], lower)
+    profile = corpus_profile(pairs + list(_profile_pairs(list(names.values()))))
+    links: dict[int, list[Nominal]] = {}
+    n_names: Counter[str] = Counter()
+    n_links: Counter[str] = Counter()
+    for i, extra in names.items():
+        if not extra:
+            links[i] = []
+            continue
+        taken = _spans(labelled[i], nominals[i])
+        wide = sorted(labelled[i] + extra, key=lambda t: (PART_RANK[t[0].part.kind], t[0].part.caption or 0,
+                                                          t[0].start))
+        links[i] = [n for n in nominal_links(all_parts[i], _named(wide), profile, since=_since(all_parts[i], extra))
+                    if n.actor in cands.extras and _free(taken, n.part, n.start, n.end)]
+        names[i] = [(m, labs) for m, labs in extra if _free(taken, m.part, m.start, m.end)]
+        n_names.update(m.actor for m, _ in names[i])
+        n_links.update(m.actor for m, labs in names[i] for lab in labs if lab.kind == "appositive")
+        n_links.update(n.actor for n in links[i])
+    things = {m.actor for ms in names.values() for m, _ in ms if _THE_BEFORE_RE.search(m.part.text, max(0, m.start - 9), m.start)}
+    kept = {c for c in n_links if n_names[c] and n_names[c] + n_links[c] >= min_mentions and c not in things}
+    for i in names:
+        labelled[i] = labelled[i] + [(m, labs) for m, labs in names[i] if m.actor in kept]
+        nominals[i] = nominals[i] + [n for n in links[i] if n.actor in kept]
 
 
 def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
@@ -131,7 +208,10 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
         "al-Assad", "Assad", "Mr. Assad"). A dict ``{canonical: [variants]}``: exactly
         those forms (and the canonical name) are matched.
     min_mentions : int, default 3
-        With ``actors=None``, keep actors mentioned at least this often in the corpus.
+        With ``actors=None``, keep actors mentioned at least this often in the corpus. With
+        ``nominal=True`` a description counts as a mention (a linked one or an appositive): a
+        person named once in full and twice by description is kept; the rows of the actors
+        named often enough do not change. With ``nominal=False`` only name mentions count.
     parts : sequence of {'title', 'text', 'captions'}
         Parts searched.
     languages : str, sequence of str or None, default "en"
@@ -182,9 +262,18 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
     with corpus_scope():  # each text's scans are made once for all the passes below
-        _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
+        if actors is None:
+            _, mentions, lower, cands = resolve_with_candidates(min_mentions, all_parts, wider=nominal, func=func)
+        else:
+            _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
+            cands = None
         labelled = [_labelled_mentions(ms, lower) if ms else [] for ms in mentions]
-        nominals = _nominals(all_parts, labelled) if nominal else [[] for _ in labelled]
+        nominals: list[list[Nominal]] = [[] for _ in labelled]
+        if nominal:
+            pairs = list(_profile_pairs(labelled))
+            nominals = _nominals(all_parts, labelled, corpus_profile(pairs))
+            if cands is not None and cands.extras:
+                _add_candidates(all_parts, labelled, nominals, cands, lower, min_mentions, pairs)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
     rows: list[tuple[Any, ...]] = []

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ._descriptions import (
@@ -49,6 +49,7 @@ from ._descriptions import (
 from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, nominal_lexicon, norm_word
 from ._names import sentence_bounds
 from ._nominal_headline import headline_descriptions, headline_end
+from ._nominal_copula import copular
 from ._nominal_frames import KIN_GENDER, apposed_to_other, kin_link, more_frames
 from ._nominal_partitive import appositive_predicate, partitive_links
 from ._nominal_quotes import QuoteSpans, speaker_of_predicate
@@ -59,8 +60,7 @@ from ._parts import PART_RANK, Part
 __all__ = ["Description", "LabelSet", "Named", "Nominal", "NominalProfile", "corpus_profile", "find_descriptions",
            "head_key", "label_set", "nominal_links"]
 
-#: The longest gap (characters) between a name and a description of a frame ("X had long been a").
-_FRAME_SPAN = 40
+_FRAME_SPAN = 40  # the longest gap (characters) between a name and a frame's description ("X had long been a")
 _PROFILE_MIN = 2
 _PROFILE_AGAINST = 5  # an actor with this many labels in the corpus, none with the description's head, is not it
 _MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "monsieur", "herr"})
@@ -278,7 +278,7 @@ def _frame_actor(text: str, d: Description, named: Sequence[Named]) -> str | Non
                 return m.actor  # "Flynn, a top Trump surrogate, said"; "Trump, her Republican rival."
             if m.poss_end == m.end:
                 who = _WHO_RE.match(gap)
-                if _copular(gap) or who is not None and _copular(" " + who.group(1)):
+                if copular(gap) or who is not None and copular(" " + who.group(1)):
                     return m.actor  # "Trump is the Republican nominee", "Cruz, who is a senator,"
                 if gap.strip() == "(" and text[d.end:d.end + 3].lstrip().startswith(")"):
                     return m.actor  # "Assad (the ousted leader)"
@@ -286,32 +286,17 @@ def _frame_actor(text: str, d: Description, named: Sequence[Named]) -> str | Non
                     before = text[max(0, m.start - 20):m.start].split()
                     if before and before[-1].lower() in nom["naming_verbs"]:
                         return m.actor  # "Kim called Trump a dotard"
-        elif (m.start >= d.end and _BEFORE_NAME_RE.fullmatch(text, d.end, m.start)
-              and _CLOSE_RE.match(text, m.poss_end) is not None and m.poss_end == m.end):
-            return m.actor  # "Syria's leader, Bashar al-Assad, fled"
+        elif (m.start >= d.end and _BEFORE_NAME_RE.fullmatch(text, d.end, m.start) and m.poss_end == m.end
+              and _CLOSE_RE.match(text, m.poss_end) is not None and not _LISTED_RE.search(text[max(0, d.start - 60):d.start])):
+            return m.actor  # "Syria's leader, Bashar al-Assad, fled"; not a list "the president, the vice president, X"
     return None
 
 
 #: Between a description and its name: "Syria's leader, Bashar al-Assad,"; "The minister of the economy, Mr. Guajardo,".
 _BEFORE_NAME_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s*,\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
+_LISTED_RE = re.compile(r",\s*(?:the|a|an)\s[^,.;:]{1,40},\s*\Z")  # "..., the president, the vice president, X"
 #: A non-restrictive relative clause of the name: "Cruz, who is a senator", "Lee, who had been a judge".
 _WHO_RE = re.compile(r"\s*,\s*who\s+(.+)\Z", re.DOTALL)
-_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "may", "might", "could", "must", "should", "can",
-                          "to", "be", "been", "is", "was"})
-_COPULA_ADVERBS = frozenset({"also", "now", "once", "still", "already", "currently", "not", "never", "long", "always",
-                             "really", "just", "only", "clearly", "truly", "widely", "indeed"})
-
-
-def _copular(gap: str) -> bool:
-    """Is ``gap`` (between a name and a description) a copula: "is", "is not", "had long been"?"""
-    words = gap.lower().split()
-    if not 1 <= len(words) <= 4 or gap[:1].strip() or gap[-1:].strip():
-        return False
-    verbs = [w for w in words if w not in _COPULA_ADVERBS]
-    cop = nominal_lexicon()["copulas"] | {"been", "be"}
-    return bool(verbs) and verbs[-1] in cop and all(w in _AUXILIARIES for w in verbs[:-1])
-
-
 def _as_actor(text: str, d: Description, here: Sequence[Named], sent: tuple[int, int]) -> str | None:
     """ "X ... as a Y" with X the one actor named in the sentence before it ("Mariano, who as a Navy
     captain was ...", "Clinton was treated as an outpatient"), no other actor named after it, and
@@ -367,7 +352,7 @@ def _pronoun_actor(text: str, d: Description, here: Sequence[Named], window: int
     previous sentence (from ``window``), when every actor named there has a known gender and none
     later in the sentence (up to ``end``: "Now that he is the nominee, Trump ...")."""
     m = _PRONOUN_COPULA_RE.search(text, max(window, d.start - 40), d.start)
-    if m is None or not _copular(m.group(2)):
+    if m is None or not copular(m.group(2)):
         return None
     g = "m" if m.group(1).lower() == "he" else "f"
     before = [n for n in here if window <= n.start < d.start]
@@ -528,7 +513,13 @@ def _framed(text: str, d: Description, framers: Sequence[Named], here: Sequence[
     return framed
 
 
-def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: NominalProfile) -> list[Nominal]:
+def _descriptions_since(part: Part, since: Mapping[int, int] | None) -> list[Description]:
+    first = since.get(id(part), 0) if since else 0
+    return [d for d in find_descriptions(part.text) if d.end >= first]
+
+
+def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: NominalProfile, *,
+                  since: Mapping[int, int] | None = None) -> list[Nominal]:
     """The descriptions of one article linked to the actors it names (see the module docstring).
 
     Parameters
@@ -539,6 +530,8 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
         Its name mentions with their labels.
     profile : NominalProfile
         The corpus profile (:func:`corpus_profile`).
+    since : mapping, optional
+        ``{id(part): offset}``: the descriptions of that part that end before the offset are not read.
     """
     if not named:
         return []
@@ -561,7 +554,7 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
         framers = list(here)  # names, and descriptions already linked ("called the senator a nasty guy")
         quotes = QuoteSpans(part.text)
         last: tuple[int, str] | None = None  # end and actor of the last linked indefinite predicate
-        for d in find_descriptions(part.text):
+        for d in _descriptions_since(part, since):
             if _TITLE_THE_RE.match(part.text, d.start) and _MID_SENTENCE_RE.search(part.text, max(0, d.start - 3), d.start):
                 continue  # "a memoir entitled The White House Doctor": a title, not a person
             kin = kin_link(part.text, d, here, actors, bounds, starts, quotes, gender) if d.head in KIN_GENDER else None

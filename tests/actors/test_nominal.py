@@ -516,3 +516,73 @@ def test_third_pass_rules_on_odd_word_sequences_never_raise(words: list[str]) ->
     for r in out[out["label_kind"] == "nominal"].itertuples():
         assert full[r.label_start:r.label_end] == r.label
         assert r.mention_start <= r.label_start < r.label_end <= r.mention_end
+
+
+# --------------------------------------------------------------------------- descriptions count toward min_mentions
+
+_RARE = ("Senator Mary Holloway spoke on Monday. Holloway said the bill would pass. Mary Holloway added that she "
+         "was sure. The hearing went on. James Comey, the FBI director, testified for three hours. "
+         "Asked about the memo, the FBI director declined to answer. Holloway pressed him.")
+
+
+def test_descriptions_count_toward_min_mentions() -> None:
+    # "James Comey" is named once, then described twice (an appositive, a later description): three mentions
+    out = actor_labels(_arts(_RARE))
+    comey = out[out["actor"] == "James Comey"]
+    assert comey["mention"].tolist() == ["James Comey", "the FBI director"]
+    assert comey["label_kind"].tolist() == ["appositive", "nominal"]
+    # the actor named often enough by name keeps exactly its rows
+    holloway = out[out["actor"] == "Mary Holloway"].drop(columns="mention_id").reset_index(drop=True)
+    alone = actor_labels(_arts(_RARE), nominal=False)
+    assert holloway.equals(alone.drop(columns="mention_id").reset_index(drop=True))
+    # four mentions are needed with min_mentions=4; without descriptions only names count
+    assert "James Comey" not in set(actor_labels(_arts(_RARE), min_mentions=4)["actor"])
+    assert set(alone["actor"]) == {"Mary Holloway"}
+
+
+def test_one_description_is_not_enough() -> None:
+    text = ("Mary Holloway spoke. Holloway said the bill would pass. Holloway added that she was sure. "
+            "James Comey, the FBI director, testified for three hours. Holloway pressed him.")
+    assert set(actor_labels(_arts(text))["actor"]) == {"Mary Holloway"}
+    two = actor_labels(_arts(text), min_mentions=2)
+    assert two.loc[two["actor"] == "James Comey", "label"].tolist() == ["the FBI director"]
+
+
+def test_a_name_after_the_is_no_rare_actor() -> None:
+    # "the Boston Globe": a thing's name; its descriptions never lift it into the actors
+    text = ("Mary Holloway spoke. Holloway said the bill would pass. Holloway added that she was sure. "
+            "A reporter for the Boston Globe, Boston Globe, the winner of the prize, wrote it.")
+    assert "Boston Globe" not in set(actor_labels(_arts(text))["actor"])  # 2 names and a description
+    assert "Boston Globe" in set(actor_labels(_arts(text.replace("the Boston", "Boston")))["actor"])
+
+
+def test_description_in_a_list_is_not_the_next_name() -> None:
+    text = ("All the people she named, the president, the vice president, Susan Rice, were there. "
+            "In Rockville, the owner of the club, Mark Schmidt, said no.")
+    assert _nominal(actor_labels(_arts(text), ["Susan Rice", "Mark Schmidt"])) == [
+        ("the owner", "owner", "Mark Schmidt")]
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_rare_actors_leave_the_other_rows_unchanged(corpora: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mediakit.actors._labels as labels_module
+    from mediakit.datasets import load_basil
+
+    arts = load_basil(corpora / "basil").head(80)
+    new = actor_labels(arts)
+    real = labels_module.resolve_with_candidates
+
+    def names_only(*args, **kwargs):  # the actors named min_mentions times, as before
+        kwargs["wider"] = False
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(labels_module, "resolve_with_candidates", names_only)
+    old = actor_labels(arts)
+    key = [c for c in new.columns if c != "mention_id"]
+    old_rows = set(map(tuple, old[key].astype(str).to_numpy()))
+    new_rows = set(map(tuple, new[key].astype(str).to_numpy()))
+    assert old_rows < new_rows
+    added = new[~new[key].astype(str).apply(tuple, axis=1).isin(old_rows)]
+    assert not set(added["actor"]) & set(old["actor"])  # rows added only for the rarely named actors
+    assert (added["label_kind"].isin(["nominal", "appositive"])).groupby(added["actor"]).any().all()
