@@ -343,8 +343,8 @@ def test_without_shared_events_framing_is_compared_over_all_articles_and_says_so
     assert any("not within events" in n for n in res.notes)
 
 
-def test_many_outlets_are_compared_pair_by_pair_only_for_the_largest_and_the_note_says_so():
-    """180 outlets would be 16,000 pairs: comparisons and framing differences cover the 12 largest."""
+def _many_outlets() -> tuple[list[str], pd.DataFrame]:
+    """Three more outlets than are compared, the last three with one article each."""
     from mediakit.pipeline._analysis import MAX_COMPARED_OUTLETS
 
     outlets = [f"Outlet {i:02d}" for i in range(MAX_COMPARED_OUTLETS + 3)]
@@ -352,6 +352,14 @@ def test_many_outlets_are_compared_pair_by_pair_only_for_the_largest_and_the_not
     rows = [(o, k) for o in outlets for k in range(sizes[o])]
     arts = pd.DataFrame({"article_id": [f"{o}-{k}" for o, k in rows], "outlet": [o for o, _ in rows],
                          "title": ["Talks"] * len(rows), "text": [REGIME] * len(rows)})
+    return outlets, arts
+
+
+def test_many_outlets_are_compared_pair_by_pair_only_for_the_largest_and_the_note_says_so():
+    """180 outlets would be 16,000 pairs: comparisons and framing differences cover the 12 largest."""
+    from mediakit.pipeline._analysis import MAX_COMPARED_OUTLETS
+
+    outlets, arts = _many_outlets()
     res = analyze_articles(arts, progress=False)
     compared = set(res.comparison.groups["group"])
     assert compared == set(outlets[:MAX_COMPARED_OUTLETS])
@@ -364,11 +372,7 @@ def test_many_outlets_charts_show_the_compared_outlets_and_the_articles_chart_al
     from mediakit.pipeline import make_figures
     from mediakit.pipeline._analysis import MAX_COMPARED_OUTLETS
 
-    outlets = [f"Outlet {i:02d}" for i in range(MAX_COMPARED_OUTLETS + 3)]
-    sizes = {o: (3 if i < MAX_COMPARED_OUTLETS else 1) for i, o in enumerate(outlets)}
-    rows = [(o, k) for o in outlets for k in range(sizes[o])]
-    arts = pd.DataFrame({"article_id": [f"{o}-{k}" for o, k in rows], "outlet": [o for o, _ in rows],
-                         "title": ["Talks"] * len(rows), "text": [REGIME] * len(rows)})
+    outlets, arts = _many_outlets()
     res = analyze_articles(arts, progress=False)
     figures = {f.name: f for f in make_figures(res, tmp_path, progress=False)}
     per_outlet = pd.read_csv(figures["articles_per_outlet"].file(".csv"))
