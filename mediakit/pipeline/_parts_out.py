@@ -11,6 +11,7 @@ every table in full (1.1 GB for the whole AllSides file).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -193,25 +194,26 @@ def _tables(parts: Path, table: str) -> tuple[Any, Any]:
     return schema, conformed()
 
 
-def _write_parquet(parts: Path, table: str, path: Path) -> Path:
+def _write_table(parts: Path, table: str, paths: list[Path]) -> None:
+    """Every file of one table (``.parquet`` and CSV) in one pass over its parts."""
     import pyarrow.parquet as pq
 
     schema, tables = _tables(parts, table)
-    with pq.ParquetWriter(path, schema) as writer:
+    with contextlib.ExitStack() as stack:
+        writers = [stack.enter_context(pq.ParquetWriter(p, schema)) for p in paths if p.suffix == ".parquet"]
+        csvs = [p for p in paths if p.suffix != ".parquet"]
+        first = True
         for t in tables:
-            writer.write_table(t)
-    return path
-
-
-def _write_csv(parts: Path, table: str, path: Path) -> Path:
-    first = True
-    for t in _tables(parts, table)[1]:
-        csv_ready(t.to_pandas()).to_csv(path, mode="w" if first else "a", header=first, index=False,
-                                        lineterminator="\n")
-        first = False
-    if first:  # no part at all
-        path.write_text("", encoding="utf-8")
-    return path
+            for w in writers:
+                w.write_table(t)
+            if csvs:
+                flat = csv_ready(t.to_pandas())
+                for p in csvs:
+                    flat.to_csv(p, mode="w" if first else "a", header=first, index=False, lineterminator="\n")
+            first = False
+        if first:  # no part at all
+            for p in csvs:
+                p.write_text("", encoding="utf-8")
 
 
 def write_from_parts(parts: Path, outdir: Path) -> dict[str, Path]:
@@ -224,9 +226,7 @@ def write_from_parts(parts: Path, outdir: Path) -> dict[str, Path]:
     dict
         Output name -> path, as :func:`~mediakit.pipeline.write_outputs` names them.
     """
-    written = {}
-    for name, (table, file) in STREAMED_FILES.items():
-        path = outdir / file
-        written[name] = _write_parquet(parts, table, path) if path.suffix == ".parquet" \
-            else _write_csv(parts, table, path)
+    written = {name: outdir / file for name, (_, file) in STREAMED_FILES.items()}
+    for table in dict.fromkeys(t for t, _ in STREAMED_FILES.values()):
+        _write_table(parts, table, [outdir / f for t, f in STREAMED_FILES.values() if t == table])
     return written
