@@ -1,0 +1,158 @@
+"""py3langid's byte n-gram scan and scores with NumPy, many texts at once: the same answers, faster.
+
+py3langid (:mod:`._language` uses its shipped model) walks an Aho-Corasick automaton over the UTF-8
+bytes of a text one byte at a time in Python, counts the features the states emit, and scores them
+with a naive Bayes table. Here:
+
+- the state after a byte is the longest suffix of the bytes read so far that is a node of the
+  automaton's trie, at most :attr:`NgramScanner.depth` bytes long (6 in the shipped model); so the
+  state at every position is the walk from the root over the ``depth`` bytes that end there, and
+  those walks run side by side, one NumPy gather per byte of the window, over a batch of texts at
+  once (each text after ``depth - 1`` bytes that keep the walk at the root, so that no window reaches
+  into the text before);
+- the features of each text come out in the order of their first occurrence with their counts, as
+  py3langid's ``Counter`` has them, and are scored with its own arithmetic on the same values (the
+  model's float16 rows are kept as float32 once converted, the cast NumPy makes before the product
+  anyway): the same probabilities to the bit. ``tests/text/test_langid_scan.py``
+  compares with py3langid's ``classify`` on odd texts and on the research corpora.
+
+About 4 to 5 times faster than ``classify`` per text (0.15 instead of 0.7 ms for a 1,000-character
+sample on a busy machine).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = ["NgramScanner"]
+
+_BATCH_BYTES = 1 << 18  # texts scanned together: bounded memory (a few MB of int64 per batch)
+
+
+class NgramScanner:
+    """The scan and scores of a py3langid ``LanguageIdentifier`` built with ``norm_probs=True``.
+
+    Parameters
+    ----------
+    identifier : py3langid.langid.LanguageIdentifier
+        With probabilities normalised and no ``min_confidence``; its automaton (``tk_nextmove``,
+        ``tk_row``, ``tk_output``) and model (``nb_ptc``, ``nb_pc``, ``nb_classes``) are read.
+
+    Raises
+    ------
+    ValueError
+        If the identifier does not normalise probabilities or has a ``min_confidence``.
+    """
+
+    def __init__(self, identifier: Any) -> None:
+        if not identifier._norm_probs or identifier.min_confidence is not None:
+            raise ValueError("NgramScanner needs an identifier with norm_probs=True and no min_confidence")
+        self.identifier = identifier
+        self.nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.dtype(identifier.tk_nextmove.typecode))
+        self.rowbase = np.asarray(identifier.tk_row, dtype=np.int64) << 8
+        self.output = np.asarray(identifier.tk_output, dtype=np.int64)
+        self.n_features = int(self.output.max()) + 1
+        self.depth = self._trie_depth()
+        # a byte that keeps the root where it is (pads the texts of a batch apart), or None
+        stay = np.flatnonzero(self.nextmove[self.rowbase[0]:self.rowbase[0] + 256] == 0)
+        self.pad_byte: int | None = int(stay[0]) if stay.size else None
+        # the model's rows as float32 (the cast NumPy makes before the product), converted on first use:
+        # np.empty is only address space until written, and a language's texts use a fraction of the rows
+        self.rows32 = np.empty(identifier.nb_ptc.shape, dtype=np.float32)
+        self.converted = np.zeros(len(self.rows32), dtype=bool)
+
+    def _trie_depth(self) -> int:
+        """The longest shortest path from the root (the depth of the deepest trie node)."""
+        seen = np.zeros(len(self.output), dtype=bool)
+        seen[0] = True
+        frontier = np.zeros(1, dtype=np.int64)
+        depth = 0
+        while True:
+            found = []
+            for k in range(0, len(frontier), 2048):  # bounded memory: 2,048 states x 256 bytes at a time
+                nxt = self.nextmove[(self.rowbase[frontier[k:k + 2048]][:, None] + np.arange(256)).ravel()]
+                found.append(np.unique(nxt[~seen[nxt]]))
+            nxt = np.unique(np.concatenate(found))
+            if not nxt.size:
+                return depth
+            seen[nxt] = True
+            frontier = nxt.astype(np.int64)
+            depth += 1
+
+    def classify(self, text: str) -> tuple[str, float]:
+        """``identifier.classify(text)`` for one str: (label, probability)."""
+        return self.classify_many([text])[0]
+
+    def classify_many(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        """``[identifier.classify(t) for t in texts]``, scanned in batches."""
+        datas = [_encode(t) for t in texts]
+        out: list[tuple[str, float]] = []
+        k = 0
+        while k < len(datas):
+            j, size = k, 0
+            while j < len(datas) and (j == k or size + len(datas[j]) <= _BATCH_BYTES):
+                size += len(datas[j])
+                j += 1
+            out.extend(self._batch(datas[k:j]))
+            k = j
+        return out
+
+    def _batch(self, datas: list[bytes]) -> list[tuple[str, float]]:
+        lens = np.fromiter((len(d) for d in datas), dtype=np.int64, count=len(datas))
+        pad = self.depth - 1 if self.pad_byte is not None else 0
+        if pad:  # each text after depth - 1 bytes that keep the root: no window reaches the text before
+            sep = bytes([self.pad_byte]) * pad  # type: ignore[list-item]
+            buf = np.frombuffer(sep + sep.join(datas), dtype=np.uint8).astype(np.int64)
+        else:
+            buf = np.frombuffer(b"".join(datas), dtype=np.uint8).astype(np.int64)
+        n = len(buf)
+        sizes = lens + pad
+        tid = np.repeat(np.arange(len(datas)), sizes)  # the text of each byte
+        local = np.arange(n) - (np.cumsum(sizes) - sizes)[tid] - pad  # its position in that text
+        state = np.zeros(n, dtype=np.int64)
+        for off in range(min(self.depth, n) - 1, -1, -1):  # the window's bytes, oldest first
+            moved = self.nextmove[self.rowbase[state[off:]] + buf[:n - off]]
+            # no padding: a window must not reach before the start of its text
+            state[off:] = moved if pad else np.where(local[off:] >= off, moved, state[off:])
+        feats = self.output[state]
+        keep = (feats >= 0) & (local >= 0)  # the padding's positions count nothing
+        key = tid[keep] * self.n_features + feats[keep]
+        uniq, first, counts = np.unique(key, return_index=True, return_counts=True)
+        utid = uniq // self.n_features
+        order = np.lexsort((first, utid))  # by text, then by first occurrence
+        utid, ufeat, counts = utid[order], (uniq % self.n_features)[order], counts[order]
+        bounds = np.searchsorted(utid, np.arange(len(datas) + 1))
+        return [self._score(ufeat[bounds[k]:bounds[k + 1]], counts[bounds[k]:bounds[k + 1]], int(lens[k]))
+                for k in range(len(datas))]
+
+    def _score(self, idx: np.ndarray, counts: np.ndarray, n_bytes: int) -> tuple[str, float]:
+        """py3langid's ``_sparse_score``, ``_decide`` and ``classify`` (norm_probs) for one text."""
+        idf = self.identifier
+        if idx.size:
+            fresh = idx[~self.converted[idx]]
+            if fresh.size:
+                self.rows32[fresh] = idf.nb_ptc[fresh]
+                self.converted[fresh] = True
+            scores = np.log1p(counts.astype(np.float32)) @ self.rows32[idx] + idf.nb_pc
+        else:
+            scores = np.full(len(idf.nb_classes), 0.0, dtype=np.float32)
+        scores *= 1.0 / math.sqrt(n_bytes or 1)
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        for i, j in idf._alias_pairs:
+            scores[i] += scores[j]
+            scores[j] = 0.0
+        i = int(scores.argmax())
+        return idf.nb_classes[i], float(scores[i])
+
+
+def _encode(text: str) -> bytes:
+    """py3langid's ``_encode`` of a str: lower case when all upper, NFC, UTF-8 (surrogates passed)."""
+    if text.isupper():
+        text = text.lower()
+    return unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
