@@ -79,8 +79,8 @@ The code is a pipeline of stage modules, each a screen or two of small functions
   (one function per frame) and the content they read;
 - ``_sources``: the type, name, role and affiliation of a source span;
 - ``_channel`` and ``_resolution``: kind and channel; speaker names, pronouns and antecedents;
-- ``_roles``, ``_party`` and ``_assign``: source roles by phrase and organisation, party and office,
-  and the role columns of one article;
+- ``_roles``, ``_party``, ``_person_role`` and ``_assign``: source roles by phrase and organisation, party
+  and office, a named person's role columns (per phrase, cached), and the role columns of one article;
 - ``_filter``, ``_filter_features`` and ``_filter_train``: the learned candidate filter, its features
   and its training (``train_filter``: the command);
 - ``_extract``: the stages for one text; ``_table``: the tables.
