@@ -13,13 +13,16 @@ from mediakit.metrics.attribution._extract import extract
 from mediakit.metrics.attribution._filter import FilterModel, candidate_score, filter_attributions, load_filter
 from mediakit.metrics.attribution._filter_features import candidate_features, verb_form, word_shape
 from mediakit.metrics.attribution._filter_train import choose_threshold, fit_binary, match_labels
+from mediakit.metrics.attribution._filter_web import load_web_labels
+from mediakit.metrics.attribution._register import DEFAULT_REGISTER, Register, document_register
 from mediakit.metrics.attribution._resolution import resolve
 
 NEWS = ("Sen. Jane Roe said on Tuesday that the bill would pass. \u201cWe have the votes,\u201d she told "
         "reporters. Prices rose, according to the Associated Press.")
 _PREFIXES = ("bias", "L:", "C:", "F:", "K:", "V:", "LV:", "B1:", "B1s:", "B2s:", "A1:", "A1s:", "LA1s:", "LB1s:", "S:",
              "SH:", "LS:", "ST:", "SP:", "CO:", "CL:", "LCO:", "FW:", "SL:", "CP:", "NS:", "LSH:", "LCL:", "CC:", "LCC:",
-             "Q", "IMP:", "NEG", "PART", "SRC_COMMA", "NESTED_CUE", "PARA_FIRST")
+             "Q", "IMP:", "NEG", "PART", "SRC_COMMA", "NESTED_CUE", "PARA_FIRST",
+             "R:", "RG:", "RC:", "RF:", "RS:", "RK:")
 
 
 def _candidates(text: str) -> tuple[Doc, list[Attr]]:
@@ -34,7 +37,9 @@ def test_shipped_model_is_small_and_documented():
     assert 0.05 < m.threshold < 0.95
     assert 100 < len(m.weights) < 20000
     assert all(k.startswith(_PREFIXES) for k in m.weights), [k for k in m.weights if not k.startswith(_PREFIXES)][:5]
-    assert "PolNeAR train" in m.meta["provenance"]
+    assert "PolNeAR train" in m.meta["provenance"] and "web_filter_train.csv" in m.meta["provenance"]
+    assert m.meta["web_candidates"] > 100 and m.meta["web_weight"] > 0
+    assert any(k.startswith("RG:") for k in m.weights)  # the document's register is a feature
     oof = m.meta["oof"]
     assert oof["precision"]["precision"] >= oof["without"]["precision"]
     assert load_filter() is m  # read once
@@ -83,8 +88,12 @@ def test_threshold_and_custom_model():
 
 def test_blog_prose_scores_below_news():
     blog = ("I found this site last week. We can add project dependencies via the command line. "
-            "Let me know what you think. The table below shows the relative strengths of each tool.")
+            "Let me know what you think. The table below shows the relative strengths of each tool. "
+            # long enough for its register to be read (a shorter text is taken as news, the default register)
+            "In my experience our team gets the best results with the defaults, and you can change them "
+            "later if you need to. I use the same settings on my laptop and on our build server.")
     doc, attrs = _candidates(blog)
+    assert document_register(doc) != DEFAULT_REGISTER
     assert attrs, "the rules propose candidates here: the filter has something to judge"
     probs = [candidate_score(doc, a) for a in attrs]
     news_doc, news = _candidates(NEWS)
@@ -184,3 +193,86 @@ def test_polnear_dev_precision_up_recall_kept(corpora):
     assert on["precision"] > off["precision"]
     assert on["recall"] >= off["recall"] - 0.01
     assert on["f1"] >= off["f1"] - 0.002
+
+
+HOWTO = ("This page shows how to install the library. You can run `pip install foo` and call foo.bar() with "
+         "--verbose. We recommend the default settings; our tool supports Python 3.")
+
+
+def test_document_register_tells_news_from_a_how_to():
+    news, howto = document_register(prepare(" ".join([NEWS] * 5))), document_register(prepare(" ".join([HOWTO] * 5)))
+    assert news.said == 2 and news.quote == 2 and news.code == 0
+    assert howto.said == 0 and howto.quote == 0 and howto.code == 2 and howto.p12 == 2
+    assert news.group != howto.group
+    # too short to tell: the commonest register of PolNeAR train
+    assert document_register(prepare("")) == document_register(prepare("Smith said so.")) == DEFAULT_REGISTER
+    assert DEFAULT_REGISTER == Register(0, 1, 2, 0)
+
+
+def test_register_features_are_in_every_candidate_and_read_once(monkeypatch):
+    from mediakit.metrics.attribution import _filter
+
+    doc, attrs = _candidates(" ".join([NEWS] * 5))
+    reg = document_register(doc)
+    f = candidate_features(doc, attrs[0], reg)
+    assert {"R:said:2", "RG:" + reg.group, "RC:" + reg.group + "|neutral"} <= set(f)
+    assert candidate_features(doc, attrs[0]) == f  # without a register it is computed from the text
+    calls: list[int] = []
+    real = _filter.document_register
+
+    def counting(d):
+        calls.append(1)
+        return real(d)
+
+    monkeypatch.setattr(_filter, "document_register", counting)
+    filter_attributions(doc, attrs)
+    assert len(calls) == 1  # once per document, not per candidate
+    filter_attributions(doc, [])
+    assert len(calls) == 1
+
+
+def test_how_to_prose_scores_below_the_same_shape_in_news():
+    howto = ("This page shows how to filter a list of URLs with Python. The module expects strings as input "
+             "and returns a list. You can pass --verbose to see more. We use html_parser() and load_page(). "
+             + " ".join([HOWTO] * 4))
+    doc, attrs = _candidates(howto)
+    shows = [a for a in attrs if a.lemma == "show"]
+    assert shows, "the rules propose 'This page shows how to ...'"
+    assert shows[0] not in filter_attributions(doc, attrs)
+    news_doc, news = _candidates(NEWS)
+    assert candidate_score(doc, shows[0]) < min(candidate_score(news_doc, a) for a in news)
+
+
+def test_web_training_labels_are_not_the_evaluation_gold():
+    from mediakit.evaluate._prose import load_web_gold
+
+    rows = load_web_labels()
+    assert len(rows) >= 150
+    assert {r["label"] for r in rows} == {"0", "1"} and {r["loader"] for r in rows} <= {"html", "text"}
+    gold_pages = set(load_web_gold()["page"].astype(str))
+    train_pages = {r["page"] for r in rows}
+    assert not train_pages & gold_pages
+    assert not {p.rsplit("/", 1)[-1] for p in train_pages} & {p.rsplit("/", 1)[-1] for p in gold_pages}
+    assert all(len(r["cue_text"]) <= 20 and int(r["cue_end"]) > int(r["cue_start"]) for r in rows)  # no page text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_document_register_never_raises(text):
+    r = document_register(prepare(text))
+    assert all(0 <= v <= 2 for v in (r.p12, r.said, r.quote, r.code))
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_web_training_candidates_are_found_again():
+    """Every labelled candidate is made again by the rules (else: relabel, then retrain the filter)."""
+    from mediakit.metrics.attribution._filter_web import DEFAULT_WEB_CACHE, web_candidates
+
+    if not DEFAULT_WEB_CACHE.is_dir():
+        pytest.skip(f"needs the pages of benchmarks/bench_web.py in {DEFAULT_WEB_CACHE}")
+    web = web_candidates()
+    assert not web.skipped
+    assert web.lost == 0, "labelled candidates the rules no longer make: relabel web_filter_train.csv"
+    assert web.unlabelled <= 10, "new candidates without a label: label them in web_filter_train.csv"
+    assert len(web.labels) == len(load_web_labels())

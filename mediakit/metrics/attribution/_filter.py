@@ -3,10 +3,12 @@
 The rules of the earlier stages propose candidates; a small logistic regression scores each one
 (:func:`candidate_score`: p(the candidate is a true attribution)) from the features of
 :func:`mediakit.metrics.attribution._filter_features.candidate_features`, and :func:`filter_attributions`
-drops those below the shipped threshold. The weights were trained on PolNeAR train only
-(``python -m mediakit.metrics.attribution.train_filter``, :mod:`._filter_train`): each candidate of the
-extractor labelled true when the scorer's matching (content coverage >= 0.3) pairs it with a gold
-attribution. They ship as ``mediakit/resources/attribution_filter.json`` (one weight per feature name,
+drops those below the shipped threshold. The features include the document's register
+(:func:`mediakit.metrics.attribution._register.document_register`, read once per document). The weights were
+trained on PolNeAR train (``python -m mediakit.metrics.attribution.train_filter``, :mod:`._filter_train`): each
+candidate of the extractor labelled true when the scorer's matching (content coverage >= 0.3) pairs it with a
+gold attribution; and on the labelled candidates of web pages that are not the evaluation gold
+(:mod:`._filter_web`). They ship as ``mediakit/resources/attribution_filter.json`` (one weight per feature name,
 the threshold, the training figures), read once. Scoring is a dozen dictionary look-ups and a sum per
 candidate.
 """
@@ -22,6 +24,7 @@ from typing import Any
 
 from ._document import Attr, Doc
 from ._filter_features import candidate_features
+from ._register import document_register
 
 __all__ = ["FILTER_FILE", "KEPT_FRAMES", "FilterModel", "load_filter", "candidate_score", "filter_attributions"]
 
@@ -111,4 +114,8 @@ def filter_attributions(doc: Doc, attrs: list[Attr], *, model: FilterModel | Non
     """
     m = model if model is not None else load_filter()
     t = m.threshold if threshold is None else float(threshold)
-    return [a for a in attrs if a.frame in KEPT_FRAMES or m.probability(candidate_features(doc, a)) >= t]
+    if not attrs:
+        return []
+    register = document_register(doc)  # once per document
+    return [a for a in attrs
+            if a.frame in KEPT_FRAMES or m.probability(candidate_features(doc, a, register)) >= t]

@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from ._document import Attr, Doc
 from ._lexicon import lexicons
+from ._register import Register, document_register
 
-__all__ = ["candidate_features", "word_shape", "verb_form", "source_shape"]
+__all__ = ["candidate_features", "register_features", "word_shape", "verb_form", "source_shape"]
 
 _TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z’'\-]|\.(?=[A-Za-z]))*|\d(?:\d|[.,](?=\d))*|[^\sA-Za-z\d]")
 _DETERMINERS = frozenset("the a an this that these those every each no some any much many such another".split())
@@ -186,8 +187,27 @@ def _source_place(a: Attr) -> str:
     return "adjacent" if gap <= 2 else "near" if gap <= 12 else "far" if gap <= 60 else "very_far"
 
 
-def candidate_features(doc: Doc, a: Attr) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def register_features(register: Register, cue_class: str, frame: str, src_shape: str, c_open: str
+                      ) -> tuple[str, ...]:
+    """The document's register (:mod:`._register`) and its pairs with the cue class, the frame, the source
+    shape and the content opening: the same shape means different things in a news article and a how-to.
+
+    Examples
+    --------
+    >>> register_features(Register(2, 0, 0, 0), "neutral", "pre", "det_noun", "wh")[-4:]
+    ('RC:2|0|neutral', 'RF:2|0|pre', 'RS:2|0|det_noun', 'RK:0|det_noun|wh')
+    """
+    g = register.group
+    return (*register.features(), f"RC:{g}|{cue_class}", f"RF:{g}|{frame}", f"RS:{g}|{src_shape}",
+            f"RK:{register.code}|{src_shape}|{c_open}")
+
+
+def candidate_features(doc: Doc, a: Attr, register: Register | None = None) -> list[str]:
     """The feature names of candidate ``a`` in ``doc`` (see the module docstring).
+
+    ``register`` is the document's register (:func:`mediakit.metrics.attribution._register.document_register`
+    of ``doc``); pass it when scoring several candidates of one document, so it is read once.
 
     Examples
     --------
@@ -245,4 +265,6 @@ def candidate_features(doc: Doc, a: Attr) -> list[str]:
         feats.append("NESTED_CUE")
     if si == 0 or doc.sents[si - 1][2] != para:
         feats.append("PARA_FIRST")
+    reg = register if register is not None else document_register(doc)
+    feats += register_features(reg, cue_class, frame, src_shape, c_open)
     return feats

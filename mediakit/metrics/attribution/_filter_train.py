@@ -1,7 +1,9 @@
 """Training of the candidate filter: ``python -m mediakit.metrics.attribution.train_filter``.
 
-Reads PolNeAR **train** only (:func:`mediakit.datasets.load_polnear`, from
-:func:`mediakit.datasets.corpora_dir`). The rule extractor runs on every article without the filter;
+Reads PolNeAR **train** (:func:`mediakit.datasets.load_polnear`, from :func:`mediakit.datasets.corpora_dir`)
+and the labelled web candidates of :mod:`._filter_web` (pages of the trafilatura and htmldate sdists that are
+not the web-prose evaluation gold, from ``~/.cache/mediakit-web``; each weighs ``_WEB_WEIGHT`` PolNeAR
+candidates and joins the folds by page; the threshold is chosen on the PolNeAR candidates only). The rule extractor runs on every article without the filter;
 each candidate is labelled true when the PolNeAR scorer's matching pairs it with a gold attribution
 (greedy per article, in order of the gold content, the unmatched candidate covering the largest share of
 the gold content, at least 0.3: :func:`match_labels`, the rule of
@@ -33,7 +35,9 @@ from ._extract import extract
 from ._filter import FILTER_FILE, KEPT_FRAMES
 from ._cues import cue_ok
 from ._filter_features import candidate_features
+from ._filter_web import web_candidates
 from ._prose import prose_reason
+from ._register import document_register
 from ._resolution import resolve
 from ._verb import analyze_cue
 
@@ -46,6 +50,7 @@ _FOLDS = 5
 _ITERATIONS = 500
 _MIN_COUNT = 3
 _OVERLAP = 0.3
+_WEB_WEIGHT = 5.0  # one labelled web candidate weighs as much as this many PolNeAR candidates
 _MAX_RECALL_COST = 0.005  # the shipped threshold: the best precision at a recall cost of at most half a point
 
 
@@ -117,12 +122,13 @@ def collect(split: str = "train", root: Any = None, *, rejects: bool = True
         doc = prepare(text)
         attrs = extract(doc)
         resolve(doc, attrs)
+        register = document_register(doc)
         labels += match_labels([a.content for a in attrs], by_article.get(aid, []))
-        feats += [candidate_features(doc, a) for a in attrs]
+        feats += [candidate_features(doc, a, register) for a in attrs]
         extra += [False] * len(attrs)
         if rejects:
             rej = rejected(doc, attrs)
-            feats += [candidate_features(doc, a) for a in rej]
+            feats += [candidate_features(doc, a, register) for a in rej]
             labels += [False] * len(rej)
             extra += [True] * len(rej)
         folds += [zlib.crc32(aid.encode()) % _FOLDS] * (len(extra) - len(folds))
@@ -151,8 +157,11 @@ def _logits(x: tuple[np.ndarray, np.ndarray], n: int, w: np.ndarray) -> np.ndarr
 
 
 def fit_binary(x: tuple[np.ndarray, np.ndarray], y: np.ndarray, n_features: int, l2: float,
-               bias: int | None = None, iterations: int = _ITERATIONS) -> np.ndarray:
+               bias: int | None = None, iterations: int = _ITERATIONS,
+               sample_weight: np.ndarray | None = None) -> np.ndarray:
     """Binary logistic regression on a binary design (row, column), L2 on all but ``bias``, full-batch Adam.
+
+    ``sample_weight`` (default all 1) weighs each row's loss; the weights are scaled to a mean of 1.
 
     Examples
     --------
@@ -163,6 +172,7 @@ def fit_binary(x: tuple[np.ndarray, np.ndarray], y: np.ndarray, n_features: int,
     """
     n = len(y)
     r, c = x
+    sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float) * n / float(np.sum(sample_weight))
     pen = np.full(n_features, l2 / n)
     if bias is not None:
         pen[bias] = 0.0
@@ -171,7 +181,7 @@ def fit_binary(x: tuple[np.ndarray, np.ndarray], y: np.ndarray, n_features: int,
     lr, b1, b2 = 0.05, 0.9, 0.999
     for t in range(1, iterations + 1):
         p = 1.0 / (1.0 + np.exp(-_logits(x, n, w)))
-        g_rows = (p - y) / n
+        g_rows = sw * (p - y) / n
         grad = np.bincount(c, weights=g_rows[r], minlength=n_features) + pen * w
         m1 = b1 * m1 + (1 - b1) * grad
         m2 = b2 * m2 + (1 - b2) * grad * grad
@@ -179,20 +189,22 @@ def fit_binary(x: tuple[np.ndarray, np.ndarray], y: np.ndarray, n_features: int,
     return w
 
 
-def _fit(feats: list[list[str]], y: np.ndarray, l2: float) -> tuple[np.ndarray, list[str]]:
+def _fit(feats: list[list[str]], y: np.ndarray, l2: float, sw: np.ndarray | None = None
+         ) -> tuple[np.ndarray, list[str]]:
     vocab = _vocabulary(feats, _MIN_COUNT)
-    return fit_binary(_design(feats, vocab), y, len(vocab), l2, vocab.index("bias")), vocab
+    return fit_binary(_design(feats, vocab), y, len(vocab), l2, vocab.index("bias"), sample_weight=sw), vocab
 
 
 def _predict(feats: list[list[str]], w: np.ndarray, vocab: list[str]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-_logits(_design(feats, vocab), len(feats), w)))
 
 
-def _out_of_fold(feats: list[list[str]], y: np.ndarray, folds: np.ndarray, l2: float) -> np.ndarray:
+def _out_of_fold(feats: list[list[str]], y: np.ndarray, folds: np.ndarray, l2: float,
+                 sw: np.ndarray | None = None) -> np.ndarray:
     oof = np.zeros(len(y))
     for k in range(_FOLDS):
         tr, te = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
-        w, vocab = _fit([feats[i] for i in tr], y[tr], l2)
+        w, vocab = _fit([feats[i] for i in tr], y[tr], l2, None if sw is None else sw[tr])
         oof[te] = _predict([feats[i] for i in te], w, vocab)
     return oof
 
@@ -240,9 +252,19 @@ def _log_loss(y: np.ndarray, p: np.ndarray) -> float:
     return float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
 
 
+def _web_figures(y: np.ndarray, scores: np.ndarray, threshold: float) -> dict[str, float]:
+    """Precision and recall of the labelled web candidates kept at ``threshold`` (recall of the true ones)."""
+    keep = scores >= threshold
+    tp = float(y[keep].sum())
+    n_kept, n_true = int(keep.sum()), float(y.sum())
+    return {"threshold": threshold, "precision": round(tp / n_kept, 4) if n_kept else 0.0,
+            "recall": round(tp / n_true, 4) if n_true else 0.0, "kept": n_kept, "candidates": len(y)}
+
+
 def train_filter(out_dir: str | Path | None = None, *, root: Any = None, l2_grid: Sequence[float] = _L2_GRID,
+                 web_weight: float = _WEB_WEIGHT, web_cache: str | Path | None = None,
                  verbose: bool = True) -> dict[str, Any]:
-    """Train the candidate filter on PolNeAR train and write :data:`FILTER_FILE` to ``out_dir``.
+    """Train the candidate filter on PolNeAR train and the labelled web candidates; write :data:`FILTER_FILE`.
 
     Parameters
     ----------
@@ -251,7 +273,12 @@ def train_filter(out_dir: str | Path | None = None, *, root: Any = None, l2_grid
     root : path-like, optional
         The ``polnear`` folder (default: found by :func:`mediakit.datasets.corpora_dir`).
     l2_grid : sequence of float
-        L2 strengths tried (chosen by out-of-fold log-loss).
+        L2 strengths tried (chosen by out-of-fold log-loss on PolNeAR).
+    web_weight : float
+        The weight of each labelled web candidate (:mod:`._filter_web`) against a PolNeAR one; 0 leaves
+        them out.
+    web_cache : str or Path, optional
+        The folder of the unpacked sdists (default ``~/.cache/mediakit-web``).
     verbose : bool
         Print the out-of-fold figures.
 
@@ -261,33 +288,51 @@ def train_filter(out_dir: str | Path | None = None, *, root: Any = None, l2_grid
         The content of the file (weights, threshold, figures).
     """
     feats, y, folds, extra, n_gold = collect("train", root)
-    kept = ~extra  # the candidates the extractor outputs: the figures are theirs
+    n_news = len(y)
+    web = web_candidates(web_cache, _FOLDS) if web_weight > 0 else None
+    if web is not None:
+        if verbose:
+            print(f"web: {web.pages} pages, {len(web.labels)} labelled candidates ({web.unlabelled} unlabelled, "
+                  f"{web.lost} labels lost), skipped {web.skipped}")
+        feats = feats + web.feats
+        y = np.concatenate([y, np.array(web.labels, dtype=float)])
+        folds = np.concatenate([folds, np.array(web.folds, dtype=int)])
+        extra = np.concatenate([extra, np.zeros(len(web.labels), dtype=bool)])
+    is_web = np.arange(len(y)) >= n_news
+    sw = np.where(is_web, web_weight, 1.0)
+    kept = ~extra & ~is_web  # the PolNeAR candidates the extractor outputs: the threshold is chosen on them
     always = np.array([any(f"F:{fr}" in row for fr in KEPT_FRAMES) for row in feats])  # never dropped
     results = []
     for l2 in l2_grid:
-        oof = _out_of_fold(feats, y, folds, l2)
+        oof = _out_of_fold(feats, y, folds, l2, sw)
         shipped = np.where(always, 1.0, oof)  # as filter_attributions decides
         res = {"l2": l2, "log_loss": _log_loss(y[kept], oof[kept]),
                **choose_threshold(y[kept], shipped[kept], n_gold)}
+        res["web"] = _web_figures(y[is_web], shipped[is_web], res["precision"]["threshold"])
         results.append(res)
         if verbose:
             print(f"l2={l2}: out-of-fold log-loss {res['log_loss']:.4f}; " + "; ".join(
                 f"{name} t={res[name]['threshold']:.2f} P {res[name]['precision']:.4f} R {res[name]['recall']:.4f} "
-                f"F1 {res[name]['f1']:.4f}" for name in ("without", "f1", "precision")))
+                f"F1 {res[name]['f1']:.4f}" for name in ("without", "f1", "precision"))
+                + f"; web {res['web']}")
     best = min(results, key=lambda d: d["log_loss"])
-    w, vocab = _fit(feats, y, best["l2"])
+    w, vocab = _fit(feats, y, best["l2"], sw)
     weights = {n: round(float(v), 4) for n, v in zip(vocab, w, strict=True) if round(float(v), 4) != 0.0}
     data: dict[str, Any] = {
         "threshold": best["precision"]["threshold"], "threshold_rule": "precision at a recall cost <= 0.005",
         "threshold_best_f1": best["f1"]["threshold"], "l2": best["l2"], "iterations": _ITERATIONS,
         "min_count": _MIN_COUNT, "folds": _FOLDS, "candidates": int(kept.sum()),
         "rejected_candidates": int(extra.sum()), "true_share": round(float(y[kept].mean()), 4), "gold": n_gold,
+        "web_weight": web_weight, "web_candidates": int(is_web.sum()),
         "oof_log_loss": round(best["log_loss"], 4),
         "oof": {name: {k: round(float(v), 4) for k, v in best[name].items()} for name in ("without", "f1", "precision")},
+        "oof_web": best["web"],
         "cv_log_loss": {str(r["l2"]): round(r["log_loss"], 4) for r in results},
         "provenance": ("Trained by mediakit (python -m mediakit.metrics.attribution.train_filter) on the "
-                       "candidates of the rule extractor on PolNeAR train only, labelled by the scorer's "
-                       "matching; feature names are mediakit's own. No corpus text is stored."),
+                       "candidates of the rule extractor on PolNeAR train, labelled by the scorer's matching, "
+                       "and on the labelled web candidates of web_filter_train.csv (pages of the trafilatura and "
+                       "htmldate sdists that are not in the web-prose evaluation gold); feature names are "
+                       "mediakit's own. No corpus or page text is stored."),
         "weights": weights,
     }
     if out_dir is not None:

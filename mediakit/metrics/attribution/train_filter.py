@@ -1,7 +1,9 @@
 """Retrain the candidate filter: ``python -m mediakit.metrics.attribution.train_filter [--dry-run]``.
 
-Reads PolNeAR train only (``../shared`` through :func:`mediakit.datasets.corpora_dir`) and writes
-``mediakit/resources/attribution_filter.json`` (see :mod:`mediakit.metrics.attribution._filter_train`).
+Reads PolNeAR train (``../shared`` through :func:`mediakit.datasets.corpora_dir`) and the labelled web
+candidates of ``mediakit/resources/web_filter_train.csv`` (pages from ``~/.cache/mediakit-web``, filled by
+``benchmarks/bench_web.py``), and writes ``mediakit/resources/attribution_filter.json`` (see
+:mod:`mediakit.metrics.attribution._filter_train`).
 """
 
 from __future__ import annotations
