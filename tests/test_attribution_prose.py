@@ -179,6 +179,19 @@ def test_page_labels_are_not_speakers(text):
     assert _lines(text) == []
 
 
+def test_section_headings_of_common_nouns_are_not_speakers():
+    # the head's words are written in lower case elsewhere in the text: a section title, not a name
+    terms = ("Ownership: You acknowledge that the company owns the site.\n\n"
+             "Third Party Content: Sites may hold third party content.\n\n"
+             "Ownership: The company does not claim ownership of your content.")
+    assert _lines(terms) == []
+    # a surname mentioned elsewhere, a repeated interview head and plural officials stay speakers
+    interview = ("Cohen: We saw it coming.\n\nCohen: The turnout was low.\n\nJon Cohen runs the poll.")
+    assert [s for s, _ in _lines(interview)] == ["Cohen", "Cohen"]
+    officials = "Officials: The bridge stays closed.\n\nOfficials: The road opens Monday.\n\nThe officials met."
+    assert [s for s, _ in _lines(officials)] == ["Officials", "Officials"]
+
+
 def test_a_transcript_turn_keeps_the_attributions_inside_it_nested():
     text = "KATE BOLDUAN: Why not debate?\n\nJOEL BENENSON: This is a man who said he would never run."
     rows = find_attributions(text)

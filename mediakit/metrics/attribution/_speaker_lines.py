@@ -172,14 +172,30 @@ def _is_speaker(text: str, m: re.Match[str], hs: int, he: int, quoted: bool, rep
     words = name.split()
     if words[0].lower() in _POSSESSIVES:
         return False  # "Our Standards:", "My take:"
-    if analyze_span(text[hs:he]).type in _TRUSTED_TYPES:
+    kind = analyze_span(text[hs:he]).type
+    if kind in _TRUSTED_TYPES:
         return True  # "Pew Research:", "WSJ editorial:", "Former secretary of state ...:"
     if quoted or (len(words) > 1 and m.group("rest")):
         return True  # 'Bush: "..."': a name before a quotation; a full name with an appositive
+    surname = words[-1].strip(".,")
+    if kind != "anonymous" and _common_nouns(text, words):
+        return False  # "Ownership:", "Third Party Content:": the text writes these words in lower case too
     if repeats > 1:
         return True  # the same head opens several paragraphs: an interview
-    surname = words[-1].strip(".,")
     return len(surname) > 1 and _mentioned_elsewhere(text, surname, hs, he)
+
+
+def _common_nouns(text: str, words: list[str]) -> bool:
+    """Every capitalised word of a head is also written in lower case as a word of the text: common nouns of
+    a section title ("Ownership", "Third Party Content", "Benchmarks and Performance Claims"), not a name
+    ("New York Times": "york" is not; "Wash. Post": "Wash." is no word)."""
+    caps = [w for w in words if w[:1].isupper()]
+    for w in caps:
+        low = w.lower()
+        if not low.replace("-", "").isalpha() or \
+                re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", text) is None:
+            return False
+    return bool(caps)
 
 
 def _mentioned_elsewhere(text: str, word: str, hs: int, he: int) -> bool:
