@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ._lexicon import actor_lexicon, actor_stopwords, nominal_lexicon, norm_word
 
 __all__ = ["DETERMINERS", "Description", "HEAD_ALIASES", "NEXT_WORD_RE", "NUMBERS", "POSS_RE", "PREDICATE_FOLLOWERS",
-           "PRONOUN_POSSESSORS", "TOKEN_RE", "find_descriptions"]
+           "PRONOUN_POSSESSORS", "TOKEN_RE", "candidate_support", "find_descriptions"]
 
 #: A word (letters first; inner hyphens, apostrophes, periods; "U.S." keeps its period) or one
 #: other non-space character.
@@ -55,6 +55,22 @@ class Description(NamedTuple):
     possessive: bool  # "the president's": the possessor of a larger phrase
     frame_only: bool  # a frame head ("a nasty guy") or a pronoun possessor ("his wife"): linked by a frame only
 
+
+def candidate_support(names: int, descriptions: int, titled: bool) -> int:
+    """The mentions of a rarely named person that count toward ``min_mentions``.
+
+    Name mentions and descriptions (appositives, linked descriptions) count one each. A title before
+    the name is part of the name mention, but a full introduction, a title and a description of one
+    person ("Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus"), describes the
+    person twice, the way a story describes the people it quotes or is about: the title counts too,
+    when there is a description.
+
+    Examples
+    --------
+    >>> candidate_support(1, 1, True), candidate_support(1, 1, False), candidate_support(2, 0, True)
+    (3, 2, 2)
+    """
+    return names + descriptions + int(titled and names > 0 and descriptions > 0)
 
 
 # --------------------------------------------------------------------------- finding descriptions

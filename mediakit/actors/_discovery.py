@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -216,6 +217,44 @@ def _drop_place_first_names(groups: dict[_GroupKey, Counter[str]],
                 keys.remove(g)
 
 
+def _merge_compound_surnames(groups: dict[_GroupKey, Counter[str]],
+                             full_by_surname: dict[str, list[_GroupKey]], lower: set[str]) -> set[str]:
+    """A two-word name that ends a longer one with the same surname is that person under a compound
+    surname ("Peña Nieto" of "Enrique Peña Nieto", "Vander Plaats" of "Bob Vander Plaats").
+
+    Only when the longer name's most frequent form ends with it ("Omar Mateen", also written "Omar
+    Mir Seddique Mateen", is not his father "Seddique Mateen"), its first word is no word of the
+    corpus in lower case ("Chief of Staff Rahm Emanuel" gives "Staff Rahm Emanuel", not a person)
+    and the shorter one's first word is no known given name ("Harvey Oswald" may be someone else).
+    Returns the shorter forms merged: the longer name stays the canonical one.
+    """
+    absorbed: set[str] = set()
+    for keys in full_by_surname.values():
+        if len(keys) < 2:
+            continue
+        for g in list(keys):
+            if any(len(s.split()) != 2 for s in groups[g]) or first_name_gender(f"{g[1]} X") is not None:
+                continue
+            longer = [k for k in keys if k != g and _ends_with_compound(groups[k], g[1] or "", lower)]
+            if len(longer) == 1:
+                absorbed.update(groups[g])
+                groups[longer[0]].update(groups.pop(g))
+                keys.remove(g)
+    return absorbed
+
+
+def _ends_with_compound(surfaces: Counter[str], word: str, lower: set[str]) -> bool:
+    """Is the most frequent form of a name (3 or 4 words) a given name, then ``word`` and the surname?"""
+    top = max(surfaces, key=lambda s: (surfaces[s], len(s)))
+    w = top.split()
+    return 2 < len(w) <= 4 and _plain(norm_word(w[-2])) == _plain(word) and norm_word(w[0]) not in lower
+
+
+def _plain(word: str) -> str:
+    """A word without its accents ("Pena" is "Peña" written without the tilde)."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 def _merge_surnames(groups: dict[_GroupKey, Counter[str]], full_by_surname: dict[str, list[_GroupKey]]) -> None:
     """Single titled words ("President Roszak") join the most frequent full name with that surname."""
     for key in [k for k in groups if k[1] is None]:
@@ -225,10 +264,12 @@ def _merge_surnames(groups: dict[_GroupKey, Counter[str]], full_by_surname: dict
             groups[best].update(groups.pop(key))
 
 
-def _forms_of_group(surfaces: Counter[str], order: dict[str, int]) -> tuple[str, list[str]]:
-    """The canonical name of a group and its variants, longest first."""
+def _forms_of_group(surfaces: Counter[str], order: dict[str, int],
+                    absorbed: frozenset[str] | set[str] = frozenset()) -> tuple[str, list[str]]:
+    """The canonical name of a group and its variants, longest first (never a form in ``absorbed``,
+    the short forms of a compound surname, when another is multi-word)."""
     multi = [s for s in surfaces if len(s.split()) > 1]
-    pool = multi or list(surfaces)
+    pool = [s for s in multi if s not in absorbed] or multi or list(surfaces)
     canon = max(pool, key=lambda s: (surfaces[s], len(s), -order[s]))
     forms = sorted(surfaces, key=lambda s: (-len(s), s))
     words = canon.split()
@@ -256,11 +297,12 @@ def _discover(all_parts: list[list[Part]]) -> tuple[Actors, set[str]]:
         if key[1] is not None:
             full_by_surname[key[0]].append(key)
     _drop_place_first_names(groups, full_by_surname, solo)
+    absorbed = _merge_compound_surnames(groups, full_by_surname, lower)
     _merge_surnames(groups, full_by_surname)
     variants: dict[str, list[str]] = {}
     weight: dict[str, int] = {}
     for surfaces in groups.values():
-        canon, forms = _forms_of_group(surfaces, order)
+        canon, forms = _forms_of_group(surfaces, order, absorbed)
         if canon in variants:  # same surface from two keys: keep the first
             continue
         variants[canon] = forms

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame, check_option
+from ._descriptions import candidate_support
 from ._discovery import Candidates, resolve_actors, resolve_with_candidates, scored_subset
 from ._memo import corpus_scope
 from ._label_rules import Label, labels_of_mention
@@ -135,8 +136,10 @@ def _add_candidates(all_parts: list[list[Part]], labelled: list[_Labelled], nomi
     The articles that name a candidate are linked again with the candidates among the actors; only the
     candidates' name mentions and descriptions that overlap no row of the chosen actors are kept, so
     the chosen actors' rows do not change. A description counts once, linked (``'nominal'``) or as an
-    appositive label of a name mention ("James Comey, the FBI director,"); a name after "the" ("the
-    Boston Globe") is a thing's, and its candidate is not kept.
+    appositive label of a name mention ("James Comey, the FBI director,"), and a title too when there
+    is a description (:func:`._descriptions.candidate_support`); a description may hold a chosen
+    actor's name ("one of Cruz's closest allies"); a name after "the" ("the Boston Globe") is a
+    thing's, and its candidate is not kept.
     """
     names: dict[int, _Labelled] = {}
     for i, ms in cands.mentions.items():
@@ -146,21 +149,25 @@ def _add_candidates(all_parts: list[list[Part]], labelled: list[_Labelled], nomi
     links: dict[int, list[Nominal]] = {}
     n_names: Counter[str] = Counter()
     n_links: Counter[str] = Counter()
+    titled: set[str] = set()  # named with a title before the name
     for i, extra in names.items():
         if not extra:
             links[i] = []
             continue
         taken = _spans(labelled[i], nominals[i])
+        described = _spans([], nominals[i])  # a description may hold a name: "one of Cruz's allies"
         wide = sorted(labelled[i] + extra, key=lambda t: (PART_RANK[t[0].part.kind], t[0].part.caption or 0,
                                                           t[0].start))
         links[i] = [n for n in nominal_links(all_parts[i], _named(wide), profile, since=_since(all_parts[i], extra))
-                    if n.actor in cands.extras and _free(taken, n.part, n.start, n.end)]
+                    if n.actor in cands.extras and _free(described, n.part, n.start, n.end)]
         names[i] = [(m, labs) for m, labs in extra if _free(taken, m.part, m.start, m.end)]
         n_names.update(m.actor for m, _ in names[i])
         n_links.update(m.actor for m, labs in names[i] for lab in labs if lab.kind == "appositive")
         n_links.update(n.actor for n in links[i])
+        titled.update(m.actor for m, labs in names[i] if any(lab.kind == "pre-title" for lab in labs))
     things = {m.actor for ms in names.values() for m, _ in ms if _THE_BEFORE_RE.search(m.part.text, max(0, m.start - 9), m.start)}
-    kept = {c for c in n_links if n_names[c] and n_names[c] + n_links[c] >= min_mentions and c not in things}
+    kept = {c for c in n_links
+            if n_names[c] and candidate_support(n_names[c], n_links[c], c in titled) >= min_mentions and c not in things}
     for i in names:
         labelled[i] = labelled[i] + [(m, labs) for m, labs in names[i] if m.actor in kept]
         nominals[i] = nominals[i] + [n for n in links[i] if n.actor in kept]

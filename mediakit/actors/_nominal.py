@@ -421,13 +421,16 @@ def _profile_sets(profile: NominalProfile, actor: str, d: Description) -> list[L
 def _covered(part: Part, d: Description, named: Sequence[Named]) -> bool:
     """Is the description part of a name mention or of a label of one (an appositive)?"""
     for m in named:
-        if m.part is not part:
-            continue
+        if m.part is not part or d.start <= m.start and m.poss_end <= d.end and " of " in part.text[d.start:m.start]:
+            continue  # "a harsh critic of Mr. Peña Nieto": another person, inside an "of" phrase
         if m.start < d.end and d.start < m.poss_end and m.poss_end >= d.end - len(d.head):
             return True  # a name inside the modifiers ("a top Trump surrogate") is another person
-        if any(s < d.end and d.start < e for _, s, e in m.labels):
-            return True
+        if any(s < d.end and d.start < e and not _NESTED_RE.search(part.text, s, d.start) for _, s, e in m.labels):
+            return True  # not "Omarosa, a former aide to the President": another person, after a preposition
     return False
+
+
+_NESTED_RE = re.compile(r"\s(?:of|to|for|with)\s")
 
 
 _Earlier = list[tuple[tuple[int, int, int], str, list[LabelSet]]]
@@ -558,9 +561,10 @@ def nominal_links(parts: Sequence[Part], named: Sequence[Named], profile: Nomina
             if _TITLE_THE_RE.match(part.text, d.start) and _MID_SENTENCE_RE.search(part.text, max(0, d.start - 3), d.start):
                 continue  # "a memoir entitled The White House Doctor": a title, not a person
             kin = kin_link(part.text, d, here, actors, bounds, starts, quotes, gender) if d.head in KIN_GENDER else None
-            if kin is not None:
-                out.append(Nominal(part, d.start, d.end, d.label_start, d.end, kin, "frame"))
-                framers.append(Named(part, d.start, d.end, d.end, kin, ()))
+            if kin is not None:  # "" for "Gov. Jack Dalrymple, his wife, Betsy,": someone the article does not follow
+                out.extend(Nominal(part, d.start, d.end, d.label_start, d.end, k, "frame") for k in (kin,) if k)
+                said[kin].add(d.head)  # "his wife, Heidi": a woman, whatever her given name
+                framers.extend(Named(part, d.start, d.end, d.end, k, ()) for k in (kin,) if k)
                 continue
             if _covered(part, d, here):
                 continue

@@ -13,19 +13,29 @@ diplomat", "Bernie's a good man".
   surname and the relation's gender: of the opposite gender for a spouse, of the possessor's own
   gender for other kin (a same-surname man of a woman is more likely her husband than her
   father: "her father" stays unlinked then).
+- **Kin apposed to a first name**: "attacked his wife, Heidi, and his father, Rafael": the one actor of
+  the article with that first name ("Heidi Cruz", named later) who shares a surname with another
+  actor (a relative: a lone first name says the surname goes without saying); a known given name of no actor
+  ("Gov. Jack Dalrymple, his wife, Betsy,") is someone else: the description stays unlinked. Any
+  description apposed to a lone first name, after or before it: "her older sibling, Elizabeth, a
+  Wyoming Senate candidate," (the one actor of the part with that first name).
+- **A specificational copula**: "The pollster for Secure America Now is John McLaughlin": a
+  description opening the sentence, "is"/"was" and a name that ends the clause.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ._descriptions import Description
 from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, norm_word
 from ._nominal_quotes import MentionLike, QuoteSpans, quote_speaker
 
-__all__ = ["KIN_GENDER", "apposed_to_other", "contracted_copula_actor", "coordinated_actor", "fronted_as_actor", "kin_actor", "kin_link",
+__all__ = ["KIN_GENDER", "apposed_first_name", "apposed_to_other", "contracted_copula_actor", "coordinated_actor",
+           "family_first_name", "first_name_actor", "fronted_as_actor", "kin_actor", "kin_link", "specificational_actor",
            "more_frames", "pronoun_as_actor", "resolve_pronoun"]
 
 _FRONTED_AS_RE = re.compile(r"(?:^|[.!?;:\u2014\"\u201c]\s*|\n|(?:[Tt]hough|[Bb]ut|[Aa]nd|[Nn]ow|[Yy]et|[Ss]o|[Ee]ven),?\s+)"
@@ -163,16 +173,52 @@ def kin_actor(head: str, of: str, actors: Sequence[str],
     return next(iter(cands)) if len(cands) == 1 else None
 
 
+#: A lone first name apposed before a description: "her older sibling, Elizabeth, a Wyoming Senate candidate,".
+_FIRST_NAME_BEFORE_RE = re.compile(r",\s*([A-Z][a-z]+)\s*,\s*\Z")
+_CLOSED_RE = re.compile(r"\s*(?:[,;:)\u2014\u2013]|\.(?:\s|\Z)|\Z)")
+#: Between a sentence-opening description and its name: "The pollster for Secure America Now is".
+_SPECIFICATIONAL_RE = re.compile(r"(?:\s+(?:for|of|at|in|to)\s+[^,.;:!?\n\"\u201c\u201d]{1,40}?)?\s+(?:is|was)\s+")
+
+
+def first_name_actor(text: str, d: Description, here: Sequence[MentionLike]) -> str | None:
+    """The one actor of the part whose lone first name is apposed to the description, before or after it
+    ("her older sibling, Elizabeth,"; "Elizabeth, a Wyoming Senate candidate,")."""
+    actors = sorted({m.actor for m in here})
+    after = apposed_first_name(text, d, here, actors)
+    if after:
+        return after
+    m = _FIRST_NAME_BEFORE_RE.search(text, max(0, d.start - 30), d.start)
+    if m is None or any(n.start == m.start(1) for n in here) or _CLOSED_RE.match(text, d.end) is None:
+        return None
+    hits = family_first_name(m.group(1), actors)
+    return hits[0] if len(hits) == 1 else None
+
+
+def specificational_actor(text: str, d: Description, here: Sequence[MentionLike], starts: Sequence[int]) -> str | None:
+    """"The pollster for Secure America Now is John McLaughlin.": the name a sentence-opening description is."""
+    if d.start not in starts:
+        return None
+    gap = _SPECIFICATIONAL_RE.match(text, d.end)
+    if gap is None:
+        return None
+    m = next((n for n in here if n.start == gap.end()), None)
+    if m is None or m.poss_end != m.end or _CLOSED_RE.match(text, m.end) is None:
+        return None
+    return m.actor
+
+
 def more_frames(text: str, d: Description, here: Sequence[MentionLike], bounds: Sequence[tuple[int, int]],
                  starts: Sequence[int]) -> str | None:
-    """Fronted "as", a coordinated predicate, a pronoun before "as", a contracted copula."""
+    """Fronted "as", a coordinated predicate, a pronoun before "as", a contracted copula, a lone first
+    name, a specificational copula."""
     if d.possessive:
         return None
     k = bisect_right(starts, d.start)
     window, sentence = (bounds[max(0, k - 2)][0], bounds[max(0, k - 1)][0]) if bounds else (0, 0)
     return (fronted_as_actor(text, d.start, d.end, here, window) or coordinated_actor(text, d.start, here, sentence)
             or pronoun_as_actor(text, d.start, d.end, here, window, sentence)
-            or contracted_copula_actor(text, d.start, d.indefinite, here))
+            or contracted_copula_actor(text, d.start, d.indefinite, here) or first_name_actor(text, d, here)
+            or specificational_actor(text, d, here, starts))
 
 
 def kin_link(text: str, d: Description, here: Sequence[MentionLike], actors: Sequence[str], bounds: Sequence[tuple[int, int]],
@@ -181,6 +227,9 @@ def kin_link(text: str, d: Description, here: Sequence[MentionLike], actors: Seq
     actor named as the possessor, a pronoun's one actor, or the speaker of the quotation ("my")."""
     if d.predicate or d.indefinite:
         return None
+    apposed = apposed_first_name(text, d, here, actors)
+    if apposed is not None:
+        return apposed
     poss = text[d.start:d.label_start].strip().lower()
     owner = next((m.actor for m in here if m.start == d.start and m.poss_end > m.end), None)
     if owner is None and poss in ("his", "her"):
@@ -195,6 +244,40 @@ def kin_link(text: str, d: Description, here: Sequence[MentionLike], actors: Seq
     return None if owner is None else kin_actor(d.head, owner, actors, gender, not d.mods)
 
 
+
+#: A name apposed after a description, closed: ", Heidi,", ", Rafael.", ", Melania, a former model".
+_APPOSED_NAME_RE = re.compile(r"\s*,\s*([A-Z][a-z]+)((?:\s+[A-Z][\w'\u2019.-]*)*)(?=\s*(?:[,;:.)\u2014\u2013]|\s(?:and|or)\b))")
+
+
+def apposed_first_name(text: str, d: Description, here: Sequence[MentionLike], actors: Sequence[str]) -> str | None:
+    """The actor a kin description apposed to a first name is ("his wife, Heidi," -> Heidi Cruz).
+
+    Returns the one actor whose first name it is, ``""`` when the name is a known given name of no
+    actor ("Gov. Jack Dalrymple, his wife, Betsy,": not Dalrymple), None when no lone first name
+    follows or a name mention does (the other frames read it).
+    """
+    m = _APPOSED_NAME_RE.match(text, d.end)
+    if m is None or m.group(2) or any(n.start == m.start(1) for n in here):
+        return None
+    word = m.group(1)
+    hits = family_first_name(word, actors)
+    if len(hits) == 1:
+        return hits[0]
+    return "" if not hits and first_name_gender(word + " X") is not None else None
+
+
+def family_first_name(word: str, actors: Sequence[str]) -> list[str]:
+    """The actors a lone first name may name: news calls someone by the first name alone when the
+    surname goes without saying, a relative of another actor ("his wife, Heidi": Heidi Cruz beside
+    Ted Cruz; "Eric Weinstein and his brother, Brett" is no Brett Kavanaugh), or a one-word actor.
+
+    Examples
+    --------
+    >>> family_first_name("Heidi", ["Ted Cruz", "Heidi Cruz"]), family_first_name("Brett", ["Brett Kavanaugh"])
+    (['Heidi Cruz'], [])
+    """
+    surnames = Counter(a.split()[-1] for a in actors)
+    return [a for a in actors if a.split()[0] == word and (" " not in a or surnames[a.split()[-1]] > 1)]
 
 
 #: A person's name (two capitalised words), an age or a party tag, a comma: an appositive follows.

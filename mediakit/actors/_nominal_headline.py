@@ -26,17 +26,48 @@ _VERBS = frozenset({
     "fires", "hires", "insists", "argues", "suggests", "predicts", "responds", "rejects", "refuses", "agrees",
     "apologizes", "confirms", "announces", "launches", "signs", "touts", "questions", "criticizes", "attacks",
     "mocks", "thanks", "supports", "opposes", "could", "would", "may", "might", "can", "has", "had", "should"})
+_QUOTE_MARKS_RE = re.compile(r"[\"\u201c\u201d]|''")
 _EXTRA_HEADS = frozenset({"chief", "head", "doctor"})
 _MAX_WORDS = 6
 
 
+#: A subheadline: one short paragraph after the headline, no quotation, a body after it.
+_SUBHEADLINE_MAX = 160
+
+
 def headline_end(text: str, title: str) -> int:
-    """Where the headline lines that open ``text`` end (PolNeAR bodies repeat the title), or 0."""
+    r"""Where the headline lines that open ``text`` end (PolNeAR bodies repeat the title), or 0.
+
+    A short paragraph right after the headline, without quotation marks and with the body after it,
+    is a subheadline and counts ("Ted Cruz endorses Trump\n\nSenator from Texas says he ...\n\nBody").
+
+    Examples
+    --------
+    >>> text = "Cruz endorses Trump\n\nSenator from Texas says he cannot allow it.\n\nSen. Ted Cruz is ..."
+    >>> text[:headline_end(text, "Cruz endorses Trump")]
+    'Cruz endorses Trump\n\nSenator from Texas says he cannot allow it.'
+    """
     t = title.strip()
     if len(t) < 8 or not text.startswith(t[:min(len(t), 20)]):
         return 0
     brk = text.find("\n\n")
-    return brk if brk > 0 else min(len(text), len(t))
+    if brk <= 0:
+        return min(len(text), len(t))
+    nxt = text.find("\n\n", brk + 2)
+    sub = text[brk + 2:nxt] if nxt > 0 else ""
+    if 0 < len(sub.strip()) <= _SUBHEADLINE_MAX and "\n" not in sub.strip() and not _QUOTE_MARKS_RE.search(sub):
+        return nxt
+    return brk
+
+
+def _of_places(words: list[tuple[int, int, str]], j: int) -> tuple[int, list[str]] | None:
+    """After a head, "from"/"of" and capitalised words, then a headline verb: (their end, the words)."""
+    k = j + 1
+    while k < len(words) and words[k][2][:1].isupper() and norm_word(words[k][2]) not in _VERBS:
+        k += 1
+    if k == j + 1 or k > j + 4 or k >= len(words) or norm_word(words[k][2]) not in _VERBS:
+        return None
+    return words[k - 1][1], [norm_word(w) for _, _, w in words[j + 1:k]]
 
 
 def _np(text: str, start: int, end: int) -> Description | None:
@@ -51,10 +82,14 @@ def _np(text: str, start: int, end: int) -> Description | None:
         base = POSS_RE.sub("", n)
         nxt = norm_word(words[i + 1][2]) if i + 1 < len(words) else ""
         poss = base != n
-        if base in heads and (poss or nxt in _VERBS):
+        of = _of_places(words, i + 1) if base in heads and nxt in ("from", "of") else None
+        if base in heads and (poss or nxt in _VERBS or of is not None):
             key = HEAD_ALIASES.get(base, base)
             key = f"{mods[-1]} {key}" if mods and mods[-1] in nom["rank_modifiers"] else key
             e_head = s + len(POSS_RE.sub("", w)) if poss else e
+            if of is not None:  # "Senator from Texas says": the place is a modifier ("the Texas senator")
+                e_head, places = of
+                mods.extend(places)
             return Description(words[0][0], words[0][0], e_head, base, tuple(mods), False, key, False, False, poss,
                                False)
         if n in stop and n not in label_words or poss or not w[0].isalpha():

@@ -586,3 +586,82 @@ def test_rare_actors_leave_the_other_rows_unchanged(corpora: Path, monkeypatch: 
     added = new[~new[key].astype(str).apply(tuple, axis=1).isin(old_rows)]
     assert not set(added["actor"]) & set(old["actor"])  # rows added only for the rarely named actors
     assert (added["label_kind"].isin(["nominal", "appositive"])).groupby(added["actor"]).any().all()
+
+
+# --------------------------------------------------------------------------- fifth pass (2026-12-04 afternoon)
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), [
+    # kin apposed to a lone first name: the one actor with that first name, named later
+    ("Sen. Ted Cruz spoke. Trump attacked his wife, Heidi, and his father, Rafael. Rafael Cruz was born in Cuba. "
+     "Heidi Cruz smiled.", ["Ted Cruz", "Heidi Cruz", "Rafael Cruz", "Donald Trump"],
+     [("his wife", "Heidi Cruz"), ("his father", "Rafael Cruz")]),
+    # any description apposed to a lone first name, before or after it
+    ("Mary Cheney blasted her older sibling, Elizabeth, a Wyoming Senate candidate, on Monday. Elizabeth Cheney "
+     "said no.", ["Mary Cheney", "Elizabeth Cheney"],
+     [("her older sibling", "Elizabeth Cheney"), ("a Wyoming Senate candidate", "Elizabeth Cheney")]),
+    # a specificational copula: a sentence-opening description "is" a name
+    ("Those markets are big. The pollster for Secure America Now is John McLaughlin, who has worked with him.",
+     ["John McLaughlin"], [("The pollster", "John McLaughlin")]),
+    ("Jones met the senator. The spokesman for the senator is John Smith.", ["John Smith", "Bob Jones"],
+     [("The spokesman", "John Smith")]),  # not "the senator": it opens no sentence
+    # a name or a description inside an "of" / "to" phrase of another description is another person
+    ("Jorge Castaneda, a former minister who is a harsh critic of Mr. Pena Nieto, spoke. Pena Nieto left. "
+     "Castaneda smiled.", ["Jorge Castaneda", "Pena Nieto"], [("a harsh critic of Mr. Pena Nieto", "Jorge Castaneda")]),
+    ("President Donald Trump spoke. Omarosa Newman, a former aide to the president, wrote a book.",
+     ["Donald Trump", "Omarosa Newman"], [("the president", "Donald Trump")]),
+])
+def test_fifth_pass_links(text: str, actors: list[str], expected: list[tuple[str, str]]) -> None:
+    assert [(g[0], g[2]) for g in _nominal(actor_labels(_arts(text), actors))] == expected
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # kin apposed to a known given name of no actor is that person, not the name before
+    ("Gov. Jack Dalrymple, his wife, Betsy, and the candidate were not on the slate.", ["Jack Dalrymple"]),
+    ("Jones met them. He said the senator is John Smith.", ["John Smith", "Bob Jones"]),
+    # a lone first name two relatives share: unlinked
+    ("Mary Cheney blasted her older sibling, Elizabeth, on Monday. Elizabeth Cheney and Elizabeth Smith spoke. "
+     "John Smith left.", ["Mary Cheney", "Elizabeth Cheney", "Elizabeth Smith", "John Smith"]),
+    # a lone first name of an actor with no relative among the actors is someone else
+    ("Eric Weinstein and his brother, Brett, spoke. Brett Kavanaugh was confirmed.", ["Eric Weinstein",
+                                                                                    "Brett Kavanaugh"]),
+])
+def test_fifth_pass_not_linked(text: str, actors: list[str]) -> None:
+    assert _nominal(actor_labels(_arts(text), actors)) == []
+
+
+def test_subheadline_description_with_a_from_phrase() -> None:
+    text = ("Cruz endorses Trump\n\nSenator from Texas says he cannot allow Clinton to win.\n\n"
+            "Sen. Ted Cruz (R-Tex.) is endorsing Donald Trump. Cruz said so. Cruz left.")
+    out = actor_labels(_arts(text, titles=["Cruz endorses Trump"]), ["Ted Cruz", "Donald Trump"])
+    assert _nominal(out) == [("Senator from Texas", "Senator from Texas", "Ted Cruz")]
+    # a long first paragraph is the body, not a subheadline
+    body = text.replace("to win.", "to win, " + "and he said much more about it " * 6 + ".")
+    assert _nominal(actor_labels(_arts(body, titles=["Cruz endorses Trump"]), ["Ted Cruz", "Donald Trump"])) == []
+
+
+def test_discovery_merges_compound_surnames_only() -> None:
+    text = ("President Enrique Peña Nieto met Trump. Mr. Peña Nieto said no. Later Peña Nieto left. "
+            "Omar Mir Seddique Mateen shot them. Omar Mateen was 29. Omar Mateen died. Seddique Mateen, his "
+            "father, spoke. Seddique Mateen wept. The staff cheered. Chief of Staff Rahm Emanuel spoke. "
+            "Rahm Emanuel left. Rahm Emanuel came back.")
+    found = mediakit.actors.discover_actors(_arts(text), min_mentions=1).set_index("actor")["n_mentions"]
+    assert found["Enrique Peña Nieto"] == 3  # "Peña Nieto" is his compound surname
+    assert {"Omar Mateen", "Seddique Mateen", "Rahm Emanuel"} <= set(found.index)  # the father stays apart
+    assert found["Rahm Emanuel"] == 2  # not absorbed by "Staff Rahm Emanuel": "staff" is a word of the corpus
+
+
+def test_candidate_support_counts_a_title_with_a_description() -> None:
+    from mediakit.actors._descriptions import candidate_support
+
+    assert candidate_support(1, 1, True) == 3 and candidate_support(1, 1, False) == 2
+    assert candidate_support(1, 0, True) == 1 and candidate_support(0, 2, True) == 2
+
+
+def test_titled_and_described_once_is_an_actor() -> None:
+    text = ("Mary Holloway spoke. Holloway said the bill would pass. Holloway added that she was sure. "
+            "“It is a sad day,” added Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus. "
+            "James Comey, the FBI director, testified.")
+    out = actor_labels(_arts(text))
+    assert set(out["actor"]) == {"Mary Holloway", "Jim Clyburn"}  # Comey: no title, two mentions
+    assert out.loc[out["actor"] == "Jim Clyburn", "label_kind"].tolist() == ["pre-title", "nominal"]
