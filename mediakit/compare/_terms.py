@@ -18,7 +18,8 @@ import pandas as pd
 from ..text import english_stop_words
 from .._validation import check_frame, check_option
 from ._groups import group_labels, group_order, positions, preview
-from ._ngrams import NgramModel, fold, models_from_texts
+from ._ngram_slices import models_from_slices
+from ._ngrams import NgramModel, fold
 from ._style import HOUSE_STYLE_MODES, StyleTerms, style_terms
 from ._tables import TERM_COLUMNS, empty_table
 from ._texts import part_texts
@@ -273,8 +274,8 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     pos = positions(labels, order)
     style = None if house_style == "keep" else style_terms(corpus_outlets(articles, by, order))
     mask = style.name_phrases if style is not None and house_style == "exclude" else ()
-    models = models_from_texts(texts, [pos[g] for g in order], lo_n, hi_n, stops, prior=prior,
-                               alpha0=alpha0, min_count=min_count, fold_style=house_style != "keep", mask=mask)
+    models = models_from_slices(texts, [pos[g] for g in order], lo_n, hi_n, stops, prior=prior,
+                                alpha0=alpha0, min_count=min_count, fold_style=house_style != "keep", mask=mask)
     return terms_table(models, order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
                        n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=house_style,
                        style=style)
