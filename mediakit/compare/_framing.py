@@ -14,14 +14,15 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._validation import MissingColumnError, check_columns, check_frame, check_option
-from ._framing_stats import count_test, mean_diff_ci, score_test, share_diff_ci, strata_codes
+from ._framing_seq import PendingTest, run_tests
+from ._framing_stats import SmallStop, count_test, mean_diff_ci, score_test, share_diff_ci, strata_codes
 from ._framing_text import OTHERS, difference_sentence, what_text
 from ._stats import CORRECTIONS, adjust_pvalues, seeded_rng
 from ._style import house_style
@@ -56,6 +57,7 @@ class _Setup:
     ci: float
     seed: int | None
     lookup: pd.DataFrame | None  # article_id -> group (and event), from articles=
+    pending: list[PendingTest] = field(default_factory=list)  # tests run once every row is known
 
 
 def normalize_label(label: Any) -> str | None:
@@ -315,11 +317,16 @@ def _count_row(kind: str, subject: str, a: str, b: str | None, counts: np.ndarra
     row["supported"] = bool(min(row["n_articles_group"], row["n_articles_other"], n_a, n_b) >= setup.min_n
                             and len(names) >= 2)
     if row["supported"]:
-        rng = seeded_rng(setup.seed, kind, subject, a, b)
-        res = count_test(counts, is_a, strata_codes(events, len(events)), setup.n_perm, rng)
-        row.update({"statistic": res.chi2, "effect": res.cramers_v, "p_value": res.pvalue})
-        row["diff_ci_low"], row["diff_ci_high"] = share_diff_ci(ca[:, j], ma, cb[:, j], mb, setup.n_boot, setup.ci,
-                                                                rng)
+        strata = strata_codes(events, len(events))
+
+        def test(n_perm: int, rng: np.random.Generator, stop: SmallStop | None,
+                 look: int = 0) -> tuple[float, float, float]:
+            return tuple(count_test(counts, is_a, strata, n_perm, rng, stop, look))  # type: ignore[return-value]
+
+        def ci(rng: np.random.Generator) -> tuple[float, float]:
+            return share_diff_ci(ca[:, j], ma, cb[:, j], mb, setup.n_boot, setup.ci, rng)
+
+        setup.pending.append(PendingTest(row, len(is_a), test, ci, seeded_rng(setup.seed, kind, subject, a, b)))
     return row
 
 
@@ -344,15 +351,26 @@ def _score_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list
             row["supported"] = bool(min(row["n_articles_group"], row["n_articles_other"], row["n_mentions_group"],
                                         row["n_mentions_other"]) >= setup.min_n)
             if row["supported"]:
-                rng = seeded_rng(setup.seed, kind, subject, a, b)
-                res = score_test(x, is_a, strata_codes(ev, len(ev)), setup.n_perm, rng)
-                row.update({"statistic": res.diff, "effect": res.cliffs_delta, "p_value": res.pvalue})
-                row["diff_ci_low"], row["diff_ci_high"] = mean_diff_ci(x[is_a], x[~is_a], setup.n_boot, setup.ci, rng)
+                setup.pending.append(_score_pending(row, x, is_a, strata_codes(ev, len(ev)), setup,
+                                                   seeded_rng(setup.seed, kind, subject, a, b)))
             rows.append(row)
     return rows
 
 
 # =========================================================================== the public function
+
+
+def _score_pending(row: dict[str, Any], x: np.ndarray, is_a: np.ndarray, strata: np.ndarray, setup: _Setup,
+                   rng: np.random.Generator) -> PendingTest:
+    """The pending test of a score row (difference of means, Cliff's delta) and its CI."""
+    def test(n_perm: int, gen: np.random.Generator, stop: SmallStop | None,
+             look: int = 0) -> tuple[float, float, float]:
+        return tuple(score_test(x, is_a, strata, n_perm, gen, stop, look))  # type: ignore[return-value]
+
+    def ci(gen: np.random.Generator) -> tuple[float, float]:
+        return mean_diff_ci(x[is_a], x[~is_a], setup.n_boot, setup.ci, gen)
+
+    return PendingTest(row, len(is_a), test, ci, rng)
 
 
 def _check_options(min_n: Any, alpha: Any, correction: Any, n_perm: Any, n_boot: Any, ci: Any) -> None:
@@ -415,7 +433,9 @@ def find_framing_differences(word_choice: pd.DataFrame | None = None, actor_labe
     correction : {'fdr_bh', 'holm', 'bonferroni', None}, default 'fdr_bh'
         Multiple-comparison correction over every test of the table.
     n_perm, n_boot : int, default 5000, 1000
-        Permutations of each test and bootstrap resamples of each CI.
+        Permutations of each test (at most: a test stops early once its decision is settled,
+        its p-value surely above or below the significance threshold of the table; see
+        :mod:`mediakit.compare._framing_seq`) and bootstrap resamples of each CI.
     ci : float, default 0.95
         Coverage of the CIs.
     seed : int or None, default 0
@@ -462,6 +482,7 @@ def find_framing_differences(word_choice: pd.DataFrame | None = None, actor_labe
         rows += _count_rows("partisan", _party_long(attributions, setup), setup, "quoted politicians")
     if actor_sentiment is not None:
         rows += _score_rows("actor_sentiment", _sentiment_long(actor_sentiment, setup), setup, "articles")
+    run_tests(setup.pending, setup.n_perm, alpha, correction)
     return _ranked(rows, alpha, correction)
 
 

@@ -10,6 +10,8 @@ The building blocks of :func:`mediakit.compare.find_framing_differences`, pure N
   20 independent observations);
 * :func:`score_test` — one value per article (a rate, a mean sentiment): difference of means,
   Cliff's delta and a permutation p-value with the same shuffles;
+* :func:`small_stop`, :func:`cp_upper`, :func:`end_tail` — the sequential rule that stops a test with a
+  small p-value after a pilot of :data:`PILOT` shuffles (driven by :mod:`mediakit.compare._framing_seq`);
 * :func:`share_diff_ci` and :func:`mean_diff_ci` — bootstrap CIs of a difference of shares (cluster
   bootstrap: articles resampled within each group) or of means.
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -27,8 +30,9 @@ import numpy as np
 from ._sources import cluster_bootstrap
 from ._stats import MAX_CELLS, boot_means, percentile_ci, rank_stats
 
-__all__ = ["CHUNK", "STOP_HITS", "STOP_P", "CountTest", "ScoreTest", "count_test", "mean_diff_ci", "score_test", "share_diff_ci",
-           "shuffled_labels", "strata_codes"]
+__all__ = ["CHUNK", "MAX_STOP_HITS", "PILOT", "SETTLE_RISK", "STOP_HITS", "STOP_P", "CountTest", "ScoreTest", "SmallStop", "count_test",
+           "cp_lower", "cp_upper", "end_tail", "mean_diff_ci", "pilot_size", "score_test", "share_diff_ci", "shuffled_labels",
+           "small_look", "small_stop", "strata_codes"]
 
 
 #: Shuffles drawn at a time (and checked for early stopping).
@@ -38,6 +42,23 @@ CHUNK = 250
 STOP_HITS = 25
 #: ... and once at least this share of the shuffles so far are as extreme (small p-values are never cut short).
 STOP_P = 0.1
+
+
+#: Shuffles before the interim look of the sequential rule for small p-values (rounded up to whole chunks).
+PILOT = 500
+#: A test stops at the interim look when its p-value is below the threshold with this risk at most
+#: (one-sided Clopper-Pearson bound of the permutation p-value from the shuffles so far).
+SETTLE_RISK = 0.001
+#: At most this many extreme shuffles at the look for a stop: a larger boundary stops more tests but
+#: raises the p-values of the tests run to the end (:func:`end_tail`) more.
+MAX_STOP_HITS = 2
+
+
+class SmallStop(NamedTuple):
+    """The sequential rule for small p-values: after ``at`` shuffles, stop with at most ``hits`` as extreme."""
+
+    at: int
+    hits: int
 
 
 class CountTest(NamedTuple):
@@ -111,17 +132,142 @@ def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int,
         yield out
 
 
-def _pvalue(hits_per_chunk: Iterator[tuple[int, int]], n_perm: int) -> float:
-    """Permutation p-value, stopping early once at least :data:`STOP_HITS` shuffles, and at least
-    :data:`STOP_P` of them, are as extreme (Besag & Clifford 1991: ``p = h / L`` after ``L`` shuffles):
-    a p-value above 0.1 needs no more precision. Otherwise ``(1 + h) / (1 + n_perm)``."""
+def pilot_size(n: int, n_perm: int) -> int:
+    """Shuffles before the interim look for ``n`` articles: :data:`PILOT` in whole chunks; 0: no look."""
+    rows = max(1, min(CHUNK, MAX_CELLS // max(n, 1)))
+    at = -(-PILOT // rows) * rows
+    return at if at < n_perm else 0
+
+
+def _log_binom_cdf(h: int, n: int, u: float) -> float:
+    """log P(X <= h) for X ~ Binomial(n, u), 0 < u < 1."""
+    terms = [math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * math.log(u)
+             + (n - i) * math.log1p(-u) for i in range(h + 1)]
+    top = max(terms)
+    return top + math.log(sum(math.exp(t - top) for t in terms))
+
+
+def cp_upper(hits: int, done: int, risk: float = SETTLE_RISK) -> float:
+    """One-sided Clopper-Pearson upper bound of a proportion: ``hits`` out of ``done``, error ``risk``.
+
+    Examples
+    --------
+    >>> round(cp_upper(0, 500, 0.001), 4)
+    0.0137
+    """
+    if hits >= done:
+        return 1.0
+    lo, hi, target = 0.0, 1.0, math.log(risk)
+    for _ in range(60):  # P(X <= hits | u) falls with u: bisect for the u where it equals ``risk``
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if _log_binom_cdf(hits, done, mid) > target else (lo, mid)
+    return hi
+
+
+def cp_lower(hits: int, done: int, risk: float = SETTLE_RISK) -> float:
+    """One-sided Clopper-Pearson lower bound of a proportion: ``hits`` out of ``done``, error ``risk``.
+
+    Examples
+    --------
+    >>> cp_lower(0, 500), 0.01 < cp_lower(20, 500) < 0.04
+    (0.0, True)
+    """
+    if hits <= 0:
+        return 0.0
+    lo, hi, target = 0.0, 1.0, math.log1p(-risk)
+    for _ in range(60):  # P(X <= hits - 1 | u) falls with u: bisect for the u where it equals 1 - risk
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if _log_binom_cdf(hits - 1, done, mid) > target else (lo, mid)
+    return lo
+
+
+def small_stop(threshold: float, at: int, risk: float = SETTLE_RISK) -> SmallStop | None:
+    """The rule that stops a test after ``at`` shuffles when its p-value is surely below ``threshold``.
+
+    Stop with ``h`` shuffles as extreme when the Clopper-Pearson upper bound of the p-value
+    (:func:`cp_upper`, error ``risk``) is below ``threshold`` and ``h`` is at most
+    :data:`MAX_STOP_HITS`; None: no ``h`` qualifies (or ``at`` is 0).
+    """
+    if at <= 0 or not threshold > 0:
+        return None
+    hits = -1
+    while hits + 1 < min(at, MAX_STOP_HITS + 1) and cp_upper(hits + 1, at, risk) < threshold:
+        hits += 1
+    return SmallStop(at, hits) if hits >= 0 else None
+
+
+def small_look(threshold: float, n: int, n_perm: int, risk: float = SETTLE_RISK) -> SmallStop | None:
+    """The earliest look (the pilot's, or a later whole chunk) where :func:`small_stop` can stop a test of ``n`` articles.
+
+    A small ``threshold`` needs more shuffles before a p-value can be surely below it; None when even
+    ``n_perm`` shuffles are not enough (the test then simply runs to its end).
+    """
+    at = pilot_size(n, n_perm)
+    if at <= 0 or not threshold > 0:
+        return None
+    rows = max(1, min(CHUNK, MAX_CELLS // max(n, 1)))
+    need = math.log(1 / risk) / threshold  # cp_upper(0, L) ~ 1 - risk ** (1 / L) < threshold
+    if need > at:
+        at += -(-int(need - at) // rows) * rows
+    while at < n_perm:
+        rule = small_stop(threshold, at, risk)
+        if rule is not None:
+            return rule
+        at += rows
+    return None
+
+
+@lru_cache(maxsize=64)
+def end_tail(n_perm: int, at: int, hits: int) -> np.ndarray:
+    """What a test run to its end adds to ``(1 + h) / (1 + n_perm)`` under :class:`SmallStop` ``(at, hits)``.
+
+    Element ``h``: ``P(stopped at the look and more than h hits in all)`` under the null, that is
+    ``Σ_{t > h} P(at most `hits` of t hits in the first `at` shuffles) / (1 + n_perm)`` (hypergeometric).
+    Tiny unless ``h`` is small; it keeps the p-value of the whole sequential test valid.
+    """
+    rest = n_perm - at
+
+    def lcomb(a: int, b: int) -> float:
+        return math.lgamma(a + 1) - math.lgamma(b + 1) - math.lgamma(a - b + 1)
+
+    q = np.zeros(n_perm + 1)
+    for t in range(n_perm + 1):
+        lt = lcomb(n_perm, t)
+        q[t] = sum(math.exp(lcomb(at, i) + lcomb(rest, t - i) - lt) for i in range(min(hits, t) + 1)
+                   if t - i <= rest)
+        if t > hits and q[t] < 1e-300:
+            break
+    tail = np.concatenate([np.cumsum(q[::-1])[::-1][1:], [0.0]]) / (1 + n_perm)
+    return tail
+
+
+def _pvalue(hits_per_chunk: Iterator[tuple[int, int]], n_perm: int, stop: SmallStop | None = None,
+            look: int = 0) -> float:
+    """Permutation p-value, with two sequential stops.
+
+    Large p-values: stop once at least :data:`STOP_HITS` shuffles, and at least :data:`STOP_P` of
+    them, are as extreme (Besag & Clifford 1991: ``p = h / L`` after ``L`` shuffles). Small ones,
+    with ``stop`` (:func:`small_stop`): stop after ``stop.at`` shuffles with at most ``stop.hits``
+    as extreme, ``p = (1 + h) / (1 + L)``; a test run to the end then gets ``(1 + h) / (1 + n_perm)``
+    plus :func:`end_tail` (the chance of the early stop beyond its ``h``), so that ``P(p <= x) <= x``
+    under the null. Without stops, ``(1 + h) / (1 + n_perm)``. ``look`` > 0: pause after ``look``
+    shuffles unless stopped by then, returning ``-(1 + h) / (1 + look)`` (a pilot: the same shuffles
+    and stops as the full run up to there).
+    """
     hits = done = 0
     for h, k in hits_per_chunk:
         hits += h
         done += k
+        if stop is not None and done == stop.at and hits <= stop.hits and done < n_perm:
+            return (1 + hits) / (1 + done)
         if hits >= STOP_HITS and hits >= STOP_P * done and done < n_perm:
             return hits / done
-    return (1 + hits) / (1 + n_perm)
+        if 0 < look <= done:
+            return -(1 + hits) / (1 + done)
+    p = (1 + hits) / (1 + n_perm)
+    if stop is not None and 0 < stop.at < n_perm:
+        p += float(end_tail(n_perm, stop.at, stop.hits)[min(hits, n_perm)])
+    return p
 
 
 def _chi2_rows(a: np.ndarray, total: np.ndarray) -> np.ndarray:
@@ -138,7 +284,8 @@ def _chi2_rows(a: np.ndarray, total: np.ndarray) -> np.ndarray:
 
 
 def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_perm: int,
-               rng: np.random.Generator) -> CountTest:
+               rng: np.random.Generator, stop: SmallStop | None = None,
+               look: int = 0) -> CountTest:
     """Chi-square of a 2 × k count table with a permutation p-value over articles.
 
     Parameters
@@ -155,6 +302,11 @@ def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
         and ``h / L`` ≥ :data:`STOP_P` (Besag & Clifford 1991). 0 skips the test.
     rng : numpy.random.Generator
         Random generator.
+    stop : SmallStop, optional
+        The sequential rule for small p-values (:func:`small_stop`; see :func:`_pvalue`).
+    look : int, default 0
+        > 0: a pilot that pauses after ``look`` shuffles (p-value ``-(1 + h) / (1 + look)``) unless
+        a stop came first.
 
     Returns
     -------
@@ -186,18 +338,19 @@ def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
     tol = 1e-9 * max(1.0, chi2)
     chunks = ((int(np.count_nonzero(_chi2_rows(c.astype(float) @ counts, total) >= chi2 - tol)), len(c))
               for c in shuffled_labels(labels, strata, n_perm, rng))
-    return CountTest(chi2, v, _pvalue(chunks, n_perm))
+    return CountTest(chi2, v, _pvalue(chunks, n_perm, stop, look))
 
 
 def score_test(values: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_perm: int,
-               rng: np.random.Generator) -> ScoreTest:
+               rng: np.random.Generator, stop: SmallStop | None = None,
+               look: int = 0) -> ScoreTest:
     """Difference of means of one value per article, Cliff's delta, and a permutation p-value.
 
     Parameters
     ----------
     values : numpy.ndarray
         ``(n_articles,)`` finite values.
-    labels, strata, n_perm, rng
+    labels, strata, n_perm, rng, stop, look
         As in :func:`count_test`.
 
     Returns
@@ -229,7 +382,7 @@ def score_test(values: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
         return int(np.count_nonzero(np.abs(sums / na - (total - sums) / nb) >= abs(diff) - tol))
 
     chunks = ((extreme(c), len(c)) for c in shuffled_labels(labels, strata, n_perm, rng))
-    return ScoreTest(diff, delta, _pvalue(chunks, n_perm))
+    return ScoreTest(diff, delta, _pvalue(chunks, n_perm, stop, look))
 
 
 def share_diff_ci(num_a: np.ndarray, den_a: np.ndarray, num_b: np.ndarray, den_b: np.ndarray, n_boot: int,

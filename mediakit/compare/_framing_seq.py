@@ -1,0 +1,102 @@
+"""Sequential stopping of the permutation tests of :func:`mediakit.compare.find_framing_differences`.
+
+The tests of one table are run in two steps (:func:`run_tests`):
+
+1. a *pilot*: every test draws its first :data:`~mediakit.compare._framing_stats.PILOT` shuffles
+   (a test whose large p-value stops it before that is done: the full run would stop there too);
+   the pilot p-values, corrected like the table (``fdr_bh``, ``holm``, ...), give the threshold
+   ``τ``: the largest pilot p-value still significant (0 when none is: then nothing stops early);
+2. every test whose p-value is surely below ``τ`` (one-sided Clopper-Pearson bound, error
+   :data:`~mediakit.compare._framing_stats.SETTLE_RISK`) after ``L`` shuffles stops there, with
+   ``p = (1 + h) / (1 + L)`` (``L``: the pilot's, or the first whole chunk where such a bound is
+   possible, :func:`~mediakit.compare._framing_stats.small_look`); the others run all ``n_perm`` shuffles, and their p-value adds the
+   chance of that early stop (:func:`mediakit.compare._framing_stats.end_tail`), so every reported
+   p-value is valid (``P(p <= x) <= x`` under the null) for the rule as run.
+
+A test whose pilot shows its p-value surely above ``2 max(τ, alpha / m)`` (clearly not significant;
+Clopper-Pearson lower bound) stops there too, with ``p = (1 + h) / (1 + L)``: valid as it stands
+(these outcomes are the least extreme), and it changes nothing for the tests run to the end.
+
+The shuffles of a stopped test are its first ``L`` shuffles of the full run (same generator), so
+its p-value is the one the full run would have reported after ``L`` shuffles.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ._framing_stats import SmallStop, cp_lower, pilot_size, small_look
+from ._stats import adjust_pvalues
+
+__all__ = ["ABOVE_MARGIN", "SETTLE_MARGIN", "PendingTest", "run_tests", "settle_threshold"]
+
+#: A test stops early only when its p-value is surely below this share of the pilot threshold.
+SETTLE_MARGIN = 1.0
+#: ... or surely above this multiple of it (at least ``alpha / m``): clearly not significant.
+ABOVE_MARGIN = 2.0
+
+#: ``test(n_perm, rng, stop, look)``: (statistic, effect, p-value) of one permutation test (``look``: a pilot).
+TestFn = Callable[[int, np.random.Generator, SmallStop | None, int], tuple[float, float, float]]
+
+
+@dataclass
+class PendingTest:
+    """One supported comparison whose test has not run yet: its row, test and CI."""
+
+    row: dict[str, Any]
+    n_articles: int
+    test: TestFn
+    ci: Callable[[np.random.Generator], tuple[float, float]]
+    rng: np.random.Generator
+
+    def finish(self, stat: float, effect: float, p: float, rng: np.random.Generator) -> None:
+        """Write the test's results and the CI (drawn with ``rng`` after the test's shuffles) in the row."""
+        self.row.update({"statistic": stat, "effect": effect, "p_value": p})
+        self.row["diff_ci_low"], self.row["diff_ci_high"] = self.ci(rng)
+
+
+def settle_threshold(pvalues: Sequence[float], alpha: float, correction: str | None) -> float:
+    """The largest p-value still significant after ``correction`` at ``alpha``; 0 when none is.
+
+    Examples
+    --------
+    >>> settle_threshold([0.001, 0.02, 0.5], 0.05, "fdr_bh")
+    0.02
+    """
+    p = np.asarray(pvalues, dtype=float)
+    if len(p) == 0:
+        return 0.0
+    with np.errstate(invalid="ignore"):
+        sig = np.asarray(adjust_pvalues(p, correction), dtype=float) < alpha  # NaN: not significant
+    return float(p[sig].max()) if sig.any() else 0.0
+
+
+def run_tests(pending: Sequence[PendingTest], n_perm: int, alpha: float, correction: str | None) -> None:
+    """Run every pending test with the sequential rule (see the module docstring); fills the rows."""
+    paused: list[tuple[PendingTest, int, tuple[float, float, float], np.random.Generator]] = []
+    pilot_p: list[float] = []
+    for t in pending:
+        at = pilot_size(t.n_articles, n_perm)
+        rng = copy.deepcopy(t.rng)
+        stat, effect, p = t.test(n_perm, rng, None, at)
+        if not p < 0:  # stopped before the look (a large p-value) or untestable: the full run's result
+            t.finish(stat, effect, p, rng)
+            pilot_p.append(p)
+            continue
+        paused.append((t, at, (stat, effect, -p), rng))
+        pilot_p.append(-p)
+    tau = settle_threshold(pilot_p, alpha, correction)
+    above = ABOVE_MARGIN * max(tau, alpha / max(int(np.isfinite(pilot_p).sum()), 1))
+    for t, at, (stat, effect, p), rng in paused:
+        stop = small_look(SETTLE_MARGIN * tau, t.n_articles, n_perm)
+        hits = round(p * (1 + at)) - 1
+        if (stop is not None and stop.at == at and hits <= stop.hits) or cp_lower(hits, at) > above:
+            t.finish(stat, effect, p, rng)  # settled at the look: p = (1 + h) / (1 + L) of these shuffles
+            continue
+        stat, effect, p = t.test(n_perm, t.rng, stop, 0)
+        t.finish(stat, effect, p, t.rng)
