@@ -15,15 +15,27 @@ Usage::
 
 The corpus is read from ``allsides/`` in :func:`mediakit.datasets.corpora_dir` (override with
 ``--corpora``).
+
+``--old CHECKOUT`` compares two revisions instead (issue 17, speed): the checkout's ``mediakit`` is
+copied as ``mediakit_old`` (its imports and resource package names rewritten) so both import side
+by side; each round times ``actor_labels`` with the default options on both, in alternating order,
+checks the tables identical (every column, row and order; ``--allow-diff`` to time only) and
+prints the median of the per-round ratios old/new (the speed-up) with its range::
+
+    python benchmarks/bench_actor_labels.py --n 2000 --rounds 5 --old /tmp/base_f8c
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import re
+import shutil
 import statistics
 import sys
+import tempfile
 import time
+import types
 import warnings
 from pathlib import Path
 
@@ -42,6 +54,48 @@ def _time(articles: pd.DataFrame, nominal: bool) -> tuple[float, int]:
     return dt, int((out["label_kind"] == "nominal").sum())
 
 
+def _import_old(checkout: Path) -> types.ModuleType:
+    """The ``mediakit.actors`` of another checkout, imported as ``mediakit_old.actors``."""
+    tmp = Path(tempfile.mkdtemp()) / "mediakit_old"
+    shutil.copytree(checkout / "mediakit", tmp)
+    for py in tmp.rglob("*.py"):
+        src = py.read_text(encoding="utf-8")
+        src = re.sub(r"\b(from|import) mediakit\b", r"\1 mediakit_old", src)
+        src = re.sub(r"([\"'])mediakit\.(lexicons|resources)\b", r"\1mediakit_old.\2", src)
+        py.write_text(src, encoding="utf-8")
+    sys.path.insert(0, str(tmp.parent))
+    import mediakit_old.actors as old
+
+    return old
+
+
+def _versus(articles: pd.DataFrame, checkout: Path, rounds: int, allow_diff: bool) -> int:
+    """Time this revision's ``actor_labels`` against the checkout's, interleaved; 1 on a table difference."""
+    old_labels = _import_old(checkout).actor_labels
+    print(f"{len(articles)} AllSides articles; {rounds} interleaved rounds, old = {checkout} (CPU seconds)")
+    ratios: list[float] = []
+    times: dict[str, list[float]] = {"old": [], "new": []}
+    for r in range(rounds):
+        tables = {}
+        for name in (("old", "new") if r % 2 == 0 else ("new", "old")):
+            func = old_labels if name == "old" else actor_labels
+            gc.collect()
+            t0 = time.process_time()
+            tables[name] = func(articles)
+            times[name].append(time.process_time() - t0)
+        ratios.append(times["old"][-1] / times["new"][-1])
+        print(f"round {r + 1}: old {times['old'][-1]:.2f} s, new {times['new'][-1]:.2f} s, "
+              f"speed-up {ratios[-1]:.3f}")
+        if r == 0 and not allow_diff:
+            pd.testing.assert_frame_equal(tables["new"], tables["old"])
+            print(f"tables identical ({len(tables['new'])} rows)")
+    m_old, m_new = statistics.median(times["old"]), statistics.median(times["new"])
+    print(f"median: old {m_old:.2f} s ({1000 * m_old / len(articles):.1f} ms/article), new {m_new:.2f} s "
+          f"({1000 * m_new / len(articles):.1f} ms/article); speed-up median {statistics.median(ratios):.3f} "
+          f"(rounds {min(ratios):.3f}-{max(ratios):.3f})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; 1 when ``--max-ratio`` is exceeded."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -49,11 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds (>= 3)")
     ap.add_argument("--max-ratio", type=float, default=None, help="fail above this median ratio")
     ap.add_argument("--corpora", type=Path, default=None, help="corpora folder")
+    ap.add_argument("--old", type=Path, default=None, help="a checkout of another revision: old/new speed-up")
+    ap.add_argument("--allow-diff", action="store_true", help="with --old: time only, tables may differ")
     args = ap.parse_args(argv)
     root = (args.corpora or corpora_dir()) / "allsides"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         articles = load_allsides(root, limit=args.n)
+    if args.old is not None:
+        return _versus(articles, args.old, args.rounds, args.allow_diff)
     print(f"{len(articles)} AllSides articles; {args.rounds} interleaved rounds (CPU seconds)")
     old: list[float] = []
     new: list[float] = []

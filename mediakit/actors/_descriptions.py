@@ -9,9 +9,11 @@ a frame), with an optional "of" phrase of capitalised words. :mod:`._nominal` li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ._lexicon import actor_lexicon, actor_stopwords, nominal_lexicon, norm_word
+from ._memo import text_memo
 
 __all__ = ["DETERMINERS", "Description", "HEAD_ALIASES", "NEXT_WORD_RE", "NUMBERS", "POSS_RE", "PREDICATE_FOLLOWERS",
            "PRONOUN_POSSESSORS", "TOKEN_RE", "candidate_support", "find_descriptions"]
@@ -191,28 +193,49 @@ def _ism_noun(word: str) -> bool:
     return len(word) >= 6 and word.endswith("ist") and not word.endswith(("list", "sist"))
 
 
+def _without_possessive(n: str) -> str:
+    """``POSS_RE.sub("", n)`` without the regular expression (``n`` itself when nothing is cut)."""
+    if n.endswith(("'s", "\u2019s")):
+        return n[:-2]
+    return n[:-1] if n.endswith(("'", "\u2019")) else n
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_word(w: str) -> tuple[str, bool, bool] | None:
+    """(head without a possessive, possessive, a frame head only) of a word that may head a description."""
+    if not w[0].isalpha():
+        return None
+    lex = nominal_lexicon()
+    n = norm_word(w)
+    base = _without_possessive(n)
+    broad = base not in lex["heads"]
+    if broad and not (base in lex["frame_heads"] or _ism_noun(base)):
+        return None
+    return base, len(base) != len(n), broad
+
+
 def find_descriptions(text: str) -> list[Description]:
-    """The descriptions of one person in ``text``, in order, linked or not.
+    """The descriptions of one person in ``text``, in order, linked or not (memoised per text: the
+    articles that name a candidate are linked twice).
 
     Examples
     --------
     >>> [(d.head, d.mods) for d in find_descriptions("Later the ousted leader of Syria and the two leaders met.")]
     [('leader', ('ousted', 'syria'))]
     """
-    heads = nominal_lexicon()["heads"]
+    return list(_descriptions_memo(text))
+
+
+@text_memo(limit=1024)
+def _descriptions_memo(text: str) -> tuple[Description, ...]:
     rank = nominal_lexicon()["rank_modifiers"]
-    frame_heads = nominal_lexicon()["frame_heads"]
     toks = _tokens(text)
     out = []
     for i, (s, _, w) in enumerate(toks):
-        if not w[0].isalpha():
+        head = _head_word(w)
+        if head is None:
             continue
-        n = norm_word(w)
-        poss = POSS_RE.search(n) is not None
-        base = POSS_RE.sub("", n)
-        broad = base not in heads
-        if broad and not (base in frame_heads or _ism_noun(base)):
-            continue
+        base, poss, broad = head
         nxt = NEXT_WORD_RE.match(text, toks[i][1])
         if broad and nxt is not None and nxt.group(1) not in PREDICATE_FOLLOWERS:
             continue  # 'an "elitist hypocrite"': a modifier of the next noun
@@ -239,5 +262,5 @@ def find_descriptions(text: str) -> list[Description]:
                                             and after.group(1) not in PREDICATE_FOLLOWERS)
         out.append(Description(start, label_start, of[0], base, tuple(mods) + tuple(of[1]), indefinite, key,
                                restricted, predicate, poss, broad or pronoun or _has_quote(text, start, s)))
-    return out
+    return tuple(out)
 

@@ -17,8 +17,10 @@ _WORD_SETS = ("titles", "modifiers", "epithets", "honorifics", "abbreviated_titl
 _RULE_WORDS = ("adjectival_titles", "before_epithet", "appositive_verbs", "appositive_bad_start")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_word(word: str) -> str:
-    """Lower case, straight apostrophes, no surrounding quotes or brackets.
+    """Lower case, straight apostrophes, no surrounding quotes or brackets (cached: the rules ask
+    it of the same words again and again).
 
     Examples
     --------

@@ -17,8 +17,9 @@ from ._scan import (
     POSSESSIVE_RE,
     VARIANT_KEY_RE,
     WORD_BEFORE_RE,
-    WORD_START_RE,
     is_upper_word,
+    word_before,
+    word_start_re,
 )
 
 __all__ = ["Match", "Matcher", "Mention", "find_mentions"]
@@ -54,6 +55,8 @@ class Matcher:
                 continue
             multi = re.compile(r"\s+".join(re.escape(w) for w in v.split())) if len(v.split()) > 1 else None
             self.by_key[key.group()].append((v, multi))
+        # only the words that start with the first letter of a key are looked up (WORD_START_RE otherwise)
+        self._starts = word_start_re("".join(k[0] for k in self.by_key)) if self.by_key else None
 
     def __bool__(self) -> bool:
         return bool(self.by_key)
@@ -79,7 +82,9 @@ class Matcher:
     def finditer(self, text: str) -> Iterator[Match]:
         """The variants written in ``text``, left to right, without overlaps."""
         last = 0
-        for m in WORD_START_RE.finditer(text):
+        if self._starts is None:
+            return
+        for m in self._starts.finditer(text):
             s = m.start()
             if s < last:
                 continue
@@ -112,10 +117,9 @@ _Raw = tuple[Part, int, int, int, str, tuple[str, ...]]
 
 def _inside_longer_name(text: str, s: int, title_case: bool) -> bool:
     """Is the word before a lone surname at ``s`` part of the name ("Hafez al-Assad" is not "Assad")?"""
-    wb = WORD_BEFORE_RE.search(text, max(0, s - 60), s)
-    if wb is None or title_case:
+    prev = word_before(text, s)
+    if prev is None or title_case:
         return False
-    prev = wb.group(1)
     pn = norm_word(prev)
     if (is_upper_word(prev) and not is_label_word(prev) and pn not in actor_stopwords()
             and not POSSESSIVE_RE.search(prev) and prev[-1] not in ",;:.!?\u201d\"')"):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..text import split_sentences
@@ -15,8 +17,8 @@ from ._scan import (
     SPACE_RE,
     TITLE_CASE_WORD_RE,
     TOKEN_RE,
-    WORD_BEFORE_RE,
     is_upper_word,
+    word_before,
 )
 
 __all__ = ["Tok", "is_label_word", "is_title_case", "is_title_word", "name_key", "name_runs", "sentence_bounds",
@@ -33,39 +35,51 @@ class Tok(NamedTuple):
     full_end: int  # end of the token as written
 
 
-def tokens(text: str) -> list[Tok]:
-    """Word tokens of ``text`` with a trailing sentence period removed and possessives marked."""
+_new_tok = tuple.__new__
+#: The last characters a possessive ending can have (:data:`POSSESSIVE_RE` is searched only then).
+_POSS_LAST = frozenset("s'\u2019")
+_POSS_ENDS = ("'s", "\u2019s")
+
+
+@lru_cache(maxsize=1)
+def _keep_period() -> frozenset[str]:
     lex = actor_lexicon()
-    keep_period = lex["honorifics"] | lex["abbreviated_titles"] | lex["name_suffixes"] | lex["calendar"]
-    out = []
-    for m in TOKEN_RE.finditer(text):
-        s, e = m.span()
-        word = m.group()
-        if word.endswith(".") and norm_word(word) not in keep_period and not INITIAL_RE.match(word):
+    return frozenset(lex["honorifics"] | lex["abbreviated_titles"] | lex["name_suffixes"] | lex["calendar"])
+
+
+def _tok(m: re.Match[str], keep_period: frozenset[str]) -> Tok | None:
+    """The token of a :data:`TOKEN_RE` match (None when nothing is left of it)."""
+    s, e = m.span()
+    word = m.group()
+    if word.endswith(".") and norm_word(word) not in keep_period and not INITIAL_RE.match(word):
+        e -= 1
+        word = word[:-1]
+        while word.endswith("."):
             e -= 1
             word = word[:-1]
-            while word.endswith("."):
-                e -= 1
-                word = word[:-1]
-            if not word:
-                continue
-        poss = POSSESSIVE_RE.search(word)
-        if poss is not None and len(word) > 2:
-            cut = 2 if word[-2] in "'\u2019" else 1
-            out.append(Tok(s, e - cut, word[:-cut], True, e))
-        else:
-            out.append(Tok(s, e, word, False, e))
-    return out
+        if not word:
+            return None
+    poss = POSSESSIVE_RE.search(word) if word[-1] in _POSS_LAST else None
+    if poss is not None and len(word) > 2:
+        cut = 2 if word[-2] in "'\u2019" else 1
+        return _new_tok(Tok, (s, e - cut, word[:-cut], True, e))
+    return _new_tok(Tok, (s, e, word, False, e))  # Tok(...) without its Python-level __new__
 
 
-def _nameish(tok: Tok, nxt: Tok | None) -> bool:
-    """Can ``tok`` be part of a capitalised name run?"""
+def tokens(text: str) -> list[Tok]:
+    """Word tokens of ``text`` with a trailing sentence period removed and possessives marked."""
+    keep = _keep_period()
+    return [t for t in (_tok(m, keep) for m in TOKEN_RE.finditer(text)) if t is not None]
+
+
+def _nameish(tok: Tok, joinable: bool) -> bool:
+    """Can ``tok`` be part of a capitalised name run (``joinable``: a token follows after spaces only)?"""
     w = tok.text
     first = w[0]
     if first.islower() and "-" not in w and len(w) > 5:
         return False  # an ordinary lower-case word (particles are short)
     lex = actor_lexicon()
-    if any(ch.isdigit() for ch in w):
+    if not w.isalpha() and any(ch.isdigit() for ch in w):
         return False
     if is_upper_word(w):
         # "Louis-based", "Kremlin-backed" are not names; "Wal-Mart", "Jean-Claude" can be
@@ -75,25 +89,58 @@ def _nameish(tok: Tok, nxt: Tok | None) -> bool:
         head, _, rest = low.partition("-")
         return head in lex["name_particles"] and is_upper_word(w[len(head) + 1:])
     # a lower-case particle inside a name: "bin Salman", "van der Leyen"
-    return low in lex["name_particles"] and nxt is not None and not tok.possessive
+    return low in lex["name_particles"] and joinable and not tok.possessive
+
+
+@lru_cache(maxsize=1)
+def _plain_words_re() -> re.Pattern[str]:
+    """Stretches of plain lower-case words ("was", "and the"; no particle, hyphen, period or
+    apostrophe): each of them is a token that ends any name run, so they are skipped unread."""
+    particles = sorted(p for p in actor_lexicon()["name_particles"] if p.isascii() and p.isalpha())
+    outside = r"[\w\-'\u2019.]"  # a character of a token's stretch (see TOKEN_RE)
+    word = rf"(?<!{outside})(?!(?:{'|'.join(particles)})(?!{outside}))[a-z]+(?!{outside})"
+    return re.compile(rf"{word}(?:[^\w\-'\u2019.]+{word})*")
 
 
 def name_runs(text: str) -> list[list[Tok]]:
     """Runs of capitalised tokens separated only by spaces; a possessive ends its run."""
-    toks = tokens(text)
+    particles = actor_lexicon()["name_particles"]
+    keep = _keep_period()
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
-    for i, t in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        joinable = nxt is not None and SPACE_RE.match(text, t.full_end, nxt.start) is not None
-        if _nameish(t, nxt if joinable else None):
-            if cur and (cur[-1].possessive or SPACE_RE.match(text, cur[-1].full_end, t.start) is None):
+    pos = 0
+    for block in [*_plain_words_re().finditer(text), None]:
+        end = len(text) if block is None else block.start()
+        ms = list(TOKEN_RE.finditer(text, pos, end))
+        last = len(ms) - 1
+        for i, m in enumerate(ms):
+            w = m.group()
+            if (w[0].islower() and "-" not in w and w[-1] != "." and not w.endswith(_POSS_ENDS)
+                    and (len(w) > 5 or norm_word(w) not in particles)):
+                if cur:  # a lower-case word, no particle, its own token: no name (what _nameish says)
+                    runs.append(cur)
+                    cur = []
+                continue
+            t = _tok(m, keep)
+            if t is None:
+                continue
+            # the next token: ms[i + 1] or the block's first word (no token is dropped: each starts
+            # with a letter or a digit)
+            nxt = ms[i + 1].start() if i < last else (None if block is None else end)
+            joinable = nxt is not None and SPACE_RE.match(text, t.full_end, nxt) is not None
+            if _nameish(t, joinable):
+                if cur and (cur[-1].possessive or SPACE_RE.match(text, cur[-1].full_end, t.start) is None):
+                    runs.append(cur)
+                    cur = []
+                cur.append(t)
+            elif cur:
                 runs.append(cur)
                 cur = []
-            cur.append(t)
-        elif cur:
-            runs.append(cur)
-            cur = []
+        if block is not None:
+            if cur:
+                runs.append(cur)
+                cur = []
+            pos = block.end()
     if cur:
         runs.append(cur)
     # a run cannot end with a lower-case particle
@@ -145,6 +192,19 @@ def name_key(tokens: Sequence[str]) -> tuple[str, str | None]:
     return last + suffix, first
 
 
+_TC_SKIP = " \t\u00a0\"'\u201c\u2018"
+_TC_OPEN = "[^ \t\u00a0\"'\u201c\u2018.!?\n\u2022]"  # the last character before a word that does not open a sentence
+_TC_SPACE = "[ \t\u00a0\"'\u201c\u2018]"
+#: The words :func:`title_case` counts, their first letter captured: a :data:`TITLE_CASE_WORD_RE` word
+#: of 4 or more characters (from the first letter of a stretch of word characters, apostrophes and
+#: hyphens to its end) whose 3 characters before, spaces and opening quotes stripped, end with
+#: something else than a sentence end or a line break.
+_COUNTED_WORD_RE = re.compile(
+    r"(?<![\w'\u2019\-])[\d_'\u2019\-]*"
+    rf"(?:(?<={_TC_OPEN})|(?<={_TC_OPEN}{_TC_SPACE})|(?<={_TC_OPEN}{_TC_SPACE}{_TC_SPACE}))"
+    r"([^\W\d_])[\w'\u2019\-]{3,}")
+
+
 def title_case(text: str) -> bool:
     """True for a headline in Title Case: names cannot be read from capital letters there.
 
@@ -157,18 +217,29 @@ def title_case(text: str) -> bool:
     >>> title_case("Russia Grants Asylum To Ousted Leader Doe"), title_case("Doe left Russia today.")
     (True, False)
     """
-    words = []
+    firsts = _COUNTED_WORD_RE.findall(text)
+    if len(firsts) < 3:
+        return False
+    if not "".join(firsts).isalpha():
+        return _title_case_read(text)  # a word opening with a numeric letter ("\u00b2nd"): read word by word
+    return sum(map(str.isupper, firsts)) / len(firsts) >= 0.75
+
+
+def _title_case_read(text: str) -> bool:
+    """:func:`title_case` read word by word (what :data:`_COUNTED_WORD_RE` counts)."""
+    n_words = n_upper = 0
     for m in TITLE_CASE_WORD_RE.finditer(text):
-        w = m.group()
-        if len(w) < 4:
+        s, e = m.span()
+        if e - s < 4:
             continue
-        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0\"'\u201c\u2018")
+        before = text[max(0, s - 3):s].rstrip(_TC_SKIP)
         if not before or before[-1] in ".!?\n\u2022":
             continue  # opens a sentence or a line
-        words.append(w)
-    if len(words) < 3:
+        n_words += 1
+        n_upper += is_upper_word(m.group())
+    if n_words < 3:
         return False
-    return sum(is_upper_word(w) for w in words) / len(words) >= 0.75
+    return n_upper / n_words >= 0.75
 
 
 @text_memo(limit=4096)
@@ -232,5 +303,5 @@ def is_label_word(word: str) -> bool:
 
 def titled_before(text: str, pos: int, *, epithets: bool = True) -> bool:
     """Is the word right before ``pos`` a title, honorific (or epithet): "leader Assad"?"""
-    m = WORD_BEFORE_RE.search(text, max(0, pos - 60), pos)
-    return m is not None and is_title_word(m.group(1), epithets=epithets)
+    w = word_before(text, pos)
+    return w is not None and is_title_word(w, epithets=epithets)

@@ -15,7 +15,7 @@ __all__ = [
     "INITIAL_RE", "LAST_WORD_RE", "LOWER_WORD_RE", "NAME_END_RE", "NEXT_LOWER_WORD_RE",
     "NEXT_NAME_WORD_RE", "NEXT_WORD_RE", "POSSESSIVE_RE", "QUOTES", "SPACE_RE", "TITLE_CASE_WORD_RE",
     "TOKEN_RE", "VARIANT_KEY_RE", "WORD_BEFORE_RE", "WORD_START_RE", "WS_TOKEN_RE", "is_upper_word",
-    "quote_spans_in_sentence",
+    "quote_spans_in_sentence", "word_before", "word_start_re",
 ]
 
 #: A word: letters/digits with inner hyphens, apostrophes and periods ("al-Assad", "U.S.",
@@ -49,6 +49,20 @@ NEXT_LOWER_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][\w\-]*)")
 VARIANT_KEY_RE = re.compile(r"[\w\-]+")
 #: Where a name can start: a letter not preceded by a word character, hyphen, apostrophe or period.
 WORD_START_RE = re.compile(r"(?<![\w\-'\u2019.])[^\W\d_][\w\-]*")
+_WORD_START_BEFORE = r"(?<![\w\-'\u2019.])"
+
+
+def word_start_re(letters: str) -> re.Pattern[str]:
+    """:data:`WORD_START_RE` for the words that start with one of ``letters`` only.
+
+    Examples
+    --------
+    >>> [m.group() for m in word_start_re("AB").finditer("Assad and al-Assad met Biden's aide")]
+    ['Assad', 'Biden']
+    """
+    return re.compile(_WORD_START_BEFORE + "[" + re.escape("".join(sorted(set(letters)))) + r"][\w\-]*")
+
+
 #: After a name: an optional possessive, then no word character or hyphen.
 NAME_END_RE = re.compile(r"(['\u2019]s|(?<=s)['\u2019](?!\w))?(?![\w\-])")
 
@@ -65,6 +79,27 @@ def is_upper_word(word: str) -> bool:
         if ch.isalpha():
             return ch.isupper()
     return False
+
+
+def word_before(text: str, pos: int, width: int = 60) -> str | None:
+    """``WORD_BEFORE_RE.search(text, max(0, pos - width), pos).group(1)`` (None without a match),
+    read leftwards from ``pos`` instead of searched from the left.
+
+    Examples
+    --------
+    >>> word_before("said President  Assad", 16), word_before("leader\\n Assad", 8), word_before("Assad", 0)
+    ('President', None, None)
+    """
+    lo = max(0, pos - width)
+    k = pos
+    while k > lo and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if k == pos:
+        return None
+    j = k
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return text[j:k] if j < k else None
 
 
 def quote_spans_in_sentence(sentence: str) -> list[tuple[int, int]]:
