@@ -24,9 +24,8 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from ._ngrams import (BOUNDARY_CHARS, TOKEN_RE, NgramModel, Phrases, fold, mask_phrases, model_from_counts,
+from ._ngrams import (BOUNDARY_CHARS, TOKEN_RE, NgramModel, Phrases, fold, fold_and_mask, model_from_counts,
                       models_from_texts)
-from ._style import fold_variants
 
 __all__ = ["SLICE_TEXTS", "SliceCells", "key_base", "merge_cells", "models_from_slices", "slice_codes",
            "slice_ngrams"]
@@ -90,15 +89,7 @@ def slice_codes(texts: Sequence[str], runs: Sequence[tuple[int, np.ndarray]], vo
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     local, uniq = pd.factorize(np.concatenate(pieces))
     del pieces
-    uniq = np.asarray(uniq, dtype=object)
-    if fold_style:
-        folded = fold_variants(uniq)
-        if folded is not None:
-            recode, uniq = pd.factorize(folded)
-            local = recode[local]
-            uniq = np.asarray(uniq, dtype=object)
-    if mask:
-        local = mask_phrases(local, uniq, mask)
+    local, uniq = fold_and_mask(local, np.asarray(uniq, dtype=object), fold_style, mask)
     codes = vocab.codes_of(uniq)[local]
     gid = np.repeat(np.array([g for g, _ in lengths], dtype=np.int64), [k for _, k in lengths])
     return codes, gid

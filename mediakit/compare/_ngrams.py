@@ -24,7 +24,7 @@ import pandas as pd
 from ..text import NGRAM_BOUNDARY_CHARS, NGRAM_TOKEN_RE
 from ._style import fold_variants
 
-__all__ = ["BOUNDARY_CHARS", "NgramModel", "Phrases", "mask_phrases", "TOKEN_RE", "fold", "model_from_counts", "models_from_cells",
+__all__ = ["BOUNDARY_CHARS", "NgramModel", "Phrases", "fold_and_mask", "mask_phrases", "TOKEN_RE", "fold", "model_from_counts", "models_from_cells",
            "models_from_texts", "ngram_cells", "ngram_model", "ngram_text", "term_cells", "token_flags",
            "token_stream"]
 
@@ -131,6 +131,15 @@ def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray], *, fold_style
     gid = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
     uniq = np.empty(len(vocab), dtype=object)
     uniq[:] = list(vocab)
+    codes, uniq = fold_and_mask(codes, uniq, fold_style, mask)
+    return codes, uniq, gid
+
+
+def fold_and_mask(codes: np.ndarray, uniq: np.ndarray, fold_style: bool,
+                  mask: Phrases) -> tuple[np.ndarray, np.ndarray]:
+    """``codes`` over the distinct tokens ``uniq`` with house-style variants folded together
+    (:func:`mediakit.compare._style.fold_variants`, when ``fold_style``) and the phrases of ``mask``
+    replaced by boundaries (:func:`mask_phrases`); the codes and the distinct tokens they index."""
     if fold_style:
         folded = fold_variants(uniq)
         if folded is not None:
@@ -139,7 +148,7 @@ def token_stream(texts: Sequence[str], rows: Sequence[np.ndarray], *, fold_style
             uniq = np.asarray(uniq, dtype=object)
     if mask:
         codes = mask_phrases(codes, uniq, mask)
-    return codes, uniq, gid
+    return codes, uniq
 
 
 def token_flags(uniq: np.ndarray, stops: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
