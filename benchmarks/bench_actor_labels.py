@@ -29,17 +29,14 @@ from __future__ import annotations
 
 import argparse
 import gc
-import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
-import types
 import warnings
 from pathlib import Path
 
 import pandas as pd
+from _old_checkout import import_old  # benchmarks/ is on sys.path when run as a script
 
 from mediakit.actors import actor_labels
 from mediakit.datasets import corpora_dir, load_allsides
@@ -54,24 +51,9 @@ def _time(articles: pd.DataFrame, nominal: bool) -> tuple[float, int]:
     return dt, int((out["label_kind"] == "nominal").sum())
 
 
-def _import_old(checkout: Path) -> types.ModuleType:
-    """The ``mediakit.actors`` of another checkout, imported as ``mediakit_old.actors``."""
-    tmp = Path(tempfile.mkdtemp()) / "mediakit_old"
-    shutil.copytree(checkout / "mediakit", tmp)
-    for py in tmp.rglob("*.py"):
-        src = py.read_text(encoding="utf-8")
-        src = re.sub(r"\b(from|import) mediakit\b", r"\1 mediakit_old", src)
-        src = re.sub(r"([\"'])mediakit\.(lexicons|resources)\b", r"\1mediakit_old.\2", src)
-        py.write_text(src, encoding="utf-8")
-    sys.path.insert(0, str(tmp.parent))
-    import mediakit_old.actors as old
-
-    return old
-
-
 def _versus(articles: pd.DataFrame, checkout: Path, rounds: int, allow_diff: bool) -> int:
     """Time this revision's ``actor_labels`` against the checkout's, interleaved; 1 on a table difference."""
-    old_labels = _import_old(checkout).actor_labels
+    old_labels = import_old(checkout, "actors").actor_labels
     print(f"{len(articles)} AllSides articles; {rounds} interleaved rounds, old = {checkout} (CPU seconds)")
     ratios: list[float] = []
     times: dict[str, list[float]] = {"old": [], "new": []}

@@ -42,19 +42,18 @@ import argparse
 import gc
 import importlib
 import io
-import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
-import types
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from _old_checkout import import_old  # benchmarks/ is on sys.path when run as a script
 
 from mediakit.actors import actor_sentiment, evaluate_target_sentiment, load_model, target_sentiment
 from mediakit.actors._evaluation import read_newsmtsc
@@ -73,19 +72,6 @@ def _package_from_rev(rev: str) -> Path:
     return out
 
 
-def _import_old(checkout: Path, name: str = "mediakit_old") -> types.ModuleType:
-    """Import ``checkout/mediakit`` as ``name`` (a rewritten copy), beside this checkout's."""
-    tmp = Path(tempfile.mkdtemp(prefix="bench_old_")) / name
-    shutil.copytree(checkout / "mediakit", tmp)
-    for py in tmp.rglob("*.py"):
-        src = py.read_text(encoding="utf-8")
-        src = re.sub(r"\b(from|import) mediakit\b", rf"\1 {name}", src)
-        src = re.sub(r"([\"'])mediakit\.", rf"\1{name}.", src)  # resource packages by name
-        py.write_text(src, encoding="utf-8")
-    sys.path.insert(0, str(tmp.parent))
-    return importlib.import_module(name)
-
-
 def _same_outputs(rev: str, root: Path, n_train: int) -> bool:
     """Are this checkout's model and rule scores and labels those of revision ``rev``?
 
@@ -96,7 +82,7 @@ def _same_outputs(rev: str, root: Path, n_train: int) -> bool:
     from mediakit.actors._target import target_score
     from mediakit.actors._target_model import model_score
 
-    _import_old(_package_from_rev(rev), "mediakit_same")
+    import_old(_package_from_rev(rev), name="mediakit_same")
     o_model = importlib.import_module("mediakit_same.actors._target_model").model_score
     o_rules = importlib.import_module("mediakit_same.actors._target").target_score
     o_sentiment = importlib.import_module("mediakit_same.actors._target_model").target_sentiment
@@ -205,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.corpora) if args.corpora else corpora_dir()
     rows = _mentions(args, root)
     checkout = args.old if args.old else _package_from_rev(args.baseline_rev) if args.baseline_rev else None
-    old_pkg = _import_old(checkout) if checkout is not None else None
+    old_pkg = import_old(checkout) if checkout is not None else None
     old = old_pkg.actors.target_sentiment if old_pkg is not None else None
     load_model()
     runs = _per_mention(rows, old, args.rounds)

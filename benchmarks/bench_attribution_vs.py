@@ -19,34 +19,15 @@ first run once over all the articles (warm caches; the tables compared then).
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
 import statistics
-import sys
-import tempfile
 import time
-import types
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-
-
-def _import_old(checkout: Path) -> types.ModuleType:
-    tmp = Path(tempfile.mkdtemp()) / "mediakit_old"
-    shutil.copytree(checkout / "mediakit", tmp)
-    for py in tmp.rglob("*.py"):
-        src = py.read_text(encoding="utf-8")
-        src = re.sub(r"\b(from|import) mediakit\b", r"\1 mediakit_old", src)
-        # resource packages named in strings ("mediakit.lexicons"): the old revision reads its own lexicons
-        src = re.sub(r"([\"'])mediakit\.(lexicons|resources)\b", r"\1mediakit_old.\2", src)
-        py.write_text(src, encoding="utf-8")
-    sys.path.insert(0, str(tmp.parent))
-    import mediakit_old.metrics.attribution as old
-
-    return old
+from _old_checkout import import_old  # benchmarks/ is on sys.path when run as a script
 
 
 def _chunked(old: Callable[[pd.DataFrame], Any], new: Callable[[pd.DataFrame], Any], arts: pd.DataFrame,
@@ -87,7 +68,7 @@ def main() -> None:
     import mediakit as mk
     from mediakit.metrics.attribution import extract_attributions as new
 
-    old = _import_old(args.old).extract_attributions
+    old = import_old(args.old, "metrics.attribution").extract_attributions
     arts = mk.datasets.load_polnear(args.root, split=args.split)[["article_id", "text"]]
     if args.chunk > 0:
         a, b = old(arts), new(arts)  # lexicons loaded, caches warm on both sides alike
