@@ -1,0 +1,77 @@
+"""The corpus-level step of a streamed ``mediakit analyze`` run, step by step: seconds and peak RSS.
+
+After the stream (per-article tables in ``OUT/parts``), ``mediakit analyze`` reads the slim tables back
+and runs the corpus-level steps (comparison, distinctive terms, actor labels, source roles, actor
+sentiment, framing differences), then writes the per-article files from the parts, the charts and the
+report. This script wraps each step, samples the process's RSS from ``/proc`` every 50 ms and prints,
+per step, its wall seconds and RSS before / peak / after (Linux only). With the parts already in
+``OUT/parts`` (a finished or resumed run of the same corpus and version), only the corpus step runs::
+
+    mediakit analyze ../shared/corpora/allsides/articles.jsonl.gz --out /tmp/as_full   # once
+    python benchmarks/profile_corpus_step.py ../shared/corpora/allsides/articles.jsonl.gz /tmp/as_full
+
+The figures of ``docs/scale.md`` (second and third pass) were taken this way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import mediakit.pipeline._analysis as analysis
+import mediakit.pipeline._run as run
+
+_STEPS = ("_comparison", "_terms", "_actor_labels", "_sources", "_actor_sentiment", "_framing")
+_WRITES = ("read_slim", "read_parts", "write_from_parts", "make_figures", "write_report")
+_peak = [0.0, 0.0]  # this step's, the whole run's
+
+
+def _rss() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _sample() -> None:
+    while True:
+        rss = _rss()
+        _peak[0], _peak[1] = max(_peak[0], rss), max(_peak[1], rss)
+        time.sleep(0.05)
+
+
+def _timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        before = _peak[0] = _rss()
+        t0 = time.perf_counter()
+        out = func(*args, **kwargs)
+        print(f"{name:18s} {time.perf_counter() - t0:8.1f} s  RSS before {before:6.0f}  peak {_peak[0]:6.0f}  "
+              f"after {_rss():6.0f} MiB", flush=True)
+        return out
+    return wrapper
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", help="the corpus file the parts were made from")
+    ap.add_argument("out", type=Path, help="the output folder of the run (with parts/)")
+    ap.add_argument("--chunksize", type=int, default=1000)
+    ap.add_argument("--n-jobs", type=int, default=2)
+    args = ap.parse_args()
+    threading.Thread(target=_sample, daemon=True).start()
+    for name in _STEPS:
+        setattr(analysis, name, _timed(name, getattr(analysis, name)))
+    for name in _WRITES:
+        setattr(run, name, _timed(name, getattr(run, name)))
+    plan = run.RunPlan(True, args.chunksize, args.n_jobs, None, 0, "profile_corpus_step")
+    t0 = time.perf_counter()
+    res = run._streamed_analysis(args.corpus, args.out, plan, event="auto", resume=True, progress=False)
+    run.write_outputs(res, args.out, progress=False)
+    print(f"total {time.perf_counter() - t0:.1f} s, peak RSS {_peak[1]:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
