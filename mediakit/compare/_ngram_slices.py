@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import pandas as pd
 
+from .._memory import release_memory
 from ._ngrams import (BOUNDARY_CHARS, TOKEN_RE, NgramModel, Phrases, fold, fold_and_mask, model_from_counts,
                       models_from_texts)
 
@@ -223,6 +224,7 @@ def models_from_slices(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: i
             where, key = slice_ngrams(codes, c.n_words, vocab.boundary, vocab.stop)
             c.add(key, gid[where])
         del codes, gid
+        release_memory()  # a slice's token arrays go back to the system, not into the next slice's peak
     tokens = vocab.tokens()
     models: list[NgramModel] = []
     for c in cells:

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._memory import release_memory
 from .._progress import progress_bar
 from ..actors import actor_labels, actor_sentiment
 from ..compare import (Comparison, compare, distinctive_terms, find_framing_differences, partisan_balance,
@@ -430,12 +431,17 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     kept = compared_outlets(articles, notes)  # None: every outlet
     comparison, event_col = _comparison(articles, tables.metrics, event_col, notes, kept)
     step()
+    # each step drops large temporary tables: give their memory back before the next one builds its own
     terms, style = _terms(scored, notes)
+    release_memory()
     step()
     labels = _actor_labels(scored, notes)
+    release_memory()
     roles, partisan = _sources(articles, tables.attributions, notes)
     sentiment = _actor_sentiment(scored, labels, notes, kept)
+    release_memory()
     framing = _framing(articles, tables, labels, event_col, notes, sentiment, kept)
+    release_memory()
     return CorpusAnalysis(source=source, articles=articles,
                           load_errors=load_errors(articles) if errors is None else errors,
                           metrics=tables.metrics, sentences=tables.sentences, attributions=tables.attributions,

@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._memory import release_memory
 from ..export import write_table
 from ..loaders import LoadReport, iter_articles, load_articles, load_errors
 from ..loaders._errors import Collector
@@ -149,7 +150,9 @@ def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress:
         for name, (table, file) in STREAMED_FILES.items():
             written[name] = write_table(getattr(res, table), outdir / file)
     written.update(_corpus_files(res, outdir))
+    release_memory()
     figures = make_figures(res, outdir / "figures", progress=progress)
+    release_memory()
     for fig in figures:
         for p in fig.files:
             written[f"figure:{p.name}"] = p

@@ -5,8 +5,7 @@ Used by the streaming job's pieces and by the Dask partitions (:mod:`mediakit.da
 
 from __future__ import annotations
 
-import os
-
+from .._memory import rss
 from ..text import clear_chunk_caches
 from ..metrics.readability import clear_caches
 from ._settings import MEMORY_STEP, WORKER_MEMORY
@@ -14,15 +13,6 @@ from ._settings import MEMORY_STEP, WORKER_MEMORY
 __all__ = ["bound_caches", "rss"]
 
 _last_clear: list[int] = []
-
-
-def rss() -> int | None:
-    """Resident memory of this process in bytes (Linux), else None."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
 
 
 def bound_caches() -> bool:
