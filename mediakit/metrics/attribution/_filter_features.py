@@ -5,7 +5,8 @@ content: the cue (lemma, class, frame, verb form), the words right before and af
 and as a shape class: determiner, pronoun, preposition, numeral, adjective-like suffix, capitalised,
 punctuation, ...), the shape of the source (none, pronoun, "we"/"you", "I", name, common noun, its head
 word), the sentence (a question, an opening verb, a negation near the cue), the content (length, a
-quotation, a "that"-clause) and the position of the cue in the quotations. The names are plain strings
+quotation, a "that"-clause), the position of the cue in the quotations, and the document's register
+(:mod:`._register`) alone and with the cue class, frame, source, content opening and lemma. The names are plain strings
 ("L:say", "B1s:det"); the model (:mod:`._filter`) keeps one weight per name, so scoring a candidate is a
 dozen dictionary look-ups and a sum. Nothing here is a list of corpus strings: the word classes are
 closed classes of English grammar.
@@ -267,4 +268,7 @@ def candidate_features(doc: Doc, a: Attr, register: Register | None = None) -> l
         feats.append("PARA_FIRST")
     reg = register if register is not None else document_register(doc)
     feats += register_features(reg, cue_class, frame, src_shape, c_open)
+    # the cue lemma by the document's level of reporting verbs: in a text that reports no speech, "show",
+    # "find", "call" or "agree" are more often the writer's presentation or an activity than a report
+    feats.append(f"RL:{reg.said}|{lemma}")
     return feats

