@@ -19,7 +19,9 @@ trained on PolNeAR train (step 6; no network):
    Unbalanced marks never raise.
 2. **Cues.** Forms of the verbs and phrases of ``mediakit/lexicons/cues.yaml``
    (said, told, according to, insisted, claimed, admitted, denied, announced,
-   ...) outside quotations, skipping forms used as nouns, names or infinitives;
+   ...) and the forms learned from PolNeAR train (``mediakit/resources/learned_cues.json``,
+   ``python -m mediakit.metrics.attribution.build_cues``: "ordered", "named", "bemoaned", ...;
+   never verbs of saying) outside quotations, skipping forms used as nouns, names or infinitives;
    each lemma has a class (``cue_class``) and a frame requirement (a complement
    or an object; "quote" verbs such as "continued" only around a quotation).
 3. **Frames.** Around each cue the sentence is read as one of:
@@ -38,7 +40,9 @@ trained on PolNeAR train (step 6; no network):
    gives several ``content_spans``; the quotations that follow in the same
    paragraph, and quote-only paragraphs right after it, continue the speaker.
    An attribution whose cue lies inside the content of another is nested and
-   dropped (only the outermost is kept, as in PolNeAR).
+   dropped (only the outermost is kept, as in PolNeAR), unless its clause is linked
+   to that content ("X backed the deal, while Y has threatened to ...", "..., which
+   the probe said ..."): then the outer content ends before the link and both are kept.
 4. **Sources.** Each source is typed from ``mediakit/lexicons/sources.yaml``
    (see :data:`SOURCE_TYPES`) and resolved: a surname or "Mr. X" to the fullest
    name the article gives, "he"/"she" to the most recent compatible person (a
@@ -76,7 +80,9 @@ The code is a pipeline of stage modules, each a screen or two of small functions
   quotations, cue forms);
 - ``_cues``: which cue forms are cues where they stand;
 - ``_phrases``, ``_content``, ``_subjects``, ``_frames`` and ``_verb``: the frames around each cue
-  (one function per frame) and the content they read;
+  (one function per frame) and the content they read; ``_nested``: attributions in clauses linked to
+  another's content; ``_learned``: the checks of the learned cue forms (``build_cues``: the command
+  that learns them);
 - ``_sources``: the type, name, role and affiliation of a source span;
 - ``_channel`` and ``_resolution``: kind and channel; speaker names, pronouns and antecedents;
 - ``_roles``, ``_party``, ``_person_role`` and ``_assign``: source roles by phrase and organisation, party

@@ -2,9 +2,10 @@
 
 :func:`find` prepares a text (:func:`prepare`), turns its cue forms into attributions
 (:func:`extract`: each form that :func:`cue_ok` keeps goes to :func:`analyze_cue`, and the candidate
-stays when :func:`prose_ok` finds nothing against it; speaker lines ("Name: ...", "MS. CLINTON: ...",
-"Q: ...", :func:`speaker_lines`) are added; nested attributions dropped; quote-only paragraphs
-continue the speaker) and resolves their sources (:func:`resolve`); the learned filter
+stays when :func:`prose_ok` finds nothing against it; a cue inside the content of one just found is read
+only when its clause may be linked to that content (:func:`maybe_linked`, :func:`split_nested`); speaker
+lines ("Name: ...", "MS. CLINTON: ...", "Q: ...", :func:`speaker_lines`) are added; nested attributions
+dropped; quote-only paragraphs continue the speaker) and resolves their sources (:func:`resolve`); the learned filter
 (:func:`filter_attributions`, :mod:`._filter`) then drops the candidates it scores below its threshold.
 """
 
@@ -15,8 +16,11 @@ import bisect
 from ._cues import cue_ok
 from ._document import Attr, Doc, prepare
 from ._filter import filter_attributions
-from ._lexicon import word_lists
+from ._lexicon import lexicons, word_lists
+from ._learned import keep_learned
+from ._nested import maybe_linked, split_nested
 from ._prose import prose_ok
+from ._register import document_register
 from ._phrases import LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
 from ._assign import clear_role_caches
 from ._resolution import clear_mention_caches, resolve
@@ -80,11 +84,22 @@ def _from_cues(doc: Doc) -> list[Attr]:
     line) is dropped before it can hide the attributions nested in its content.
     """
     found: list[Attr] = []
+    inner: list[Attr] = []
+    lex = lexicons()
+    learned, speech = lex.learned_forms, lex.speech_lemmas
     recent_end = -1
+    reporting: bool | None = None
     for m, lemma in doc.cues:
         c = m.start()
-        if c < recent_end and _inside_recent(c, found):
-            continue  # inside the content of an attribution just found: nested, dropped anyway
+        owner = _inside_recent(c, found) if c < recent_end else None
+        if owner is not None and not maybe_linked(doc, c, owner):
+            continue  # inside the content of an attribution just found, not in a linked clause: nested
+        is_learned = m.group().lower() in learned
+        if is_learned:
+            if reporting is None:  # read once per document, at its first learned form
+                reporting = document_register(doc).said > 0
+            if not reporting:
+                continue  # news vocabulary ('ordered', 'named', 'listed'): an attribution only in reporting prose
         if not cue_ok(doc, m):
             continue
         a = analyze_cue(doc, m, lemma, found)
@@ -94,22 +109,27 @@ def _from_cues(doc: Doc) -> list[Attr]:
             a.source = _clean_source(doc.text, a.source)
         if not prose_ok(doc, a):
             continue  # a question or instruction to the reader, a noun, a credit line (see _prose)
+        if is_learned and not keep_learned(doc, a, speech):
+            continue  # 'released a statement saying ...': the verb of saying makes the attribution
+        if owner is not None:
+            inner.append(a)  # kept if its clause is linked to the outer content (split_nested)
+            continue
         found.append(a)
         recent_end = -1  # the furthest content end of the last three attributions
         for b in found[-3:]:
             for _, e0 in b.content:
                 if e0 > recent_end:
                     recent_end = e0
-    return found
+    return split_nested(doc, found, inner)
 
 
-def _inside_recent(c: int, found: list[Attr]) -> bool:
-    """Position ``c`` lies in the content of one of the last three attributions found."""
+def _inside_recent(c: int, found: list[Attr]) -> Span | None:
+    """The content span of one of the last three attributions found that holds position ``c``, or None."""
     for a in found[-3:]:
         for s0, e0 in a.content:
             if s0 <= c < e0:
-                return True
-    return False
+                return (s0, e0)
+    return None
 
 
 def _clean_source(text: str, source: Span) -> Span | None:

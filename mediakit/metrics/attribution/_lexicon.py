@@ -19,7 +19,7 @@ from typing import Any
 from ..._resources import read_resource_text
 from ...text import trie_pattern
 
-__all__ = ["cue_lexicon", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
+__all__ = ["cue_lexicon", "set_learned_cues", "learned_cues", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
            "words_re", "in_names", "load_yaml_resource"]
 
 def load_yaml_resource(name: str) -> Any:
@@ -43,7 +43,10 @@ SPACE_AS_WHITESPACE = {" ": r"\s+"}
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, dict[str, Any]]:
-    """Return the cue lexicon of ``mediakit/lexicons/cues.yaml`` (loaded once, cached).
+    """Return the cue lexicon of ``mediakit/lexicons/cues.yaml`` and the learned cues (loaded once, cached).
+
+    The learned cues (:func:`learned_cues`, ``mediakit/resources/learned_cues.json``, built from PolNeAR
+    train by ``python -m mediakit.metrics.attribution.build_cues``) add forms, never speech cues.
 
     Returns
     -------
@@ -81,7 +84,56 @@ def cue_lexicon() -> dict[str, dict[str, Any]]:
             seen[f.lower()] = lemma
         out[str(lemma)] = {"class": cls, "speech": bool(entry.get("speech", False)),
                            "frame": frame, "forms": forms}
+    _add_learned_cues(out, seen, classes)
     return out
+
+
+#: The learned cue forms merged into :func:`cue_lexicon`: ``None`` reads ``mediakit/resources/learned_cues.json``;
+#: :func:`set_learned_cues` replaces them (the build script of :mod:`.build_cues` tries its candidates so).
+_LEARNED: dict[str, Any] = {"entries": None}
+
+
+def set_learned_cues(entries: dict[str, dict[str, Any]] | None) -> None:
+    """Use ``entries`` (lemma -> ``{"class", "frame", "forms"}``) as the learned cues, or the shipped file
+    when None, and forget the compiled lexicons so the next extraction sees them.
+
+    Examples
+    --------
+    >>> set_learned_cues({"bemoan": {"class": "criticism", "frame": "object", "forms": ["bemoaned"]}})
+    >>> cue_lexicon()["bemoan"]["forms"]
+    ('bemoaned',)
+    >>> set_learned_cues(None)
+    """
+    _LEARNED["entries"] = entries
+    cue_lexicon.cache_clear()
+    lexicons.cache_clear()
+
+
+def learned_cues() -> dict[str, dict[str, Any]]:
+    """The learned cue entries in use (``mediakit/resources/learned_cues.json`` unless replaced)."""
+    if _LEARNED["entries"] is not None:
+        return dict(_LEARNED["entries"])
+    import json
+
+    return dict(json.loads(read_resource_text("mediakit.resources", "learned_cues.json"))["cues"])
+
+
+def _add_learned_cues(out: dict[str, dict[str, Any]], seen: dict[str, str], classes: set[str]) -> None:
+    """Merge the learned cue forms (never speech cues): a form the YAML has is skipped; a lemma the YAML has
+    gets the new forms with its own class and frame."""
+    for lemma, e in sorted(learned_cues().items()):
+        forms = tuple(f for f in e["forms"] if f.lower() not in seen)
+        if not forms:
+            continue
+        if e["class"] not in classes:
+            raise ValueError(f"learned_cues.json: {lemma}: unknown class {e['class']!r}")
+        seen.update({f.lower(): lemma for f in forms})
+        if lemma in out:
+            if out[lemma]["speech"]:
+                continue  # the speech subset of the evaluation stays the YAML's
+            out[lemma] = {**out[lemma], "forms": out[lemma]["forms"] + forms}
+        else:
+            out[lemma] = {"class": e["class"], "speech": False, "frame": e.get("frame", "object"), "forms": forms}
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +277,10 @@ class Lexicons:
         for lemma, e in self.cues.items():
             for f in e["forms"]:
                 self.form_lemma[f.lower()] = lemma
+        #: forms from the learned list (:func:`learned_cues`) that the lexicon took, and the speech lemmas
+        self.learned_forms = frozenset(f.lower() for e in learned_cues().values() for f in e["forms"]
+                                       if f.lower() in self.form_lemma)
+        self.speech_lemmas = frozenset(lemma for lemma, e in self.cues.items() if e["speech"])
         #: forms of the lemmas with frame "attitude" (adjectives: "confident", "skeptical")
         self.attitude_forms = frozenset(f.lower() for e in self.cues.values() if e["frame"] == "attitude"
                                         for f in e["forms"])

@@ -36,6 +36,10 @@ _WORD_OR_OPENER_RE = re.compile(r"[\w\"“«„‘]")  # a word character or one
 _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|gets)|[’']s)\s+"
                              r"(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
+_READY_ADJECTIVES = frozenset({"quick", "quicker", "careful", "eager", "reluctant", "willing", "unwilling", "ready",
+                               "hesitant", "first", "last", "able", "unable", "prepared", "happy", "glad", "proud",
+                               "keen", "loath", "anxious", "sure"})
+"""Adjectives of readiness before an infinitive of saying whose subject is the speaker ('was quick to note')."""
 _BY_AFTER_RE = re.compile(r"\s+by\s")
 _ADVERBS = frozenset({"seldom", "never", "also", "often", "still", "rarely", "then", "now", "later", "soon",
                       "already", "just", "only", "even", "again", "once", "always", "sometimes"})
@@ -217,7 +221,8 @@ def _infinitive_subject(c: CueClause) -> Span | None:
 
 
 def _verb_before_to(c: CueClause) -> bool:
-    """'X went on to say', 'X interjected to ask': a past-tense verb (not itself a cue) right before "to"."""
+    """'X went on to say', 'X interjected to ask', 'X was quick to note': a past-tense verb (not itself a cue)
+    or an adjective of readiness right before "to"."""
     toks = TOKEN_RE.findall(c.doc.text, max(c.ss, c.subj_end - 40), c.subj_end)
     if len(toks) < 3 or toks[-1].lower() != "to":
         return False
@@ -226,6 +231,8 @@ def _verb_before_to(c: CueClause) -> bool:
         return toks[-3].lower() in c.words.go_on_forms
     if w in c.words.go_on_forms:
         return True  # 'continued to say'
+    if w in _READY_ADJECTIVES:
+        return True  # 'was quick to point out', 'is ready to say'
     return (w.endswith("ed") and w.islower() and len(w) > 4 and w not in lexicons().form_lemma
             and w not in c.words.not_raising)
 

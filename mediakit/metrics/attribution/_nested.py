@@ -1,0 +1,158 @@
+"""Stage 3c: an attribution in a clause linked to another's content is its own attribution.
+
+PolNeAR never nests attributions (no gold cue lies in another gold content), and its annotators end a
+content before a coordinated or subordinate clause that has a cue of its own: in "Clinton backed the deal,
+while Trump has threatened to tear it up" the content of "backed" is "the deal" and "Trump has threatened
+to tear it up" is a second attribution; so is "... an internal investigation ..., which the probe said were
+covered up" and "Clinton has decried X and highlighted her plans ...". A cue in a complement clause ("X said
+Y told him ...") or in a quotation stays nested (dropped, as before).
+
+:func:`link_before` tells whether a cue, found inside the content of an earlier attribution, opens such a
+linked clause (a comma, semicolon or dash, or a coordinating or subordinating word, right before the inner
+clause's subject or, for a verb that shares the subject, before the verb); :func:`split_nested` ends the
+outer content there and keeps the inner attribution.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._document import Attr, Doc
+
+__all__ = ["LINK_RE", "link_before", "split_nested", "maybe_linked"]
+
+Span = tuple[int, int]
+
+LINK_RE = re.compile(
+    r"(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while|whereas|although|though|yet|which|who)\s+)?"
+    r"(?:(?:also|then|later|now|still|even)\s+)*\Z"
+    r"|\s(?:and|but|while|whereas|although|though|yet)\s+(?:(?:also|then|later|now|still|even)\s+)*\Z",
+    re.IGNORECASE)
+"""A clause link that ends just before the inner clause: ', while', '; ', ' and also', ', which'."""
+
+_QUICK_RE = re.compile(r"[,;—–]|\s(?:and|but|while|whereas|though|although|yet)\s", re.IGNORECASE)
+_PREPOSITION_RE = re.compile(r"(?:in|under|at|on|by|for|with|from|into|during|since)\b", re.IGNORECASE)
+_BARE_COMMA_RE = re.compile(r"[,\s]*\Z")
+_CONJ_RE = re.compile(r"\b(?:and|but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+_OBJECT_RELATIVES = frozenset({"whom", "what", "whatever"})
+_NOT_OPENERS = frozenset({"and", "but", "or", "nor", "rather", "to", "given", "well", "no", "than", "as", "for",
+                          "of", "in", "on", "at", "by", "with", "from", "about", "if", "when", "because"})
+_RELATIVE_ENDS = frozenset({"who", "that", "which", "he", "she", "they", "we", "i", "you"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+                          "could", "should", "may", "might", "must", "do", "does", "did", "am"})
+_CLAUSE_STARTS = frozenset({"that", "he", "she", "they", "it", "we", "i", "you", "there", "this", "whether", "if"})
+_MAX_SOURCE = 80
+_MIN_OUTER = 3  # characters of outer content kept before the link, at least
+_NO_SPLIT_FRAMES = frozenset({"colon", "transcript"})
+
+
+def maybe_linked(doc: Doc, c: int, owner: Span) -> bool:
+    """A cheap test before the cue at ``c`` (inside the content span ``owner``) is analysed: outside a
+    quotation, with a comma, semicolon, dash or conjunction between the content start and the cue."""
+    if doc.quote_at(c) >= 0:
+        return False
+    lo = max(owner[0] + _MIN_OUTER, c - 160)
+    return lo < c and _QUICK_RE.search(doc.text, lo, c) is not None
+
+
+def link_before(doc: Doc, outer_start: int, inner: Attr) -> int:
+    """Start of the clause link before ``inner`` (an offset after ``outer_start``), or -1 when none.
+
+    The inner clause starts at its source when the source lies in the outer content, else at its cue
+    (a verb that shares the subject: "... and highlighted ..."); the link must end right before it. A
+    source that is no plain noun phrase ("and on the Democratic side Pate", "what she": an object
+    relative, "whom he called a con artist") opens no linked clause, nor does a shared subject after a
+    bare comma (the verb may be a participle or an apposition's).
+    """
+    text = doc.text
+    if inner.participle or text[inner.cue[0]:inner.cue[1]].split(None, 1)[0].lower().endswith("ing"):
+        return -1  # 'dismissing questions', 'attacking Trump': a participle modifies the outer content
+    if inner.content and _PREPOSITION_RE.match(text, inner.content[0][0]):
+        return -1  # 'terms added in accord with section 7': a participle after a noun, no clause
+    start = inner.cue[0]
+    shared = True
+    if inner.source is not None and outer_start < inner.source[0] < inner.cue[0]:
+        start = inner.source[0]
+        shared = False
+        if not _plain_source(text, inner.source):
+            return -1
+        if inner.source[1] < inner.cue[0] and LINK_RE.search(text, inner.source[1], inner.cue[0]) is not None:
+            return -1  # 'X, who ..., said': an apposition, not a new clause
+    lo = max(outer_start, start - 40)
+    m = LINK_RE.search(text, lo, start)
+    if m is None or m.start() - outer_start < _MIN_OUTER:
+        return -1
+    link = text[m.start():start]
+    if any(ch in link for ch in "\"“”«»"):
+        return -1
+    if shared and (_CONJ_RE.search(link) is None or _clause_content(text, outer_start, m.start())):
+        return -1
+    if _BARE_COMMA_RE.match(link) and (text.find(",", outer_start, m.start()) >= 0
+                                       or text[outer_start:m.start()].lower().startswith("that")):
+        return -1  # 'She said that, in the end, voters said no': the comma closes a parenthetical
+    return m.start()
+
+
+def _plain_source(text: str, source: Span) -> bool:
+    """A source span that can open a clause: short, not opened by a conjunction or preposition, no
+    object relative ("whom he", "what she") in or right before it, no relative clause of a noun."""
+    if source[1] - source[0] > _MAX_SOURCE:
+        return False
+    words = text[max(0, source[0] - 6):source[1]].lower().split()
+    if not words:
+        return False
+    if any(w in _OBJECT_RELATIVES for w in words):
+        return False
+    raw = text[source[0]:source[1]].split()
+    span = [w.lower() for w in raw]
+    if len(span) > 1 and span[-1] in _RELATIVE_ENDS:
+        return False  # 'an appeal to Americans who felt', 'signs she had found': a relative clause
+    first = raw[0]
+    if first.islower() and (first.endswith(("ed", "ing")) or first in _AUXILIARIES):
+        return False  # 'printed two signs she', 'passing around emails in a way X': no noun phrase
+    return span[0] not in _NOT_OPENERS
+
+
+def _clause_content(text: str, s0: int, cut: int) -> bool:
+    """The outer content before the link is a clause ('she was elated but still feared ...'), so a verb
+    coordinated after it shares the clause's subject, not the outer source."""
+    words = text[s0:cut].lower().split()[:6]
+    return bool(words) and (words[0] in _CLAUSE_STARTS or any(w in _AUXILIARIES for w in words))
+
+
+def split_nested(doc: Doc, found: list[Attr], inner: list[Attr]) -> list[Attr]:
+    """``found`` with each ``inner`` attribution (cue inside an earlier content) whose clause is linked to
+    that content added, and the content ended before the link; in cue order. Inner candidates are taken in
+    text order, so a chain ("A backed X, while B threatened Y, and C said Z") splits at each link."""
+    if not inner:
+        return found
+    out = list(found)
+    added = False
+    for a in sorted(inner, key=lambda x: x.cue[0]):
+        c = a.cue[0]
+        owner, pos = _owner(out, c)
+        if owner is None or owner.frame in _NO_SPLIT_FRAMES:
+            continue
+        s0, _ = owner.content[pos]
+        cut = link_before(doc, s0, a)
+        if cut < 0 or (a.content and a.content[0][0] < cut):
+            continue
+        owner.content = owner.content[:pos] + [(s0, cut)]
+        out.append(a)
+        added = True
+    if added:
+        out.sort(key=lambda x: x.cue[0])
+    return out
+
+
+def _owner(attrs: list[Attr], c: int) -> tuple[Attr | None, int]:
+    """The last attribution (by cue) whose content holds ``c``, and the index of that content span."""
+    best: Attr | None = None
+    best_pos = -1
+    for a in attrs:
+        if a.cue[0] >= c:
+            continue
+        for i, (s0, e0) in enumerate(a.content):
+            if s0 <= c < e0 and (best is None or a.cue[0] > best.cue[0]):
+                best, best_pos = a, i
+    return best, best_pos
