@@ -184,8 +184,8 @@ class HyphenationCounter:
         trie, maxlen = self.trie, self.maxlen
         for i in range(n - 1):
             node = trie
-            for j in range(i, min(i + maxlen, n)):
-                entry = node.get(pointed[j])
+            for ch in pointed[i : i + maxlen]:  # pointed[j] for j in range(i, min(i + maxlen, n))
+                entry = node.get(ch)
                 if entry is None:
                     break
                 node, pattern = entry
@@ -195,7 +195,8 @@ class HyphenationCounter:
                     stop = start + len(values)
                     references[start:stop] = map(max, values, references[start:stop])
         left, right = self.left, len(word) - self.right  # Pyphen.positions: the argument's length
-        return sum(1 for i, ref in enumerate(references) if ref % 2 and left <= i - 1 <= right)
+        # the odd references[i] with left <= i - 1 <= right (slice bounds clamped: no negative index)
+        return sum(ref & 1 for ref in references[max(left + 1, 0) : max(right + 2, 0)])
 
 
 # Words whose hyphenation exercises edge cases: short, long, digits, apostrophes, non-ASCII.

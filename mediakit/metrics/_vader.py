@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 __all__ = [
     "PUNCTUATION",
     "SCORE_KEYS",
+    "context_word",
     "emoji_chars",
     "polarity_scores",
+    "score_plain",
     "score_tuple",
     "score_valence",
     "score_words",
@@ -47,6 +49,7 @@ _SPECIAL: dict[str, float] = {}
 _N_SCALAR = 0.0
 _C_INCR = 0.0
 _IDIOM_FIRST_WORDS: frozenset[str] = frozenset()
+_IDIOM_MARKERS: frozenset[str] = frozenset()
 _scalar_inc_dec: Callable[[str, float, bool], float]
 _allcap_differential: Callable[[list[str]], bool]
 _but_check: Callable[[list[str], list[float]], list[float]]
@@ -64,7 +67,7 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
     (True, 1.9)
     """
     global _NEGATE, _BOOSTERS, _SPECIAL, _N_SCALAR, _C_INCR
-    global _scalar_inc_dec, _allcap_differential, _but_check, _IDIOM_FIRST_WORDS
+    global _scalar_inc_dec, _allcap_differential, _but_check, _IDIOM_FIRST_WORDS, _IDIOM_MARKERS
     from vaderSentiment import vaderSentiment as vader
 
     _NEGATE = frozenset(vader.NEGATE)
@@ -78,6 +81,9 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
     # First words of the multi-word special cases and boosters: _special_idioms_check can
     # change a valence only if one of them is among the words it joins.
     _IDIOM_FIRST_WORDS = frozenset(k.split(" ")[0] for k in (*_SPECIAL, *_BOOSTERS) if " " in k)
+    # One word of each of those sequences (its longest, the first of equals): a sentence that
+    # holds none of them holds none of the sequences.
+    _IDIOM_MARKERS = frozenset(max(k.split(" "), key=len) for k in (*_SPECIAL, *_BOOSTERS) if " " in k)
     return vader.SentimentIntensityAnalyzer()
 
 
@@ -85,6 +91,30 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
 def emoji_chars() -> frozenset[str]:
     """The characters VADER replaces by their emoji description (its keys of length 1)."""
     return frozenset(k for k in vader_analyzer().emojis if len(k) == 1)
+
+
+# Words whose presence in a sentence can make a VADER rule fire (besides the lists bound above).
+_RULE_WORDS = frozenset({"no", "so", "this", "never", "without", "least", "kind"})
+
+
+def context_word(lower: str) -> bool:
+    """Whether a word (VADER's punctuation-stripped form, lower case) can make one of VADER's
+    word rules fire: a negation, a booster, the longest word of an idiom or of a multi-word
+    booster (every such sequence holds one), or one of "no", "so", "this", "never", "without",
+    "least", "kind".
+
+    Those rules look at most three words back and two ahead: a lexicon word with no such word
+    within that distance, in a sentence without "but" (VADER's one sentence-wide rule), scores
+    its own lexicon valence (plus or minus the ALL-CAPS increment); see :func:`score_plain`.
+
+    Examples
+    --------
+    >>> context_word("not"), context_word("very"), context_word("good")
+    (True, True, False)
+    """
+    vader_analyzer()  # binds VADER's rule tables
+    return (lower in _RULE_WORDS or lower in _BOOSTERS or lower in _IDIOM_MARKERS
+            or _negated(lower))
 
 
 # --------------------------------------------------------------------------- one word's valence
@@ -331,6 +361,29 @@ def score_words(
     return score_valence(sentiments, hits, exclamations, questions)
 
 
+def score_plain(
+    values: list[float], upper: list[int], is_cap_diff: bool, n: int, exclamations: int, questions: int
+) -> tuple[float, float, float, float]:
+    """VADER's scores of a sentence of ``n`` words, without "but", in which no lexicon word has a
+    :func:`context_word` within three words before it or two after it (itself included).
+
+    ``values`` holds the lexicon valences of its lexicon words, in order, ``upper`` whether each
+    of those words is ALL CAPS, ``is_cap_diff`` is ``allcap_differential(words)``. No rule fires
+    in such a sentence but the ALL-CAPS one, so each word scores what :func:`valence` gives
+    (its valence, plus or minus ``C_INCR``); then :func:`score_valence`, same floats.
+
+    Examples
+    --------
+    >>> lexicon = vader_analyzer().lexicon
+    >>> score_plain([lexicon["great"], lexicon["success"]], [0, 0], False, 5, 0, 0) == score_tuple(
+    ...     "The team had great success.")
+    True
+    """
+    if is_cap_diff and any(upper):
+        values = [(v + _C_INCR if v > 0 else v - _C_INCR) if up else v for v, up in zip(values, upper, strict=True)]
+    return _score_values(values, n, exclamations, questions)
+
+
 def _punctuation_emphasis(exclamations: int, questions: int) -> float:
     # _punctuation_emphasis: _amplify_ep + _amplify_qm
     ep_count = exclamations
@@ -350,7 +403,16 @@ def score_valence(
     """``SentimentIntensityAnalyzer.score_valence(sentiments, text)`` for a non-empty list whose
     non-zero entries all sit at ``hits``, operation by operation (same floats); ``text`` enters
     only through its counts of "!" and "?"."""
-    sum_s = float(sum(sentiments))
+    return _score_values([sentiments[i] for i in hits], len(sentiments), exclamations, questions)
+
+
+def _score_values(values: list[float], n: int, exclamations: int, questions: int) -> tuple[float, float, float, float]:
+    """:func:`score_valence` of a list of ``n`` sentiments whose entries not in ``values`` are 0.
+
+    Zeros add nothing to VADER's sums (``x + 0 == x``), so summing ``values`` alone, in order,
+    gives the same floats.
+    """
+    sum_s = float(sum(values))
     punct_emph_amplifier = _punctuation_emphasis(exclamations, questions)
     if sum_s > 0:
         sum_s += punct_emph_amplifier
@@ -362,19 +424,18 @@ def score_valence(
         compound = -1.0
     elif compound > 1.0:
         compound = 1.0
-    # _sift_sentiment_scores: zeros add nothing to the sums, so only hits are visited
+    # _sift_sentiment_scores: zeros add nothing to the sums, so only the values are visited
     pos_sum = 0.0
     neg_sum = 0.0
     nonzero = 0
-    for i in hits:
-        sentiment_score = sentiments[i]
+    for sentiment_score in values:
         if sentiment_score > 0:
             pos_sum += float(sentiment_score) + 1
             nonzero += 1
         elif sentiment_score < 0:
             neg_sum += float(sentiment_score) - 1
             nonzero += 1
-    neu_count = len(sentiments) - nonzero
+    neu_count = n - nonzero
     if pos_sum > math.fabs(neg_sum):
         pos_sum += punct_emph_amplifier
     elif pos_sum < math.fabs(neg_sum):

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .._progress import progress_bar
 from .._validation import check_articles, check_bool, check_option
+from ..lexicon import prepare
 from ..text import (CHUNKS, article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
                     warn_left_out)
 from .attribution import attribution_metrics
@@ -134,9 +135,10 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...])
         rows = [article_values(t, h, ids) for t, h, ids in zip(texts, titles, chunk_ids, strict=True)]
         parts.append(sentiment_frame(rows, chunk.index, chunk["article_id"].array).drop(columns="article_id"))
     if "word_choice" in families:
-        columns = metric_columns(chunk, lexicon, None, words)  # arrays: no 1,000-column frame to copy
+        prepared = [prepare(t) for t in texts]  # shared by the word-choice, marker and loaded matchers
+        columns = metric_columns(chunk, lexicon, None, words, prepared)  # arrays: no 1,000-column frame to copy
         del columns["article_id"], columns["wc_words"]
-        columns.update(loaded_rates(texts, words))  # loaded language: own voice, quotations
+        columns.update(loaded_rates(texts, words, prepared))  # loaded language: own voice, quotations
         parts.append(pd.DataFrame(columns, index=chunk.index))
     if "attribution" in families:
         parts.append(attribution_metrics(chunk, progress=False, languages=None).drop(columns="article_id"))

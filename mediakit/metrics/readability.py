@@ -113,22 +113,42 @@ _SYLLABLE_CACHE: dict[str, int] = {}  # lowercased word -> syllables
 # word -> (syllables, polysyllabic, not_easy, fog_hard, the word if difficult_words() counts it)
 _WordInfo = tuple[int, int, int, int, "str | None"]
 _WORD_CACHE: dict[str, _WordInfo] = {}
-# chunk -> (is_word, letters, *_WordInfo)
-_ChunkInfo = tuple[int, int, int, int, int, int, "str | None"]
-_NOT_A_WORD: _ChunkInfo = (0, 0, 0, 0, 0, 0, None)
 # difficult word -> a number of its own (the feature rows hold numbers, not strings)
 _HARD_IDS: dict[str, int] = {}
 
 
-def _chunk_features(chunk: str) -> tuple[int, ...]:
-    """The feature row of one chunk: (is_word, letters, syllables, polysyllabic, not_easy,
-    fog_hard, characters, id of the difficult word or -1); the first seven add up per text."""
-    is_word, letters, syllables, poly, not_easy, fog_hard, hard = _chunk_info(backend(), chunk)
-    hard_id = -1 if hard is None else _HARD_IDS.setdefault(hard, len(_HARD_IDS))
-    return (is_word, letters, syllables, poly, not_easy, fog_hard, len(chunk), hard_id)
+def _chunk_features(first: int, chunks: list[str]) -> list[tuple[int, ...]]:
+    """The feature rows of new chunks (ids ``first``, ``first + 1``, ...): (is_word, letters,
+    syllables, polysyllabic, not_easy, fog_hard, characters, id of the difficult word or -1);
+    the first seven add up per text.
+
+    textstat removes punctuation from the whole text, then splits it on whitespace. Removal
+    never crosses whitespace (the apostrophe rule looks only at the following characters, and
+    a chunk's end acts as the whitespace after it does), so cleaning each chunk gives the same
+    words; a chunk gives a word iff it holds a word character.
+    """
+    b = backend()
+    words, hard_ids = _WORD_CACHE, _HARD_IDS
+    rows: list[tuple[int, ...]] = []
+    for chunk in chunks:
+        if chunk.isalnum():  # only word characters (str.isalnum() is \w less "_")
+            word, letters = chunk, len(chunk)
+        else:
+            word = _remove_punctuation(b, chunk)
+            if not word:
+                rows.append((0, 0, 0, 0, 0, 0, len(chunk), -1))
+                continue
+            letters = len(b.nonword.sub("", chunk))
+        info = words.get(word)
+        if info is None:
+            info = words[word] = _word_info(b, word)
+        syllables, poly, not_easy, fog_hard, hard = info
+        hard_id = -1 if hard is None else hard_ids.setdefault(hard, len(hard_ids))
+        rows.append((1, letters, syllables, poly, not_easy, fog_hard, len(chunk), hard_id))
+    return rows
 
 
-_FEATURES = ChunkFeatures(CHUNKS, _chunk_features, 8, on_reset=_HARD_IDS.clear)
+_FEATURES = ChunkFeatures(CHUNKS, _chunk_features, 8, on_reset=_HARD_IDS.clear, batch=True)
 
 
 def clear_caches() -> None:
@@ -192,27 +212,6 @@ def _word_info(b: Backend, word: str) -> _WordInfo:
     )
 
 
-def _chunk_info(b: Backend, chunk: str) -> _ChunkInfo:
-    """What textstat derives from one whitespace-separated chunk of the text.
-
-    textstat removes punctuation from the whole text, then splits it on whitespace. Removal
-    never crosses whitespace (the apostrophe rule looks only at the following characters, and
-    a chunk's end acts as the whitespace after it does), so cleaning each chunk gives the same
-    words; a chunk gives a word iff it holds a word character.
-    """
-    if chunk.isalnum():  # only word characters (str.isalnum() is \w less "_")
-        word, letters = chunk, len(chunk)
-    else:
-        word = _remove_punctuation(b, chunk)
-        if not word:
-            return _NOT_A_WORD
-        letters = len(b.nonword.sub("", chunk))
-    info = _WORD_CACHE.get(word)
-    if info is None:
-        info = _WORD_CACHE[word] = _word_info(b, word)
-    return (1, letters, *info)
-
-
 def _count_sentences(b: Backend, text: str) -> int:
     # textstat.backend.counts.count_sentences: 0 for "", else the segments matching
     # \b[^.!?]+[.!?]* less those with count_words(segment) <= 2, and at least 1.
@@ -251,7 +250,7 @@ def _values(b: Backend, text: str, undefined: _Undefined, ids: np.ndarray | None
     if ids is None:
         ids = CHUNKS.ids(text.split())
     rows = _FEATURES.rows(ids)
-    # Counts over the whole text are sums over its chunks (see _chunk_info); characters is
+    # Counts over the whole text are sums over its chunks (see _chunk_features); characters is
     # count_chars, len(re.sub(r"\s", "", text)); difficult_words counts distinct words.
     words, letters, syllables, poly, not_easy, fog_hard, characters = rows[:, :7].sum(axis=0).tolist()
     raw_words = len(ids)

@@ -19,7 +19,10 @@ sentence several times for every sentiment word and walks every character
 looking for emoji. :func:`sentence_sentiment` runs the same rules without that
 repeated work (:mod:`mediakit.metrics._vader`; repeated sentences are cached); its
 results are identical to VADER's for every input: the test suite compares both on
-every sentence of the PolNeAR dev set and on generated text. One analyzer is
+every sentence of the PolNeAR dev set and on generated text. Within an article, a
+sentence in which none of VADER's rule words (negations, boosters, ...) stands near a
+lexicon word, and without "but", skips the rule code: each lexicon word scores its
+valence (:func:`~mediakit.metrics._vader.score_plain`, same floats). One analyzer is
 created, on first use, and supplies the lexicons.
 """
 
@@ -36,8 +39,8 @@ from .._progress import progress_bar
 from .._validation import check_articles, check_bool
 from ..schema import with_article_context
 from ..text import (
+    CHUNK_WORDS,
     CHUNKS,
-    WORD_RE,
     ChunkFeatures,
     ChunkValues,
     Span,
@@ -50,7 +53,9 @@ from ..text import (
 from ._vader import (
     PUNCTUATION,
     SCORE_KEYS,
+    context_word,
     emoji_chars,
+    score_plain,
     score_tuple,
     score_words,
     vader_analyzer,
@@ -103,13 +108,26 @@ def _vader_word(chunk: str) -> str:
     return chunk if len(stripped) <= 2 else stripped
 
 
-def _vader_lower(chunk: str) -> str:
-    return _vader_word(chunk).lower()
+def _vader_lowers(first: int, chunks: list[str]) -> list[str]:
+    # the lower case of VADER's words of chunks first, first + 1, ...
+    return [w.lower() for w in _VADER_WORDS.table()[first : first + len(chunks)]]  # type: ignore[attr-defined]
 
 
-def _vader_flags(chunk: str) -> tuple[int, int]:
-    word = _vader_word(chunk)
-    return (int(word.lower() in vader_analyzer().lexicon), int(word.isupper()))
+def _vader_valences(first: int, chunks: list[str]) -> list[float]:
+    # each chunk's lexicon valence (0.0 when not in the lexicon)
+    get = vader_analyzer().lexicon.get
+    lowers: list[str] = _VADER_LOWER.table()[first : first + len(chunks)]  # type: ignore[assignment]
+    return [get(lw, 0.0) for lw in lowers]
+
+
+def _vader_flags(first: int, chunks: list[str]) -> list[tuple[bool, bool, bool, bool]]:
+    # per chunk: in VADER's lexicon, ALL CAPS, can make a VADER word rule fire (context_word), is "but"
+    lexicon = vader_analyzer().lexicon
+    stop = first + len(chunks)
+    words: list[str] = _VADER_WORDS.table()[first:stop]  # type: ignore[assignment]
+    lowers: list[str] = _VADER_LOWER.table()[first:stop]  # type: ignore[assignment]
+    return [(lower in lexicon, word.isupper(), context_word(lower), lower == "but")
+            for word, lower in zip(words, lowers, strict=True)]
 
 
 @lru_cache(maxsize=1)
@@ -122,9 +140,11 @@ def _emoji_table() -> np.ndarray:
     return table
 
 
+# What VADER derives from each chunk, computed once per distinct chunk (each from the one before)
 _VADER_WORDS = ChunkValues(CHUNKS, _vader_word)
-_VADER_LOWER = ChunkValues(CHUNKS, _vader_lower)
-_VADER_FLAGS = ChunkFeatures(CHUNKS, _vader_flags, 2)
+_VADER_LOWER = ChunkValues(CHUNKS, _vader_lowers, batch=True)
+_VADER_VALENCE = ChunkValues(CHUNKS, _vader_valences, batch=True)
+_VADER_FLAGS = ChunkFeatures(CHUNKS, _vader_flags, 4, batch=True)
 
 
 def _article_scores(
@@ -139,10 +159,15 @@ def _article_scores(
     if not spans:
         return []
     codes = code_points(text)
+    s_arr = np.fromiter((s.start for s in spans), dtype=np.intp, count=len(spans))
+    e_arr = np.fromiter((s.end for s in spans), dtype=np.intp, count=len(spans))
+    has_emoji = None
     if not text.isascii():
         emoji = _emoji_table()
-        if emoji[np.minimum(codes, len(emoji) - 1)].any():  # emoji: VADER rewrites the text
-            return [_cached_scores(text[s.start : s.end]) for s in spans]
+        is_emoji = emoji[np.minimum(codes, len(emoji) - 1)]
+        if is_emoji.any():  # a sentence with emoji is scored on its own: VADER rewrites its text
+            cum = np.concatenate(([0], np.cumsum(is_emoji)))
+            has_emoji = cum[e_arr] > cum[s_arr]
     if ids is None:
         ids = CHUNKS.ids(text.split())
     starts, ends = chunk_offsets(text, codes)
@@ -153,18 +178,28 @@ def _article_scores(
     flags = _VADER_FLAGS.rows(ids)
     words_of_chunk = _VADER_WORDS.table()
     lower_of_chunk = _VADER_LOWER.table()
-    s_arr = np.fromiter((s.start for s in spans), dtype=np.intp, count=len(spans))
-    e_arr = np.fromiter((s.end for s in spans), dtype=np.intp, count=len(spans))
     first = np.minimum(np.searchsorted(starts, s_arr), n_chunks - 1)
     last = np.minimum(np.searchsorted(ends, e_arr), n_chunks - 1)
-    aligned = ((starts[first] == s_arr) & (ends[last] == e_arr)).tolist()
+    aligned_a = (starts[first] == s_arr) & (ends[last] == e_arr)
+    aligned = (aligned_a if has_emoji is None else aligned_a & ~has_emoji).tolist()
     stop = last + 1
     hit_positions = np.flatnonzero(flags[:, 0])
-    hits_from = np.searchsorted(hit_positions, first).tolist()
-    hits_to = np.searchsorted(hit_positions, stop).tolist()
+    hits_from_a = np.searchsorted(hit_positions, first)
+    hits_to_a = np.searchsorted(hit_positions, stop)
+    hits_from, hits_to = hits_from_a.tolist(), hits_to_a.tolist()
     caps = np.concatenate(([0], np.cumsum(flags[:, 1])))
     n_upper = (caps[stop] - caps[first]).tolist()
+    # A lexicon word is plain when no context word lies within 3 chunks before it or 2 after
+    # it (the reach of VADER's word rules; counted over the article, so at most too cautious).
+    context = np.concatenate(([0], np.cumsum(flags[:, 2])))
+    plain = context[np.minimum(hit_positions + 3, n_chunks)] == context[np.maximum(hit_positions - 3, 0)]
+    ruled = np.concatenate(([0], np.cumsum(~plain)))
+    buts = np.concatenate(([0], np.cumsum(flags[:, 3])))
+    n_ruled = (ruled[hits_to_a] - ruled[hits_from_a] + buts[stop] - buts[first]).tolist()
     hit_list = hit_positions.tolist()
+    valences: list[float] = _VADER_VALENCE.table()  # type: ignore[assignment]
+    hit_values = list(map(valences.__getitem__, ids[hit_positions].tolist()))
+    hit_upper = flags[hit_positions, 1].tolist()
     id_list = ids.tolist()
     first_l, stop_l = first.tolist(), stop.tolist()
     out: list[tuple[float, float, float, float]] = []
@@ -177,8 +212,12 @@ def _article_scores(
             out.append((0.0, 1.0, 0.0, 0.0))
             continue
         a, b = first_l[k], stop_l[k]
-        seg = id_list[a:b]
         n = b - a
+        if not n_ruled[k]:  # no rule can fire: each lexicon word scores its own valence
+            out.append(score_plain(hit_values[h0:h1], hit_upper[h0:h1], 0 < n - n_upper[k] < n, n,
+                                   text.count("!", span.start, span.end), text.count("?", span.start, span.end)))
+            continue
+        seg = id_list[a:b]
         out.append(
             score_words(
                 list(map(words_of_chunk.__getitem__, seg)),  # type: ignore[arg-type]  # list.__getitem__ overloads
@@ -251,27 +290,29 @@ def _word_valence(word: str) -> int:
     return 0 if v is None else (1 if v > 0 else -1 if v < 0 else 0)
 
 
-def _tone_features(chunk: str) -> tuple[int, int, int]:
-    """(words, positive words, negative words) of one whitespace-separated chunk.
+def _tone_features(first: int, chunks: list[str]) -> list[tuple[int, int, int]]:
+    """(words, positive words, negative words) of each new chunk (ids ``first``, ``first + 1``, ...).
 
     :data:`mediakit.text.WORD_RE` never matches across white space, so a text's words
     are its chunks' words: the counts of a text are the sums over its chunks.
     """
     valence = _tone_valence()
-    words = WORD_RE.findall(chunk)
-    n_pos = n_neg = 0
-    for word in words:
-        v = valence.get(word)
-        if v is None:
-            v = valence[word] = _word_valence(word)
-        if v > 0:
-            n_pos += 1
-        elif v < 0:
-            n_neg += 1
-    return (len(words), n_pos, n_neg)
+    rows = []
+    for words in CHUNK_WORDS.table()[first : first + len(chunks)]:
+        n_pos = n_neg = 0
+        for word in words:  # type: ignore[attr-defined]
+            v = valence.get(word)
+            if v is None:
+                v = valence[word] = _word_valence(word)
+            if v > 0:
+                n_pos += 1
+            elif v < 0:
+                n_neg += 1
+        rows.append((len(words), n_pos, n_neg))  # type: ignore[arg-type]
+    return rows
 
 
-_TONE = ChunkFeatures(CHUNKS, _tone_features, 3)
+_TONE = ChunkFeatures(CHUNKS, _tone_features, 3, batch=True)
 _TONE_KEYS = ("tone_positive", "tone_negative", "tone", "tone_polarity")
 _NAN4 = (float("nan"),) * 4
 

@@ -43,7 +43,7 @@ import pandas as pd
 from .._progress import progress_bar
 from .._validation import check_articles, check_bool
 from ..schema import with_article_context
-from ..lexicon import Lexicon, LexiconSource, load_lexicon, prepare
+from ..lexicon import Lexicon, LexiconSource, PreparedText, load_lexicon, prepare
 from ..text import count_words, scored_articles
 
 __all__ = [
@@ -310,11 +310,13 @@ def metric_columns(
     lexicon: LexiconSource,
     markers: LexiconSource | Literal[False],
     word_counts: Sequence[int] | None = None,
+    prepared: Sequence[PreparedText] | None = None,
 ) -> dict[str, Any]:
     """The columns of :func:`word_choice_metrics` as arrays (``analyze`` builds its own frame).
 
-    ``word_counts``: :func:`mediakit.text.count_words` of each body, if the caller has them.
-    No input checks (the caller has checked ``articles``).
+    ``word_counts``: :func:`mediakit.text.count_words` of each body, if the caller has them;
+    ``prepared``: :func:`mediakit.lexicon.prepare` of each body (its ``text`` cell made a string),
+    likewise. No input checks (the caller has checked ``articles``).
 
     Examples
     --------
@@ -330,7 +332,7 @@ def metric_columns(
     titles = column_values(articles, "title")
     texts = column_values(articles, "text")
     for r, (title, text) in enumerate(zip(titles, texts, strict=True)):
-        counts.add(r, text_cell(title), text_cell(text), word_counts)
+        counts.add(r, text_cell(title), text_cell(text), word_counts, None if prepared is None else prepared[r])
     words = counts.words
     body_n = counts.table(counts.body_idx, n, counts.n_var)
     head_n = counts.table(counts.title_idx, n, counts.n_var)
@@ -378,12 +380,15 @@ class _MatchCounts:
         self.title_idx: list[int] = []
         self.mk_idx: list[int] = []
 
-    def add(self, r: int, head: str, body: str, word_counts: Sequence[int] | None) -> None:
-        """Count article ``r``: its headline ``head`` and its body ``body`` (strings)."""
+    def add(self, r: int, head: str, body: str, word_counts: Sequence[int] | None,
+            prepared: PreparedText | None = None) -> None:
+        """Count article ``r``: its headline ``head`` and its body ``body`` (strings; ``prepared``:
+        :func:`~mediakit.lexicon.prepare` of ``body``, if the caller has it)."""
         term_variant, n_var = self.term_variant, self.n_var
         if body:
             self.words[r] = count_words(body) if word_counts is None else word_counts[r]
-            prepared = prepare(body)
+            if prepared is None:
+                prepared = prepare(body)
             base = r * n_var
             self.body_idx.extend(base + term_variant[i] for _, _, i in self.matcher.find(prepared))
             if self.mk is not None:

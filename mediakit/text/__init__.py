@@ -51,6 +51,7 @@ from ._tokens import (
     ASCII_LETTERS_RE,
     ASCII_TOKEN_TABLE,
     CHUNK_RE,
+    CHUNK_WORDS,
     CHUNKS,
     DOTTED_TOKEN_RE,
     HYPHEN_TOKEN_RE,
@@ -94,6 +95,7 @@ __all__ = [
     # word tokens
     "ASCII_LETTERS_RE",
     "ASCII_TOKEN_TABLE",
+    "CHUNK_WORDS",
     "CHUNKS",
     "CHUNK_RE",
     "DOTTED_TOKEN_RE",

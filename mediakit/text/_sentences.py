@@ -49,7 +49,7 @@ from typing import NamedTuple
 
 from mediakit._resources import read_resource_text
 
-from ._tokens import CHUNK_RE, LETTERS_RE
+from ._tokens import CHUNK_RE, LETTERS_RE, register_clearer
 
 __all__ = [
     "SENTENCE_STARTERS",
@@ -251,7 +251,14 @@ def paragraph_units(text: str) -> list[tuple[int, int]]:
     """:func:`paragraph_spans` without the type check (for the quotation finder, which has made it).
 
     Paragraph units of ``text``: stripped, bullet markers removed, contentless ones dropped.
+    The last few hundred texts' units are remembered (the sentence splitter and the quotation
+    finder both need them, one after the other over a chunk of articles); a new list each call.
     """
+    return list(_paragraph_units(text))
+
+
+@lru_cache(maxsize=512)
+def _paragraph_units(text: str) -> tuple[tuple[int, int], ...]:
     raw: list[tuple[int, int]] = []
     pos = 0
     newline_only = not any(c in text for c in _OTHER_LINE_BREAKS)
@@ -266,7 +273,10 @@ def paragraph_units(text: str) -> list[tuple[int, int]]:
             s = bullet.end()
         if _CONTENT_RE.search(text, s, e) is not None:
             units.append((s, e))
-    return units
+    return tuple(units)
+
+
+register_clearer(_paragraph_units.cache_clear)  # mediakit.text.clear_chunk_caches() forgets them
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
+from typing import Any
 
 import numpy as np
 
@@ -32,6 +33,7 @@ __all__ = [
     "ASCII_LETTERS_RE",
     "ASCII_TOKEN_TABLE",
     "CHUNKS",
+    "CHUNK_WORDS",
     "CHUNK_RE",
     "DOTTED_TOKEN_RE",
     "HYPHEN_TOKEN_RE",
@@ -53,6 +55,7 @@ __all__ = [
     "code_points",
     "count_words",
     "english_stop_words",
+    "register_clearer",
     "words_of",
 ]
 
@@ -245,6 +248,10 @@ class ChunkFeatures:
         Number of features.
     on_reset : callable, optional
         Called whenever the table starts again (the vocabulary was cleared, or :meth:`clear`).
+    batch : bool, default False
+        Call ``compute(first_id, chunks)`` once for all the chunks not computed yet (ids
+        ``first_id``, ``first_id + 1``, ...), returning one row per chunk: to derive the rows
+        from other tables of the same vocabulary.
 
     Examples
     --------
@@ -257,13 +264,16 @@ class ChunkFeatures:
     def __init__(
         self,
         vocabulary: ChunkVocabulary,
-        compute: Callable[[str], Sequence[int]],
+        compute: Callable[..., Any],
         width: int,
         on_reset: Callable[[], None] | None = None,
+        *,
+        batch: bool = False,
     ) -> None:
         self.vocabulary = vocabulary
         self.width = width
         self._compute = compute
+        self._batch = batch
         self._on_reset = on_reset
         self._table = np.zeros((0, width), dtype=np.int64)
         self._filled = 0
@@ -286,7 +296,8 @@ class ChunkFeatures:
                 self.clear()
             n = len(vocab.chunks)
             if self._filled < n:
-                new = [self._compute(c) for c in vocab.chunks[self._filled:n]]
+                chunks = vocab.chunks[self._filled:n]
+                new = self._compute(self._filled, chunks) if self._batch else [self._compute(c) for c in chunks]
                 if len(self._table) < n:
                     grown = np.zeros((max(n, 2 * len(self._table), 1024), self.width), dtype=np.int64)
                     grown[: self._filled] = self._table[: self._filled]
@@ -299,7 +310,7 @@ class ChunkFeatures:
 class ChunkValues:
     """Any Python value for every chunk of a :class:`ChunkVocabulary`, computed once.
 
-    Like :class:`ChunkFeatures`, for values that are not integers (strings, say).
+    Like :class:`ChunkFeatures` (``batch`` too), for values that are not integers (strings, say).
 
     Examples
     --------
@@ -310,9 +321,10 @@ class ChunkValues:
     ['A', 'B', 'A']
     """
 
-    def __init__(self, vocabulary: ChunkVocabulary, compute: Callable[[str], object]) -> None:
+    def __init__(self, vocabulary: ChunkVocabulary, compute: Callable[..., Any], *, batch: bool = False) -> None:
         self.vocabulary = vocabulary
         self._compute = compute
+        self._batch = batch
         self._values: list[object] = []
         self._generation = vocabulary.generation
 
@@ -324,8 +336,10 @@ class ChunkValues:
                 self._values = []
                 self._generation = vocab.generation
             n = len(vocab.chunks)
-            if len(self._values) < n:
-                self._values.extend(map(self._compute, vocab.chunks[len(self._values):n]))
+            done = len(self._values)
+            if done < n:
+                chunks = vocab.chunks[done:n]
+                self._values.extend(self._compute(done, chunks) if self._batch else map(self._compute, chunks))
             return self._values
 
 
@@ -367,11 +381,16 @@ def chunk_offsets(text: str, codes: np.ndarray | None = None) -> tuple[np.ndarra
 CHUNKS = ChunkVocabulary()
 
 
-def _word_count_features(chunk: str) -> tuple[int]:
-    return (len(WORD_RE.findall(chunk)),)
+#: The words (:data:`WORD_RE` matches) of each chunk of :data:`CHUNKS`, by chunk id: shared by
+#: word counts and tone (WORD_RE never matches across white space: a text's words are its chunks').
+CHUNK_WORDS = ChunkValues(CHUNKS, WORD_RE.findall)
 
 
-_WORD_COUNTS = ChunkFeatures(CHUNKS, _word_count_features, 1)
+def _word_count_features(first: int, chunks: list[str]) -> list[tuple[int]]:
+    return [(len(words),) for words in CHUNK_WORDS.table()[first : first + len(chunks)]]  # type: ignore[arg-type]
+
+
+_WORD_COUNTS = ChunkFeatures(CHUNKS, _word_count_features, 1, batch=True)
 
 
 def chunk_word_counts(ids: np.ndarray) -> int:
@@ -386,8 +405,17 @@ def chunk_word_counts(ids: np.ndarray) -> int:
     return int(_WORD_COUNTS.rows(ids).sum())
 
 
+_CLEARERS: list[Callable[[], None]] = []
+
+
+def register_clearer(clear: Callable[[], None]) -> None:
+    """Have :func:`clear_chunk_caches` call ``clear`` too (another per-text cache of this package)."""
+    _CLEARERS.append(clear)
+
+
 def clear_chunk_caches() -> None:
-    """Forget the shared chunk vocabulary and every table computed from it (cold start).
+    """Forget the shared chunk vocabulary and every table computed from it, and the other
+    per-text caches of :mod:`mediakit.text` (cold start).
 
     Examples
     --------
@@ -397,3 +425,5 @@ def clear_chunk_caches() -> None:
     """
     CHUNKS.clear()
     words_of.cache_clear()
+    for clear in _CLEARERS:
+        clear()

@@ -310,9 +310,10 @@ def test_sentiment_empty_table() -> None:
 
 def test_never_scores_a_whole_article(monkeypatch: pytest.MonkeyPatch) -> None:
     # Every sentence score comes from score_tuple (a sentence's text) or, for sentences
-    # scored from their article's chunks, from score_words (its words): record the words.
+    # scored from their article's chunks, from score_words (its words) or score_plain (its
+    # number of words, where no VADER rule can fire): record the words.
     seen: list[int] = []
-    real_tuple, real_words = sm.score_tuple, sm.score_words
+    real_tuple, real_words, real_plain = sm.score_tuple, sm.score_words, sm.score_plain
 
     def spy_tuple(text: str) -> tuple[float, float, float, float]:
         seen.append(len(text.split()))
@@ -322,8 +323,14 @@ def test_never_scores_a_whole_article(monkeypatch: pytest.MonkeyPatch) -> None:
         seen.append(len(words))
         return real_words(words, *args)  # type: ignore[arg-type]
 
+    def spy_plain(values: list[float], upper: list[int], cap: bool, n: int, *args: int
+                  ) -> tuple[float, float, float, float]:
+        seen.append(n)
+        return real_plain(values, upper, cap, n, *args)
+
     monkeypatch.setattr(sm, "score_tuple", spy_tuple)
     monkeypatch.setattr(sm, "score_words", spy_words)
+    monkeypatch.setattr(sm, "score_plain", spy_plain)
     sm._cached_scores.cache_clear()
     try:
         body = " ".join(["The talks were a great success for everyone."] * 30)
@@ -428,3 +435,59 @@ def test_sentences_scored_from_chunks_equal_vader(text: str) -> None:
     rows = sm.sentences(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     for row in rows.itertuples():
         assert (row.neg, row.neu, row.pos, row.compound) == tuple(REFERENCE.polarity_scores(row.text).values())
+
+
+# Lexicon words at every distance from the words that make VADER's rules fire: the plain path
+# (score_plain, no rule within reach) and the full one must agree with VADER at the boundary.
+_NEUTRAL = "the cat ran to a house in U.S. THE CAT".split()
+_DISTANT_WORDS = _NEUTRAL * 3 + (
+    "good bad GREAT terrible not no never but kind least without so this very hardly death "
+    "stop right enough sort bomb die beating 😀 \u201cGreat\u201d isn\u2019t"
+).split()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_DISTANT_WORDS), min_size=1, max_size=16).map(" ".join).map(lambda s: s + "."),
+        min_size=1,
+        max_size=5,
+    ).map(" ".join)
+)
+def test_plain_and_ruled_sentences_equal_vader(text: str) -> None:
+    sm._cached_scores.cache_clear()
+    rows = sm.sentences(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    for row in rows.itertuples():
+        assert (row.neg, row.neu, row.pos, row.compound) == tuple(REFERENCE.polarity_scores(row.text).values())
+
+
+def test_plain_path_is_taken_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = sm.score_plain
+
+    def spy(*args: object) -> tuple[float, float, float, float]:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sm, "score_plain", spy)
+    # plain: sentence 1 (no rule word near "GREAT" or "success"; the ALL-CAPS increment applies)
+    # and sentence 3 ("Not" four words before "good": out of VADER's reach). Sentence 2 has the
+    # next sentence's "Not" two chunks after "good" (the reach is counted over the article:
+    # cautious, so VADER's full rules); the emoji sentence is scored from its own text.
+    text = ("The rescue was a GREAT success for the U.S. team. Not a word from the good side. "
+            "Not a word from good people. We love it \U0001F600 today.")
+    rows = sm.sentences(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    assert len(calls) == 2
+    for row in rows.itertuples():
+        assert (row.neg, row.neu, row.pos, row.compound) == tuple(REFERENCE.polarity_scores(row.text).values())
+
+
+def test_context_words_cover_vaders_rule_tables() -> None:
+    _vader.vader_analyzer()
+    for word in [*vader.NEGATE, *(k for k in vader.BOOSTER_DICT if " " not in k), "no", "but", "least", "kind",
+                 "so", "this", "never", "without", "wasn't"]:
+        assert _vader.context_word(word) or word == "but", word  # "but" acts sentence-wide, on its own
+    for key in [*vader.SPECIAL_CASES, *vader.BOOSTER_DICT]:
+        if " " in key:
+            assert any(_vader.context_word(w) for w in key.split()), key
+    assert not _vader.context_word("good") and not _vader.context_word("the")

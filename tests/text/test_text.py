@@ -572,3 +572,50 @@ def test_word_before_is_the_longest_word_ending_there(text: str) -> None:
         for start in (0, max(0, end - 3)):
             m = anchored.search(text, start, end)
             assert tx._word_before(text, start, end) == (m.group() if m else "")
+
+
+# --------------------------------------------------------------------------- chunk tables (batch)
+
+
+def test_chunk_tables_in_batches_follow_the_vocabulary() -> None:
+    from mediakit.text import ChunkFeatures, ChunkValues, ChunkVocabulary
+
+    vocab = ChunkVocabulary()
+    calls: list[tuple[int, list[str]]] = []
+
+    def lengths(first: int, chunks: list[str]) -> list[tuple[int, int]]:
+        calls.append((first, list(chunks)))
+        return [(len(c), first + k) for k, c in enumerate(chunks)]
+
+    feats = ChunkFeatures(vocab, lengths, 2, batch=True)
+    upper = ChunkValues(vocab, lambda first, chunks: [c.upper() for c in chunks], batch=True)
+    ids = vocab.ids("a bb a".split())
+    assert feats.rows(ids).tolist() == [[1, 0], [2, 1], [1, 0]]
+    ids = vocab.ids("ccc a".split())
+    assert feats.rows(ids).tolist() == [[3, 2], [1, 0]]
+    assert calls == [(0, ["a", "bb"]), (2, ["ccc"])]  # each new chunk once, with its first id
+    assert [upper.table()[i] for i in ids] == ["CCC", "A"]
+    vocab.clear()
+    ids = vocab.ids(["dd"])
+    assert feats.rows(ids).tolist() == [[2, 0]] and upper.table() == ["DD"]
+
+
+def test_chunk_words_and_word_counts_agree_with_count_words() -> None:
+    from mediakit.text import CHUNK_WORDS, CHUNKS, chunk_word_counts, count_words, words_of
+
+    text = "Anti-regime forces -- overthrew Assad\u2019s government in the U.S. story. 2024"
+    ids = CHUNKS.ids(text.split())
+    assert chunk_word_counts(ids) == count_words(text)
+    assert [w for i in ids.tolist() for w in CHUNK_WORDS.table()[i]] == list(words_of(text))
+
+
+def test_paragraph_units_remembered_but_fresh_and_cleared() -> None:
+    from mediakit.text import clear_chunk_caches
+
+    text = "One sentence here.\n\nAnother one there."
+    first = tx.paragraph_units(text)
+    first.append((0, 1))  # a caller's list is its own
+    assert tx.paragraph_units(text) == [(0, 18), (20, 38)]
+    assert tx._paragraph_units.cache_info().currsize > 0
+    clear_chunk_caches()
+    assert tx._paragraph_units.cache_info().currsize == 0

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..._progress import progress_bar
 from ..._validation import check_articles, check_bool
-from ...lexicon import LexiconSource, prepare
+from ...lexicon import LexiconSource, PreparedText, prepare
 from ...schema import with_article_context
 from ...text import count_words, quote_spans, scored_articles
 from ..word_choice import caption_cells, column_values, text_cell
@@ -50,10 +50,9 @@ class _Finder:
         if not text:
             return []
         scores = self.scores
-        hits = self.matcher.find(prepare(text))
+        hits, quotes = self.hits(text)
         if not hits:
             return []
-        quotes = quote_spans(text) if _QUOTE_MARKS.search(text) else []
         starts = [q[0] for q in quotes]
         out = []
         for s, e, i in hits:
@@ -62,6 +61,28 @@ class _Finder:
             negated = _NEGATION.search(text, max(0, s - 30), s) is not None
             out.append((s, e, i, float(scores[i]), negated, inside))
         return out
+
+    def hits(self, text: str, prepared: PreparedText | None = None
+             ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+        """The matcher's hits in a non-empty ``text`` (``prepared``: :func:`prepare` of it, if
+        known) and the text's quotations (none are looked for when there is no hit)."""
+        hits = self.matcher.find(prepare(text) if prepared is None else prepared)
+        if not hits:
+            return [], []
+        return hits, (quote_spans(text) if _QUOTE_MARKS.search(text) else [])
+
+    def quoted(self, text: str, prepared: PreparedText | None = None) -> tuple[int, int]:
+        """How many hits of ``text`` stand outside quotations, and how many inside."""
+        if not text:
+            return 0, 0
+        hits, quotes = self.hits(text, prepared)
+        starts = [q[0] for q in quotes]
+        inside = 0
+        for s, _, _ in hits:
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and s < quotes[k][1]:
+                inside += 1
+        return len(hits) - inside, inside
 
 
 def _check_options(articles: Any, parts: Iterable[str], min_score: Any, progress: Any, extend: Any
@@ -185,12 +206,14 @@ def _frame(rows: list[tuple[Any, ...]], id_dtype: Any) -> pd.DataFrame:
     return out
 
 
-def loaded_rates(texts: Sequence[str], word_counts: Sequence[int] | None = None) -> dict[str, np.ndarray]:
+def loaded_rates(texts: Sequence[str], word_counts: Sequence[int] | None = None,
+                 prepared: Sequence[PreparedText] | None = None) -> dict[str, np.ndarray]:
     """``wc_loaded_per1k`` and ``wc_loaded_quote_per1k`` of body texts (for ``analyze``).
 
     Loaded words (shipped model, default selection) outside quotations, and inside them, per
     1,000 words of the body (:func:`mediakit.text.count_words`; NaN for an empty body). No
-    input checks and no language filter: ``analyze`` does both.
+    input checks and no language filter: ``analyze`` does both. ``word_counts`` and
+    ``prepared`` (:func:`mediakit.lexicon.prepare` of each text), if the caller has them.
 
     Examples
     --------
@@ -206,11 +229,7 @@ def loaded_rates(texts: Sequence[str], word_counts: Sequence[int] | None = None)
     for r, text in enumerate(texts):
         text = text_cell(text)
         words[r] = count_words(text) if word_counts is None else word_counts[r]
-        for *_, inq in finder.find(text):
-            if inq:
-                quoted[r] += 1
-            else:
-                own[r] += 1
+        own[r], quoted[r] = finder.quoted(text, None if prepared is None else prepared[r])
     with np.errstate(divide="ignore", invalid="ignore"):
         per = np.where(words > 0, 1000.0 / np.maximum(words, 1), np.nan)
     return {"wc_loaded_per1k": own * per, "wc_loaded_quote_per1k": quoted * per}
