@@ -42,7 +42,7 @@ from ._register import document_register
 from ._resolution import resolve
 from ._verb import analyze_cue
 
-__all__ = ["match_labels", "fit_binary", "collect", "choose_threshold", "train_filter"]
+__all__ = ["match_gold", "match_labels", "fit_binary", "collect", "choose_threshold", "train_filter"]
 
 Span = tuple[int, int]
 
@@ -59,18 +59,18 @@ def _intersection(x: Sequence[Span], y: Sequence[Span]) -> int:
     return sum(max(0, min(b, d) - max(a, c)) for a, b in x for c, d in y)
 
 
-def match_labels(predicted: list[list[Span]], gold: list[list[Span]], overlap: float = _OVERLAP) -> list[bool]:
-    """Which predicted contents the scorer matches to a gold content (one article).
+def match_gold(predicted: list[list[Span]], gold: list[list[Span]], overlap: float = _OVERLAP) -> list[int]:
+    """The gold attribution each predicted content is matched to by the scorer (one article), or -1.
 
     Each gold content, in order of its start, takes the unmatched prediction that covers the largest share
     of its characters, when that share is at least ``overlap``.
 
     Examples
     --------
-    >>> match_labels([[(0, 8)], [(30, 40)]], [[(0, 10)]])
-    [True, False]
+    >>> match_gold([[(0, 8)], [(30, 40)]], [[(0, 10)], [(50, 60)]])
+    [0, -1]
     """
-    used: set[int] = set()
+    used: dict[int, int] = {}
     order = sorted(range(len(gold)), key=lambda i: (gold[i][0][0] if gold[i] else -1, i))
     for i in order:
         glen = sum(e - s for s, e in gold[i])
@@ -84,8 +84,19 @@ def match_labels(predicted: list[list[Span]], gold: list[list[Span]], overlap: f
             if cov > best_cov:
                 best, best_cov = j, cov
         if best >= 0 and best_cov >= overlap:
-            used.add(best)
-    return [j in used for j in range(len(predicted))]
+            used[best] = i
+    return [used.get(j, -1) for j in range(len(predicted))]
+
+
+def match_labels(predicted: list[list[Span]], gold: list[list[Span]], overlap: float = _OVERLAP) -> list[bool]:
+    """Which predicted contents the scorer matches to a gold content (one article): :func:`match_gold`.
+
+    Examples
+    --------
+    >>> match_labels([[(0, 8)], [(30, 40)]], [[(0, 10)]])
+    [True, False]
+    """
+    return [g >= 0 for g in match_gold(predicted, gold, overlap)]
 
 
 def rejected(doc: Doc, kept: list[Attr]) -> list[Attr]:

@@ -33,11 +33,12 @@ from collections import Counter, defaultdict
 from importlib import resources
 from typing import Any
 
+from ._filter_train import match_gold
 from ._lexicon import cue_lexicon, set_learned_cues
 
 Span = tuple[int, int]
 
-__all__ = ["main", "candidates", "select", "match_gold", "lemma_of", "CLASS_OF", "MIN_GOLD", "MIN_RATE", "MIN_PRED",
+__all__ = ["main", "candidates", "select", "lemma_of", "CLASS_OF", "MIN_GOLD", "MIN_RATE", "MIN_PRED",
            "MIN_PRECISION"]
 
 MIN_GOLD = 4
@@ -128,34 +129,6 @@ def candidates(texts: list[str], gold_cues: list[str]) -> dict[str, int]:
             if w in wanted:
                 tokens[w] += 1
     return {w: heads[w] for w in sorted(wanted) if heads[w] >= MIN_RATE * max(1, tokens[w])}
-
-
-def match_gold(predicted: list[list[Span]], gold: list[list[Span]], overlap: float = 0.3) -> list[int]:
-    """The gold attribution each prediction is matched to (-1: none), as the scorer matches (one article):
-    each gold content, in order of its start, takes the unmatched prediction covering the largest share of
-    its characters, when that share is at least ``overlap``.
-
-    Examples
-    --------
-    >>> match_gold([[(0, 8)], [(30, 40)]], [[(0, 10)], [(50, 60)]])
-    [0, -1]
-    """
-    used: dict[int, int] = {}
-    order = sorted(range(len(gold)), key=lambda i: (gold[i][0][0] if gold[i] else -1, i))
-    for i in order:
-        glen = sum(e - s for s, e in gold[i])
-        if not glen:
-            continue
-        best, best_cov = -1, 0.0
-        for j, p in enumerate(predicted):
-            if j in used:
-                continue
-            cov = sum(max(0, min(e, pe) - max(s, ps)) for s, e in gold[i] for ps, pe in p) / glen
-            if cov > best_cov:
-                best, best_cov = j, cov
-        if best >= 0 and best_cov >= overlap:
-            used[best] = i
-    return [used.get(j, -1) for j in range(len(predicted))]
 
 
 def _spans(value: Any) -> list[Span]:
