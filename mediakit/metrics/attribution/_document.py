@@ -52,6 +52,8 @@ class Doc:
     q_starts: list[int] = field(default_factory=list)
     cues: list[tuple[re.Match[str], str]] = field(default_factory=list)
     cue_starts: list[int] = field(default_factory=list)
+    #: the document's register, read once (:func:`mediakit.metrics.attribution._register.document_register`)
+    register: object = None
 
     def cues_in(self, s: int, e: int) -> list[tuple[re.Match[str], str]]:
         """Cue forms starting in ``[s, e)`` (precomputed, in text order)."""

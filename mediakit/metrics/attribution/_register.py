@@ -79,7 +79,7 @@ DEFAULT_REGISTER = Register(0, 1, 2, 0)
 
 def document_register(doc: Doc) -> Register:
     """The register bins of a prepared document (what ``prepare`` already read, and a few string counts over
-    the text: some dozens of microseconds a document).
+    the text: some dozens of microseconds a document; kept on the document, so read once).
 
     Parameters
     ----------
@@ -100,6 +100,13 @@ def document_register(doc: Doc) -> Register:
     >>> document_register(prepare("Smith said so.")) == DEFAULT_REGISTER
     True
     """
+    if isinstance(doc.register, Register):  # read before, for this document (the extractor, then the filter)
+        return doc.register
+    doc.register = reg = _read_register(doc)
+    return reg
+
+
+def _read_register(doc: Doc) -> Register:
     text = doc.text[:SAMPLE]
     n = len(text) / 6.0  # about the number of words
     if n < MIN_WORDS:
