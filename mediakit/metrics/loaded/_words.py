@@ -53,11 +53,8 @@ class _Finder:
         hits, quotes = self.hits(text)
         if not hits:
             return []
-        starts = [q[0] for q in quotes]
         out = []
-        for s, e, i in hits:
-            k = bisect_right(starts, s) - 1
-            inside = k >= 0 and s < quotes[k][1]
+        for (s, e, i), inside in zip(hits, _in_quotes(hits, quotes), strict=True):
             negated = _NEGATION.search(text, max(0, s - 30), s) is not None
             out.append((s, e, i, float(scores[i]), negated, inside))
         return out
@@ -76,13 +73,18 @@ class _Finder:
         if not text:
             return 0, 0
         hits, quotes = self.hits(text, prepared)
-        starts = [q[0] for q in quotes]
-        inside = 0
-        for s, _, _ in hits:
-            k = bisect_right(starts, s) - 1
-            if k >= 0 and s < quotes[k][1]:
-                inside += 1
+        inside = sum(_in_quotes(hits, quotes))
         return len(hits) - inside, inside
+
+
+def _in_quotes(hits: list[tuple[int, int, int]], quotes: list[tuple[int, int]]) -> list[bool]:
+    """Whether each hit starts inside one of ``quotes`` (sorted, non-overlapping spans)."""
+    starts = [q[0] for q in quotes]
+    out = []
+    for s, _, _ in hits:
+        k = bisect_right(starts, s) - 1
+        out.append(k >= 0 and s < quotes[k][1])
+    return out
 
 
 def _check_options(articles: Any, parts: Iterable[str], min_score: Any, progress: Any, extend: Any
