@@ -239,6 +239,18 @@ def following_quotes(doc: Doc, after: int, pi: int) -> list[tuple[int, int]]:
     return out
 
 
+_COORDINATORS = frozenset({"but", "and", "yet", "so", "or"})
+"""Coordinators after ', X said,': a new clause follows ('..., Stevens says, but she cautions that ...')."""
+
+
+def _new_clause(body: str, w: str) -> bool:
+    """A coordinator that opens a clause of its own ('but she cautions ...'), not a quotation ('but "...')."""
+    if w not in _COORDINATORS:
+        return False
+    rest = body[len(w):].lstrip()
+    return not (rest[:1] in OPENERS or rest[:2] == "''")
+
+
 def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False) -> list[tuple[int, int]]:
     """Content after a post-frame cue: ', "..."' or ', the rest of the sentence', or the quotes that follow.
 
@@ -255,7 +267,7 @@ def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False
         w = first_word(body)
         verb_goes_on = fragment and ts.startswith(",") and w in lex.form_lemma and not w.endswith("ing")
         if body[:1] in OPENERS or verb_goes_on or not (
-                w in lex.form_lemma or w.endswith("ing") or w in lex.words.tail_clause):
+                w in lex.form_lemma or w.endswith("ing") or w in lex.words.tail_clause or _new_clause(body, w)):
             out = content_right(doc, pos, se, doc.paras[pi][1])
     if not out:
         # '... he said of Trump, "whether ..."': a quotation opened later in the sentence

@@ -16,6 +16,7 @@ from ._document import Doc
 from ._lexicon import WordLists, lexicons, word_lists
 from ...text import ASCII_LETTERS_RE
 from ._phrases import TOKEN_RE
+from ._predicative import plural_subject
 
 __all__ = ["cue_ok", "aux_start"]
 
@@ -146,11 +147,18 @@ def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
         # 'a UN report', 'the first call': a determiner one or two words before
         s = m.start()
         toks = TOKEN_RE.findall(text, max(0, s - 40), s)[-2:]
-        if len(toks) == 2 and toks[0].lower() in words.determiners and not toks[1].lower().endswith("ly"):
+        if len(toks) == 2 and toks[0].lower() in words.determiners and not toks[1].lower().endswith("ly") \
+                and not (plural_subject(toks[1], lw) and not _finite_next(text, m.end(), words)):
             return True
         if toks and toks[-1].lower() in words.noun_base_openers:
             return True  # 'one tweet', 'another report', 'a single post'
     return False
+
+
+def _finite_next(text: str, end: int, words: WordLists) -> bool:
+    """An auxiliary right after the form makes it the head of a subject ('the jobs report was released')."""
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return nxt is not None and nxt.group(1).lower() in words.finite
 
 
 def _name_subject_before(text: str, s: int) -> bool:

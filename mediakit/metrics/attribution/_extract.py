@@ -4,7 +4,8 @@
 (:func:`extract`: each form that :func:`cue_ok` keeps goes to :func:`analyze_cue`, and the candidate
 stays when :func:`prose_ok` finds nothing against it; a cue inside the content of one just found is read
 only when its clause may be linked to that content (:func:`maybe_linked`, :func:`split_nested`); speaker
-lines ("Name: ...", "MS. CLINTON: ...", "Q: ...", :func:`speaker_lines`) are added; nested attributions
+lines ("Name: ...", "MS. CLINTON: ...", "Q: ...", :func:`speaker_lines`) and polls ("In the latest poll, ...",
+:func:`poll_frames`) are added; nested attributions
 dropped; quote-only paragraphs continue the speaker) and resolves their sources (:func:`resolve`); the learned filter
 (:func:`filter_attributions`, :mod:`._filter`) then drops the candidates it scores below its threshold.
 """
@@ -19,6 +20,7 @@ from ._filter import filter_attributions
 from ._lexicon import lexicons, word_lists
 from ._learned import keep_learned
 from ._nested import maybe_linked, split_nested
+from ._polls import poll_frames
 from ._prose import prose_ok
 from ._register import document_register
 from ._phrases import LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
@@ -70,6 +72,7 @@ def extract(doc: Doc) -> list[Attr]:
         return []
     found = _from_cues(doc)
     _add_colon_lines(doc, found)
+    _add_poll_frames(doc, found)
     found = _nest_filter(found)
     _continue_paragraphs(doc, found)
     for a in found:
@@ -155,6 +158,18 @@ def _add_colon_lines(doc: Doc, found: list[Attr]) -> None:
     for ca in colon:
         if not any(s0 <= ca.cue[0] < e0 for s0, e0 in taken):
             found.append(ca)  # the attributions inside its content are nested: _nest_filter drops them
+    found.sort(key=lambda a: a.cue[0])
+
+
+def _add_poll_frames(doc: Doc, found: list[Attr]) -> None:
+    """Add the 'In <poll>, <clause>' attributions (:func:`poll_frames`) whose cue lies outside every
+    content found; ``found`` stays in cue order."""
+    polls = poll_frames(doc)
+    if not polls:
+        return
+    for pa in polls:
+        if not any(s0 <= pa.cue[0] < e0 for a in found for s0, e0 in a.content):
+            found.append(pa)
     found.sort(key=lambda a: a.cue[0])
 
 

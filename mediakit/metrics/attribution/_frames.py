@@ -20,6 +20,7 @@ from itertools import islice
 from ._content import content_left, content_right
 from ._document import Attr, Doc
 from ._lexicon import lexicons, word_lists
+from ._predicative import predicative_complement
 from ._phrases import (COMPLEMENT_RE, OBJECT_RE, WORD_CHAR_RE, WORD_RE, last_of, np_left, np_right,
                        skip_adverbials, strip_span, trim_content_end)
 
@@ -276,7 +277,8 @@ def evidential_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, p
     pos = skip_adverbials(text, m.end(), se)
     rest = text[pos:se]
     if not _EVIDENTIAL_COMP_RE.match(rest):
-        return None
+        if not predicative_complement(text, m, lemma, pos, se):
+            return None
     comp_start = pos + len(rest) - len(rest.lstrip())
     if rest.lstrip().lower().startswith("that "):
         comp_start += 5

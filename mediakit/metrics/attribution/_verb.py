@@ -27,6 +27,8 @@ from ._lexicon import WordLists, lexicons, word_lists
 from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, OPENERS, QUOTE_START_RE, TIME_ONLY_RE, TOKEN_RE,
                        WORD_CHAR_RE, first_word, last_of, np_left, np_right, skip_adverbials, strip_span,
                        trim_content_end)
+from ._apposed import apposed_subject
+from ._predicative import small_clause, story_object
 from ._subjects import appositive_subject, dashed_subject, gerund_source, np_like, source_after_quote, titled_name_right
 
 __all__ = ["CueClause", "read_clause", "read_tail", "analyze_cue", "post_frame", "inverted_frame",
@@ -38,8 +40,9 @@ _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|get
 _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _READY_ADJECTIVES = frozenset({"quick", "quicker", "careful", "eager", "reluctant", "willing", "unwilling", "ready",
                                "hesitant", "first", "last", "able", "unable", "prepared", "happy", "glad", "proud",
-                               "keen", "loath", "anxious", "sure"})
+                               "keen", "loath", "anxious", "sure", "likely", "unlikely"})
 """Adjectives of readiness before an infinitive of saying whose subject is the speaker ('was quick to note')."""
+_DEGREE_WORDS = frozenset({"more", "less", "most", "least", "so", "very", "too", "quite", "far", "much"})
 _BY_AFTER_RE = re.compile(r"\s+by\s")
 _ADVERBS = frozenset({"seldom", "never", "also", "often", "still", "rarely", "then", "now", "later", "soon",
                       "already", "just", "only", "even", "again", "once", "always", "sometimes"})
@@ -209,6 +212,8 @@ def _infinitive_subject(c: CueClause) -> Span | None:
     k = len(toks) - 2  # the verb (or "on") before "to"
     if k >= 1 and toks[k].group().lower() == "on":
         k -= 1
+    while k >= 1 and toks[k - 1].group().lower() in _DEGREE_WORDS and toks[k].group().lower() in _READY_ADJECTIVES:
+        k -= 1  # 'voters are more likely to say': the degree word belongs to the adjective
     if k < 1:
         return None
     vs = aux_start(text, c.bound, toks[k].start())
@@ -413,7 +418,7 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
     comp = COMPLEMENT_RE.match(rest)
     if not _frame_allows(c, rest, comp is not None):
         return None
-    if c.lemma == "tell" and not obj_taken and comp is None:
+    if c.lemma == "tell" and not obj_taken and comp is None and not story_object(c.lemma, rest):
         return None
     rl = rest.lstrip().lower()
     if comp is not None and (rl.startswith("that ") or rl.startswith(":") or rl.startswith(", that ")):
@@ -447,7 +452,8 @@ def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tup
     if c.subj_words:
         return np_left(c.doc.text, c.subj_s, c.subj_e), False
     if appositive is None and c.bound_kind == ",":
-        return _name_and_description(c), False
+        named = _name_and_description(c)
+        return (named if named is not None else apposed_subject(c.doc, c.ss, c.bound - 1)), False
     return appositive, False
 
 
@@ -500,7 +506,7 @@ def _frame_allows(c: CueClause, rest: str, has_complement: bool) -> bool:
     if c.frame_req == "quote":
         return QUOTE_START_RE.match(rest) is not None
     if c.frame_req == "clause":
-        if has_complement:
+        if has_complement or small_clause(c.lemma, rest):
             return True
         return c.lemma in c.words.as_lemmas and _AS_OR_QUOTE_RE.search(rest[:200]) is not None
     if c.frame_req == "object":
