@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 __all__ = [
     "PUNCTUATION",
     "SCORE_KEYS",
+    "but_values",
+    "c_incr",
     "context_word",
+    "context_words",
     "emoji_chars",
     "polarity_scores",
     "score_plain",
@@ -33,6 +36,7 @@ __all__ = [
     "score_words",
     "vader_analyzer",
     "valence",
+    "word_sentiment",
     "word_valences",
 ]
 
@@ -93,6 +97,18 @@ def emoji_chars() -> frozenset[str]:
     return frozenset(k for k in vader_analyzer().emojis if len(k) == 1)
 
 
+def c_incr() -> float:
+    """VADER's ALL-CAPS increment (``vaderSentiment.C_INCR``), read once VADER is loaded.
+
+    Examples
+    --------
+    >>> c_incr()
+    0.733
+    """
+    vader_analyzer()  # binds VADER's rule tables
+    return _C_INCR
+
+
 # Words whose presence in a sentence can make a VADER rule fire (besides the lists bound above).
 _RULE_WORDS = frozenset({"no", "so", "this", "never", "without", "least", "kind"})
 
@@ -115,6 +131,27 @@ def context_word(lower: str) -> bool:
     vader_analyzer()  # binds VADER's rule tables
     return (lower in _RULE_WORDS or lower in _BOOSTERS or lower in _IDIOM_MARKERS
             or _negated(lower))
+
+
+def context_words(lowers: list[str]) -> list[bool]:
+    """:func:`context_word` of each word, with one set of all the listed words.
+
+    Examples
+    --------
+    >>> context_words(["not", "very", "good", "isn't"])
+    [True, True, False, True]
+    """
+    vader_analyzer()  # binds VADER's rule tables
+    listed = _RULE_WORDS.union(_BOOSTERS, _IDIOM_MARKERS)
+    negate = _NEGATE
+    out = []
+    for lower in lowers:
+        if lower in listed:
+            out.append(True)
+        else:
+            word = lower.lower()  # _negated
+            out.append(word in negate or "n't" in word)
+    return out
 
 
 # --------------------------------------------------------------------------- one word's valence
@@ -335,6 +372,26 @@ def score_tuple(text: str) -> tuple[float, float, float, float]:
     return score_words(words, lw, hits, is_cap_diff, lexicon, text.count("!"), text.count("?"))
 
 
+def word_sentiment(words: list[str], lw: list[str], i: int, lexicon: dict[str, float], is_cap_diff: bool) -> float:
+    """What :func:`score_words` gives lexicon word ``words[i]`` before the "but" rule: 0 for a
+    booster or the "kind" of "kind of", else :func:`valence`.
+
+    The rules read at most three words before ``i`` and two after it, and the sentence's
+    length only to know whether those exist: ``words`` may be that window of the sentence
+    (``is_cap_diff`` is still the whole sentence's). Call :func:`vader_analyzer` first.
+
+    Examples
+    --------
+    >>> lw = ["not", "very", "good"]
+    >>> word_sentiment(lw, lw, 2, vader_analyzer().lexicon, False)
+    -1.62282
+    """
+    item_lower = lw[i]
+    if item_lower in _BOOSTERS or (i < len(lw) - 1 and item_lower == "kind" and lw[i + 1] == "of"):
+        return 0.0
+    return valence(words, lw, i, lexicon, is_cap_diff)
+
+
 def score_words(
     words: list[str],
     lw: list[str],
@@ -359,6 +416,33 @@ def score_words(
     if "but" in lw:
         sentiments = _but_check(words, sentiments)
     return score_valence(sentiments, hits, exclamations, questions)
+
+
+def but_values(values: list[float], positions: list[int], but_at: int) -> list[float]:
+    """What VADER's "but" rule (``_but_check``) makes of a sentence's word sentiments.
+
+    ``values`` are the sentiments at word ``positions`` (ascending; every other word's is 0),
+    ``but_at`` the position of the sentence's first "but". ``_but_check`` visits every word
+    in order and multiplies the *first* entry equal to the word's sentiment (0.5 before "but",
+    1.5 after it): zeros stay zeros and can never equal a non-zero sentiment, and an entry is
+    never changed before its own turn, so visiting only the non-zero values gives the same
+    list (including its quirk: of two equal sentiments, the first is multiplied twice).
+
+    Examples
+    --------
+    >>> but_values([1.9, -1.5, 1.9], [0, 2, 4], 3)  # "good x bad but good"
+    [0.95, -0.75, 2.8499999999999996]
+    """
+    out = list(values)
+    for v in values:
+        if not v:
+            continue
+        si = out.index(v)  # never past j: out[j] is still v
+        if positions[si] < but_at:
+            out[si] = out[si] * 0.5
+        elif positions[si] > but_at:
+            out[si] = out[si] * 1.5
+    return out
 
 
 def score_plain(

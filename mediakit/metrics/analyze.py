@@ -22,7 +22,7 @@ from ..text import (CHUNKS, article_languages, check_languages, chunk_word_count
 from .attribution import attribution_metrics
 from .loaded import loaded_rates
 from .readability import READABILITY_COLUMNS, value_array
-from .sentiment import article_values, sentiment_frame
+from .sentiment import articles_values, sentiment_frame
 from .word_choice import metric_columns
 
 __all__ = ["analyze", "FAMILIES", "METADATA_COLUMNS", "LANGUAGE_FREE_COLUMNS", "HEADLINE_COLUMNS",
@@ -124,7 +124,11 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...])
     counts and tone, each computed once per distinct chunk.
     """
     texts: list[str] = chunk["text"].tolist()  # _clean_text: always strings
-    chunk_ids = [CHUNKS.ids(t.split()) for t in texts]
+    chunk_ids = _chunk_ids(texts)
+    if chunk_ids is None:  # more distinct chunks than the shared vocabulary holds: in two halves
+        half = len(chunk) // 2
+        return pd.concat([_analyze_chunk(chunk.iloc[:half], lexicon, families),
+                          _analyze_chunk(chunk.iloc[half:], lexicon, families)])
     words = [chunk_word_counts(ids) for ids in chunk_ids]
     parts: list[pd.DataFrame | pd.Series] = [pd.Series(words, index=chunk.index, name="words", dtype="int64")]
     if "readability" in families:
@@ -132,7 +136,7 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...])
         parts.append(pd.DataFrame(values, index=chunk.index, columns=list(READABILITY_COLUMNS)))
     if "sentiment" in families:
         titles = chunk["title"].tolist()
-        rows = [article_values(t, h, ids) for t, h, ids in zip(texts, titles, chunk_ids, strict=True)]
+        rows = articles_values(texts, titles, chunk_ids)
         parts.append(sentiment_frame(rows, chunk.index, chunk["article_id"].array).drop(columns="article_id"))
     if "word_choice" in families:
         prepared = [prepare(t) for t in texts]  # shared by the word-choice, marker and loaded matchers
@@ -143,6 +147,21 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...])
     if "attribution" in families:
         parts.append(attribution_metrics(chunk, progress=False, languages=None).drop(columns="article_id"))
     return pd.concat(parts, axis=1)
+
+
+def _chunk_ids(texts: list[str]) -> list[np.ndarray] | None:
+    """``CHUNKS.ids(text.split())`` of every text, all from one generation of the vocabulary.
+
+    The shared vocabulary starts again once it holds a million chunks; if that happens part-way,
+    the ids of the texts before are stale (their rows would describe other chunks), so all are
+    looked up again. None if the texts hold too many distinct chunks for one generation.
+    """
+    for _ in range(2):
+        generation = CHUNKS.generation
+        ids = [CHUNKS.ids(t.split()) for t in texts]
+        if CHUNKS.generation == generation or len(texts) == 1:  # one look-up is always consistent
+            return ids
+    return None
 
 
 def _run_chunks(chunks: list[pd.DataFrame], lexicon: Any, families: tuple[str, ...], workers: int,

@@ -44,8 +44,8 @@ defaults: language ``en_US``, no rounding):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
-from itertools import repeat
 from typing import Any, Literal
 
 import numpy as np
@@ -127,18 +127,20 @@ def _chunk_features(first: int, chunks: list[str]) -> list[tuple[int, ...]]:
     a chunk's end acts as the whitespace after it does), so cleaning each chunk gives the same
     words; a chunk gives a word iff it holds a word character.
     """
+    if not chunks:
+        return []
     b = backend()
     words, hard_ids = _WORD_CACHE, _HARD_IDS
+    # Each chunk cleaned as textstat cleans the text: all of them at once, joined by line breaks
+    # (white space, which no chunk holds and the cleaning keeps); letters: the word characters.
+    joined = "\n".join(chunks)
+    cleaned = _remove_punctuation(b, joined).split("\n")
+    letter_counts = map(len, _NONWORD_BUT_NEWLINE.sub("", joined).split("\n"))
     rows: list[tuple[int, ...]] = []
-    for chunk in chunks:
-        if chunk.isalnum():  # only word characters (str.isalnum() is \w less "_")
-            word, letters = chunk, len(chunk)
-        else:
-            word = _remove_punctuation(b, chunk)
-            if not word:
-                rows.append((0, 0, 0, 0, 0, 0, len(chunk), -1))
-                continue
-            letters = len(b.nonword.sub("", chunk))
+    for chunk, word, letters in zip(chunks, cleaned, letter_counts, strict=True):
+        if not word:
+            rows.append((0, 0, 0, 0, 0, 0, len(chunk), -1))
+            continue
         info = words.get(word)
         if info is None:
             info = words[word] = _word_info(b, word)
@@ -146,6 +148,10 @@ def _chunk_features(first: int, chunks: list[str]) -> list[tuple[int, ...]]:
         hard_id = -1 if hard is None else hard_ids.setdefault(hard, len(hard_ids))
         rows.append((1, letters, syllables, poly, not_easy, fog_hard, len(chunk), hard_id))
     return rows
+
+
+#: A non-word character other than a line break (``\W`` of a chunk, in chunks joined by line breaks).
+_NONWORD_BUT_NEWLINE = re.compile(r"[^\w\n]")
 
 
 _FEATURES = ChunkFeatures(CHUNKS, _chunk_features, 8, on_reset=_HARD_IDS.clear, batch=True)
@@ -252,10 +258,37 @@ def _values(b: Backend, text: str, undefined: _Undefined, ids: np.ndarray | None
     rows = _FEATURES.rows(ids)
     # Counts over the whole text are sums over its chunks (see _chunk_features); characters is
     # count_chars, len(re.sub(r"\s", "", text)); difficult_words counts distinct words.
-    words, letters, syllables, poly, not_easy, fog_hard, characters = rows[:, :7].sum(axis=0).tolist()
-    raw_words = len(ids)
     hard = rows[:, 7]
     n_difficult = len(np.unique(hard[hard >= 0]))
+    return _formulas(b, text, undefined, rows[:, :7].sum(axis=0).tolist(), len(ids), n_difficult)
+
+
+def _batch_values(b: Backend, texts: list[str], undefined: _Undefined, ids: list[np.ndarray]) -> list[tuple[float, ...]]:
+    """:func:`_values` of several texts (``ids[r]``: ``CHUNKS.ids(texts[r].split())``): the chunk
+    counts of all of them from one gather, summed per text by differences of a running sum
+    (integers: exact), the distinct difficult words of each from one sort."""
+    n = len(texts)
+    lengths = np.fromiter(map(len, ids), dtype=np.intp, count=n)
+    rows = _FEATURES.rows(np.concatenate(ids).astype(np.intp, copy=False)) if n else np.zeros((0, 8), np.int64)
+    running = np.zeros((len(rows) + 1, 7), dtype=np.int64)
+    np.cumsum(rows[:, :7], axis=0, out=running[1:])
+    ends = np.cumsum(lengths)
+    sums = (running[ends] - running[ends - lengths]).tolist()
+    hard = rows[:, 7]
+    difficult = hard >= 0
+    span = int(hard.max()) + 1 if len(hard) else 1
+    keys = np.sort(np.repeat(np.arange(n, dtype=np.int64), lengths)[difficult] * span + hard[difficult])
+    distinct = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    n_difficult = np.bincount(distinct // span, minlength=n).tolist()
+    return [_formulas(b, text, undefined, counts, raw, nd)
+            for text, counts, raw, nd in zip(texts, sums, lengths.tolist(), n_difficult, strict=True)]
+
+
+def _formulas(b: Backend, text: str, undefined: _Undefined, sums: Sequence[int], raw_words: int,
+              n_difficult: int) -> tuple[float, ...]:
+    """The scores of ``text`` from its chunk counts (the first seven feature columns summed,
+    see :func:`_chunk_features`), its number of chunks and of distinct difficult words."""
+    words, letters, syllables, poly, not_easy, fog_hard, characters = sums
     sentences = _count_sentences(b, text)
 
     counts = (
@@ -320,17 +353,18 @@ def value_array(
 
     Rows follow :data:`READABILITY_COLUMNS`; a text that is not a string gives a row of NaN.
     ``ids``, if given, holds ``CHUNKS.ids(text.split())`` of each text (shared with other
-    metrics by :func:`mediakit.metrics.analyze.analyze`). No input checks: callers check.
+    metrics by :func:`mediakit.metrics.analyze.analyze`), and every text is then a string.
+    No input checks: callers check.
 
     Examples
     --------
     >>> value_array(["One two three.", None], "nan")[:, 7].tolist()  # read_words
     [3.0, nan]
     """
-    rows = [
-        _values(backend(), text, undefined, chunk_ids) if isinstance(text, str) else _NAN_VALUES
-        for text, chunk_ids in zip(texts, repeat(None) if ids is None else ids, strict=False)
-    ]
+    if ids is not None:  # every text a string (see above): counted together
+        rows = _batch_values(backend(), list(texts), undefined, list(ids))  # type: ignore[arg-type]
+    else:
+        rows = [_values(backend(), text, undefined) if isinstance(text, str) else _NAN_VALUES for text in texts]
     return np.array(rows, dtype="float64").reshape(len(rows), len(READABILITY_COLUMNS))
 
 

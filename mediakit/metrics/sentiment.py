@@ -22,8 +22,11 @@ results are identical to VADER's for every input: the test suite compares both o
 every sentence of the PolNeAR dev set and on generated text. Within an article, a
 sentence in which none of VADER's rule words (negations, boosters, ...) stands near a
 lexicon word, and without "but", skips the rule code: each lexicon word scores its
-valence (:func:`~mediakit.metrics._vader.score_plain`, same floats). One analyzer is
-created, on first use, and supplies the lexicons.
+valence (:func:`~mediakit.metrics._vader.score_plain`, same floats). For the article
+table only the compound scores are needed: those of many articles are computed together
+(:mod:`mediakit.metrics._vader_articles`), VADER's rules running only for the words within
+their reach, on the few words they read. One analyzer is created, on first use, and
+supplies the lexicons.
 """
 
 from __future__ import annotations
@@ -42,24 +45,14 @@ from ..text import (
     CHUNK_WORDS,
     CHUNKS,
     ChunkFeatures,
-    ChunkValues,
-    Span,
-    chunk_offsets,
-    code_points,
     scored_articles,
     sentences_and_quotes,
     split_sentences,
 )
-from ._vader import (
-    PUNCTUATION,
-    SCORE_KEYS,
-    context_word,
-    emoji_chars,
-    score_plain,
-    score_tuple,
-    score_words,
-    vader_analyzer,
-)
+from ._vader import SCORE_KEYS, vader_analyzer
+from ._vader_articles import article_compounds, articles_compounds
+from ._vader_articles import article_scores as _article_scores
+from ._vader_articles import cached_scores as _cached_scores
 from ._vader import word_valences as word_valences  # re-exported: mediakit.actors' VADER valences
 
 __all__ = [
@@ -92,145 +85,7 @@ SENTIMENT_COLUMNS = (
 
 # --------------------------------------------------------------------------- VADER on articles
 
-# Sentences of a whole article, scored from its chunks ------------------------------------
-#
-# A sentence that starts and ends at the edges of whitespace-separated chunks of its article
-# (all but the rare glued ones, "the analysis.Kim said") has exactly those chunks as VADER's
-# tokens (sentence.split()), and nothing for VADER's strip() to remove. What VADER derives
-# from a token (its punctuation-stripped form, that form's lower case, whether that is in
-# the lexicon, whether it is ALL CAPS) is then computed once per distinct chunk, and a
-# sentence without a lexicon word (a third of news sentences) costs nothing more.
-
-
-def _vader_word(chunk: str) -> str:
-    # SentiText._strip_punc_if_word
-    stripped = chunk.strip(PUNCTUATION)
-    return chunk if len(stripped) <= 2 else stripped
-
-
-def _vader_lowers(first: int, chunks: list[str]) -> list[str]:
-    # the lower case of VADER's words of chunks first, first + 1, ...
-    return [w.lower() for w in _VADER_WORDS.table()[first : first + len(chunks)]]  # type: ignore[attr-defined]
-
-
-def _vader_valences(first: int, chunks: list[str]) -> list[float]:
-    # each chunk's lexicon valence (0.0 when not in the lexicon)
-    get = vader_analyzer().lexicon.get
-    lowers: list[str] = _VADER_LOWER.table()[first : first + len(chunks)]  # type: ignore[assignment]
-    return [get(lw, 0.0) for lw in lowers]
-
-
-def _vader_flags(first: int, chunks: list[str]) -> list[tuple[bool, bool, bool, bool]]:
-    # per chunk: in VADER's lexicon, ALL CAPS, can make a VADER word rule fire (context_word), is "but"
-    lexicon = vader_analyzer().lexicon
-    stop = first + len(chunks)
-    words: list[str] = _VADER_WORDS.table()[first:stop]  # type: ignore[assignment]
-    lowers: list[str] = _VADER_LOWER.table()[first:stop]  # type: ignore[assignment]
-    return [(lower in lexicon, word.isupper(), context_word(lower), lower == "but")
-            for word, lower in zip(words, lowers, strict=True)]
-
-
-@lru_cache(maxsize=1)
-def _emoji_table() -> np.ndarray:
-    """``table[cp]``: code point ``cp`` is one of VADER's emoji characters (the last entry,
-    which stands for every larger code point, is False)."""
-    points = [ord(c) for c in emoji_chars()]
-    table = np.zeros(max(points) + 2, dtype=bool)
-    table[points] = True
-    return table
-
-
-# What VADER derives from each chunk, computed once per distinct chunk (each from the one before)
-_VADER_WORDS = ChunkValues(CHUNKS, _vader_word)
-_VADER_LOWER = ChunkValues(CHUNKS, _vader_lowers, batch=True)
-_VADER_VALENCE = ChunkValues(CHUNKS, _vader_valences, batch=True)
-_VADER_FLAGS = ChunkFeatures(CHUNKS, _vader_flags, 4, batch=True)
-
-
-def _article_scores(
-    text: str, spans: list[Span], ids: np.ndarray | None = None
-) -> list[tuple[float, float, float, float]]:
-    """``(neg, neu, pos, compound)`` of each sentence ``text[span.start:span.end]``: exactly
-    :func:`~mediakit.metrics._vader.score_tuple` of it, computed from the article's chunks
-    where possible.
-
-    ``ids``: ``CHUNKS.ids(text.split())``, if the caller has them already.
-    """
-    if not spans:
-        return []
-    codes = code_points(text)
-    s_arr = np.fromiter((s.start for s in spans), dtype=np.intp, count=len(spans))
-    e_arr = np.fromiter((s.end for s in spans), dtype=np.intp, count=len(spans))
-    has_emoji = None
-    if not text.isascii():
-        emoji = _emoji_table()
-        is_emoji = emoji[np.minimum(codes, len(emoji) - 1)]
-        if is_emoji.any():  # a sentence with emoji is scored on its own: VADER rewrites its text
-            cum = np.concatenate(([0], np.cumsum(is_emoji)))
-            has_emoji = cum[e_arr] > cum[s_arr]
-    if ids is None:
-        ids = CHUNKS.ids(text.split())
-    starts, ends = chunk_offsets(text, codes)
-    n_chunks = len(ids)
-    if len(starts) != n_chunks or n_chunks == 0:  # pragma: no cover - both split the same way
-        return [_cached_scores(text[s.start : s.end]) for s in spans]
-    lexicon = vader_analyzer().lexicon
-    flags = _VADER_FLAGS.rows(ids)
-    words_of_chunk = _VADER_WORDS.table()
-    lower_of_chunk = _VADER_LOWER.table()
-    first = np.minimum(np.searchsorted(starts, s_arr), n_chunks - 1)
-    last = np.minimum(np.searchsorted(ends, e_arr), n_chunks - 1)
-    aligned_a = (starts[first] == s_arr) & (ends[last] == e_arr)
-    aligned = (aligned_a if has_emoji is None else aligned_a & ~has_emoji).tolist()
-    stop = last + 1
-    hit_positions = np.flatnonzero(flags[:, 0])
-    hits_from_a = np.searchsorted(hit_positions, first)
-    hits_to_a = np.searchsorted(hit_positions, stop)
-    hits_from, hits_to = hits_from_a.tolist(), hits_to_a.tolist()
-    caps = np.concatenate(([0], np.cumsum(flags[:, 1])))
-    n_upper = (caps[stop] - caps[first]).tolist()
-    # A lexicon word is plain when no context word lies within 3 chunks before it or 2 after
-    # it (the reach of VADER's word rules; counted over the article, so at most too cautious).
-    context = np.concatenate(([0], np.cumsum(flags[:, 2])))
-    plain = context[np.minimum(hit_positions + 3, n_chunks)] == context[np.maximum(hit_positions - 3, 0)]
-    ruled = np.concatenate(([0], np.cumsum(~plain)))
-    buts = np.concatenate(([0], np.cumsum(flags[:, 3])))
-    n_ruled = (ruled[hits_to_a] - ruled[hits_from_a] + buts[stop] - buts[first]).tolist()
-    hit_list = hit_positions.tolist()
-    valences: list[float] = _VADER_VALENCE.table()  # type: ignore[assignment]
-    hit_values = list(map(valences.__getitem__, ids[hit_positions].tolist()))
-    hit_upper = flags[hit_positions, 1].tolist()
-    id_list = ids.tolist()
-    first_l, stop_l = first.tolist(), stop.tolist()
-    out: list[tuple[float, float, float, float]] = []
-    for k, span in enumerate(spans):
-        if not aligned[k]:
-            out.append(_cached_scores(text[span.start : span.end]))
-            continue
-        h0, h1 = hits_from[k], hits_to[k]
-        if h0 == h1:  # no word in the lexicon: what VADER gives for that (n >= 1 here)
-            out.append((0.0, 1.0, 0.0, 0.0))
-            continue
-        a, b = first_l[k], stop_l[k]
-        n = b - a
-        if not n_ruled[k]:  # no rule can fire: each lexicon word scores its own valence
-            out.append(score_plain(hit_values[h0:h1], hit_upper[h0:h1], 0 < n - n_upper[k] < n, n,
-                                   text.count("!", span.start, span.end), text.count("?", span.start, span.end)))
-            continue
-        seg = id_list[a:b]
-        out.append(
-            score_words(
-                list(map(words_of_chunk.__getitem__, seg)),  # type: ignore[arg-type]  # list.__getitem__ overloads
-                list(map(lower_of_chunk.__getitem__, seg)),  # type: ignore[arg-type]
-                [h - a for h in hit_list[h0:h1]],
-                0 < n - n_upper[k] < n,
-                lexicon,
-                text.count("!", span.start, span.end),
-                text.count("?", span.start, span.end),
-            )
-        )
-    return out
-
+# Sentences of a whole article are scored from its chunks: see mediakit.metrics._vader_articles.
 
 _STRAIGHTEN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
@@ -238,11 +93,6 @@ _STRAIGHTEN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u201
 def _news_scores(sentence: str) -> tuple[float, float, float, float]:
     """VADER scores of a news sentence, as written (see the module docstring)."""
     return _cached_scores(sentence)
-
-
-@lru_cache(maxsize=1 << 14)
-def _cached_scores(sentence: str) -> tuple[float, float, float, float]:
-    return score_tuple(sentence)
 
 
 def sentence_sentiment(sentence: str) -> dict[str, float]:
@@ -319,7 +169,11 @@ _NAN4 = (float("nan"),) * 4
 
 def _tone_values(ids: np.ndarray) -> tuple[float, float, float, float]:
     """:func:`tone` of the text whose chunk ids (``CHUNKS.ids(text.split())``) are ``ids``."""
-    n, n_pos, n_neg = _TONE.rows(ids).sum(axis=0).tolist()
+    return _tone_of_counts(*_TONE.rows(ids).sum(axis=0).tolist())
+
+
+def _tone_of_counts(n: int, n_pos: int, n_neg: int) -> tuple[float, float, float, float]:
+    """:func:`tone` of a text of ``n`` words, ``n_pos`` of them positive and ``n_neg`` negative."""
     if n == 0:
         return _NAN4
     p, q = 100.0 * n_pos / n, 100.0 * n_neg / n
@@ -529,11 +383,28 @@ def sentiment(articles: pd.DataFrame, *, progress: bool | None = None,
     return sentiment_frame(rows, articles.index, ids.array)
 
 
-def article_values(text: str, title: str, ids: np.ndarray | None = None) -> tuple[float, ...]:
+def articles_values(texts: list[str], titles: list[str], ids: list[np.ndarray]) -> list[tuple[float, ...]]:
+    """:func:`article_values` of several articles (``ids[r]``: ``CHUNKS.ids(texts[r].split())``),
+    their sentences scored together (:func:`~mediakit.metrics._vader_articles.articles_compounds`).
+
+    Examples
+    --------
+    >>> texts = ["A great day. It rained.", "Bad news."]
+    >>> articles_values(texts, ["", ""], [CHUNKS.ids(t.split()) for t in texts])[0][:2]
+    (2, 0.31245)
+    """
+    compounds = articles_compounds(texts, [split_sentences(t) for t in texts], ids)
+    tones = [_tone_of_counts(*counts) for counts in _TONE.sums(ids).tolist()]
+    return [article_values(t, h, x, c, tv) for t, h, x, c, tv in zip(texts, titles, ids, compounds, tones, strict=True)]
+
+
+def article_values(text: str, title: str, ids: np.ndarray | None = None, compounds: np.ndarray | None = None,
+                   tone_values: tuple[float, float, float, float] | None = None) -> tuple[float, ...]:
     """The values of one row of :func:`sentiment` (without ``article_id``), in column order.
 
     ``text`` and ``title`` are strings (missing ones already made ``""``); ``ids``:
-    ``CHUNKS.ids(text.split())``, if the caller has them already. No input checks.
+    ``CHUNKS.ids(text.split())``, ``compounds`` (the compound score of each sentence) and
+    ``tone_values`` (:func:`tone`'s), if the caller has them already. No input checks.
 
     Examples
     --------
@@ -542,7 +413,8 @@ def article_values(text: str, title: str, ids: np.ndarray | None = None) -> tupl
     """
     if ids is None:
         ids = CHUNKS.ids(text.split())
-    compounds = np.array([sc[3] for sc in _article_scores(text, split_sentences(text), ids)], dtype=float)
+    if compounds is None:
+        compounds = article_compounds(text, split_sentences(text), ids)
     n = len(compounds)
     if n:
         n_pos = int((compounds >= POSITIVE_THRESHOLD).sum())
@@ -558,7 +430,8 @@ def article_values(text: str, title: str, ids: np.ndarray | None = None) -> tupl
     else:
         stats = (0, *_NAN4, _NAN4[0])
     headline = _news_scores(title)[3] if title.strip() else _NAN4[0]
-    tone_values = _tone_values(ids)
+    if tone_values is None:
+        tone_values = _tone_values(ids)
     return (*stats, headline, *tone_values)
 
 

@@ -252,6 +252,8 @@ class ChunkFeatures:
         Call ``compute(first_id, chunks)`` once for all the chunks not computed yet (ids
         ``first_id``, ``first_id + 1``, ...), returning one row per chunk: to derive the rows
         from other tables of the same vocabulary.
+    dtype : NumPy dtype, default int64
+        The type of the features (``float64`` for valences, say).
 
     Examples
     --------
@@ -269,20 +271,22 @@ class ChunkFeatures:
         on_reset: Callable[[], None] | None = None,
         *,
         batch: bool = False,
+        dtype: Any = np.int64,
     ) -> None:
         self.vocabulary = vocabulary
         self.width = width
+        self.dtype = np.dtype(dtype)
         self._compute = compute
         self._batch = batch
         self._on_reset = on_reset
-        self._table = np.zeros((0, width), dtype=np.int64)
+        self._table = np.zeros((0, width), dtype=self.dtype)
         self._filled = 0
         self._generation = vocabulary.generation
 
     def clear(self) -> None:
         """Forget every computed row (they are computed again when next needed)."""
         with _LOCK:
-            self._table = np.zeros((0, self.width), dtype=np.int64)
+            self._table = np.zeros((0, self.width), dtype=self.dtype)
             self._filled = 0
             self._generation = self.vocabulary.generation
             if self._on_reset is not None:
@@ -299,12 +303,36 @@ class ChunkFeatures:
                 chunks = vocab.chunks[self._filled:n]
                 new = self._compute(self._filled, chunks) if self._batch else [self._compute(c) for c in chunks]
                 if len(self._table) < n:
-                    grown = np.zeros((max(n, 2 * len(self._table), 1024), self.width), dtype=np.int64)
+                    grown = np.zeros((max(n, 2 * len(self._table), 1024), self.width), dtype=self.dtype)
                     grown[: self._filled] = self._table[: self._filled]
                     self._table = grown
-                self._table[self._filled:n] = np.array(new, dtype=np.int64).reshape(len(new), self.width)
+                self._table[self._filled:n] = np.array(new, dtype=self.dtype).reshape(len(new), self.width)
                 self._filled = n
             return self._table[ids]
+
+    def sums(self, ids: Sequence[np.ndarray]) -> np.ndarray:
+        """The feature rows summed per text: row ``r`` is ``self.rows(ids[r]).sum(axis=0)``.
+
+        One gather for all the texts and differences of a running sum: exact for integer
+        features only (a float table raises :class:`TypeError`).
+
+        Examples
+        --------
+        >>> vocab = ChunkVocabulary()
+        >>> lengths = ChunkFeatures(vocab, lambda c: (len(c), 1), 2)
+        >>> lengths.sums([vocab.ids("a bb".split()), vocab.ids([]), vocab.ids(["ccc"])]).tolist()
+        [[3, 2], [0, 0], [3, 1]]
+        """
+        if self.dtype.kind not in "iub":
+            raise TypeError(f"ChunkFeatures.sums: integer features only, not {self.dtype}")
+        lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
+        if not len(ids):
+            return np.zeros((0, self.width), dtype=self.dtype)
+        rows = self.rows(np.concatenate(ids).astype(np.intp, copy=False))
+        running = np.zeros((len(rows) + 1, self.width), dtype=self.dtype)
+        np.cumsum(rows, axis=0, out=running[1:])
+        ends = np.cumsum(lengths)
+        return running[ends] - running[ends - lengths]
 
 
 class ChunkValues:

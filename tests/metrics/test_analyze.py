@@ -232,3 +232,34 @@ def test_left_out_metrics_equals_frame_wide_assignment(codes, allowed):
     assert out["wc_a__b_n"].dtype == "Int64" and out["words"].dtype == np.int64
     assert pd.isna(out.loc[11, "read_smog"]) and out.loc[11, "sent_headline_compound"] == 0.2
     assert note is not None  # article 11 has an empty body: always a note
+
+
+@pytest.mark.parametrize("max_size", [200, 30])
+def test_vocabulary_starting_again_mid_chunk_changes_nothing(monkeypatch: pytest.MonkeyPatch, max_size: int) -> None:
+    # The shared chunk vocabulary starts again once full; when that happens while a chunk of
+    # articles is looked up, the ids of its first articles would describe other chunks (or
+    # fall outside the feature tables). 200: the chunk is analysed in halves; 30: one article
+    # alone holds more distinct chunks than the vocabulary.
+    from mediakit.text import CHUNKS, clear_chunk_caches
+
+    texts = [" ".join(f"great{a}x{k} bad{a}y{k}, not good." for k in range(30)) for a in range(12)]
+    arts = pd.DataFrame({"article_id": [f"a{a}" for a in range(12)], "title": ["A fine day"] * 12, "text": texts})
+    families = ("readability", "sentiment", "word_choice")
+    clear_chunk_caches()
+    try:
+        expected = analyze(arts, families=families, progress=False)
+        clear_chunk_caches()
+        monkeypatch.setattr(CHUNKS, "max_size", max_size)
+        got = analyze(arts, families=families, progress=False)
+        assert CHUNKS.generation > 1
+    finally:
+        monkeypatch.undo()
+        clear_chunk_caches()
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+
+
+def test_no_articles_every_family_but_attribution() -> None:
+    empty = pd.DataFrame({"article_id": pd.Series([], dtype=str), "title": pd.Series([], dtype=str),
+                          "text": pd.Series([], dtype=str)})
+    out = analyze(empty, families=("readability", "sentiment", "word_choice"), progress=False)
+    assert len(out) == 0 and "sent_mean_compound" in out.columns and "read_smog" in out.columns

@@ -406,6 +406,24 @@ def test_arbitrary_text_equal_to_textstat(text: str) -> None:
     assert_equal_to_textstat(text)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_texts, min_size=1, max_size=5))
+def test_texts_counted_together_equal_one_by_one(texts: list[str]) -> None:
+    # analyze passes every text's chunk ids: the texts are counted together (one gather, running
+    # sums, one np.unique for the difficult words); each row equals readability_scores of its text
+    import numpy as np
+
+    from mediakit.metrics.readability import value_array
+    from mediakit.text import CHUNKS
+
+    texts = [*texts, "", "   ", "The cat sat. The cat sat."]
+    for undefined in ("textstat", "nan"):
+        together = value_array(texts, undefined, [CHUNKS.ids(t.split()) for t in texts])
+        one_by_one = np.array([list(readability_scores(t, undefined=undefined).values()) for t in texts])
+        assert together.shape == one_by_one.shape
+        assert np.array_equal(together, one_by_one, equal_nan=True)
+
+
 # ------------------------------------------------------------------------------------------
 # (4) DataFrame: one row per article, index kept, input untouched
 # ------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from vaderSentiment import vaderSentiment as vader
 
 from mediakit.metrics import _vader
+from mediakit.metrics import _vader_articles as va
 from mediakit.metrics import sentiment as sm
 from mediakit.text import split_sentences
 
@@ -310,10 +311,13 @@ def test_sentiment_empty_table() -> None:
 
 def test_never_scores_a_whole_article(monkeypatch: pytest.MonkeyPatch) -> None:
     # Every sentence score comes from score_tuple (a sentence's text) or, for sentences
-    # scored from their article's chunks, from score_words (its words) or score_plain (its
-    # number of words, where no VADER rule can fire): record the words.
+    # scored from their article's chunks, from score_words (its words), score_plain (its
+    # number of words, where no VADER rule can fire) or plain_compounds (one value per
+    # sentence, its words' rules read in windows of at most six words): record the words.
     seen: list[int] = []
-    real_tuple, real_words, real_plain = sm.score_tuple, sm.score_words, sm.score_plain
+    windows: list[int] = []
+    real_tuple, real_words, real_plain = va.score_tuple, va.score_words, va.score_plain
+    real_compounds, real_window = va.plain_compounds, va.word_sentiment
 
     def spy_tuple(text: str) -> tuple[float, float, float, float]:
         seen.append(len(text.split()))
@@ -328,19 +332,32 @@ def test_never_scores_a_whole_article(monkeypatch: pytest.MonkeyPatch) -> None:
         seen.append(n)
         return real_plain(values, upper, cap, n, *args)
 
-    monkeypatch.setattr(sm, "score_tuple", spy_tuple)
-    monkeypatch.setattr(sm, "score_words", spy_words)
-    monkeypatch.setattr(sm, "score_plain", spy_plain)
+    def spy_compounds(values: np.ndarray, lengths: np.ndarray, *args: np.ndarray) -> list[float]:
+        seen.extend([-1] * len(lengths))  # one per sentence
+        return real_compounds(values, lengths, *args)
+
+    def spy_window(words: list[str], *args: object) -> float:
+        windows.append(len(words))
+        return real_window(words, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(va, "score_tuple", spy_tuple)
+    monkeypatch.setattr(va, "score_words", spy_words)
+    monkeypatch.setattr(va, "score_plain", spy_plain)
+    monkeypatch.setattr(va, "plain_compounds", spy_compounds)
+    monkeypatch.setattr(va, "word_sentiment", spy_window)
     sm._cached_scores.cache_clear()
     try:
-        body = " ".join(["The talks were a great success for everyone."] * 30)
+        body = " ".join(["The talks were a great success for everyone."] * 29 + ["It was not a very good day."])
         glued = "Critics called it a disaster.Others were happy."  # glued: scored from its text
         arts = pd.DataFrame({"article_id": ["long"], "text": [body + "\n\n" + glued]})
         out = sm.sentiment(arts)
+        n_article = len(seen)
+        sm._cached_scores.cache_clear()  # the glued sentences are scored again
         sm.sentences(arts)
     finally:
         sm._cached_scores.cache_clear()
-    assert len(seen) >= 32 and max(seen) == 8  # one sentence at a time, never the article
+    assert n_article == 32 and len(seen) == 64  # one sentence at a time, never the article
+    assert max(seen) == 8 and 0 < max(windows) <= 6
     assert out.loc[0, "sent_n_sentences"] == 32
 
 
@@ -463,13 +480,13 @@ def test_plain_and_ruled_sentences_equal_vader(text: str) -> None:
 
 def test_plain_path_is_taken_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    real = sm.score_plain
+    real = va.score_plain
 
     def spy(*args: object) -> tuple[float, float, float, float]:
         calls.append(1)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(sm, "score_plain", spy)
+    monkeypatch.setattr(va, "score_plain", spy)
     # plain: sentence 1 (no rule word near "GREAT" or "success"; the ALL-CAPS increment applies)
     # and sentence 3 ("Not" four words before "good": out of VADER's reach). Sentence 2 has the
     # next sentence's "Not" two chunks after "good" (the reach is counted over the article:
@@ -491,3 +508,72 @@ def test_context_words_cover_vaders_rule_tables() -> None:
         if " " in key:
             assert any(_vader.context_word(w) for w in key.split()), key
     assert not _vader.context_word("good") and not _vader.context_word("the")
+
+
+# Several articles scored together (articles_compounds, what analyze uses): every sentence's
+# compound is VADER's, whatever mix of plain words, rule words within reach, "but", ALL CAPS,
+# "!" and "?", emoji and glued sentences.
+_MIXED_WORDS = (*_DISTANT_WORDS, *"but BUT But no NO kind of at least GOOD! bad?! wow!!! really?? ?".split())
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.lists(st.sampled_from(_MIXED_WORDS), min_size=1, max_size=14).map(" ".join).map(lambda s: s + "."),
+            min_size=0,
+            max_size=4,
+        ).map(" ".join).map(lambda t: t.replace("bad. Happy", "bad.Happy")),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_articles_compounds_equal_vader(texts: list[str]) -> None:
+    from mediakit.text import CHUNKS
+
+    spans = [split_sentences(t) for t in texts]
+    ids = [CHUNKS.ids(t.split()) for t in texts]
+    got = va.articles_compounds(texts, spans, ids)
+    assert len(got) == len(texts)
+    for text, sp, compounds in zip(texts, spans, got, strict=True):
+        expected = [REFERENCE.polarity_scores(text[s.start : s.end])["compound"] for s in sp]
+        assert compounds.tolist() == expected, text
+        assert compounds.tolist() == [sc[3] for sc in va.article_scores(text, sp)]
+
+
+def test_plain_compounds_sum_left_to_right() -> None:
+    # 0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1 in floating point: the order must be VADER's
+    lexicon = _vader.vader_analyzer().lexicon
+    values = [lexicon[w] for w in ("good", "great", "happy", "love", "win", "bad", "sad")]
+    expected = _vader.score_plain(values, [0] * len(values), False, 12, 1, 2)[3]
+    assert va.plain_compounds(np.array(values), np.array([len(values)]), np.array([1]), np.array([2])) == [expected]
+
+
+def test_context_words_equal_context_word() -> None:
+    words = [*list(_vader.vader_analyzer().lexicon)[:3000], *vader.NEGATE, *vader.BOOSTER_DICT, "but", "kind",
+             "İsn't", "DON'T", "can’t", "won't", "", "no", "So"]
+    assert _vader.context_words(words) == [_vader.context_word(w) for w in words]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0, 0.0, 1.9, -1.5, 0.95, 2.85, -0.75, 1.425, 3.1, -2.0]), min_size=1, max_size=12),
+       st.data())
+def test_but_values_equal_vaders_but_check(sentiments: list[float], data: st.DataObject) -> None:
+    # equal values (the first one is multiplied twice), zeros, values equal to a multiplied one
+    bi = data.draw(st.integers(0, len(sentiments) - 1))
+    words = ["x"] * len(sentiments)
+    words[bi] = "but"
+    expected = vader.SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+    hits = [i for i, v in enumerate(sentiments) if v]
+    got = _vader.but_values([sentiments[i] for i in hits], hits, bi)
+    assert got == [expected[i] for i in hits]
+    assert all(not expected[i] for i in range(len(sentiments)) if i not in hits)
+
+
+def test_articles_compounds_of_no_article_and_of_empty_ones() -> None:
+    from mediakit.text import CHUNKS
+
+    assert va.articles_compounds([], [], []) == []
+    texts = ["", "Good.", "  "]
+    got = va.articles_compounds(texts, [split_sentences(t) for t in texts], [CHUNKS.ids(t.split()) for t in texts])
+    assert [g.tolist() for g in got] == [[], [0.4404], []]

@@ -619,3 +619,21 @@ def test_paragraph_units_remembered_but_fresh_and_cleared() -> None:
     assert tx._paragraph_units.cache_info().currsize > 0
     clear_chunk_caches()
     assert tx._paragraph_units.cache_info().currsize == 0
+
+
+def test_chunk_feature_sums_per_text() -> None:
+    import numpy as np
+
+    from mediakit.text import ChunkFeatures, ChunkVocabulary
+
+    vocab = ChunkVocabulary()
+    feats = ChunkFeatures(vocab, lambda c: (len(c), c.isupper()), 2)
+    texts = ["a BB a", "", "ccc dd a", "  "]
+    ids = [vocab.ids(t.split()) for t in texts]
+    expected = [feats.rows(x).sum(axis=0).tolist() if len(x) else [0, 0] for x in ids]
+    assert feats.sums(ids).tolist() == expected == [[4, 1], [0, 0], [6, 0], [0, 0]]
+    assert feats.sums([]).shape == (0, 2)
+    floats = ChunkFeatures(vocab, lambda c: (0.5,), 1, dtype=np.float64)
+    assert floats.rows(ids[0]).tolist() == [[0.5], [0.5], [0.5]]
+    with pytest.raises(TypeError, match="integer"):
+        floats.sums(ids)
