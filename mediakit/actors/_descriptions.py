@@ -9,14 +9,16 @@ a frame), with an optional "of" phrase of capitalised words. :mod:`._nominal` li
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..text import trie_pattern
 from ._lexicon import actor_lexicon, actor_stopwords, nominal_lexicon, norm_word
 from ._memo import text_memo
 
 __all__ = ["DETERMINERS", "Description", "HEAD_ALIASES", "NEXT_WORD_RE", "NUMBERS", "POSS_RE", "PREDICATE_FOLLOWERS",
-           "PRONOUN_POSSESSORS", "TOKEN_RE", "candidate_support", "find_descriptions"]
+           "PRONOUN_POSSESSORS", "TOKEN_RE", "candidate_support", "descriptions_of_tokens", "find_descriptions"]
 
 #: A word (letters first; inner hyphens, apostrophes, periods; "U.S." keeps its period) or one
 #: other non-space character.
@@ -226,41 +228,156 @@ def find_descriptions(text: str) -> list[Description]:
     return list(_descriptions_memo(text))
 
 
-@text_memo(limit=1024)
-def _descriptions_memo(text: str) -> tuple[Description, ...]:
-    rank = nominal_lexicon()["rank_modifiers"]
+def _describe(text: str, toks: list[tuple[int, int, str]], i: int, head: tuple[str, bool, bool]) -> Description | None:
+    """The description whose head is the token at ``i`` (:func:`_head_word` of it), or None."""
+    s, _, w = toks[i]
+    base, poss, broad = head
+    nxt = NEXT_WORD_RE.match(text, toks[i][1])
+    if broad and nxt is not None and nxt.group(1) not in PREDICATE_FOLLOWERS:
+        return None  # 'an "elitist hypocrite"': a modifier of the next noun
+    if poss:
+        of: tuple[int, list[str]] | None = (s + len(POSS_RE.sub("", w)), [])
+    elif _head_ends_phrase(toks, i):
+        of = _of_phrase(toks, i + 1)
+    else:
+        return None
+    left = _left_modifiers(toks, i)
+    if left is None:
+        return None
+    lower_of = of is None  # "the leader of the rebels": another role, linked by a frame only
+    if of is None:
+        of = (toks[i][1], [])
+    start, label_start, mods, indefinite, pronoun = left
+    key = HEAD_ALIASES.get(base, base)
+    key = f"{mods[0]} {key}" if mods and mods[0] in nominal_lexicon()["rank_modifiers"] else key
+    restricted = lower_of or _RESTRICTED_RE.match(text, of[0]) is not None
+    pm = _PREDICATE_RE.search(text, max(0, start - 30), start)
+    after = NEXT_WORD_RE.match(text, of[0])
+    # "as the prime minister continues": "as" a conjunction, the description its subject
+    predicate = pm is not None and not (pm.group().lower().startswith("as") and after is not None
+                                        and after.group(1) not in PREDICATE_FOLLOWERS)
+    return Description(start, label_start, of[0], base, tuple(mods) + tuple(of[1]), indefinite, key,
+                       restricted, predicate, poss, broad or pronoun or _has_quote(text, start, s))
+
+
+def descriptions_of_tokens(text: str) -> tuple[Description, ...]:
+    """:func:`find_descriptions` reading every token of ``text`` (the plain form of the scan, for tests)."""
     toks = _tokens(text)
     out = []
-    for i, (s, _, w) in enumerate(toks):
+    for i, (_, _, w) in enumerate(toks):
         head = _head_word(w)
-        if head is None:
-            continue
-        base, poss, broad = head
-        nxt = NEXT_WORD_RE.match(text, toks[i][1])
-        if broad and nxt is not None and nxt.group(1) not in PREDICATE_FOLLOWERS:
-            continue  # 'an "elitist hypocrite"': a modifier of the next noun
-        if poss:
-            of: tuple[int, list[str]] | None = (s + len(POSS_RE.sub("", w)), [])
-        elif _head_ends_phrase(toks, i):
-            of = _of_phrase(toks, i + 1)
-        else:
-            continue
-        left = _left_modifiers(toks, i)
-        if left is None:
-            continue
-        lower_of = of is None  # "the leader of the rebels": another role, linked by a frame only
-        if of is None:
-            of = (toks[i][1], [])
-        start, label_start, mods, indefinite, pronoun = left
-        key = HEAD_ALIASES.get(base, base)
-        key = f"{mods[0]} {key}" if mods and mods[0] in rank else key
-        restricted = lower_of or _RESTRICTED_RE.match(text, of[0]) is not None
-        pm = _PREDICATE_RE.search(text, max(0, start - 30), start)
-        after = NEXT_WORD_RE.match(text, of[0])
-        # "as the prime minister continues": "as" a conjunction, the description its subject
-        predicate = pm is not None and not (pm.group().lower().startswith("as") and after is not None
-                                            and after.group(1) not in PREDICATE_FOLLOWERS)
-        out.append(Description(start, label_start, of[0], base, tuple(mods) + tuple(of[1]), indefinite, key,
-                               restricted, predicate, poss, broad or pronoun or _has_quote(text, start, s)))
+        if head is not None:
+            d = _describe(text, toks, i, head)
+            if d is not None:
+                out.append(d)
     return tuple(out)
 
+
+@lru_cache(maxsize=1)
+def _hint_re() -> re.Pattern[str]:
+    """Where a head may be written in a lower-cased text: a head word or "ist" (the tokens around are
+    read only there). Every head :func:`_head_word` accepts starts with a head word or holds "ist"."""
+    lex = nominal_lexicon()
+    words = trie_pattern(sorted(lex["heads"] | lex["frame_heads"]))
+    # a head starts a token (no word character before it) and ends the word (a possessive may follow);
+    # lower casing changes no character's class here (the one that would, "\u0130", is sent elsewhere)
+    return re.compile(rf"(?<!\w){words}(?![\w\-])|ist(?![\w\-])")
+
+
+_WS_RE = re.compile(r"\s")
+#: Characters read before a possible head (from the next white space on), characters read at a time, and
+#: the tokens the rules may read after and before a head.
+_LEFT_CHARS, _PIECE_CHARS, _RIGHT_TOKENS, _LEFT_TOKENS = 100, 200, 10, 9
+
+
+class _Window:
+    """The tokens of a stretch of a text, read forward on demand in pieces that end at white space (no
+    token spans white space, so they are the tokens of the whole text there: :data:`TOKEN_RE` reads
+    nothing beyond a token that ends before white space)."""
+
+    def __init__(self, text: str, q: int) -> None:
+        self.text = text
+        start = max(0, q - _LEFT_CHARS)
+        ws = _WS_RE.search(text, start, q) if start else None
+        self.start = self.end = ws.end() if ws is not None else 0
+        self.toks: list[tuple[int, int, str]] = []
+        self.starts: list[int] = []
+
+    @property
+    def exhausted(self) -> bool:
+        """Are all the tokens up to the end of the text read?"""
+        return self.end >= len(self.text)
+
+    def read_to(self, q: int) -> None:
+        """Read the tokens up to ``q`` and the token that holds it."""
+        while self.end <= q and not self.exhausted:
+            self._more()
+
+    def _more(self) -> None:
+        text = self.text
+        ws = _WS_RE.search(text, self.end + _PIECE_CHARS)
+        end = ws.start() if ws is not None else len(text)
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, self.end, end)]
+        self.toks.extend(toks)
+        self.starts.extend(t[0] for t in toks)
+        self.end = end if ws is not None else len(text)
+
+    def enough(self, i: int) -> bool:
+        """Are the tokens around ``i`` those every rule reads (reading more on the right)? The rules read
+        at most ``_RIGHT_TOKENS`` tokens after a head, two more per honorific ("Mr. ..."), and at most
+        ``_LEFT_TOKENS`` before it besides opening quotes."""
+        toks = self.toks
+        need = i + 1 + _RIGHT_TOKENS
+        k = i + 1
+        while True:
+            while not self.exhausted and len(toks) < need:
+                self._more()
+            while k < min(need, len(toks)):
+                if toks[k][2] in _HONORIFICS:
+                    need += 2
+                k += 1
+            if self.exhausted or len(toks) >= need:
+                break
+        if self.start == 0:
+            return True
+        seen = 0
+        for k in range(i - 1, -1, -1):
+            if toks[k][2] not in _OPEN_QUOTES:
+                seen += 1
+                if seen >= _LEFT_TOKENS:
+                    return True
+        return False
+
+
+@text_memo(limit=1024)
+def _descriptions_memo(text: str) -> tuple[Description, ...]:
+    """:func:`descriptions_of_tokens`, reading only the tokens near a possible head."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("\u0130"): offsets would differ
+        return descriptions_of_tokens(text)
+    hint = _hint_re()
+    out = []
+    window: _Window | None = None
+    full: list[tuple[int, int, str]] | None = None
+    pos = 0
+    while (m := hint.search(lowered, pos)) is not None:
+        q = m.start()
+        if window is None or (window.toks and window.end < q - _LEFT_CHARS and not window.exhausted):
+            window = _Window(text, q)
+        window.read_to(q)
+        i = bisect_right(window.starts, q) - 1
+        if i < 0 or window.toks[i][1] <= q:
+            pos = q + 1
+            continue
+        pos = window.toks[i][1]
+        head = _head_word(window.toks[i][2])
+        if head is None:
+            continue
+        if window.enough(i):
+            d = _describe(text, window.toks, i, head)
+        else:  # too near the start of the stretch read: the whole text's tokens
+            full = _tokens(text) if full is None else full
+            d = _describe(text, full, bisect_right([t[0] for t in full], window.toks[i][0]) - 1, head)
+        if d is not None:
+            out.append(d)
+    return tuple(out)

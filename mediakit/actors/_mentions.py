@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from ._actorset import Actors
 from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, norm_word
+from ._memo import text_memo
 from ._names import is_label_word, is_title_case, sentence_starts, titled_before
 from ._parts import PART_RANK, Part
 from ._scan import (
@@ -34,6 +35,13 @@ class Match(NamedTuple):
     surface: str
 
 
+@text_memo(limit=4096)
+def _multi_word_re(variant: str) -> re.Pattern[str]:
+    """A multi-word variant with any run of white space between its words (compiled once per corpus
+    call: the actors' pattern is built twice, for all candidates and for the chosen actors)."""
+    return re.compile(r"\s+".join(re.escape(w) for w in variant.split()))
+
+
 class Matcher:
     """Finds the variants of the actors in a text (longest variant first, no overlaps).
 
@@ -53,7 +61,7 @@ class Matcher:
             key = VARIANT_KEY_RE.match(v)
             if key is None or not v[0].isalpha():
                 continue
-            multi = re.compile(r"\s+".join(re.escape(w) for w in v.split())) if len(v.split()) > 1 else None
+            multi = _multi_word_re(v) if len(v.split()) > 1 else None
             self.by_key[key.group()].append((v, multi))
         # only the words that start with the first letter of a key are looked up (WORD_START_RE otherwise)
         self._starts = word_start_re("".join(k[0] for k in self.by_key)) if self.by_key else None

@@ -86,7 +86,8 @@ def lower_words(all_parts: list[list[Part]]) -> set[str]:
     words: set[str] = set()
     for ps in all_parts:
         for p in ps:
-            words.update(w.replace("\u2019", "'") for w in LOWER_WORD_RE.findall(p.text))
+            # the curly apostrophe made straight first: both are in the same class of LOWER_WORD_RE
+            words.update(LOWER_WORD_RE.findall(p.text.replace("\u2019", "'")))
     return words
 
 
