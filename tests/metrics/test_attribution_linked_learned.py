@@ -17,14 +17,7 @@ from mediakit.metrics.attribution._lexicon import learned_cues, lexicons, set_le
 from mediakit.metrics.attribution._nested import LINK_RE
 from mediakit.metrics.attribution.build_cues import lemma_of, match_gold
 
-
-def _triples(text: str) -> list[tuple[str, str | None, str]]:
-    found = find(text, learned_filter=False)
-    if found is None:
-        return []
-    return [(text[a.cue[0]:a.cue[1]], text[a.source[0]:a.source[1]] if a.source else None,
-             " ".join(text[s:e] for s, e in a.content)) for a in found[1]]
-
+from ._attribution_triples import rule_triples as _triples
 
 # --------------------------------------------------------------------------- linked clauses
 

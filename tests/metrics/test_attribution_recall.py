@@ -9,9 +9,7 @@ from hypothesis import strategies as st
 
 from mediakit.metrics.attribution import cue_lexicon, find_attributions
 
-
-def _triples(text: str) -> list[tuple[str, str | None, str]]:
-    return [(a["cue_text"], a["source_text"], a["content_text"]) for a in find_attributions(text)]
+from ._attribution_triples import triples as _triples
 
 
 def test_a_comma_clause_with_its_own_cue_ends_the_content():

@@ -16,14 +16,7 @@ from mediakit.metrics.attribution._extract import find
 from mediakit.metrics.attribution._polls import poll_frames
 from mediakit.metrics.attribution._predicative import plural_subject, predicative_complement, small_clause
 
-
-def _triples(text: str) -> list[tuple[str, str | None, str]]:
-    found = find(text, learned_filter=False)
-    if found is None:
-        return []
-    return [(text[a.cue[0]:a.cue[1]], text[a.source[0]:a.source[1]] if a.source else None,
-             " ".join(text[s:e] for s, e in a.content)) for a in found[1]]
-
+from ._attribution_triples import rule_triples as _triples
 
 # --------------------------------------------------------------------------- subjects with appositions
 

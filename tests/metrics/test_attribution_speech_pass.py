@@ -10,9 +10,7 @@ from hypothesis import strategies as st
 
 from mediakit.metrics.attribution import find_attributions
 
-
-def _triples(text: str) -> list[tuple[str, str | None, str]]:
-    return [(a["cue_text"], a["source_text"], a["content_text"]) for a in find_attributions(text)]
+from ._attribution_triples import triples as _triples
 
 
 @pytest.mark.parametrize("text, source", [
