@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,6 +36,8 @@ _KEY_STRIP = re.compile(r"[\s\-\u2010\u2011]+")
 
 #: (first word, case-sensitive): the spellings of that group's regex.
 _GroupKey = tuple[str, bool]
+#: A match of a group: (start, -end, group, matched text), ordered leftmost, then longest.
+_Hit = tuple[int, int, int, str]
 
 
 def _lower_same_length(text: str) -> str:
@@ -262,7 +265,7 @@ class Matcher:
             return []
         groups = self._groups
         original, low = prepared.text, prepared.lower
-        hits: list[tuple[int, int, int, str]] = []
+        hits: list[_Hit] = []
         for gid in gids:
             g = groups[gid]
             for m in g.regex.finditer(original if g.case_sensitive else low):
@@ -271,11 +274,11 @@ class Matcher:
             return []
         hits.sort()
         frontier = 0
-        chosen: list[tuple[int, int, int, str]] = []
+        chosen: list[_Hit] = []
         for hit in hits:
             if hit[0] < frontier:
                 # overlap between patterns: redo this text with the exact (heap) procedure
-                chosen = self._resolve(gids, original, low)
+                chosen = self._resolve(hits, original, low)
                 break
             chosen.append(hit)
             frontier = -hit[1]
@@ -287,20 +290,20 @@ class Matcher:
                 out.append((start, -neg_end, i))
         return out
 
-    def _resolve(self, gids: Iterable[int], original: str, low: str) -> list[tuple[int, int, int, str]]:
+    def _resolve(self, hits: list[_Hit], original: str, low: str) -> list[_Hit]:
         """Leftmost-longest selection across patterns when their matches overlap.
 
-        Every pattern keeps its next match (searched from the current frontier) in a heap; the
-        earliest (then longest) is taken if it starts at or after the frontier, and the pattern
-        is searched again from the new frontier.
+        Every pattern keeps its next match (at or after the current frontier) in a heap; the
+        earliest (then longest) is taken if it starts at or after the frontier, and the pattern's
+        next match from the new frontier is pushed. ``hits`` are every pattern's ``finditer``
+        matches, sorted: a pattern's next match from a frontier is read from them, and searched
+        for only where the frontier falls inside one of them.
         """
-        groups = self._groups
-        heap: list[tuple[int, int, int, str]] = []
-        for gid in gids:
-            g = groups[gid]
-            m = g.regex.search(original if g.case_sensitive else low)
-            if m:
-                heap.append((m.start(), -m.end(), gid, m.group()))
+        by_group: dict[int, list[_Hit]] = {}
+        for hit in hits:
+            by_group.setdefault(hit[2], []).append(hit)
+        starts = {gid: [h[0] for h in lst] for gid, lst in by_group.items()}
+        heap = [lst[0] for lst in by_group.values()]
         heapq.heapify(heap)
         frontier = 0
         chosen = []
@@ -309,11 +312,23 @@ class Matcher:
             if hit[0] >= frontier:
                 chosen.append(hit)
                 frontier = -hit[1]
-            g = groups[hit[2]]
-            m = g.regex.search(original if g.case_sensitive else low, frontier)
-            if m:
-                heapq.heappush(heap, (m.start(), -m.end(), hit[2], m.group()))
+            gid = hit[2]
+            nxt = self._next_hit(gid, by_group[gid], starts[gid], frontier, original, low)
+            if nxt is not None:
+                heapq.heappush(heap, nxt)
         return chosen
+
+    def _next_hit(self, gid: int, found: list[_Hit], starts: list[int], frontier: int, original: str,
+                  low: str) -> _Hit | None:
+        """The first match of group ``gid`` at or after ``frontier`` (``found``: its ``finditer``
+        matches, ``starts`` their starts). Between two of them no match can start (``finditer``
+        would have found it), so the search is needed only when ``frontier`` is inside one."""
+        k = bisect_left(starts, frontier)
+        if k == 0 or -found[k - 1][1] <= frontier:
+            return found[k] if k < len(found) else None
+        g = self._groups[gid]
+        m = g.regex.search(original if g.case_sensitive else low, frontier)
+        return None if m is None else (m.start(), -m.end(), gid, m.group())
 
 
 @lru_cache(maxsize=32)

@@ -554,3 +554,32 @@ def test_matching_is_fast(framing, markers, seed_path):
         framing.matcher().find(p)
         markers.matcher().find(p)
     assert time.perf_counter() - t0 < 1.0
+
+
+# --------------------------------------------------------------------------- multi-word terms, late matchers
+
+
+def test_multi_word_term_needs_its_words_in_a_row():
+    lex = load_lexicon({"f": {"v": ["opposition fighters", "death tax"]}})
+    apart = "Opposition leaders met fighters. The tax on death."
+    assert lex.find(apart) == []
+    together = "opposition\n fighters' and the death-tax and DEATH  TAX\u2019s"
+    assert [m.match for m in lex.find(together)] == ["opposition\n fighters", "death-tax", "DEATH  TAX\u2019s"]
+
+
+def test_matcher_compiled_after_prepare_still_finds_its_terms():
+    text = "A zebra-crossing quagga stripes the road."
+    prepared = prepare(text)  # before the lexicon below is compiled
+    lex = load_lexicon({"f": {"v": ["zebra crossing"], "w": ["quagga stripes"]}})
+    assert [m[:2] for m in lex.matcher().find(prepared)] == [(2, 16), (17, 31)]
+    assert lex.matcher().find(prepared) == lex.matcher().find(prepare(text)) == lex.matcher().find(text)
+
+
+
+def test_overlap_resolution_searches_inside_a_skipped_match():
+    # "beta beta gamma" (6-21) loses to "alpha beta" (0-10); the same pattern's next match
+    # starts inside it ("beta gamma", 11-21), where its finditer never looked
+    lex = load_lexicon({"f": {"ab": ["alpha beta"], "bbg": ["beta beta gamma"], "bg": ["beta gamma"]}})
+    text = "alpha beta beta gamma"
+    assert [(m.start, m.end, m.variant) for m in lex.find(text)] == [(0, 10, "ab"), (11, 21, "bg")]
+    assert lex.matcher().find(text) == reference_find(lex, text)
