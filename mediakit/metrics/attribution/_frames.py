@@ -276,9 +276,8 @@ def evidential_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, p
     text = doc.text
     pos = skip_adverbials(text, m.end(), se)
     rest = text[pos:se]
-    if not _EVIDENTIAL_COMP_RE.match(rest):
-        if not predicative_complement(text, m, lemma, pos, se):
-            return None
+    if not _EVIDENTIAL_COMP_RE.match(rest) and not predicative_complement(text, m, lemma, pos, se):
+        return None
     comp_start = pos + len(rest) - len(rest.lstrip())
     if rest.lstrip().lower().startswith("that "):
         comp_start += 5

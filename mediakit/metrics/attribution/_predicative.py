@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 
 from ._lexicon import word_lists
-from ._phrases import WORD_RE
+from ._phrases import TOKEN_RE, WORD_RE
 
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]*([\w’'-]+)")
 _ATTITUDE_LINKS = frozenset({"that", "with", "about", "of", "by"})
-_TOKEN_RE = re.compile(r"[\w’'-]+")
 _RELATIVES = frozenset({"what", "that", "which", "who", "whatever", "whichever"})
 
 __all__ = ["PREDICATIVE_LEMMAS", "predicative_complement", "small_clause", "story_object", "plural_subject"]
@@ -64,7 +63,7 @@ def predicative_complement(text: str, m: re.Match[str], lemma: str, pos: int, se
     nxt = _NEXT_WORD_RE.match(text, w.end(), se)
     if nxt is not None and nxt.group(1).lower() in _ATTITUDE_LINKS:
         return False  # 'seemed hopeful that ...', 'appeared pleased with ...': an attitude with its holder
-    before = _TOKEN_RE.findall(text, max(0, m.start() - 30), m.start())[-3:]
+    before = TOKEN_RE.findall(text, max(0, m.start() - 30), m.start())[-3:]
     if any(b.lower() in _RELATIVES for b in before):
         return False  # 'what seems a constant stream', 'behavior that just seems wrong': a relative subject
     if lemma == "appear" and (w.group()[:1].isupper() or lw in words.determiners):
@@ -92,7 +91,7 @@ def small_clause(lemma: str, rest: str) -> bool:
     m = _OBJECT_PRONOUN_RE.match(rest)
     if m is None:
         return False
-    w = _TOKEN_RE.match(rest, m.end() - 1)
+    w = TOKEN_RE.match(rest, m.end() - 1)
     return w is not None and w.group().lower() not in word_lists().prepositions
 
 
