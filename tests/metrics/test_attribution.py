@@ -407,6 +407,7 @@ _NAMEISH = ["John", "Smith", "O’Brien", "O'Neil", "McDonald", "McDonald’s", 
             "van ", "al-", "Jr.", "III", "Mary-Jane", "Smith-jones", "DeSantis", "ABc", "he", "His", "Her", "She",
             "himself", "shed", "Him", "on", "to", "via", "Twitter", "interview", "e-mail", "town hall"]
 _CUEISH = ["said", "Said", "says", "told", "tell", "according to", "according\u00a0to", "pointed out", "claimed",
+           "Told", "Pointed out", "Pointed Out", "According to", "SAID", "sAid",
            "é", "ésaid", "saidx", "said’", "x", "1", "_", "Ω"]
 _GLUE = ["", " ", "  ", "\n", ",", ".", "-", "’", "'", "''", "``", '"', "“", "”", "‘", "«", "—", "\u00a0"]
 

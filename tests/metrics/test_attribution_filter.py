@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from mediakit.metrics.attribution._document import Attr, Doc, prepare
 from mediakit.metrics.attribution._extract import extract
 from mediakit.metrics.attribution._filter import FilterModel, candidate_score, filter_attributions, load_filter
-from mediakit.metrics.attribution._filter_features import candidate_features, verb_form, word_shape
+from mediakit.metrics.attribution._filter_features import (_NEGATION_RE, _content_facts, _negation_before,
+                                                           candidate_features, verb_form, word_shape)
 from mediakit.metrics.attribution._filter_train import choose_threshold, fit_binary, match_labels
 from mediakit.metrics.attribution._filter_web import load_web_labels
 from mediakit.metrics.attribution._register import DEFAULT_REGISTER, Register, document_register
@@ -66,6 +67,36 @@ def test_word_shapes_and_verb_forms():
         ["det", "poss", "prep", "p12", "num", "adj", "cap", "quote", "punct"]
     assert [verb_form(w, lem) for w, lem in [("told", "tell"), ("adding", "add"), ("notes", "note"),
                                              ("say", "say")]] == ["ed", "ing", "s", "base"]
+
+
+@pytest.mark.parametrize(("content", "facts"), [
+    ("he would go home", ("pron", "40", "clause")),
+    ("a tool with no handle", ("det", "40", "phrase")),
+    ("that the plan (was) late", ("that", "40", "clause")),  # punctuation around a word is stripped
+    ("\u201cWe will win,\u201d", ("quote", "15", "quote")),
+    ("the plan didn\u2019t pass", ("det", "40", "clause")),
+    ("tools " * 14 + "were sold", ("low", "160", "phrase")),  # only the first fourteen words are read
+    ("x" * 79 + " is", ("low", "160", "phrase")),  # only the first 80 characters
+    ("Smith, 2014, reported", ("cap", "40", "clause")),  # a past form of five letters or more
+])
+def test_content_opening_length_and_clause(content, facts):
+    text = "He said " + content
+    assert _content_facts(text, [(8, len(text))]) == facts
+    assert _content_facts(text, []) == ("none", "0", "none")
+    assert _content_facts(text, [(8, 12), (12, len(text))])[1] == facts[1]  # the length of every span
+
+
+_NEG_PIECES = ["not", "NOT", "Not", "never", "no", "cannot", "nor", "neither", "NEIT\u0130HER", "w\u0131thout",
+               "WITHOUT", "without", "don't", "DON\u2019T", "n't", "knot", "snow", "none", "anew", "x", "I", "\u0130"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NEG_PIECES), st.sampled_from(["", " ", "-", "'", "\u2019", ",", "\n"])),
+                max_size=8).map(lambda ps: "".join(w + g for w, g in ps)), st.data())
+def test_negation_test_is_the_negation_pattern(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert _negation_before(text, lo, hi) == (_NEGATION_RE.search(text, lo, hi) is not None)
 
 
 def test_filter_keeps_clear_news_attributions_in_order():

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mediakit.metrics.attribution import _polls
 from mediakit.metrics.attribution._apposed import apposed_subject
 from mediakit.metrics.attribution._document import prepare
 from mediakit.metrics.attribution._extract import find
@@ -113,6 +114,20 @@ def test_in_a_poll_opening_a_sentence_is_an_attribution():
 ])
 def test_no_poll_frame_elsewhere(text):
     assert poll_frames(prepare(text)) == []
+
+
+_POLL_PLAIN = re.compile(r"\bIn\s+" + _polls._POLL_RE.pattern.split(r"\s+", 1)[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["In", "in", "xIn", "_In", "\u00e9In", "a", "the", "CNN", "poll", "polls",
+                                           "survey", "exit poll", "polling", "led", "Clinton"]),
+                          st.sampled_from(["", " ", ", ", "\n", "(", "\u201c", "-", "'"])), max_size=10)
+       .map(lambda ps: "".join(w + g for w, g in ps)))
+def test_poll_scan_finds_what_its_plain_definition_finds(text):
+    # the scan looks for the literal "In" and checks the word boundary behind it (a leading \b is slower)
+    assert [(m.span(), m.groups()) for m in _polls._POLL_RE.finditer(text)] == \
+        [(m.span(), m.groups()) for m in _POLL_PLAIN.finditer(text)]
 
 
 # --------------------------------------------------------------------------- coordinators after ', X said,'

@@ -142,40 +142,53 @@ def _bin(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def _content_shape(text: str, content: list[tuple[int, int]]) -> tuple[str, str]:
-    """(opening, length bin) of the content: 'quote', 'that', 'to', or the opening word's shape; characters."""
+@lru_cache(maxsize=1 << 16)
+def _clause_word(word: str) -> bool:
+    """A lower-cased word of a content (punctuation around it stripped) is a sign of a finite verb."""
+    w = word.strip(_STRIP)
+    return w in _CLAUSE_WORDS or w.endswith(_CLAUSE_ENDINGS) or (len(w) > 4 and w.endswith("ed"))
+
+
+def _content_facts(text: str, content: list[tuple[int, int]]) -> tuple[str, str, str]:
+    """(opening, length bin, shape) of the content, read once.
+
+    The opening is 'quote', 'that', 'to' or the opening word's shape; the length bin counts characters; the
+    shape is 'clause' when the first words hold a verb sign (an auxiliary or modal, a subject pronoun, a past
+    form, a negated verb: :func:`_clause_word`), 'quote' for a quotation, else 'phrase' (a noun phrase: "a tool
+    with no handle").
+    """
     if not content:
-        return "none", "0"
+        return "none", "0", "none"
     s0, e0 = content[0]
-    n = sum(e - s for s, e in content)
+    n = e0 - s0 if len(content) == 1 else sum(e - s for s, e in content)
     first = _TOKEN_RE.search(text, s0, e0)
     if first is None:
-        return "none", _bin(n, _CONTENT_BINS)
-    tok = first.group()
-    low = tok.lower()
-    if tok in _QUOTE_MARKS:
-        shape = "quote"
-    elif low in ("that", "to"):
-        shape = low
+        shape = "none"
     else:
-        shape = word_shape(tok)
-    return shape, _bin(n, _CONTENT_BINS)
+        tok = first.group()
+        if tok in _QUOTE_MARKS:
+            return "quote", _bin(n, _CONTENT_BINS), "quote"
+        low = tok.lower()
+        shape = low if low in ("that", "to") else word_shape(tok)
+    clause = any(map(_clause_word, text[s0:min(e0, s0 + 80)].lower().split()[:14]))
+    return shape, _bin(n, _CONTENT_BINS), "clause" if clause else "phrase"
 
 
-def _content_clause(text: str, content: list[tuple[int, int]], opening: str) -> str:
-    """'clause' when the first words of the content hold a verb sign (an auxiliary or modal, a subject
-    pronoun, a past form, a negated verb), 'quote' for a quotation, else 'phrase' (a noun phrase: "a tool
-    with no handle")."""
-    if not content:
-        return "none"
-    if opening == "quote":
-        return "quote"
-    s0, e0 = content[0]
-    for w in text[s0:min(e0, s0 + 80)].lower().split()[:14]:
-        w = w.strip(_STRIP)
-        if w in _CLAUSE_WORDS or w.endswith(_CLAUSE_ENDINGS) or (len(w) > 4 and w.endswith("ed")):
-            return "clause"
-    return "phrase"
+def _negation_before(text: str, lo: int, hi: int) -> bool:
+    """:data:`_NEGATION_RE` finds a negation in ``text[lo:hi]``.
+
+    Every match holds "no", "ne", "n'", "n’" or "thout" once lower-cased (the letters of these have no other
+    case-insensitive matches in ``re``), so most windows are settled by substring tests.
+
+    Examples
+    --------
+    >>> _negation_before("He did NOT say", 0, 10), _negation_before("He did say", 0, 7)
+    (True, False)
+    """
+    low = text[lo:hi].lower()
+    if "no" not in low and "ne" not in low and "n'" not in low and "n’" not in low and "thout" not in low:
+        return False
+    return _NEGATION_RE.search(text, lo, hi) is not None
 
 
 def _source_place(a: Attr) -> str:
@@ -227,28 +240,27 @@ def candidate_features(doc: Doc, a: Attr, register: Register | None = None) -> l
     cue_class = lexicons().cues.get(lemma, {}).get("class", "?")
     cue_word = _TOKEN_RE.match(text, cs, ce)
     form = verb_form(cue_word.group(), lemma) if cue_word is not None else "other"
-    before = _TOKEN_RE.findall(" ".join(text[max(ss, cs - 40):cs].split()[-2:]))
+    before = _TOKEN_RE.findall(" ".join(text[max(ss, cs - 40):cs].rsplit(None, 2)[-2:]))  # the last two words
     nxt = _TOKEN_RE.search(text, ce, min(se, ce + 40))
     b1 = before[-1] if before else "<s>"
     a1 = nxt.group() if nxt is not None else "</s>"
     b1s = word_shape(b1) if before else "start"
     b2s = word_shape(before[-2]) if len(before) > 1 else "start"
     a1s = word_shape(a1) if nxt is not None else "end"
-    src_shape, src_head = source_shape(text[a.source[0]:a.source[1]]) if a.source is not None else ("none", "-")
-    c_open, c_len = _content_shape(text, a.content)
-    c_clause = _content_clause(text, a.content, c_open)
+    source = a.source
+    src_shape, src_head = source_shape(text[source[0]:source[1]]) if source is not None else ("none", "-")
+    content = a.content
+    c_open, c_len, c_clause = _content_facts(text, content)
     first_m = _FIRST_WORD_RE.search(text, ss, se)
-    first = first_m.group() if first_m is not None else ""
     length = max(1, se - ss)
-    place = (cs - ss) * 3 // length
     feats = [
         "bias", f"L:{lemma}", f"C:{cue_class}", f"F:{frame}", f"K:{a.kind}", f"V:{form}", f"LV:{lemma}|{form}",
         f"B1:{b1.lower()}", f"B1s:{b1s}", f"B2s:{b2s}|{b1s}",
         f"A1:{a1.lower()}", f"A1s:{a1s}", f"LA1s:{lemma}|{a1s}", f"LB1s:{lemma}|{b1s}",
         f"S:{src_shape}", f"SH:{src_head}", f"LS:{lemma}|{src_shape}",
         f"ST:{a.source_type or '-'}", f"SP:{_source_place(a)}", f"CO:{c_open}", f"CL:{c_len}",
-        f"LCO:{lemma}|{c_open}", f"FW:{word_shape(first) if first else 'none'}",
-        f"SL:{_bin(length, _SENTENCE_BINS)}", f"CP:{min(place, 2)}", f"NS:{len(a.content)}",
+        f"LCO:{lemma}|{c_open}", f"FW:{word_shape(first_m.group()) if first_m is not None else 'none'}",
+        f"SL:{_bin(length, _SENTENCE_BINS)}", f"CP:{min((cs - ss) * 3 // length, 2)}", f"NS:{len(content)}",
         f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}",
         f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}",
     ]
@@ -256,13 +268,14 @@ def candidate_features(doc: Doc, a: Attr, register: Register | None = None) -> l
         feats.append("Q")
     if first_m is not None and first_m.start() == cs:
         feats.append(f"IMP:{form}")
-    if _NEGATION_RE.search(text, max(ss, cs - 24), cs):
+    if _negation_before(text, max(ss, cs - 24), cs):
         feats.append("NEG")
     if a.participle:
         feats.append("PART")
-    if a.source is not None and "," in text[a.source[0]:a.source[1]]:
+    if source is not None and "," in text[source[0]:source[1]]:
         feats.append("SRC_COMMA")
-    if any(doc.has_cue(s, e) for s, e in a.content):
+    nested = doc.has_cue(*content[0]) if len(content) == 1 else any(doc.has_cue(s, e) for s, e in content)
+    if nested:
         feats.append("NESTED_CUE")
     if si == 0 or doc.sents[si - 1][2] != para:
         feats.append("PARA_FIRST")

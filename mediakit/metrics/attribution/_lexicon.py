@@ -257,6 +257,26 @@ def words_re(words: Iterable[str], *, flags: int = re.IGNORECASE, suffix: str = 
     return re.compile(rf"(?<![\w.])(?:{trie_pattern(ws, SPACE_AS_WHITESPACE)}){suffix}", flags)
 
 
+def _cased_trie(forms: set[str]) -> str:
+    """A trie pattern of the lower-case ``forms`` and their capitalised variants, in two halves, each behind a
+    look-ahead of its first letters: the same matches as one trie of both, but ``re`` tries the first letters of
+    one half only (at every position that may precede a form), about a fifth faster over a text.
+
+    Examples
+    --------
+    >>> _cased_trie({"said", "told"})
+    '(?=[st])(?:(?:said|told))|(?=[ST])(?:(?:Said|Told))'
+    """
+    capital = {f[:1].upper() + f[1:] for f in forms}
+    lead_low, lead_cap = {f[:1] for f in forms}, {f[:1] for f in capital}
+    if lead_low & lead_cap:  # a first letter without case: one trie
+        return trie_pattern(forms | capital, SPACE_AS_WHITESPACE)
+    low_class = "".join(re.escape(c) for c in sorted(lead_low))
+    cap_class = "".join(re.escape(c) for c in sorted(lead_cap))
+    return (f"(?=[{low_class}])(?:{trie_pattern(forms, SPACE_AS_WHITESPACE)})"
+            f"|(?=[{cap_class}])(?:{trie_pattern(capital, SPACE_AS_WHITESPACE)})")
+
+
 class Lexicons:
     """Compiled lexicon lookups, built once per process (see :func:`lexicons`)."""
 
@@ -307,10 +327,12 @@ class Lexicons:
         self.cue_form_re = re.compile(r"(?<![\w\-’'])(?:" + trie + r")(?![\w\-’])")
         # the same scan, faster (see _document.iter_cues): a form at a given position, and a form after a
         # character that may precede one -- an ASCII character other than a letter, digit, '_', '-' or "'",
-        # or any non-ASCII character (checked afterwards) -- which ``re`` finds by a table look-up
+        # or any non-ASCII character (checked afterwards) -- which ``re`` finds by a table look-up; the forms
+        # there as two tries, lower case and capitalised (:func:`_cased_trie`: the same matches, fewer tries)
         self.cue_at_re = re.compile("(?:" + trie + r")(?![\w\-’])")
         ascii_before = "".join(f"\\x{i:02x}" for i in range(128) if not re.match(r"[\w\-']", chr(i)))
-        self.cue_after_re = re.compile(f"[{ascii_before}\\x80-\\U0010ffff](?:{trie})(?![\\w\\-’])")
+        scan = _cased_trie(set(spaced))
+        self.cue_after_re = re.compile(f"[{ascii_before}\\x80-\\U0010ffff](?:{scan})(?![\\w\\-’])")
 
     def _agencies_and_media(self, src: dict[str, Any]) -> None:
         self.agency_of: dict[str, str] = {}

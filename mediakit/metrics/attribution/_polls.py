@@ -15,8 +15,10 @@ from ._document import Attr, Doc
 
 __all__ = ["poll_frames"]
 
+# "In" at a word start, the boundary checked behind it, so that ``re`` looks for the literal "In" (a leading
+# ``\b`` makes it try every position of the text)
 _POLL_RE = re.compile(
-    r"\bIn\s+(?P<src>(?:[\w’'./&-]+\s+){0,8}?(?:polls?|surveys?|exit\s+polls?|polling)\b[^,.;:!?\"“”\n]{0,60}?)"
+    r"In(?<!\wIn)\s+(?P<src>(?:[\w’'./&-]+\s+){0,8}?(?:polls?|surveys?|exit\s+polls?|polling)\b[^,.;:!?\"“”\n]{0,60}?)"
     r",\s+")
 _LEAD_CHARS = " \t\n\u00a0\"“‘'(—–-•"
 
