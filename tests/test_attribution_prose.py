@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import pytest
@@ -12,7 +13,7 @@ from mediakit.metrics.attribution import find_attributions
 from mediakit.metrics.attribution._complement import COMPLEMENT_REASONS, complement_reason
 from mediakit.metrics.attribution._document import Attr, prepare
 from mediakit.metrics.attribution._prose import REASONS, prose_ok, prose_reason
-from mediakit.metrics.attribution._speaker_lines import speaker_lines
+from mediakit.metrics.attribution._speaker_lines import _word_starts, speaker_lines
 
 
 def _cues(text: str) -> list[tuple[str | None, str]]:
@@ -190,6 +191,16 @@ def test_section_headings_of_common_nouns_are_not_speakers():
     assert [s for s, _ in _lines(interview)] == ["Cohen", "Cohen"]
     officials = "Officials: The bridge stays closed.\n\nOfficials: The road opens Monday.\n\nThe officials met."
     assert [s for s, _ in _lines(officials)] == ["Officials", "Officials"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Smith", "smith", "Smiths", "a", "a.a", "-", "_", "\u2019", "'", " ", ".", "\u00e9",
+                                 "2", "\u00bd"]), max_size=14).map("".join),
+       st.sampled_from(["Smith", "smith", "a.a", "a"]))
+def test_whole_word_search_is_the_pattern(text, word):
+    # the speaker-line checks find a head's words with str.find, as the pattern they replace did
+    plain = re.compile(rf"(?<![\w\u2019'-]){re.escape(word)}(?![\w\u2019'-])")
+    assert list(_word_starts(text, word)) == [m.start() for m in plain.finditer(text)]
 
 
 def test_a_transcript_turn_keeps_the_attributions_inside_it_nested():

@@ -20,6 +20,7 @@ field of the page, not speech. The cue of each attribution is the colon (lemma `
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ._document import Attr, Doc
 from ._lexicon import word_lists
@@ -192,16 +193,38 @@ def _common_nouns(text: str, words: list[str]) -> bool:
     caps = [w for w in words if w[:1].isupper()]
     for w in caps:
         low = w.lower()
-        if not low.replace("-", "").isalpha() or \
-                re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", text) is None:
+        if not low.replace("-", "").isalpha() or next(_word_starts(text, low), -1) < 0:
             return False
     return bool(caps)
 
 
 def _mentioned_elsewhere(text: str, word: str, hs: int, he: int) -> bool:
     """``word`` occurs as a capitalised word outside the head ``[hs, he)``."""
-    pat = re.compile(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])")
-    return any(not hs <= m.start() < he for m in pat.finditer(text))
+    return any(not hs <= k < he for k in _word_starts(text, word))
+
+
+def _word_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` (not empty) stands as a whole word in ``text``: the starts of the matches of
+    ``(?<![\\w’'-])<word>(?![\\w’'-])``, found with ``str.find`` (no pattern to compile for each word).
+
+    Examples
+    --------
+    >>> list(_word_starts("Smith, Smithson and Smith. Smith's", "Smith")), list(_word_starts("a-Smith", "Smith"))
+    ([0, 20], [])
+    """
+    n, end = len(word), len(text)
+    k = text.find(word)
+    while k >= 0:
+        if (k == 0 or not _wordish(text[k - 1])) and (k + n >= end or not _wordish(text[k + n])):
+            yield k
+            k = text.find(word, k + n)  # the pattern's matches do not overlap
+        else:
+            k = text.find(word, k + 1)
+
+
+def _wordish(ch: str) -> bool:
+    """``ch`` is a character of ``[\\w’'-]`` (``\\w``: a letter, digit or numeral, or "_")."""
+    return ch.isalnum() or ch in "_’'-"
 
 
 def _label_word(head: str) -> bool:
