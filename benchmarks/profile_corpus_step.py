@@ -3,9 +3,11 @@
 After the stream (per-article tables in ``OUT/parts``), ``mediakit analyze`` reads the slim tables back
 and runs the corpus-level steps (comparison, distinctive terms, actor labels, source roles, actor
 sentiment, framing differences), then writes the per-article files from the parts, the charts and the
-report. This script wraps each step, samples the process's RSS from ``/proc`` every 50 ms and prints,
-per step, its wall seconds and RSS before / peak / after (Linux only). With the parts already in
-``OUT/parts`` (a finished or resumed run of the same corpus and version), only the corpus step runs::
+report. This script wraps each step, samples the RSS of the process and its descendants (summed; the
+actor labels' workers) from ``/proc`` every 50 ms and prints, per step, its wall seconds and RSS
+before / peak / after (Linux only). ``--n-jobs`` (default 2) is the run's, passed to the actor labels.
+With the parts already in ``OUT/parts`` (a finished or resumed run of the same corpus and version),
+only the corpus step runs::
 
     mediakit analyze ../shared/corpora/allsides/articles.jsonl.gz --out /tmp/as_full   # once
     python benchmarks/profile_corpus_step.py ../shared/corpora/allsides/articles.jsonl.gz /tmp/as_full
@@ -31,9 +33,31 @@ _WRITES = ("read_slim", "read_parts", "write_from_parts", "make_figures", "write
 _peak = [0.0, 0.0]  # this step's, the whole run's
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (``/proc/PID/task/*/children``)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:
+            pass
+    return out
+
+
 def _rss() -> float:
-    with open("/proc/self/statm") as fh:
-        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    """RSS of this process and its descendants (the workers of the actor labels), summed, in MiB."""
+    total = 0
+    for pid in _tree(os.getpid()):
+        try:
+            with open(f"/proc/{pid}/statm") as fh:
+                total += int(fh.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _sample() -> None:

@@ -22,7 +22,7 @@ MAX_LINES = 1000
 #: matching prefix wins.
 LAYERS = {
     "mediakit._version": 0, "mediakit._resources": 0, "mediakit._progress": 0, "mediakit._validation": 0, "mediakit._labels": 0,
-    "mediakit._memory": 0,
+    "mediakit._memory": 0, "mediakit._workers": 0,
     "mediakit.lexicons": 0, "mediakit.resources": 0,
     "mediakit.text": 1, "mediakit.lexicon": 1,
     "mediakit.schema": 2, "mediakit.outlets": 2, "mediakit.dedup": 2, "mediakit.loaders": 2,

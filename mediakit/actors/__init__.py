@@ -33,7 +33,8 @@ Layout, one concern per private module: ``_lexicon`` (lexicon, rule words, stopw
 ``_scan`` (token patterns, quotation finder), ``_names`` (tokens and names), ``_parts``
 (article parts, shared input helpers), ``_actorset`` (actors and variants), ``_mentions``
 (mention finding), ``_discovery`` (actor discovery), ``_label_rules`` and ``_labels``
-(labels), ``_nominal`` (descriptions linked to actors), ``_target`` (rule-based target
+(labels; ``_label_passes``: their per-article passes, ``_label_jobs``: those on several
+processes), ``_nominal`` (descriptions linked to actors), ``_target`` (rule-based target
 sentiment), ``_target_model`` (the trained model and the methods), ``_target_features`` (its
 features, by name), ``_target_fast`` (its scoring path), ``_train`` (training), ``_sentiment``
 (sentiment per actor), ``_evaluation`` (NewsMTSC), ``_cli`` (command line).

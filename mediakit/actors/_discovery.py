@@ -33,7 +33,9 @@ from ._names import (
 from ._parts import PART_RANK, PARTS, Part, check_parts, lower_words, parts_of
 from ._scan import INITIAL_RE, NEXT_WORD_RE
 
-__all__ = ["Candidates", "discover_actors", "resolve_actors", "resolve_with_candidates"]
+__all__ = ["Candidates", "Grouped", "choose_actors", "count_mentions", "discover_actors", "extra_mentions",
+           "found_actors", "grouped_candidates", "merge_grouped", "resolve_actors", "resolve_with_candidates",
+           "user_actors"]
 
 
 _NEWLINE_RE = re.compile("\n")
@@ -283,15 +285,48 @@ def _forms_of_group(surfaces: Counter[str], order: dict[str, int],
     return canon, sorted(dict.fromkeys(forms), key=lambda f: (-len(f.split()), -len(f)))
 
 
-def _discover(all_parts: list[list[Part]]) -> tuple[Actors, set[str]]:
-    """Candidate actors of a corpus (before the min_mentions filter) and its lower-case words."""
-    lower = lower_words(all_parts)
+#: The person-name candidates of some articles: surface forms counted per name key, the first position
+#: of each surface among the candidates, the number of candidates and the lone capitalised words.
+Grouped = tuple[dict[_GroupKey, Counter[str]], dict[str, int], int, Counter[str]]
+
+
+def grouped_candidates(all_parts: list[list[Part]], lower: set[str]) -> Grouped:
+    """The candidates of some articles, grouped (:data:`Grouped`); ``lower``: the corpus's lower-case words."""
     cands: list[_Candidate] = []
     solo: Counter[str] = Counter()
     for ps in all_parts:
         for p in ps:
             _candidates_of_part(p.text, p.article, PART_RANK[p.kind], lower, cands, solo)
     groups, order = _group_candidates(cands)
+    return groups, order, len(cands), solo
+
+
+def merge_grouped(chunks: Sequence[Grouped]) -> Grouped:
+    """The :data:`Grouped` candidates of consecutive chunks of a corpus as one pass over it gives them
+    (same counts, same first positions, same order of keys and surfaces)."""
+    groups: dict[_GroupKey, Counter[str]] = defaultdict(Counter)
+    order: dict[str, int] = {}
+    solo: Counter[str] = Counter()
+    offset = 0
+    for g, o, n, s in chunks:
+        for key, surfaces in g.items():
+            groups[key].update(surfaces)
+        for surface, k in o.items():
+            order.setdefault(surface, offset + k)
+        offset += n
+        solo.update(s)
+    return groups, order, offset, solo
+
+
+def _discover(all_parts: list[list[Part]]) -> tuple[Actors, set[str]]:
+    """Candidate actors of a corpus (before the min_mentions filter) and its lower-case words."""
+    lower = lower_words(all_parts)
+    return found_actors(grouped_candidates(all_parts, lower), lower), lower
+
+
+def found_actors(grouped: Grouped, lower: set[str]) -> Actors:
+    """The candidate actors of a corpus (before the min_mentions filter) from its grouped candidates."""
+    groups, order, _, solo = grouped
     full_by_surname: dict[str, list[_GroupKey]] = defaultdict(list)
     for key in groups:
         if key[1] is not None:
@@ -307,7 +342,7 @@ def _discover(all_parts: list[list[Part]]) -> tuple[Actors, set[str]]:
             continue
         variants[canon] = forms
         weight[canon] = sum(surfaces.values())
-    return build_actors(variants, weight, anchored=True), lower
+    return build_actors(variants, weight, anchored=True)
 
 
 # --------------------------------------------------------------------------- the actors to report
@@ -341,6 +376,16 @@ def _chosen_and_candidates(all_parts: list[list[Part]], min_mentions: int,
     """The discovered actors named at least ``min_mentions`` times, the corpus's lower-case words and
     (with ``wider``) the multi-word candidates named fewer times (:class:`Candidates`)."""
     found, lower = _discover(all_parts)
+    per_article, counts = count_mentions(all_parts, found, lower)
+    chosen, extras = choose_actors(found, counts, min_mentions, wider)
+    if not extras:
+        return chosen, lower, _NO_CANDIDATES
+    return chosen, lower, Candidates(extras, {c: counts[c] for c in extras}, extra_mentions(per_article, extras))
+
+
+def count_mentions(all_parts: list[list[Part]], found: Actors,
+                   lower: set[str]) -> tuple[list[list[Mention]], Counter[str]]:
+    """The mentions of the candidate actors in each article, and their number per actor."""
     pattern = Matcher(found.by_variant)
     counts: Counter[str] = Counter()
     per_article: list[list[Mention]] = []
@@ -348,17 +393,25 @@ def _chosen_and_candidates(all_parts: list[list[Part]], min_mentions: int,
         named = find_mentions(ps, found, pattern, lower)
         counts.update(m.actor for m in named)
         per_article.append(named)
-    keep = {c: list(v) for c, v in found.variants.items() if counts[c] >= min_mentions}
+    return per_article, counts
+
+
+def choose_actors(found: Actors, counts: Mapping[str, int], min_mentions: int,
+                  wider: bool) -> tuple[Actors, frozenset[str]]:
+    """The candidate actors named at least ``min_mentions`` times, and (with ``wider``) the multi-word
+    ones named fewer times (:attr:`Candidates.extras`) from the corpus's mention ``counts``."""
+    keep = {c: list(v) for c, v in found.variants.items() if counts.get(c, 0) >= min_mentions}
     chosen = build_actors(keep, {c: counts[c] for c in keep}, anchored=True)
     if not wider:
-        return chosen, lower, _NO_CANDIDATES
+        return chosen, frozenset()
     # one-word candidates ("President Roszak" never named in full) stay out: a full name is needed
-    extras = frozenset(c for c in found.multiword if 0 < counts[c] < min_mentions)
-    if not extras:
-        return chosen, lower, _NO_CANDIDATES
-    by_article = {i: ms for i, ms in ((i, [m for m in named if m.actor in extras])
-                                      for i, named in enumerate(per_article)) if ms}
-    return chosen, lower, Candidates(extras, {c: counts[c] for c in extras}, by_article)
+    return chosen, frozenset(c for c in found.multiword if 0 < counts.get(c, 0) < min_mentions)
+
+
+def extra_mentions(per_article: list[list[Mention]], extras: frozenset[str]) -> dict[int, list[Mention]]:
+    """The mentions of the ``extras`` by article index (:attr:`Candidates.mentions`)."""
+    return {i: ms for i, ms in ((i, [m for m in named if m.actor in extras])
+                                for i, named in enumerate(per_article)) if ms}
 
 
 def resolve_with_candidates(min_mentions: int, all_parts: list[list[Part]], *, wider: bool = True,
@@ -375,18 +428,25 @@ def resolve_with_candidates(min_mentions: int, all_parts: list[list[Part]], *, w
 def resolve_actors(actors: Any, min_mentions: int, all_parts: list[list[Part]], *,
                    func: str = "actor_labels") -> tuple[Actors, list[list[Mention]], set[str]]:
     """The actors to report, every article's mentions of them, and the corpus's lower-case words."""
-    _check_min_mentions(min_mentions, func)
-    if actors is None:
+    given = user_actors(actors, min_mentions, func=func)
+    if given is None:
         chosen, lower, _ = _chosen_and_candidates(all_parts, min_mentions, False)
     else:
-        if not isinstance(actors, _ACTOR_TYPES):
-            raise TypeError(f"{func}(): actors must be None, a list of names or a dict {{name: [variants]}}, "
-                            f"got {type(actors).__name__}")
-        chosen = actors_from_user(actors if isinstance(actors, (str, Mapping)) else list(actors), func=func)
-        lower = lower_words(all_parts)
+        chosen, lower = given, lower_words(all_parts)
     pattern = Matcher(chosen.by_variant)
     mentions = [find_mentions(ps, chosen, pattern, lower) for ps in all_parts]
     return chosen, mentions, lower
+
+
+def user_actors(actors: Any, min_mentions: int, *, func: str) -> Actors | None:
+    """The :class:`Actors` of the ``actors`` option (None for None: to discover), the options checked."""
+    _check_min_mentions(min_mentions, func)
+    if actors is None:
+        return None
+    if not isinstance(actors, _ACTOR_TYPES):
+        raise TypeError(f"{func}(): actors must be None, a list of names or a dict {{name: [variants]}}, "
+                        f"got {type(actors).__name__}")
+    return actors_from_user(actors if isinstance(actors, (str, Mapping)) else list(actors), func=func)
 
 
 def scored_subset(articles: pd.DataFrame, languages: Any, *, func: str) -> pd.DataFrame:

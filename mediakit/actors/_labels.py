@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame, check_option
-from ._descriptions import candidate_support
 from ._discovery import Candidates, resolve_actors, resolve_with_candidates, scored_subset
+from ._label_jobs import check_n_jobs, parallel_rows, use_workers
+from ._label_passes import (Labelled, add_kept, article_rows, candidate_links, candidate_names, kept_candidates,
+                            labelled_mentions, nominals_of, profile_pairs)
 from ._memo import corpus_scope
-from ._label_rules import Label, labels_of_mention
-from ._mentions import Mention
-from ._names import sentence_bounds
-from ._nominal import Named, Nominal, NominalProfile, corpus_profile, nominal_links
-from ._parts import PART_RANK, PARTS, Part, check_parts, empty_frame, group_keys, outlets_of, parts_of
+from ._nominal import Nominal, corpus_profile
+from ._parts import PARTS, Part, check_parts, empty_frame, group_keys, outlets_of, parts_of
 
 __all__ = ["LABEL_COLUMNS", "LABEL_KINDS", "LABEL_SUMMARY_COLUMNS", "actor_label_summary", "actor_labels"]
 
@@ -38,98 +33,7 @@ _LABEL_DTYPES = {"caption": "Int64", "mention_id": "int64", "mention_start": "in
 _SUMMARY_NEEDS = ("actor", "label", "label_kind", "article_id", "mention_id")
 
 
-_Labelled = list[tuple[Mention, list[Label]]]
-
-
-def _labelled_mentions(ms: list[Mention], lower: set[str]) -> _Labelled:
-    """One article's mentions in part and offset order, each with its labels."""
-    ms = sorted(ms, key=lambda m: (PART_RANK[m.part.kind], m.part.caption or 0, m.start))
-    bounds: dict[tuple[str, int | None], tuple[tuple[int, int], ...]] = {}
-    out: _Labelled = []
-    for m in ms:
-        key = (m.part.kind, m.part.caption)
-        if key not in bounds:
-            bounds[key] = sentence_bounds(m.part.text)
-        out.append((m, labels_of_mention(m, bounds[key], lower)))
-    return out
-
-
-def _profile_pairs(labelled: list[_Labelled]) -> Iterator[tuple[str, str]]:
-    """(actor, label text) of every title, appositive and possessive in the corpus."""
-    for ms in labelled:
-        for m, labels in ms:
-            for lab in labels:
-                if lab.kind != "honorific":
-                    yield m.actor, m.part.text[lab.start:lab.end]
-
-
-def _article_rows(article_id: Any, outlet: Any, ms: _Labelled, nominals: list[Nominal]) -> list[tuple[Any, ...]]:
-    """The label rows of one article's name mentions and linked descriptions, in part and offset order."""
-    items: list[tuple[tuple[int, int, int], Mention | Nominal, list[Label]]] = [
-        ((PART_RANK[m.part.kind], m.part.caption or 0, m.start), m, labels) for m, labels in ms]
-    for n in nominals:
-        items.append(((PART_RANK[n.part.kind], n.part.caption or 0, n.start), n,
-                      [Label("nominal", n.label_start, n.label_end)]))
-    items.sort(key=lambda t: t[0])
-    rows: list[tuple[Any, ...]] = []
-    for k, (_, m, labels) in enumerate(items):
-        caption = pd.NA if m.part.caption is None else m.part.caption
-        base = (article_id, outlet, m.part.kind, caption, k, m.actor, m.part.text[m.start:m.end], m.start, m.end)
-        if not labels:
-            rows.append(base + (pd.NA, pd.NA, pd.NA, pd.NA))
-        for lab in labels:
-            rows.append(base + (m.part.text[lab.start:lab.end], lab.kind, lab.start, lab.end))
-    return rows
-
-
-def _named(ms: _Labelled) -> list[Named]:
-    return [Named(m.part, m.start, m.end, m.poss_end, m.actor, tuple((lab.kind, lab.start, lab.end) for lab in labels))
-            for m, labels in ms]
-
-
-def _nominals(all_parts: list[list[Part]], labelled: list[_Labelled], profile: NominalProfile) -> list[list[Nominal]]:
-    """The linked descriptions of every article."""
-    out = []
-    for ps, ms in zip(all_parts, labelled, strict=True):
-        out.append(nominal_links(ps, _named(ms), profile) if ms else [])
-    return out
-
-
-def _spans(ms: _Labelled, nominals: list[Nominal]) -> dict[int, list[tuple[int, int]]]:
-    """The spans of an article's rows, by part (its ``id``)."""
-    out: dict[int, list[tuple[int, int]]] = {}
-    for m, _ in ms:
-        out.setdefault(id(m.part), []).append((m.start, m.end))
-    for n in nominals:
-        out.setdefault(id(n.part), []).append((n.start, n.end))
-    return out
-
-
-#: "the Boston Globe": a name after "the" is a thing's (a person named rarely must not be one).
-_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+\Z")
-
-
-def _free(spans: dict[int, list[tuple[int, int]]], part: Part, start: int, end: int) -> bool:
-    return not any(s < end and start < e for s, e in spans.get(id(part), ()))
-
-
-def _since(ps: list[Part], extra: _Labelled) -> dict[int, int]:
-    """Where a description may refer to a candidate: from two sentences before the part's first mention
-    of one ("... a lawyer," said X), nowhere in the parts before the first part that names one."""
-    firsts = {id(m.part): m.start for m, _ in reversed(extra)}  # the first (lowest) offset wins
-    rank = min(PART_RANK[m.part.kind] for m, _ in extra)
-    out: dict[int, int] = {}
-    for p in ps:
-        if id(p) in firsts:
-            starts = [b[0] for b in sentence_bounds(p.text)]
-            k = bisect_right(starts, firsts[id(p)]) - 1
-            out[id(p)] = starts[max(0, k - 2)] if starts else 0
-        elif PART_RANK[p.kind] < rank:
-            out[id(p)] = len(p.text) + 1
-    return out
-
-
-def _add_candidates(all_parts: list[list[Part]], labelled: list[_Labelled], nominals: list[list[Nominal]],
+def _add_candidates(all_parts: list[list[Part]], labelled: list[Labelled], nominals: list[list[Nominal]],
                     cands: Candidates, lower: set[str], min_mentions: int, pairs: list[tuple[str, str]]) -> None:
     """Add the candidates whose name mentions and linked descriptions reach ``min_mentions``.
 
@@ -141,42 +45,16 @@ def _add_candidates(all_parts: list[list[Part]], labelled: list[_Labelled], nomi
     actor's name ("one of Cruz's closest allies"); a name after "the" ("the Boston Globe") is a
     thing's, and its candidate is not kept.
     """
-    names: dict[int, _Labelled] = {}
-    for i, ms in cands.mentions.items():
-        taken = _spans(labelled[i], [])
-        names[i] = _labelled_mentions([m for m in ms if _free(taken, m.part, m.start, m.end)], lower)
-    profile = corpus_profile(pairs + list(_profile_pairs(list(names.values()))))
-    links: dict[int, list[Nominal]] = {}
-    n_names: Counter[str] = Counter()
-    n_links: Counter[str] = Counter()
-    titled: set[str] = set()  # named with a title before the name
-    for i, extra in names.items():
-        if not extra:
-            links[i] = []
-            continue
-        taken = _spans(labelled[i], nominals[i])
-        described = _spans([], nominals[i])  # a description may hold a name: "one of Cruz's allies"
-        wide = sorted(labelled[i] + extra, key=lambda t: (PART_RANK[t[0].part.kind], t[0].part.caption or 0,
-                                                          t[0].start))
-        links[i] = [n for n in nominal_links(all_parts[i], _named(wide), profile, since=_since(all_parts[i], extra))
-                    if n.actor in cands.extras and _free(described, n.part, n.start, n.end)]
-        names[i] = [(m, labs) for m, labs in extra if _free(taken, m.part, m.start, m.end)]
-        n_names.update(m.actor for m, _ in names[i])
-        n_links.update(m.actor for m, labs in names[i] for lab in labs if lab.kind == "appositive")
-        n_links.update(n.actor for n in links[i])
-        titled.update(m.actor for m, labs in names[i] if any(lab.kind == "pre-title" for lab in labs))
-    things = {m.actor for ms in names.values() for m, _ in ms if _THE_BEFORE_RE.search(m.part.text, max(0, m.start - 9), m.start)}
-    kept = {c for c in n_links
-            if n_names[c] and candidate_support(n_names[c], n_links[c], c in titled) >= min_mentions and c not in things}
-    for i in names:
-        labelled[i] = labelled[i] + [(m, labs) for m, labs in names[i] if m.actor in kept]
-        nominals[i] = nominals[i] + [n for n in links[i] if n.actor in kept]
+    names = candidate_names(cands.mentions, labelled, lower)
+    profile = corpus_profile(pairs + list(profile_pairs(list(names.values()))))
+    links, support = candidate_links(all_parts, labelled, nominals, names, cands.extras, profile)
+    add_kept(labelled, nominals, names, links, kept_candidates(support, min_mentions))
 
 
 def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                  min_mentions: int = 3, parts: Sequence[str] = PARTS,
                  languages: str | Sequence[str] | None = "en", nominal: bool = True,
-                 house_style: str = "exclude") -> pd.DataFrame:
+                 house_style: str = "exclude", n_jobs: int = 1) -> pd.DataFrame:
     """Return every mention of an actor with the label attached to it.
 
     Headline (``title``), body (``text``) and ``captions`` are searched; each row says
@@ -230,6 +108,11 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
         A bare honorific ("Mr.", "Mrs.", "Ms.", "Dr.") is the outlet's house style, not a label:
         by default it is not a label (the mention stays, with no label unless it has another);
         ``'keep'`` gives those rows with label kind ``'honorific'``.
+    n_jobs : int, default 1
+        Processes (-1: every core) for a corpus of at least 2,000 articles (a smaller one is read in
+        this process: starting processes costs more): each reads a chunk of the articles, between the
+        corpus-wide steps (the words written in lower case, the actors chosen, the labels the
+        corpus gives each actor). The same table whatever ``n_jobs``.
 
     Returns
     -------
@@ -266,33 +149,46 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     check_articles(articles, func=func)
     check_option(house_style, ("exclude", "keep"), name="house_style", func=func)
     parts = check_parts(parts, func=func)
+    check_n_jobs(n_jobs, func=func)
     articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
-    with corpus_scope():  # each text's scans are made once for all the passes below
-        if actors is None:
-            _, mentions, lower, cands = resolve_with_candidates(min_mentions, all_parts, wider=nominal, func=func)
-        else:
-            _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
-            cands = None
-        labelled = [_labelled_mentions(ms, lower) if ms else [] for ms in mentions]
-        nominals: list[list[Nominal]] = [[] for _ in labelled]
-        if nominal:
-            pairs = list(_profile_pairs(labelled))
-            nominals = _nominals(all_parts, labelled, corpus_profile(pairs))
-            if cands is not None and cands.extras:
-                _add_candidates(all_parts, labelled, nominals, cands, lower, min_mentions, pairs)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
-    rows: list[tuple[Any, ...]] = []
-    for i, ms in enumerate(labelled):
-        if ms:
-            rows.extend(_article_rows(ids[i], outlets[i], ms, nominals[i]))
+    workers = use_workers(n_jobs, len(all_parts))
+    if workers > 1:
+        rows = parallel_rows(all_parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
+                             nominal=nominal, func=func)
+    else:
+        rows = _rows(all_parts, ids, outlets, actors, min_mentions=min_mentions, nominal=nominal, func=func)
     if not rows:
         return empty_frame(LABEL_COLUMNS, _LABEL_DTYPES)
     out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS))
     if house_style == "exclude":
         out = _without_honorifics(out)
     return out.astype(_LABEL_DTYPES)
+
+
+def _rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, min_mentions: int,
+          nominal: bool, func: str) -> list[tuple[Any, ...]]:
+    """The rows of :func:`actor_labels`, in this process."""
+    with corpus_scope():  # each text's scans are made once for all the passes below
+        if actors is None:
+            _, mentions, lower, cands = resolve_with_candidates(min_mentions, all_parts, wider=nominal, func=func)
+        else:
+            _, mentions, lower = resolve_actors(actors, min_mentions, all_parts, func=func)
+            cands = None
+        labelled = [labelled_mentions(ms, lower) if ms else [] for ms in mentions]
+        nominals: list[list[Nominal]] = [[] for _ in labelled]
+        if nominal:
+            pairs = list(profile_pairs(labelled))
+            nominals = nominals_of(all_parts, labelled, corpus_profile(pairs))
+            if cands is not None and cands.extras:
+                _add_candidates(all_parts, labelled, nominals, cands, lower, min_mentions, pairs)
+    rows: list[tuple[Any, ...]] = []
+    for i, ms in enumerate(labelled):
+        if ms:
+            rows.extend(article_rows(ids[i], outlets[i], ms, nominals[i]))
+    return rows
 
 
 def _without_honorifics(out: pd.DataFrame) -> pd.DataFrame:

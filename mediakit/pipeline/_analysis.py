@@ -394,9 +394,9 @@ def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame
         return None
 
 
-def _actor_labels(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | None:
-    try:
-        return actor_labels(articles, languages=None)  # the articles of other languages are out already
+def _actor_labels(articles: pd.DataFrame, notes: list[str], n_jobs: int = 1) -> pd.DataFrame | None:
+    try:  # the articles of other languages are out already
+        return actor_labels(articles, languages=None, n_jobs=n_jobs)
     except ValueError as exc:
         notes.append(f"no actor labels: {exc}")
         return None
@@ -404,7 +404,7 @@ def _actor_labels(articles: pd.DataFrame, notes: list[str]) -> pd.DataFrame | No
 
 def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str = "",
                   event: str | None = "auto", errors: pd.DataFrame | None = None,
-                  bar=None, languages: str | Sequence[str] | None = "en") -> CorpusAnalysis:
+                  bar=None, languages: str | Sequence[str] | None = "en", n_jobs: int = 1) -> CorpusAnalysis:
     """The corpus-level tables (comparison, distinctive terms, actor labels) and the whole analysis.
 
     Parameters
@@ -422,6 +422,9 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     languages : str, sequence of str or None, default "en"
         See :func:`analyze_articles`: distinctive terms and actor labels read only the
         articles in these languages (or of unknown language).
+    n_jobs : int, default 1
+        Processes of the actor labels (-1: every core; :func:`mediakit.actor_labels`, which stays in
+        this process below 2,000 articles). A streamed run passes its own.
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
     notes: list[str] = []
@@ -435,7 +438,7 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     terms, style = _terms(scored, notes)
     release_memory()
     step()
-    labels = _actor_labels(scored, notes)
+    labels = _actor_labels(scored, notes, n_jobs)
     release_memory()
     roles, partisan = _sources(articles, tables.attributions, notes)
     sentiment = _actor_sentiment(scored, labels, notes, kept)

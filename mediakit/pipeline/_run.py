@@ -194,7 +194,7 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
         articles = articles.assign(language=tables.metrics["language"].array)
     warn_left_out_metrics(tables.metrics, languages)
     analysis = corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors,
-                             languages=languages)
+                             languages=languages, n_jobs=plan.n_jobs if plan.scheduler is None else 1)
     analysis.parts = parts
     return analysis
 

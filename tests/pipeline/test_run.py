@@ -38,9 +38,24 @@ def test_gzip_counts_four_times(tmp_path):
 
 
 def test_a_corpus_above_the_threshold_gets_every_output(monkeypatch, tmp_path):
-    """Streamed by size alone (no option given): tables, figures and the report, as in memory."""
+    """Streamed by size alone (no option given): tables, figures and the report, as in memory; the
+    actor labels of the corpus step on all cores too (forced here: the sample is small)."""
+    import mediakit.actors._label_jobs as label_jobs
+    from mediakit.pipeline import _analysis
+
+    n_jobs = []
+    labels = _analysis.actor_labels
+
+    def spy(*args, **kwargs):
+        n_jobs.append(kwargs.get("n_jobs"))
+        return labels(*args, **kwargs)
+
+    monkeypatch.setattr(_analysis, "actor_labels", spy)
+    monkeypatch.setattr(label_jobs, "MIN_PARALLEL_ARTICLES", 2)
     monkeypatch.setattr(_run, "STREAM_THRESHOLD", 1000)
     written = analyze_corpus(DATA, tmp_path, progress=False, event="event")
+    assert n_jobs == [-1]
+    assert len(pd.read_csv(written["actor_labels"])) > 100
     assert (tmp_path / "parts" / "_manifest.json").is_file()
     for name in ("report", "metrics", "articles", "sentences", "attributions", "word_choice", "comparison",
                  "comparison_events", "distinctive_terms", "actor_labels", "load_errors"):

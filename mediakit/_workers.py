@@ -1,0 +1,146 @@
+"""Worker processes that keep a state across calls: a chunk of a corpus and what was computed on it.
+
+A process pool sends every task its data and forgets it afterwards. A corpus pass that alternates
+per-article work with corpus-wide merges (count over all articles, then read each article again with
+the counts) would send each chunk of articles, and redo each text's memoised scans, at every step.
+:class:`Workers` starts ``n`` processes, each with its own ``state`` dict that lives as long as the
+process: ``run(fn, args)`` calls ``fn(state, *args[k])`` in worker ``k`` and returns the results in
+order. Workers ignore Ctrl-C: the parent gets it, and leaving the ``with`` block on an exception
+terminates them at once (a normal exit asks them to stop and waits).
+
+Workers are *spawned* (fresh interpreters that import mediakit, about 1-3 s, side by side), not
+forked: a fork of a process that holds a large corpus step (tables, Arrow thread pools) risks a
+deadlock in a thread's lock, and each child would count the parent's pages in its resident memory;
+a spawned worker holds its chunk and its own work only, and no process outlives the ``with`` block.
+As with any spawned process, a script that starts them must guard its top level with
+``if __name__ == "__main__":``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import traceback
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from types import TracebackType
+from typing import Any
+
+__all__ = ["Workers"]
+
+
+def _serve(conn: Connection) -> None:
+    """The loop of a worker: receive ``(fn, args)``, send back ``(True, result)`` or ``(False, error)``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it terminates the workers
+    state: dict[str, Any] = {}
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:  # the parent is gone
+            return
+        if msg is None:
+            return
+        fn, args = msg
+        try:
+            reply: tuple[bool, Any] = (True, fn(state, *args))
+        except Exception as exc:  # sent back to the parent, which raises it
+            reply = (False, _sendable(exc))
+        conn.send(reply)
+        del msg, fn, args, reply  # no reference to a result (or the arguments) while waiting
+
+
+def _sendable(exc: Exception) -> tuple[Exception | None, str]:
+    """``exc`` (None when it cannot be pickled) and the worker's traceback."""
+    import pickle
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return None, text
+    return exc, text
+
+
+class Workers:
+    """``n`` worker processes, each keeping its own state dict across :meth:`run` calls.
+
+    Examples
+    --------
+    >>> def put(state, key, value):
+    ...     state[key] = value
+    >>> def get(state, key):
+    ...     return state[key]
+    >>> with Workers(2) as w:  # doctest: +SKIP
+    ...     _ = w.run(put, [("x", 1), ("x", 2)])
+    ...     w.run(get, [("x",), ("x",)])
+    [1, 2]
+    """
+
+    def __init__(self, n: int) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._conns: list[Connection] = []
+        self._procs: list[Any] = []
+        try:
+            for _ in range(n):
+                parent, child = ctx.Pipe()
+                proc = ctx.Process(target=_serve, args=(child,), daemon=True)
+                proc.start()
+                child.close()
+                self._conns.append(parent)
+                self._procs.append(proc)
+        except BaseException:
+            self.close(at_once=True)
+            raise
+
+    def __len__(self) -> int:
+        return len(self._procs)
+
+    def run(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]]) -> list[Any]:
+        """``fn(state, *args[k])`` in worker ``k`` (one tuple per worker), the results in worker order.
+
+        ``fn`` must be picklable (a module-level function). The first error of a worker is raised here.
+        """
+        if len(args) != len(self._conns):
+            raise ValueError(f"Workers.run(): one tuple of arguments per worker ({len(self._conns)}), got {len(args)}")
+        for conn, a in zip(self._conns, args, strict=True):
+            conn.send((fn, a))
+        replies = []
+        for conn in self._conns:
+            try:
+                replies.append(conn.recv())
+            except EOFError:
+                raise RuntimeError("a worker process ended unexpectedly (out of memory?)") from None
+        for ok, value in replies:
+            if not ok:
+                exc, text = value
+                cause = RuntimeError(f"in a worker process:\n{text}")
+                if exc is None:
+                    raise cause
+                raise exc from cause
+        return [value for _, value in replies]
+
+    def close(self, at_once: bool = False) -> None:
+        """Stop the workers: ask them and wait, or (``at_once``) terminate them."""
+        for conn in self._conns:
+            if not at_once:
+                try:
+                    conn.send(None)
+                except OSError:
+                    pass
+        for proc in self._procs:
+            if at_once:
+                proc.terminate()
+            proc.join(timeout=None if at_once else 10)
+            if proc.is_alive():
+                proc.terminate()
+                proc.join()
+        for conn in self._conns:
+            conn.close()
+        self._conns, self._procs = [], []
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close(at_once=exc_type is not None)

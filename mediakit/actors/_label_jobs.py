@@ -1,0 +1,196 @@
+""":func:`mediakit.actor_labels` on several processes: the per-article passes on chunks of articles.
+
+The corpus is cut into one chunk of consecutive articles per process (of about the same number of
+characters). Each worker keeps its chunk, what it computed on it and its text memos
+(:func:`._memo.corpus_scope`) across the steps; between the steps this process merges what the
+chunks found, in chunk order, into the corpus-wide state the next step needs:
+
+1. the chunk's lower-case words -> the corpus's (a union);
+2. the chunk's person-name candidates, grouped -> the candidate actors (:func:`._discovery.merge_grouped`);
+3. the chunk's mention counts of the candidates -> the actors chosen and the candidates below
+   ``min_mentions`` (:func:`._discovery.choose_actors`);
+4. the labels of the chosen actors' mentions -> the corpus profile (:func:`._nominal.corpus_profile`);
+5. the descriptions linked with it, and the candidates' labels -> the profile with the candidates;
+6. the candidates' descriptions linked with that -> the candidates kept (:func:`.kept_candidates`);
+7. the rows of the chunk.
+
+Every merge gives what one pass over the whole corpus gives (same counts, same first positions, same
+order of the label pairs), so the table is the one-process table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .._memory import release_memory
+from .._workers import Workers
+from ..metrics.analyze import n_workers
+from ._actorset import Actors
+from ._discovery import (choose_actors, count_mentions, extra_mentions, found_actors, grouped_candidates,
+                         merge_grouped, user_actors)
+from ._label_passes import (add_kept, article_rows, candidate_links, candidate_names, kept_candidates,
+                            labelled_mentions, merge_support, nominals_of, profile_pairs)
+from ._memo import corpus_scope
+from ._mentions import Matcher, find_mentions
+from ._nominal import NominalProfile, corpus_profile
+from ._parts import Part, lower_words
+
+__all__ = ["MIN_PARALLEL_ARTICLES", "check_n_jobs", "parallel_rows", "use_workers"]
+
+#: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
+#: sending them their chunks costs more than it saves (about 1 s; the 2,000 first AllSides articles
+#: take about 20 s in one process).
+MIN_PARALLEL_ARTICLES = 2000
+
+_Row = tuple[Any, ...]
+
+
+def check_n_jobs(n_jobs: Any, *, func: str) -> int:
+    """The number of processes ``n_jobs`` asks for (-1: every core); ValueError unless valid."""
+    return n_workers(n_jobs, func=func)
+
+
+def use_workers(n_jobs: int, n_articles: int) -> int:
+    """The processes to use: 1 below :data:`MIN_PARALLEL_ARTICLES` articles, else what ``n_jobs`` asks for."""
+    if n_jobs == 1 or n_articles < max(2, MIN_PARALLEL_ARTICLES):
+        return 1
+    return min(n_workers(n_jobs), n_articles)
+
+
+def _chunks(all_parts: list[list[Part]], n: int) -> list[tuple[int, int]]:
+    """At most ``n`` slices of consecutive articles with about the same number of characters each.
+
+    Examples
+    --------
+    >>> p = Part(0, "text", None, "x" * 9)
+    >>> _chunks([[p]] * 4, 2), _chunks([[p]] * 4, 3), _chunks([[p]], 2)
+    ([(0, 2), (2, 4)], [(0, 1), (1, 3), (3, 4)], [(0, 1)])
+    """
+    sizes = [sum(len(p.text) for p in ps) + 1 for ps in all_parts]
+    total = sum(sizes)
+    bounds = [0]
+    acc = 0
+    for i, size in enumerate(sizes):
+        # a cut before article i when its middle is past the next share of the characters
+        if i and len(bounds) < n and (2 * acc + size) * n >= 2 * total * len(bounds):
+            bounds.append(i)
+        acc += size
+    bounds.append(len(sizes))
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+# --------------------------------------------------------------------------- the steps of a worker
+
+
+def _load(state: dict[str, Any], parts: list[list[Part]], ids: list[Any], outlets: list[Any]) -> set[str]:
+    """Keep the chunk (its memos for all the steps); its lower-case words."""
+    scope = corpus_scope()
+    scope.__enter__()  # open for the life of the worker: the memos go with it
+    state.update(scope=scope, parts=parts, ids=ids, outlets=outlets)
+    return lower_words(parts)
+
+
+def _candidates(state: dict[str, Any], lower: set[str]) -> Any:
+    """The chunk's person-name candidates, grouped."""
+    state["lower"] = lower
+    return grouped_candidates(state["parts"], lower)
+
+
+def _count(state: dict[str, Any], found: Actors, min_mentions: int, wider: bool) -> Counter[str]:
+    """The chunk's mention counts of the candidate actors (the mentions of those named fewer than
+    ``min_mentions`` times in the chunk are kept: the candidates below it are among them)."""
+    per_article, counts = count_mentions(state["parts"], found, state["lower"])
+    if wider:
+        few = frozenset(c for c, k in counts.items() if k < min_mentions)
+        state["first"] = [[m for m in ms if m.actor in few] for ms in per_article]
+    return counts
+
+
+def _label(state: dict[str, Any], chosen: Actors, extras: frozenset[str], lower: set[str] | None,
+           pairs: bool) -> list[tuple[str, str]]:
+    """The mentions of the chosen actors with their labels; their (actor, label) pairs when ``pairs``."""
+    if lower is not None:
+        state["lower"] = lower
+    lower = state["lower"]
+    pattern = Matcher(chosen.by_variant)
+    labelled = []
+    for ps in state["parts"]:
+        ms = find_mentions(ps, chosen, pattern, lower)
+        labelled.append(labelled_mentions(ms, lower) if ms else [])
+    state["labelled"] = labelled
+    state["nominals"] = [[] for _ in labelled]
+    first = state.pop("first", None)
+    if extras and first is not None:
+        state["cands"] = extra_mentions(first, extras)
+    return list(profile_pairs(labelled)) if pairs else []
+
+
+def _nominals(state: dict[str, Any], profile: NominalProfile, extras: bool) -> list[tuple[str, str]]:
+    """The descriptions linked to the chosen actors; with ``extras``, the candidates' (actor, label) pairs."""
+    state["nominals"] = nominals_of(state["parts"], state["labelled"], profile)
+    if not extras:
+        return []
+    state["names"] = candidate_names(state.get("cands", {}), state["labelled"], state["lower"])
+    return list(profile_pairs(list(state["names"].values())))
+
+
+def _links(state: dict[str, Any], extras: frozenset[str], profile: NominalProfile) -> Any:
+    """The candidates' descriptions linked with the profile that counts them; their support."""
+    links, support = candidate_links(state["parts"], state["labelled"], state["nominals"], state["names"],
+                                     extras, profile)
+    state["links"] = links
+    return support
+
+
+def _rows(state: dict[str, Any], kept: set[str] | None) -> list[_Row]:
+    """The chunk's rows, with the ``kept`` candidates (the memos and the steps' state freed first)."""
+    labelled, nominals, ids, outlets = state.pop("labelled"), state.pop("nominals"), state["ids"], state["outlets"]
+    if kept is not None:
+        add_kept(labelled, nominals, state["names"], state["links"], kept)
+    state.pop("scope").__exit__(None, None, None)  # the text memos emptied: no step reads them any more
+    state.clear()
+    release_memory()
+    rows: list[_Row] = []
+    for i, ms in enumerate(labelled):
+        if ms:
+            rows.extend(article_rows(ids[i], outlets[i], ms, nominals[i]))
+    return rows
+
+
+# --------------------------------------------------------------------------- the merges, in this process
+
+
+def _chosen(pool: Workers, lower: set[str], min_mentions: int, wider: bool) -> tuple[Actors, frozenset[str]]:
+    """The actors discovered and chosen over the whole corpus, and the candidates below ``min_mentions``."""
+    n = len(pool)
+    found = found_actors(merge_grouped(pool.run(_candidates, [(lower,)] * n)), lower)
+    counts: Counter[str] = Counter()
+    for c in pool.run(_count, [(found, min_mentions, wider)] * n):
+        counts.update(c)
+    return choose_actors(found, counts, min_mentions, wider)
+
+
+def parallel_rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, workers: int,
+                  min_mentions: int, nominal: bool, func: str) -> list[_Row]:
+    """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes."""
+    chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
+    slices = _chunks(all_parts, workers)
+    with Workers(len(slices)) as pool:
+        n = len(pool)
+        lowers = pool.run(_load, [(all_parts[a:b], ids[a:b], outlets[a:b]) for a, b in slices])
+        lower: set[str] = set().union(*lowers)
+        extras: frozenset[str] = frozenset()
+        if chosen is None:
+            chosen, extras = _chosen(pool, lower, min_mentions, nominal)
+            sent: set[str] | None = None  # the workers have it already
+        else:
+            sent = lower
+        pairs = [p for ps in pool.run(_label, [(chosen, extras, sent, nominal)] * n) for p in ps]
+        kept = None
+        if nominal:
+            extra_pairs = pool.run(_nominals, [(corpus_profile(pairs), bool(extras))] * n)
+            if extras:
+                profile = corpus_profile(pairs + [p for ps in extra_pairs for p in ps])
+                kept = kept_candidates(merge_support(pool.run(_links, [(extras, profile)] * n)), min_mentions)
+        return [r for rows in pool.run(_rows, [(kept,)] * n) for r in rows]

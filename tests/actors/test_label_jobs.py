@@ -1,0 +1,91 @@
+"""actor_labels on several processes: the table of one process, whatever the chunks."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import mediakit.actors._label_jobs as label_jobs
+from mediakit._workers import Workers
+from mediakit.actors import actor_labels
+from mediakit.actors._label_jobs import use_workers
+
+_TEXTS = [
+    "Senator Jane Roe spoke in the capital on Monday. Jane Roe said the budget bill would pass easily.",
+    "The senator from Ohio, Jane Roe, voted against it. Later the veteran senator left the building.",
+    "Reporters waited outside for hours. Yesterday the governor, Tom Ash, said nothing at all to them.",
+    "Governor Tom Ash spoke later. The governor said yesterday that Ash would not run again next year.",
+]
+
+
+@pytest.fixture
+def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small corpora on several processes too (they stay in this process by default)."""
+    monkeypatch.setattr(label_jobs, "MIN_PARALLEL_ARTICLES", 2)
+
+
+def _same(arts: pd.DataFrame, n_jobs: int, **kw: object) -> pd.DataFrame:
+    one = actor_labels(arts, **kw)
+    pd.testing.assert_frame_equal(actor_labels(arts, n_jobs=n_jobs, **kw), one, check_exact=True)
+    return one
+
+
+@pytest.mark.usefixtures("parallel")
+def test_counts_over_chunks() -> None:
+    # two chunks, (a, c) and (b, d): "Jane Roe" is named twice in a, once in b; three times in the
+    # corpus, she is an actor only when the chunks' counts are added up
+    arts = pd.DataFrame({"article_id": list("acbd"), "outlet": ["X", "Y", "X", "Y"],
+                         "text": [_TEXTS[0], _TEXTS[2], _TEXTS[1], _TEXTS[3]]})
+    one = _same(arts, 2)
+    assert one.loc[one["article_id"].isin(["a", "b"]), "actor"].tolist() == ["Jane Roe"] * 3
+    assert "Jane Roe" not in set(actor_labels(arts.iloc[:2])["actor"])
+    assert (one["label_kind"] == "nominal").sum() == 2
+    _same(arts, 2, nominal=False)
+    _same(arts, 2, actors=["Tom Ash"], house_style="keep")
+
+
+@pytest.mark.usefixtures("parallel")
+def test_sample_corpus(sample_articles: pd.DataFrame) -> None:
+    assert len(_same(sample_articles, 3)) > 100
+
+
+@pytest.mark.usefixtures("parallel")
+def test_basil(corpora: object) -> None:
+    from mediakit.datasets import load_basil
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arts = load_basil(progress=False)
+    assert len(_same(arts, 2)) > 4000  # candidates below min_mentions kept by their descriptions
+
+
+def test_small_corpora_stay_in_this_process() -> None:
+    assert use_workers(2, label_jobs.MIN_PARALLEL_ARTICLES - 1) == 1
+    assert use_workers(2, label_jobs.MIN_PARALLEL_ARTICLES) == 2
+    assert use_workers(1, 10**6) == 1
+    arts = pd.DataFrame({"article_id": ["a"], "text": ["Senator Jane Roe spoke."]})
+    with pytest.raises(ValueError, match="n_jobs"):
+        actor_labels(arts, n_jobs=0)
+
+
+def _fail(state: dict[str, object], x: int) -> int:
+    if x:
+        raise KeyError(f"bad {x}")
+    return x
+
+
+def _keep(state: dict[str, object], x: int) -> int:
+    state["x"] = state.get("x", 0) + x  # type: ignore[operator]
+    return state["x"]  # type: ignore[return-value]
+
+
+def test_workers_keep_state_and_raise() -> None:
+    with Workers(2) as w:
+        assert w.run(_keep, [(1,), (2,)]) == [1, 2]
+        assert w.run(_keep, [(10,), (20,)]) == [11, 22]
+        with pytest.raises(KeyError, match="bad 1"):
+            w.run(_fail, [(1,), (0,)])
+        assert w.run(_keep, [(0,), (0,)]) == [11, 22]
+    assert len(w) == 0
