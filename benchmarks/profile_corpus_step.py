@@ -5,7 +5,9 @@ and runs the corpus-level steps (comparison, distinctive terms, actor labels, so
 sentiment, framing differences), then writes the per-article files from the parts, the charts and the
 report. This script wraps each step, samples the RSS of the process and its descendants (summed; the
 actor labels' workers) from ``/proc`` every 50 ms and prints, per step, its wall seconds and RSS
-before / peak / after (Linux only). ``--n-jobs`` (default 2) is the run's, passed to the actor labels.
+before / peak / after (Linux only). ``--n-jobs`` (default 2) is the run's, passed to the actor labels; with
+more than one job a worker process writes the per-article files from the parts (``write_from_parts``, not timed
+here) while the corpus-level tables are computed, as ``mediakit analyze`` does: ``--n-jobs 1`` times it alone.
 With the parts already in ``OUT/parts`` (a finished or resumed run of the same corpus and version),
 only the corpus step runs::
 
@@ -92,8 +94,8 @@ def main() -> None:
         setattr(run, name, _timed(name, getattr(run, name)))
     plan = run.RunPlan(True, args.chunksize, args.n_jobs, None, 0, "profile_corpus_step")
     t0 = time.perf_counter()
-    res = run._streamed_analysis(args.corpus, args.out, plan, event="auto", resume=True, progress=False)
-    run.write_outputs(res, args.out, progress=False)
+    res, files = run._streamed_analysis(args.corpus, args.out, plan, event="auto", resume=True, progress=False)
+    run._write_outputs(res, args.out, progress=False, part_files=files)
     print(f"total {time.perf_counter() - t0:.1f} s, peak RSS {_peak[1]:.0f} MiB")
 
 

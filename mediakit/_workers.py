@@ -80,6 +80,7 @@ class Workers:
         ctx = multiprocessing.get_context("spawn")
         self._conns: list[Connection] = []
         self._procs: list[Any] = []
+        self._pending = False
         try:
             for _ in range(n):
                 parent, child = ctx.Pipe()
@@ -100,10 +101,27 @@ class Workers:
 
         ``fn`` must be picklable (a module-level function). The first error of a worker is raised here.
         """
+        self.submit(fn, args)
+        return self.collect()
+
+    def submit(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]]) -> None:
+        """Start ``fn(state, *args[k])`` in worker ``k`` and return at once; :meth:`collect` gives the results.
+
+        This process can work meanwhile (e.g. write files in a worker while computing something else here).
+        """
         if len(args) != len(self._conns):
-            raise ValueError(f"Workers.run(): one tuple of arguments per worker ({len(self._conns)}), got {len(args)}")
+            raise ValueError(f"Workers.submit(): one tuple of arguments per worker ({len(self._conns)}), got {len(args)}")
+        if self._pending:
+            raise RuntimeError("Workers.submit(): collect() the results of the previous call first")
         for conn, a in zip(self._conns, args, strict=True):
             conn.send((fn, a))
+        self._pending = True
+
+    def collect(self) -> list[Any]:
+        """The results of the last :meth:`submit`, in worker order (waits for them); a worker's error is raised."""
+        if not self._pending:
+            raise RuntimeError("Workers.collect(): nothing was submitted")
+        self._pending = False
         replies = []
         for conn in self._conns:
             try:

@@ -10,6 +10,7 @@ same corpus-level step (:func:`~mediakit.pipeline.corpus_tables`) and the same w
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from .._memory import release_memory
+from .._workers import Workers
 from ..export import write_table
 from ..loaders import LoadReport, iter_articles, load_articles, load_errors
 from ..loaders._errors import Collector
@@ -139,13 +141,18 @@ def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress:
     dict
         Output name -> path of every file written (``figure:<file name>`` for figure files).
     """
-    outdir = Path(out)
+    return _write_outputs(res, Path(out), progress=progress, report=report)
+
+
+def _write_outputs(res: CorpusAnalysis, outdir: Path, *, progress: bool | None, report: bool = True,
+                   part_files: dict[str, Path] | None = None) -> dict[str, Path]:
+    """:func:`write_outputs`; ``part_files``: the files of a streamed run already written from its parts."""
     outdir.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
     if len(res.load_errors):
         written["load_errors"] = write_table(res.load_errors, outdir / "load_errors.csv")
     if res.parts is not None:  # a streamed run: every column, written part by part
-        written.update(write_from_parts(res.parts, outdir))
+        written.update(part_files if part_files is not None else write_from_parts(res.parts, outdir))
     else:
         for name, (table, file) in STREAMED_FILES.items():
             written[name] = write_table(getattr(res, table), outdir / file)
@@ -169,9 +176,25 @@ def _no_articles(corpus: Any, outdir: Path, errors: pd.DataFrame) -> ValueError:
     return ValueError(msg)
 
 
+def _write_parts_job(state: dict[str, Any], parts: Path, outdir: Path) -> dict[str, Path]:
+    """:func:`write_from_parts` in a worker process (:class:`mediakit._workers.Workers`)."""
+    return write_from_parts(parts, outdir)
+
+
+def _part_writer(plan: RunPlan) -> Workers | None:
+    """A worker process that writes the per-article files from the parts while this process computes the
+    corpus-level tables (they read the same parts; neither writes what the other reads); None when the run
+    keeps to one process (``n_jobs=1``, one core, a Dask scheduler: then the files are written afterwards)."""
+    if plan.scheduler is not None or plan.n_jobs == 1 or (os.cpu_count() or 1) < 2:
+        return None
+    return Workers(1)
+
+
 def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str | None, resume: bool,
-                       progress: bool | None, languages: Any = "en") -> CorpusAnalysis:
-    """The per-article tables made in chunks (resumable parts under ``outdir/parts``), then read back."""
+                       progress: bool | None, languages: Any = "en"
+                       ) -> tuple[CorpusAnalysis, dict[str, Path] | None]:
+    """The per-article tables made in chunks (resumable parts under ``outdir/parts``), read back, and the
+    corpus-level tables; with the per-article files when a worker process wrote them meanwhile."""
     parts = outdir / "parts"
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="iter_articles:")  # one summary for the corpus below
@@ -185,18 +208,25 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
     if problems:
         warnings.warn(f"{res.articles} article(s) loaded; {problems} problem(s) recorded "
                       f"(see load_errors.csv)", stacklevel=3)
-    articles = with_outlet(lists_back(read_parts(parts, "articles")))
-    event_column(articles, event)
-    # only the columns read from here on: the files get every column from the parts (write_from_parts)
-    tables = ArticleTables(metrics=read_slim(parts, "metrics"), sentences=read_slim(parts, "sentences"),
-                           attributions=read_slim(parts, "attributions"), word_choice=read_slim(parts, "word_choice"))
-    if articles["article_id"].tolist() == tables.metrics["article_id"].tolist():  # the language analyze used
-        articles = articles.assign(language=tables.metrics["language"].array)
-    warn_left_out_metrics(tables.metrics, languages)
-    analysis = corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors,
-                             languages=languages, n_jobs=plan.n_jobs if plan.scheduler is None else 1)
+    with contextlib.ExitStack() as stack:  # leaving it on an error or Ctrl-C stops the writer at once
+        writer = _part_writer(plan)
+        if writer is not None:
+            stack.enter_context(writer)
+            writer.submit(_write_parts_job, [(parts, outdir)])
+        articles = with_outlet(lists_back(read_parts(parts, "articles")))
+        event_column(articles, event)
+        # only the columns read from here on: the files get every column from the parts (write_from_parts)
+        tables = ArticleTables(metrics=read_slim(parts, "metrics"), sentences=read_slim(parts, "sentences"),
+                               attributions=read_slim(parts, "attributions"),
+                               word_choice=read_slim(parts, "word_choice"))
+        if articles["article_id"].tolist() == tables.metrics["article_id"].tolist():  # the language analyze used
+            articles = articles.assign(language=tables.metrics["language"].array)
+        warn_left_out_metrics(tables.metrics, languages)
+        analysis = corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors,
+                                 languages=languages, n_jobs=plan.n_jobs if plan.scheduler is None else 1)
+        files = writer.collect()[0] if writer is not None else None
     analysis.parts = parts
-    return analysis
+    return analysis, files
 
 
 def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
@@ -242,12 +272,12 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
     outdir = Path(out)
     plan = plan_run(corpus, chunksize=chunksize, n_jobs=n_jobs, scheduler=scheduler)
     if plan.streamed:
-        res = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress,
-                                 languages=languages)
-    else:
-        articles = load_articles(corpus, progress=progress)
-        if articles.empty:
-            raise _no_articles(corpus, outdir, load_errors(articles))
-        res = analyze_articles(articles, source=os.fspath(corpus), event=event, progress=progress,
-                               languages=languages)
-    return write_outputs(res, outdir, progress=progress)
+        res, files = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress,
+                                        languages=languages)
+        return _write_outputs(res, outdir, progress=progress, part_files=files)
+    articles = load_articles(corpus, progress=progress)
+    if articles.empty:
+        raise _no_articles(corpus, outdir, load_errors(articles))
+    res = analyze_articles(articles, source=os.fspath(corpus), event=event, progress=progress,
+                           languages=languages)
+    return _write_outputs(res, outdir, progress=progress)

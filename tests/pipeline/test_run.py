@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 
 import pandas as pd
+import pytest
 
 from mediakit.pipeline import STREAM_THRESHOLD, analyze_corpus, plan_run
 from mediakit.pipeline import _run
@@ -94,3 +95,29 @@ def test_streamed_and_in_memory_runs_write_the_same_metrics_and_attribution_file
         assert (memory / name).read_bytes() == (streamed / name).read_bytes(), name
     pd.testing.assert_frame_equal(pd.read_parquet(memory / "sentences.parquet"),
                                   pd.read_parquet(streamed / "sentences.parquet"), check_dtype=False)
+
+
+def test_a_worker_writes_the_per_article_files_as_this_process_would(tmp_path):
+    """With more than one job the files come from a worker process writing while the corpus step runs:
+    the same bytes as written by this process from the same parts."""
+    from mediakit.pipeline._parts_out import STREAMED_FILES, write_from_parts
+
+    out, here = tmp_path / "out", tmp_path / "here"
+    written = analyze_corpus(DATA, out, progress=False, event="event", chunksize=10, n_jobs=2)
+    here.mkdir()
+    assert write_from_parts(out / "parts", here) == {name: here / file for name, (_, file) in STREAMED_FILES.items()}
+    for name, (_, file) in STREAMED_FILES.items():
+        assert written[name] == out / file
+        assert (out / file).read_bytes() == (here / file).read_bytes(), file
+
+
+def test_a_failing_corpus_step_stops_the_file_writer(monkeypatch, tmp_path):
+    import multiprocessing
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("corpus step failed")
+
+    monkeypatch.setattr(_run, "corpus_tables", fail)
+    with pytest.raises(RuntimeError, match="corpus step failed"):
+        analyze_corpus(DATA, tmp_path, progress=False, chunksize=10, n_jobs=2)
+    assert not multiprocessing.active_children()

@@ -1,0 +1,44 @@
+"""mediakit._workers.Workers: a call started in the workers while this process works, then collected."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+import pytest
+
+from mediakit._workers import Workers
+
+
+def _slow_square(state: dict[str, object], x: int) -> int:
+    time.sleep(0.3)
+    return x * x
+
+
+def _fail(state: dict[str, object], x: int) -> int:
+    raise ValueError(f"no {x}")
+
+
+def test_submit_returns_at_once_and_collect_gives_the_results_in_order() -> None:
+    with Workers(2) as w:
+        t0 = time.perf_counter()
+        w.submit(_slow_square, [(3,), (4,)])
+        assert time.perf_counter() - t0 < 0.25  # not waiting for the workers
+        with pytest.raises(RuntimeError, match="collect"):
+            w.submit(_slow_square, [(1,), (1,)])  # one call at a time
+        assert w.collect() == [9, 16]
+        with pytest.raises(RuntimeError, match="nothing was submitted"):
+            w.collect()
+        w.submit(_fail, [(1,), (2,)])
+        with pytest.raises(ValueError, match="no 1"):
+            w.collect()
+        assert w.run(_slow_square, [(5,), (6,)]) == [25, 36]  # still usable after an error
+
+
+def test_leaving_on_an_error_stops_a_running_call_at_once() -> None:
+    t0 = time.perf_counter()
+    with pytest.raises(KeyError), Workers(1) as w:
+        w.submit(_slow_square, [(2,)])
+        raise KeyError("the parent failed")
+    assert not multiprocessing.active_children()
+    assert time.perf_counter() - t0 < 30
