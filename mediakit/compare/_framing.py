@@ -22,7 +22,7 @@ import pandas as pd
 
 from .._validation import MissingColumnError, check_columns, check_frame, check_option
 from ._framing_seq import PendingTest, run_tests
-from ._framing_stats import SmallStop, count_test, mean_diff_ci, score_test, share_diff_ci, strata_codes
+from ._framing_stats import SmallStop, Tally, count_test, mean_diff_ci, score_test, share_diff_ci, strata_codes
 from ._framing_text import OTHERS, difference_sentence, what_text
 from ._stats import CORRECTIONS, adjust_pvalues, seeded_rng
 from ._style import house_style
@@ -129,7 +129,8 @@ def _actor_long(labels: pd.DataFrame, setup: _Setup) -> pd.DataFrame:
     df = _frame(labels, ["actor", "label"], "actor_labels", setup, optional=["label_kind"])
     if "label_kind" in df.columns:  # honorifics are house style, a possessive is no label
         df = df[~df["label_kind"].isin(["honorific", "possessive"]).to_numpy(dtype=bool)]
-    cat = df["label"].map(normalize_label)
+    codes, uniq = pd.factorize(df["label"].to_numpy(dtype=object))  # each distinct label normalised once
+    cat = np.array([*(normalize_label(u) for u in uniq), None], dtype=object)[codes]  # code -1 (missing): None
     df = df.assign(subject=df["actor"], category=cat)
     return df[df["category"].notna()][["article_id", "group", "event", "subject", "category"]]
 
@@ -246,21 +247,33 @@ def _articles_of(frame: pd.DataFrame) -> _Articles:
                      np.array([str(v) for v in first["event"].tolist()], dtype=object))
 
 
-def _count_matrix(cats: np.ndarray, arts: np.ndarray, index: pd.Index) -> tuple[np.ndarray, list[str]]:
-    """Counts per article (rows in ``index`` order) and category (the :data:`MAX_CATEGORIES` most
-    frequent, the rest pooled as "(other)"), and the category names."""
-    values, inverse, freq = np.unique(cats.astype(str), return_inverse=True, return_counts=True)
-    order = np.lexsort((values, -freq))  # most frequent first, ties by name
-    top = [str(values[k]) for k in order[:MAX_CATEGORIES]]
+def _count_matrix(cat_codes: np.ndarray, cat_names: np.ndarray, rows: np.ndarray,
+                  n_rows: int) -> tuple[np.ndarray, list[str]]:
+    """Counts per article (row ``rows[i]`` for mention ``i``; -1: left out) and category (the
+    :data:`MAX_CATEGORIES` most frequent, the rest pooled as "(other)"), and the category names.
+
+    ``cat_codes`` index ``cat_names``, which are sorted: a tie in frequency goes to the first name."""
+    values, inverse, freq = np.unique(cat_codes, return_inverse=True, return_counts=True)
+    order = np.lexsort((values, -freq))  # most frequent first, ties by name (codes sort as the names)
+    top = [str(cat_names[values[k]]) for k in order[:MAX_CATEGORIES]]
     names = top + ([_POOLED] if len(values) > MAX_CATEGORIES else [])
     col_of = np.full(len(values), len(top), dtype=np.int64)
     col_of[order[:MAX_CATEGORIES]] = np.arange(len(top))
     cols = col_of[inverse.ravel()]
-    rows = index.get_indexer(pd.Index(arts))
-    counts = np.zeros((len(index), len(names)), dtype=float)
+    counts = np.zeros((n_rows, len(names)), dtype=float)
     ok = rows >= 0
     np.add.at(counts, (rows[ok], cols[ok]), 1.0)
     return counts, names
+
+
+def _first_rows(art_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The position of each article's first mention (articles in the order they first occur), and
+    each mention's article as an index into them."""
+    _, first, inverse = np.unique(art_codes, return_index=True, return_inverse=True)
+    pos = np.argsort(first, kind="stable")
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[pos] = np.arange(len(first))
+    return first[pos], rank[inverse.ravel()]
 
 
 def _count_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list[dict[str, Any]]:
@@ -276,7 +289,11 @@ def _count_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list
     universe = _articles_of(_universe(long, setup)) if setup.event is not None else None
     subjects = long["subject"].map(str).to_numpy(dtype=object)
     art_ids = long["article_id"].to_numpy(dtype=object)
-    cats = long["category"].map(str).to_numpy(dtype=object)
+    art_codes = pd.factorize(art_ids)[0]
+    groups = long["group"].to_numpy(dtype=object)
+    cat_names, cat_codes = np.unique(long["category"].map(str).to_numpy(dtype=object).astype(str),
+                                     return_inverse=True)
+    cat_codes = cat_codes.ravel()
     events = np.array([str(v) for v in long["event"].tolist()], dtype=object)
     codes, names_of = pd.factorize(subjects, sort=True)
     order = np.argsort(codes, kind="stable")
@@ -285,9 +302,11 @@ def _count_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list
         idx = order[bounds[k]:bounds[k + 1]]
         if universe is not None:
             meta = universe.take(np.isin(universe.event, np.unique(events[idx].astype(str))))
-        else:
-            meta = _articles_of(long.iloc[idx])
-        counts, names = _count_matrix(cats[idx], art_ids[idx], meta.ids)
+            at = meta.ids.get_indexer(pd.Index(art_ids[idx]))
+        else:  # the subject's articles, as _articles_of(long.iloc[idx]) lists them, without pandas
+            first, at = _first_rows(art_codes[idx])
+            meta = _Articles(pd.Index(art_ids[idx[first]]), groups[idx[first]], events[idx[first]])
+        counts, names = _count_matrix(cat_codes[idx], cat_names, at, len(meta.group))
         for a, b in _comparisons(sorted(set(meta.group.tolist()))):
             use, is_a = _sides(meta.group, meta.event, a, b, setup.event is not None)
             row = _count_row(kind, str(subject), a, b, counts[use], is_a, names, meta.event[use], setup, unit)
@@ -319,9 +338,9 @@ def _count_row(kind: str, subject: str, a: str, b: str | None, counts: np.ndarra
     if row["supported"]:
         strata = strata_codes(events, len(events))
 
-        def test(n_perm: int, rng: np.random.Generator, stop: SmallStop | None,
-                 look: int = 0) -> tuple[float, float, float]:
-            return tuple(count_test(counts, is_a, strata, n_perm, rng, stop, look))  # type: ignore[return-value]
+        def test(n_perm: int, rng: np.random.Generator, stop: SmallStop | None, look: int = 0,
+                 tally: Tally | None = None) -> tuple[float, float, float]:
+            return tuple(count_test(counts, is_a, strata, n_perm, rng, stop, look, tally))  # type: ignore[return-value]
 
         def ci(rng: np.random.Generator) -> tuple[float, float]:
             return share_diff_ci(ca[:, j], ma, cb[:, j], mb, setup.n_boot, setup.ci, rng)
@@ -363,9 +382,9 @@ def _score_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list
 def _score_pending(row: dict[str, Any], x: np.ndarray, is_a: np.ndarray, strata: np.ndarray, setup: _Setup,
                    rng: np.random.Generator) -> PendingTest:
     """The pending test of a score row (difference of means, Cliff's delta) and its CI."""
-    def test(n_perm: int, gen: np.random.Generator, stop: SmallStop | None,
-             look: int = 0) -> tuple[float, float, float]:
-        return tuple(score_test(x, is_a, strata, n_perm, gen, stop, look))  # type: ignore[return-value]
+    def test(n_perm: int, gen: np.random.Generator, stop: SmallStop | None, look: int = 0,
+             tally: Tally | None = None) -> tuple[float, float, float]:
+        return tuple(score_test(x, is_a, strata, n_perm, gen, stop, look, tally))  # type: ignore[return-value]
 
     def ci(gen: np.random.Generator) -> tuple[float, float]:
         return mean_diff_ci(x[is_a], x[~is_a], setup.n_boot, setup.ci, gen)

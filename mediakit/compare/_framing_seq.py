@@ -18,19 +18,20 @@ Clopper-Pearson lower bound) stops there too, with ``p = (1 + h) / (1 + L)``: va
 (these outcomes are the least extreme), and it changes nothing for the tests run to the end.
 
 The shuffles of a stopped test are its first ``L`` shuffles of the full run (same generator), so
-its p-value is the one the full run would have reported after ``L`` shuffles.
+its p-value is the one the full run would have reported after ``L`` shuffles. A test that runs on
+goes on from its pilot (:class:`~mediakit.compare._framing_stats.Tally`): the pilot's shuffles are
+not drawn again, and the result is the one of a run from the start.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from ._framing_stats import SmallStop, cp_lower, pilot_size, small_look
+from ._framing_stats import SmallStop, Tally, cp_lower, pilot_size, small_look
 from ._stats import adjust_pvalues
 
 __all__ = ["ABOVE_MARGIN", "SETTLE_MARGIN", "PendingTest", "run_tests", "settle_threshold"]
@@ -40,8 +41,9 @@ SETTLE_MARGIN = 1.0
 #: ... or surely above this multiple of it (at least ``alpha / m``): clearly not significant.
 ABOVE_MARGIN = 2.0
 
-#: ``test(n_perm, rng, stop, look)``: (statistic, effect, p-value) of one permutation test (``look``: a pilot).
-TestFn = Callable[[int, np.random.Generator, SmallStop | None, int], tuple[float, float, float]]
+#: ``test(n_perm, rng, stop, look, tally)``: (statistic, effect, p-value) of one permutation test (``look``: a
+#: pilot; ``tally``: its shuffles kept, to go on after the pilot, see :class:`~mediakit.compare._framing_stats.Tally`).
+TestFn = Callable[[int, np.random.Generator, SmallStop | None, int, Tally | None], tuple[float, float, float]]
 
 
 @dataclass
@@ -78,25 +80,30 @@ def settle_threshold(pvalues: Sequence[float], alpha: float, correction: str | N
 
 def run_tests(pending: Sequence[PendingTest], n_perm: int, alpha: float, correction: str | None) -> None:
     """Run every pending test with the sequential rule (see the module docstring); fills the rows."""
-    paused: list[tuple[PendingTest, int, tuple[float, float, float], np.random.Generator]] = []
+    paused: list[tuple[PendingTest, int, tuple[float, float, float], Tally]] = []
     pilot_p: list[float] = []
     for t in pending:
         at = pilot_size(t.n_articles, n_perm)
-        rng = copy.deepcopy(t.rng)
-        stat, effect, p = t.test(n_perm, rng, None, at)
+        tally = Tally()
+        stat, effect, p = t.test(n_perm, t.rng, None, at, tally)
         if not p < 0:  # stopped before the look (a large p-value) or untestable: the full run's result
-            t.finish(stat, effect, p, rng)
+            t.finish(stat, effect, p, t.rng)
             pilot_p.append(p)
             continue
-        paused.append((t, at, (stat, effect, -p), rng))
+        paused.append((t, at, (stat, effect, -p), tally))
         pilot_p.append(-p)
     tau = settle_threshold(pilot_p, alpha, correction)
     above = ABOVE_MARGIN * max(tau, alpha / max(int(np.isfinite(pilot_p).sum()), 1))
-    for t, at, (stat, effect, p), rng in paused:
+    for t, at, (stat, effect, p), tally in paused:
         stop = small_look(SETTLE_MARGIN * tau, t.n_articles, n_perm)
         hits = round(p * (1 + at)) - 1
         if (stop is not None and stop.at == at and hits <= stop.hits) or cp_lower(hits, at) > above:
-            t.finish(stat, effect, p, rng)  # settled at the look: p = (1 + h) / (1 + L) of these shuffles
+            t.finish(stat, effect, p, t.rng)  # settled at the look: p = (1 + h) / (1 + L) of these shuffles
+            tally.chunks = None  # its shuffles' state is no longer needed
             continue
-        stat, effect, p = t.test(n_perm, t.rng, stop, 0)
+        # the full run goes on from the pilot's pause: up to there its shuffles and stops are the pilot's
+        # (a later look, stop.at >= at; no stop below at the pilot's), and the generator is where a run
+        # from the start would have it
+        stat, effect, p = t.test(n_perm, t.rng, stop, 0, tally)
+        tally.chunks = None
         t.finish(stat, effect, p, t.rng)

@@ -21,7 +21,7 @@ Formulas and references are in ``docs/compare.md`` (section "Framing differences
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -30,7 +30,8 @@ import numpy as np
 from ._sources import cluster_bootstrap
 from ._stats import MAX_CELLS, boot_means, percentile_ci, rank_stats
 
-__all__ = ["CHUNK", "MAX_STOP_HITS", "PILOT", "SETTLE_RISK", "STOP_HITS", "STOP_P", "CountTest", "ScoreTest", "SmallStop", "count_test",
+__all__ = ["CHUNK", "MAX_STOP_HITS", "PILOT", "SETTLE_RISK", "STOP_HITS", "STOP_P", "CountTest", "ScoreTest", "SmallStop",
+           "Tally", "count_test",
            "cp_lower", "cp_upper", "end_tail", "mean_diff_ci", "pilot_size", "score_test", "share_diff_ci", "shuffled_labels",
            "small_look", "small_stop", "strata_codes"]
 
@@ -61,6 +62,22 @@ class SmallStop(NamedTuple):
     hits: int
 
 
+class Tally:
+    """A permutation test paused after its pilot: its shuffles not drawn yet, and the counts so far.
+
+    :func:`count_test` and :func:`score_test` given a fresh one store their shuffles in it; given it
+    again, they go on from where the pilot paused (the same generator, so the same shuffles as a run
+    from the start, without drawing the pilot's again).
+    """
+
+    __slots__ = ("chunks", "done", "hits")
+
+    def __init__(self) -> None:
+        self.chunks: Iterator[tuple[int, int]] | None = None
+        self.hits = 0
+        self.done = 0
+
+
 class CountTest(NamedTuple):
     """Result of :func:`count_test`."""
 
@@ -86,8 +103,8 @@ def strata_codes(values: np.ndarray | None, n: int) -> np.ndarray:
     return codes.astype(np.int64).ravel()
 
 
-def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int,
-                    rng: np.random.Generator) -> Iterator[np.ndarray]:
+def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int, rng: np.random.Generator,
+                    dtype: type = bool) -> Iterator[np.ndarray]:
     """Chunks of ``(k, n)`` boolean arrays: ``labels`` shuffled within each stratum, ``n_perm`` rows in all.
 
     Parameters
@@ -100,6 +117,10 @@ def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int,
         Shuffles.
     rng : numpy.random.Generator
         Random generator (seeded by the caller).
+    dtype : type, default bool
+        The rows' dtype: ``float`` gives 0.0 / 1.0 ready for a product, with the same shuffles (the
+        generator's draws do not depend on the dtype) and in the same memory layout as
+        ``chunk.astype(float)`` of the boolean chunk; one stratum, the 8-byte shuffle is faster too.
 
     Yields
     ------
@@ -116,20 +137,23 @@ def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int,
     n = len(labels)
     if n == 0 or n_perm <= 0:
         return
-    order = np.argsort(strata, kind="stable")
-    sorted_labels = labels[order].astype(bool)
-    offset = 2.0 * strata[order].astype(float)
-    one_stratum = bool(n == 0 or (strata == strata[0]).all())
+    as_dtype: np.ndarray = labels.astype(bool).astype(dtype)
     rows = max(1, min(CHUNK, MAX_CELLS // n))
+    if bool((strata == strata[0]).all()):  # one stratum
+        for start in range(0, n_perm, rows):
+            yield rng.permuted(np.broadcast_to(as_dtype, (min(n_perm, start + rows) - start, n)), axis=1)
+        return
+    order = np.argsort(strata, kind="stable")
+    sorted_labels = as_dtype[order]
+    offset = 2.0 * strata[order].astype(float)
     for start in range(0, n_perm, rows):
         k = min(n_perm, start + rows) - start
-        if one_stratum:
-            yield rng.permuted(np.broadcast_to(labels.astype(bool), (k, n)), axis=1)
-            continue
         perm = np.argsort(rng.random((k, n)) + offset[None, :], axis=1)
-        out = np.empty((k, n), dtype=bool)
+        out: np.ndarray = np.empty((k, n), dtype=dtype)
         out[:, order] = sorted_labels[perm]
+        del perm  # a paused test (:class:`Tally`) keeps this generator: hold no work array
         yield out
+        del out
 
 
 def pilot_size(n: int, n_perm: int) -> int:
@@ -147,6 +171,7 @@ def _log_binom_cdf(h: int, n: int, u: float) -> float:
     return top + math.log(sum(math.exp(t - top) for t in terms))
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for every test of a table
 def cp_upper(hits: int, done: int, risk: float = SETTLE_RISK) -> float:
     """One-sided Clopper-Pearson upper bound of a proportion: ``hits`` out of ``done``, error ``risk``.
 
@@ -164,6 +189,7 @@ def cp_upper(hits: int, done: int, risk: float = SETTLE_RISK) -> float:
     return hi
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for every test of a table
 def cp_lower(hits: int, done: int, risk: float = SETTLE_RISK) -> float:
     """One-sided Clopper-Pearson lower bound of a proportion: ``hits`` out of ``done``, error ``risk``.
 
@@ -196,6 +222,7 @@ def small_stop(threshold: float, at: int, risk: float = SETTLE_RISK) -> SmallSto
     return SmallStop(at, hits) if hits >= 0 else None
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for every test of a table
 def small_look(threshold: float, n: int, n_perm: int, risk: float = SETTLE_RISK) -> SmallStop | None:
     """The earliest look (the pilot's, or a later whole chunk) where :func:`small_stop` can stop a test of ``n`` articles.
 
@@ -242,7 +269,7 @@ def end_tail(n_perm: int, at: int, hits: int) -> np.ndarray:
 
 
 def _pvalue(hits_per_chunk: Iterator[tuple[int, int]], n_perm: int, stop: SmallStop | None = None,
-            look: int = 0) -> float:
+            look: int = 0, tally: Tally | None = None) -> float:
     """Permutation p-value, with two sequential stops.
 
     Large p-values: stop once at least :data:`STOP_HITS` shuffles, and at least :data:`STOP_P` of
@@ -252,9 +279,10 @@ def _pvalue(hits_per_chunk: Iterator[tuple[int, int]], n_perm: int, stop: SmallS
     plus :func:`end_tail` (the chance of the early stop beyond its ``h``), so that ``P(p <= x) <= x``
     under the null. Without stops, ``(1 + h) / (1 + n_perm)``. ``look`` > 0: pause after ``look``
     shuffles unless stopped by then, returning ``-(1 + h) / (1 + look)`` (a pilot: the same shuffles
-    and stops as the full run up to there).
+    and stops as the full run up to there). ``tally``: the counts start from it, and a pause stores them
+    in it (the full run then goes on with the same ``hits_per_chunk``).
     """
-    hits = done = 0
+    hits, done = (tally.hits, tally.done) if tally is not None else (0, 0)
     for h, k in hits_per_chunk:
         hits += h
         done += k
@@ -263,11 +291,31 @@ def _pvalue(hits_per_chunk: Iterator[tuple[int, int]], n_perm: int, stop: SmallS
         if hits >= STOP_HITS and hits >= STOP_P * done and done < n_perm:
             return hits / done
         if 0 < look <= done:
+            if tally is not None:
+                tally.hits, tally.done = hits, done
             return -(1 + hits) / (1 + done)
     p = (1 + hits) / (1 + n_perm)
     if stop is not None and 0 < stop.at < n_perm:
         p += float(end_tail(n_perm, stop.at, stop.hits)[min(hits, n_perm)])
     return p
+
+
+def _tallied(labels: np.ndarray, strata: np.ndarray, n_perm: int, rng: np.random.Generator,
+             extreme: Callable[[np.ndarray], int], tally: Tally | None) -> Iterator[tuple[int, int]]:
+    """``(shuffles as extreme, shuffles)`` per chunk: those a paused ``tally`` holds, else new ones (kept in it)."""
+    if tally is not None and tally.chunks is not None:
+        return tally.chunks
+    chunks = _extreme_per_chunk(shuffled_labels(labels, strata, n_perm, rng, float), extreme)
+    if tally is not None:
+        tally.chunks = chunks
+    return chunks
+
+
+def _extreme_per_chunk(chunks: Iterator[np.ndarray], extreme: Callable[[np.ndarray], int]) -> Iterator[tuple[int, int]]:
+    for chunk in chunks:
+        k, h = len(chunk), extreme(chunk)
+        del chunk  # paused, the generator holds no chunk
+        yield h, k
 
 
 def _chi2_rows(a: np.ndarray, total: np.ndarray) -> np.ndarray:
@@ -285,7 +333,7 @@ def _chi2_rows(a: np.ndarray, total: np.ndarray) -> np.ndarray:
 
 def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_perm: int,
                rng: np.random.Generator, stop: SmallStop | None = None,
-               look: int = 0) -> CountTest:
+               look: int = 0, tally: Tally | None = None) -> CountTest:
     """Chi-square of a 2 × k count table with a permutation p-value over articles.
 
     Parameters
@@ -307,6 +355,9 @@ def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
     look : int, default 0
         > 0: a pilot that pauses after ``look`` shuffles (p-value ``-(1 + h) / (1 + look)``) unless
         a stop came first.
+    tally : Tally, optional
+        A fresh one: the shuffles are kept in it (to go on after a pilot's pause); one a pilot paused
+        in: the test goes on from there (``rng`` is then not used: the pilot's generator goes on).
 
     Returns
     -------
@@ -325,7 +376,8 @@ def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
     """
     counts = np.asarray(counts, dtype=float)
     keep = counts.sum(axis=0) > 0
-    counts = counts[:, keep]
+    if not keep.all():  # no copy otherwise: a paused test (:class:`Tally`) keeps these counts
+        counts = counts[:, keep]
     total = counts.sum(axis=0)
     n = float(total.sum())
     a_obs = counts[labels].sum(axis=0)
@@ -336,21 +388,24 @@ def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
     if n_perm <= 0:
         return CountTest(chi2, v, math.nan)
     tol = 1e-9 * max(1.0, chi2)
-    chunks = ((int(np.count_nonzero(_chi2_rows(c.astype(float) @ counts, total) >= chi2 - tol)), len(c))
-              for c in shuffled_labels(labels, strata, n_perm, rng))
-    return CountTest(chi2, v, _pvalue(chunks, n_perm, stop, look))
+
+    def extreme(chunk: np.ndarray) -> int:
+        return int(np.count_nonzero(_chi2_rows(chunk @ counts, total) >= chi2 - tol))
+
+    chunks = _tallied(labels, strata, n_perm, rng, extreme, tally)
+    return CountTest(chi2, v, _pvalue(chunks, n_perm, stop, look, tally))
 
 
 def score_test(values: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_perm: int,
                rng: np.random.Generator, stop: SmallStop | None = None,
-               look: int = 0) -> ScoreTest:
+               look: int = 0, tally: Tally | None = None) -> ScoreTest:
     """Difference of means of one value per article, Cliff's delta, and a permutation p-value.
 
     Parameters
     ----------
     values : numpy.ndarray
         ``(n_articles,)`` finite values.
-    labels, strata, n_perm, rng, stop, look
+    labels, strata, n_perm, rng, stop, look, tally
         As in :func:`count_test`.
 
     Returns
@@ -378,11 +433,11 @@ def score_test(values: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
     tol = 1e-9 * max(1.0, float(np.abs(x).max()))
 
     def extreme(chunk: np.ndarray) -> int:
-        sums = chunk.astype(float) @ x
+        sums = chunk @ x
         return int(np.count_nonzero(np.abs(sums / na - (total - sums) / nb) >= abs(diff) - tol))
 
-    chunks = ((extreme(c), len(c)) for c in shuffled_labels(labels, strata, n_perm, rng))
-    return ScoreTest(diff, delta, _pvalue(chunks, n_perm, stop, look))
+    chunks = _tallied(labels, strata, n_perm, rng, extreme, tally)
+    return ScoreTest(diff, delta, _pvalue(chunks, n_perm, stop, look, tally))
 
 
 def share_diff_ci(num_a: np.ndarray, den_a: np.ndarray, num_b: np.ndarray, den_b: np.ndarray, n_boot: int,

@@ -63,10 +63,17 @@ def cluster_bootstrap(counts: np.ndarray, n_boot: int, rng: np.random.Generator)
         return out
     rows = max(1, MAX_CELLS // n)
     cf = counts.astype(float)
+    # whole counts: every sum is exact in any order, so the drawn rows are summed directly (3-4x less
+    # work than the weights' product, the same sums); else the weights' product as before
+    whole = bool(np.array_equal(cf, np.trunc(cf)) and n * float(np.abs(cf).max(initial=0.0)) < 2.0**53)
     for start in range(0, n_boot, rows):
         stop = min(n_boot, start + rows)
         # multinomial(n, 1/n) weights, from n uniform draws per resample (2-3x faster than rng.multinomial)
         draws = rng.integers(0, n, size=(stop - start, n))
+        if whole:
+            for j in range(k):
+                out[start:stop, j] = cf[:, j][draws].sum(axis=1)
+            continue
         draws += (np.arange(stop - start) * n)[:, None]
         weights = np.bincount(draws.ravel(), minlength=(stop - start) * n).reshape(stop - start, n)
         out[start:stop] = weights.astype(float) @ cf
