@@ -36,7 +36,7 @@ from ._mentions import Matcher, find_mentions
 from ._nominal import NominalProfile, corpus_profile
 from ._parts import Part, lower_words
 
-__all__ = ["MIN_PARALLEL_ARTICLES", "check_n_jobs", "parallel_rows", "use_workers"]
+__all__ = ["MIN_PARALLEL_ARTICLES", "parallel_rows", "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
 #: sending them their chunks costs more than it saves (about 1 s; the 2,000 first AllSides articles
@@ -44,11 +44,6 @@ __all__ = ["MIN_PARALLEL_ARTICLES", "check_n_jobs", "parallel_rows", "use_worker
 MIN_PARALLEL_ARTICLES = 2000
 
 _Row = tuple[Any, ...]
-
-
-def check_n_jobs(n_jobs: Any, *, func: str) -> int:
-    """The number of processes ``n_jobs`` asks for (-1: every core); ValueError unless valid."""
-    return n_workers(n_jobs, func=func)
 
 
 def use_workers(n_jobs: int, n_articles: int) -> int:

@@ -8,8 +8,9 @@ from typing import Any
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame, check_option
+from ..metrics.analyze import n_workers
 from ._discovery import Candidates, resolve_actors, resolve_with_candidates, scored_subset
-from ._label_jobs import check_n_jobs, parallel_rows, use_workers
+from ._label_jobs import parallel_rows, use_workers
 from ._label_passes import (Labelled, add_kept, article_rows, candidate_links, candidate_names, kept_candidates,
                             labelled_mentions, nominals_of, profile_pairs)
 from ._memo import corpus_scope
@@ -149,7 +150,7 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     check_articles(articles, func=func)
     check_option(house_style, ("exclude", "keep"), name="house_style", func=func)
     parts = check_parts(parts, func=func)
-    check_n_jobs(n_jobs, func=func)
+    n_workers(n_jobs, func=func)  # checked before any work
     articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
     ids = articles["article_id"].tolist()
