@@ -6,6 +6,7 @@ module, never the other way round).
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -172,7 +173,8 @@ def _run_chunks(chunks: list[pd.DataFrame], lexicon: Any, families: tuple[str, .
         for chunk in progress_bar(chunks, desc="Analysing", unit="chunk", enabled=progress, min_items=2):
             results.append(_analyze_chunk(chunk, lexicon, families))
         return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # gc.freeze in each worker: what it inherits (models, lexicons, caches) is never traversed by its collections
+    with ProcessPoolExecutor(max_workers=workers, initializer=gc.freeze) as pool:
         futures = [pool.submit(_analyze_chunk, c, lexicon, families) for c in chunks]
         try:
             for f in progress_bar(futures, desc="Analysing", unit="chunk", enabled=progress, min_items=2):

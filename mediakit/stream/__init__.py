@@ -16,10 +16,10 @@ read, documented there: ``MEDIAKIT_WORKER_MEMORY_MB``).
 """
 
 from ._corpus import analyze_corpus_streaming
-from ._executors import loopback_cluster
+from ._executors import LOOPBACK_CONFIG, loopback_cluster
 from ._job import StreamResult, analyze_stream
 from ._manifest import DEFAULT_TABLES, MANIFEST, TABLES, StreamConfigError, part_paths, read_parts
 from ._settings import WORKER_MEMORY
 
 __all__ = ["analyze_stream", "analyze_corpus_streaming", "read_parts", "part_paths", "StreamResult",
-           "StreamConfigError", "TABLES", "DEFAULT_TABLES", "MANIFEST", "WORKER_MEMORY", "loopback_cluster"]
+           "StreamConfigError", "TABLES", "DEFAULT_TABLES", "MANIFEST", "WORKER_MEMORY", "LOOPBACK_CONFIG", "loopback_cluster"]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..metrics.analyze import analyze
+from ..metrics.analyze import FAMILIES, analyze
 from ..metrics.attribution import extract_attributions
 from ..metrics.sentiment import sentences
 from ..metrics.word_choice import word_choice
@@ -20,7 +20,7 @@ from ..text import LeftOutWarning
 from ._arrow import arrow_table, to_ipc
 from ._memory import bound_caches
 
-__all__ = ["piece_tables", "piece_results", "schemas", "work_frame", "piece_size"]
+__all__ = ["piece_tables", "piece_results", "schemas", "warm_up", "work_frame", "piece_size"]
 
 _PIECE = 200  # at most this many articles per task sent to a worker (as in mediakit.analyze)
 _MIN_PIECE = 50  # a call of analyze costs ~15 ms whatever its size
@@ -81,6 +81,21 @@ def schemas(lexicon: Any, families: tuple[str, ...], tables: tuple[str, ...]) ->
     computed = tuple(t for t in tables if t != "articles")
     probe = piece_tables(_PROBE, lexicon, families, computed)
     return {name: pa.Table.from_pandas(df, preserve_index=False).schema for name, df in probe.items()}
+
+
+def warm_up() -> float:
+    """Load, in this process, what every piece reads once: the lexicons, VADER, the pronouncing
+    dictionary, the attribution and language models (by analysing the probe article with every family
+    and table). Returns the seconds it took.
+
+    A process pool forks from a process that has done this already; a Dask worker is a fresh process
+    and does it when it starts (:mod:`mediakit.stream.dask_preload`), not inside its first tasks.
+    """
+    import time
+
+    start = time.perf_counter()
+    piece_tables(_PROBE, None, FAMILIES, ("metrics", "attributions", "word_choice", "sentences"))
+    return time.perf_counter() - start
 
 
 def work_frame(chunk: pd.DataFrame) -> pd.DataFrame:

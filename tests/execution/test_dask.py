@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,6 +17,7 @@ from ..conftest import DATA
 
 dd = pytest.importorskip("dask.dataframe", reason="needs the dask extra: pip install 'mediakit[dask]'")
 distributed = pytest.importorskip("distributed")
+dask = pytest.importorskip("dask")
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +117,26 @@ def cluster_client(request):
     assert all(addr.startswith("tcp://127.0.0.1:") for addr in client.scheduler_info()["workers"])
     assert cluster.scheduler.http_server.address == "127.0.0.1"  # its HTTP endpoint too
     return client
+
+
+def _worker_state() -> tuple[Any, ...]:
+    """What a worker of the loopback cluster runs with: its Dask settings and whether mediakit is loaded."""
+    import dask
+
+    from mediakit.metrics._textstat import backend
+    from mediakit.stream import LOOPBACK_CONFIG
+
+    return (*(dask.config.get(k) for k in LOOPBACK_CONFIG), backend.cache_info().currsize)
+
+
+def test_loopback_workers_start_warm_with_their_settings(cluster_client):
+    from mediakit.stream import LOOPBACK_CONFIG
+
+    states = cluster_client.run(_worker_state)
+    assert len(states) == 2
+    for state in states.values():  # mediakit loaded by the preload, before any task
+        assert state == (*LOOPBACK_CONFIG.values(), 1)
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # this process's settings untouched
 
 
 @pytest.mark.corpus
