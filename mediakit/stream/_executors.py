@@ -65,7 +65,7 @@ class PoolExecutor:
 
 #: Dask settings of :func:`loopback_cluster`: no statistical profiling (it feeds a dashboard the cluster does
 #: not have) and system and memory monitors every 2 s and 1 s instead of 0.5 s and 0.1 s. On two cores, their
-#: default rates cost the workers about 7 % of the stream's time (``benchmarks/bench_scale.py``, docs/scale.md).
+#: default rates cost the workers about 8 % of the stream's time (``benchmarks/bench_scale.py``, docs/scale.md).
 LOOPBACK_CONFIG = {"distributed.worker.profile.enabled": False,
                    "distributed.admin.system-monitor.interval": "2s",
                    "distributed.worker.memory.monitor-interval": "1s"}
