@@ -1,7 +1,8 @@
 """Where the pieces run: this process, a process pool kept alive across chunks, or a Dask cluster.
 
 Every executor has ``workers`` (how many pieces run at once), ``submit(fn, *args)`` returning a
-future (``result()``, ``cancel()``) and ``close(cancel=False)``.
+future (``result()``, ``cancel()``), ``call(fn, *args)`` for a one-off call (the job's schemas: see
+:meth:`DaskExecutor.call`) and ``close(cancel=False)``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ class InlineExecutor:
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return _Done(fn(*args))
 
+    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return fn(*args)
+
     def close(self, cancel: bool = False) -> None:
         pass
 
@@ -59,16 +63,26 @@ class PoolExecutor:
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.pool.submit(fn, *args)
 
+    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` in this process: what it loads, the workers (forked at the first piece) inherit."""
+        return fn(*args)
+
     def close(self, cancel: bool = False) -> None:
         self.pool.shutdown(wait=True, cancel_futures=cancel)
 
 
 #: Dask settings of :func:`loopback_cluster`: no statistical profiling (it feeds a dashboard the cluster does
-#: not have) and system and memory monitors every 2 s and 1 s instead of 0.5 s and 0.1 s. On two cores, their
-#: default rates cost the workers about 8 % of the stream's time (``benchmarks/bench_scale.py``, docs/scale.md).
+#: not have) and system and memory monitors every 2 s and 1 s instead of 0.5 s and 0.1 s (on two cores, their
+#: default rates cost the workers about 8 % of the stream's time); and the nannies' environment for the workers
+#: without Dask's ``MALLOC_TRIM_THRESHOLD_=65536``, which fixes glibc's thresholds, so the worker maps and unmaps
+#: every large buffer: 2.5x the system time of the stream, about 5 % of its wall time (16,000 AllSides
+#: articles; ``benchmarks/bench_scale.py``, docs/scale.md). The nannies also set their environment in the
+#: process that starts them (this one): without the variable, this process is left as it was.
 LOOPBACK_CONFIG = {"distributed.worker.profile.enabled": False,
                    "distributed.admin.system-monitor.interval": "2s",
-                   "distributed.worker.memory.monitor-interval": "1s"}
+                   "distributed.worker.memory.monitor-interval": "1s",
+                   "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1,
+                                                           "OPENBLAS_NUM_THREADS": 1}}
 
 
 def loopback_cluster(n_workers: int) -> Any:
@@ -114,6 +128,12 @@ class DaskExecutor:
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
+
+    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` on a worker: this process (the driver) then never loads mediakit's models, which
+        the workers have loaded already (the summed peak of the whole AllSides stream: 1,843 instead of
+        2,031 MiB, medians of three)."""
+        return self.client.submit(fn, *args, pure=False).result()
 
     def close(self, cancel: bool = False) -> None:
         if self.own_client:

@@ -229,11 +229,16 @@ def _start(outdir: Path, chosen: tuple[str, ...], tabs: tuple[str, ...], lexicon
     config = stream_config(chosen, tabs, lexicon, languages)
     if lexicon is not None and not isinstance(lexicon, str):
         lexicon = load_lexicon(lexicon)  # resolved once, not in every task
-    probe_schemas = schemas(lexicon, chosen, tabs)
     manifest = prepare(outdir, config, tabs, resume)
     for t in tabs:
         (outdir / t).mkdir(exist_ok=True)
-    return _Job(outdir, tabs, chosen, lexicon, probe_schemas, manifest, make_executor(*ex_args), languages)
+    ex = make_executor(*ex_args)
+    try:  # where the pieces' models load: here (and the pool forked from here), or a Dask worker
+        probe_schemas = ex.call(schemas, lexicon, chosen, tabs)
+    except BaseException:
+        ex.close(cancel=True)
+        raise
+    return _Job(outdir, tabs, chosen, lexicon, probe_schemas, manifest, ex, languages)
 
 
 def analyze_stream(chunks: Iterable[pd.DataFrame], out: str | os.PathLike[str], *, n_jobs: int = 1,

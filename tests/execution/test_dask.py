@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -126,7 +127,8 @@ def _worker_state() -> tuple[Any, ...]:
     from mediakit.metrics._textstat import backend
     from mediakit.stream import LOOPBACK_CONFIG
 
-    return (*(dask.config.get(k) for k in LOOPBACK_CONFIG), backend.cache_info().currsize)
+    return (*(dask.config.get(k) for k in LOOPBACK_CONFIG), backend.cache_info().currsize,
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"))
 
 
 def test_loopback_workers_start_warm_with_their_settings(cluster_client):
@@ -135,8 +137,10 @@ def test_loopback_workers_start_warm_with_their_settings(cluster_client):
     states = cluster_client.run(_worker_state)
     assert len(states) == 2
     for state in states.values():  # mediakit loaded by the preload, before any task
-        assert state == (*LOOPBACK_CONFIG.values(), 1)
+        assert state == (*LOOPBACK_CONFIG.values(), 1, os.environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert dask.config.get("distributed.worker.profile.enabled") is True  # this process's settings untouched
+    # Dask's default nanny environment would have set glibc's trim threshold here (and so in the workers)
+    assert os.environ.get("MALLOC_TRIM_THRESHOLD_") != "65536"
 
 
 @pytest.mark.corpus
