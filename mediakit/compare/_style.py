@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from .._resources import read_resource_text
 from ..outlets import default_outlet_aliases, outlet_key
@@ -122,8 +123,51 @@ class StyleTerms:
         return None
 
     def reasons(self, terms: np.ndarray) -> np.ndarray:
-        """:meth:`reason` of every term (object array, None for framing terms)."""
-        return np.array([self.reason(t) for t in terms.tolist()], dtype=object)
+        """:meth:`reason` of every term (object array, None for framing terms).
+
+        The rules are tested once per distinct token and combined per term with NumPy (the same
+        answers as :meth:`reason` term by term, which took a third of :func:`mediakit.distinctive_terms`
+        on large corpora).
+
+        Examples
+        --------
+        >>> st = StyleTerms(frozenset({"mr"}), frozenset({"fox"}), (("washington", "post"),))
+        >>> st.reasons(np.array(["said mr", "j", "told fox", "the washington post", "tax cut"], dtype=object)).tolist()
+        ['honorific', 'initial', 'outlet name', 'outlet name', None]
+        """
+        words = [t.split(" ") for t in np.asarray(terms, dtype=object).tolist()]
+        out = np.full(len(words), None, dtype=object)
+        if not words:
+            return out
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        codes, uniq = pd.factorize(np.array([t for ts in words for t in ts], dtype=object))
+        tokens = uniq.tolist()
+        term_of = np.repeat(np.arange(len(words)), lengths)
+
+        def any_token(flags: list[bool]) -> np.ndarray:
+            return np.logical_or.reduceat(np.asarray(flags, dtype=bool)[codes], starts)
+
+        out[any_token([t in self.name_words for t in tokens])] = "outlet name"
+        out[self._phrase_terms(codes, tokens, term_of)] = "outlet name"
+        out[any_token([len(t) == 1 and t.isalpha() for t in tokens])] = "initial"
+        out[any_token([t in self.honorifics for t in tokens])] = "honorific"  # the first rule wins: set last
+        return out
+
+    def _phrase_terms(self, codes: np.ndarray, tokens: list[str], term_of: np.ndarray) -> np.ndarray:
+        """Which terms hold one of :attr:`name_phrases` (token codes of all terms end to end)."""
+        hit = np.zeros(int(term_of[-1]) + 1 if len(term_of) else 0, dtype=bool)
+        index = {t: i for i, t in enumerate(tokens)}
+        for phrase in self.name_phrases:
+            k = len(phrase)
+            if k > len(codes) or any(t not in index for t in phrase):
+                continue
+            n = len(codes) - k + 1
+            ok = term_of[:n] == term_of[k - 1:]  # the window stays inside one term
+            for j, t in enumerate(phrase):
+                ok &= codes[j:j + n] == index[t]
+            hit[term_of[:n][ok]] = True
+        return hit
 
 
 def style_terms(outlets: Iterable[Any]) -> StyleTerms:

@@ -92,3 +92,18 @@ def test_bad_option():
 def test_odd_outlet_names_never_raise(names):
     rules = style_terms(names)
     assert rules.reason("tax cut") in (None, "outlet name")
+
+
+_WORDS = st.sampled_from(["mr", "sen", "fox", "news", "washington", "post", "j", "é", "tax", "cut", "", "huffpost",
+                          "told", "the"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=4).map(" ".join), max_size=30))
+def test_reasons_of_many_terms_are_reason_term_by_term(terms):
+    """The vectorised reasons (distinct tokens, then NumPy) give what the term-by-term rule gives."""
+    import numpy as np
+
+    rules = style_terms(["Fox News", "The Washington Post", "HuffPost"])
+    arr = np.array(terms, dtype=object)
+    assert rules.reasons(arr).tolist() == [rules.reason(t) for t in terms]
