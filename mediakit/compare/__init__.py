@@ -72,7 +72,7 @@ from ._tables import (
     TERM_COLUMNS,
 )
 from ._sources import PARTISAN_COLUMNS, SHARE_COLUMNS, cluster_bootstrap, partisan_balance, source_shares
-from ._terms import distinctive_terms, stop_set, stop_words
+from ._terms import distinctive_terms, stop_set, stop_words, terms_by_mode
 from ._texts import part_texts, term_pattern
 
 __all__ = [
@@ -107,6 +107,7 @@ __all__ = [
     "source_shares",
     "stop_words",
     "term_pattern",
+    "terms_by_mode",
     "wilcoxon_signed_rank",
 ]
 

@@ -25,11 +25,11 @@ import numpy as np
 import pandas as pd
 
 from .._memory import release_memory
-from ._ngrams import (BOUNDARY_CHARS, TOKEN_RE, NgramModel, Phrases, fold, fold_and_mask, model_from_counts,
-                      models_from_texts)
+from ._ngrams import (BOUNDARY_CHARS, TOKEN_RE, NgramModel, Phrases, fold, fold_and_mask, mask_phrases,
+                      model_from_counts, models_from_texts)
 
-__all__ = ["SLICE_TEXTS", "SliceCells", "key_base", "merge_cells", "models_from_slices", "slice_codes",
-           "slice_ngrams"]
+__all__ = ["SLICE_TEXTS", "SliceCells", "key_base", "merge_cells", "models_by_mask", "models_from_slices",
+           "slice_codes", "slice_codes_masked", "slice_ngrams"]
 
 #: Articles counted at a time by :func:`models_from_slices`.
 SLICE_TEXTS = 2000
@@ -78,6 +78,13 @@ def slice_codes(texts: Sequence[str], runs: Sequence[tuple[int, np.ndarray]], vo
     with line breaks, a line break after every batch), abbreviation variants folded and phrases
     masked on the slice's distinct tokens, then coded in ``vocab``.
     """
+    codes, gid = slice_codes_masked(texts, runs, vocab, fold_style=fold_style, masks=(mask,))
+    return codes[0], gid
+
+
+def slice_codes_masked(texts: Sequence[str], runs: Sequence[tuple[int, np.ndarray]], vocab: _Vocab, *,
+                       fold_style: bool, masks: Sequence[Phrases]) -> tuple[list[np.ndarray], np.ndarray]:
+    """:func:`slice_codes` for several masks from one tokenisation: the codes under each mask, and the groups."""
     pieces: list[np.ndarray] = []
     lengths: list[tuple[int, int]] = []
     for g, r in runs:
@@ -87,11 +94,12 @@ def slice_codes(texts: Sequence[str], runs: Sequence[tuple[int, np.ndarray]], vo
             pieces.append(np.array(toks, dtype=object))
             lengths.append((g, len(toks)))
     if not pieces:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return [np.zeros(0, dtype=np.int64) for _ in masks], np.zeros(0, dtype=np.int64)
     local, uniq = pd.factorize(np.concatenate(pieces))
     del pieces
-    local, uniq = fold_and_mask(local, np.asarray(uniq, dtype=object), fold_style, mask)
-    codes = vocab.codes_of(uniq)[local]
+    local, uniq = fold_and_mask(local, np.asarray(uniq, dtype=object), fold_style, ())
+    coded = vocab.codes_of(uniq)
+    codes = [coded[mask_phrases(local, uniq, mask) if mask else local] for mask in masks]
     gid = np.repeat(np.array([g for g, _ in lengths], dtype=np.int64), [k for _, k in lengths])
     return codes, gid
 
@@ -212,20 +220,40 @@ def models_from_slices(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: i
     (hence the table of :func:`mediakit.compare.distinctive_terms`) are the same; the terms of a
     model may come in another order, which the table does not depend on.
     """
+    return models_by_mask(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0, min_count=min_count,
+                          fold_style=fold_style, masks=(mask,), slice_texts=slice_texts)[0]
+
+
+def models_by_mask(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: int, hi_n: int,
+                   stops: frozenset[str], *, prior: str, alpha0: float | None, min_count: int,
+                   fold_style: bool = False, masks: Sequence[Phrases] = ((),),
+                   slice_texts: int | None = None) -> list[list[NgramModel]]:
+    """:func:`models_from_slices` under each of ``masks``, the texts tokenised once for all of them.
+
+    Each mask's models are those of ``models_from_slices(..., mask=mask)``; the counts of every mask are
+    kept side by side until the merge (their cells take that many times the memory).
+    """
     vocab = _Vocab(stops)
-    cells = [SliceCells(n, len(rows)) for n in range(lo_n, hi_n + 1)]
+    cells = [[SliceCells(n, len(rows)) for n in range(lo_n, hi_n + 1)] for _ in masks]
     limit = key_base(hi_n)
     for runs in _slices(rows, max(int(SLICE_TEXTS if slice_texts is None else slice_texts), 1)):
-        codes, gid = slice_codes(texts, runs, vocab, fold_style=fold_style, mask=mask)
+        codes, gid = slice_codes_masked(texts, runs, vocab, fold_style=fold_style, masks=masks)
         if len(vocab.index) > limit:  # keys would not fit in an int64: count the whole stream at once
-            return models_from_texts(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
-                                     min_count=min_count, fold_style=fold_style, mask=mask)
-        for c in cells:
-            where, key = slice_ngrams(codes, c.n_words, vocab.boundary, vocab.stop)
-            c.add(key, gid[where])
+            return [models_from_texts(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
+                                      min_count=min_count, fold_style=fold_style, mask=mask) for mask in masks]
+        for mask_codes, mask_cells in zip(codes, cells, strict=True):
+            for c in mask_cells:
+                where, key = slice_ngrams(mask_codes, c.n_words, vocab.boundary, vocab.stop)
+                c.add(key, gid[where])
         del codes, gid
         release_memory()  # a slice's token arrays go back to the system, not into the next slice's peak
     tokens = vocab.tokens()
+    return [_models_of(mask_cells, tokens, prior=prior, alpha0=alpha0, min_count=min_count) for mask_cells in cells]
+
+
+def _models_of(cells: list[SliceCells], tokens: np.ndarray, *, prior: str, alpha0: float | None,
+               min_count: int) -> list[NgramModel]:
+    """The models of the merged cells of every n-gram length that occurs."""
     models: list[NgramModel] = []
     for c in cells:
         if not c.keys:  # no n-gram of this length in the corpus

@@ -18,14 +18,14 @@ import pandas as pd
 from ..text import english_stop_words
 from .._validation import check_frame, check_option
 from ._groups import group_labels, group_order, positions, preview
-from ._ngram_slices import models_from_slices
+from ._ngram_slices import models_by_mask
 from ._ngrams import NgramModel, fold
 from ._style import HOUSE_STYLE_MODES, StyleTerms, style_terms
 from ._tables import TERM_COLUMNS, empty_table
 from ._texts import part_texts
 
 __all__ = ["PRIORS", "corpus_outlets", "distinctive_terms", "empty_terms", "ngram_range", "score_terms", "stop_set", "stop_words",
-           "term_comparisons", "term_options", "terms_table"]
+           "term_comparisons", "term_options", "terms_by_mode", "terms_table"]
 
 #: Priors of :func:`distinctive_terms`.
 PRIORS = ("informative", "uniform")
@@ -261,24 +261,46 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     0  tax cut            2            0     1
     1      cut            2            0     2
     """
+    return terms_by_mode(articles, (house_style,), by, group=group, other=other, ngram=ngram, prior=prior,
+                         alpha0=alpha0, min_count=min_count, stop_words=stop_words, top=top, columns=columns)[0]
+
+
+def terms_by_mode(articles: Any, modes: Sequence[str], by: str | pd.Series = "outlet", *,
+                  group: Any = None, other: Any = None, ngram: int | tuple[int, int] = (1, 2),
+                  prior: str = "informative", alpha0: float | None = None, min_count: int = 5,
+                  stop_words: str | Iterable[str] | None = "english", top: int | None = None,
+                  columns: Sequence[str] = ("title", "text")) -> list[pd.DataFrame]:
+    """:func:`distinctive_terms` under each house-style mode of ``modes`` (same options), in that order.
+
+    The modes that fold variants ('exclude', 'only') share one tokenisation of the corpus; each keeps
+    its own counts ('exclude' masks the outlet names), so each table is the one its own call gives.
+    ``mediakit analyze`` writes two ('exclude': the framing terms; 'only': the house style).
+    """
     _check_pandas(articles)
     lo_n, hi_n, stops = term_options(ngram, prior, alpha0, min_count, top, stop_words)
-    check_option(house_style, HOUSE_STYLE_MODES, name="house_style", func="distinctive_terms")
+    for mode in modes:
+        check_option(mode, HOUSE_STYLE_MODES, name="house_style", func="distinctive_terms")
     labels, _ = group_labels(articles, by, "by", func="distinctive_terms")
     texts = part_texts(articles, columns, func="distinctive_terms")
     n_missing = int(labels.isna().sum())
     if len(articles) == 0:
-        return empty_terms(n_missing)
+        return [empty_terms(n_missing) for _ in modes]
     order = group_order(labels, None)
     comparisons, g_index = term_comparisons(order, by, group, other)
     pos = positions(labels, order)
-    style = None if house_style == "keep" else style_terms(corpus_outlets(articles, by, order))
-    mask = style.name_phrases if style is not None and house_style == "exclude" else ()
-    models = models_from_slices(texts, [pos[g] for g in order], lo_n, hi_n, stops, prior=prior,
-                                alpha0=alpha0, min_count=min_count, fold_style=house_style != "keep", mask=mask)
-    return terms_table(models, order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
-                       n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=house_style,
-                       style=style)
+    rows = [pos[g] for g in order]
+    style = style_terms(corpus_outlets(articles, by, order)) if set(modes) - {"keep"} else None
+    masks = {m: style.name_phrases if style is not None and m == "exclude" else () for m in modes}
+    models: dict[str, list[NgramModel]] = {}
+    for folded in (True, False):
+        these = [m for m in dict.fromkeys(modes) if (m != "keep") == folded]
+        if these:
+            counted = models_by_mask(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
+                                     min_count=min_count, fold_style=folded, masks=[masks[m] for m in these])
+            models.update(zip(these, counted, strict=True))
+    return [terms_table(models[m], order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
+                        n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=m,
+                        style=None if m == "keep" else style) for m in modes]
 
 
 def corpus_outlets(articles: Any, by: Any, order: Sequence[Any]) -> list[Any]:

@@ -22,8 +22,8 @@ import pandas as pd
 from .._memory import release_memory
 from .._progress import progress_bar
 from ..actors import actor_labels, actor_sentiment
-from ..compare import (Comparison, compare, distinctive_terms, find_framing_differences, partisan_balance,
-                       source_shares)
+from ..compare import (Comparison, compare, find_framing_differences, partisan_balance, source_shares,
+                       terms_by_mode)
 from ..loaders import load_errors
 from ..metrics.analyze import analyze, left_out_summary
 from ..metrics.attribution import extract_attributions
@@ -307,8 +307,8 @@ def _terms(articles: pd.DataFrame, notes: list[str]) -> tuple[pd.DataFrame | Non
         notes.append("fewer than two outlets: no distinctive terms (they set one outlet against the others)")
         return None, None
     try:
-        return (distinctive_terms(articles, by="outlet", top=15),
-                distinctive_terms(articles, by="outlet", top=15, house_style="only"))
+        framing, style = terms_by_mode(articles, ("exclude", "only"), by="outlet", top=15)  # one tokenisation
+        return framing, style
     except ValueError as exc:
         notes.append(f"no distinctive terms: {exc}")
         return None, None

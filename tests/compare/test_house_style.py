@@ -107,3 +107,27 @@ def test_reasons_of_many_terms_are_reason_term_by_term(terms):
     rules = style_terms(["Fox News", "The Washington Post", "HuffPost"])
     arr = np.array(terms, dtype=object)
     assert rules.reasons(arr).tolist() == [rules.reason(t) for t in terms]
+
+
+def test_terms_by_mode_equal_one_call_per_mode():
+    """One tokenisation for several modes gives each mode's own table (and "keep" its unfolded one)."""
+    from mediakit.compare import terms_by_mode
+
+    arts = _corpus()
+    modes = ("exclude", "only", "keep", "exclude")
+    for table, mode in zip(terms_by_mode(arts, modes, min_count=2, top=10), modes, strict=True):
+        pd.testing.assert_frame_equal(table, mk.distinctive_terms(arts, min_count=2, top=10, house_style=mode))
+        assert table.attrs == mk.distinctive_terms(arts, min_count=2, top=10, house_style=mode).attrs
+    assert [len(t) for t in terms_by_mode(arts.iloc[:0], ("exclude", "only"))] == [0, 0]
+
+
+@pytest.mark.corpus
+def test_terms_by_mode_on_allsides_equal_one_call_per_mode(corpora):
+    """On 3,000 AllSides articles (two slices of 2,000), the shared tokenisation changes no number."""
+    from mediakit.compare import terms_by_mode
+
+    arts = mk.datasets.load_allsides(corpora / "allsides" / "articles.jsonl.gz", limit=3000)
+    framing, style = terms_by_mode(arts, ("exclude", "only"), top=15)
+    pd.testing.assert_frame_equal(framing, mk.distinctive_terms(arts, top=15))
+    pd.testing.assert_frame_equal(style, mk.distinctive_terms(arts, top=15, house_style="only"))
+    assert len(framing) and len(style) and set(style["style"]) >= {"honorific", "outlet name"}

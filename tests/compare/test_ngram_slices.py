@@ -88,14 +88,14 @@ def test_distinctive_terms_uses_the_slices(monkeypatch: pytest.MonkeyPatch) -> N
     arts = pd.DataFrame({"outlet": ["A", "A", "B", "B"] * 3, "title": [""] * 12, "text": TEXTS[:4] * 3})
     before = mk.distinctive_terms(arts, min_count=2, ngram=(1, 3))
     calls: list[int] = []
-    real = slices.slice_codes
+    real = slices.slice_codes_masked
 
     def counted(*args: Any, **kw: Any) -> Any:
         calls.append(1)
         return real(*args, **kw)
 
     monkeypatch.setattr(slices, "SLICE_TEXTS", 1)
-    monkeypatch.setattr(slices, "slice_codes", counted)
+    monkeypatch.setattr(slices, "slice_codes_masked", counted)
     pd.testing.assert_frame_equal(before, mk.distinctive_terms(arts, min_count=2, ngram=(1, 3)), check_exact=True)
     assert len(calls) == 12  # one slice per article
 
