@@ -275,6 +275,28 @@ def terms_by_mode(articles: Any, modes: Sequence[str], by: str | pd.Series = "ou
     The modes that fold variants ('exclude', 'only') share one tokenisation of the corpus; each keeps
     its own counts ('exclude' masks the outlet names), so each table is the one its own call gives.
     ``mediakit analyze`` writes two ('exclude': the framing terms; 'only': the house style).
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        As for :func:`distinctive_terms`.
+    modes : sequence of {'exclude', 'only', 'keep'}
+        The ``house_style`` of each table.
+    by, group, other, ngram, prior, alpha0, min_count, stop_words, top, columns
+        As for :func:`distinctive_terms`.
+
+    Returns
+    -------
+    list of pandas.DataFrame
+        One table per mode, each :func:`distinctive_terms`'s: one row per group (or comparison) and term.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"outlet": ["Fox News"] * 2 + ["CNN"] * 2, "title": [""] * 4,
+    ...     "text": ["Mr. Smith told Fox News the tax cut works."] * 2 + ["The tax relief passed."] * 2})
+    >>> framing, style = terms_by_mode(arts, ("exclude", "only"), min_count=2)
+    >>> sorted(set(style["style"])), "mr" in set(framing["term"])
+    (['honorific', 'outlet name'], False)
     """
     _check_pandas(articles)
     lo_n, hi_n, stops = term_options(ngram, prior, alpha0, min_count, top, stop_words)
