@@ -149,14 +149,15 @@ class StyleTerms:
             return np.logical_or.reduceat(np.asarray(flags, dtype=bool)[codes], starts)
 
         out[any_token([t in self.name_words for t in tokens])] = "outlet name"
-        out[self._phrase_terms(codes, tokens, term_of)] = "outlet name"
+        out[self._phrase_terms(codes, tokens, term_of, len(words))] = "outlet name"
         out[any_token([len(t) == 1 and t.isalpha() for t in tokens])] = "initial"
         out[any_token([t in self.honorifics for t in tokens])] = "honorific"  # the first rule wins: set last
         return out
 
-    def _phrase_terms(self, codes: np.ndarray, tokens: list[str], term_of: np.ndarray) -> np.ndarray:
-        """Which terms hold one of :attr:`name_phrases` (token codes of all terms end to end)."""
-        hit = np.zeros(int(term_of[-1]) + 1 if len(term_of) else 0, dtype=bool)
+    def _phrase_terms(self, codes: np.ndarray, tokens: list[str], term_of: np.ndarray, n_terms: int) -> np.ndarray:
+        """Which of the ``n_terms`` terms hold one of :attr:`name_phrases` (their token codes end to end,
+        ``term_of`` the term of each token)."""
+        hit = np.zeros(n_terms, dtype=bool)
         index = {t: i for i, t in enumerate(tokens)}
         for phrase in self.name_phrases:
             k = len(phrase)
