@@ -18,6 +18,7 @@ from ..metrics.sentiment import sentences
 from ..metrics.word_choice import word_choice
 from ..text import LeftOutWarning
 from ._arrow import arrow_table, to_ipc
+from ._manifest import TABLES
 from ._memory import bound_caches
 
 __all__ = ["piece_tables", "piece_results", "schemas", "warm_up", "work_frame", "piece_size"]
@@ -94,7 +95,7 @@ def warm_up() -> float:
     import time
 
     start = time.perf_counter()
-    piece_tables(_PROBE, None, FAMILIES, ("metrics", "attributions", "word_choice", "sentences"))
+    schemas(None, FAMILIES, TABLES)  # every table the stream can compute
     return time.perf_counter() - start
 
 
