@@ -12,21 +12,46 @@ Workers are *spawned* (fresh interpreters that import mediakit, about 1-3 s, sid
 forked: a fork of a process that holds a large corpus step (tables, Arrow thread pools) risks a
 deadlock in a thread's lock, and each child would count the parent's pages in its resident memory;
 a spawned worker holds its chunk and its own work only, and no process outlives the ``with`` block.
-As with any spawned process, a script that starts them must guard its top level with
+Each worker runs its BLAS and OpenMP libraries on one thread (:data:`ONE_THREAD`): the workers are
+one per core already. As with any spawned process, a script that starts them must guard its top level with
 ``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import signal
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
-__all__ = ["Workers"]
+__all__ = ["ONE_THREAD", "Workers"]
+
+
+#: The environment of every worker: one thread for the BLAS and OpenMP libraries (NumPy's matrix products).
+#: The workers are one per core; a BLAS with a thread per core in each would only contend, and its idle
+#: threads spin: a matrix product of the framing tests gained nothing from a second thread, and took CPU
+#: from the other worker.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """``os.environ`` with ``values`` within the block (a child process started there inherits them)."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def _serve(conn: Connection) -> None:
@@ -85,7 +110,8 @@ class Workers:
             for _ in range(n):
                 parent, child = ctx.Pipe()
                 proc = ctx.Process(target=_serve, args=(child,), daemon=True)
-                proc.start()
+                with _environment(ONE_THREAD):  # read by NumPy's BLAS when the worker imports it
+                    proc.start()
                 child.close()
                 self._conns.append(parent)
                 self._procs.append(proc)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from mediakit._workers import Workers
+from mediakit._workers import ONE_THREAD, Workers
 
 
 def _slow_square(state: dict[str, object], x: int) -> int:
@@ -42,3 +42,19 @@ def test_leaving_on_an_error_stops_a_running_call_at_once() -> None:
         raise KeyError("the parent failed")
     assert not multiprocessing.active_children()
     assert time.perf_counter() - t0 < 30
+
+
+def _environment(state: dict[str, object]) -> dict[str, str | None]:
+    import os
+
+    return {k: os.environ.get(k) for k in ONE_THREAD}
+
+
+def test_workers_run_blas_on_one_thread_and_leave_this_process_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setenv("OMP_NUM_THREADS", "4")
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    with Workers(2) as w:
+        assert w.run(_environment, [(), ()]) == [ONE_THREAD, ONE_THREAD]
+    assert os.environ["OMP_NUM_THREADS"] == "4" and "OPENBLAS_NUM_THREADS" not in os.environ

@@ -20,7 +20,9 @@ order of the label pairs), so the table is the one-process table.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from .._memory import release_memory
@@ -36,7 +38,8 @@ from ._mentions import Matcher, find_mentions
 from ._nominal import NominalProfile, corpus_profile
 from ._parts import Part, lower_words
 
-__all__ = ["MIN_PARALLEL_ARTICLES", "parallel_rows", "use_workers"]
+__all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "load_chunk", "parallel_rows",
+           "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
 #: sending them their chunks costs more than it saves (about 1 s; the 2,000 first AllSides articles
@@ -53,13 +56,13 @@ def use_workers(n_jobs: int, n_articles: int) -> int:
     return min(n_workers(n_jobs), n_articles)
 
 
-def _chunks(all_parts: list[list[Part]], n: int) -> list[tuple[int, int]]:
+def chunk_slices(all_parts: list[list[Part]], n: int) -> list[tuple[int, int]]:
     """At most ``n`` slices of consecutive articles with about the same number of characters each.
 
     Examples
     --------
     >>> p = Part(0, "text", None, "x" * 9)
-    >>> _chunks([[p]] * 4, 2), _chunks([[p]] * 4, 3), _chunks([[p]], 2)
+    >>> chunk_slices([[p]] * 4, 2), chunk_slices([[p]] * 4, 3), chunk_slices([[p]], 2)
     ([(0, 2), (2, 4)], [(0, 1), (1, 3), (3, 4)], [(0, 1)])
     """
     sizes = [sum(len(p.text) for p in ps) + 1 for ps in all_parts]
@@ -78,7 +81,7 @@ def _chunks(all_parts: list[list[Part]], n: int) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- the steps of a worker
 
 
-def _load(state: dict[str, Any], parts: list[list[Part]], ids: list[Any], outlets: list[Any]) -> set[str]:
+def load_chunk(state: dict[str, Any], parts: list[list[Part]], ids: list[Any], outlets: list[Any]) -> set[str]:
     """Keep the chunk (its memos for all the steps); its lower-case words."""
     scope = corpus_scope()
     scope.__enter__()  # open for the life of the worker: the memos go with it
@@ -156,7 +159,7 @@ def _rows(state: dict[str, Any], kept: set[str] | None) -> list[_Row]:
 # --------------------------------------------------------------------------- the merges, in this process
 
 
-def _chosen(pool: Workers, lower: set[str], min_mentions: int, wider: bool) -> tuple[Actors, frozenset[str]]:
+def chosen_actors(pool: Workers, lower: set[str], min_mentions: int, wider: bool) -> tuple[Actors, frozenset[str]]:
     """The actors discovered and chosen over the whole corpus, and the candidates below ``min_mentions``."""
     n = len(pool)
     found = found_actors(merge_grouped(pool.run(_candidates, [(lower,)] * n)), lower)
@@ -166,18 +169,26 @@ def _chosen(pool: Workers, lower: set[str], min_mentions: int, wider: bool) -> t
     return choose_actors(found, counts, min_mentions, wider)
 
 
+@contextlib.contextmanager
+def chunk_workers(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any],
+                  workers: int) -> Iterator[tuple[Workers, set[str]]]:
+    """At most ``workers`` processes, each holding a chunk of the articles (:func:`load_chunk`), and the
+    corpus's lower-case words (the union of the chunks')."""
+    slices = chunk_slices(all_parts, workers)
+    with Workers(len(slices)) as pool:
+        lowers = pool.run(load_chunk, [(all_parts[a:b], ids[a:b], outlets[a:b]) for a, b in slices])
+        yield pool, set().union(*lowers)
+
+
 def parallel_rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, workers: int,
                   min_mentions: int, nominal: bool, func: str) -> list[_Row]:
     """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
-    slices = _chunks(all_parts, workers)
-    with Workers(len(slices)) as pool:
+    with chunk_workers(all_parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
-        lowers = pool.run(_load, [(all_parts[a:b], ids[a:b], outlets[a:b]) for a, b in slices])
-        lower: set[str] = set().union(*lowers)
         extras: frozenset[str] = frozenset()
         if chosen is None:
-            chosen, extras = _chosen(pool, lower, min_mentions, nominal)
+            chosen, extras = chosen_actors(pool, lower, min_mentions, nominal)
             sent: set[str] | None = None  # the workers have it already
         else:
             sent = lower

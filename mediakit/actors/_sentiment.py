@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame
+from ..metrics.analyze import n_workers
 from ._discovery import resolve_actors, scored_subset
+from ._label_jobs import use_workers
 from ._memo import corpus_scope
-from ._mentions import Mention
-from ._names import sentence_bounds
-from ._parts import PART_RANK, PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
-from ._target_model import check_method, method_score_label
+from ._parts import PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
+from ._sentiment_jobs import parallel_sentence_rows
+from ._sentiment_rows import sentence_rows
+from ._target_model import check_method
 
 __all__ = ["SENTENCE_COLUMNS", "SENTIMENT_COLUMNS", "SENTIMENT_SUMMARY_COLUMNS", "actor_sentences",
            "actor_sentiment", "actor_sentiment_summary"]
@@ -43,53 +44,27 @@ _SUMMARY_DTYPES = {"n_articles": "int64", "n_mentions": "int64", "n_sentences": 
                    "sentence_mean_score": "float64", "share_negative": "float64", "share_positive": "float64"}
 _SUMMARY_NEEDS = ("actor", "n_mentions", "n_sentences", "n_negative", "n_positive", "mean_score")
 
-#: (part rank, caption, sentence start, sentence end, actor): one sentence about one actor.
-_SentenceKey = tuple[int, int, int, int, str]
-
-
-def _mentions_by_sentence(ms: list[Mention]) -> dict[_SentenceKey, list[Mention]]:
-    """An article's mentions grouped by the sentence they are in and their actor."""
-    groups: dict[_SentenceKey, list[Mention]] = defaultdict(list)
-    bounds: dict[tuple[str, int | None], tuple[tuple[int, int], ...]] = {}
-    for m in ms:
-        key = (m.part.kind, m.part.caption)
-        if key not in bounds:
-            bounds[key] = sentence_bounds(m.part.text)
-        sent = next(((s, e) for s, e in bounds[key] if s <= m.start < e), None)
-        if sent is None:
-            continue
-        groups[(PART_RANK[m.part.kind], m.part.caption or 0, sent[0], sent[1], m.actor)].append(m)
-    return groups
-
-
-def _sentence_rows(article_id: Any, outlet: Any, ms: list[Mention], method: str) -> list[tuple[Any, ...]]:
-    """One row per sentence of an article and actor it mentions, scored toward the actor."""
-    rows: list[tuple[Any, ...]] = []
-    for (_, _, ss, se, actor), group in sorted(_mentions_by_sentence(ms).items(), key=lambda kv: kv[0]):
-        part = group[0].part
-        sentence = part.text[ss:se]
-        score, label = method_score_label(sentence, [(m.start - ss, m.end - ss) for m in group], method)
-        caption = pd.NA if part.caption is None else part.caption
-        rows.append((article_id, outlet, part.kind, caption, actor, ss, se, sentence, len(group),
-                     round(score, 4), label))
-    return rows
-
-
 def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_mentions: int,
-                    parts: Sequence[str], func: str, languages: Any) -> pd.DataFrame:
+                    parts: Sequence[str], func: str, languages: Any, n_jobs: int = 1) -> pd.DataFrame:
     """:func:`actor_sentences`, with the checks naming the public function ``func``."""
     check_articles(articles, func=func)
     check_method(method, func=func)
     parts = check_parts(parts, func=func)
+    n_workers(n_jobs, func=func)  # checked before any work
     articles = scored_subset(articles, languages, func=func)
     all_parts = parts_of(articles, parts)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
+    workers = use_workers(n_jobs, len(all_parts))
     rows: list[tuple[Any, ...]] = []
-    with corpus_scope():  # each text's scans are made once for the mentions and the sentences
-        _, mentions, _ = resolve_actors(actors, min_mentions, all_parts, func=func)
-        for i, ms in enumerate(mentions):
-            rows.extend(_sentence_rows(ids[i], outlets[i], ms, method))
+    if workers > 1:
+        rows = parallel_sentence_rows(all_parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
+                                      method=method, func=func)
+    else:
+        with corpus_scope():  # each text's scans are made once for the mentions and the sentences
+            _, mentions, _ = resolve_actors(actors, min_mentions, all_parts, func=func)
+            for i, ms in enumerate(mentions):
+                rows.extend(sentence_rows(ids[i], outlets[i], ms, method))
     if not rows:
         return empty_frame(SENTENCE_COLUMNS, _SENTENCE_DTYPES)
     return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS)).astype(_SENTENCE_DTYPES)
@@ -97,7 +72,8 @@ def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_men
 
 def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                     method: str = "model", min_mentions: int = 3,
-                    parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
+                    parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en",
+                    n_jobs: int = 1) -> pd.DataFrame:
     """Return one row per sentence and actor it mentions, with the sentiment toward that actor.
 
     Parameters
@@ -117,6 +93,10 @@ def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     languages : str, sequence of str or None, default "en"
         VADER and the name rules are English: articles whose language is known and not among
         these have no rows (see :func:`discover_actors`). None: every article.
+    n_jobs : int, default 1
+        Processes (-1: every core) for a corpus of at least 2,000 articles (a smaller one is read in
+        this process), each reading a chunk of the articles, as in :func:`actor_labels`. The same
+        table whatever ``n_jobs``.
 
     Returns
     -------
@@ -138,12 +118,13 @@ def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     2  Ann Smith                     Smith won.  0.7200         1
     """
     return _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
-                           func="actor_sentences", languages=languages)
+                           func="actor_sentences", languages=languages, n_jobs=n_jobs)
 
 
 def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                     method: str = "model", min_mentions: int = 3,
-                    parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
+                    parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en",
+                    n_jobs: int = 1) -> pd.DataFrame:
     """Return the sentiment toward each actor in each article, from the sentences that mention them.
 
     Only sentences that mention the actor count, never the whole article; with
@@ -165,6 +146,8 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     parts : sequence of {'title', 'text', 'captions'}
         Parts searched.
     languages : str, sequence of str or None, default "en"
+        As in :func:`actor_sentences`.
+    n_jobs : int, default 1
         As in :func:`actor_sentences`.
 
     Returns
@@ -188,7 +171,7 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     1   Bo Jones            1      0.5589             0.0             1.0
     """
     sents = _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
-                            func="actor_sentiment", languages=languages)
+                            func="actor_sentiment", languages=languages, n_jobs=n_jobs)
     columns = list(SENTIMENT_COLUMNS)
     if sents.empty:
         return empty_frame(columns, _SENTIMENT_DTYPES)

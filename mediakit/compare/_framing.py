@@ -21,8 +21,10 @@ import numpy as np
 import pandas as pd
 
 from .._validation import MissingColumnError, check_columns, check_frame, check_option
+from ..metrics.analyze import n_workers
 from ._framing_seq import PendingTest, run_tests
-from ._framing_stats import SmallStop, Tally, count_test, mean_diff_ci, score_test, share_diff_ci, strata_codes
+from ._framing_jobs import CountJob, ScoreJob
+from ._framing_stats import strata_codes
 from ._framing_text import OTHERS, difference_sentence, what_text
 from ._stats import CORRECTIONS, adjust_pvalues, seeded_rng
 from ._style import house_style
@@ -336,16 +338,8 @@ def _count_row(kind: str, subject: str, a: str, b: str | None, counts: np.ndarra
     row["supported"] = bool(min(row["n_articles_group"], row["n_articles_other"], n_a, n_b) >= setup.min_n
                             and len(names) >= 2)
     if row["supported"]:
-        strata = strata_codes(events, len(events))
-
-        def test(n_perm: int, rng: np.random.Generator, stop: SmallStop | None, look: int = 0,
-                 tally: Tally | None = None) -> tuple[float, float, float]:
-            return tuple(count_test(counts, is_a, strata, n_perm, rng, stop, look, tally))  # type: ignore[return-value]
-
-        def ci(rng: np.random.Generator) -> tuple[float, float]:
-            return share_diff_ci(ca[:, j], ma, cb[:, j], mb, setup.n_boot, setup.ci, rng)
-
-        setup.pending.append(PendingTest(row, len(is_a), test, ci, seeded_rng(setup.seed, kind, subject, a, b)))
+        job = CountJob(counts, is_a, strata_codes(events, len(events)), j, setup.n_boot, setup.ci)
+        setup.pending.append(PendingTest(row, len(is_a), job.test, job.ci, seeded_rng(setup.seed, kind, subject, a, b)))
     return row
 
 
@@ -382,14 +376,8 @@ def _score_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list
 def _score_pending(row: dict[str, Any], x: np.ndarray, is_a: np.ndarray, strata: np.ndarray, setup: _Setup,
                    rng: np.random.Generator) -> PendingTest:
     """The pending test of a score row (difference of means, Cliff's delta) and its CI."""
-    def test(n_perm: int, gen: np.random.Generator, stop: SmallStop | None, look: int = 0,
-             tally: Tally | None = None) -> tuple[float, float, float]:
-        return tuple(score_test(x, is_a, strata, n_perm, gen, stop, look, tally))  # type: ignore[return-value]
-
-    def ci(gen: np.random.Generator) -> tuple[float, float]:
-        return mean_diff_ci(x[is_a], x[~is_a], setup.n_boot, setup.ci, gen)
-
-    return PendingTest(row, len(is_a), test, ci, rng)
+    job = ScoreJob(x, is_a, strata, setup.n_boot, setup.ci)
+    return PendingTest(row, len(is_a), job.test, job.ci, rng)
 
 
 def _check_options(min_n: Any, alpha: Any, correction: Any, n_perm: Any, n_boot: Any, ci: Any) -> None:
@@ -416,7 +404,7 @@ def find_framing_differences(word_choice: pd.DataFrame | None = None, actor_labe
                              by: str = "outlet", event: str | None = None, min_n: int = 5, alpha: float = 0.05,
                              correction: str | None = "fdr_bh", n_perm: int = 5000, n_boot: int = 1000,
                              ci: float = 0.95, seed: int | None = 0,
-                             loaded: Sequence[str] = LOADED_METRICS) -> pd.DataFrame:
+                             loaded: Sequence[str] = LOADED_METRICS, n_jobs: int = 1) -> pd.DataFrame:
     """Rank the framing differences between outlets, of every kind, with tests, effect sizes and support.
 
     Parameters
@@ -461,6 +449,11 @@ def find_framing_differences(word_choice: pd.DataFrame | None = None, actor_labe
         Seed: the same seed gives the same table.
     loaded : sequence of str, default :data:`LOADED_METRICS`
         The ``metrics`` columns read as loaded language.
+    n_jobs : int, default 1
+        Processes for the tests (-1: every core) when they read many articles in all (at least
+        :data:`~mediakit.compare._framing_seq.MIN_PARALLEL_ARTICLES`, summed over the tests: a corpus of
+        tens of thousands of articles); each test keeps its own generator, so the table is the same
+        whatever ``n_jobs``.
 
     Returns
     -------
@@ -486,6 +479,7 @@ def find_framing_differences(word_choice: pd.DataFrame | None = None, actor_labe
     (1.0, True)
     """
     _check_options(min_n, alpha, correction, n_perm, n_boot, ci)
+    workers = n_workers(n_jobs, func=_FUNC)
     setup = _Setup(by=by, event=event, min_n=int(min_n), n_perm=int(n_perm), n_boot=int(n_boot), ci=float(ci),
                    seed=seed, lookup=_lookup(articles, by, event))
     rows: list[dict[str, Any]] = []
@@ -501,7 +495,7 @@ def find_framing_differences(word_choice: pd.DataFrame | None = None, actor_labe
         rows += _count_rows("partisan", _party_long(attributions, setup), setup, "quoted politicians")
     if actor_sentiment is not None:
         rows += _score_rows("actor_sentiment", _sentiment_long(actor_sentiment, setup), setup, "articles")
-    run_tests(setup.pending, setup.n_perm, alpha, correction)
+    run_tests(setup.pending, setup.n_perm, alpha, correction, workers)
     return _ranked(rows, alpha, correction)
 
 

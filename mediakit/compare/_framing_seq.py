@@ -31,10 +31,12 @@ from typing import Any
 
 import numpy as np
 
+from .._workers import Workers
 from ._framing_stats import SmallStop, Tally, cp_lower, pilot_size, small_look
 from ._stats import adjust_pvalues
 
-__all__ = ["ABOVE_MARGIN", "SETTLE_MARGIN", "PendingTest", "run_tests", "settle_threshold"]
+__all__ = ["ABOVE_MARGIN", "MIN_PARALLEL_ARTICLES", "SETTLE_MARGIN", "PendingTest", "run_tests",
+           "settle_threshold"]
 
 #: A test stops early only when its p-value is surely below this share of the pilot threshold.
 SETTLE_MARGIN = 1.0
@@ -78,9 +80,18 @@ def settle_threshold(pvalues: Sequence[float], alpha: float, correction: str | N
     return float(p[sig].max()) if sig.any() else 0.0
 
 
-def run_tests(pending: Sequence[PendingTest], n_perm: int, alpha: float, correction: str | None) -> None:
-    """Run every pending test with the sequential rule (see the module docstring); fills the rows."""
-    paused: list[tuple[PendingTest, int, tuple[float, float, float], Tally]] = []
+#: A paused test: its pending test, the shuffles of its pilot, (statistic, effect, pilot p-value), its tally.
+_Paused = tuple[PendingTest, int, tuple[float, float, float], Tally]
+#: What a worker sends back of each of its tests: the row's fields :meth:`PendingTest.finish` writes.
+_RESULT_FIELDS = ("statistic", "effect", "p_value", "diff_ci_low", "diff_ci_high")
+#: Tests are sent to worker processes (``n_jobs``) only when they read at least this many articles in all
+#: (summed over the tests): about 10 s of pilots in one process, against 2-3 s to start the workers.
+MIN_PARALLEL_ARTICLES = 2_000_000
+
+
+def _pilots(pending: Sequence[PendingTest], n_perm: int) -> tuple[list[float], list[_Paused]]:
+    """Step 1: every test's pilot; the tests it settles are finished. Their pilot p-values, and the paused tests."""
+    paused: list[_Paused] = []
     pilot_p: list[float] = []
     for t in pending:
         at = pilot_size(t.n_articles, n_perm)
@@ -92,8 +103,17 @@ def run_tests(pending: Sequence[PendingTest], n_perm: int, alpha: float, correct
             continue
         paused.append((t, at, (stat, effect, -p), tally))
         pilot_p.append(-p)
+    return pilot_p, paused
+
+
+def _thresholds(pilot_p: Sequence[float], alpha: float, correction: str | None) -> tuple[float, float]:
+    """``τ`` (:func:`settle_threshold`) and the bound above which a pilot's p-value is clearly not significant."""
     tau = settle_threshold(pilot_p, alpha, correction)
-    above = ABOVE_MARGIN * max(tau, alpha / max(int(np.isfinite(pilot_p).sum()), 1))
+    return tau, ABOVE_MARGIN * max(tau, alpha / max(int(np.isfinite(pilot_p).sum()), 1))
+
+
+def _settle(paused: Sequence[_Paused], tau: float, above: float, n_perm: int) -> None:
+    """Step 2: each paused test settled at its look or run to the end; every one finished."""
     for t, at, (stat, effect, p), tally in paused:
         stop = small_look(SETTLE_MARGIN * tau, t.n_articles, n_perm)
         hits = round(p * (1 + at)) - 1
@@ -107,3 +127,63 @@ def run_tests(pending: Sequence[PendingTest], n_perm: int, alpha: float, correct
         stat, effect, p = t.test(n_perm, t.rng, stop, 0, tally)
         tally.chunks = None
         t.finish(stat, effect, p, t.rng)
+
+
+def _pilot_job(state: dict[str, Any], tests: list[PendingTest], n_perm: int) -> list[float]:
+    """Step 1 in a worker process (:class:`mediakit._workers.Workers`); its paused tests kept for step 2."""
+    pilot_p, paused = _pilots(tests, n_perm)
+    state.update(tests=tests, paused=paused)
+    return pilot_p
+
+
+def _settle_job(state: dict[str, Any], tau: float, above: float, n_perm: int) -> list[tuple[Any, ...]]:
+    """Step 2 in a worker process: the results of each of its tests, in order."""
+    _settle(state.pop("paused"), tau, above, n_perm)
+    return [tuple(t.row.get(k) for k in _RESULT_FIELDS) for t in state.pop("tests")]
+
+
+def _shares(pending: Sequence[PendingTest], n: int) -> list[list[int]]:
+    """The indices of the tests given to each of ``n`` workers: about the same number of articles each
+    (a test's work grows with its articles), largest tests first."""
+    order = sorted(range(len(pending)), key=lambda i: -pending[i].n_articles)
+    shares: list[list[int]] = [[] for _ in range(n)]
+    load = [0] * n
+    for i in order:
+        k = load.index(min(load))
+        shares[k].append(i)
+        load[k] += pending[i].n_articles
+    return [sorted(s) for s in shares if s]
+
+
+def _run_parallel(pending: Sequence[PendingTest], n_perm: int, alpha: float, correction: str | None,
+                  workers: int) -> None:
+    """:func:`run_tests` with the tests shared among ``workers`` processes: the same results (each test has
+    its own generator; the threshold ``τ`` is taken over every pilot, in this process)."""
+    shares = _shares(pending, workers)
+    with Workers(len(shares)) as pool:
+        pilots = pool.run(_pilot_job, [([pending[i] for i in share], n_perm) for share in shares])
+        pilot_p = [0.0] * len(pending)
+        for share, ps in zip(shares, pilots, strict=True):
+            for i, p in zip(share, ps, strict=True):
+                pilot_p[i] = p
+        tau, above = _thresholds(pilot_p, alpha, correction)
+        results = pool.run(_settle_job, [(tau, above, n_perm)] * len(shares))
+    for share, rows in zip(shares, results, strict=True):
+        for i, values in zip(share, rows, strict=True):
+            pending[i].row.update(zip(_RESULT_FIELDS, values, strict=True))
+
+
+def run_tests(pending: Sequence[PendingTest], n_perm: int, alpha: float, correction: str | None,
+              workers: int = 1) -> None:
+    """Run every pending test with the sequential rule (see the module docstring); fills the rows.
+
+    With ``workers`` > 1 and at least :data:`MIN_PARALLEL_ARTICLES` articles read by the tests in all, the
+    tests are shared among that many worker processes; the rows are the same.
+    """
+    workers = min(workers, len(pending))
+    if workers > 1 and sum(t.n_articles for t in pending) >= MIN_PARALLEL_ARTICLES:
+        _run_parallel(pending, n_perm, alpha, correction, workers)
+        return
+    pilot_p, paused = _pilots(pending, n_perm)
+    tau, above = _thresholds(pilot_p, alpha, correction)
+    _settle(paused, tau, above, n_perm)

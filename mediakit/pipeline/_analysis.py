@@ -341,7 +341,7 @@ SENTIMENT_ACTORS = 10
 
 
 def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes: list[str],
-                     kept: set[Any] | None = None) -> pd.DataFrame | None:
+                     kept: set[Any] | None = None, n_jobs: int = 1) -> pd.DataFrame | None:
     """:func:`mediakit.actor_sentiment` toward the :data:`SENTIMENT_ACTORS` most mentioned actors (None without)."""
     if labels is None or labels.empty:
         return None
@@ -352,7 +352,7 @@ def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes:
         return None
     try:
         return actor_sentiment(articles if kept is None else articles[articles["outlet"].isin(kept)], actors,
-                               languages=None)
+                               languages=None, n_jobs=n_jobs)
     except ValueError as exc:
         notes.append(f"no sentiment toward actors: {exc}")
         return None
@@ -360,7 +360,7 @@ def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes:
 
 def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame | None, event_col: str | None,
              notes: list[str], sentiment: pd.DataFrame | None = None,
-             kept: set[Any] | None = None) -> pd.DataFrame | None:
+             kept: set[Any] | None = None, n_jobs: int = 1) -> pd.DataFrame | None:
     """The ranked framing differences between outlets (None with fewer than two outlets).
 
     It reads tables the run has already (no new pass over the texts), and only the articles with
@@ -383,11 +383,12 @@ def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame
     inputs = [_measured(t, ids) for t in (wc, labels, attrs, metrics, sentiment)]
     try:
         table = find_framing_differences(*inputs, articles=articles[cols], by="outlet", event=event_col,
-                                         min_n=MIN_SUPPORT)
+                                         min_n=MIN_SUPPORT, n_jobs=n_jobs)
         if event_col is not None and not table["supported"].any():
             notes.append(f"framing differences are compared over all articles, not within events ({event_col!r}): "
                          f"no outlets share enough events ({MIN_SUPPORT} articles and mentions per side)")
-            table = find_framing_differences(*inputs, articles=articles[cols], by="outlet", min_n=MIN_SUPPORT)
+            table = find_framing_differences(*inputs, articles=articles[cols], by="outlet", min_n=MIN_SUPPORT,
+                                             n_jobs=n_jobs)
         return table
     except ValueError as exc:
         notes.append(f"no framing differences: {exc}")
@@ -423,8 +424,10 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
         See :func:`analyze_articles`: distinctive terms and actor labels read only the
         articles in these languages (or of unknown language).
     n_jobs : int, default 1
-        Processes of the actor labels (-1: every core; :func:`mediakit.actor_labels`, which stays in
-        this process below 2,000 articles). A streamed run passes its own.
+        Processes of the actor labels and sentiment (-1: every core; :func:`mediakit.actor_labels`,
+        which stays in this process below 2,000 articles) and of the framing tests
+        (:func:`~mediakit.compare.find_framing_differences`, likewise only for a large corpus). A
+        streamed run passes its own.
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
     notes: list[str] = []
@@ -441,9 +444,9 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     labels = _actor_labels(scored, notes, n_jobs)
     release_memory()
     roles, partisan = _sources(articles, tables.attributions, notes)
-    sentiment = _actor_sentiment(scored, labels, notes, kept)
+    sentiment = _actor_sentiment(scored, labels, notes, kept, n_jobs)
     release_memory()
-    framing = _framing(articles, tables, labels, event_col, notes, sentiment, kept)
+    framing = _framing(articles, tables, labels, event_col, notes, sentiment, kept, n_jobs)
     release_memory()
     return CorpusAnalysis(source=source, articles=articles,
                           load_errors=load_errors(articles) if errors is None else errors,

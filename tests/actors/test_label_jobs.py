@@ -9,7 +9,7 @@ import pytest
 
 import mediakit.actors._label_jobs as label_jobs
 from mediakit._workers import Workers
-from mediakit.actors import actor_labels
+from mediakit.actors import actor_labels, actor_sentences, actor_sentiment
 from mediakit.actors._label_jobs import use_workers
 
 _TEXTS = [
@@ -59,6 +59,22 @@ def test_basil(corpora: object) -> None:
         warnings.simplefilter("ignore")
         arts = load_basil(progress=False)
     assert len(_same(arts, 2)) > 4000  # candidates below min_mentions kept by their descriptions
+
+
+@pytest.mark.usefixtures("parallel")
+def test_actor_sentiment_on_several_processes(sample_articles: pd.DataFrame) -> None:
+    # the same sentences, scores and order; with the actors given and discovered (the chunks' counts added)
+    for actors in (["Anton Roszak", "Jane Roe"], None):
+        one = actor_sentences(sample_articles, actors)
+        assert len(one) > 20
+        pd.testing.assert_frame_equal(actor_sentences(sample_articles, actors, n_jobs=2), one, check_exact=True)
+    arts = pd.DataFrame({"article_id": list("acbd"), "outlet": ["X", "Y", "X", "Y"],
+                         "text": [_TEXTS[0], _TEXTS[2], _TEXTS[1], _TEXTS[3]]})
+    one = actor_sentiment(arts)
+    assert set(one["actor"]) == {"Jane Roe", "Tom Ash"}  # Jane Roe: twice in a, once in b (another chunk)
+    pd.testing.assert_frame_equal(actor_sentiment(arts, n_jobs=2), one, check_exact=True)
+    with pytest.raises(ValueError, match="n_jobs"):
+        actor_sentiment(arts, n_jobs=-2)
 
 
 def test_small_corpora_stay_in_this_process() -> None:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mediakit.compare import _framing as fr
+from mediakit.compare import _framing_jobs as fj
 from mediakit.compare import _framing_seq as seq
 from mediakit.compare import _framing_stats as fs
 from mediakit.compare._framing import find_framing_differences
@@ -114,11 +114,34 @@ def test_pilots_first_and_full_runs_only_for_tests_not_settled(monkeypatch: pyte
         calls.append(args[6])  # look: 500 for a pilot, 0 for a full run
         return real(*args, **kw)
 
-    monkeypatch.setattr(fr, "count_test", counted)
+    monkeypatch.setattr(fj, "count_test", counted)
     wc = _table(30)
     find_framing_differences(wc, n_perm=2000, n_boot=50, correction=None)
     assert 500 in calls and 0 in calls  # pilots, then full runs of the tests that did not stop
     assert calls.count(0) < calls.count(500)
+
+
+def test_tests_shared_among_processes_give_the_same_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    wc = _table(30)
+    one = find_framing_differences(wc, n_perm=2000, n_boot=100, n_jobs=1)
+    calls: list[int] = []
+    real = seq._run_parallel
+
+    def spied(*args, **kw):
+        calls.append(args[-1])
+        return real(*args, **kw)
+
+    monkeypatch.setattr(seq, "MIN_PARALLEL_ARTICLES", 0)  # this small table on two worker processes
+    monkeypatch.setattr(seq, "_run_parallel", spied)
+    two = find_framing_differences(wc, n_perm=2000, n_boot=100, n_jobs=2)
+    assert calls == [2]
+    assert one["significant"].sum() >= 4 and one["p_value"].notna().sum() >= 8
+    pd.testing.assert_frame_equal(one, two)
+    # each worker gets about the same number of articles, largest tests first
+    pending = [seq.PendingTest({}, n, None, None, None) for n in (10, 40, 30, 20)]  # type: ignore[arg-type]
+    assert seq._shares(pending, 2) == [[0, 1], [2, 3]]  # 40 + 10 and 30 + 20 articles
+    with pytest.raises(ValueError, match="n_jobs"):
+        find_framing_differences(wc, n_jobs=0)
 
 
 def test_count_test_with_a_stop_reports_the_look() -> None:
