@@ -382,13 +382,16 @@ def score_terms(models: Sequence[NgramModel], comparisons: Comparisons, g_index:
     """δ, z and ranks of every comparison from the counts (pandas and Dask paths alike); None: no row."""
     scored = [m for m in models if len(m.terms)]
     reasons = [style.reasons(m.terms) if style is not None and house_style != "keep" else None for m in scored]
+    # which terms each mode shows, once per model (not per comparison)
+    kinds = [None if why is None else (why != None) if house_style == "only" else (why == None)  # noqa: E711
+             for why in reasons]
     frames: list[pd.DataFrame] = []
     for g, other_label, others in comparisons:
-        parts = [_score_model(model, g_index[g], others, rest=rest, min_count=min_count,
-                              reasons=why, house_style=house_style) for model, why in zip(scored, reasons, strict=True)]
+        parts = [_score_model(model, g_index[g], others, rest=rest, min_count=min_count, kept=kind)
+                 for model, kind in zip(scored, kinds, strict=True)]
         if not parts:
             continue
-        frames.append(_comparison_table(g, other_label, parts, top))
+        frames.append(_comparison_table(g, other_label, parts, scored, reasons, top))
     frames = [f for f in frames if len(f)]
     if not frames:
         return None
@@ -397,11 +400,12 @@ def score_terms(models: Sequence[NgramModel], comparisons: Comparisons, g_index:
 
 
 def _score_model(model: NgramModel, gi: int, others: list[int], *, rest: bool, min_count: int,
-                 reasons: np.ndarray | None = None, house_style: str = "keep") -> tuple[np.ndarray, ...]:
-    """Group ``gi`` against ``others`` (or the rest) on one n-gram length: the columns of its shown terms.
+                 kept: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """Group ``gi`` against ``others`` (or the rest) on one n-gram length: the numeric columns of its shown terms.
 
-    (term, n_words, count group, count other, freq group, freq other, δ, z, alphabetical rank)
-    of the terms counted at least ``min_count`` times on the two sides together.
+    (term index in the model, n_words, count group, count other, freq group, freq other, δ, z, alphabetical
+    rank) of the terms counted at least ``min_count`` times on the two sides together (and ``kept``: the
+    terms of the house-style mode).
     """
     y_a = model.counts([gi])
     n_a = float(model.n_by_group[gi])
@@ -412,9 +416,8 @@ def _score_model(model: NgramModel, gi: int, others: list[int], *, rest: bool, m
         y_b = model.counts(others)
         n_b = float(model.n_by_group[others].sum())
     enough = y_a + y_b >= max(min_count, 1)
-    if reasons is not None:
-        is_style = reasons != None  # noqa: E711  (elementwise on an object array)
-        enough &= is_style if house_style == "only" else ~is_style
+    if kept is not None:
+        enough &= kept
     show = np.flatnonzero(enough)
     ya, yb, aw, a0 = y_a[show], y_b[show], model.alpha_w[show], model.alpha0
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -426,23 +429,30 @@ def _score_model(model: NgramModel, gi: int, others: list[int], *, rest: bool, m
     if model.n_types == 1:  # one type: its share is 1 on both sides, log-odds undefined
         delta = np.full(len(show), math.nan)
         z = np.full(len(show), math.nan)
-    why = reasons[show] if reasons is not None else np.full(len(show), None, dtype=object)
-    return (model.terms[show], np.full(len(show), model.n_words), ya, yb, freq_a, freq_b,
-            delta, z, model.term_rank[show], why)
+    return (show, np.full(len(show), model.n_words), ya, yb, freq_a, freq_b, delta, z, model.term_rank[show])
 
 
-def _comparison_table(g: Any, other_label: Any, parts: list[tuple[np.ndarray, ...]],
-                      top: int | None) -> pd.DataFrame:
-    """The ranked rows of one comparison from the columns of every n-gram length (:func:`_score_model`)."""
-    term, n_w, ya, yb, freq_a, freq_b, delta, z, alpha_rank, why = (np.concatenate(c)
-                                                                    for c in zip(*parts, strict=True))
+def _comparison_table(g: Any, other_label: Any, parts: list[tuple[np.ndarray, ...]], models: Sequence[NgramModel],
+                      reasons: Sequence[np.ndarray | None], top: int | None) -> pd.DataFrame:
+    """The ranked rows of one comparison from the columns of every n-gram length (:func:`_score_model`);
+    the terms and their house-style reasons are read for the rows shown only."""
+    show, n_w, ya, yb, freq_a, freq_b, delta, z, alpha_rank = (np.concatenate(c) for c in zip(*parts, strict=True))
     idx = _rank_order(z, n_w, alpha_rank, top)
+    model_of = np.repeat(np.arange(len(parts)), [len(p[0]) for p in parts])[idx]
+    at = show[idx]
+    term = np.empty(len(idx), dtype=object)
+    why = np.full(len(idx), None, dtype=object)
+    for k, (model, reason) in enumerate(zip(models, reasons, strict=True)):
+        sel = model_of == k
+        term[sel] = model.terms[at[sel]]
+        if reason is not None:
+            why[sel] = reason[at[sel]]
     return pd.DataFrame({
-        "group": [g] * len(idx), "other": [other_label] * len(idx), "term": term[idx],
+        "group": [g] * len(idx), "other": [other_label] * len(idx), "term": term,
         "n_words": n_w[idx], "count_group": ya[idx].astype(np.int64),
         "count_other": yb[idx].astype(np.int64), "freq_group": freq_a[idx], "freq_other": freq_b[idx],
         "log_odds": delta[idx], "z": z[idx], "rank": np.arange(1, len(idx) + 1, dtype=np.int64),
-        "style": why[idx]})
+        "style": why})
 
 
 def _rank_order(z: np.ndarray, n_w: np.ndarray, alpha_rank: np.ndarray, top: int | None) -> np.ndarray:
