@@ -12,8 +12,9 @@ Workers are *spawned* (fresh interpreters that import mediakit, about 1-3 s, sid
 forked: a fork of a process that holds a large corpus step (tables, Arrow thread pools) risks a
 deadlock in a thread's lock, and each child would count the parent's pages in its resident memory;
 a spawned worker holds its chunk and its own work only, and no process outlives the ``with`` block.
-Each worker runs its BLAS and OpenMP libraries on one thread (:data:`ONE_THREAD`): the workers are
-one per core already. As with any spawned process, a script that starts them must guard its top level with
+Workers that do NumPy matrix products are started with ``environ=ONE_THREAD`` (their BLAS on one thread:
+the workers are one per core already). As with any spawned process, a script that starts them must guard
+its top level with
 ``if __name__ == "__main__":``.
 """
 
@@ -32,10 +33,11 @@ from typing import Any
 __all__ = ["ONE_THREAD", "Workers"]
 
 
-#: The environment of every worker: one thread for the BLAS and OpenMP libraries (NumPy's matrix products).
-#: The workers are one per core; a BLAS with a thread per core in each would only contend, and its idle
-#: threads spin: a matrix product of the framing tests gained nothing from a second thread, and took CPU
-#: from the other worker.
+#: ``Workers(n, environ=ONE_THREAD)``: one thread for the BLAS and OpenMP libraries (NumPy's matrix products)
+#: of each worker. With one worker per core, a BLAS with a thread per core in each would only contend, and its
+#: idle threads spin: a matrix product of the framing tests gained nothing from a second thread, and took CPU
+#: from the other worker. (Not the default: Arrow sizes its thread pool by ``OMP_NUM_THREADS`` too, and the
+#: worker that writes the per-article files from the parts uses it.)
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
@@ -101,7 +103,7 @@ class Workers:
     [1, 2]
     """
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, *, environ: dict[str, str] | None = None) -> None:
         ctx = multiprocessing.get_context("spawn")
         self._conns: list[Connection] = []
         self._procs: list[Any] = []
@@ -110,7 +112,7 @@ class Workers:
             for _ in range(n):
                 parent, child = ctx.Pipe()
                 proc = ctx.Process(target=_serve, args=(child,), daemon=True)
-                with _environment(ONE_THREAD):  # read by NumPy's BLAS when the worker imports it
+                with _environment(environ or {}):  # read by NumPy's BLAS when the worker imports it
                     proc.start()
                 child.close()
                 self._conns.append(parent)

@@ -55,6 +55,9 @@ def test_workers_run_blas_on_one_thread_and_leave_this_process_alone(monkeypatch
 
     monkeypatch.setenv("OMP_NUM_THREADS", "4")
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
-    with Workers(2) as w:
+    with Workers(2, environ=ONE_THREAD) as w:
         assert w.run(_environment, [(), ()]) == [ONE_THREAD, ONE_THREAD]
     assert os.environ["OMP_NUM_THREADS"] == "4" and "OPENBLAS_NUM_THREADS" not in os.environ
+    with Workers(1) as w:  # by default, this process's environment
+        assert w.run(_environment, [()]) == [{"OMP_NUM_THREADS": "4", "OPENBLAS_NUM_THREADS": None,
+                                               "MKL_NUM_THREADS": os.environ.get("MKL_NUM_THREADS")}]

@@ -107,9 +107,9 @@ def _frame(df: pd.DataFrame, columns: Sequence[str], name: str, setup: _Setup,
                                      hint=f"pass articles= (with article_id and {col}) to join it")
     for c in [*columns, *(c for c in optional if c in df.columns and c not in columns)]:
         out[c] = df[c].to_numpy(dtype=object)
-    keep = out["group"].map(_present) & out["article_id"].map(_present)
+    keep = _present_mask(out["group"].to_numpy(dtype=object)) & _present_mask(out["article_id"].to_numpy(dtype=object))
     if setup.event is not None:
-        keep &= out["event"].map(_present)
+        keep &= _present_mask(out["event"].to_numpy(dtype=object))
     out = out[keep]
     out["group"] = out["group"].map(str)
     return out
@@ -117,6 +117,15 @@ def _frame(df: pd.DataFrame, columns: Sequence[str], name: str, setup: _Setup,
 
 def _present(v: Any) -> bool:
     return v is not None and not (isinstance(v, float) and math.isnan(v)) and v is not pd.NA and v is not pd.NaT
+
+
+def _present_mask(values: np.ndarray) -> np.ndarray:
+    """:func:`_present` of every value of an object array: ``pd.isna`` first (C speed; every value
+    :func:`_present` rejects is missing to it), then :func:`_present` for the few it calls missing."""
+    missing = np.flatnonzero(pd.isna(values))
+    keep = np.ones(len(values), dtype=bool)
+    keep[missing] = [_present(values[i]) for i in missing]
+    return keep
 
 
 def _label_long(wc: pd.DataFrame, setup: _Setup) -> pd.DataFrame:

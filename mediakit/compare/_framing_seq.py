@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from .._workers import Workers
+from .._workers import ONE_THREAD, Workers
 from ._framing_stats import SmallStop, Tally, cp_lower, pilot_size, small_look
 from ._stats import adjust_pvalues
 
@@ -160,7 +160,7 @@ def _run_parallel(pending: Sequence[PendingTest], n_perm: int, alpha: float, cor
     """:func:`run_tests` with the tests shared among ``workers`` processes: the same results (each test has
     its own generator; the threshold ``τ`` is taken over every pilot, in this process)."""
     shares = _shares(pending, workers)
-    with Workers(len(shares)) as pool:
+    with Workers(len(shares), environ=ONE_THREAD) as pool:
         pilots = pool.run(_pilot_job, [([pending[i] for i in share], n_perm) for share in shares])
         pilot_p = [0.0] * len(pending)
         for share, ps in zip(shares, pilots, strict=True):

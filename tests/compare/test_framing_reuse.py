@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import decimal
+
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from mediakit.compare import _framing as fr
 from mediakit.compare import _framing_stats as fs
 from mediakit.compare import cluster_bootstrap, find_framing_differences
 from mediakit.compare._framing_stats import SmallStop, Tally, count_test, score_test, shuffled_labels
@@ -84,3 +89,15 @@ def test_actor_labels_normalised_once_per_distinct_label() -> None:
     t = find_framing_differences(actor_labels=labels, n_perm=200, n_boot=50, min_n=1)
     assert t.loc[0, "kind"] == "actor_label" and t.loc[0, "variant"] in {"senator", "leader", "majority leader"}
     assert t.loc[0, "n_mentions_group"] + t.loc[0, "n_mentions_other"] == 25  # 10 missing labels and 5 "Mr." left out
+
+
+_ODD_VALUES = st.one_of(st.none(), st.text(max_size=3), st.integers(), st.floats(allow_nan=True),
+                        st.sampled_from([pd.NA, pd.NaT, np.nan, np.float32("nan"), np.datetime64("NaT"),
+                                         decimal.Decimal("NaN"), np.float64(1.5)]))
+
+
+@given(st.lists(_ODD_VALUES, max_size=30))
+def test_present_mask_is_present_of_every_value(values: list[object]) -> None:
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    assert fr._present_mask(arr).tolist() == [fr._present(v) for v in values]
