@@ -38,8 +38,8 @@ from ._mentions import Matcher, find_mentions
 from ._nominal import NominalProfile, corpus_profile
 from ._parts import Part, lower_words
 
-__all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "load_chunk", "parallel_rows",
-           "use_workers"]
+__all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
+           "parallel_rows", "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
 #: sending them their chunks costs more than it saves (about 1 s; the 2,000 first AllSides articles
@@ -141,14 +141,19 @@ def _links(state: dict[str, Any], extras: frozenset[str], profile: NominalProfil
     return support
 
 
+def free_chunk(state: dict[str, Any]) -> None:
+    """Empty a worker's state: its chunk, what the steps kept, and its text memos (no step reads them any more)."""
+    state.pop("scope").__exit__(None, None, None)
+    state.clear()
+    release_memory()
+
+
 def _rows(state: dict[str, Any], kept: set[str] | None) -> list[_Row]:
     """The chunk's rows, with the ``kept`` candidates (the memos and the steps' state freed first)."""
     labelled, nominals, ids, outlets = state.pop("labelled"), state.pop("nominals"), state["ids"], state["outlets"]
     if kept is not None:
         add_kept(labelled, nominals, state["names"], state["links"], kept)
-    state.pop("scope").__exit__(None, None, None)  # the text memos emptied: no step reads them any more
-    state.clear()
-    release_memory()
+    free_chunk(state)
     rows: list[_Row] = []
     for i, ms in enumerate(labelled):
         if ms:

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._memory import release_memory
 from ._actorset import Actors
 from ._discovery import user_actors
-from ._label_jobs import chosen_actors, chunk_workers
+from ._label_jobs import chosen_actors, chunk_workers, free_chunk
 from ._mentions import Matcher, find_mentions
 from ._parts import Part
 from ._sentiment_rows import sentence_rows
@@ -36,9 +35,7 @@ def _sentences(state: dict[str, Any], chosen: Actors, lower: set[str] | None, me
     rows: list[tuple[Any, ...]] = []
     for ps, aid, outlet in zip(state["parts"], state["ids"], state["outlets"], strict=True):
         rows.extend(sentence_rows(aid, outlet, find_mentions(ps, chosen, pattern, state["lower"]), method))
-    state.pop("scope").__exit__(None, None, None)  # the text memos emptied
-    state.clear()
-    release_memory()
+    free_chunk(state)
     return rows
 
 

@@ -234,7 +234,7 @@ def _universe(long: pd.DataFrame, setup: _Setup) -> pd.DataFrame:
         return own
     u = pd.DataFrame({"article_id": lk.index.to_numpy(dtype=object), "group": lk[setup.by].to_numpy(dtype=object),
                       "event": lk[setup.event].to_numpy(dtype=object)})
-    u = u[u["group"].map(_present) & u["event"].map(_present)]
+    u = u[_present_mask(u["group"].to_numpy(dtype=object)) & _present_mask(u["event"].to_numpy(dtype=object))]
     u["group"] = u["group"].map(str)
     return pd.concat([u, own[~own["article_id"].isin(u["article_id"])]], ignore_index=True)
 
