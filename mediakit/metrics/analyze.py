@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
-from .._validation import check_articles, check_bool, check_option
+from .._validation import check_articles, check_bool, check_columns, check_frame, check_option
 from ..lexicon import prepare
 from ..text import (CHUNKS, article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
                     warn_left_out)
@@ -117,19 +117,21 @@ def _clean_text(articles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...]) -> pd.DataFrame:
+def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
+                   attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The chosen metric families on one chunk of cleaned articles (runs in worker processes too).
 
     Each text is split into whitespace-separated chunks once; the ids of those chunks in the
     shared vocabulary (:data:`mediakit.text.CHUNKS`) give the word count, readability's
-    counts and tone, each computed once per distinct chunk.
+    counts and tone, each computed once per distinct chunk. ``attributions``: the chunk's rows of
+    an :func:`mediakit.extract_attributions` table, counted instead of extracted again.
     """
     texts: list[str] = chunk["text"].tolist()  # _clean_text: always strings
     chunk_ids = _chunk_ids(texts)
     if chunk_ids is None:  # more distinct chunks than the shared vocabulary holds: in two halves
         half = len(chunk) // 2
-        return pd.concat([_analyze_chunk(chunk.iloc[:half], lexicon, families),
-                          _analyze_chunk(chunk.iloc[half:], lexicon, families)])
+        return pd.concat([_analyze_chunk(chunk.iloc[:half], lexicon, families, attributions),
+                          _analyze_chunk(chunk.iloc[half:], lexicon, families, attributions)])
     words = [chunk_word_counts(ids) for ids in chunk_ids]
     parts: list[pd.DataFrame | pd.Series] = [pd.Series(words, index=chunk.index, name="words", dtype="int64")]
     if "readability" in families:
@@ -146,7 +148,8 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...])
         columns.update(loaded_rates(texts, words, prepared))  # loaded language: own voice, quotations
         parts.append(pd.DataFrame(columns, index=chunk.index))
     if "attribution" in families:
-        parts.append(attribution_metrics(chunk, progress=False, languages=None).drop(columns="article_id"))
+        parts.append(attribution_metrics(chunk, progress=False, languages=None, attributions=attributions,
+                                         ).drop(columns="article_id"))
     return pd.concat(parts, axis=1)
 
 
@@ -165,17 +168,41 @@ def _chunk_ids(texts: list[str]) -> list[np.ndarray] | None:
     return None
 
 
+def _attribution_parts(attributions: pd.DataFrame | None, chunks: list[pd.DataFrame]) -> list[pd.DataFrame | None]:
+    """The rows of ``attributions`` of each chunk's articles (None for each chunk without a table).
+
+    Raises
+    ------
+    ValueError
+        If a row belongs to no article of the chunks.
+    """
+    if attributions is None:
+        return [None] * len(chunks)
+    check_frame(attributions, func="analyze", name="attributions")
+    check_columns(attributions, ("article_id",), func="analyze", name="attributions")
+    chunk_of = {str(a): k for k, c in enumerate(chunks) for a in c["article_id"].tolist()}
+    rows: list[list[int]] = [[] for _ in chunks]
+    for i, aid in enumerate(attributions["article_id"].tolist()):
+        k = None if aid is None or aid is pd.NA else chunk_of.get(str(aid))
+        if k is None:
+            raise ValueError(f"analyze(): attributions has rows of article {aid!r}, which is not among the articles")
+        rows[k].append(i)
+    return [attributions.iloc[r] for r in rows]
+
+
 def _run_chunks(chunks: list[pd.DataFrame], lexicon: Any, families: tuple[str, ...], workers: int,
-                progress: bool | None) -> list[pd.DataFrame]:
+                progress: bool | None, attributions: pd.DataFrame | None = None) -> list[pd.DataFrame]:
     """:func:`_analyze_chunk` of each chunk, in order, in this process or in ``workers`` processes."""
     results: list[pd.DataFrame] = []
+    parts = _attribution_parts(attributions if "attribution" in families else None, chunks)
     if workers == 1 or len(chunks) == 1:
-        for chunk in progress_bar(chunks, desc="Analysing", unit="chunk", enabled=progress, min_items=2):
-            results.append(_analyze_chunk(chunk, lexicon, families))
+        for chunk, part in progress_bar(list(zip(chunks, parts, strict=True)), desc="Analysing", unit="chunk",
+                                        enabled=progress, min_items=2):
+            results.append(_analyze_chunk(chunk, lexicon, families, part))
         return results
     # gc.freeze in each worker: what it inherits (models, lexicons, caches) is never traversed by its collections
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.freeze) as pool:
-        futures = [pool.submit(_analyze_chunk, c, lexicon, families) for c in chunks]
+        futures = [pool.submit(_analyze_chunk, c, lexicon, families, part) for c, part in zip(chunks, parts, strict=True)]
         try:
             for f in progress_bar(futures, desc="Analysing", unit="chunk", enabled=progress, min_items=2):
                 results.append(f.result())
@@ -191,7 +218,8 @@ def _run_chunks(chunks: list[pd.DataFrame], lexicon: Any, families: tuple[str, .
 
 def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
             families: Sequence[str] = FAMILIES, progress: bool | None = None,
-            languages: str | Sequence[str] | None = "en") -> pd.DataFrame:
+            languages: str | Sequence[str] | None = "en",
+            attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Compute every article-level framing metric: one row per article.
 
     Parameters
@@ -215,6 +243,10 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
         article whose ``language`` is known and not among these keeps its row, with NaN
         (``<NA>`` for counts) in every one of them. None scores every article whatever its
         language. Articles of unknown language are scored.
+    attributions : DataFrame, optional
+        :func:`mediakit.extract_attributions` of the same articles (with the same ``languages``),
+        when you have it: the ``attr_`` columns count its rows instead of finding every
+        attribution again (the attribution rules are the costliest family; the values are the same).
 
     Returns
     -------
@@ -246,7 +278,8 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
         If ``article_id`` or ``text`` is missing (a :class:`ValueError`).
     ValueError
         If ``article_id`` repeats, ``n_jobs`` is not a positive integer or -1,
-        ``families`` is empty or names an unknown family, or ``languages`` is empty.
+        ``families`` is empty or names an unknown family, ``languages`` is empty, or a row of
+        ``attributions`` belongs to none of the articles.
 
     Examples
     --------
@@ -262,7 +295,7 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     if "captions" not in clean.columns:
         clean["captions"] = [[] for _ in range(len(clean))]
     chunks = [clean.iloc[i:i + _CHUNK] for i in range(0, len(clean), _CHUNK)] or [clean]
-    results = _run_chunks(chunks, lexicon, chosen, workers, progress)
+    results = _run_chunks(chunks, lexicon, chosen, workers, progress, attributions)
     metrics = pd.concat(results) if results else pd.DataFrame(index=articles.index)
     codes = article_languages(articles)
     metrics, note = left_out_metrics(metrics, codes, allowed)

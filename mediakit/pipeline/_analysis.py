@@ -2,7 +2,7 @@
 
 Two parts, so that a streamed run shares all but the per-article work with an in-memory one:
 
-- the per-article tables (:func:`article_tables`: metrics, sentences, attributions, word choice),
+- the per-article tables (:func:`article_tables`: attributions, metrics, sentences, word choice),
   computed here in memory, or chunk by chunk by :mod:`mediakit.stream` for large corpora;
 - the corpus-level tables (:func:`corpus_tables`: the outlet comparison, distinctive terms, actor
   labels), computed from the per-article tables and the articles whichever way those were made.
@@ -160,7 +160,7 @@ class ArticleTables:
     word_choice: pd.DataFrame
 
 
-_ARTICLE_STEPS = ("metrics", "sentences", "attributions", "word choice")
+_ARTICLE_STEPS = ("attributions", "metrics", "sentences", "word choice")
 _CORPUS_STEPS = ("comparison", "terms", "actors")
 
 
@@ -225,15 +225,16 @@ def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
     step()
-    metrics = analyze(articles, progress=progress, languages=languages)
+    attrs = _quietly(extract_attributions, articles, progress=progress, languages=languages)
+    step()
+    # the attributions are found once: analyze() counts the rows of their table for its attr_ columns
+    metrics = analyze(articles, progress=progress, languages=languages, attributions=attrs)
     step()
     # analyze() has scored every sentence already and sentiment.py caches VADER scores per sentence
     # (16k sentences), so this pass mostly splits sentences again: about 3% of analyze's time on
     # BASIL (5,400 sentences), about 20% on 1,000 AllSides articles (45,000 sentences, beyond the
     # cache). Computing the table once needs a sentence-table input to sentiment() (sentiment.py).
     sents = _quietly(sentences, articles, progress=progress, languages=languages)
-    step()
-    attrs = _quietly(extract_attributions, articles, progress=progress, languages=languages)
     step()
     wc = _quietly(word_choice, articles, progress=progress, languages=languages)
     return ArticleTables(metrics=metrics, sentences=sents, attributions=attrs, word_choice=wc)

@@ -33,16 +33,19 @@ def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
     """The computed tables of a few articles (runs in worker processes and on Dask workers).
 
     Quiet about the articles left out for their language or empty body: the caller says it once
-    for the whole input (``mediakit.pipeline.warn_left_out_metrics``).
+    for the whole input (``mediakit.pipeline.warn_left_out_metrics``). The attributions are found
+    once: the ``attr_`` metrics count the rows of the attributions table when both are asked for.
     """
     bound_caches()
     out: dict[str, pd.DataFrame] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", LeftOutWarning)
+        attrs = extract_attributions(piece, progress=False, languages=languages) if "attributions" in tables else None
         if "metrics" in tables:
-            out["metrics"] = analyze(piece, lexicon=lexicon, families=families, progress=False, languages=languages)
-        if "attributions" in tables:
-            out["attributions"] = extract_attributions(piece, progress=False, languages=languages)
+            out["metrics"] = analyze(piece, lexicon=lexicon, families=families, progress=False, languages=languages,
+                                     attributions=attrs)
+        if attrs is not None:
+            out["attributions"] = attrs
         if "word_choice" in tables:
             out["word_choice"] = word_choice(piece, lexicon, progress=False, languages=languages)
         if "sentences" in tables:

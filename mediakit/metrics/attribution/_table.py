@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..._progress import progress_bar
-from ..._validation import check_articles, check_bool
+from ..._validation import check_articles, check_bool, check_columns, check_frame
 from ...schema import with_article_context
 from ...text import scored_articles
 from ...gazetteer import as_gazetteer
@@ -296,8 +296,12 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
 
 def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
                         languages: str | Sequence[str] | None = "en",
-                        gazetteer: GazetteerArg = None) -> pd.DataFrame:
+                        gazetteer: GazetteerArg = None,
+                        attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per-article attribution counts and shares (one row per article, columns ``attr_*``).
+
+    The attributions are found in each text, or read from ``attributions``, the table that
+    :func:`extract_attributions` made of the same articles (no second extraction: the same values).
 
     Parameters
     ----------
@@ -310,7 +314,11 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
         As in :func:`extract_attributions`: an article left out keeps its row, with every
         ``attr_`` value missing.
     gazetteer : path or DataFrame, optional
-        As in :func:`extract_attributions`.
+        As in :func:`extract_attributions` (not read when ``attributions`` is given).
+    attributions : DataFrame, optional
+        ``extract_attributions(articles)`` (at least ``article_id`` and the columns counted here):
+        each article's rows are counted instead of extracting them again. An article without rows
+        has none.
 
     Returns
     -------
@@ -339,7 +347,11 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
     TypeError
         If ``articles`` is not a DataFrame.
     MissingColumnError
-        If ``text`` is missing (a :class:`ValueError`).
+        If ``text`` is missing (a :class:`ValueError`); with ``attributions``, if that table lacks
+        a column it counts.
+    ValueError
+        With ``attributions``: if ``article_id`` repeats in ``articles``, or a row of
+        ``attributions`` belongs to none of them.
 
     Examples
     --------
@@ -348,16 +360,24 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
     >>> m = attribution_metrics(arts)
     >>> m[["article_id", "attr_n", "attr_share_anonymous", "attr_type_agency"]].values.tolist()
     [['a', 2, 0.5, 1], ['b', 0, nan, 0]]
+    >>> attribution_metrics(arts, attributions=extract_attributions(arts)).equals(m)
+    True
     """
-    check_articles(articles, func="attribution_metrics", required=("text",), unique_id=False)
-    check_bool(progress, name="progress", func="attribution_metrics", allow_none=True)
+    func = "attribution_metrics"
+    check_articles(articles, func=func, required=("text",), unique_id=attributions is not None)
+    check_bool(progress, name="progress", func=func, allow_none=True)
     ids, texts = _texts(articles)
-    keep = scored_articles(articles, languages, func="attribution_metrics", consequence="their values are missing")
+    keep = scored_articles(articles, languages, func=func, consequence="their values are missing")
     classes = list(dict.fromkeys(e["class"] for e in cue_lexicon().values()))
-    gaz = as_gazetteer(gazetteer)
-    records = [_metric_record(find_attributions(text, gazetteer=gaz), classes) if keep is None or keep[k] else {}
-               for k, text in enumerate(progress_bar(texts, desc="attribution metrics", unit="article",
-                                                     enabled=progress))]
+    given = None if attributions is None else _rows_by_article(attributions, ids, func)
+    gaz = as_gazetteer(gazetteer) if given is None else None
+    records: list[dict[str, Any]] = []
+    for k in progress_bar(range(len(texts)), desc="attribution metrics", unit="article", enabled=progress):
+        if keep is not None and not keep[k]:
+            records.append({})
+        else:
+            rows = find_attributions(texts[k], gazetteer=gaz) if given is None else given.get(k, [])
+            records.append(_metric_record(rows, classes))
     cols = (["attr_n", "attr_speakers"] + [f"attr_share_{k}" for k in KINDS]
             + ["attr_share_anonymous", "attr_share_no_source"]
             + [f"attr_type_{t}" for t in _METRIC_TYPES] + [f"attr_class_{c}" for c in classes]
@@ -371,6 +391,35 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
         else:
             out[c] = pd.array(out[c].tolist(), dtype="Int64")
     return out
+
+
+#: The columns of an attributions table that :func:`_metric_record` reads.
+_COUNTED = ("speaker", "kind", "source_type", "source_start", "cue_class", "source_role", "party")
+
+
+def _rows_by_article(attributions: pd.DataFrame, ids: list[Any], func: str) -> dict[int, list[dict[str, Any]]]:
+    """The rows of an :func:`extract_attributions` table as the dicts :func:`_metric_record` reads (missing
+    values as None), by position of their article in ``ids``."""
+    check_frame(attributions, func=func, name="attributions")
+    check_columns(attributions, ("article_id", *_COUNTED), func=func, name="attributions")
+    position = {str(a): k for k, a in enumerate(ids)}
+    if len(position) != len(ids):  # no article_id: the index gives the ids
+        raise ValueError(f"{func}(): the articles' ids must be unique to read their attributions")
+    if attributions.empty:
+        return {}
+    values = [attributions[c].astype(object).tolist() for c in ("article_id", *_COUNTED)]
+    out: dict[int, list[dict[str, Any]]] = {}
+    for aid, *row in zip(*values, strict=True):
+        k = position.get(str(aid)) if isinstance(aid, str) or not pd.isna(aid) else None
+        if k is None:
+            raise ValueError(f"{func}(): attributions has rows of article {aid!r}, which is not among the articles")
+        out.setdefault(k, []).append({c: None if _missing(v) else v for c, v in zip(_COUNTED, row, strict=True)})
+    return out
+
+
+def _missing(value: Any) -> bool:
+    """None, NA or a float NaN (a table read back from a file)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _metric_record(attrs: list[dict[str, Any]], classes: list[str]) -> dict[str, Any]:
