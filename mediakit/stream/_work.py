@@ -16,12 +16,12 @@ from ..metrics.analyze import FAMILIES, analyze
 from ..metrics.attribution import extract_attributions
 from ..metrics.sentiment import sentences
 from ..metrics.word_choice import word_choice
-from ..text import LeftOutWarning
+from ..text import LeftOutWarning, article_languages
 from ._arrow import arrow_table, to_ipc
 from ._manifest import TABLES
 from ._memory import bound_caches
 
-__all__ = ["piece_tables", "piece_results", "schemas", "warm_up", "work_frame", "piece_size"]
+__all__ = ["piece_tables", "with_languages", "piece_results", "schemas", "warm_up", "work_frame", "piece_size"]
 
 _PIECE = 200  # at most this many articles per task sent to a worker (as in mediakit.analyze)
 _MIN_PIECE = 50  # a call of analyze costs ~15 ms whatever its size
@@ -33,10 +33,13 @@ def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
     """The computed tables of a few articles (runs in worker processes and on Dask workers).
 
     Quiet about the articles left out for their language or empty body: the caller says it once
-    for the whole input (``mediakit.pipeline.warn_left_out_metrics``). The attributions are found
-    once: the ``attr_`` metrics count the rows of the attributions table when both are asked for.
+    for the whole input (``mediakit.pipeline.warn_left_out_metrics``). Each article's language is
+    detected once (:func:`with_languages`), and its attributions are found once: the ``attr_`` metrics
+    count the rows of the attributions table when both are asked for.
     """
     bound_caches()
+    if "metrics" in tables or languages is not None:  # else nothing reads the languages
+        piece = with_languages(piece)
     out: dict[str, pd.DataFrame] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", LeftOutWarning)
@@ -51,6 +54,22 @@ def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
         if "sentences" in tables:
             out["sentences"] = sentences(piece, progress=False, languages=languages)
     return out
+
+
+def with_languages(piece: pd.DataFrame) -> pd.DataFrame:
+    """``piece`` with a ``language`` for every article that can have one (its own values kept, the missing
+    ones detected: :func:`mediakit.text.article_languages`), so that the metrics, the attributions and the
+    word choice read it instead of each detecting it again. ``piece`` itself when nothing is missing.
+
+    Examples
+    --------
+    >>> with_languages(pd.DataFrame({"text": ["Die Regierung hat am Dienstag ein neues Klimapaket beschlossen."]}))[
+    ...     "language"].tolist()
+    ['de']
+    """
+    if "language" in piece.columns and piece["language"].notna().all():
+        return piece
+    return piece.assign(language=pd.array(article_languages(piece), dtype="string"))
 
 
 def piece_results(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...], tables: tuple[str, ...],

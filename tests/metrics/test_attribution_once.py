@@ -130,3 +130,24 @@ def test_any_texts_count_as_extracted(texts):
     arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
     counted = attribution_metrics(arts, attributions=extract_attributions(arts))
     pd.testing.assert_frame_equal(attribution_metrics(arts), counted, check_exact=True)
+
+
+def test_the_streamed_piece_detects_each_language_once(sample_articles, monkeypatch):
+    from mediakit.metrics.analyze import FAMILIES
+    from mediakit.stream._work import piece_tables, work_frame
+    from mediakit.text import _language
+
+    piece = work_frame(sample_articles.head(8)).drop(columns="language", errors="ignore")
+    piece.loc[2, "text"] = _GERMAN
+    detected: list[int] = []
+    real = _language.detect_languages
+
+    def detect(texts, **kw):
+        detected.append(len(texts))
+        return real(texts, **kw)
+
+    monkeypatch.setattr(_language, "detect_languages", detect)
+    out = piece_tables(piece, None, FAMILIES, ("metrics", "attributions", "word_choice"))
+    assert detected == [8]  # once for the piece, not once per table
+    assert out["metrics"]["language"].tolist()[2] == "de" and pd.isna(out["metrics"].loc[2, "attr_n"])
+    assert not (out["attributions"]["article_id"] == piece.loc[2, "article_id"]).any()
