@@ -148,8 +148,8 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
         columns.update(loaded_rates(texts, words, prepared))  # loaded language: own voice, quotations
         parts.append(pd.DataFrame(columns, index=chunk.index))
     if "attribution" in families:
-        parts.append(attribution_metrics(chunk, progress=False, languages=None, attributions=attributions,
-                                         ).drop(columns="article_id"))
+        attr = attribution_metrics(chunk, progress=False, languages=None, attributions=attributions)
+        parts.append(attr.drop(columns="article_id"))
     return pd.concat(parts, axis=1)
 
 

@@ -437,7 +437,17 @@ def split_sentences(text: str) -> list[Span]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    return sentences_of_units(text, paragraph_units(text))
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=512)
+def _sentences(text: str) -> tuple[Span, ...]:
+    """The sentences of the texts split last, remembered: the attributions and the sentiment of a piece of a
+    streamed run split the same texts one after the other (the spans are immutable; callers get a new list)."""
+    return tuple(sentences_of_units(text, paragraph_units(text)))
+
+
+register_clearer(_sentences.cache_clear)  # mediakit.text.clear_chunk_caches() forgets them
 
 
 def sentence_texts(text: str) -> list[str]:

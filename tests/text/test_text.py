@@ -637,3 +637,25 @@ def test_chunk_feature_sums_per_text() -> None:
     assert floats.rows(ids[0]).tolist() == [[0.5], [0.5], [0.5]]
     with pytest.raises(TypeError, match="integer"):
         floats.sums(ids)
+
+
+def test_split_sentences_remembers_recent_texts_and_hands_out_new_lists():
+    from mediakit.text import clear_chunk_caches
+
+    text = "Officials said the talks failed. Prices rose 3.5 percent.\n\nThe end."
+    first = split_sentences(text)
+    first.append(Span(0, 1, 9))  # a caller's list is its own
+    again = split_sentences(text)
+    assert again == tx.sentences_of_units(text, tx.paragraph_units(text)) and len(again) == 3
+    assert again is not split_sentences(text)
+    assert tx._sentences.cache_info().currsize >= 1
+    clear_chunk_caches()  # the bounded-memory workers drop it with the other text caches
+    assert tx._sentences.cache_info().currsize == 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from("ab .!?\n\u201c\u201d'Mr"), max_size=120))
+def test_remembered_split_equals_a_fresh_split(text):
+    tx._sentences.cache_clear()
+    fresh = split_sentences(text)
+    assert split_sentences(text) == fresh == tx.sentences_of_units(text, tx.paragraph_units(text))
