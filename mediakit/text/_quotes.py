@@ -41,7 +41,7 @@ from typing import NamedTuple
 
 from mediakit._validation import check_option
 
-from ._sentences import Span, paragraph_units, sentences_of_units
+from ._sentences import Span, paragraph_units, split_sentences
 
 __all__ = [
     "QUOTE_STYLES",
@@ -379,6 +379,5 @@ def sentences_and_quotes(text: str) -> tuple[list[Span], list[float]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    units = paragraph_units(text)
-    spans = sentences_of_units(text, units)
-    return spans, _shares(spans, _news_pairs(text, units))
+    spans = split_sentences(text)  # remembered: the attributions and the sentiment of a piece split it too
+    return spans, _shares(spans, _news_pairs(text, paragraph_units(text)))
