@@ -21,7 +21,7 @@ pure-Python loop on 2 processes vs 1 shows how much parallelism the machine give
 
 Run: ``.venv/bin/python benchmarks/bench_scale.py --n 1000`` (a sample), or without
 ``--n`` for the whole corpus (37,554 articles: run it on a quiet machine). Results are
-printed as a table and written as JSON (``--json``, default ``bench_scale.json``). With
+printed as a table and, with ``--json FILE``, written as JSON (nothing is written by default). With
 ``--repeat R`` the paths run interleaved R times: the table shows medians, and the speed-up
 of each run against the ``n_jobs=1`` run next to it is printed too (less exposed to the
 machine's drift than a ratio of medians). ``--driver-costs`` only measures what reading,
@@ -354,7 +354,7 @@ def cli_main(args: argparse.Namespace) -> None:
                "peak_processes": max(r["peak_processes"] for r in runs), "runs": runs,
                "load_average_at_end": os.getloadavg(),
                "machine_parallelism_2_vs_1": {"before": before, "after": after}}
-    Path(args.json).write_text(json.dumps(summary, indent=1))
+    _write_json(args.json, summary)
     print(f"\nmediakit analyze CORPUS --out DIR (no options), {args.n or 'all'} articles, "
           f"median of {args.repeat}, {os.cpu_count()} cores; plan: {summary['plan']}")
     print(f"wall {summary['wall_seconds']:.1f} s   CPU (all processes) {summary['cpu_seconds']:.1f} s   "
@@ -362,7 +362,8 @@ def cli_main(args: argparse.Namespace) -> None:
           f"files written {runs[0]['files_written']}")
     print(f"machine check, a pure-Python loop on 2 processes vs 1: {before:.2f}x before, {after:.2f}x after")
     print("targets: peak memory < 2 GB (2048 MiB); wall time well under 2 minutes on 2 cores (quiet machine)")
-    print(f"results written to {args.json}")
+    if args.json:
+        print(f"results written to {args.json}")
 
 
 def _print_paths(args: argparse.Namespace, summary: dict[str, dict[str, Any]], base_runs: Any, in_memory: Any,
@@ -391,6 +392,12 @@ def _print_paths(args: argparse.Namespace, summary: dict[str, dict[str, Any]], b
           "(about 2 on a quiet 2-core machine; far below, the speed-ups above are not meaningful)")
 
 
+def _write_json(path: str | None, data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` (``--json``); nothing without one (no file left in the working folder)."""
+    if path:
+        Path(path).write_text(json.dumps(data, indent=1))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=None, help="only the first N articles (default: all)")
@@ -398,7 +405,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="runs per path; medians are reported")
     ap.add_argument("--paths", default=",".join(PATHS), help=f"comma-separated subset of {list(PATHS)}")
     ap.add_argument("--tables", default="metrics", help="tables written (default: metrics)")
-    ap.add_argument("--json", default="bench_scale.json", help="where to write the results")
+    ap.add_argument("--json", default=None, help="write the results as JSON to this file (default: not written)")
     ap.add_argument("--corpus", type=Path, default=None, help="AllSides articles.jsonl.gz")
     ap.add_argument("--keep", action="store_true", help="keep the output folders")
     ap.add_argument("--check-in-memory", action="store_true",
@@ -427,7 +434,7 @@ def main() -> None:
         costs = driver_costs(args)
         for k, v in costs.items():
             print(f"{k:<40} {v:>10.3f}")
-        Path(args.json).write_text(json.dumps({"driver_costs": costs, "chunksize": args.chunksize}, indent=1))
+        _write_json(args.json, {"driver_costs": costs, "chunksize": args.chunksize})
         return
     names = [p.strip() for p in args.paths.split(",") if p.strip()]
     bad = [p for p in names if p not in PATHS]
@@ -457,10 +464,11 @@ def main() -> None:
               "load_average_at_end": os.getloadavg(), "paths": summary,
               "first_path_identical_to_in_memory_analyze": in_memory,
               "machine_parallelism_2_vs_1": {"before": before, "after": after}}
-    Path(args.json).write_text(json.dumps(result, indent=1))
+    _write_json(args.json, result)
     _print_paths(args, summary, base_runs, in_memory, before, after)
     print("\ntargets: speed-up n_jobs=2 >= 1.8x; peak memory < 2 GB (2048 MiB) for the whole corpus")
-    print(f"results written to {args.json}")
+    if args.json:
+        print(f"results written to {args.json}")
 
 
 if __name__ == "__main__":
