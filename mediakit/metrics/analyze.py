@@ -118,20 +118,21 @@ def _clean_text(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
-                   attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+                   attributions: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """The chosen metric families on one chunk of cleaned articles (runs in worker processes too).
 
     Each text is split into whitespace-separated chunks once; the ids of those chunks in the
     shared vocabulary (:data:`mediakit.text.CHUNKS`) give the word count, readability's
-    counts and tone, each computed once per distinct chunk. ``attributions``: the chunk's rows of
-    an :func:`mediakit.extract_attributions` table, counted instead of extracted again.
+    counts and tone, each computed once per distinct chunk. ``attributions``, ``sentences``: the chunk's
+    rows of an :func:`mediakit.extract_attributions` / :func:`mediakit.sentences` table, read instead of
+    extracting the attributions or scoring the sentences again.
     """
     texts: list[str] = chunk["text"].tolist()  # _clean_text: always strings
     chunk_ids = _chunk_ids(texts)
     if chunk_ids is None:  # more distinct chunks than the shared vocabulary holds: in two halves
         half = len(chunk) // 2
-        return pd.concat([_analyze_chunk(chunk.iloc[:half], lexicon, families, attributions),
-                          _analyze_chunk(chunk.iloc[half:], lexicon, families, attributions)])
+        return pd.concat([_analyze_chunk(chunk.iloc[:half], lexicon, families, attributions, sentences),
+                          _analyze_chunk(chunk.iloc[half:], lexicon, families, attributions, sentences)])
     words = [chunk_word_counts(ids) for ids in chunk_ids]
     parts: list[pd.DataFrame | pd.Series] = [pd.Series(words, index=chunk.index, name="words", dtype="int64")]
     if "readability" in families:
@@ -139,7 +140,8 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
         parts.append(pd.DataFrame(values, index=chunk.index, columns=list(READABILITY_COLUMNS)))
     if "sentiment" in families:
         titles = chunk["title"].tolist()
-        rows = articles_values(texts, titles, chunk_ids)
+        given = None if sentences is None else _compounds_of(sentences, chunk["article_id"].tolist())
+        rows = articles_values(texts, titles, chunk_ids, given)
         parts.append(sentiment_frame(rows, chunk.index, chunk["article_id"].array).drop(columns="article_id"))
     if "word_choice" in families:
         prepared = [prepare(t) for t in texts]  # shared by the word-choice, marker and loaded matchers
@@ -168,41 +170,57 @@ def _chunk_ids(texts: list[str]) -> list[np.ndarray] | None:
     return None
 
 
-def _attribution_parts(attributions: pd.DataFrame | None, chunks: list[pd.DataFrame]) -> list[pd.DataFrame | None]:
-    """The rows of ``attributions`` of each chunk's articles (None for each chunk without a table).
+def _chunk_parts(table: pd.DataFrame | None, chunks: list[pd.DataFrame], name: str,
+                 columns: tuple[str, ...]) -> list[pd.DataFrame | None]:
+    """The rows of ``table`` (the ``name=`` argument of :func:`analyze`) of each chunk's articles, in their
+    order (None for each chunk without a table).
 
     Raises
     ------
+    MissingColumnError
+        If ``table`` lacks one of ``columns``.
     ValueError
         If a row belongs to no article of the chunks.
     """
-    if attributions is None:
+    if table is None:
         return [None] * len(chunks)
-    check_frame(attributions, func="analyze", name="attributions")
-    check_columns(attributions, ("article_id",), func="analyze", name="attributions")
+    check_frame(table, func="analyze", name=name)
+    check_columns(table, ("article_id", *columns), func="analyze", name=name)
     chunk_of = {str(a): k for k, c in enumerate(chunks) for a in c["article_id"].tolist()}
     rows: list[list[int]] = [[] for _ in chunks]
-    for i, aid in enumerate(attributions["article_id"].tolist()):
+    for i, aid in enumerate(table["article_id"].tolist()):
         k = None if aid is None or aid is pd.NA else chunk_of.get(str(aid))
         if k is None:
-            raise ValueError(f"analyze(): attributions has rows of article {aid!r}, which is not among the articles")
+            raise ValueError(f"analyze(): {name} has rows of article {aid!r}, which is not among the articles")
         rows[k].append(i)
-    return [attributions.iloc[r] for r in rows]
+    return [table.iloc[r] for r in rows]
+
+
+def _compounds_of(sentences: pd.DataFrame, ids: list[Any]) -> list[np.ndarray]:
+    """The ``compound`` of each article's rows of a :func:`mediakit.sentences` table (in the table's order;
+    empty for an article without rows), for the articles ``ids`` (unique: :func:`analyze` checks them)."""
+    position = {str(a): r for r, a in enumerate(ids)}
+    picked: list[list[float]] = [[] for _ in ids]
+    for aid, value in zip(sentences["article_id"].tolist(), sentences["compound"].tolist(), strict=True):
+        picked[position[str(aid)]].append(value)  # every row is of one of them (_chunk_parts)
+    return [np.array(v, dtype=np.float64) for v in picked]
 
 
 def _run_chunks(chunks: list[pd.DataFrame], lexicon: Any, families: tuple[str, ...], workers: int,
-                progress: bool | None, attributions: pd.DataFrame | None = None) -> list[pd.DataFrame]:
+                progress: bool | None, attributions: pd.DataFrame | None = None,
+                sentences: pd.DataFrame | None = None) -> list[pd.DataFrame]:
     """:func:`_analyze_chunk` of each chunk, in order, in this process or in ``workers`` processes."""
     results: list[pd.DataFrame] = []
-    parts = _attribution_parts(attributions if "attribution" in families else None, chunks)
+    attr = _chunk_parts(attributions if "attribution" in families else None, chunks, "attributions", ())
+    sent = _chunk_parts(sentences if "sentiment" in families else None, chunks, "sentences", ("compound",))
+    work = list(zip(chunks, attr, sent, strict=True))
     if workers == 1 or len(chunks) == 1:
-        for chunk, part in progress_bar(list(zip(chunks, parts, strict=True)), desc="Analysing", unit="chunk",
-                                        enabled=progress, min_items=2):
-            results.append(_analyze_chunk(chunk, lexicon, families, part))
+        for chunk, a, s in progress_bar(work, desc="Analysing", unit="chunk", enabled=progress, min_items=2):
+            results.append(_analyze_chunk(chunk, lexicon, families, a, s))
         return results
     # gc.freeze in each worker: what it inherits (models, lexicons, caches) is never traversed by its collections
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.freeze) as pool:
-        futures = [pool.submit(_analyze_chunk, c, lexicon, families, part) for c, part in zip(chunks, parts, strict=True)]
+        futures = [pool.submit(_analyze_chunk, c, lexicon, families, a, s) for c, a, s in work]
         try:
             for f in progress_bar(futures, desc="Analysing", unit="chunk", enabled=progress, min_items=2):
                 results.append(f.result())
@@ -219,7 +237,7 @@ def _run_chunks(chunks: list[pd.DataFrame], lexicon: Any, families: tuple[str, .
 def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
             families: Sequence[str] = FAMILIES, progress: bool | None = None,
             languages: str | Sequence[str] | None = "en",
-            attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+            attributions: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Compute every article-level framing metric: one row per article.
 
     Parameters
@@ -247,6 +265,10 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
         :func:`mediakit.extract_attributions` of the same articles (with the same ``languages``),
         when you have it: the ``attr_`` columns count its rows instead of finding every
         attribution again (the attribution rules are the costliest family; the values are the same).
+    sentences : DataFrame, optional
+        :func:`mediakit.sentences` of the same articles (with the same ``languages``), when you
+        have it: the ``sent_`` statistics read its ``compound`` column instead of scoring every
+        sentence again (the same values).
 
     Returns
     -------
@@ -279,7 +301,7 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     ValueError
         If ``article_id`` repeats, ``n_jobs`` is not a positive integer or -1,
         ``families`` is empty or names an unknown family, ``languages`` is empty, or a row of
-        ``attributions`` belongs to none of the articles.
+        ``attributions`` or ``sentences`` belongs to none of the articles.
 
     Examples
     --------
@@ -295,7 +317,7 @@ def analyze(articles: pd.DataFrame, *, lexicon: Any = None, n_jobs: int = 1,
     if "captions" not in clean.columns:
         clean["captions"] = [[] for _ in range(len(clean))]
     chunks = [clean.iloc[i:i + _CHUNK] for i in range(0, len(clean), _CHUNK)] or [clean]
-    results = _run_chunks(chunks, lexicon, chosen, workers, progress, attributions)
+    results = _run_chunks(chunks, lexicon, chosen, workers, progress, attributions, sentences)
     metrics = pd.concat(results) if results else pd.DataFrame(index=articles.index)
     codes = article_languages(articles)
     metrics, note = left_out_metrics(metrics, codes, allowed)

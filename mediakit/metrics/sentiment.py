@@ -383,9 +383,11 @@ def sentiment(articles: pd.DataFrame, *, progress: bool | None = None,
     return sentiment_frame(rows, articles.index, ids.array)
 
 
-def articles_values(texts: list[str], titles: list[str], ids: list[np.ndarray]) -> list[tuple[float, ...]]:
+def articles_values(texts: list[str], titles: list[str], ids: list[np.ndarray],
+                    compounds: list[np.ndarray] | None = None) -> list[tuple[float, ...]]:
     """:func:`article_values` of several articles (``ids[r]``: ``CHUNKS.ids(texts[r].split())``),
-    their sentences scored together (:func:`~mediakit.metrics._vader_articles.articles_compounds`).
+    their sentences scored together (:func:`~mediakit.metrics._vader_articles.articles_compounds`), or
+    read from ``compounds`` (each article's sentence compounds, in order: the :func:`sentences` table's).
 
     Examples
     --------
@@ -393,7 +395,8 @@ def articles_values(texts: list[str], titles: list[str], ids: list[np.ndarray]) 
     >>> articles_values(texts, ["", ""], [CHUNKS.ids(t.split()) for t in texts])[0][:2]
     (2, 0.31245)
     """
-    compounds = articles_compounds(texts, [split_sentences(t) for t in texts], ids)
+    if compounds is None:
+        compounds = articles_compounds(texts, [split_sentences(t) for t in texts], ids)
     tones = [_tone_of_counts(*counts) for counts in _TONE.sums(ids).tolist()]
     return [article_values(t, h, x, c, tv) for t, h, x, c, tv in zip(texts, titles, ids, compounds, tones, strict=True)]
 

@@ -2,7 +2,7 @@
 
 Two parts, so that a streamed run shares all but the per-article work with an in-memory one:
 
-- the per-article tables (:func:`article_tables`: attributions, metrics, sentences, word choice),
+- the per-article tables (:func:`article_tables`: attributions, sentences, metrics, word choice),
   computed here in memory, or chunk by chunk by :mod:`mediakit.stream` for large corpora;
 - the corpus-level tables (:func:`corpus_tables`: the outlet comparison, distinctive terms, actor
   labels), computed from the per-article tables and the articles whichever way those were made.
@@ -160,7 +160,7 @@ class ArticleTables:
     word_choice: pd.DataFrame
 
 
-_ARTICLE_STEPS = ("attributions", "metrics", "sentences", "word choice")
+_ARTICLE_STEPS = ("attributions", "sentences", "metrics", "word choice")
 _CORPUS_STEPS = ("comparison", "terms", "actors")
 
 
@@ -227,14 +227,10 @@ def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=
     step()
     attrs = _quietly(extract_attributions, articles, progress=progress, languages=languages)
     step()
-    # the attributions are found once: analyze() counts the rows of their table for its attr_ columns
-    metrics = analyze(articles, progress=progress, languages=languages, attributions=attrs)
-    step()
-    # analyze() has scored every sentence already and sentiment.py caches VADER scores per sentence
-    # (16k sentences), so this pass mostly splits sentences again: about 3% of analyze's time on
-    # BASIL (5,400 sentences), about 20% on 1,000 AllSides articles (45,000 sentences, beyond the
-    # cache). Computing the table once needs a sentence-table input to sentiment() (sentiment.py).
     sents = _quietly(sentences, articles, progress=progress, languages=languages)
+    step()
+    # each article is read once by the attribution rules and VADER: analyze() reads the two tables
+    metrics = analyze(articles, progress=progress, languages=languages, attributions=attrs, sentences=sents)
     step()
     wc = _quietly(word_choice, articles, progress=progress, languages=languages)
     return ArticleTables(metrics=metrics, sentences=sents, attributions=attrs, word_choice=wc)

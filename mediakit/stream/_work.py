@@ -34,8 +34,8 @@ def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
 
     Quiet about the articles left out for their language or empty body: the caller says it once
     for the whole input (``mediakit.pipeline.warn_left_out_metrics``). Each article's language is
-    detected once (:func:`with_languages`), and its attributions are found once: the ``attr_`` metrics
-    count the rows of the attributions table when both are asked for.
+    detected once (:func:`with_languages`), its attributions found and its sentences scored once: the
+    ``attr_`` and ``sent_`` metrics read the attributions and sentences tables when those are asked for too.
     """
     bound_caches()
     if "metrics" in tables or languages is not None:  # else nothing reads the languages
@@ -44,15 +44,16 @@ def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", LeftOutWarning)
         attrs = extract_attributions(piece, progress=False, languages=languages) if "attributions" in tables else None
+        sents = sentences(piece, progress=False, languages=languages) if "sentences" in tables else None
         if "metrics" in tables:
             out["metrics"] = analyze(piece, lexicon=lexicon, families=families, progress=False, languages=languages,
-                                     attributions=attrs)
+                                     attributions=attrs, sentences=sents)
         if attrs is not None:
             out["attributions"] = attrs
         if "word_choice" in tables:
             out["word_choice"] = word_choice(piece, lexicon, progress=False, languages=languages)
-        if "sentences" in tables:
-            out["sentences"] = sentences(piece, progress=False, languages=languages)
+        if sents is not None:
+            out["sentences"] = sents
     return out
 
 

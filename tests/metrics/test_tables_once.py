@@ -1,6 +1,6 @@
-"""The attributions found once: ``attribution_metrics`` / ``analyze`` counting the rows of an
-``extract_attributions`` table give the values of a second extraction (issue 17: the streamed and
-in-memory runs wrote both tables and extracted every article twice)."""
+"""Each article read once: ``attribution_metrics`` / ``analyze`` counting the rows of an ``extract_attributions``
+table, and ``analyze`` reading the compounds of a ``sentences`` table, give the values of a second pass
+(issue 17: the streamed and in-memory runs wrote these tables and extracted and scored every article twice)."""
 
 from __future__ import annotations
 
@@ -151,3 +151,57 @@ def test_the_streamed_piece_detects_each_language_once(sample_articles, monkeypa
     assert detected == [8]  # once for the piece, not once per table
     assert out["metrics"]["language"].tolist()[2] == "de" and pd.isna(out["metrics"].loc[2, "attr_n"])
     assert not (out["attributions"]["article_id"] == piece.loc[2, "article_id"]).any()
+
+
+@pytest.mark.corpus
+def test_analyze_with_the_sentences_table_is_analyze(dev_articles, monkeypatch):
+    sents = mediakit.sentences(dev_articles)
+    attrs = extract_attributions(dev_articles)
+    plain = mediakit.analyze(dev_articles)
+    for kw in ({"sentences": sents}, {"sentences": sents, "attributions": attrs}):
+        pd.testing.assert_frame_equal(plain, mediakit.analyze(dev_articles, **kw), check_exact=True)
+    from mediakit.metrics import analyze as az
+
+    monkeypatch.setattr(az, "_CHUNK", 7)
+    pd.testing.assert_frame_equal(plain, mediakit.analyze(dev_articles, sentences=sents, n_jobs=2), check_exact=True)
+    back = pd.read_csv(io.StringIO(sents.to_csv(index=False)))  # compounds written and read back exactly
+    pd.testing.assert_frame_equal(plain, mediakit.analyze(dev_articles, sentences=back), check_exact=True)
+
+
+def test_the_streamed_piece_scores_each_sentence_once(sample_articles, monkeypatch):
+    from mediakit.metrics import sentiment
+    from mediakit.metrics.analyze import FAMILIES
+    from mediakit.stream._work import piece_tables, work_frame
+
+    piece = work_frame(sample_articles.head(9))
+    expected = piece_tables(piece, None, FAMILIES, ("metrics",))["metrics"]
+
+    def no_second_scoring(*args, **kw):
+        raise AssertionError("analyze scored the sentences the sentences table holds")
+
+    monkeypatch.setattr(sentiment, "articles_compounds", no_second_scoring)
+    out = piece_tables(piece, None, FAMILIES, ("metrics", "sentences"))
+    pd.testing.assert_frame_equal(out["metrics"], expected, check_exact=True)
+    assert out["metrics"]["sent_n_sentences"].sum() == len(out["sentences"]) > 0
+
+
+def test_sentences_of_other_articles_and_bad_tables_are_refused(sample_articles):
+    arts = sample_articles.head(4)
+    sents = mediakit.sentences(arts)
+    with pytest.raises(ValueError, match="analyze.*sentences.*not-an-article.*not among"):
+        mediakit.analyze(arts, sentences=sents.assign(article_id="not-an-article"))
+    with pytest.raises(MissingColumnError, match="analyze.*compound"):
+        mediakit.analyze(arts, sentences=sents.drop(columns="compound"))
+    with pytest.raises(TypeError, match="analyze"):
+        mediakit.analyze(arts, sentences=[0.5])  # type: ignore[arg-type]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.one_of(st.none(), st.text(max_size=200),
+                                st.sampled_from(["A great day! It rained. Bad news?", "NO. Not good at all :)", _GERMAN])),
+                      min_size=1, max_size=4))
+def test_any_texts_analyze_the_same_from_the_tables(texts):
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts,
+                         "title": ["Regime falls"] * len(texts)})
+    both = mediakit.analyze(arts, sentences=mediakit.sentences(arts), attributions=extract_attributions(arts))
+    pd.testing.assert_frame_equal(mediakit.analyze(arts), both, check_exact=True)
