@@ -130,9 +130,9 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
     texts: list[str] = chunk["text"].tolist()  # _clean_text: always strings
     chunk_ids = _chunk_ids(texts)
     if chunk_ids is None:  # more distinct chunks than the shared vocabulary holds: in two halves
-        half = len(chunk) // 2
-        return pd.concat([_analyze_chunk(chunk.iloc[:half], lexicon, families, attributions, sentences),
-                          _analyze_chunk(chunk.iloc[half:], lexicon, families, attributions, sentences)])
+        halves = (chunk.iloc[:len(chunk) // 2], chunk.iloc[len(chunk) // 2:])
+        return pd.concat([_analyze_chunk(h, lexicon, families, _rows_of(attributions, h), _rows_of(sentences, h))
+                          for h in halves])
     words = [chunk_word_counts(ids) for ids in chunk_ids]
     parts: list[pd.DataFrame | pd.Series] = [pd.Series(words, index=chunk.index, name="words", dtype="int64")]
     if "readability" in families:
@@ -194,6 +194,14 @@ def _chunk_parts(table: pd.DataFrame | None, chunks: list[pd.DataFrame], name: s
             raise ValueError(f"analyze(): {name} has rows of article {aid!r}, which is not among the articles")
         rows[k].append(i)
     return [table.iloc[r] for r in rows]
+
+
+def _rows_of(table: pd.DataFrame | None, chunk: pd.DataFrame) -> pd.DataFrame | None:
+    """The rows of ``table`` (a chunk's part of :func:`_chunk_parts`) of the articles of ``chunk``."""
+    if table is None:
+        return None
+    ids = {str(a) for a in chunk["article_id"].tolist()}
+    return table.iloc[[i for i, a in enumerate(table["article_id"].tolist()) if str(a) in ids]]
 
 
 def _compounds_of(sentences: pd.DataFrame, ids: list[Any]) -> list[np.ndarray]:

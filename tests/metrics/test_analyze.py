@@ -245,17 +245,23 @@ def test_vocabulary_starting_again_mid_chunk_changes_nothing(monkeypatch: pytest
     texts = [" ".join(f"great{a}x{k} bad{a}y{k}, not good." for k in range(30)) for a in range(12)]
     arts = pd.DataFrame({"article_id": [f"a{a}" for a in range(12)], "title": ["A fine day"] * 12, "text": texts})
     families = ("readability", "sentiment", "word_choice")
+    tables = {"sentences": mediakit.sentences(arts), "attributions": mediakit.extract_attributions(arts)}
     clear_chunk_caches()
     try:
         expected = analyze(arts, families=families, progress=False)
+        expected_all = analyze(arts, progress=False)
         clear_chunk_caches()
         monkeypatch.setattr(CHUNKS, "max_size", max_size)
         got = analyze(arts, families=families, progress=False)
+        assert CHUNKS.generation > 1
+        clear_chunk_caches()
+        got_all = analyze(arts, progress=False, **tables)  # each half reads its own articles' rows
         assert CHUNKS.generation > 1
     finally:
         monkeypatch.undo()
         clear_chunk_caches()
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    pd.testing.assert_frame_equal(got_all, expected_all, check_exact=True)
 
 
 def test_no_articles_every_family_but_attribution() -> None:
