@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 __all__ = ["MissingColumnError", "check_frame", "check_columns", "check_articles", "check_option",
-           "check_bool", "check_positive_int", "is_dask_frame", "renamed", "warn_deprecated", "check_no_kwargs"]
+           "article_rows", "check_bool", "check_positive_int", "is_dask_frame", "renamed", "warn_deprecated", "check_no_kwargs"]
 
 
 class MissingColumnError(ValueError):
@@ -111,6 +111,39 @@ def check_articles(df: Any, *, func: str, required: Sequence[str] = ("article_id
             raise ValueError(f"{func}(): article_id must be unique; repeated: "
                              f"{df.loc[dup, 'article_id'].head(5).tolist()}")
     return df
+
+
+def article_rows(table: pd.DataFrame, ids: Sequence[Any], *, func: str, name: str,
+                 columns: Sequence[str] = ()) -> list[int]:
+    """The position in ``ids`` of the article of each row of a long ``table`` (its ``article_id``, compared as
+    ``str``), after checking ``table``: a DataFrame with ``article_id`` and ``columns``.
+
+    Raises
+    ------
+    TypeError
+        If ``table`` is not a DataFrame.
+    MissingColumnError
+        If a column is missing.
+    ValueError
+        If ``ids`` repeat, or a row's article is not among them.
+
+    Examples
+    --------
+    >>> article_rows(pd.DataFrame({"article_id": ["b", "a", "b"]}), ["a", "b"], func="f", name="t")
+    [1, 0, 1]
+    """
+    check_frame(table, func=func, name=name)
+    check_columns(table, ("article_id", *columns), func=func, name=name)
+    position = {str(a): k for k, a in enumerate(ids)}
+    if len(position) != len(ids):
+        raise ValueError(f"{func}(): the articles' ids must be unique to read their {name}")
+    out = []
+    for aid in table["article_id"].tolist():
+        k = None if aid is None or aid is pd.NA else position.get(str(aid))
+        if k is None:
+            raise ValueError(f"{func}(): {name} has rows of article {aid!r}, which is not among the articles")
+        out.append(k)
+    return out
 
 
 def check_option(value: Any, allowed: Collection[Any], *, name: str, func: str) -> Any:

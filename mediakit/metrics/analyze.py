@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._progress import progress_bar
-from .._validation import check_articles, check_bool, check_columns, check_frame, check_option
+from .._validation import article_rows, check_articles, check_bool, check_option
 from ..lexicon import prepare
 from ..text import (CHUNKS, article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
                     warn_left_out)
@@ -173,26 +173,14 @@ def _chunk_ids(texts: list[str]) -> list[np.ndarray] | None:
 def _chunk_parts(table: pd.DataFrame | None, chunks: list[pd.DataFrame], name: str,
                  columns: tuple[str, ...]) -> list[pd.DataFrame | None]:
     """The rows of ``table`` (the ``name=`` argument of :func:`analyze`) of each chunk's articles, in their
-    order (None for each chunk without a table).
-
-    Raises
-    ------
-    MissingColumnError
-        If ``table`` lacks one of ``columns``.
-    ValueError
-        If a row belongs to no article of the chunks.
-    """
+    order (None for each chunk without a table); ``table`` checked by :func:`mediakit._validation.article_rows`."""
     if table is None:
         return [None] * len(chunks)
-    check_frame(table, func="analyze", name=name)
-    check_columns(table, ("article_id", *columns), func="analyze", name=name)
-    chunk_of = {str(a): k for k, c in enumerate(chunks) for a in c["article_id"].tolist()}
+    ids = [a for c in chunks for a in c["article_id"].tolist()]
+    chunk_at = [k for k, c in enumerate(chunks) for _ in range(len(c))]
     rows: list[list[int]] = [[] for _ in chunks]
-    for i, aid in enumerate(table["article_id"].tolist()):
-        k = None if aid is None or aid is pd.NA else chunk_of.get(str(aid))
-        if k is None:
-            raise ValueError(f"analyze(): {name} has rows of article {aid!r}, which is not among the articles")
-        rows[k].append(i)
+    for i, pos in enumerate(article_rows(table, ids, func="analyze", name=name, columns=columns)):
+        rows[chunk_at[pos]].append(i)
     return [table.iloc[r] for r in rows]
 
 
@@ -207,10 +195,10 @@ def _rows_of(table: pd.DataFrame | None, chunk: pd.DataFrame) -> pd.DataFrame | 
 def _compounds_of(sentences: pd.DataFrame, ids: list[Any]) -> list[np.ndarray]:
     """The ``compound`` of each article's rows of a :func:`mediakit.sentences` table (in the table's order;
     empty for an article without rows), for the articles ``ids`` (unique: :func:`analyze` checks them)."""
-    position = {str(a): r for r, a in enumerate(ids)}
     picked: list[list[float]] = [[] for _ in ids]
-    for aid, value in zip(sentences["article_id"].tolist(), sentences["compound"].tolist(), strict=True):
-        picked[position[str(aid)]].append(value)  # every row is of one of them (_chunk_parts)
+    positions = article_rows(sentences, ids, func="analyze", name="sentences", columns=("compound",))
+    for pos, value in zip(positions, sentences["compound"].tolist(), strict=True):
+        picked[pos].append(value)
     return [np.array(v, dtype=np.float64) for v in picked]
 
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..._progress import progress_bar
-from ..._validation import check_articles, check_bool, check_columns, check_frame
+from ..._validation import article_rows, check_articles, check_bool
 from ...schema import with_article_context
 from ...text import scored_articles
 from ...gazetteer import as_gazetteer
@@ -400,19 +400,10 @@ _COUNTED = ("speaker", "kind", "source_type", "source_start", "cue_class", "sour
 def _rows_by_article(attributions: pd.DataFrame, ids: list[Any], func: str) -> dict[int, list[dict[str, Any]]]:
     """The rows of an :func:`extract_attributions` table as the dicts :func:`_metric_record` reads (missing
     values as None), by position of their article in ``ids``."""
-    check_frame(attributions, func=func, name="attributions")
-    check_columns(attributions, ("article_id", *_COUNTED), func=func, name="attributions")
-    position = {str(a): k for k, a in enumerate(ids)}
-    if len(position) != len(ids):  # no article_id: the index gives the ids
-        raise ValueError(f"{func}(): the articles' ids must be unique to read their attributions")
-    if attributions.empty:
-        return {}
-    values = [attributions[c].astype(object).tolist() for c in ("article_id", *_COUNTED)]
+    positions = article_rows(attributions, ids, func=func, name="attributions", columns=_COUNTED)
+    values = [attributions[c].astype(object).tolist() for c in _COUNTED]
     out: dict[int, list[dict[str, Any]]] = {}
-    for aid, *row in zip(*values, strict=True):
-        k = position.get(str(aid)) if isinstance(aid, str) or not pd.isna(aid) else None
-        if k is None:
-            raise ValueError(f"{func}(): attributions has rows of article {aid!r}, which is not among the articles")
+    for k, row in zip(positions, zip(*values, strict=True), strict=True):
         out.setdefault(k, []).append({c: None if _missing(v) else v for c, v in zip(_COUNTED, row, strict=True)})
     return out
 
