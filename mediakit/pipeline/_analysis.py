@@ -29,6 +29,7 @@ from ..metrics.analyze import analyze, left_out_summary
 from ..metrics.attribution import extract_attributions
 from ..metrics.sentiment import sentences
 from ..metrics.word_choice import word_choice
+from ..stream import with_languages
 from ..text import LeftOutWarning, article_languages, check_languages, normalize_language, scored_mask, warn_left_out
 
 __all__ = ["CorpusAnalysis", "analyze_articles", "article_tables", "corpus_tables", "event_column",
@@ -164,20 +165,9 @@ _ARTICLE_STEPS = ("attributions", "sentences", "metrics", "word choice")
 _CORPUS_STEPS = ("comparison", "terms", "actors")
 
 
-def with_language(articles: pd.DataFrame) -> pd.DataFrame:
-    """``articles`` with a ``language`` value for every article that can have one: the table's own
-    values kept, missing ones detected (:func:`mediakit.text.article_languages`), once for every
-    table of the run. ``articles`` itself is returned when nothing is missing.
-
-    Examples
-    --------
-    >>> arts = pd.DataFrame({"text": ["Die Bundesregierung hat am Dienstag ein neues Klimapaket beschlossen."]})
-    >>> with_language(arts)["language"].tolist()
-    ['de']
-    """
-    if "language" in articles.columns and articles["language"].notna().all():
-        return articles
-    return articles.assign(language=pd.array(article_languages(articles), dtype="string"))
+#: ``articles`` with every ``language`` it can have, detected once for every table of the run: the streamed
+#: pieces' helper (one function for both ways of running).
+with_language = with_languages
 
 
 def warn_left_out_metrics(metrics: pd.DataFrame, languages: str | Sequence[str] | None = "en") -> None:

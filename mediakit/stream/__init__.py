@@ -20,6 +20,7 @@ from ._executors import LOOPBACK_CONFIG, loopback_cluster
 from ._job import StreamResult, analyze_stream
 from ._manifest import DEFAULT_TABLES, MANIFEST, TABLES, StreamConfigError, part_paths, read_parts
 from ._settings import WORKER_MEMORY
+from ._work import with_languages
 
-__all__ = ["analyze_stream", "analyze_corpus_streaming", "read_parts", "part_paths", "StreamResult",
+__all__ = ["analyze_stream", "analyze_corpus_streaming", "read_parts", "part_paths", "StreamResult", "with_languages",
            "StreamConfigError", "TABLES", "DEFAULT_TABLES", "MANIFEST", "WORKER_MEMORY", "LOOPBACK_CONFIG", "loopback_cluster"]
