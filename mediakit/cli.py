@@ -11,7 +11,7 @@ __all__ = ["main"]
 
 
 from ._version import __version__
-from .pipeline import STREAM_THRESHOLD, analyze_corpus
+from .pipeline import PARALLEL_THRESHOLD, STREAM_THRESHOLD, analyze_corpus
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,9 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     # a corpus above the threshold is streamed on all cores by itself; these switches force streaming
     a.add_argument("--chunksize", type=int, metavar="N",
                    help="stream the corpus N articles at a time (resumable parts under OUT/parts/); corpora "
-                        f"above {STREAM_THRESHOLD // 2**20} MiB are streamed in chunks of 1000 by default")
+                        f"above {STREAM_THRESHOLD // 2**20} MiB are streamed in chunks of 1000 by default, and "
+                        f"corpora above {PARALLEL_THRESHOLD // 2**20} MiB loaded whole and measured in such "
+                        "chunks on all cores")
     a.add_argument("--n-jobs", type=int, metavar="N",
-                   help="processes for a streamed run (-1: all cores, the default for large corpora)")
+                   help="processes for a streamed run (-1: all cores, the default above "
+                        f"{PARALLEL_THRESHOLD // 2**20} MiB on a machine with two cores or more)")
     a.add_argument("--scheduler", metavar="ADDRESS",
                    help="stream on a Dask cluster: tcp://host:8786, or 'local'")
     a.add_argument("--no-resume", action="store_true", help="streamed run: start over, do not resume")

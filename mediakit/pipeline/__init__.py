@@ -13,11 +13,12 @@ from ._analysis import (EVENT_COLUMNS, FIGURE_METRICS, SUMMARY_METRICS, ArticleT
 from ._figures import ReportFigure, make_figures
 from ._labels import METRIC_LABELS, metric_label
 from ._report import build_report, framing_differences, write_report
-from ._run import STREAM_THRESHOLD, RunPlan, analyze_corpus, plan_run, write_outputs
+from ._run import PARALLEL_THRESHOLD, STREAM_THRESHOLD, RunPlan, analyze_corpus, plan_run, write_outputs
 
 __all__ = [
     "analyze_corpus", "analyze_articles", "article_tables", "corpus_tables", "write_outputs", "make_figures",
     "build_report", "write_report", "framing_differences", "plan_run",
     "CorpusAnalysis", "ArticleTables", "ReportFigure", "RunPlan",
-    "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS", "METRIC_LABELS", "STREAM_THRESHOLD", "metric_label",
+    "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS", "METRIC_LABELS", "STREAM_THRESHOLD",
+    "PARALLEL_THRESHOLD", "metric_label",
 ]

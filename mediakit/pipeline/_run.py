@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,11 +33,16 @@ from ._figures import make_figures
 from ._parts_out import STREAMED_FILES, lists_back, read_slim, write_from_parts
 from ._report import write_report
 
-__all__ = ["analyze_corpus", "write_outputs", "plan_run", "RunPlan", "STREAM_THRESHOLD"]
+__all__ = ["analyze_corpus", "write_outputs", "plan_run", "RunPlan", "STREAM_THRESHOLD", "PARALLEL_THRESHOLD"]
 
 #: A corpus whose files add up to more than this many bytes (gzip-compressed files counted four
 #: times) is streamed in chunks on all cores instead of being held in memory.
 STREAM_THRESHOLD = 64 * 2**20
+#: A smaller corpus above this many bytes (counted the same way: about 900 AllSides articles of
+#: gzipped JSONL, 1,800 of plain text) is loaded whole, as in memory (duplicates flagged over the whole corpus), and measured in
+#: chunks on all cores when the machine has two or more: the worker processes then more than pay for
+#: their start (1.3x at 2,000 AllSides articles, 1.4x at 6,000, 1.06x at 500; docs/scale.md).
+PARALLEL_THRESHOLD = 8 * 2**20
 _GZIP_FACTOR = 4
 _DEFAULT_CHUNKSIZE = 1000
 
@@ -58,6 +63,9 @@ class RunPlan:
         Size of the corpus files (gzip counted four times).
     reason : str
         Why, in words.
+    loaded : bool
+        A streamed run whose chunks are cut from the whole corpus loaded at once (duplicates flagged
+        over all of it, as in memory) instead of read chunk by chunk.
     """
 
     streamed: bool
@@ -66,6 +74,7 @@ class RunPlan:
     scheduler: Any
     input_bytes: int
     reason: str
+    loaded: bool = False
 
 
 def _input_bytes(corpus: Any) -> int:
@@ -83,7 +92,9 @@ def plan_run(corpus: Any, *, chunksize: int | None = None, n_jobs: int | None = 
 
     Streamed when any of ``chunksize``, ``n_jobs``, ``scheduler`` is given, or when the corpus files
     add up to more than :data:`STREAM_THRESHOLD`; then chunks of ``chunksize`` (default 1,000)
-    articles on ``n_jobs`` processes (default all cores).
+    articles on ``n_jobs`` processes (default all cores). A corpus between :data:`PARALLEL_THRESHOLD`
+    and :data:`STREAM_THRESHOLD`, on a machine with two or more cores, is loaded whole and measured in
+    such chunks on all cores (``loaded``); a smaller one, or any corpus on one core, in memory.
 
     Examples
     --------
@@ -104,6 +115,11 @@ def plan_run(corpus: Any, *, chunksize: int | None = None, n_jobs: int | None = 
         return RunPlan(True, chunk, -1, None, size,
                        f"streamed on all cores: {size / 2**20:.0f} MiB of input > "
                        f"{STREAM_THRESHOLD / 2**20:.0f} MiB")
+    cores = os.cpu_count() or 1
+    if size > PARALLEL_THRESHOLD and cores > 1:
+        return RunPlan(True, chunk, -1, None, size,
+                       f"loaded whole, measured on all {cores} cores: {size / 2**20:.0f} MiB of input > "
+                       f"{PARALLEL_THRESHOLD / 2**20:.0f} MiB", loaded=True)
     return RunPlan(False, chunk, 1, None, size, "in memory")
 
 
@@ -190,6 +206,24 @@ def _part_writer(plan: RunPlan) -> Workers | None:
     return Workers(1)
 
 
+def loaded_chunks(articles: pd.DataFrame, chunksize: int) -> Iterator[pd.DataFrame]:
+    """The loaded corpus ``articles`` in chunks of ``chunksize`` rows, as :func:`mediakit.iter_articles` gives
+    them: index from 0 in each, the load problems (``attrs["load_errors"]``) carried by the first one only.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"article_id": ["a", "b", "c"], "text": ["x", "y", "z"]})
+    >>> df.attrs["load_errors"] = ("a problem",)
+    >>> [(len(c), c.index.tolist(), c.attrs.get("load_errors")) for c in loaded_chunks(df, 2)]
+    [(2, [0, 1], ('a problem',)), (1, [0], None)]
+    """
+    errors = articles.attrs.get("load_errors")
+    for k, start in enumerate(range(0, max(len(articles), 1), chunksize)):
+        chunk = articles.iloc[start:start + chunksize].reset_index(drop=True)
+        chunk.attrs = {"load_errors": errors} if k == 0 and errors else {}
+        yield chunk
+
+
 def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str | None, resume: bool,
                        progress: bool | None, languages: Any = "en"
                        ) -> tuple[CorpusAnalysis, dict[str, Path] | None]:
@@ -198,7 +232,9 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
     parts = outdir / "parts"
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="iter_articles:")  # one summary for the corpus below
-        chunks = iter_articles(corpus, chunksize=plan.chunksize, progress=False)
+        warnings.filterwarnings("ignore", message="load_articles:")
+        chunks = (loaded_chunks(load_articles(corpus, progress=progress), plan.chunksize) if plan.loaded
+                  else iter_articles(corpus, chunksize=plan.chunksize, progress=False))
         res = analyze_stream(chunks, parts, n_jobs=plan.n_jobs, scheduler=plan.scheduler, resume=resume,
                              tables=TABLES, progress=progress, languages=languages)
     errors = LoadReport(tuple(res.load_errors)).to_frame()

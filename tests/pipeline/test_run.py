@@ -31,6 +31,63 @@ def test_a_large_corpus_streams_on_all_cores(monkeypatch):
     assert plan.streamed and plan.n_jobs == -1 and "all cores" in plan.reason
 
 
+def test_a_mid_size_corpus_is_loaded_whole_and_measured_on_all_cores(monkeypatch):
+    monkeypatch.setattr(_run, "PARALLEL_THRESHOLD", 1000)
+    monkeypatch.setattr(_run.os, "cpu_count", lambda: 2)
+    plan = plan_run(DATA)
+    assert plan.streamed and plan.loaded and plan.n_jobs == -1 and plan.scheduler is None
+    assert plan.reason.startswith("loaded whole, measured on all 2 cores")
+    monkeypatch.setattr(_run, "STREAM_THRESHOLD", 1000)  # above both: read chunk by chunk
+    assert plan_run(DATA).streamed and not plan_run(DATA).loaded
+
+
+def test_one_core_keeps_a_mid_size_corpus_in_memory(monkeypatch):
+    monkeypatch.setattr(_run, "PARALLEL_THRESHOLD", 1000)
+    for cores in (1, None):
+        monkeypatch.setattr(_run.os, "cpu_count", lambda cores=cores: cores)
+        plan = plan_run(DATA)
+        assert not plan.streamed and not plan.loaded and plan.reason == "in memory"
+
+
+def test_loaded_chunks_number_from_zero_and_carry_the_load_problems_once():
+    df = mk_articles(25)
+    df.attrs["load_errors"] = ("one problem",)
+    chunks = list(_run.loaded_chunks(df, 10))
+    assert [len(c) for c in chunks] == [10, 10, 5]
+    assert all(c.index.tolist() == list(range(len(c))) for c in chunks)
+    assert [c.attrs.get("load_errors") for c in chunks] == [("one problem",), None, None]
+    assert pd.concat(chunks, ignore_index=True).equals(df.reset_index(drop=True))
+    empty = list(_run.loaded_chunks(df.iloc[:0], 10))
+    assert len(empty) == 1 and empty[0].empty
+
+
+def mk_articles(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "text": [f"Text {i}." for i in range(n)]},
+                        index=range(100, 100 + n))
+
+
+def test_a_loaded_run_on_all_cores_writes_what_the_in_memory_run_writes(monkeypatch, tmp_path):
+    """Chunks of 10 on two processes, cut from the whole corpus: the near duplicates of the sample lie in
+    another chunk than their originals, and are flagged as in memory (read chunk by chunk they are not)."""
+    import mediakit as mk
+
+    monkeypatch.setattr(_run, "PARALLEL_THRESHOLD", 1000)
+    monkeypatch.setattr(_run, "_DEFAULT_CHUNKSIZE", 10)
+    monkeypatch.setattr(_run.os, "cpu_count", lambda: 2)
+    assert plan_run(DATA).loaded
+    analyze_corpus(DATA, tmp_path / "loaded", progress=False, event="event")
+    assert (tmp_path / "loaded" / "parts" / "_manifest.json").is_file()
+    monkeypatch.setattr(_run, "PARALLEL_THRESHOLD", 1 << 62)
+    assert not plan_run(DATA).streamed
+    analyze_corpus(DATA, tmp_path / "memory", progress=False, event="event")
+    for name in ("articles.csv", "metrics.csv", "attributions.csv", "word_choice.csv", "actor_labels.csv",
+                 "comparison.csv", "distinctive_terms.csv"):
+        assert (tmp_path / "loaded" / name).read_bytes() == (tmp_path / "memory" / name).read_bytes(), name
+    flagged = pd.read_csv(tmp_path / "loaded" / "articles.csv")["duplicate_kind"].eq("near").sum()
+    chunked = pd.concat(mk.iter_articles(DATA, chunksize=10, progress=False))["duplicate_kind"].eq("near").sum()
+    assert flagged == 2 and chunked < flagged
+
+
 def test_gzip_counts_four_times(tmp_path):
     raw = ("x" * 1000).encode()
     (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(raw))
