@@ -21,6 +21,7 @@ from ..plot import (HOUSE_STYLE_KINDS, MIN_LABELS, MISSING_COLOR, actor_label_he
                     figure_for, metric_by_outlet, outlet_colors, partisan_balance_plot, readability_by_outlet,
                     sentiment_distribution, share_table, source_mix, source_share_plot, theme, word_choice_shares)
 from .._progress import progress_bar
+from .._workers import Workers
 from ..actors import actor_label_summary
 from ..compare import attention
 from ..export import save_figure
@@ -39,6 +40,13 @@ _N_FAMILIES = 3  # word-choice families drawn (most matches first)
 _N_TERM_OUTLETS = 6  # distinctive-terms charts (largest outlets first)
 _N_ACTORS = 2  # actor-label heatmaps (most labelled actors first)
 _MAX_LABELS = 8  # labels per heatmap (the rarest are summed into "other")
+#: The share of the charts a worker process draws when :func:`make_figures` may use two (it starts 1-3 s after
+#: this process, which draws the others meanwhile).
+WORKER_SHARE = 0.4
+#: Above this many articles the charts are drawn in this process alone: the worker would be sent every table
+#: of the corpus (hundreds of megabytes for the whole AllSides file, whose charts are 5 % of its run).
+MAX_PARALLEL_ARTICLES = 20_000
+_Job = tuple[str, str, str, Callable[[], Any] | None, str | None]
 
 @dataclass
 class ReportFigure:
@@ -88,12 +96,11 @@ class _Charts:
         arts = self.all.articles
         self.pal = outlet_colors(arts["outlet"]) if "outlet" in arts.columns else outlet_colors([])
         self.n_outlets = max(len(res.outlets), 1)
-        self.figures: list[ReportFigure] = []
-        self.taken: set[str] = set()
 
-    def add(self, name: str, title: str, how: str, draw: Callable[[], tuple[Figure, pd.DataFrame]] | None,
-            skipped: str | None = None) -> None:
-        fig_info = ReportFigure(name=_slug(name, self.taken), title=title, how_to_read=how, skipped=skipped)
+    def draw(self, slug: str, title: str, how: str, draw: Callable[[], tuple[Figure, pd.DataFrame]] | None,
+             skipped: str | None = None) -> ReportFigure:
+        """Draw one chart and save it as ``slug`` (PNG, SVG, CSV); or say why it is left out."""
+        fig_info = ReportFigure(name=slug, title=title, how_to_read=how, skipped=skipped)
         if draw is not None and skipped is None:
             try:
                 with theme():
@@ -102,7 +109,7 @@ class _Charts:
                                              dpi=_DPI, data=data)
             except ValueError as exc:
                 fig_info.skipped = str(exc)
-        self.figures.append(fig_info)
+        return fig_info
 
     def new(self, size: tuple[float, float]) -> tuple[Figure, Axes]:
         # No layout engine: the Axes keep the size the chart functions fitted their labels to, and
@@ -306,7 +313,7 @@ def compared_view(res: CorpusAnalysis) -> CorpusAnalysis:
 
 
 def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
-                 progress: bool | None = None) -> list[ReportFigure]:
+                 progress: bool | None = None, n_jobs: int = 1) -> list[ReportFigure]:
     """Draw and save every chart the corpus allows (PNG, SVG and the CSV behind each) under ``figdir``.
 
     Each outlet has the same colour in every chart (one :class:`mediakit.plot.OutletPalette` from all
@@ -322,6 +329,10 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
         Folder for the files (created).
     progress : bool, optional
         Progress bar over the charts.
+    n_jobs : int, default 1
+        With 2 or more (-1: every core, when there are two), a worker process draws the last
+        :data:`WORKER_SHARE` of the charts while this one draws the others, for a corpus of at most
+        :data:`MAX_PARALLEL_ARTICLES` articles (the worker receives the tables); the same files.
 
     Returns
     -------
@@ -334,10 +345,44 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     per outlet shows the outlets compared pair by pair (the 12 with most articles), as the comparisons
     do; the full tables are ``metrics.csv``, ``word_choice.csv``, ``attributions.csv`` and the others.
     """
-    full = res
-    res = compared_view(res)
-    c = _Charts(res, Path(figdir), every_outlet=full)
-    jobs: list[tuple[str, str, str, Callable[[], Any] | None, str | None]] = []
+    c, jobs = _chart_jobs(res, Path(figdir))
+    slugs = _slugs(jobs)
+    split = len(jobs)
+    if _parallel(n_jobs, len(res.articles)) and len(jobs) > 1:
+        split = len(jobs) - max(1, int(len(jobs) * WORKER_SHARE))
+    mine = progress_bar(range(split), desc="Figures", unit="chart", enabled=progress)
+    if split == len(jobs):
+        return [c.draw(slugs[i], *jobs[i][1:]) for i in mine]
+    with Workers(1) as worker:  # the last charts on a worker, the first ones here meanwhile
+        worker.submit(_draw_from, [(res, os.fspath(figdir), split)])
+        figures = [c.draw(slugs[i], *jobs[i][1:]) for i in mine]
+        return figures + worker.collect()[0]
+
+
+def _parallel(n_jobs: int, n_articles: int) -> bool:
+    """Draw on a worker too: 2 or more processes asked for (-1: every core, if two) and a corpus small enough."""
+    cores = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+    return cores > 1 and n_articles <= MAX_PARALLEL_ARTICLES
+
+
+def _draw_from(state: dict[str, Any], res: CorpusAnalysis, figdir: str, start: int) -> list[ReportFigure]:
+    """In a worker: the charts of ``res`` from number ``start`` on, drawn and saved as :func:`make_figures` does."""
+    c, jobs = _chart_jobs(res, Path(figdir))
+    slugs = _slugs(jobs)
+    return [c.draw(slugs[i], *jobs[i][1:]) for i in range(start, len(jobs))]
+
+
+def _slugs(jobs: list[_Job]) -> list[str]:
+    """The file stems of the charts, in report order (a repeated name gets a number)."""
+    taken: set[str] = set()
+    return [_slug(j[0], taken) for j in jobs]
+
+
+def _chart_jobs(full: CorpusAnalysis, figdir: Path) -> tuple[_Charts, list[_Job]]:
+    """The charts of the corpus, in report order: (name, title, how to read, draw or None, why skipped)."""
+    res = compared_view(full)
+    c = _Charts(res, figdir, every_outlet=full)
+    jobs: list[_Job] = []
 
     def job(name: str, title: str, how: str, draw: Callable[[], Any] | None, skipped: str | None = None) -> None:
         jobs.append((name, title, how, draw, skipped))
@@ -397,9 +442,7 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
         why = ("no event column (one of " + ", ".join(EVENT_COLUMNS) + ")" if res.event is None
                else "fewer than two outlets" if n_out < 2 else f"no event covered by two outlets in {res.event!r}")
         job("event_matched", "Outlets within the same events", _HOW["events"], None, why)
-    for name, title, how, draw, skipped in progress_bar(jobs, desc="Figures", unit="chart", enabled=progress):
-        c.add(name, title, how, draw, skipped)
-    return c.figures
+    return c, jobs
 
 
 def _source_jobs(job: Callable[..., None], c: _Charts, res: CorpusAnalysis, no_attr: str | None) -> None:

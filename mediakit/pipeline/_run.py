@@ -161,8 +161,9 @@ def write_outputs(res: CorpusAnalysis, out: str | os.PathLike[str], *, progress:
 
 
 def _write_outputs(res: CorpusAnalysis, outdir: Path, *, progress: bool | None, report: bool = True,
-                   part_files: dict[str, Path] | None = None) -> dict[str, Path]:
-    """:func:`write_outputs`; ``part_files``: the files of a streamed run already written from its parts."""
+                   part_files: dict[str, Path] | None = None, n_jobs: int = 1) -> dict[str, Path]:
+    """:func:`write_outputs`; ``part_files``: the files of a streamed run already written from its parts;
+    ``n_jobs``: the processes the charts may use (:func:`make_figures`)."""
     outdir.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
     if len(res.load_errors):
@@ -174,7 +175,7 @@ def _write_outputs(res: CorpusAnalysis, outdir: Path, *, progress: bool | None, 
             written[name] = write_table(getattr(res, table), outdir / file)
     written.update(_corpus_files(res, outdir))
     release_memory()
-    figures = make_figures(res, outdir / "figures", progress=progress)
+    figures = make_figures(res, outdir / "figures", progress=progress, n_jobs=n_jobs)
     release_memory()
     for fig in figures:
         for p in fig.files:
@@ -310,7 +311,8 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
     if plan.streamed:
         res, files = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress,
                                         languages=languages)
-        return _write_outputs(res, outdir, progress=progress, part_files=files)
+        return _write_outputs(res, outdir, progress=progress, part_files=files,
+                              n_jobs=plan.n_jobs if plan.scheduler is None else 1)
     articles = load_articles(corpus, progress=progress)
     if articles.empty:
         raise _no_articles(corpus, outdir, load_errors(articles))

@@ -196,6 +196,29 @@ def test_report_escapes_corpus_text(tmp_path):
     assert "<script>" not in page and "&lt;corpus&gt;" in page
 
 
+def test_charts_drawn_on_two_processes_are_the_same_files(sample_articles, tmp_path, monkeypatch):
+    """make_figures(n_jobs=2): a worker draws the last charts while this process draws the first ones; the
+    same charts, names, order and bytes as on one process; a corpus above the limit stays on one."""
+    import mediakit._workers as workers
+    from mediakit.pipeline import _figures
+
+    res = analyze_articles(sample_articles, progress=False, event="event")
+    one = make_figures(res, tmp_path / "one", progress=False)
+    started = []
+    monkeypatch.setattr(_figures, "Workers", lambda n: started.append(n) or workers.Workers(n))
+    two = make_figures(res, tmp_path / "two", progress=False, n_jobs=2)
+    assert started == [1]
+    assert [(f.name, f.title, f.skipped, [p.name for p in f.files]) for f in two] == \
+        [(f.name, f.title, f.skipped, [p.name for p in f.files]) for f in one]
+    drawn = [p for f in one for p in f.files]
+    assert len(drawn) >= 40 and sum(1 for f in one if f.skipped is None) >= 15
+    for p in drawn:
+        assert (tmp_path / "two" / p.name).read_bytes() == p.read_bytes(), p.name
+    monkeypatch.setattr(_figures, "MAX_PARALLEL_ARTICLES", len(res.articles) - 1)
+    make_figures(res, tmp_path / "three", progress=False, n_jobs=2)
+    assert started == [1]
+
+
 def test_writing_is_separate_from_the_analysis(tmp_path):
     arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
                          "text": ["The regime fell, officials said.", "The government fell, rebels said."]})
