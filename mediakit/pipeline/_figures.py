@@ -330,7 +330,7 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     progress : bool, optional
         Progress bar over the charts.
     n_jobs : int, default 1
-        With 2 or more (-1: every core, when there are two), a worker process draws the last
+        With 2 or more (-1: every core, when there are two), a worker process draws
         :data:`WORKER_SHARE` of the charts while this one draws the others, for a corpus of at most
         :data:`MAX_PARALLEL_ARTICLES` articles (the worker receives the tables); the same files.
 
@@ -347,16 +347,29 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     """
     c, jobs = _chart_jobs(res, Path(figdir))
     slugs = _slugs(jobs)
-    split = len(jobs)
-    if _parallel(n_jobs, len(res.articles)) and len(jobs) > 1:
-        split = len(jobs) - max(1, int(len(jobs) * WORKER_SHARE))
-    mine = progress_bar(range(split), desc="Figures", unit="chart", enabled=progress)
-    if split == len(jobs):
-        return [c.draw(slugs[i], *jobs[i][1:]) for i in mine]
-    with Workers(1) as worker:  # the last charts on a worker, the first ones here meanwhile
-        worker.submit(_draw_from, [(res, os.fspath(figdir), split)])
-        figures = [c.draw(slugs[i], *jobs[i][1:]) for i in mine]
-        return figures + worker.collect()[0]
+    theirs = _worker_share(len(jobs)) if _parallel(n_jobs, len(res.articles)) else []
+    mine = [i for i in range(len(jobs)) if i not in set(theirs)]
+    bar = progress_bar(mine, desc="Figures", unit="chart", enabled=progress)
+    if not theirs:
+        return [c.draw(slugs[i], *jobs[i][1:]) for i in bar]
+    with Workers(1) as worker:  # some charts on a worker, the others here meanwhile
+        worker.submit(_draw_some, [(res, os.fspath(figdir), theirs)])
+        drawn = {i: c.draw(slugs[i], *jobs[i][1:]) for i in bar}
+        drawn.update(zip(theirs, worker.collect()[0], strict=True))
+    return [drawn[i] for i in range(len(jobs))]
+
+
+def _worker_share(n: int) -> list[int]:
+    """The charts a worker draws: every other one counted from the last, :data:`WORKER_SHARE` of them (charts of
+    a kind stand together and cost alike: alternating gives each process some of each kind).
+
+    Examples
+    --------
+    >>> _worker_share(10), _worker_share(1)
+    ([3, 5, 7, 9], [])
+    """
+    k = int(n * WORKER_SHARE)
+    return sorted(range(n - 1, -1, -2))[-k:] if k else []
 
 
 def _parallel(n_jobs: int, n_articles: int) -> bool:
@@ -365,11 +378,11 @@ def _parallel(n_jobs: int, n_articles: int) -> bool:
     return cores > 1 and n_articles <= MAX_PARALLEL_ARTICLES
 
 
-def _draw_from(state: dict[str, Any], res: CorpusAnalysis, figdir: str, start: int) -> list[ReportFigure]:
-    """In a worker: the charts of ``res`` from number ``start`` on, drawn and saved as :func:`make_figures` does."""
+def _draw_some(state: dict[str, Any], res: CorpusAnalysis, figdir: str, which: list[int]) -> list[ReportFigure]:
+    """In a worker: the charts number ``which`` of ``res``, drawn and saved as :func:`make_figures` does."""
     c, jobs = _chart_jobs(res, Path(figdir))
     slugs = _slugs(jobs)
-    return [c.draw(slugs[i], *jobs[i][1:]) for i in range(start, len(jobs))]
+    return [c.draw(slugs[i], *jobs[i][1:]) for i in which]
 
 
 def _slugs(jobs: list[_Job]) -> list[str]:
