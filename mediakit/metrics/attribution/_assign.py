@@ -106,7 +106,6 @@ class _Article:
         self._full_of: dict[str, str | None] = {}  # memo of full_of
         self._folded: list[tuple[str, str]] | None = None
         self._office_parties: dict[str, str | None] = {}  # memo of _office_party
-        self._persons: dict[tuple[str, str, str | None, str | None], RoleRow] = {}  # memo of person
 
     def by_surname(self) -> dict[str, list[str]]:
         """The full names of the article's people by surname (built on first use)."""
@@ -388,15 +387,7 @@ class _Article:
     def person(self, speaker: str, span: str, role: str | None, aff: str | None) -> RoleRow:
         """A named person: the first decisive evidence (module docstring), with party and office; a
         surname ("O'Neill", "De Blasio", "Cruz") that one full name of the article ends with is that
-        person ("James O’Neill", "Bill de Blasio", "Ted Cruz": evidence ``surname:<full>|...``).
-        Memoised: it reads only the article and its arguments (half the calls repeat one)."""
-        key = (speaker, span, role, aff)
-        out = self._persons.get(key)
-        if out is None:
-            out = self._persons[key] = self._person(speaker, span, role, aff)
-        return out
-
-    def _person(self, speaker: str, span: str, role: str | None, aff: str | None) -> RoleRow:
+        person ("James O’Neill", "Bill de Blasio", "Ted Cruz": evidence ``surname:<full>|...``)."""
         words = _without_name(span, speaker)
         if words and (p := phrase_role(words)) is not None and p.role == "document" and "," not in span \
                 and not _WHERE_RE.match(words) and document_head(span, p):
