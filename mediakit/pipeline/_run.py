@@ -38,11 +38,12 @@ __all__ = ["analyze_corpus", "write_outputs", "plan_run", "RunPlan", "STREAM_THR
 #: A corpus whose files add up to more than this many bytes (gzip-compressed files counted four
 #: times) is streamed in chunks on all cores instead of being held in memory.
 STREAM_THRESHOLD = 64 * 2**20
-#: A smaller corpus above this many bytes (counted the same way: about 900 AllSides articles of
-#: gzipped JSONL, 1,800 of plain text) is loaded whole, as in memory (duplicates flagged over the whole corpus), and measured in
-#: chunks on all cores when the machine has two or more: the worker processes then more than pay for
-#: their start (1.3x at 2,000 AllSides articles, 1.4x at 6,000, 1.06x at 500; docs/scale.md).
-PARALLEL_THRESHOLD = 8 * 2**20
+#: A smaller corpus above this many bytes (counted the same way: about 450 AllSides articles of
+#: gzipped JSONL, 900 of plain text) is loaded whole, as in memory (duplicates flagged over the whole
+#: corpus), and measured in chunks on all cores, its charts on two processes, when the machine has two
+#: cores or more: the worker processes more than pay for their start (1.2x at 500 AllSides articles,
+#: 1.4x at 2,000, 1.6x at 6,000; about 700 MiB more memory; docs/scale.md).
+PARALLEL_THRESHOLD = 4 * 2**20
 _GZIP_FACTOR = 4
 _DEFAULT_CHUNKSIZE = 1000
 
