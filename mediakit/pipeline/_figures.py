@@ -25,6 +25,7 @@ from .._workers import Workers
 from ..actors import actor_label_summary
 from ..compare import attention
 from ..export import save_figure
+from ..metrics.analyze import n_workers
 from ._analysis import EVENT_COLUMNS, FIGURE_METRICS, CorpusAnalysis, compared_outlets
 from ._labels import metric_label
 
@@ -332,12 +333,19 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     n_jobs : int, default 1
         With 2 or more (-1: every core, when there are two), a worker process draws
         :data:`WORKER_SHARE` of the charts while this one draws the others, for a corpus of at most
-        :data:`MAX_PARALLEL_ARTICLES` articles (the worker receives the tables); the same files.
+        :data:`MAX_PARALLEL_ARTICLES` articles (the worker receives the tables); the same files. The
+        worker is a spawned process: a script that asks for it guards its top level with
+        ``if __name__ == "__main__":``.
 
     Returns
     -------
     list of ReportFigure
         In report order.
+
+    Raises
+    ------
+    ValueError
+        Unless ``n_jobs`` is a positive integer or -1.
 
     Notes
     -----
@@ -345,10 +353,12 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     per outlet shows the outlets compared pair by pair (the 12 with most articles), as the comparisons
     do; the full tables are ``metrics.csv``, ``word_choice.csv``, ``attributions.csv`` and the others.
     """
+    workers = n_workers(n_jobs, func="make_figures")
     c, jobs = _chart_jobs(res, Path(figdir))
     slugs = _slugs(jobs)
-    theirs = _worker_share(len(jobs)) if _parallel(n_jobs, len(res.articles)) else []
-    mine = [i for i in range(len(jobs)) if i not in set(theirs)]
+    theirs = _worker_share(len(jobs)) if workers > 1 and len(res.articles) <= MAX_PARALLEL_ARTICLES else []
+    taken = set(theirs)
+    mine = [i for i in range(len(jobs)) if i not in taken]
     bar = progress_bar(mine, desc="Figures", unit="chart", enabled=progress)
     if not theirs:
         return [c.draw(slugs[i], *jobs[i][1:]) for i in bar]
@@ -370,12 +380,6 @@ def _worker_share(n: int) -> list[int]:
     """
     k = int(n * WORKER_SHARE)
     return sorted(range(n - 1, -1, -2))[-k:] if k else []
-
-
-def _parallel(n_jobs: int, n_articles: int) -> bool:
-    """Draw on a worker too: 2 or more processes asked for (-1: every core, if two) and a corpus small enough."""
-    cores = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
-    return cores > 1 and n_articles <= MAX_PARALLEL_ARTICLES
 
 
 def _draw_some(state: dict[str, Any], res: CorpusAnalysis, figdir: str, which: list[int]) -> list[ReportFigure]:

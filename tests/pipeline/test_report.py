@@ -217,6 +217,9 @@ def test_charts_drawn_on_two_processes_are_the_same_files(sample_articles, tmp_p
     monkeypatch.setattr(_figures, "MAX_PARALLEL_ARTICLES", len(res.articles) - 1)
     make_figures(res, tmp_path / "three", progress=False, n_jobs=2)
     assert started == [1]
+    for bad in (0, -2, 1.5, "2"):
+        with pytest.raises(ValueError, match="make_figures"):
+            make_figures(res, tmp_path / "four", progress=False, n_jobs=bad)
 
 
 def test_writing_is_separate_from_the_analysis(tmp_path):
