@@ -353,6 +353,21 @@ def test_helpers():
     assert jsonld_articles([{"@type": "Person", "name": "X"}]) is None
 
 
+_MARKER_PIECES = st.sampled_from(["word", " ", "\n", "\t", "\u00a0", "\u2003", "\u2026", "...", "[+", "[", "+", "12",
+                                  ",", "3", " chars", "char", "CHARACTERS", "s", "]", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MARKER_PIECES, max_size=24).map("".join))
+def test_truncation_markers_are_found_as_the_full_search_finds_them(text):
+    """strip_truncation searches only a text that ends with "]" (white space aside): the same answers as the
+    search of the marker's pattern over any text (a fifth of the loading time, without the shortcut)."""
+    from mediakit.loaders._exports import _TRUNCATED
+
+    m = _TRUNCATED.search(text)
+    assert strip_truncation(text) == ((text, False) if m is None else (text[:m.start()].rstrip(), True))
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
