@@ -77,6 +77,12 @@ class RunPlan:
     reason: str
     loaded: bool = False
 
+    @property
+    def local_jobs(self) -> int:
+        """The processes of this machine the corpus-level step and the charts may use: ``n_jobs``, or 1 when a
+        Dask scheduler does the per-article work."""
+        return self.n_jobs if self.scheduler is None else 1
+
 
 def _input_bytes(corpus: Any) -> int:
     """Bytes of the files the loader would read (the same expansion of folders and globs)."""
@@ -261,7 +267,7 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
             articles = articles.assign(language=tables.metrics["language"].array)
         warn_left_out_metrics(tables.metrics, languages)
         analysis = corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors,
-                                 languages=languages, n_jobs=plan.n_jobs if plan.scheduler is None else 1)
+                                 languages=languages, n_jobs=plan.local_jobs)
         files = writer.collect()[0] if writer is not None else None
     analysis.parts = parts
     return analysis, files
@@ -313,7 +319,7 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
         res, files = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress,
                                         languages=languages)
         return _write_outputs(res, outdir, progress=progress, part_files=files,
-                              n_jobs=plan.n_jobs if plan.scheduler is None else 1)
+                              n_jobs=plan.local_jobs)
     articles = load_articles(corpus, progress=progress)
     if articles.empty:
         raise _no_articles(corpus, outdir, load_errors(articles))
