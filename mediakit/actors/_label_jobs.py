@@ -12,8 +12,7 @@ chunks found, in chunk order, into the corpus-wide state the next step needs:
 4. the labels of the chosen actors' mentions -> the corpus profile (:func:`._nominal.corpus_profile`);
 5. the descriptions linked with it, and the candidates' labels -> the profile with the candidates;
 6. the candidates' descriptions linked with that -> the candidates kept (:func:`.kept_candidates`);
-7. the rows of the chunk, as typed tables (:func:`typed_frames`: compact to send, and only a batch of
-   rows held as Python tuples at a time), joined here (:func:`join_frames`).
+7. the rows of the chunk.
 
 Every merge gives what one pass over the whole corpus gives (same counts, same first positions, same
 order of the label pairs), so the table is the one-process table.
@@ -23,10 +22,8 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from typing import Any
-
-import pandas as pd
 
 from .._memory import release_memory
 from .._workers import Workers
@@ -41,69 +38,15 @@ from ._mentions import Matcher, find_mentions
 from ._nominal import NominalProfile, corpus_profile
 from ._parts import Part, lower_words
 
-__all__ = ["MIN_PARALLEL_ARTICLES", "ROWS_PER_FRAME", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk",
-           "join_frames", "load_chunk", "parallel_frames", "typed_frames", "use_workers"]
+__all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
+           "parallel_rows", "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
 #: sending them their chunks costs more than it saves (about 1 s; the 2,000 first AllSides articles
 #: take about 20 s in one process).
 MIN_PARALLEL_ARTICLES = 2000
 
-#: Rows made into one typed table at a time (:func:`typed_frames`): a row held as a Python tuple costs about
-#: 1 KB (its strings and integers as objects), a million rows of a large corpus about 1 GB at once.
-ROWS_PER_FRAME = 50_000
-
 _Row = tuple[Any, ...]
-
-
-def typed_frames(rows: Iterable[_Row], columns: Sequence[str], dtypes: Mapping[str, str],
-                 batch: int = ROWS_PER_FRAME) -> list[pd.DataFrame]:
-    """``rows`` as tables of at most ``batch`` rows each (``pd.DataFrame(rows, columns=columns)``, then
-    ``astype(dtypes)``), made batch by batch: the tuples of one batch are held at a time.
-
-    Examples
-    --------
-    >>> [len(f) for f in typed_frames([("a", 1), ("b", None), ("c", 3)], ["x", "n"], {"n": "Int64"}, batch=2)]
-    [2, 1]
-    """
-    frames: list[pd.DataFrame] = []
-    buf: list[_Row] = []
-    for row in rows:
-        buf.append(row)
-        if len(buf) >= batch:
-            frames.append(pd.DataFrame(buf, columns=list(columns)).astype(dict(dtypes)))
-            buf = []
-    if buf:
-        frames.append(pd.DataFrame(buf, columns=list(columns)).astype(dict(dtypes)))
-    return frames
-
-
-def join_frames(frames: Sequence[pd.DataFrame], columns: Sequence[str], dtypes: Mapping[str, str]
-                ) -> pd.DataFrame | None:
-    """The table of :func:`typed_frames`' batches: ``pd.DataFrame(all_rows, columns=columns).astype(dtypes)``
-    (None without rows).
-
-    The batches are concatenated when their types agree. A column typed otherwise in some batch (a batch
-    whose labels are all missing has no string type of its own) would change the type of the whole;
-    then the table is made from all the rows at once, as one process makes it.
-
-    Examples
-    --------
-    >>> cols, types = ["x", "n"], {"n": "Int64"}
-    >>> parts = typed_frames([(None, 1), (None, 2), ("c", None)], cols, types, batch=2)
-    >>> [str(f["x"].dtype) for f in parts], str(join_frames(parts, cols, types)["x"].dtype)
-    (['object', 'str'], 'str')
-    """
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return None
-    if len(frames) == 1:
-        return frames[0]
-    first = list(frames[0].dtypes)
-    if all(list(f.dtypes) == first for f in frames[1:]):
-        return pd.concat(frames, ignore_index=True)
-    rows = [row for f in frames for row in f.astype(object).where(f.notna(), None).itertuples(index=False, name=None)]
-    return pd.DataFrame(rows, columns=list(columns)).astype(dict(dtypes))
 
 
 def use_workers(n_jobs: int, n_articles: int) -> int:
@@ -205,16 +148,17 @@ def free_chunk(state: dict[str, Any]) -> None:
     release_memory()
 
 
-def _frames(state: dict[str, Any], kept: set[str] | None, columns: Sequence[str], dtypes: Mapping[str, str]
-            ) -> list[pd.DataFrame]:
-    """The chunk's rows as typed tables (:func:`typed_frames`), with the ``kept`` candidates (the memos and the
-    steps' state freed first)."""
+def _rows(state: dict[str, Any], kept: set[str] | None) -> list[_Row]:
+    """The chunk's rows, with the ``kept`` candidates (the memos and the steps' state freed first)."""
     labelled, nominals, ids, outlets = state.pop("labelled"), state.pop("nominals"), state["ids"], state["outlets"]
     if kept is not None:
         add_kept(labelled, nominals, state["names"], state["links"], kept)
     free_chunk(state)
-    rows = (row for i, ms in enumerate(labelled) if ms for row in article_rows(ids[i], outlets[i], ms, nominals[i]))
-    return typed_frames(rows, columns, dtypes)
+    rows: list[_Row] = []
+    for i, ms in enumerate(labelled):
+        if ms:
+            rows.extend(article_rows(ids[i], outlets[i], ms, nominals[i]))
+    return rows
 
 
 # --------------------------------------------------------------------------- the merges, in this process
@@ -241,11 +185,9 @@ def chunk_workers(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any
         yield pool, set().union(*lowers)
 
 
-def parallel_frames(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, workers: int,
-                    min_mentions: int, nominal: bool, func: str, columns: Sequence[str], dtypes: Mapping[str, str]
-                    ) -> list[pd.DataFrame]:
-    """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes, as
-    typed tables in the order of the rows (:func:`typed_frames`; :func:`join_frames` makes the table)."""
+def parallel_rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, workers: int,
+                  min_mentions: int, nominal: bool, func: str) -> list[_Row]:
+    """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
     with chunk_workers(all_parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
@@ -262,4 +204,4 @@ def parallel_frames(all_parts: list[list[Part]], ids: list[Any], outlets: list[A
             if extras:
                 profile = corpus_profile(pairs + [p for ps in extra_pairs for p in ps])
                 kept = kept_candidates(merge_support(pool.run(_links, [(extras, profile)] * n)), min_mentions)
-        return [f for frames in pool.run(_frames, [(kept, columns, dtypes)] * n) for f in frames]
+        return [r for rows in pool.run(_rows, [(kept,)] * n) for r in rows]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -10,7 +10,7 @@ import pandas as pd
 from .._validation import check_articles, check_columns, check_frame, check_option
 from ..metrics.analyze import n_workers
 from ._discovery import Candidates, resolve_actors, resolve_with_candidates, scored_subset
-from ._label_jobs import join_frames, parallel_frames, typed_frames, use_workers
+from ._label_jobs import parallel_rows, use_workers
 from ._label_passes import (Labelled, add_kept, article_rows, candidate_links, candidate_names, kept_candidates,
                             labelled_mentions, nominals_of, profile_pairs)
 from ._memo import corpus_scope
@@ -157,22 +157,21 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     outlets = outlets_of(articles)
     workers = use_workers(n_jobs, len(all_parts))
     if workers > 1:
-        frames = parallel_frames(all_parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
-                                 nominal=nominal, func=func, columns=LABEL_COLUMNS, dtypes=_LABEL_DTYPES)
+        rows = parallel_rows(all_parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
+                             nominal=nominal, func=func)
     else:
         rows = _rows(all_parts, ids, outlets, actors, min_mentions=min_mentions, nominal=nominal, func=func)
-        frames = typed_frames(rows, LABEL_COLUMNS, _LABEL_DTYPES)
-    out = join_frames(frames, LABEL_COLUMNS, _LABEL_DTYPES)
-    if out is None:
+    if not rows:
         return empty_frame(LABEL_COLUMNS, _LABEL_DTYPES)
+    out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS))
     if house_style == "exclude":
         out = _without_honorifics(out)
     return out.astype(_LABEL_DTYPES)
 
 
 def _rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, min_mentions: int,
-          nominal: bool, func: str) -> Iterator[tuple[Any, ...]]:
-    """The rows of :func:`actor_labels`, in this process (made as they are read)."""
+          nominal: bool, func: str) -> list[tuple[Any, ...]]:
+    """The rows of :func:`actor_labels`, in this process."""
     with corpus_scope():  # each text's scans are made once for all the passes below
         if actors is None:
             _, mentions, lower, cands = resolve_with_candidates(min_mentions, all_parts, wider=nominal, func=func)
@@ -186,7 +185,11 @@ def _rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actor
             nominals = nominals_of(all_parts, labelled, corpus_profile(pairs))
             if cands is not None and cands.extras:
                 _add_candidates(all_parts, labelled, nominals, cands, lower, min_mentions, pairs)
-    return (row for i, ms in enumerate(labelled) if ms for row in article_rows(ids[i], outlets[i], ms, nominals[i]))
+    rows: list[tuple[Any, ...]] = []
+    for i, ms in enumerate(labelled):
+        if ms:
+            rows.extend(article_rows(ids[i], outlets[i], ms, nominals[i]))
+    return rows
 
 
 def _without_honorifics(out: pd.DataFrame) -> pd.DataFrame:

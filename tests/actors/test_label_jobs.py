@@ -6,8 +6,6 @@ import warnings
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import mediakit.actors._label_jobs as label_jobs
 from mediakit._workers import Workers
@@ -107,26 +105,3 @@ def test_workers_keep_state_and_raise() -> None:
             w.run(_fail, [(1,), (0,)])
         assert w.run(_keep, [(0,), (0,)]) == [11, 22]
     assert len(w) == 0
-
-
-_ROW_COLUMNS = ["article_id", "caption", "label", "label_start"]
-_ROW_TYPES = {"caption": "Int64", "label_start": "Int64"}
-_rows_strategy = st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.one_of(st.none(), st.integers(0, 3)),
-                                    st.one_of(st.none(), st.sampled_from(["President", "the senator", ""])),
-                                    st.one_of(st.none(), st.integers(0, 10**6))), max_size=12)
-
-
-@settings(max_examples=60, deadline=None)
-@given(rows=_rows_strategy, batch=st.integers(1, 5))
-def test_rows_made_in_batches_give_the_table_of_all_rows(rows: list[tuple[object, ...]], batch: int) -> None:
-    # a batch whose labels are all missing types them otherwise than the others (object, not str): the
-    # joined table must still be the one made from all rows at once
-    frames = label_jobs.typed_frames(rows, _ROW_COLUMNS, _ROW_TYPES, batch=batch)
-    assert [len(f) for f in frames] == [min(batch, len(rows) - k) for k in range(0, len(rows), batch)]
-    joined = label_jobs.join_frames(frames, _ROW_COLUMNS, _ROW_TYPES)
-    if not rows:
-        assert joined is None
-        return
-    expected = pd.DataFrame(rows, columns=_ROW_COLUMNS).astype(_ROW_TYPES)
-    assert joined is not None
-    pd.testing.assert_frame_equal(joined, expected, check_exact=True)
