@@ -17,7 +17,7 @@ import pandas as pd
 from ._validation import check_articles
 from .text import WORD_CHARS_RE
 
-__all__ = ["flag_duplicates", "folded_words", "exact_key"]
+__all__ = ["flag_duplicates", "flag_duplicates_keyed", "folded_words", "exact_key"]
 
 _N_HASH, _BANDS = 64, 16
 _ROWS = _N_HASH // _BANDS
@@ -170,6 +170,22 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: 
     >>> flag_duplicates(df)[["duplicate_of", "duplicate_kind"]].values.tolist()
     [[<NA>, <NA>], ['a', 'exact'], ['a', 'near']]
     """
+    return flag_duplicates_keyed(articles, threshold=threshold, shingle=shingle, min_words=min_words)[0]
+
+
+def flag_duplicates_keyed(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: int = 5,
+                          min_words: int = 30) -> tuple[pd.DataFrame, list[str | None]]:
+    """:func:`flag_duplicates`, and each row's :func:`exact_key` (None for a text without words), for a caller
+    that compares the texts with others too (the chunks read before, :func:`mediakit.iter_articles`) without
+    folding their words again.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _, keys = flag_duplicates_keyed(pd.DataFrame({"article_id": ["a", "b"], "text": ["Rates hold.", ""]}))
+    >>> keys[0] == exact_key(folded_words("Rates hold.")), keys[1]
+    (True, None)
+    """
     check_articles(articles, func="flag_duplicates", unique_id=False)
     if not 0 < threshold <= 1:
         raise ValueError(f"flag_duplicates(): threshold must be in (0, 1], got {threshold}")
@@ -227,4 +243,4 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8, shingle: 
             kind[i] = "exact" if keys[i] is not None and keys[i] == keys[r] else "near"
     out["duplicate_of"] = pd.array(dup_of, dtype="string")
     out["duplicate_kind"] = pd.array(kind, dtype="string")
-    return out
+    return out, keys

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .._progress import progress_bar
-from ..dedup import exact_key, flag_duplicates, folded_words
+from ..dedup import flag_duplicates_keyed
 from ..outlets import outlet_key
 from ._bodies import check_bodies
 from ._corpus_folders import CorpusFolder, iter_corpus, warn_unused_options
@@ -47,15 +47,15 @@ class _ExactIndex:
     def __init__(self) -> None:
         self.first: dict[bytes, str] = {}
 
-    def flag(self, df: pd.DataFrame) -> pd.DataFrame:
-        """Re-point articles whose text an earlier chunk holds (``df`` is flagged within itself)."""
+    def flag(self, df: pd.DataFrame, keys: list[str | None]) -> pd.DataFrame:
+        """Re-point articles whose text an earlier chunk holds (``df`` is flagged within itself; ``keys``: the
+        exact keys of its texts, :func:`mediakit.dedup.flag_duplicates_keyed`)."""
         dup_of = df["duplicate_of"].astype(object).tolist()
         kind = df["duplicate_kind"].astype(object).tolist()
-        for i, (aid, text) in enumerate(zip(df["article_id"].tolist(), df["text"].tolist(), strict=True)):
-            words = folded_words(text) if isinstance(text, str) else []
-            if not words:
+        for i, (aid, hexkey) in enumerate(zip(df["article_id"].tolist(), keys, strict=True)):
+            if hexkey is None:
                 continue
-            key = bytes.fromhex(exact_key(words))[:8]
+            key = bytes.fromhex(hexkey)[:8]
             earlier = self.first.get(key)
             if earlier is None:
                 self.first[key] = aid
@@ -188,7 +188,7 @@ def _chunks(files: list[tuple[Path, Path | None]], corpora: list[CorpusFolder], 
     def finish(df: pd.DataFrame) -> pd.DataFrame:
         """Duplicates flagged, this chunk's load problems attached, counts kept."""
         if duplicates and len(df):
-            df = exact.flag(flag_duplicates(df))
+            df = exact.flag(*flag_duplicates_keyed(df))
         new = collector.items[state["reported"]:]
         state["reported"] = len(collector.items)
         df.attrs["load_errors"] = LoadReport(tuple(new))
