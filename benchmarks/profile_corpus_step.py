@@ -8,8 +8,10 @@ actor labels' workers) from ``/proc`` every 50 ms and prints, per step, its wall
 before / peak / after (Linux only). ``--n-jobs`` (default 2) is the run's, passed to the actor labels; with
 more than one job a worker process writes the per-article files from the parts (``write_from_parts``, not timed
 here) while the corpus-level tables are computed, as ``mediakit analyze`` does: ``--n-jobs 1`` times it alone.
-With the parts already in ``OUT/parts`` (a finished or resumed run of the same corpus and version),
-only the corpus step runs::
+The CPU seconds count this process and the workers it has waited for (a step's workers end with it). Run on an
+empty ``OUT``, the stream is timed too (``analyze_stream``: the whole no-option run of a large corpus, step by
+step, as in ``docs/scale.md``, "Ninth pass"). With the parts already in ``OUT/parts`` (a finished or resumed run
+of the same corpus and version), only the corpus step runs::
 
     mediakit analyze ../shared/corpora/allsides/articles.jsonl.gz --out /tmp/as_full   # once
     python benchmarks/profile_corpus_step.py ../shared/corpora/allsides/articles.jsonl.gz /tmp/as_full
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import threading
 import time
 from collections.abc import Callable
@@ -31,7 +34,7 @@ import mediakit.pipeline._analysis as analysis
 import mediakit.pipeline._run as run
 
 _STEPS = ("_comparison", "_terms", "_actor_labels", "_sources", "_actor_sentiment", "_framing")
-_WRITES = ("read_slim", "read_parts", "write_from_parts", "make_figures", "write_report")
+_WRITES = ("analyze_stream", "read_slim", "read_parts", "write_from_parts", "make_figures", "write_report")
 _peak = [0.0, 0.0]  # this step's, the whole run's
 
 
@@ -69,13 +72,19 @@ def _sample() -> None:
         time.sleep(0.05)
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of the children it has waited for (the workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         before = _peak[0] = _rss()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         out = func(*args, **kwargs)
-        print(f"{name:18s} {time.perf_counter() - t0:8.1f} s  RSS before {before:6.0f}  peak {_peak[0]:6.0f}  "
-              f"after {_rss():6.0f} MiB", flush=True)
+        print(f"{name:18s} {time.perf_counter() - t0:8.1f} s  {_cpu() - c0:8.1f} CPU s  RSS before {before:6.0f}  "
+              f"peak {_peak[0]:6.0f}  after {_rss():6.0f} MiB", flush=True)
         return out
     return wrapper
 
