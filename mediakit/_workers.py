@@ -67,12 +67,14 @@ def _serve(conn: Connection) -> None:
             return
         if msg is None:
             return
-        fn, args = msg
+        fn, args, last = msg
         try:
             reply: tuple[bool, Any] = (True, fn(state, *args))
         except Exception as exc:  # sent back to the parent, which raises it
             reply = (False, _sendable(exc))
         conn.send(reply)
+        if last:  # the parent reads the reply from the pipe after this process is gone
+            return
         del msg, fn, args, reply  # no reference to a result (or the arguments) while waiting
 
 
@@ -108,6 +110,7 @@ class Workers:
         self._conns: list[Connection] = []
         self._procs: list[Any] = []
         self._pending = False
+        self._ended = False
         try:
             for _ in range(n):
                 parent, child = ctx.Pipe()
@@ -124,26 +127,32 @@ class Workers:
     def __len__(self) -> int:
         return len(self._procs)
 
-    def run(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]]) -> list[Any]:
+    def run(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], *, last: bool = False) -> list[Any]:
         """``fn(state, *args[k])`` in worker ``k`` (one tuple per worker), the results in worker order.
 
         ``fn`` must be picklable (a module-level function). The first error of a worker is raised here.
+        ``last``: see :meth:`submit`.
         """
-        self.submit(fn, args)
+        self.submit(fn, args, last=last)
         return self.collect()
 
-    def submit(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]]) -> None:
+    def submit(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], *, last: bool = False) -> None:
         """Start ``fn(state, *args[k])`` in worker ``k`` and return at once; :meth:`collect` gives the results.
 
         This process can work meanwhile (e.g. write files in a worker while computing something else here).
+        With ``last``, each worker ends as soon as it has sent its result: its memory goes back to the
+        system while this process still reads the others' (or works on), and no call may follow.
         """
         if len(args) != len(self._conns):
             raise ValueError(f"Workers.submit(): one tuple of arguments per worker ({len(self._conns)}), got {len(args)}")
         if self._pending:
             raise RuntimeError("Workers.submit(): collect() the results of the previous call first")
+        if self._ended:
+            raise RuntimeError("Workers.submit(): the workers ended after a call with last=True")
         for conn, a in zip(self._conns, args, strict=True):
-            conn.send((fn, a))
+            conn.send((fn, a, last))
         self._pending = True
+        self._ended = last
 
     def collect(self) -> list[Any]:
         """The results of the last :meth:`submit`, in worker order (waits for them); a worker's error is raised."""
@@ -168,7 +177,7 @@ class Workers:
     def close(self, at_once: bool = False) -> None:
         """Stop the workers: ask them and wait, or (``at_once``) terminate them."""
         for conn in self._conns:
-            if not at_once:
+            if not at_once and not self._ended:
                 try:
                     conn.send(None)
                 except OSError:

@@ -61,3 +61,25 @@ def test_workers_run_blas_on_one_thread_and_leave_this_process_alone(monkeypatch
     with Workers(1) as w:  # by default, this process's environment
         assert w.run(_environment, [()]) == [{"OMP_NUM_THREADS": "4", "OPENBLAS_NUM_THREADS": None,
                                                "MKL_NUM_THREADS": os.environ.get("MKL_NUM_THREADS")}]
+
+
+def _big(state: dict[str, object], n: int) -> bytes:
+    return bytes(range(256)) * n  # more than a pipe's buffer: the worker waits until it is read
+
+
+def test_a_last_call_ends_each_worker_once_its_result_is_sent() -> None:
+    with Workers(2) as w:
+        w.submit(_slow_square, [(3,), (4,)], last=True)
+        procs = list(w._procs)
+        deadline = time.perf_counter() + 30
+        while any(p.is_alive() for p in procs) and time.perf_counter() < deadline:
+            time.sleep(0.05)
+        assert not any(p.is_alive() for p in procs)  # gone before the results are read
+        assert w.collect() == [9, 16]  # and the results are still there
+        with pytest.raises(RuntimeError, match="ended"):
+            w.submit(_slow_square, [(1,), (1,)])
+    with Workers(2) as w:  # results larger than the pipe's buffer
+        assert w.run(_big, [(4096,), (8192,)], last=True) == [bytes(range(256)) * 4096, bytes(range(256)) * 8192]
+    with Workers(1) as w, pytest.raises(ValueError, match="no 7"):  # an error is raised as before
+        w.run(_fail, [(7,)], last=True)
+    assert not multiprocessing.active_children()

@@ -178,16 +178,25 @@ def chosen_actors(pool: Workers, lower: set[str], min_mentions: int, wider: bool
 def chunk_workers(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any],
                   workers: int) -> Iterator[tuple[Workers, set[str]]]:
     """At most ``workers`` processes, each holding a chunk of the articles (:func:`load_chunk`), and the
-    corpus's lower-case words (the union of the chunks')."""
+    corpus's lower-case words (the union of the chunks').
+
+    ``all_parts`` is emptied once the chunks are cut: from then on only the workers hold the parts (the
+    texts of an Arrow-backed articles table are copies, about 300 MiB for the whole AllSides file).
+    """
     slices = chunk_slices(all_parts, workers)
+    chunks = [(all_parts[a:b], ids[a:b], outlets[a:b]) for a, b in slices]
+    all_parts.clear()
     with Workers(len(slices)) as pool:
-        lowers = pool.run(load_chunk, [(all_parts[a:b], ids[a:b], outlets[a:b]) for a, b in slices])
+        lowers = pool.run(load_chunk, chunks)
+        del chunks  # sent: the workers have their own
+        release_memory()  # the parts and their pickles: about 600 MiB of the whole AllSides file's driver
         yield pool, set().union(*lowers)
 
 
 def parallel_rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, workers: int,
                   min_mentions: int, nominal: bool, func: str) -> list[_Row]:
-    """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes."""
+    """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes
+    (``all_parts`` is emptied: see :func:`chunk_workers`)."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
     with chunk_workers(all_parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
@@ -204,4 +213,5 @@ def parallel_rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any
             if extras:
                 profile = corpus_profile(pairs + [p for ps in extra_pairs for p in ps])
                 kept = kept_candidates(merge_support(pool.run(_links, [(extras, profile)] * n)), min_mentions)
-        return [r for rows in pool.run(_rows, [(kept,)] * n) for r in rows]
+        # last: each worker ends once its rows are sent, before this process has read them all
+        return [r for rows in pool.run(_rows, [(kept,)] * n, last=True) for r in rows]

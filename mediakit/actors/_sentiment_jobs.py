@@ -41,7 +41,8 @@ def _sentences(state: dict[str, Any], chosen: Actors, lower: set[str] | None, me
 
 def parallel_sentence_rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *,
                            workers: int, min_mentions: int, method: str, func: str) -> list[tuple[Any, ...]]:
-    """The rows of :func:`mediakit.actor_sentences` on ``workers`` processes (the one-process rows)."""
+    """The rows of :func:`mediakit.actor_sentences` on ``workers`` processes (the one-process rows; ``all_parts``
+    is emptied: see :func:`._label_jobs.chunk_workers`)."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
     with chunk_workers(all_parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
@@ -49,4 +50,4 @@ def parallel_sentence_rows(all_parts: list[list[Part]], ids: list[Any], outlets:
         if chosen is None:
             chosen, _ = chosen_actors(pool, lower, min_mentions, False)
             sent = None  # the workers have it already
-        return [r for rows in pool.run(_sentences, [(chosen, sent, method)] * n) for r in rows]
+        return [r for rows in pool.run(_sentences, [(chosen, sent, method)] * n, last=True) for r in rows]

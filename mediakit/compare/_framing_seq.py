@@ -167,7 +167,7 @@ def _run_parallel(pending: Sequence[PendingTest], n_perm: int, alpha: float, cor
             for i, p in zip(share, ps, strict=True):
                 pilot_p[i] = p
         tau, above = _thresholds(pilot_p, alpha, correction)
-        results = pool.run(_settle_job, [(tau, above, n_perm)] * len(shares))
+        results = pool.run(_settle_job, [(tau, above, n_perm)] * len(shares), last=True)
     for share, rows in zip(shares, results, strict=True):
         for i, values in zip(share, rows, strict=True):
             pending[i].row.update(zip(_RESULT_FIELDS, values, strict=True))

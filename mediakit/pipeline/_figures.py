@@ -363,7 +363,7 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     if not theirs:
         return [c.draw(slugs[i], *jobs[i][1:]) for i in bar]
     with Workers(1) as worker:  # some charts on a worker, the others here meanwhile
-        worker.submit(_draw_some, [(res, os.fspath(figdir), theirs)])
+        worker.submit(_draw_some, [(res, os.fspath(figdir), theirs)], last=True)
         drawn = {i: c.draw(slugs[i], *jobs[i][1:]) for i in bar}
         drawn.update(zip(theirs, worker.collect()[0], strict=True))
     return [drawn[i] for i in range(len(jobs))]

@@ -256,7 +256,8 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
         writer = _part_writer(plan)
         if writer is not None:
             stack.enter_context(writer)
-            writer.submit(_write_parts_job, [(parts, outdir)])
+            # last: the writer ends once the files are written, not when the corpus-level tables are done
+            writer.submit(_write_parts_job, [(parts, outdir)], last=True)
         articles = with_outlet(lists_back(read_parts(parts, "articles")))
         event_column(articles, event)
         # only the columns read from here on: the files get every column from the parts (write_from_parts)
