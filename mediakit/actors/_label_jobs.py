@@ -25,6 +25,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+import pandas as pd
+
 from .._memory import release_memory
 from .._workers import Workers
 from ..metrics.analyze import n_workers
@@ -36,7 +38,7 @@ from ._label_passes import (add_kept, article_rows, candidate_links, candidate_n
 from ._memo import corpus_scope
 from ._mentions import Matcher, find_mentions
 from ._nominal import NominalProfile, corpus_profile
-from ._parts import Part, lower_words
+from ._parts import lower_words, part_sizes, parts_of
 
 __all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
            "parallel_rows", "use_workers"]
@@ -56,16 +58,15 @@ def use_workers(n_jobs: int, n_articles: int) -> int:
     return min(n_workers(n_jobs), n_articles)
 
 
-def chunk_slices(all_parts: list[list[Part]], n: int) -> list[tuple[int, int]]:
-    """At most ``n`` slices of consecutive articles with about the same number of characters each.
+def chunk_slices(sizes: list[int], n: int) -> list[tuple[int, int]]:
+    """At most ``n`` slices of consecutive articles with about the same number of characters each
+    (``sizes``: each article's, :func:`._parts.part_sizes`).
 
     Examples
     --------
-    >>> p = Part(0, "text", None, "x" * 9)
-    >>> chunk_slices([[p]] * 4, 2), chunk_slices([[p]] * 4, 3), chunk_slices([[p]], 2)
+    >>> chunk_slices([10] * 4, 2), chunk_slices([10] * 4, 3), chunk_slices([10], 2)
     ([(0, 2), (2, 4)], [(0, 1), (1, 3), (3, 4)], [(0, 1)])
     """
-    sizes = [sum(len(p.text) for p in ps) + 1 for ps in all_parts]
     total = sum(sizes)
     bounds = [0]
     acc = 0
@@ -81,12 +82,15 @@ def chunk_slices(all_parts: list[list[Part]], n: int) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- the steps of a worker
 
 
-def load_chunk(state: dict[str, Any], parts: list[list[Part]], ids: list[Any], outlets: list[Any]) -> set[str]:
-    """Keep the chunk (its memos for all the steps); its lower-case words."""
+def load_chunk(state: dict[str, Any], articles: pd.DataFrame, parts: tuple[str, ...], start: int, ids: list[Any],
+               outlets: list[Any]) -> set[str]:
+    """Keep the chunk's parts (``articles``: the texts of the corpus's articles from position ``start`` on) and
+    its memos for all the steps; its lower-case words."""
     scope = corpus_scope()
     scope.__enter__()  # open for the life of the worker: the memos go with it
-    state.update(scope=scope, parts=parts, ids=ids, outlets=outlets)
-    return lower_words(parts)
+    all_parts = parts_of(articles, parts, start)
+    state.update(scope=scope, parts=all_parts, ids=ids, outlets=outlets)
+    return lower_words(all_parts)
 
 
 def _candidates(state: dict[str, Any], lower: set[str]) -> Any:
@@ -175,30 +179,29 @@ def chosen_actors(pool: Workers, lower: set[str], min_mentions: int, wider: bool
 
 
 @contextlib.contextmanager
-def chunk_workers(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any],
+def chunk_workers(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any], outlets: list[Any],
                   workers: int) -> Iterator[tuple[Workers, set[str]]]:
     """At most ``workers`` processes, each holding a chunk of the articles (:func:`load_chunk`), and the
     corpus's lower-case words (the union of the chunks').
 
-    ``all_parts`` is emptied once the chunks are cut: from then on only the workers hold the parts (the
-    texts of an Arrow-backed articles table are copies, about 300 MiB for the whole AllSides file).
+    Each worker is sent its rows of the text columns and makes its parts itself: this process never holds
+    the parts of the whole corpus (Python strings made from Arrow-backed texts: copies, about 300 MiB for
+    the whole AllSides file, and as much again for their pickles).
     """
-    slices = chunk_slices(all_parts, workers)
-    chunks = [(all_parts[a:b], ids[a:b], outlets[a:b]) for a, b in slices]
-    all_parts.clear()
+    slices = chunk_slices(part_sizes(articles, parts), workers)
+    columns = [c for c in ("title", "text", "captions") if c in articles.columns]
     with Workers(len(slices)) as pool:
-        lowers = pool.run(load_chunk, chunks)
-        del chunks  # sent: the workers have their own
-        release_memory()  # the parts and their pickles: about 600 MiB of the whole AllSides file's driver
+        lowers = pool.run(load_chunk, [(articles.iloc[a:b][columns], parts, a, ids[a:b], outlets[a:b])
+                                       for a, b in slices])
+        release_memory()  # the chunks' pickles
         yield pool, set().union(*lowers)
 
 
-def parallel_rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, workers: int,
-                  min_mentions: int, nominal: bool, func: str) -> list[_Row]:
-    """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes
-    (``all_parts`` is emptied: see :func:`chunk_workers`)."""
+def parallel_rows(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any], outlets: list[Any], actors: Any,
+                  *, workers: int, min_mentions: int, nominal: bool, func: str) -> list[_Row]:
+    """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
-    with chunk_workers(all_parts, ids, outlets, workers) as (pool, lower):
+    with chunk_workers(articles, parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
         extras: frozenset[str] = frozenset()
         if chosen is None:

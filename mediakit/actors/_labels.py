@@ -152,15 +152,15 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     parts = check_parts(parts, func=func)
     n_workers(n_jobs, func=func)  # checked before any work
     articles = scored_subset(articles, languages, func=func)
-    all_parts = parts_of(articles, parts)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
-    workers = use_workers(n_jobs, len(all_parts))
-    if workers > 1:
-        rows = parallel_rows(all_parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
+    workers = use_workers(n_jobs, len(articles))
+    if workers > 1:  # each worker makes the parts of its chunk
+        rows = parallel_rows(articles, parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
                              nominal=nominal, func=func)
     else:
-        rows = _rows(all_parts, ids, outlets, actors, min_mentions=min_mentions, nominal=nominal, func=func)
+        rows = _rows(parts_of(articles, parts), ids, outlets, actors, min_mentions=min_mentions, nominal=nominal,
+                     func=func)
     if not rows:
         return empty_frame(LABEL_COLUMNS, _LABEL_DTYPES)
     out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS))

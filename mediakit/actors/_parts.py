@@ -13,7 +13,7 @@ from .._validation import check_columns, check_option
 from ._scan import LOWER_WORD_RE
 
 __all__ = ["PARTS", "PART_RANK", "Part", "check_parts", "empty_frame", "group_keys", "lower_words", "outlets_of",
-           "parts_of"]
+           "part_sizes", "parts_of"]
 
 #: The parts a search may cover (the ``parts`` option).
 PARTS = ("title", "text", "captions")
@@ -50,8 +50,13 @@ def _caption_parts(i: int, captions: Any) -> list[Part]:
     return out
 
 
-def parts_of(articles: pd.DataFrame, parts: Sequence[str] = PARTS) -> list[list[Part]]:
-    """The searchable parts of each article, in order: title, text, captions."""
+def parts_of(articles: pd.DataFrame, parts: Sequence[str] = PARTS, start: int = 0) -> list[list[Part]]:
+    """The searchable parts of each article, in order: title, text, captions (``start``: the position in
+    the corpus of the first article, when ``articles`` is a chunk of it).
+
+    The texts of a column of Arrow-backed strings (pandas' default since 3.0) become Python strings here:
+    copies, about the size of the texts.
+    """
     titles = _column(articles, "title", "title" in parts)
     texts = articles["text"].tolist() if "text" in parts else [None] * len(articles)
     caps = _column(articles, "captions", "captions" in parts)
@@ -60,13 +65,42 @@ def parts_of(articles: pd.DataFrame, parts: Sequence[str] = PARTS) -> list[list[
         ps = []
         t = _cell_text(titles[i])
         if t.strip():
-            ps.append(Part(i, "title", None, t))
+            ps.append(Part(start + i, "title", None, t))
         b = _cell_text(texts[i])
         if b.strip():
-            ps.append(Part(i, "text", None, b))
-        ps.extend(_caption_parts(i, caps[i]))
+            ps.append(Part(start + i, "text", None, b))
+        ps.extend(_caption_parts(start + i, caps[i]))
         out.append(ps)
     return out
+
+
+def _lengths(articles: pd.DataFrame, column: str) -> np.ndarray:
+    """Characters of each text of ``column`` (0 for a missing one), counted without Python strings."""
+    values = articles[column]
+    if not (pd.api.types.is_string_dtype(values.dtype) and values.dtype != object):
+        return np.array([len(v) if isinstance(v, str) else 0 for v in values.tolist()], dtype=np.int64)
+    return values.str.len().fillna(0).to_numpy(dtype=np.int64)
+
+
+def part_sizes(articles: pd.DataFrame, parts: Sequence[str] = PARTS) -> list[int]:
+    """Characters of each article's searchable texts, plus one: the weights of a chunk of articles (about
+    ``sum(len(p.text) for p in ps) + 1`` of :func:`parts_of`, white-space-only texts counted too).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"title": ["Ab", None], "text": ["abc", "de"], "captions": [["x"], None]})
+    >>> part_sizes(arts), part_sizes(arts, ["text"])
+    ([7, 3], [4, 3])
+    """
+    sizes = np.ones(len(articles), dtype=np.int64)
+    for part, column in (("title", "title"), ("text", "text")):
+        if part in parts and column in articles.columns:
+            sizes += _lengths(articles, column)
+    if "captions" in parts and "captions" in articles.columns:
+        sizes += np.array([sum(len(c) for c in caps if isinstance(c, str))
+                           if isinstance(caps, (list, tuple, np.ndarray)) else 0
+                           for caps in articles["captions"].tolist()], dtype=np.int64)
+    return sizes.tolist()
 
 
 def check_parts(parts: Sequence[str] | str, *, func: str) -> tuple[str, ...]:

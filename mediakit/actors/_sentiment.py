@@ -52,15 +52,15 @@ def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_men
     parts = check_parts(parts, func=func)
     n_workers(n_jobs, func=func)  # checked before any work
     articles = scored_subset(articles, languages, func=func)
-    all_parts = parts_of(articles, parts)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
-    workers = use_workers(n_jobs, len(all_parts))
+    workers = use_workers(n_jobs, len(articles))
     rows: list[tuple[Any, ...]] = []
-    if workers > 1:
-        rows = parallel_sentence_rows(all_parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
-                                      method=method, func=func)
+    if workers > 1:  # each worker makes the parts of its chunk
+        rows = parallel_sentence_rows(articles, parts, ids, outlets, actors, workers=workers,
+                                      min_mentions=min_mentions, method=method, func=func)
     else:
+        all_parts = parts_of(articles, parts)
         with corpus_scope():  # each text's scans are made once for the mentions and the sentences
             _, mentions, _ = resolve_actors(actors, min_mentions, all_parts, func=func)
             for i, ms in enumerate(mentions):

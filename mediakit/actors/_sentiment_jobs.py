@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from ._actorset import Actors
 from ._discovery import user_actors
 from ._label_jobs import chosen_actors, chunk_workers, free_chunk
 from ._mentions import Matcher, find_mentions
-from ._parts import Part
 from ._sentiment_rows import sentence_rows
 
 __all__ = ["parallel_sentence_rows"]
@@ -39,12 +40,12 @@ def _sentences(state: dict[str, Any], chosen: Actors, lower: set[str] | None, me
     return rows
 
 
-def parallel_sentence_rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *,
-                           workers: int, min_mentions: int, method: str, func: str) -> list[tuple[Any, ...]]:
-    """The rows of :func:`mediakit.actor_sentences` on ``workers`` processes (the one-process rows; ``all_parts``
-    is emptied: see :func:`._label_jobs.chunk_workers`)."""
+def parallel_sentence_rows(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any], outlets: list[Any],
+                           actors: Any, *, workers: int, min_mentions: int, method: str,
+                           func: str) -> list[tuple[Any, ...]]:
+    """The rows of :func:`mediakit.actor_sentences` on ``workers`` processes (the one-process rows)."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
-    with chunk_workers(all_parts, ids, outlets, workers) as (pool, lower):
+    with chunk_workers(articles, parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
         sent: set[str] | None = lower
         if chosen is None:
