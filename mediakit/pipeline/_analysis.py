@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -32,7 +32,7 @@ from ..metrics.word_choice import word_choice
 from ..stream import with_languages
 from ..text import LeftOutWarning, article_languages, check_languages, normalize_language, scored_mask, warn_left_out
 
-__all__ = ["CorpusAnalysis", "analyze_articles", "article_tables", "corpus_tables", "event_column",
+__all__ = ["CorpusAnalysis", "PerArticleTables", "analyze_articles", "article_tables", "corpus_tables", "event_column",
            "with_language", "warn_left_out_metrics", "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS",
            "MIN_SUPPORT", "MAX_COMPARED_OUTLETS", "SENTIMENT_ACTORS", "compared_outlets"]
 
@@ -159,6 +159,23 @@ class ArticleTables:
     sentences: pd.DataFrame
     attributions: pd.DataFrame
     word_choice: pd.DataFrame
+
+
+class PerArticleTables(Protocol):
+    """What :func:`corpus_tables` reads of the per-article tables: an :class:`ArticleTables`, or a streamed
+    run's tables read from its parts when first asked for (:class:`~mediakit.pipeline._parts_out.PartTables`)."""
+
+    @property
+    def metrics(self) -> pd.DataFrame: ...
+
+    @property
+    def sentences(self) -> pd.DataFrame: ...
+
+    @property
+    def attributions(self) -> pd.DataFrame: ...
+
+    @property
+    def word_choice(self) -> pd.DataFrame: ...
 
 
 _ARTICLE_STEPS = ("attributions", "sentences", "metrics", "word choice")
@@ -345,7 +362,7 @@ def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes:
         return None
 
 
-def _framing(articles: pd.DataFrame, tables: ArticleTables, labels: pd.DataFrame | None, event_col: str | None,
+def _framing(articles: pd.DataFrame, tables: PerArticleTables, labels: pd.DataFrame | None, event_col: str | None,
              notes: list[str], sentiment: pd.DataFrame | None = None,
              kept: set[Any] | None = None, n_jobs: int = 1) -> pd.DataFrame | None:
     """The ranked framing differences between outlets (None with fewer than two outlets).
@@ -390,7 +407,7 @@ def _actor_labels(articles: pd.DataFrame, notes: list[str], n_jobs: int = 1) -> 
         return None
 
 
-def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str = "",
+def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: str = "",
                   event: str | None = "auto", errors: pd.DataFrame | None = None,
                   bar=None, languages: str | Sequence[str] | None = "en", n_jobs: int = 1) -> CorpusAnalysis:
     """The corpus-level tables (comparison, distinctive terms, actor labels) and the whole analysis.
@@ -399,8 +416,9 @@ def corpus_tables(articles: pd.DataFrame, tables: ArticleTables, *, source: str 
     ----------
     articles : pandas.DataFrame
         The articles, with ``outlet``.
-    tables : ArticleTables
-        Their per-article tables (:func:`article_tables`, or read back from a streamed run).
+    tables : ArticleTables or PerArticleTables
+        Their per-article tables (:func:`article_tables`, or read back from a streamed run's parts, each when
+        a step first reads it).
     source, event
         See :func:`analyze_articles`.
     errors : pandas.DataFrame, optional

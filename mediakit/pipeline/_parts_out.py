@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from ..export import csv_ready
 from ..stream import part_paths
 from ._analysis import FIGURE_METRICS, SUMMARY_METRICS
 
-__all__ = ["read_slim", "write_from_parts", "lists_back", "CORPUS_METRICS", "UNREAD_COLUMNS", "SENTENCE_COLUMNS",
+__all__ = ["PartTables", "read_slim", "write_from_parts", "lists_back", "CORPUS_METRICS", "UNREAD_COLUMNS", "SENTENCE_COLUMNS",
            "STREAMED_FILES"]
 
 #: Metric columns the corpus-level step, the charts and the report read (besides the columns that are
@@ -98,6 +99,36 @@ def read_slim(parts: Path, table: str) -> pd.DataFrame:
     frames = [pd.read_parquet(p, columns=names) for p in paths]
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return lists_back(out)
+
+
+class PartTables:
+    """A streamed run's per-article tables for the corpus-level step, each read from ``parts`` (:func:`read_slim`)
+    when a step first asks for it, then kept.
+
+    :func:`~mediakit.pipeline.corpus_tables` reads the metrics first, the attributions after the actor labels,
+    the word choice for the framing differences and the sentences last: until then the driver does not hold
+    them through the steps that need the most memory (distinctive terms, actor labels; about 500 MiB of the
+    whole AllSides file). The tables are the ones read at once.
+    """
+
+    def __init__(self, parts: Path) -> None:
+        self.parts = parts
+
+    @cached_property
+    def metrics(self) -> pd.DataFrame:
+        return read_slim(self.parts, "metrics")
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        return read_slim(self.parts, "sentences")
+
+    @cached_property
+    def attributions(self) -> pd.DataFrame:
+        return read_slim(self.parts, "attributions")
+
+    @cached_property
+    def word_choice(self) -> pd.DataFrame:
+        return read_slim(self.parts, "word_choice")
 
 
 def _all_missing(col: Any) -> bool:

@@ -27,10 +27,10 @@ from ..loaders import LoadReport, iter_articles, load_articles, load_errors
 from ..loaders._errors import Collector
 from ..loaders._sources import expand_sources
 from ..stream import TABLES, analyze_stream, read_parts
-from ._analysis import (ArticleTables, CorpusAnalysis, analyze_articles, corpus_tables, event_column,
+from ._analysis import (CorpusAnalysis, analyze_articles, corpus_tables, event_column,
                         warn_left_out_metrics, with_outlet)
 from ._figures import make_figures
-from ._parts_out import STREAMED_FILES, lists_back, read_slim, write_from_parts
+from ._parts_out import STREAMED_FILES, PartTables, lists_back, write_from_parts
 from ._report import write_report
 
 __all__ = ["analyze_corpus", "write_outputs", "plan_run", "RunPlan", "STREAM_THRESHOLD", "PARALLEL_THRESHOLD"]
@@ -260,10 +260,9 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
             writer.submit(_write_parts_job, [(parts, outdir)], last=True)
         articles = with_outlet(lists_back(read_parts(parts, "articles")))
         event_column(articles, event)
-        # only the columns read from here on: the files get every column from the parts (write_from_parts)
-        tables = ArticleTables(metrics=read_slim(parts, "metrics"), sentences=read_slim(parts, "sentences"),
-                               attributions=read_slim(parts, "attributions"),
-                               word_choice=read_slim(parts, "word_choice"))
+        # only the columns read from here on, each when a step first reads it: the files get every column from
+        # the parts (write_from_parts)
+        tables = PartTables(parts)
         if articles["article_id"].tolist() == tables.metrics["article_id"].tolist():  # the language analyze used
             articles = articles.assign(language=tables.metrics["language"].array)
         warn_left_out_metrics(tables.metrics, languages)
