@@ -13,7 +13,8 @@ Measured: wall time of the whole process (imports, reading, analysis, writing) a
 ``analyze_stream`` alone (what the speed-up is computed from), articles per second, and
 the peak memory: the RSS of the process **plus all its children** (pool workers, the Dask
 nanny, workers and scheduler), sampled every 50 ms by a psutil thread (a sum of RSS counts
-pages shared between processes more than once: an upper bound). The metric tables of every
+pages shared between processes more than once: an upper bound; a child caught between its
+``vfork`` and its ``exec``, which has its parent's RSS to the byte, is left out: ``summed_rss``). The metric tables of every
 path are then compared part by part (they must be identical); ``--check-in-memory`` also
 compares them with ``mediakit.analyze`` on the whole sample in memory. Before and after, a
 pure-Python loop on 2 processes vs 1 shows how much parallelism the machine gives at the time
@@ -93,8 +94,28 @@ def child(args: argparse.Namespace) -> None:
 # --------------------------------------------------------------------------- the harness
 
 
+def summed_rss(procs: list[Any]) -> int:
+    """The RSS of ``procs`` (psutil processes) added up, less a child caught between its ``vfork`` and its ``exec``.
+
+    A worker is started by ``vfork`` + ``exec`` (multiprocessing's spawn, subprocess): for an instant the child
+    runs in its parent's memory, and its RSS is the parent's to the byte. Counted, that instant doubles the
+    parent (seen once in five runs of the whole AllSides file: a 5.2 GB "peak" when a 2.6 GB driver started the
+    framing workers). Such a child is left out; a forked child (its own copy-on-write pages, which are counted,
+    an upper bound) never has exactly its parent's RSS for long.
+    """
+    import psutil
+
+    rss: dict[int, tuple[int, int]] = {}
+    for p in procs:
+        try:
+            rss[p.pid] = (p.memory_info().rss, p.ppid())
+        except psutil.Error:
+            pass
+    return sum(r for r, parent in rss.values() if not (parent in rss and rss[parent][0] == r))
+
+
 class PeakRSS:
-    """Samples the summed RSS of a process and all its descendants in a thread."""
+    """Samples the summed RSS of a process and all its descendants in a thread (:func:`summed_rss`)."""
 
     def __init__(self, pid: int, every: float = 0.05) -> None:
         import psutil
@@ -114,12 +135,7 @@ class PeakRSS:
                 procs = [self.proc] + self.proc.children(recursive=True)
             except psutil.Error:
                 break
-            total = 0
-            for p in procs:
-                try:
-                    total += p.memory_info().rss
-                except psutil.Error:
-                    pass
+            total = summed_rss(procs)
             if total > self.peak:
                 self.peak, self.peak_processes = total, len(procs)
             self._stop.wait(self.every)
