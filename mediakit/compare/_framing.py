@@ -320,16 +320,19 @@ def _count_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list
         counts, names = _count_matrix(cat_codes[idx], cat_names, at, len(meta.group))
         for a, b in _comparisons(sorted(set(meta.group.tolist()))):
             use, is_a = _sides(meta.group, meta.event, a, b, setup.event is not None)
-            row = _count_row(kind, str(subject), a, b, counts[use], is_a, names, meta.event[use], setup, unit)
+            row = _count_row(kind, str(subject), a, b, counts, use, is_a, names, meta.event[use], setup, unit)
             if row["n_mentions_group"] + row["n_mentions_other"] > 0:  # neither side mentions it: no comparison
                 rows.append(row)
     return rows
 
 
-def _count_row(kind: str, subject: str, a: str, b: str | None, counts: np.ndarray, is_a: np.ndarray,
-               names: list[str], events: np.ndarray, setup: _Setup, unit: str) -> dict[str, Any]:
+def _count_row(kind: str, subject: str, a: str, b: str | None, counts: np.ndarray, use: np.ndarray,
+               is_a: np.ndarray, names: list[str], events: np.ndarray, setup: _Setup, unit: str) -> dict[str, Any]:
+    """The row of one comparison of a subject (``counts``: the subject's table, ``use``: the comparison's
+    articles in it), and its pending test when supported."""
     row = _base_row(kind, subject, a, b, setup, len(set(events.tolist())))
-    ca, cb = counts[is_a], counts[~is_a]
+    table = counts[use]
+    ca, cb = table[is_a], table[~is_a]
     ma, mb = ca.sum(axis=1), cb.sum(axis=1)
     n_a, n_b = float(ma.sum()), float(mb.sum())
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -347,7 +350,8 @@ def _count_row(kind: str, subject: str, a: str, b: str | None, counts: np.ndarra
     row["supported"] = bool(min(row["n_articles_group"], row["n_articles_other"], n_a, n_b) >= setup.min_n
                             and len(names) >= 2)
     if row["supported"]:
-        job = CountJob(counts, is_a, strata_codes(events, len(events)), j, setup.n_boot, setup.ci)
+        # the subject's table and the mask, not their product: the tests of a subject share one table
+        job = CountJob(counts, use, is_a, strata_codes(events, len(events)), j, setup.n_boot, setup.ci)
         setup.pending.append(PendingTest(row, len(is_a), job.test, job.ci, seeded_rng(setup.seed, kind, subject, a, b)))
     return row
 

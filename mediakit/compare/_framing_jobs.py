@@ -24,7 +24,10 @@ class CountJob:
     Attributes
     ----------
     counts : numpy.ndarray
-        ``(n_articles, k)`` counts per article and category.
+        ``(n, k)`` counts per article and category: the table of a subject, shared by the tests of its
+        comparisons (one table per subject in memory, and in a worker's pickle, instead of a copy per test).
+    use : numpy.ndarray
+        ``(n,)`` bool: the articles of this comparison (``n_articles`` of them).
     is_a : numpy.ndarray
         ``(n_articles,)`` bool: the article is in the first group.
     strata : numpy.ndarray
@@ -38,20 +41,27 @@ class CountJob:
     """
 
     counts: np.ndarray
+    use: np.ndarray
     is_a: np.ndarray
     strata: np.ndarray
     j: int
     n_boot: int
     level: float
 
+    @property
+    def table(self) -> np.ndarray:
+        """``(n_articles, k)`` counts of this comparison's articles (made when a test or CI reads them)."""
+        return self.counts[self.use]
+
     def test(self, n_perm: int, rng: np.random.Generator, stop: SmallStop | None, look: int = 0,
              tally: Tally | None = None) -> tuple[float, float, float]:
         """``(chi2, cramers_v, p)`` of :func:`count_test`."""
-        return tuple(count_test(self.counts, self.is_a, self.strata, n_perm, rng, stop, look, tally))  # type: ignore[return-value]
+        return tuple(count_test(self.table, self.is_a, self.strata, n_perm, rng, stop, look, tally))  # type: ignore[return-value]
 
     def ci(self, rng: np.random.Generator) -> tuple[float, float]:
         """Cluster-bootstrap CI of the difference of the shares of category ``j`` (:func:`share_diff_ci`)."""
-        ca, cb = self.counts[self.is_a], self.counts[~self.is_a]
+        table = self.table
+        ca, cb = table[self.is_a], table[~self.is_a]
         return share_diff_ci(ca[:, self.j], ca.sum(axis=1), cb[:, self.j], cb.sum(axis=1), self.n_boot, self.level,
                              rng)
 
