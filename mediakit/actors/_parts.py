@@ -77,9 +77,9 @@ def parts_of(articles: pd.DataFrame, parts: Sequence[str] = PARTS, start: int = 
 def _lengths(articles: pd.DataFrame, column: str) -> np.ndarray:
     """Characters of each text of ``column`` (0 for a missing one), counted without Python strings."""
     values = articles[column]
-    if not (pd.api.types.is_string_dtype(values.dtype) and values.dtype != object):
-        return np.array([len(v) if isinstance(v, str) else 0 for v in values.tolist()], dtype=np.int64)
-    return values.str.len().fillna(0).to_numpy(dtype=np.int64)
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.str.len().fillna(0).to_numpy(dtype=np.int64)
+    return np.array([len(v) if isinstance(v, str) else 0 for v in values.tolist()], dtype=np.int64)
 
 
 def part_sizes(articles: pd.DataFrame, parts: Sequence[str] = PARTS) -> list[int]:
@@ -93,8 +93,8 @@ def part_sizes(articles: pd.DataFrame, parts: Sequence[str] = PARTS) -> list[int
     ([7, 3], [4, 3])
     """
     sizes = np.ones(len(articles), dtype=np.int64)
-    for part, column in (("title", "title"), ("text", "text")):
-        if part in parts and column in articles.columns:
+    for column in ("title", "text"):
+        if column in parts and column in articles.columns:
             sizes += _lengths(articles, column)
     if "captions" in parts and "captions" in articles.columns:
         sizes += np.array([sum(len(c) for c in caps if isinstance(c, str))
