@@ -30,6 +30,8 @@ from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
+from ._memory import release_arrow_memory
+
 __all__ = ["ONE_THREAD", "Workers"]
 
 
@@ -76,6 +78,7 @@ def _serve(conn: Connection) -> None:
         if last:  # the parent reads the reply from the pipe after this process is gone
             return
         del msg, fn, args, reply  # no reference to a result (or the arguments) while waiting
+        release_arrow_memory()  # the Arrow columns the task was sent, freed: their pages back to the system
 
 
 def _sendable(exc: Exception) -> tuple[Exception | None, str]:
@@ -127,14 +130,15 @@ class Workers:
     def __len__(self) -> int:
         return len(self._procs)
 
-    def run(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], *, last: bool = False) -> list[Any]:
+    def run(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], *, last: bool = False,
+            convert: Callable[[Any], Any] | None = None) -> list[Any]:
         """``fn(state, *args[k])`` in worker ``k`` (one tuple per worker), the results in worker order.
 
         ``fn`` must be picklable (a module-level function). The first error of a worker is raised here.
-        ``last``: see :meth:`submit`.
+        ``last``, ``convert``: see :meth:`submit` and :meth:`collect`.
         """
         self.submit(fn, args, last=last)
-        return self.collect()
+        return self.collect(convert)
 
     def submit(self, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]], *, last: bool = False) -> None:
         """Start ``fn(state, *args[k])`` in worker ``k`` and return at once; :meth:`collect` gives the results.
@@ -154,17 +158,23 @@ class Workers:
         self._pending = True
         self._ended = last
 
-    def collect(self) -> list[Any]:
-        """The results of the last :meth:`submit`, in worker order (waits for them); a worker's error is raised."""
+    def collect(self, convert: Callable[[Any], Any] | None = None) -> list[Any]:
+        """The results of the last :meth:`submit`, in worker order (waits for them); a worker's error is raised.
+
+        ``convert`` is applied to each result as soon as it is read, before the next one is: a large result
+        (a million rows) made compact (a table) is then never held next to the others in their raw form.
+        """
         if not self._pending:
             raise RuntimeError("Workers.collect(): nothing was submitted")
         self._pending = False
         replies = []
         for conn in self._conns:
             try:
-                replies.append(conn.recv())
+                ok, value = conn.recv()
             except EOFError:
                 raise RuntimeError("a worker process ended unexpectedly (out of memory?)") from None
+            replies.append((ok, convert(value) if ok and convert is not None else value))
+            del value
         for ok, value in replies:
             if not ok:
                 exc, text = value

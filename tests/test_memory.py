@@ -46,3 +46,25 @@ def test_small_freed_blocks_go_back_to_the_system() -> None:
 def test_release_memory_is_harmless_without_glibc(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_memory, "_malloc_trim", lambda: None)
     release_memory()  # only collects garbage
+
+
+def test_arrow_strings_freed_go_back_to_the_system() -> None:
+    """pandas' Arrow-backed strings live in Arrow's allocator, which keeps freed pages until asked."""
+    pa = pytest.importorskip("pyarrow")
+    import pandas as pd
+
+    if rss() is None:
+        pytest.skip("no /proc on this platform")
+    release_memory()
+    base = rss()
+    # many mid-sized string columns, as a corpus's texts read back from Parquet are
+    texts = [pd.array(["word " * 200 + str(i) for i in range(k, k + 2_000)], dtype=pd.ArrowDtype(pa.string()))
+             for k in range(0, 200_000, 2_000)]
+    assert pa.total_allocated_bytes() > 150 * 2**20
+    held = rss()
+    del texts
+    release_memory()
+    released = rss()
+    assert base is not None and held is not None and released is not None
+    assert held - base > 150 * 2**20
+    assert released - base < (held - base) / 2

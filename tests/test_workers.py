@@ -83,3 +83,18 @@ def test_a_last_call_ends_each_worker_once_its_result_is_sent() -> None:
     with Workers(1) as w, pytest.raises(ValueError, match="no 7"):  # an error is raised as before
         w.run(_fail, [(7,)], last=True)
     assert not multiprocessing.active_children()
+
+
+def test_each_result_is_converted_as_soon_as_it_is_read() -> None:
+    seen: list[int] = []
+
+    def size(value: bytes) -> int:
+        seen.append(len(value))
+        return len(value)
+
+    with Workers(2) as w:  # results larger than the pipe's buffer, each made small before the next is read
+        assert w.run(_big, [(4096,), (8192,)], last=True, convert=size) == [256 * 4096, 256 * 8192]
+    assert seen == [256 * 4096, 256 * 8192]
+    with Workers(2) as w, pytest.raises(ValueError, match="no 7"):  # an error is not converted: it is raised
+        w.run(_fail, [(7,), (8,)], convert=size)
+    assert seen == [256 * 4096, 256 * 8192]
