@@ -27,6 +27,7 @@ from ..loaders import LoadReport, iter_articles, load_articles, load_errors
 from ..loaders._errors import Collector
 from ..loaders._sources import expand_sources
 from ..stream import TABLES, analyze_stream, read_parts
+from ..text import unload_language_model
 from ._analysis import (CorpusAnalysis, analyze_articles, corpus_tables, event_column,
                         warn_left_out_metrics, with_outlet)
 from ._figures import make_figures
@@ -245,6 +246,8 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
                   else iter_articles(corpus, chunksize=plan.chunksize, progress=False))
         res = analyze_stream(chunks, parts, n_jobs=plan.n_jobs, scheduler=plan.scheduler, resume=resume,
                              tables=TABLES, progress=progress, languages=languages)
+    unload_language_model()  # the stream's, about 130 MiB: the corpus-level step has the languages
+    release_memory()  # the stream's parsed records and Arrow buffers
     errors = LoadReport(tuple(res.load_errors)).to_frame()
     if res.articles == 0:
         raise _no_articles(corpus, outdir, errors)

@@ -34,6 +34,7 @@ from ._language import (
     normalize_language,
     scored_articles,
     scored_mask,
+    unload_language_model,
     warn_left_out,
 )
 from ._normalize import normalize_inline, normalize_text
@@ -140,6 +141,7 @@ __all__ = [
     "normalize_language",
     "scored_articles",
     "scored_mask",
+    "unload_language_model",
     "warn_left_out",
 ]
 
