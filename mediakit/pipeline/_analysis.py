@@ -334,10 +334,13 @@ def _sources(articles: pd.DataFrame, attributions: pd.DataFrame,
 
 
 def _measured(table: pd.DataFrame | None, ids: set) -> pd.DataFrame | None:
-    """The rows of ``table`` (with ``article_id``) whose article is in ``ids``."""
+    """The rows of ``table`` (with ``article_id``) whose article is in ``ids``: ``table`` itself when that is
+    all of them (a boolean selection copies every column: the labels, attributions and word choice of the
+    whole AllSides file, about 600 MiB, for nothing)."""
     if table is None or "article_id" not in table.columns:
         return table
-    return table[table["article_id"].isin(ids)]
+    keep = table["article_id"].isin(ids).to_numpy(dtype=bool)
+    return table if keep.all() else table[keep]
 
 
 #: Sentiment toward actors is scored for the actors with most labelled mentions (``actor_sentiment.csv``).
