@@ -12,7 +12,7 @@ chunks found, in chunk order, into the corpus-wide state the next step needs:
 4. the labels of the chosen actors' mentions -> the corpus profile (:func:`._nominal.corpus_profile`);
 5. the descriptions linked with it, and the candidates' labels -> the profile with the candidates;
 6. the candidates' descriptions linked with that -> the candidates kept (:func:`.kept_candidates`);
-7. the rows of the chunk.
+7. the rows of the chunk, made a table here as soon as they are read (:func:`._label_passes.label_frame`).
 
 Every merge gives what one pass over the whole corpus gives (same counts, same first positions, same
 order of the label pairs), so the table is the one-process table.
@@ -33,15 +33,15 @@ from ..metrics.analyze import n_workers
 from ._actorset import Actors
 from ._discovery import (choose_actors, count_mentions, extra_mentions, found_actors, grouped_candidates,
                          merge_grouped, user_actors)
-from ._label_passes import (add_kept, article_rows, candidate_links, candidate_names, kept_candidates,
-                            labelled_mentions, merge_support, nominals_of, profile_pairs)
+from ._label_passes import (add_kept, article_rows, candidate_links, candidate_names, joined_frames, kept_candidates,
+                            label_frame, labelled_mentions, merge_support, nominals_of, profile_pairs)
 from ._memo import corpus_scope
 from ._mentions import Matcher, find_mentions
 from ._nominal import NominalProfile, corpus_profile
 from ._parts import lower_words, part_sizes, parts_of
 
 __all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
-           "parallel_rows", "use_workers"]
+           "parallel_labels", "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
 #: sending them their chunks costs more than it saves (about 1 s; the 2,000 first AllSides articles
@@ -197,9 +197,10 @@ def chunk_workers(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any]
         yield pool, set().union(*lowers)
 
 
-def parallel_rows(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any], outlets: list[Any], actors: Any,
-                  *, workers: int, min_mentions: int, nominal: bool, func: str) -> list[_Row]:
-    """The rows of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes."""
+def parallel_labels(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any], outlets: list[Any], actors: Any,
+                    *, workers: int, min_mentions: int, nominal: bool, func: str) -> pd.DataFrame | None:
+    """The table of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes;
+    None without rows."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
     with chunk_workers(articles, parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
@@ -216,5 +217,6 @@ def parallel_rows(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any]
             if extras:
                 profile = corpus_profile(pairs + [p for ps in extra_pairs for p in ps])
                 kept = kept_candidates(merge_support(pool.run(_links, [(extras, profile)] * n)), min_mentions)
-        # last: each worker ends once its rows are sent, before this process has read them all
-        return [r for rows in pool.run(_rows, [(kept,)] * n, last=True) for r in rows]
+        # last: each worker ends once its rows are sent, before this process has read them all; each worker's
+        # rows are made a table as soon as they are read (the tuples of one worker at a time)
+        return joined_frames(pool.run(_rows, [(kept,)] * n, last=True, convert=label_frame))

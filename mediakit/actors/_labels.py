@@ -10,27 +10,20 @@ import pandas as pd
 from .._validation import check_articles, check_columns, check_frame, check_option
 from ..metrics.analyze import n_workers
 from ._discovery import Candidates, resolve_actors, resolve_with_candidates, scored_subset
-from ._label_jobs import parallel_rows, use_workers
-from ._label_passes import (Labelled, add_kept, article_rows, candidate_links, candidate_names, kept_candidates,
-                            labelled_mentions, nominals_of, profile_pairs)
+from ._label_jobs import parallel_labels, use_workers
+from ._label_passes import (LABEL_COLUMNS, LABEL_DTYPES, Labelled, add_kept, article_rows, candidate_links,
+                            candidate_names, kept_candidates, labelled_mentions, nominals_of, profile_pairs)
 from ._memo import corpus_scope
 from ._nominal import Nominal, corpus_profile
 from ._parts import PARTS, Part, check_parts, empty_frame, group_keys, outlets_of, parts_of
 
 __all__ = ["LABEL_COLUMNS", "LABEL_KINDS", "LABEL_SUMMARY_COLUMNS", "actor_label_summary", "actor_labels"]
 
-#: Columns of :func:`actor_labels`, in order.
-LABEL_COLUMNS = (
-    "article_id", "outlet", "part", "caption", "mention_id", "actor", "mention",
-    "mention_start", "mention_end", "label", "label_kind", "label_start", "label_end",
-)
 #: Values of ``label_kind``.
 LABEL_KINDS = ("pre-title", "possessive", "appositive", "honorific", "nominal")
 #: Columns of :func:`actor_label_summary` (after the grouping column(s)).
 LABEL_SUMMARY_COLUMNS = ("actor", "label", "label_kind", "count", "share", "n_mentions", "share_of_mentions")
 
-_LABEL_DTYPES = {"caption": "Int64", "mention_id": "int64", "mention_start": "int64", "mention_end": "int64",
-                 "label_start": "Int64", "label_end": "Int64"}
 _SUMMARY_NEEDS = ("actor", "label", "label_kind", "article_id", "mention_id")
 
 
@@ -155,18 +148,18 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
     workers = use_workers(n_jobs, len(articles))
-    if workers > 1:  # each worker makes the parts of its chunk
-        rows = parallel_rows(articles, parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
-                             nominal=nominal, func=func)
+    if workers > 1:  # each worker makes the parts of its chunk, and the table of its rows
+        out = parallel_labels(articles, parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
+                              nominal=nominal, func=func)
     else:
         rows = _rows(parts_of(articles, parts), ids, outlets, actors, min_mentions=min_mentions, nominal=nominal,
                      func=func)
-    if not rows:
-        return empty_frame(LABEL_COLUMNS, _LABEL_DTYPES)
-    out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS))
+        out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS)) if rows else None
+    if out is None:
+        return empty_frame(LABEL_COLUMNS, LABEL_DTYPES)
     if house_style == "exclude":
         out = _without_honorifics(out)
-    return out.astype(_LABEL_DTYPES)
+    return out.astype(LABEL_DTYPES)
 
 
 def _rows(all_parts: list[list[Part]], ids: list[Any], outlets: list[Any], actors: Any, *, min_mentions: int,

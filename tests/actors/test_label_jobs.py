@@ -77,6 +77,37 @@ def test_actor_sentiment_on_several_processes(sample_articles: pd.DataFrame) -> 
         actor_sentiment(arts, n_jobs=-2)
 
 
+@pytest.mark.usefixtures("parallel")
+def test_a_chunk_without_outlets_or_labels() -> None:
+    # chunks (a, c) and (b, d): the first has no outlet; with the actors given and no nominal labels, the second
+    # has no label either. A column all missing in one chunk is inferred another dtype there: the table is still
+    # the one of all rows.
+    arts = pd.DataFrame({"article_id": list("acbd"), "outlet": [None, None, "X", "Y"],
+                         "text": [_TEXTS[0], _TEXTS[2], _TEXTS[1], _TEXTS[3]]})
+    _same(arts, 2)
+    _same(arts, 2, house_style="keep")
+    plain = arts.assign(text=["Jane Roe spoke.", "Tom Ash spoke.", "Jane Roe left.", "Tom Ash left."])
+    one = _same(plain, 2, actors=["Jane Roe", "Tom Ash"], nominal=False)
+    assert one["label"].isna().all() and len(one) == 4
+
+
+def test_joined_frames_are_the_table_of_all_rows() -> None:
+    from mediakit.actors._label_passes import joined_frames, label_frame
+
+    def row(article: str, outlet: object, label: object) -> tuple[object, ...]:
+        return (article, outlet, "text", pd.NA, 0, "Jane Roe", "Jane Roe", 0, 8, label,
+                pd.NA if label is pd.NA else "pre-title", pd.NA if label is pd.NA else 0, pd.NA if label is pd.NA else 3)
+
+    first = [row("a", None, pd.NA), row("b", None, pd.NA)]  # no outlet, no label: object columns there
+    second = [row("c", "X", "Sen."), row("d", "Y", pd.NA)]
+    whole = label_frame(first + second)
+    pd.testing.assert_frame_equal(joined_frames([label_frame(first), None, label_frame(second)]), whole,
+                                  check_exact=True)
+    pd.testing.assert_frame_equal(joined_frames([label_frame(second), label_frame(second)]),
+                                  label_frame(second + second), check_exact=True)
+    assert joined_frames([None, label_frame([])]) is None
+
+
 def test_small_corpora_stay_in_this_process() -> None:
     assert use_workers(2, label_jobs.MIN_PARALLEL_ARTICLES - 1) == 1
     assert use_workers(2, label_jobs.MIN_PARALLEL_ARTICLES) == 2
