@@ -18,6 +18,7 @@ from ._actorset import Actors, actors_from_user, build_actors
 from ._lexicon import actor_lexicon, actor_stopwords, first_name_gender, norm_word
 from ._mentions import Matcher, Mention, find_mentions
 from ._names import (
+    SentenceStarts,
     Tok,
     is_label_word,
     is_title_case,
@@ -95,7 +96,7 @@ def _split_at_calendar(run: list[Tok]) -> list[list[Tok]]:
     return pieces
 
 
-def _drop_sentence_opener(piece: list[Tok], starts: frozenset[int], lower: set[str]) -> list[Tok]:
+def _drop_sentence_opener(piece: list[Tok], starts: SentenceStarts, lower: set[str]) -> list[Tok]:
     """Without a common word that is capitalised only because it opens the sentence."""
     first = norm_word(piece[0].text)
     if piece[0].start in starts and not is_label_word(piece[0].text) and (
@@ -141,7 +142,7 @@ def _single_word_kept(text: str, tok: Tok, titled: bool, solo: Counter[str]) -> 
     return nxt is None or norm_word(nxt.group(1)) not in lex["not_person"]
 
 
-def _piece_candidate(text: str, piece: list[Tok], starts: frozenset[int], lower: set[str],
+def _piece_candidate(text: str, piece: list[Tok], starts: SentenceStarts, lower: set[str],
                      solo: Counter[str]) -> tuple[tuple[str, ...], int, bool] | None:
     """(words, offset, titled) of the person name in a piece of a capitalised run, or None."""
     piece = _drop_sentence_opener(piece, starts, lower)
