@@ -22,7 +22,7 @@ from ._ngram_slices import models_by_mask
 from ._ngrams import NgramModel, fold
 from ._style import HOUSE_STYLE_MODES, StyleTerms, style_terms
 from ._tables import TERM_COLUMNS, empty_table
-from ._texts import part_texts
+from ._texts import PartTexts
 
 __all__ = ["PRIORS", "corpus_outlets", "distinctive_terms", "empty_terms", "ngram_range", "score_terms", "stop_set", "stop_words",
            "term_comparisons", "term_options", "terms_by_mode", "terms_table"]
@@ -303,7 +303,7 @@ def terms_by_mode(articles: Any, modes: Sequence[str], by: str | pd.Series = "ou
     for mode in modes:
         check_option(mode, HOUSE_STYLE_MODES, name="house_style", func="distinctive_terms")
     labels, _ = group_labels(articles, by, "by", func="distinctive_terms")
-    texts = part_texts(articles, columns, func="distinctive_terms")
+    texts = PartTexts(articles, columns, func="distinctive_terms")  # each article's text made when a slice reads it
     n_missing = int(labels.isna().sum())
     if len(articles) == 0:
         return [empty_terms(n_missing) for _ in modes]

@@ -1,6 +1,7 @@
 """Text columns and search patterns: the text of each article's columns, and the pattern of a term.
 
-:func:`part_texts` joins an article's text columns (lists such as ``captions`` element by element);
+:func:`part_texts` joins an article's text columns (lists such as ``captions`` element by element), and
+:class:`PartTexts` does it for one article when it is read;
 :func:`term_pattern` compiles the whole-word pattern :func:`mediakit.compare.kwic` and
 :func:`mediakit.compare.attention` search with.
 """
@@ -9,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
 
 from .._validation import MissingColumnError
 
-__all__ = ["check_text_columns", "part_texts", "term_pattern"]
+__all__ = ["PartTexts", "check_text_columns", "part_texts", "term_pattern"]
 
 _APOSTROPHE_RE = re.compile("['\u2019]")
 
@@ -27,6 +28,55 @@ def check_text_columns(df: pd.DataFrame, columns: Sequence[Any], *, func: str, n
     if missing:
         raise MissingColumnError(func, missing, name=name, present=df.columns,
                                  hint=f"columns {missing!r} not in the table; pass columns= the text columns")
+
+
+def _joined(cells: Sequence[Any]) -> str:
+    """The text cells of one row joined with line breaks (lists element by element; other values left out)."""
+    parts: list[str] = []
+    for v in cells:
+        if isinstance(v, str):
+            parts.append(v)
+        elif isinstance(v, (list, tuple, np.ndarray)):
+            parts.extend(s for s in v if isinstance(s, str))
+    return "\n".join(parts)
+
+
+class PartTexts(Sequence[str]):
+    """:func:`part_texts` made one row at a time, when it is read: ``texts[i] == part_texts(df, columns)[i]``.
+
+    A corpus held in Arrow-backed string columns (pandas' default since 3.0) is UTF-8; the list of
+    :func:`part_texts` is Python strings, up to four bytes a character, all alive at once (the whole
+    AllSides file: the columns' lists and the joined strings, about 800 MiB at the peak). Read in slices, as
+    :func:`mediakit.compare.distinctive_terms` counts the n-grams, only a slice's strings are alive.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"title": ["Hi", None], "captions": [["a", None, "b"], []]})
+    >>> texts = PartTexts(df, ["title", "captions"])
+    >>> len(texts), texts[0], texts[-1], list(texts) == part_texts(df, ["title", "captions"])
+    (2, 'Hi\\na\\nb', '', True)
+    """
+
+    def __init__(self, df: pd.DataFrame, columns: Sequence[str], *, func: str = "distinctive_terms") -> None:
+        check_text_columns(df, columns, func=func)
+        self._columns = [df[c].array for c in columns]
+        self._n = len(df)
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._n))]
+        if not -self._n <= i < self._n:
+            raise IndexError(f"row {i} of {self._n}")
+        return _joined([col[i] for col in self._columns])
 
 
 def part_texts(df: pd.DataFrame, columns: Sequence[str], *, func: str = "distinctive_terms") -> list[str]:
@@ -45,16 +95,7 @@ def part_texts(df: pd.DataFrame, columns: Sequence[str], *, func: str = "distinc
     """
     check_text_columns(df, columns, func=func)
     cols = [df[c].tolist() for c in columns]
-    out = []
-    for cells in zip(*cols, strict=True):
-        parts: list[str] = []
-        for v in cells:
-            if isinstance(v, str):
-                parts.append(v)
-            elif isinstance(v, (list, tuple, np.ndarray)):
-                parts.extend(s for s in v if isinstance(s, str))
-        out.append("\n".join(parts))
-    return out
+    return [_joined(cells) for cells in zip(*cols, strict=True)]
 
 
 def term_pattern(term: str, *, regex: bool = False, case: bool = False) -> re.Pattern[str]:
