@@ -37,6 +37,7 @@ import mediakit.pipeline._run as run
 _STEPS = ("_comparison", "_terms", "_actor_labels", "_sources", "_actor_sentiment", "_framing")
 _WRITES = ("analyze_stream", "read_parts", "write_from_parts", "make_figures", "write_report")
 _peak = [0.0, 0.0]  # this step's, the whole run's
+_step = ["start"]  # the step running (for --timeline)
 
 
 def _tree(pid: int) -> list[tuple[int, int]]:
@@ -54,10 +55,11 @@ def _tree(pid: int) -> list[tuple[int, int]]:
     return out
 
 
-def _rss() -> float:
+def _rss(per_process: dict[int, tuple[int, int]] | None = None) -> float:
     """RSS of this process and its descendants (the workers), summed, in MiB; a child caught between its
-    ``vfork`` and its ``exec`` (its parent's RSS to the byte: ``bench_scale.summed_rss``) left out."""
-    pages: dict[int, tuple[int, int]] = {}
+    ``vfork`` and its ``exec`` (its parent's RSS to the byte: ``bench_scale.summed_rss``) left out.
+    ``per_process`` gets each process's pages and parent."""
+    pages: dict[int, tuple[int, int]] = {} if per_process is None else per_process
     for pid, parent in _tree(os.getpid()):
         try:
             with open(f"/proc/{pid}/statm") as fh:
@@ -68,10 +70,23 @@ def _rss() -> float:
     return total * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _sample() -> None:
+def _sample(timeline: Path | None) -> None:
+    """Sample the summed RSS every 50 ms; with ``timeline``, write every process's RSS every 0.5 s (TSV)."""
+    out = open(timeline, "w") if timeline is not None else None  # noqa: SIM115 (open for the whole run)
+    if out is not None:
+        out.write("seconds\tstep\tpid\tparent\trss_mib\n")
+    t0, k = time.perf_counter(), 0
+    page = os.sysconf("SC_PAGE_SIZE") / 2**20
     while True:
-        rss = _rss()
+        procs: dict[int, tuple[int, int]] = {}
+        rss = _rss(procs)
         _peak[0], _peak[1] = max(_peak[0], rss), max(_peak[1], rss)
+        if out is not None and k % 10 == 0:
+            now = time.perf_counter() - t0
+            out.writelines(f"{now:.2f}\t{_step[0]}\t{pid}\t{parent}\t{n * page:.0f}\n"
+                           for pid, (n, parent) in sorted(procs.items()))
+            out.flush()
+        k += 1
         time.sleep(0.05)
 
 
@@ -84,8 +99,10 @@ def _cpu() -> float:
 def _timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         before = _peak[0] = _rss()
+        outer, _step[0] = _step[0], name
         t0, c0 = time.perf_counter(), _cpu()
         out = func(*args, **kwargs)
+        _step[0] = outer
         print(f"{name:18s} {time.perf_counter() - t0:8.1f} s  {_cpu() - c0:8.1f} CPU s  RSS before {before:6.0f}  "
               f"peak {_peak[0]:6.0f}  after {_rss():6.0f} MiB", flush=True)
         return out
@@ -98,8 +115,10 @@ def main() -> None:
     ap.add_argument("out", type=Path, help="the output folder of the run (with parts/)")
     ap.add_argument("--chunksize", type=int, default=1000)
     ap.add_argument("--n-jobs", type=int, default=2)
+    ap.add_argument("--timeline", type=Path, help="write every process's RSS every 0.5 s to this TSV file "
+                    "(seconds, step, pid, parent, rss_mib): what makes each step's peak")
     args = ap.parse_args()
-    threading.Thread(target=_sample, daemon=True).start()
+    threading.Thread(target=_sample, args=(args.timeline,), daemon=True).start()
     for name in _STEPS:
         setattr(analysis, name, _timed(name, getattr(analysis, name)))
     for name in _WRITES:
