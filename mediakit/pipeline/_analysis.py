@@ -335,8 +335,7 @@ def _sources(articles: pd.DataFrame, attributions: pd.DataFrame,
 
 def _measured(table: pd.DataFrame | None, ids: set) -> pd.DataFrame | None:
     """The rows of ``table`` (with ``article_id``) whose article is in ``ids``: ``table`` itself when that is
-    all of them (a boolean selection copies every column: the labels, attributions and word choice of the
-    whole AllSides file, about 600 MiB, for nothing)."""
+    all of them (a boolean selection copies the columns NumPy holds; Arrow's it mostly shares)."""
     if table is None or "article_id" not in table.columns:
         return table
     keep = table["article_id"].isin(ids).to_numpy(dtype=bool)
