@@ -302,9 +302,10 @@ def _count_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list
     art_ids = long["article_id"].to_numpy(dtype=object)
     art_codes = pd.factorize(art_ids)[0]
     groups = long["group"].to_numpy(dtype=object)
-    cat_names, cat_codes = np.unique(long["category"].map(str).to_numpy(dtype=object).astype(str),
-                                     return_inverse=True)
-    cat_codes = cat_codes.ravel()
+    # the category names sorted, each mention's code into them (as np.unique gives them, without making a
+    # fixed-width string array of every mention: 4 bytes a character of the longest label, ~300 MB for the
+    # labels of the whole AllSides file, and a sorted copy)
+    cat_codes, cat_names = pd.factorize(long["category"].map(str).to_numpy(dtype=object), sort=True)
     events = np.array([str(v) for v in long["event"].tolist()], dtype=object)
     codes, names_of = pd.factorize(subjects, sort=True)
     order = np.argsort(codes, kind="stable")
