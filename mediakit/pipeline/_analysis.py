@@ -450,9 +450,13 @@ def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: s
     step()
     labels = _actor_labels(scored, notes, n_jobs)
     release_memory()
-    roles, partisan = _sources(articles, tables.attributions, notes)
-    sentiment = _actor_sentiment(scored, labels, notes, kept, n_jobs)
+    # the sentiment's workers before the source roles: a streamed run reads the attributions for the roles, and
+    # would hold them beside the workers (the notes keep the order roles, sentiment)
+    sentiment_notes: list[str] = []
+    sentiment = _actor_sentiment(scored, labels, sentiment_notes, kept, n_jobs)
     release_memory()
+    roles, partisan = _sources(articles, tables.attributions, notes)
+    notes.extend(sentiment_notes)
     framing = _framing(articles, tables, labels, event_col, notes, sentiment, kept, n_jobs)
     release_memory()
     return CorpusAnalysis(source=source, articles=articles,

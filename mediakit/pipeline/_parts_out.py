@@ -105,10 +105,10 @@ class PartTables:
     """A streamed run's per-article tables for the corpus-level step, each read from ``parts`` (:func:`read_slim`)
     when a step first asks for it, then kept.
 
-    :func:`~mediakit.pipeline.corpus_tables` reads the metrics first, the attributions after the actor labels,
-    the word choice for the framing differences and the sentences last: until then the driver does not hold
-    them through the steps that need the most memory (distinctive terms, actor labels; about 500 MiB of the
-    whole AllSides file). The tables are the ones read at once.
+    :func:`~mediakit.pipeline.corpus_tables` reads the metrics first, the attributions after the actor labels
+    and sentiment, the word choice for the framing differences and the sentences last: until then the driver
+    does not hold them through the steps that need the most memory (distinctive terms, actor labels and
+    sentiment; about 500 MiB of the whole AllSides file). The tables are the ones read at once.
     """
 
     def __init__(self, parts: Path) -> None:

@@ -146,16 +146,20 @@ def test_a_streamed_run_keeps_few_columns_in_memory_and_writes_every_column_from
 
 def test_a_streamed_run_reads_each_table_when_a_step_first_asks_for_it(monkeypatch, tmp_path):
     """The corpus-level step gets the tables of the parts one by one, as its steps read them (the driver does
-    not hold the attributions through the actor labels), and they are read_slim's tables."""
+    not hold the attributions through the actor labels and sentiment), and they are read_slim's tables."""
     from mediakit.pipeline import _analysis
     from mediakit.pipeline._parts_out import PartTables, read_slim
 
     seen: dict[str, set[str]] = {}
-    labels = _analysis._actor_labels
+    labels, sentiment = _analysis._actor_labels, _analysis._actor_sentiment
 
     def spy(articles, notes, n_jobs=1):
         seen["labels"] = set(vars(tables_of[0]))  # what was read when the actor labels start
         return labels(articles, notes, n_jobs)
+
+    def spy_sentiment(*args, **kw):
+        seen["sentiment"] = set(vars(tables_of[0]))
+        return sentiment(*args, **kw)
 
     tables_of: list[PartTables] = []
     corpus_tables = _run.corpus_tables
@@ -165,12 +169,13 @@ def test_a_streamed_run_reads_each_table_when_a_step_first_asks_for_it(monkeypat
         return corpus_tables(articles, tables, **kw)
 
     monkeypatch.setattr(_analysis, "_actor_labels", spy)
+    monkeypatch.setattr(_analysis, "_actor_sentiment", spy_sentiment)
     monkeypatch.setattr(_run, "corpus_tables", keep)
     monkeypatch.setattr(_run, "STREAM_THRESHOLD", 1000)
     analyze_corpus(DATA, tmp_path, progress=False, event="event", chunksize=10)
     (tables,) = tables_of
     assert isinstance(tables, PartTables)
-    assert seen["labels"] == {"parts", "metrics"}
+    assert seen["labels"] == seen["sentiment"] == {"parts", "metrics"}
     for name in ("metrics", "sentences", "attributions", "word_choice"):
         pd.testing.assert_frame_equal(getattr(tables, name), read_slim(tmp_path / "parts", name), check_exact=True)
 
