@@ -297,19 +297,22 @@ _HOW = {
 def compared_view(res: CorpusAnalysis) -> CorpusAnalysis:
     """``res`` with the per-outlet tables cut to the outlets compared pair by pair
     (:func:`~mediakit.pipeline.compared_outlets`: the 12 with most articles), or ``res`` itself when
-    every outlet is compared. A chart of 180 outlets is unreadable and slow to draw."""
+    every outlet is compared. A chart of 180 outlets is unreadable and slow to draw. The cut articles leave
+    out their body text and captions: no chart reads them, and the cut copies what it keeps (about 130 MiB
+    of text for the whole AllSides file)."""
     kept = compared_outlets(res.articles)
     if kept is None:
         return res
 
-    def cut(table: pd.DataFrame | None) -> pd.DataFrame | None:
+    def cut(table: pd.DataFrame | None, unread: tuple[str, ...] = ()) -> pd.DataFrame | None:
         if table is None or "outlet" not in table.columns:
             return table
-        return table[table["outlet"].isin(kept).to_numpy()]
+        keep = table["outlet"].isin(kept).to_numpy()
+        return table.drop(columns=[c for c in unread if c in table.columns])[keep]
 
     names = ("articles", "metrics", "sentences", "attributions", "word_choice", "actor_labels", "source_roles",
              "partisan")
-    cuts: dict[str, Any] = {n: cut(getattr(res, n)) for n in names}
+    cuts: dict[str, Any] = {n: cut(getattr(res, n), ("text", "captions") if n == "articles" else ()) for n in names}
     return dataclasses.replace(res, **cuts)
 
 

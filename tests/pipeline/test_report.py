@@ -408,3 +408,9 @@ def test_many_outlets_charts_show_the_compared_outlets_and_the_articles_chart_al
     sentiment = pd.read_csv(figures["sentiment_distribution"].file(".csv"))
     assert set(sentiment["outlet"]) == set(outlets[:MAX_COMPARED_OUTLETS])
     assert set(res.sentences["outlet"]) == set(outlets)  # the tables keep every outlet
+    from mediakit.pipeline._figures import compared_view
+
+    view = compared_view(res)  # what the charts read: the articles without their text (copied otherwise)
+    assert set(view.articles["outlet"]) == set(outlets[:MAX_COMPARED_OUTLETS])
+    assert "text" not in view.articles.columns and "title" in view.articles.columns
+    assert "text" in res.articles.columns
