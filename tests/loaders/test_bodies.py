@@ -68,6 +68,21 @@ def test_a_page_without_body_words_is_an_empty_body_warning(text):
     assert "“Headline 0” has no words of body text" in items[0].message
 
 
+@pytest.mark.parametrize("dtype", ["object", "string", "str"])
+def test_the_flags_are_the_same_whatever_holds_the_texts(dtype):
+    # the texts are read one at a time from the column (Arrow-backed or not); missing values and non-text count as
+    # no body
+    texts = [words(400), "", None, words(3), "WASHINGTON (AP) — " + words(5), words(380), words(390), words(410)]
+    arts = frame(text=pd.array(texts, dtype=dtype))
+    flags = body_flags(arts)
+    # empty, missing, a 3-word teaser; the 8-word wire flash is short by design
+    assert flags[["position", "kind", "words"]].values.tolist() == [[1, EMPTY_BODY, 0], [2, EMPTY_BODY, 0],
+                                                                    [3, SHORT_BODY, 3]]
+    pd.testing.assert_frame_equal(flags, body_flags(frame(text=pd.array(texts, dtype="object"))))
+    mixed = frame(text=pd.array([words(400), 7, float("nan")], dtype="object"))
+    assert body_flags(mixed)["kind"].tolist() == [EMPTY_BODY, EMPTY_BODY]
+
+
 def test_flagged_articles_stay_in_the_table_unchanged():
     arts = frame(text=["", words(12), words(400)])
     before = arts.copy()
