@@ -81,6 +81,29 @@ def test_within_events_the_outlet_is_shuffled_only_inside_an_event():
         assert (chunk.reshape(len(chunk), 4, 2).sum(axis=2) == 1).all()
 
 
+@pytest.mark.parametrize("n_strata", [1, 3, 300])
+def test_the_tests_read_the_strata_by_value_whatever_their_integer_type(n_strata):
+    # strata_codes keeps the smallest type (one byte up to 256 events): the shuffles, p-values and statistics
+    # are those of int64 codes
+    rng = np.random.default_rng(5)
+    n = 900
+    events = np.array([f"e{k}" for k in rng.integers(0, n_strata, n)], dtype=object)
+    codes = strata_codes(events, n)
+    assert codes.dtype == (np.uint8 if n_strata <= 256 else np.uint16)
+    wide = codes.astype(np.int64)
+    labels = rng.random(n) < 0.4
+    counts = rng.integers(0, 4, (n, 3)).astype(float)
+    values = rng.normal(size=n)
+    for a, b in zip(shuffled_labels(labels, codes, 60, np.random.default_rng(1)),
+                    shuffled_labels(labels, wide, 60, np.random.default_rng(1)), strict=True):
+        assert np.array_equal(a, b)
+    assert count_test(counts, labels, codes, 300, np.random.default_rng(2)) == \
+        count_test(counts, labels, wide, 300, np.random.default_rng(2))
+    assert score_test(values, labels, codes, 300, np.random.default_rng(3)) == \
+        score_test(values, labels, wide, 300, np.random.default_rng(3))
+    assert strata_codes(None, 4).tolist() == [0, 0, 0, 0]
+
+
 def test_every_kind_from_the_tables_of_a_run():
     ids = [f"{o}{i}" for o in "AB" for i in range(8)]
     outlet = [i[0] for i in ids]
