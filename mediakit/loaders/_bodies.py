@@ -100,13 +100,19 @@ def _estimated_words(text: Any) -> int:
     return max(text.count(" ") + text.count("\n") + 1, len(text) // 7)
 
 
+def _series(df: pd.DataFrame, name: str) -> pd.Series | None:
+    """The column ``name`` (the first one when the name is duplicated), None when absent."""
+    if name not in df.columns:
+        return None
+    col = df[name]
+    return col.iloc[:, 0] if isinstance(col, pd.DataFrame) else col
+
+
 def _column(df: pd.DataFrame, name: str) -> list[Any]:
     """The values of a column as a list of Python objects (missing ones None; no column: all None)."""
-    if name not in df.columns:
+    col = _series(df, name)
+    if col is None:
         return [None] * len(df)
-    col = df[name]
-    if isinstance(col, pd.DataFrame):  # duplicated column name: the first one
-        col = col.iloc[:, 0]
     return [None if _missing(v) else v for v in col.astype(object).tolist()]
 
 
@@ -118,11 +124,9 @@ def _body_words(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """
     n = len(articles)
     words, wire = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
-    if "text" not in articles.columns:
+    col = _series(articles, "text")
+    if col is None:
         return words, wire
-    col = articles["text"]
-    if isinstance(col, pd.DataFrame):  # duplicated column name: the first one
-        col = col.iloc[:, 0]
     for i, v in enumerate(col.array):
         if isinstance(v, str):
             words[i] = _estimated_words(v)
