@@ -12,7 +12,8 @@ from ..metrics.analyze import n_workers
 from ._discovery import Candidates, resolve_actors, resolve_with_candidates, scored_subset
 from ._label_jobs import parallel_labels, use_workers
 from ._label_passes import (LABEL_COLUMNS, LABEL_DTYPES, Labelled, add_kept, article_rows, candidate_links,
-                            candidate_names, kept_candidates, labelled_mentions, nominals_of, profile_pairs)
+                            candidate_names, kept_candidates, label_frame, labelled_mentions, nominals_of,
+                            profile_pairs)
 from ._memo import corpus_scope
 from ._nominal import Nominal, corpus_profile
 from ._parts import PARTS, Part, check_parts, empty_frame, group_keys, outlets_of, parts_of
@@ -154,7 +155,7 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     else:
         rows = _rows(parts_of(articles, parts), ids, outlets, actors, min_mentions=min_mentions, nominal=nominal,
                      func=func)
-        out = pd.DataFrame(rows, columns=list(LABEL_COLUMNS)) if rows else None
+        out = label_frame(rows)
     if out is None:
         return empty_frame(LABEL_COLUMNS, LABEL_DTYPES)
     if house_style == "exclude":
