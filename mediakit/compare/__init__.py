@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from ._attention import attention
 from ._compare import Comparison, compare
-from ._framing import FRAMING_COLUMNS, FRAMING_KINDS, find_framing_differences
+from ._framing import FRAMING_COLUMNS, FRAMING_INPUT_COLUMNS, FRAMING_KINDS, find_framing_differences
 from ._kwic import kwic
 from ._ngrams import term_cells
 from ._stats import (
@@ -81,6 +81,7 @@ __all__ = [
     "Comparison",
     "EVENT_COLUMNS",
     "FRAMING_COLUMNS",
+    "FRAMING_INPUT_COLUMNS",
     "FRAMING_KINDS",
     "GROUP_COLUMNS",
     "KWIC_COLUMNS",

@@ -30,7 +30,7 @@ from ._stats import CORRECTIONS, adjust_pvalues, seeded_rng
 from ._style import house_style
 from ._tables import FRAMING_COLUMNS, empty_table
 
-__all__ = ["FRAMING_COLUMNS", "FRAMING_KINDS", "LOADED_METRICS", "MAX_CATEGORIES", "PAIRS_UP_TO",
+__all__ = ["FRAMING_COLUMNS", "FRAMING_INPUT_COLUMNS", "FRAMING_KINDS", "LOADED_METRICS", "MAX_CATEGORIES", "PAIRS_UP_TO",
            "find_framing_differences", "normalize_label"]
 
 #: The kinds of difference, in the order the rows of one rank tie are listed.
@@ -41,6 +41,11 @@ LOADED_METRICS = ("wc_loaded_per1k",)
 MAX_CATEGORIES = 8
 #: Up to this many groups every pair is compared; with more, each group against the others.
 PAIRS_UP_TO = 4
+#: The columns :func:`find_framing_differences` reads of each table it is given, besides ``article_id``, the
+#: group and the event (with the default ``loaded``): a caller may pass only these.
+FRAMING_INPUT_COLUMNS = {"word_choice": ("family", "variant", "part"), "actor_labels": ("actor", "label", "label_kind"),
+                         "attributions": ("source_role", "party"), "metrics": LOADED_METRICS,
+                         "actor_sentiment": ("actor", "mean_score", "n_mentions")}
 _POOLED = "(other)"
 _NOT_A_FINDING = frozenset({_POOLED, "(none)", "unknown", "other"})
 _FUNC = "find_framing_differences"

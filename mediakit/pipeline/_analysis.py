@@ -22,8 +22,8 @@ import pandas as pd
 from .._memory import release_memory
 from .._progress import progress_bar
 from ..actors import actor_labels, actor_sentiment
-from ..compare import (Comparison, compare, find_framing_differences, partisan_balance, source_shares,
-                       terms_by_mode)
+from ..compare import (FRAMING_INPUT_COLUMNS, Comparison, compare, find_framing_differences, partisan_balance,
+                       source_shares, terms_by_mode)
 from ..loaders import load_errors
 from ..metrics.analyze import analyze, left_out_summary
 from ..metrics.attribution import extract_attributions
@@ -34,7 +34,7 @@ from ..text import LeftOutWarning, article_languages, check_languages, normalize
 
 __all__ = ["CorpusAnalysis", "PerArticleTables", "analyze_articles", "article_tables", "corpus_tables", "event_column",
            "with_language", "warn_left_out_metrics", "SUMMARY_METRICS", "FIGURE_METRICS", "EVENT_COLUMNS",
-           "MIN_SUPPORT", "MAX_COMPARED_OUTLETS", "SENTIMENT_ACTORS", "compared_outlets"]
+           "MIN_SUPPORT", "MAX_COMPARED_OUTLETS", "SENTIMENT_ACTORS", "compared_outlets", "outlets_by_size"]
 
 #: The headline metrics compared between outlets in ``comparison.csv`` and the report (any column of
 #: ``analyze`` can be compared with :func:`mediakit.compare`).
@@ -123,8 +123,19 @@ class CorpusAnalysis:
     @property
     def outlets(self) -> list[str]:
         """Outlets with at least one article, most articles first (ties by name)."""
-        counts = self.articles["outlet"].dropna().astype(str).value_counts()
-        return sorted(counts.index, key=lambda o: (-int(counts[o]), o.casefold()))
+        return outlets_by_size(self.articles)
+
+
+def outlets_by_size(articles: pd.DataFrame) -> list[str]:
+    """The outlets of ``articles`` with at least one article, most articles first (ties by name).
+
+    Examples
+    --------
+    >>> outlets_by_size(pd.DataFrame({"outlet": ["b", "A", "a", "b", None]}))
+    ['b', 'A', 'a']
+    """
+    counts = articles["outlet"].dropna().astype(str).value_counts()
+    return sorted(counts.index, key=lambda o: (-int(counts[o]), o.casefold()))
 
 
 def event_column(articles: pd.DataFrame, event: str | None) -> str | None:
@@ -333,17 +344,20 @@ def _sources(articles: pd.DataFrame, attributions: pd.DataFrame,
     return (roles if len(roles) else None), partisan
 
 
-def _measured(table: pd.DataFrame | None, ids: set) -> pd.DataFrame | None:
-    """The rows of ``table`` (with ``article_id``) whose article is in ``ids``: ``table`` itself when that is
-    all of them (a boolean selection copies the columns NumPy holds; Arrow's it mostly shares)."""
+def _measured(table: pd.DataFrame | None, ids: set, columns: Sequence[str]) -> pd.DataFrame | None:
+    """The rows of ``table`` (with ``article_id``) whose article is in ``ids``, and of its ``columns`` those it
+    has: only what is read is copied by the selection of rows (none when every row is kept)."""
     if table is None or "article_id" not in table.columns:
         return table
+    table = table[[c for c in dict.fromkeys(columns) if c in table.columns]]
     keep = table["article_id"].isin(ids).to_numpy(dtype=bool)
     return table if keep.all() else table[keep]
 
 
 #: Sentiment toward actors is scored for the actors with most labelled mentions (``actor_sentiment.csv``).
 SENTIMENT_ACTORS = 10
+#: The columns of the articles :func:`mediakit.actor_sentiment` reads here (ids, outlets and the parts searched).
+_SENTIMENT_READS = ("article_id", "outlet", "title", "text", "captions")
 
 
 def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes: list[str],
@@ -351,14 +365,16 @@ def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes:
     """:func:`mediakit.actor_sentiment` toward the :data:`SENTIMENT_ACTORS` most mentioned actors (None without)."""
     if labels is None or labels.empty:
         return None
-    pool = labels if kept is None else labels[labels["outlet"].isin(kept)]
-    top = pool["actor"].value_counts()
+    mentioned = labels["actor"] if kept is None else labels["actor"][labels["outlet"].isin(kept).to_numpy(dtype=bool)]
+    top = mentioned.value_counts()
     actors = sorted(top.index[:SENTIMENT_ACTORS], key=lambda a: (-int(top[a]), str(a)))
     if not actors:
         return None
+    if kept is not None:  # the columns read, then the rows: the other columns are not copied
+        articles = articles[[c for c in _SENTIMENT_READS if c in articles.columns]]
+        articles = articles[articles["outlet"].isin(kept).to_numpy(dtype=bool)]
     try:
-        return actor_sentiment(articles if kept is None else articles[articles["outlet"].isin(kept)], actors,
-                               languages=None, n_jobs=n_jobs)
+        return actor_sentiment(articles, actors, languages=None, n_jobs=n_jobs)
     except ValueError as exc:
         notes.append(f"no sentiment toward actors: {exc}")
         return None
@@ -381,19 +397,21 @@ def _framing(articles: pd.DataFrame, tables: PerArticleTables, labels: pd.DataFr
     words = pd.to_numeric(metrics["words"], errors="coerce") if "words" in metrics.columns else None
     ids = set(metrics.loc[words.fillna(0).to_numpy() > 0, "article_id"]) if words is not None and \
         "article_id" in metrics.columns else set(articles["article_id"])
+    articles = articles[cols]  # the columns first: a selection of rows would copy the texts too
     if kept is not None:
         articles = articles[articles["outlet"].isin(kept)]
         ids &= set(articles["article_id"])
     attrs = tables.attributions if {"article_id", "source_role"} <= set(tables.attributions.columns) else None
     wc = tables.word_choice if {"article_id", "family", "variant"} <= set(tables.word_choice.columns) else None
-    inputs = [_measured(t, ids) for t in (wc, labels, attrs, metrics, sentiment)]
+    inputs = [_measured(t, ids, [*cols, *FRAMING_INPUT_COLUMNS[name]])
+              for name, t in zip(FRAMING_INPUT_COLUMNS, (wc, labels, attrs, metrics, sentiment), strict=True)]
     try:
-        table = find_framing_differences(*inputs, articles=articles[cols], by="outlet", event=event_col,
+        table = find_framing_differences(*inputs, articles=articles, by="outlet", event=event_col,
                                          min_n=MIN_SUPPORT, n_jobs=n_jobs)
         if event_col is not None and not table["supported"].any():
             notes.append(f"framing differences are compared over all articles, not within events ({event_col!r}): "
                          f"no outlets share enough events ({MIN_SUPPORT} articles and mentions per side)")
-            table = find_framing_differences(*inputs, articles=articles[cols], by="outlet", min_n=MIN_SUPPORT,
+            table = find_framing_differences(*inputs, articles=articles, by="outlet", min_n=MIN_SUPPORT,
                                              n_jobs=n_jobs)
         return table
     except ValueError as exc:

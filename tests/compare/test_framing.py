@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mediakit.compare import FRAMING_COLUMNS, find_framing_differences
+from mediakit.compare import FRAMING_COLUMNS, FRAMING_INPUT_COLUMNS, find_framing_differences
 from mediakit.compare._framing import normalize_label
 from mediakit.compare._framing_stats import count_test, score_test, shuffled_labels, strata_codes
 
@@ -104,7 +104,8 @@ def test_the_tests_read_the_strata_by_value_whatever_their_integer_type(n_strata
     assert strata_codes(None, 4).tolist() == [0, 0, 0, 0]
 
 
-def test_every_kind_from_the_tables_of_a_run():
+def _run_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Actor labels, attributions, metrics and actor sentiment of 16 articles where outlets A and B differ."""
     ids = [f"{o}{i}" for o in "AB" for i in range(8)]
     outlet = [i[0] for i in ids]
     labels = pd.DataFrame({"article_id": ids * 2, "outlet": outlet * 2, "actor": "Ann Smith",
@@ -117,7 +118,11 @@ def test_every_kind_from_the_tables_of_a_run():
                             "wc_loaded_per1k": [5.0 + i if o == "A" else 1.0 + i / 10 for i, o in enumerate(outlet)]})
     sent = pd.DataFrame({"article_id": ids, "outlet": outlet, "actor": "Ann Smith", "n_mentions": 5,
                          "mean_score": [0.5 if o == "A" else -0.5 for o in outlet]})
-    t = find_framing_differences(None, labels, attrs, metrics, sent)
+    return labels, attrs, metrics, sent
+
+
+def test_every_kind_from_the_tables_of_a_run():
+    t = find_framing_differences(None, *_run_tables())
     assert set(t["kind"]) == {"actor_label", "source_role", "partisan", "loaded_language", "actor_sentiment"}
     got = t.set_index("kind")
     assert got.loc["actor_label", "variant"] in ("billionaire", "senator")  # "the" and the honorific are dropped
@@ -127,6 +132,29 @@ def test_every_kind_from_the_tables_of_a_run():
         assert got.loc[kind, "significant"], kind
     assert "uses more loaded words in its own voice" in got.loc["loaded_language", "sentence"]
     assert got.loc["actor_sentiment", "sentence"].startswith("Sentences about Ann Smith are more positive in A than in B")
+
+
+def test_the_input_columns_are_what_it_reads():
+    """FRAMING_INPUT_COLUMNS: the tables cut to them give the same table, and each one listed is read."""
+    wc = _word_choice(leak=2).assign(term="regime", match="Regime", start=0, end=6)
+    wc.loc[wc.index[::3], "part"] = "caption"  # captions are left out: ``part`` is read
+    labels, attrs, metrics, sent = _run_tables()
+    labels = pd.concat([labels, labels.head(16).assign(label="his", label_kind="possessive", mention="Smith")])
+    attrs = attrs.assign(speaker="Ann Smith", cue_lemma="say", office=None)
+    metrics = metrics.assign(words=300, tone=0.1)
+    sent = sent.assign(n_mentions=[1 + i % 4 for i in range(len(sent))], share_negative=0.5)
+    tables = dict(zip(FRAMING_INPUT_COLUMNS, (wc, labels, attrs, metrics, sent), strict=True))
+    full = find_framing_differences(**tables, n_perm=200, n_boot=100)
+    cut = {name: t[["article_id", "outlet", *FRAMING_INPUT_COLUMNS[name]]] for name, t in tables.items()}
+    pd.testing.assert_frame_equal(find_framing_differences(**cut, n_perm=200, n_boot=100), full)
+    for name, columns in FRAMING_INPUT_COLUMNS.items():
+        for col in columns:
+            try:
+                without = find_framing_differences(**{**tables, name: tables[name].drop(columns=col)}, n_perm=200,
+                                                   n_boot=100)
+            except ValueError:  # a column it needs
+                continue
+            assert not without.equals(full), (name, col)
 
 
 def test_labels_are_compared_without_house_style():
