@@ -6,7 +6,6 @@ Each chart is drawn by a :mod:`mediakit.plot` function on its own pyplot-free Fi
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from ..actors import actor_label_summary
 from ..compare import attention
 from ..export import save_figure
 from ..metrics.analyze import n_workers
-from ._analysis import EVENT_COLUMNS, FIGURE_METRICS, CorpusAnalysis, compared_outlets
+from ._analysis import EVENT_COLUMNS, FIGURE_METRICS, CorpusAnalysis, compared_outlets, outlets_by_size
 from ._labels import metric_label
 
 from matplotlib.figure import Figure  # no pyplot: no backend or global figure state
@@ -34,7 +33,7 @@ from matplotlib.figure import Figure  # no pyplot: no backend or global figure s
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["ReportFigure", "make_figures", "compared_view"]
+__all__ = ["ComparedView", "ReportFigure", "make_figures", "compared_view"]
 
 _DPI = 150
 _N_FAMILIES = 3  # word-choice families drawn (most matches first)
@@ -90,9 +89,9 @@ def _slug(name: str, taken: set[str]) -> str:
 class _Charts:
     """Draws each chart on its own pyplot-free Figure and saves it with its table."""
 
-    def __init__(self, res: CorpusAnalysis, figdir: Path, every_outlet: CorpusAnalysis | None = None) -> None:
+    def __init__(self, res: ComparedView, figdir: Path) -> None:
         self.res = res
-        self.all = res if every_outlet is None else every_outlet  # the articles-per-outlet chart shows all
+        self.all = res.full  # the articles-per-outlet chart shows all
         self.figdir = figdir
         arts = self.all.articles
         self.pal = outlet_colors(arts["outlet"]) if "outlet" in arts.columns else outlet_colors([])
@@ -294,26 +293,68 @@ _HOW = {
 }
 
 
-def compared_view(res: CorpusAnalysis) -> CorpusAnalysis:
-    """``res`` with the per-outlet tables cut to the outlets compared pair by pair
-    (:func:`~mediakit.pipeline.compared_outlets`: the 12 with most articles), or ``res`` itself when
-    every outlet is compared. A chart of 180 outlets is unreadable and slow to draw. The cut articles leave
-    out their body text and captions: no chart reads them, and the cut copies what it keeps (about 130 MiB
-    of text for the whole AllSides file)."""
-    kept = compared_outlets(res.articles)
-    if kept is None:
-        return res
+class ComparedView:
+    """What the charts read of an analysis: its per-outlet tables cut to the outlets compared pair by pair
+    (``kept``: the 12 with most articles, :func:`~mediakit.pipeline.compared_outlets`; None: every outlet, the
+    tables themselves).
 
-    def cut(table: pd.DataFrame | None, unread: tuple[str, ...] = ()) -> pd.DataFrame | None:
-        if table is None or "outlet" not in table.columns:
+    A chart of 180 outlets is unreadable and slow to draw. Each table is cut when a chart reads it, and only the
+    last one cut is kept: the charts of one table are drawn one after another, and the cuts of every table at
+    once copied about 430 MiB of the whole AllSides file. The articles are cut once, without their body text
+    and captions (no chart reads them).
+    """
+
+    def __init__(self, res: CorpusAnalysis, kept: set[Any] | None) -> None:
+        self.full, self.kept = res, kept
+        self.comparison, self.terms, self.event = res.comparison, res.terms, res.event
+        self.articles: pd.DataFrame = self._cut(res.articles, ("text", "captions"))
+        self.outlets = outlets_by_size(self.articles)
+        self._last: tuple[str, pd.DataFrame | None] = ("", None)
+
+    def _cut(self, table: Any, unread: tuple[str, ...] = ()) -> Any:
+        if table is None or self.kept is None or "outlet" not in table.columns:
             return table
-        keep = table["outlet"].isin(kept).to_numpy()
+        keep = table["outlet"].isin(self.kept).to_numpy()
         return table.drop(columns=[c for c in unread if c in table.columns])[keep]
 
-    names = ("articles", "metrics", "sentences", "attributions", "word_choice", "actor_labels", "source_roles",
-             "partisan")
-    cuts: dict[str, Any] = {n: cut(getattr(res, n), ("text", "captions") if n == "articles" else ()) for n in names}
-    return dataclasses.replace(res, **cuts)
+    def _table(self, name: str) -> Any:
+        if self._last[0] != name:
+            self._last = ("", None)  # the last cut freed before the next one is made
+            self._last = (name, self._cut(getattr(self.full, name)))
+        return self._last[1]
+
+    @property
+    def metrics(self) -> pd.DataFrame:
+        return self._table("metrics")
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        return self._table("sentences")
+
+    @property
+    def attributions(self) -> pd.DataFrame:
+        return self._table("attributions")
+
+    @property
+    def word_choice(self) -> pd.DataFrame:
+        return self._table("word_choice")
+
+    @property
+    def actor_labels(self) -> pd.DataFrame | None:
+        return self._table("actor_labels")
+
+    @property
+    def source_roles(self) -> pd.DataFrame | None:
+        return self._table("source_roles")
+
+    @property
+    def partisan(self) -> pd.DataFrame | None:
+        return self._table("partisan")
+
+
+def compared_view(res: CorpusAnalysis) -> ComparedView:
+    """What the charts read of ``res``: see :class:`ComparedView`."""
+    return ComparedView(res, compared_outlets(res.articles))
 
 
 def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
@@ -401,7 +442,7 @@ def _slugs(jobs: list[_Job]) -> list[str]:
 def _chart_jobs(full: CorpusAnalysis, figdir: Path) -> tuple[_Charts, list[_Job]]:
     """The charts of the corpus, in report order: (name, title, how to read, draw or None, why skipped)."""
     res = compared_view(full)
-    c = _Charts(res, figdir, every_outlet=full)
+    c = _Charts(res, figdir)
     jobs: list[_Job] = []
 
     def job(name: str, title: str, how: str, draw: Callable[[], Any] | None, skipped: str | None = None) -> None:
@@ -465,7 +506,7 @@ def _chart_jobs(full: CorpusAnalysis, figdir: Path) -> tuple[_Charts, list[_Job]
     return c, jobs
 
 
-def _source_jobs(job: Callable[..., None], c: _Charts, res: CorpusAnalysis, no_attr: str | None) -> None:
+def _source_jobs(job: Callable[..., None], c: _Charts, res: ComparedView, no_attr: str | None) -> None:
     """Who is quoted: source roles (or the old source types), anonymous sources, partisan balance."""
     if no_attr is not None or "source_role" not in res.attributions.columns:
         job("source_mix_source_type", "Who is quoted: source types", _HOW["source_type"],

@@ -414,3 +414,8 @@ def test_many_outlets_charts_show_the_compared_outlets_and_the_articles_chart_al
     assert set(view.articles["outlet"]) == set(outlets[:MAX_COMPARED_OUTLETS])
     assert "text" not in view.articles.columns and "title" in view.articles.columns
     assert "text" in res.articles.columns
+    assert view.outlets == outlets[:MAX_COMPARED_OUTLETS]
+    for name in ("metrics", "sentences", "attributions", "word_choice", "actor_labels"):  # cut when read
+        table, kept = getattr(res, name), getattr(view, name)
+        pd.testing.assert_frame_equal(kept, table[table["outlet"].isin(outlets[:MAX_COMPARED_OUTLETS])])
+        assert view._last[0] == name and view._last[1] is kept  # the last cut only is held
