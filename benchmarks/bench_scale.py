@@ -14,7 +14,8 @@ Measured: wall time of the whole process (imports, reading, analysis, writing) a
 the peak memory: the RSS of the process **plus all its children** (pool workers, the Dask
 nanny, workers and scheduler), sampled every 50 ms by a psutil thread (a sum of RSS counts
 pages shared between processes more than once: an upper bound; a child caught between its
-``vfork`` and its ``exec``, which has its parent's RSS to the byte, is left out: ``summed_rss``). The metric tables of every
+``vfork`` and its ``exec``, which has its parent's RSS to the byte, is left out: ``summed_rss``), and their
+summed PSS every 250 ms (a shared page counted once: the physical memory; ``summed_memory``). The metric tables of every
 path are then compared part by part (they must be identical); ``--check-in-memory`` also
 compares them with ``mediakit.analyze`` on the whole sample in memory. Before and after, a
 pure-Python loop on 2 processes vs 1 shows how much parallelism the machine gives at the time
@@ -103,26 +104,45 @@ def summed_rss(procs: list[Any]) -> int:
     framing workers). Such a child is left out; a forked child (its own copy-on-write pages, which are counted,
     an upper bound) never has exactly its parent's RSS for long.
     """
+    return summed_memory(procs)[0]
+
+
+def summed_memory(procs: list[Any], pss: bool = False) -> tuple[int, int]:
+    """The summed RSS of ``procs`` as :func:`summed_rss` gives it, and (with ``pss``, else 0) their summed PSS.
+
+    PSS, the proportional set size (``/proc/PID/smaps_rollup``), counts a page shared by k processes 1/k in
+    each: summed over the processes it is the physical memory they use. The summed RSS counts a shared page
+    once per process: the stream's workers are forked, and share 200-260 MiB each of the driver's pages,
+    counted three times in the summed RSS of the driver and its two workers.
+    """
     import psutil
 
-    rss: dict[int, tuple[int, int]] = {}
+    mem: dict[int, tuple[int, int, int]] = {}
     for p in procs:
         try:
-            rss[p.pid] = (p.memory_info().rss, p.ppid())
+            if pss:
+                full = p.memory_full_info()
+                mem[p.pid] = (full.rss, full.pss, p.ppid())
+            else:
+                mem[p.pid] = (p.memory_info().rss, 0, p.ppid())
         except psutil.Error:
             pass
-    return sum(r for r, parent in rss.values() if not (parent in rss and rss[parent][0] == r))
+    kept = [(r, q) for r, q, parent in mem.values() if not (parent in mem and mem[parent][0] == r)]
+    return sum(r for r, _ in kept), sum(q for _, q in kept)
 
 
 class PeakRSS:
-    """Samples the summed RSS of a process and all its descendants in a thread (:func:`summed_rss`)."""
+    """Samples the summed RSS of a process and all its descendants in a thread (:func:`summed_rss`), and every
+    ``pss_every`` samples their summed PSS (:func:`summed_memory`; reading it costs more)."""
 
-    def __init__(self, pid: int, every: float = 0.05) -> None:
+    def __init__(self, pid: int, every: float = 0.05, pss_every: int = 5) -> None:
         import psutil
 
         self.proc = psutil.Process(pid)
         self.every = every
+        self.pss_every = pss_every
         self.peak = 0
+        self.peak_pss = 0
         self.peak_processes = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -130,14 +150,17 @@ class PeakRSS:
     def _run(self) -> None:
         import psutil
 
+        k = 0
         while not self._stop.is_set():
             try:
                 procs = [self.proc] + self.proc.children(recursive=True)
             except psutil.Error:
                 break
-            total = summed_rss(procs)
+            total, pss = summed_memory(procs, pss=k % self.pss_every == 0)
             if total > self.peak:
                 self.peak, self.peak_processes = total, len(procs)
+            self.peak_pss = max(self.peak_pss, pss)
+            k += 1
             self._stop.wait(self.every)
 
     def __enter__(self) -> "PeakRSS":
@@ -163,7 +186,8 @@ def run_path(name: str, args: argparse.Namespace, out: Path) -> dict[str, Any]:
     if proc.returncode != 0:
         raise SystemExit(f"{name} failed (exit {proc.returncode}):\n{stderr[-3000:]}")
     info = json.loads(stdout.strip().splitlines()[-1])
-    info.update(wall_seconds=wall, peak_rss_bytes=rss.peak, peak_processes=rss.peak_processes)
+    info.update(wall_seconds=wall, peak_rss_bytes=rss.peak, peak_pss_bytes=rss.peak_pss,
+                peak_processes=rss.peak_processes)
     return info
 
 
@@ -294,6 +318,7 @@ def summarise(runs: dict[str, list[dict[str, Any]]], names: list[str],
             "wall_seconds": statistics.median(x["wall_seconds"] for x in rs),
             "articles_per_second": rs[0]["articles"] / med if med else float("nan"),
             "peak_rss_mib": max(x["peak_rss_bytes"] for x in rs) / 2**20,
+            "peak_pss_mib": max(x["peak_pss_bytes"] for x in rs) / 2**20,
             "peak_processes": max(x["peak_processes"] for x in rs),
             "cluster_start_seconds": statistics.median(x["cluster_start_seconds"] for x in rs),
             "identical_to_first": same.get(n, True),
@@ -340,7 +365,7 @@ def run_cli(corpus: Path, out: Path) -> dict[str, Any]:
     if proc.returncode != 0:
         raise SystemExit(f"mediakit analyze failed (exit {proc.returncode}):\n{stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall_seconds": wall, "cpu_seconds": cpu, "peak_rss_bytes": rss.peak,
+    return {"wall_seconds": wall, "cpu_seconds": cpu, "peak_rss_bytes": rss.peak, "peak_pss_bytes": rss.peak_pss,
             "peak_processes": rss.peak_processes, "plan": plan.reason, "n_jobs": plan.n_jobs,
             "files_written": sum(1 for p in out.rglob("*") if p.is_file() and "parts" not in p.parts)}
 
@@ -358,7 +383,8 @@ def cli_main(args: argparse.Namespace) -> None:
             shutil.rmtree(out, ignore_errors=True)
             runs.append(info)
             print(f"run {r + 1}/{args.repeat}: {info['wall_seconds']:.1f} s wall, {info['cpu_seconds']:.1f} s CPU, "
-                  f"peak {info['peak_rss_bytes'] / 2**20:.0f} MiB", file=sys.stderr)
+                  f"peak {info['peak_rss_bytes'] / 2**20:.0f} MiB summed RSS, {info['peak_pss_bytes'] / 2**20:.0f} MiB "
+                  "summed PSS", file=sys.stderr)
         after = machine_parallelism()
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -367,6 +393,7 @@ def cli_main(args: argparse.Namespace) -> None:
                "wall_seconds": statistics.median(r["wall_seconds"] for r in runs),
                "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs),
                "peak_rss_mib": max(r["peak_rss_bytes"] for r in runs) / 2**20,
+               "peak_pss_mib": max(r["peak_pss_bytes"] for r in runs) / 2**20,
                "peak_processes": max(r["peak_processes"] for r in runs), "runs": runs,
                "load_average_at_end": os.getloadavg(),
                "machine_parallelism_2_vs_1": {"before": before, "after": after}}
@@ -374,7 +401,8 @@ def cli_main(args: argparse.Namespace) -> None:
     print(f"\nmediakit analyze CORPUS --out DIR (no options), {args.n or 'all'} articles, "
           f"median of {args.repeat}, {os.cpu_count()} cores; plan: {summary['plan']}")
     print(f"wall {summary['wall_seconds']:.1f} s   CPU (all processes) {summary['cpu_seconds']:.1f} s   "
-          f"peak RSS (summed) {summary['peak_rss_mib']:.0f} MiB over {summary['peak_processes']} processes   "
+          f"peak RSS (summed) {summary['peak_rss_mib']:.0f} MiB over {summary['peak_processes']} processes, "
+          f"peak PSS (summed: the physical memory, shared pages counted once) {summary['peak_pss_mib']:.0f} MiB   "
           f"files written {runs[0]['files_written']}")
     print(f"machine check, a pure-Python loop on 2 processes vs 1: {before:.2f}x before, {after:.2f}x after")
     print("targets: peak memory < 2 GB (2048 MiB); wall time well under 2 minutes on 2 cores (quiet machine)")
@@ -388,13 +416,13 @@ def _print_paths(args: argparse.Namespace, summary: dict[str, dict[str, Any]], b
     print(f"\nAllSides, {next(iter(summary.values()))['articles']:,} articles, chunks of {args.chunksize}, "
           f"tables: {args.tables}, median of {args.repeat} run(s), {os.cpu_count()} cores\n")
     head = (f"{'path':<15} {'stream s':>9} {'wall s':>8} {'art/s':>7} {'speed-up':>9} "
-            f"{'peak RSS':>10} {'procs':>6} {'identical':>10}")
+            f"{'peak RSS':>10} {'peak PSS':>10} {'procs':>6} {'identical':>10}")
     print(head)
     print("-" * len(head))
     for n, s in summary.items():
         sp = f"{s['speedup_vs_n_jobs_1']:.2f}x" if s["speedup_vs_n_jobs_1"] else "-"
         print(f"{n:<15} {s['stream_seconds']:>9.1f} {s['wall_seconds']:>8.1f} {s['articles_per_second']:>7.0f} "
-              f"{sp:>9} {s['peak_rss_mib']:>7.0f} MiB {s['peak_processes']:>6} "
+              f"{sp:>9} {s['peak_rss_mib']:>7.0f} MiB {s['peak_pss_mib']:>7.0f} MiB {s['peak_processes']:>6} "
               f"{'yes' if s['identical_to_first'] else 'NO':>10}")
     if args.repeat > 1 and base_runs:
         print("\nspeed-up per run (run r of each path against run r of n_jobs=1; runs interleaved):")
@@ -466,7 +494,8 @@ def main() -> None:
                 info = run_path(n, args, dirs[n])
                 runs[n].append(info)
                 print(f"run {r + 1}/{args.repeat} {n}: {info['stream_seconds']:.1f} s, "
-                      f"peak {info['peak_rss_bytes'] / 2**20:.0f} MiB", file=sys.stderr)
+                      f"peak {info['peak_rss_bytes'] / 2**20:.0f} MiB summed RSS, "
+                      f"{info['peak_pss_bytes'] / 2**20:.0f} MiB summed PSS", file=sys.stderr)
         same = identical(dirs) if len(names) > 1 else {}
         in_memory = check_in_memory(args, dirs[names[0]]) if args.check_in_memory else None
         after = machine_parallelism()

@@ -4,8 +4,10 @@ After the stream (per-article tables in ``OUT/parts``), ``mediakit analyze`` rea
 and runs the corpus-level steps (comparison, distinctive terms, actor labels, source roles, actor
 sentiment, framing differences), then writes the per-article files from the parts, the charts and the
 report. This script wraps each step, samples the RSS of the process and its descendants (summed; the
-actor labels' workers) from ``/proc`` every 50 ms and prints, per step, its wall seconds and RSS
-before / peak / after (Linux only). ``--n-jobs`` (default 2) is the run's, passed to the actor labels; with
+actor labels' workers) from ``/proc`` every 50 ms and their PSS every 0.5 s, and prints, per step, its wall
+seconds, RSS before / peak / after and the summed PSS's peak (Linux only). The summed RSS counts a page shared by
+several processes once in each (the stream's forked workers share some 200-260 MiB each with the driver); the
+summed PSS counts it once: it is the physical memory the processes use. ``--n-jobs`` (default 2) is the run's, passed to the actor labels; with
 more than one job a worker process writes the per-article files from the parts (``write_from_parts``, not timed
 here) while the corpus-level tables are computed, as ``mediakit analyze`` does: ``--n-jobs 1`` times it alone.
 The CPU seconds count this process and the workers it has waited for (a step's workers end with it). Run on an
@@ -36,7 +38,7 @@ import mediakit.pipeline._run as run
 
 _STEPS = ("_comparison", "_terms", "_actor_labels", "_sources", "_actor_sentiment", "_framing")
 _WRITES = ("analyze_stream", "read_parts", "write_from_parts", "make_figures", "write_report")
-_peak = [0.0, 0.0]  # this step's, the whole run's
+_peak = [0.0, 0.0, 0.0, 0.0]  # summed RSS: this step's, the whole run's; summed PSS: the same
 _step = ["start"]  # the step running (for --timeline)
 
 
@@ -70,22 +72,42 @@ def _rss(per_process: dict[int, tuple[int, int]] | None = None) -> float:
     return total * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _pss(pid: int) -> float:
+    """The proportional set size of ``pid`` in MiB (``/proc/PID/smaps_rollup``: a page shared by k processes
+    counts 1/k), 0 when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
 def _sample(timeline: Path | None) -> None:
-    """Sample the summed RSS every 50 ms; with ``timeline``, write every process's RSS every 0.5 s (TSV)."""
+    """Sample the summed RSS every 50 ms, and the summed PSS (the physical memory: the stream's forked workers
+    share pages with the driver, which the summed RSS counts in each) every 0.5 s; with ``timeline``, write
+    every process's RSS and PSS every 0.5 s (TSV)."""
     out = open(timeline, "w") if timeline is not None else None  # noqa: SIM115 (open for the whole run)
     if out is not None:
-        out.write("seconds\tstep\tpid\tparent\trss_mib\n")
+        out.write("seconds\tstep\tpid\tparent\trss_mib\tpss_mib\n")
     t0, k = time.perf_counter(), 0
     page = os.sysconf("SC_PAGE_SIZE") / 2**20
     while True:
         procs: dict[int, tuple[int, int]] = {}
         rss = _rss(procs)
         _peak[0], _peak[1] = max(_peak[0], rss), max(_peak[1], rss)
-        if out is not None and k % 10 == 0:
-            now = time.perf_counter() - t0
-            out.writelines(f"{now:.2f}\t{_step[0]}\t{pid}\t{parent}\t{n * page:.0f}\n"
-                           for pid, (n, parent) in sorted(procs.items()))
-            out.flush()
+        if k % 10 == 0:
+            pss = {pid: _pss(pid) for pid in procs}
+            total = sum(v for pid, v in pss.items() if not (procs[pid][1] in procs
+                                                              and procs[procs[pid][1]][0] == procs[pid][0]))
+            _peak[2], _peak[3] = max(_peak[2], total), max(_peak[3], total)
+            if out is not None:
+                now = time.perf_counter() - t0
+                out.writelines(f"{now:.2f}\t{_step[0]}\t{pid}\t{parent}\t{n * page:.0f}\t{pss[pid]:.0f}\n"
+                               for pid, (n, parent) in sorted(procs.items()))
+                out.flush()
         k += 1
         time.sleep(0.05)
 
@@ -99,12 +121,13 @@ def _cpu() -> float:
 def _timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         before = _peak[0] = _rss()
+        _peak[2] = 0.0
         outer, _step[0] = _step[0], name
         t0, c0 = time.perf_counter(), _cpu()
         out = func(*args, **kwargs)
         _step[0] = outer
         print(f"{name:18s} {time.perf_counter() - t0:8.1f} s  {_cpu() - c0:8.1f} CPU s  RSS before {before:6.0f}  "
-              f"peak {_peak[0]:6.0f}  after {_rss():6.0f} MiB", flush=True)
+              f"peak {_peak[0]:6.0f}  after {_rss():6.0f} MiB  PSS peak {_peak[2]:6.0f} MiB", flush=True)
         return out
     return wrapper
 
@@ -115,8 +138,8 @@ def main() -> None:
     ap.add_argument("out", type=Path, help="the output folder of the run (with parts/)")
     ap.add_argument("--chunksize", type=int, default=1000)
     ap.add_argument("--n-jobs", type=int, default=2)
-    ap.add_argument("--timeline", type=Path, help="write every process's RSS every 0.5 s to this TSV file "
-                    "(seconds, step, pid, parent, rss_mib): what makes each step's peak")
+    ap.add_argument("--timeline", type=Path, help="write every process's RSS and PSS every 0.5 s to this TSV file "
+                    "(seconds, step, pid, parent, rss_mib, pss_mib): what makes each step's peak")
     args = ap.parse_args()
     threading.Thread(target=_sample, args=(args.timeline,), daemon=True).start()
     for name in _STEPS:
@@ -128,7 +151,7 @@ def main() -> None:
     t0 = time.perf_counter()
     res, files = run._streamed_analysis(args.corpus, args.out, plan, event="auto", resume=True, progress=False)
     run._write_outputs(res, args.out, progress=False, part_files=files)
-    print(f"total {time.perf_counter() - t0:.1f} s, peak RSS {_peak[1]:.0f} MiB")
+    print(f"total {time.perf_counter() - t0:.1f} s, peak summed RSS {_peak[1]:.0f} MiB, peak summed PSS {_peak[3]:.0f} MiB")
 
 
 if __name__ == "__main__":
