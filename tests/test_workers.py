@@ -98,3 +98,49 @@ def test_each_result_is_converted_as_soon_as_it_is_read() -> None:
     with Workers(2) as w, pytest.raises(ValueError, match="no 7"):  # an error is not converted: it is raised
         w.run(_fail, [(7,), (8,)], convert=size)
     assert seen == [256 * 4096, 256 * 8192]
+
+
+def _keep(state: dict[str, object], x: int) -> tuple[int, int]:
+    import os
+
+    state["x"] = int(state.get("x", 0)) + x  # type: ignore[call-overload]
+    return os.getpid(), int(state["x"])  # type: ignore[call-overload]
+
+
+def test_here_this_process_takes_the_first_share_and_keeps_its_state() -> None:
+    import os
+
+    with Workers(2, here=True) as w:
+        assert len(w) == 2 and len(multiprocessing.active_children()) == 1  # one worker started, not two
+        first = w.run(_keep, [(1,), (10,)])
+        assert first[0] == (os.getpid(), 1) and first[1][0] != os.getpid() and first[1][1] == 10
+        assert [x for _, x in w.run(_keep, [(2,), (20,)], convert=lambda r: r)] == [3, 30]  # states kept
+        assert w.here == {"x": 3}
+        with pytest.raises(ValueError, match="one tuple of arguments per worker"):
+            w.submit(_keep, [(1,)])
+        w.submit(_fail, [(7,), (8,)])
+        with pytest.raises(ValueError, match="no 7"):  # this process's share fails first, as worker 0's would
+            w.collect()
+        assert [x for _, x in w.run(_keep, [(3,), (30,)])] == [6, 60]  # the worker's failed reply was read
+    assert not multiprocessing.active_children()
+    with Workers(1, here=True) as alone:  # no worker at all: this process does everything
+        assert alone.run(_keep, [(5,)]) == [(os.getpid(), 5)] and not multiprocessing.active_children()
+
+
+def _blas_threads(state: dict[str, object]) -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return sorted({int(i["num_threads"]) for i in threadpool_info() if i["user_api"] == "blas"})
+
+
+def test_here_with_one_thread_this_process_runs_its_share_as_the_workers_do() -> None:
+    import numpy  # noqa: F401  (its BLAS loaded)
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=2):  # as on a machine with two cores or more
+        assert _blas_threads({}) == [2]
+        with Workers(2, environ=ONE_THREAD, here=True) as w:
+            assert w.run(_blas_threads, [(), ()]) == [[1], [1]]  # this process's share, then the worker's
+        assert _blas_threads({}) == [2]  # given back afterwards
+        with Workers(1, here=True) as w:  # without environ=ONE_THREAD: left as it is
+            assert w.run(_blas_threads, [()]) == [[2]]

@@ -157,10 +157,14 @@ def _shares(pending: Sequence[PendingTest], n: int) -> list[list[int]]:
 
 def _run_parallel(pending: Sequence[PendingTest], n_perm: int, alpha: float, correction: str | None,
                   workers: int) -> None:
-    """:func:`run_tests` with the tests shared among ``workers`` processes: the same results (each test has
-    its own generator; the threshold ``τ`` is taken over every pilot, in this process)."""
+    """:func:`run_tests` with the tests shared among ``workers`` processes, this one and ``workers - 1`` workers:
+    the same results (each test has its own generator; the threshold ``τ`` is taken over every pilot, here).
+
+    This process runs the first share itself while the workers run theirs: it holds every test already, and a
+    worker more would hold a copy of its share beside a Python of its own (about 300 MiB for the whole AllSides
+    file)."""
     shares = _shares(pending, workers)
-    with Workers(len(shares), environ=ONE_THREAD) as pool:
+    with Workers(len(shares), environ=ONE_THREAD, here=True) as pool:
         pilots = pool.run(_pilot_job, [([pending[i] for i in share], n_perm) for share in shares])
         pilot_p = [0.0] * len(pending)
         for share, ps in zip(shares, pilots, strict=True):

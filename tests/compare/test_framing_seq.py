@@ -131,12 +131,22 @@ def test_tests_shared_among_processes_give_the_same_table(monkeypatch: pytest.Mo
         calls.append(args[-1])
         return real(*args, **kw)
 
-    monkeypatch.setattr(seq, "MIN_PARALLEL_ARTICLES", 0)  # this small table on two worker processes
+    started: list[int] = []
+
+    class Spawned(seq.Workers):
+        def __init__(self, n: int, **kw) -> None:
+            super().__init__(n, **kw)
+            started.append(len(self._procs))
+
+    monkeypatch.setattr(seq, "MIN_PARALLEL_ARTICLES", 0)  # this small table on two processes
     monkeypatch.setattr(seq, "_run_parallel", spied)
+    monkeypatch.setattr(seq, "Workers", Spawned)
     two = find_framing_differences(wc, n_perm=2000, n_boot=100, n_jobs=2)
-    assert calls == [2]
+    assert calls == [2] and started == [1]  # this process runs a share of the tests itself
     assert one["significant"].sum() >= 4 and one["p_value"].notna().sum() >= 8
     pd.testing.assert_frame_equal(one, two)
+    pd.testing.assert_frame_equal(one, find_framing_differences(wc, n_perm=2000, n_boot=100, n_jobs=3))
+    assert started == [1, 2]
     # each worker gets about the same number of articles, largest tests first
     pending = [seq.PendingTest({}, n, None, None, None) for n in (10, 40, 30, 20)]  # type: ignore[arg-type]
     assert seq._shares(pending, 2) == [[0, 1], [2, 3]]  # 40 + 10 and 30 + 20 articles
