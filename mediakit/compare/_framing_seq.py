@@ -161,7 +161,7 @@ def _run_parallel(pending: Sequence[PendingTest], n_perm: int, alpha: float, cor
     the same results (each test has its own generator; the threshold ``τ`` is taken over every pilot, here).
 
     This process runs the first share itself while the workers run theirs: it holds every test already, and a
-    worker more would hold a copy of its share beside a Python of its own (about 300 MiB for the whole AllSides
+    worker more would hold a copy of its share beside a Python of its own (about 250 MiB for the whole AllSides
     file)."""
     shares = _shares(pending, workers)
     with Workers(len(shares), environ=ONE_THREAD, here=True) as pool:
