@@ -68,8 +68,13 @@ def _rss(per_process: dict[int, tuple[int, int]] | None = None) -> float:
                 pages[pid] = (int(fh.read().split()[1]), parent)
         except (OSError, IndexError, ValueError):
             pass
-    total = sum(n for n, parent in pages.values() if not (parent in pages and pages[parent][0] == n))
-    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return sum(pages[pid][0] for pid in _counted(pages)) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _counted(pages: dict[int, tuple[int, int]]) -> list[int]:
+    """The processes of ``pages`` (pid -> pages, parent) counted in a sum: all but a child caught between its
+    ``vfork`` and its ``exec`` (its parent's RSS to the byte)."""
+    return [pid for pid, (n, parent) in pages.items() if not (parent in pages and pages[parent][0] == n)]
 
 
 def _pss(pid: int) -> float:
@@ -100,8 +105,7 @@ def _sample(timeline: Path | None) -> None:
         _peak[0], _peak[1] = max(_peak[0], rss), max(_peak[1], rss)
         if k % 10 == 0:
             pss = {pid: _pss(pid) for pid in procs}
-            total = sum(v for pid, v in pss.items() if not (procs[pid][1] in procs
-                                                              and procs[procs[pid][1]][0] == procs[pid][0]))
+            total = sum(pss[pid] for pid in _counted(procs))
             _peak[2], _peak[3] = max(_peak[2], total), max(_peak[3], total)
             if out is not None:
                 now = time.perf_counter() - t0
