@@ -37,7 +37,7 @@ import mediakit.pipeline._parts_out as parts_out
 import mediakit.pipeline._run as run
 
 _STEPS = ("_comparison", "_terms", "_actor_labels", "_sources", "_actor_sentiment", "_framing")
-_WRITES = ("analyze_stream", "read_parts", "write_from_parts", "make_figures", "write_report")
+_WRITES = ("analyze_stream", "read_without_texts", "write_from_parts", "make_figures", "write_report")
 _peak = [0.0, 0.0, 0.0, 0.0]  # summed RSS: this step's, the whole run's; summed PSS: the same
 _step = ["start"]  # the step running (for --timeline)
 

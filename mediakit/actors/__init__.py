@@ -20,6 +20,8 @@ target-aware variant of VADER.
 * :func:`target_sentiment` — the target-aware score of one sentence toward a span of it.
 * :func:`evaluate_target_sentiment` — macro-F1 of a method on a NewsMTSC file;
   ``python -m mediakit.actors evaluate --split dev-rw`` prints it.
+* :class:`ArticleTexts`, :func:`with_texts` — the text columns held elsewhere (a streamed run's parts), read
+  when asked: ``actor_labels(..., texts=)`` and ``actor_sentiment(..., texts=)`` then need only the ids.
 * :func:`train_model`, :func:`load_model` — the target-sentiment model: a multinomial
   logistic regression in NumPy trained on NewsMTSC train only (``python -m mediakit.actors
   train``), shipped as ``mediakit/resources/actor_sentiment_model.npz`` and ``.json``.
@@ -59,9 +61,11 @@ from ._target import SENTENCE_NEGATIVE_THRESHOLD as SENTENCE_NEGATIVE_THRESHOLD 
 from ._target import SENTENCE_POSITIVE_THRESHOLD as SENTENCE_POSITIVE_THRESHOLD  # public, not in __all__
 from ._target import TARGET_NEGATIVE_THRESHOLD, TARGET_POSITIVE_THRESHOLD
 from ._target_model import METHODS, load_model, target_sentiment
+from ._texts import TEXT_COLUMNS, ArticleTexts, with_texts
 from ._train import train_model
 
 __all__ = [
+    "ArticleTexts",
     "LABEL_COLUMNS",
     "METHODS",
     "LABEL_KINDS",
@@ -71,6 +75,7 @@ __all__ = [
     "SENTIMENT_SUMMARY_COLUMNS",
     "TARGET_NEGATIVE_THRESHOLD",
     "TARGET_POSITIVE_THRESHOLD",
+    "TEXT_COLUMNS",
     "TargetSentimentEvaluation",
     "actor_label_summary",
     "actor_labels",
@@ -85,4 +90,5 @@ __all__ = [
     "nominal_lexicon",
     "target_sentiment",
     "train_model",
+    "with_texts",
 ]

@@ -38,7 +38,8 @@ from ._label_passes import (add_kept, article_rows, candidate_links, candidate_n
 from ._memo import corpus_scope
 from ._mentions import Matcher, find_mentions
 from ._nominal import NominalProfile, corpus_profile
-from ._parts import lower_words, part_sizes, parts_of
+from ._parts import lower_words, parts_of
+from ._texts import ArticleTexts, chunk_frame, chunk_of, text_sizes
 
 __all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
            "parallel_labels", "use_workers"]
@@ -82,13 +83,13 @@ def chunk_slices(sizes: list[int], n: int) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- the steps of a worker
 
 
-def load_chunk(state: dict[str, Any], articles: pd.DataFrame, parts: tuple[str, ...], start: int, ids: list[Any],
-               outlets: list[Any]) -> set[str]:
-    """Keep the chunk's parts (``articles``: the texts of the corpus's articles from position ``start`` on) and
-    its memos for all the steps; its lower-case words."""
+def load_chunk(state: dict[str, Any], chunk: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], start: int,
+               ids: list[Any], outlets: list[Any]) -> set[str]:
+    """Keep the chunk's parts (``chunk``: the texts of the corpus's articles from position ``start`` on, or their
+    source, read here) and its memos for all the steps; its lower-case words."""
     scope = corpus_scope()
     scope.__enter__()  # open for the life of the worker: the memos go with it
-    all_parts = parts_of(articles, parts, start)
+    all_parts = parts_of(chunk_frame(chunk), parts, start)
     state.update(scope=scope, parts=all_parts, ids=ids, outlets=outlets)
     return lower_words(all_parts)
 
@@ -110,8 +111,9 @@ def _count(state: dict[str, Any], found: Actors, min_mentions: int, wider: bool)
 
 
 def _label(state: dict[str, Any], chosen: Actors, extras: frozenset[str], lower: set[str] | None,
-           pairs: bool) -> list[tuple[str, str]]:
-    """The mentions of the chosen actors with their labels; their (actor, label) pairs when ``pairs``."""
+           pairs: bool) -> Counter[tuple[str, str]]:
+    """The mentions of the chosen actors with their labels; the counts of their (actor, label) pairs when
+    ``pairs`` (in the order each first occurs in the chunk: :func:`._nominal.corpus_profile` reads them)."""
     if lower is not None:
         state["lower"] = lower
     lower = state["lower"]
@@ -125,16 +127,17 @@ def _label(state: dict[str, Any], chosen: Actors, extras: frozenset[str], lower:
     first = state.pop("first", None)
     if extras and first is not None:
         state["cands"] = extra_mentions(first, extras)
-    return list(profile_pairs(labelled)) if pairs else []
+    return Counter(profile_pairs(labelled)) if pairs else Counter()
 
 
-def _nominals(state: dict[str, Any], profile: NominalProfile, extras: bool) -> list[tuple[str, str]]:
-    """The descriptions linked to the chosen actors; with ``extras``, the candidates' (actor, label) pairs."""
+def _nominals(state: dict[str, Any], profile: NominalProfile, extras: bool) -> Counter[tuple[str, str]]:
+    """The descriptions linked to the chosen actors; with ``extras``, the counts of the candidates' (actor, label)
+    pairs."""
     state["nominals"] = nominals_of(state["parts"], state["labelled"], profile)
     if not extras:
-        return []
+        return Counter()
     state["names"] = candidate_names(state.get("cands", {}), state["labelled"], state["lower"])
-    return list(profile_pairs(list(state["names"].values())))
+    return Counter(profile_pairs(list(state["names"].values())))
 
 
 def _links(state: dict[str, Any], extras: frozenset[str], profile: NominalProfile) -> Any:
@@ -168,6 +171,20 @@ def _rows(state: dict[str, Any], kept: set[str] | None) -> list[_Row]:
 # --------------------------------------------------------------------------- the merges, in this process
 
 
+def _in_order(counts: list[Counter[tuple[str, str]]]) -> Counter[tuple[str, str]]:
+    """The chunks' pair counts summed, each pair where it first occurs when the chunks are read in order.
+
+    Examples
+    --------
+    >>> _in_order([Counter({("a", "x"): 1, ("b", "y"): 2}), Counter({("c", "z"): 1, ("a", "x"): 1})])
+    Counter({('a', 'x'): 2, ('b', 'y'): 2, ('c', 'z'): 1})
+    """
+    out: Counter[tuple[str, str]] = Counter()
+    for c in counts:
+        out.update(c)
+    return out
+
+
 def chosen_actors(pool: Workers, lower: set[str], min_mentions: int, wider: bool) -> tuple[Actors, frozenset[str]]:
     """The actors discovered and chosen over the whole corpus, and the candidates below ``min_mentions``."""
     n = len(pool)
@@ -179,32 +196,31 @@ def chosen_actors(pool: Workers, lower: set[str], min_mentions: int, wider: bool
 
 
 @contextlib.contextmanager
-def chunk_workers(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any], outlets: list[Any],
+def chunk_workers(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], ids: list[Any], outlets: list[Any],
                   workers: int) -> Iterator[tuple[Workers, set[str]]]:
     """At most ``workers`` processes, each holding a chunk of the articles (:func:`load_chunk`), and the
     corpus's lower-case words (the union of the chunks').
 
-    Each worker is sent its rows of the text columns and makes its parts itself: this process never holds the
+    ``texts`` is the articles table, or a source of its text columns (:class:`._texts.ArticleTexts`). Each worker
+    is sent its rows of the text columns, or their source, and makes its parts itself: this process never holds the
     parts of the whole corpus (Python strings made from Arrow-backed texts: copies, about 300 MiB for the whole
     AllSides file, and as much again for their pickles). Nor does it keep a chunk itself (``Workers(here=True)``):
     tried, the actor labels' peak fell by 210 MiB, but the freed chunk left this process 440 MiB larger for
     every later step (its Python objects interleaved with those that outlive the step).
     """
-    slices = chunk_slices(part_sizes(articles, parts), workers)
-    columns = [c for c in ("title", "text", "captions") if c in articles.columns]
+    slices = chunk_slices(text_sizes(texts, parts), workers)
     with Workers(len(slices)) as pool:
-        lowers = pool.run(load_chunk, [(articles.iloc[a:b][columns], parts, a, ids[a:b], outlets[a:b])
-                                       for a, b in slices])
+        lowers = pool.run(load_chunk, [(chunk_of(texts, a, b), parts, a, ids[a:b], outlets[a:b]) for a, b in slices])
         release_memory()  # the chunks' pickles
         yield pool, set().union(*lowers)
 
 
-def parallel_labels(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any], outlets: list[Any], actors: Any,
-                    *, workers: int, min_mentions: int, nominal: bool, func: str) -> pd.DataFrame | None:
+def parallel_labels(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], ids: list[Any], outlets: list[Any],
+                    actors: Any, *, workers: int, min_mentions: int, nominal: bool, func: str) -> pd.DataFrame | None:
     """The table of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes;
-    None without rows."""
+    None without rows. ``texts``: the articles, or a source of their texts (see :func:`chunk_workers`)."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
-    with chunk_workers(articles, parts, ids, outlets, workers) as (pool, lower):
+    with chunk_workers(texts, parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
         extras: frozenset[str] = frozenset()
         if chosen is None:
@@ -212,12 +228,14 @@ def parallel_labels(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[An
             sent: set[str] | None = None  # the workers have it already
         else:
             sent = lower
-        pairs = [p for ps in pool.run(_label, [(chosen, extras, sent, nominal)] * n) for p in ps]
+        # the label pairs counted, in the order each first occurs in the corpus (the chunks in order): the profile of
+        # the pairs themselves, with a few distinct pairs held here instead of every labelled mention's
+        pairs = _in_order(pool.run(_label, [(chosen, extras, sent, nominal)] * n))
         kept = None
         if nominal:
             extra_pairs = pool.run(_nominals, [(corpus_profile(pairs), bool(extras))] * n)
             if extras:
-                profile = corpus_profile(pairs + [p for ps in extra_pairs for p in ps])
+                profile = corpus_profile(_in_order([pairs, *extra_pairs]))
                 kept = kept_candidates(merge_support(pool.run(_links, [(extras, profile)] * n)), min_mentions)
         # last: each worker ends once its rows are sent, before this process has read them all; each worker's
         # rows are made a table as soon as they are read (the tuples of one worker at a time)

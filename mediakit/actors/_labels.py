@@ -9,7 +9,7 @@ import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame, check_option
 from ..metrics.analyze import n_workers
-from ._discovery import Candidates, resolve_actors, resolve_with_candidates, scored_subset
+from ._discovery import Candidates, resolve_actors, resolve_with_candidates
 from ._label_jobs import parallel_labels, use_workers
 from ._label_passes import (LABEL_COLUMNS, LABEL_DTYPES, Labelled, add_kept, article_rows, candidate_links,
                             candidate_names, kept_candidates, label_frame, labelled_mentions, nominals_of,
@@ -17,6 +17,7 @@ from ._label_passes import (LABEL_COLUMNS, LABEL_DTYPES, Labelled, add_kept, art
 from ._memo import corpus_scope
 from ._nominal import Nominal, corpus_profile
 from ._parts import PARTS, Part, check_parts, empty_frame, group_keys, outlets_of, parts_of
+from ._texts import ArticleTexts, scored_texts, texts_frame
 
 __all__ = ["LABEL_COLUMNS", "LABEL_KINDS", "LABEL_SUMMARY_COLUMNS", "actor_label_summary", "actor_labels"]
 
@@ -49,7 +50,7 @@ def _add_candidates(all_parts: list[list[Part]], labelled: list[Labelled], nomin
 def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                  min_mentions: int = 3, parts: Sequence[str] = PARTS,
                  languages: str | Sequence[str] | None = "en", nominal: bool = True,
-                 house_style: str = "exclude", n_jobs: int = 1) -> pd.DataFrame:
+                 house_style: str = "exclude", n_jobs: int = 1, texts: ArticleTexts | None = None) -> pd.DataFrame:
     """Return every mention of an actor with the label attached to it.
 
     Headline (``title``), body (``text``) and ``captions`` are searched; each row says
@@ -108,6 +109,11 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
         this process: starting processes costs more): each reads a chunk of the articles, between the
         corpus-wide steps (the words written in lower case, the actors chosen, the labels the
         corpus gives each actor). The same table whatever ``n_jobs``.
+    texts : ArticleTexts, optional
+        The text columns (``title``, ``text``, ``captions``) held elsewhere, row for row with ``articles``, which
+        then needs only ``article_id`` (and ``outlet``): an object that reads them when asked (see
+        ``mediakit.actors._texts``), such as a streamed run's parts. The workers of ``n_jobs`` read their chunk
+        themselves, so this process never holds the texts of a large corpus. The same table.
 
     Returns
     -------
@@ -141,20 +147,20 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     ['Bashar al-Assad', 'Bashar al-Assad', 'Vladimir Putin', 'Bashar al-Assad']
     """
     func = "actor_labels"
-    check_articles(articles, func=func)
+    check_articles(articles, func=func, required=("article_id",) if texts is not None else ("article_id", "text"))
     check_option(house_style, ("exclude", "keep"), name="house_style", func=func)
     parts = check_parts(parts, func=func)
     n_workers(n_jobs, func=func)  # checked before any work
-    articles = scored_subset(articles, languages, func=func)
+    articles, source = scored_texts(articles, texts, languages, func=func)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
     workers = use_workers(n_jobs, len(articles))
     if workers > 1:  # each worker makes the parts of its chunk, and the table of its rows
-        out = parallel_labels(articles, parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
+        out = parallel_labels(source, parts, ids, outlets, actors, workers=workers, min_mentions=min_mentions,
                               nominal=nominal, func=func)
     else:
-        rows = _rows(parts_of(articles, parts), ids, outlets, actors, min_mentions=min_mentions, nominal=nominal,
-                     func=func)
+        rows = _rows(parts_of(texts_frame(source), parts), ids, outlets, actors, min_mentions=min_mentions,
+                     nominal=nominal, func=func)
         out = label_frame(rows)
     if out is None:
         return empty_frame(LABEL_COLUMNS, LABEL_DTYPES)

@@ -153,17 +153,20 @@ def label_set(label: str) -> LabelSet:
     return LabelSet(head_key(seq[:cut]), frozenset(words))
 
 
-def corpus_profile(labels: Iterable[tuple[str, str]]) -> NominalProfile:
-    """The corpus profile of the actors from ``(actor, label text)`` pairs of name mentions."""
+def corpus_profile(labels: Iterable[tuple[str, str]] | Mapping[tuple[str, str], int]) -> NominalProfile:
+    """The corpus profile of the actors from ``(actor, label text)`` pairs of name mentions, or from their counts
+    in the order each pair first occurs (a :class:`~collections.Counter` of them): the same profile, in the same
+    order."""
+    counts = labels if isinstance(labels, Mapping) else Counter(labels)
     sets: dict[str, Counter[LabelSet]] = defaultdict(Counter)
     heads: dict[str, Counter[str]] = defaultdict(Counter)
     n: Counter[str] = Counter()
-    for actor, label in labels:
+    for (actor, label), k in counts.items():
         ls = label_set(label)
-        n[actor] += 1
+        n[actor] += k
         if ls.head:
-            sets[actor][ls] += 1
-            heads[actor][ls.head] += 1
+            sets[actor][ls] += k
+            heads[actor][ls.head] += k
     return NominalProfile(dict(sets), dict(heads), n)
 
 

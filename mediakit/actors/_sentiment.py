@@ -9,12 +9,13 @@ import pandas as pd
 
 from .._validation import check_articles, check_columns, check_frame
 from ..metrics.analyze import n_workers
-from ._discovery import resolve_actors, scored_subset
+from ._discovery import resolve_actors
 from ._label_jobs import use_workers
 from ._memo import corpus_scope
 from ._parts import PARTS, check_parts, empty_frame, group_keys, outlets_of, parts_of
 from ._sentiment_jobs import parallel_sentence_rows
 from ._sentiment_rows import sentence_rows
+from ._texts import ArticleTexts, scored_texts, texts_frame
 from ._target_model import check_method
 
 __all__ = ["SENTENCE_COLUMNS", "SENTIMENT_COLUMNS", "SENTIMENT_SUMMARY_COLUMNS", "actor_sentences",
@@ -45,22 +46,23 @@ _SUMMARY_DTYPES = {"n_articles": "int64", "n_mentions": "int64", "n_sentences": 
 _SUMMARY_NEEDS = ("actor", "n_mentions", "n_sentences", "n_negative", "n_positive", "mean_score")
 
 def _sentence_table(articles: pd.DataFrame, actors: Any, *, method: str, min_mentions: int,
-                    parts: Sequence[str], func: str, languages: Any, n_jobs: int = 1) -> pd.DataFrame:
+                    parts: Sequence[str], func: str, languages: Any, n_jobs: int = 1,
+                    texts: ArticleTexts | None = None) -> pd.DataFrame:
     """:func:`actor_sentences`, with the checks naming the public function ``func``."""
-    check_articles(articles, func=func)
+    check_articles(articles, func=func, required=("article_id",) if texts is not None else ("article_id", "text"))
     check_method(method, func=func)
     parts = check_parts(parts, func=func)
     n_workers(n_jobs, func=func)  # checked before any work
-    articles = scored_subset(articles, languages, func=func)
+    articles, source = scored_texts(articles, texts, languages, func=func)
     ids = articles["article_id"].tolist()
     outlets = outlets_of(articles)
     workers = use_workers(n_jobs, len(articles))
     rows: list[tuple[Any, ...]] = []
     if workers > 1:  # each worker makes the parts of its chunk
-        rows = parallel_sentence_rows(articles, parts, ids, outlets, actors, workers=workers,
+        rows = parallel_sentence_rows(source, parts, ids, outlets, actors, workers=workers,
                                       min_mentions=min_mentions, method=method, func=func)
     else:
-        all_parts = parts_of(articles, parts)
+        all_parts = parts_of(texts_frame(source), parts)
         with corpus_scope():  # each text's scans are made once for the mentions and the sentences
             _, mentions, _ = resolve_actors(actors, min_mentions, all_parts, func=func)
             for i, ms in enumerate(mentions):
@@ -124,7 +126,7 @@ def actor_sentences(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
 def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, Iterable[str]] | None = None, *,
                     method: str = "model", min_mentions: int = 3,
                     parts: Sequence[str] = PARTS, languages: str | Sequence[str] | None = "en",
-                    n_jobs: int = 1) -> pd.DataFrame:
+                    n_jobs: int = 1, texts: ArticleTexts | None = None) -> pd.DataFrame:
     """Return the sentiment toward each actor in each article, from the sentences that mention them.
 
     Only sentences that mention the actor count, never the whole article; with
@@ -149,6 +151,8 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
         As in :func:`actor_sentences`.
     n_jobs : int, default 1
         As in :func:`actor_sentences`.
+    texts : ArticleTexts, optional
+        The text columns held elsewhere, row for row with ``articles``, as in :func:`actor_labels`.
 
     Returns
     -------
@@ -171,7 +175,7 @@ def actor_sentiment(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str,
     1   Bo Jones            1      0.5589             0.0             1.0
     """
     sents = _sentence_table(articles, actors, method=method, min_mentions=min_mentions, parts=parts,
-                            func="actor_sentiment", languages=languages, n_jobs=n_jobs)
+                            func="actor_sentiment", languages=languages, n_jobs=n_jobs, texts=texts)
     columns = list(SENTIMENT_COLUMNS)
     if sents.empty:
         return empty_frame(columns, _SENTIMENT_DTYPES)

@@ -24,6 +24,7 @@ from ._discovery import user_actors
 from ._label_jobs import chosen_actors, chunk_workers, free_chunk
 from ._mentions import Matcher, find_mentions
 from ._sentiment_rows import sentence_rows
+from ._texts import ArticleTexts
 
 __all__ = ["parallel_sentence_rows"]
 
@@ -40,12 +41,13 @@ def _sentences(state: dict[str, Any], chosen: Actors, lower: set[str] | None, me
     return rows
 
 
-def parallel_sentence_rows(articles: pd.DataFrame, parts: tuple[str, ...], ids: list[Any], outlets: list[Any],
-                           actors: Any, *, workers: int, min_mentions: int, method: str,
+def parallel_sentence_rows(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], ids: list[Any],
+                           outlets: list[Any], actors: Any, *, workers: int, min_mentions: int, method: str,
                            func: str) -> list[tuple[Any, ...]]:
-    """The rows of :func:`mediakit.actor_sentences` on ``workers`` processes (the one-process rows)."""
+    """The rows of :func:`mediakit.actor_sentences` on ``workers`` processes (the one-process rows); ``texts``: the
+    articles, or a source of their texts (see :func:`._label_jobs.chunk_workers`)."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
-    with chunk_workers(articles, parts, ids, outlets, workers) as (pool, lower):
+    with chunk_workers(texts, parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
         sent: set[str] | None = lower
         if chosen is None:

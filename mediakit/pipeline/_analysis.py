@@ -21,7 +21,7 @@ import pandas as pd
 
 from .._memory import release_memory
 from .._progress import progress_bar
-from ..actors import actor_labels, actor_sentiment
+from ..actors import ArticleTexts, actor_labels, actor_sentiment, with_texts
 from ..compare import (FRAMING_INPUT_COLUMNS, Comparison, compare, find_framing_differences, partisan_balance,
                        source_shares, terms_by_mode)
 from ..loaders import load_errors
@@ -98,6 +98,9 @@ class CorpusAnalysis:
         A streamed run's Parquet parts (``OUT/parts``): then ``metrics``, ``sentences`` and
         ``attributions`` hold only the columns the corpus-level tables, charts and report read, and
         the files get every column from the parts. None: the tables above are complete.
+    texts : ArticleTexts or None
+        A streamed run's: the text columns of ``articles``, which holds none (they are read from the parts when
+        a step asks for them, :func:`mediakit.actors.with_texts`). None: ``articles`` has them.
     """
 
     source: str
@@ -119,6 +122,7 @@ class CorpusAnalysis:
     notes: list[str] = field(default_factory=list)
     languages: str | tuple[str, ...] | None = "en"
     parts: Path | None = None
+    texts: ArticleTexts | None = None
 
     @property
     def outlets(self) -> list[str]:
@@ -306,13 +310,20 @@ def _comparison(articles: pd.DataFrame, metrics: pd.DataFrame, event_col: str | 
     return comparison, event_col
 
 
-def _scored(articles: pd.DataFrame, languages: str | Sequence[str] | None) -> pd.DataFrame:
-    """The articles the English-only steps read: ``articles`` less those of another language."""
+def _scored(articles: pd.DataFrame, languages: str | Sequence[str] | None,
+            texts: ArticleTexts | None = None) -> tuple[pd.DataFrame, ArticleTexts | None]:
+    """The articles the English-only steps read: ``articles`` less those of another language; and their texts
+    when ``articles`` holds none (the languages not given are then detected from the texts, read for that)."""
     allowed = check_languages(languages, func="analyze_articles")
     if allowed is None:
-        return articles
-    keep = np.array(scored_mask(article_languages(articles), allowed), dtype=bool)
-    return articles if keep.all() else articles[keep]
+        return articles, texts
+    probe = articles
+    if texts is not None and ("language" not in articles.columns or articles["language"].isna().any()):
+        probe = with_texts(articles, texts)
+    keep = np.array(scored_mask(article_languages(probe), allowed), dtype=bool)
+    if keep.all():
+        return articles, texts
+    return articles[keep], (None if texts is None else texts.take(np.flatnonzero(keep).tolist()))
 
 
 def _terms(articles: pd.DataFrame, notes: list[str]) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
@@ -361,8 +372,10 @@ _SENTIMENT_READS = ("article_id", "outlet", "title", "text", "captions")
 
 
 def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes: list[str],
-                     kept: set[Any] | None = None, n_jobs: int = 1) -> pd.DataFrame | None:
-    """:func:`mediakit.actor_sentiment` toward the :data:`SENTIMENT_ACTORS` most mentioned actors (None without)."""
+                     kept: set[Any] | None = None, n_jobs: int = 1,
+                     texts: ArticleTexts | None = None) -> pd.DataFrame | None:
+    """:func:`mediakit.actor_sentiment` toward the :data:`SENTIMENT_ACTORS` most mentioned actors (None without);
+    ``texts``: the articles' texts when they hold none."""
     if labels is None or labels.empty:
         return None
     mentioned = labels["actor"] if kept is None else labels["actor"][labels["outlet"].isin(kept).to_numpy(dtype=bool)]
@@ -372,9 +385,12 @@ def _actor_sentiment(articles: pd.DataFrame, labels: pd.DataFrame | None, notes:
         return None
     if kept is not None:  # the columns read, then the rows: the other columns are not copied
         articles = articles[[c for c in _SENTIMENT_READS if c in articles.columns]]
-        articles = articles[articles["outlet"].isin(kept).to_numpy(dtype=bool)]
+        rows = articles["outlet"].isin(kept).to_numpy(dtype=bool)
+        articles = articles[rows]
+        if texts is not None and not rows.all():
+            texts = texts.take(np.flatnonzero(rows).tolist())
     try:
-        return actor_sentiment(articles, actors, languages=None, n_jobs=n_jobs)
+        return actor_sentiment(articles, actors, languages=None, n_jobs=n_jobs, texts=texts)
     except ValueError as exc:
         notes.append(f"no sentiment toward actors: {exc}")
         return None
@@ -419,9 +435,10 @@ def _framing(articles: pd.DataFrame, tables: PerArticleTables, labels: pd.DataFr
         return None
 
 
-def _actor_labels(articles: pd.DataFrame, notes: list[str], n_jobs: int = 1) -> pd.DataFrame | None:
+def _actor_labels(articles: pd.DataFrame, notes: list[str], n_jobs: int = 1,
+                  texts: ArticleTexts | None = None) -> pd.DataFrame | None:
     try:  # the articles of other languages are out already
-        return actor_labels(articles, languages=None, n_jobs=n_jobs)
+        return actor_labels(articles, languages=None, n_jobs=n_jobs, texts=texts)
     except ValueError as exc:
         notes.append(f"no actor labels: {exc}")
         return None
@@ -429,7 +446,8 @@ def _actor_labels(articles: pd.DataFrame, notes: list[str], n_jobs: int = 1) -> 
 
 def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: str = "",
                   event: str | None = "auto", errors: pd.DataFrame | None = None,
-                  bar=None, languages: str | Sequence[str] | None = "en", n_jobs: int = 1) -> CorpusAnalysis:
+                  bar=None, languages: str | Sequence[str] | None = "en", n_jobs: int = 1,
+                  texts: ArticleTexts | None = None) -> CorpusAnalysis:
     """The corpus-level tables (comparison, distinctive terms, actor labels) and the whole analysis.
 
     Parameters
@@ -453,25 +471,29 @@ def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: s
         which stays in this process below 2,000 articles) and of the framing tests
         (:func:`~mediakit.compare.find_framing_differences`, likewise only for a large corpus). A
         streamed run passes its own.
+    texts : ArticleTexts, optional
+        The text columns of ``articles`` when it holds none (a streamed run's, read from its parts): the steps
+        that read texts read them from there (the distinctive terms have them for their step only, the actor
+        labels' and sentiment's workers read their own chunk), so this process does not hold them throughout.
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
     notes: list[str] = []
     event_col = event_column(articles, event)
-    scored = _scored(articles, languages)
+    scored, scored_texts = _scored(articles, languages, texts)
     step()
     kept = compared_outlets(articles, notes)  # None: every outlet
     comparison, event_col = _comparison(articles, tables.metrics, event_col, notes, kept)
     step()
     # each step drops large temporary tables: give their memory back before the next one builds its own
-    terms, style = _terms(scored, notes)
+    terms, style = _terms(with_texts(scored, scored_texts), notes)  # the texts for this step only
     release_memory()
     step()
-    labels = _actor_labels(scored, notes, n_jobs)
+    labels = _actor_labels(scored, notes, n_jobs, scored_texts)
     release_memory()
     # the sentiment's workers before the source roles: a streamed run reads the attributions for the roles, and
     # would hold them beside the workers (the notes keep the order roles, sentiment)
     sentiment_notes: list[str] = []
-    sentiment = _actor_sentiment(scored, labels, sentiment_notes, kept, n_jobs)
+    sentiment = _actor_sentiment(scored, labels, sentiment_notes, kept, n_jobs, scored_texts)
     release_memory()
     roles, partisan = _sources(articles, tables.attributions, notes)
     notes.extend(sentiment_notes)
@@ -485,7 +507,7 @@ def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: s
                           actor_sentiment=sentiment,
                           event=event_col,
                           notes=notes,
-                          languages=_option_value(languages))
+                          languages=_option_value(languages), texts=texts)
 
 
 def _option_value(languages: str | Sequence[str] | None) -> str | tuple[str, ...] | None:

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
+from ..actors import with_texts
 from ..loaders._bodies import left_out_articles
 from ..plot import outlet_colors
 from ._report_differences import differences_section, framing_differences
@@ -151,7 +152,7 @@ _COUNT_HEADER = ["outlet", "loaded", "with text", "title only", "empty", "not En
 
 
 def _corpus_section(res: CorpusAnalysis, written: Mapping[str, Path], base: Path, colors: Mapping[str, str]) -> str:
-    arts = res.articles
+    arts = with_texts(res.articles, getattr(res, "texts", None))  # a streamed run's texts, read back for this table
     left = left_out_articles(arts, metrics=res.metrics, languages=getattr(res, "languages", "en"),
                              load_errors=res.load_errors)
     counts = article_counts(arts, left)

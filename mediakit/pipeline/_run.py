@@ -26,7 +26,7 @@ from ..export import write_table
 from ..loaders import LoadReport, iter_articles, load_articles, load_errors
 from ..loaders._errors import Collector
 from ..loaders._sources import expand_sources
-from ..stream import TABLES, analyze_stream, read_parts
+from ..stream import TABLES, PartTexts, analyze_stream, read_without_texts
 from ..text import unload_language_model
 from ._analysis import (CorpusAnalysis, analyze_articles, corpus_tables, event_column,
                         warn_left_out_metrics, with_outlet)
@@ -261,7 +261,9 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
             stack.enter_context(writer)
             # last: the writer ends once the files are written, not when the corpus-level tables are done
             writer.submit(_write_parts_job, [(parts, outdir)], last=True)
-        articles = with_outlet(lists_back(read_parts(parts, "articles")))
+        # without the texts, which the steps that read them read from the parts (PartTexts): about 215 MiB of the
+        # whole AllSides file that this process need not hold through the actor labels and the rest
+        articles = with_outlet(lists_back(read_without_texts(parts)))
         event_column(articles, event)
         # only the columns read from here on, each when a step first reads it: the files get every column from
         # the parts (write_from_parts)
@@ -270,7 +272,7 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
             articles = articles.assign(language=tables.metrics["language"].array)
         warn_left_out_metrics(tables.metrics, languages)
         analysis = corpus_tables(articles, tables, source=os.fspath(corpus), event=event, errors=errors,
-                                 languages=languages, n_jobs=plan.local_jobs)
+                                 languages=languages, n_jobs=plan.local_jobs, texts=PartTexts.of(parts))
         files = writer.collect()[0] if writer is not None else None
     analysis.parts = parts
     return analysis, files

@@ -136,3 +136,27 @@ def test_workers_keep_state_and_raise() -> None:
             w.run(_fail, [(1,), (0,)])
         assert w.run(_keep, [(0,), (0,)]) == [11, 22]
     assert len(w) == 0
+
+
+def test_pair_counts_give_the_profile_of_the_pairs_in_the_same_order() -> None:
+    """The workers send their (actor, label) pairs counted; merged in chunk order they give the profile of the
+    whole list: the same counts, each key where it first occurs (``most_common`` breaks ties by that order)."""
+    import random
+    from collections import Counter
+
+    from mediakit.actors._nominal import corpus_profile
+
+    rng = random.Random(7)
+    labels = ["President", "the president", "Sen.", "ousted regime leader", "Syria's", "former Gov.", "leader",
+              "the Texas senator", "his wife"]
+    pairs = [(rng.choice(["Assad", "Putin", "Cruz", "Abbott"]), rng.choice(labels)) for _ in range(400)]
+    chunks = [pairs[:90], pairs[90:250], pairs[250:]]
+
+    def ordered(profile):
+        return ([(a, list(c.items())) for a, c in profile.labels.items()],
+                [(a, list(c.items())) for a, c in profile.heads.items()], list(profile.n_labelled.items()))
+
+    want = ordered(corpus_profile(pairs))
+    assert ordered(corpus_profile(label_jobs._in_order([Counter(c) for c in chunks]))) == want
+    assert ordered(corpus_profile(Counter(pairs))) == want
+    assert ordered(corpus_profile(label_jobs._in_order([Counter(c) for c in chunks[::-1]]))) != want  # order counts

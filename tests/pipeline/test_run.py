@@ -146,16 +146,18 @@ def test_a_streamed_run_keeps_few_columns_in_memory_and_writes_every_column_from
 
 def test_a_streamed_run_reads_each_table_when_a_step_first_asks_for_it(monkeypatch, tmp_path):
     """The corpus-level step gets the tables of the parts one by one, as its steps read them (the driver does
-    not hold the attributions through the actor labels and sentiment), and they are read_slim's tables."""
+    not hold the attributions through the actor labels and sentiment, nor the texts), and they are read_slim's
+    tables."""
     from mediakit.pipeline import _analysis
     from mediakit.pipeline._parts_out import PartTables, read_slim
 
     seen: dict[str, set[str]] = {}
     labels, sentiment = _analysis._actor_labels, _analysis._actor_sentiment
 
-    def spy(articles, notes, n_jobs=1):
+    def spy(articles, notes, n_jobs=1, texts=None):
         seen["labels"] = set(vars(tables_of[0]))  # what was read when the actor labels start
-        return labels(articles, notes, n_jobs)
+        seen["label_texts"] = (set(articles.columns) & {"title", "text", "captions"}, type(texts).__name__)
+        return labels(articles, notes, n_jobs, texts)
 
     def spy_sentiment(*args, **kw):
         seen["sentiment"] = set(vars(tables_of[0]))
@@ -176,6 +178,8 @@ def test_a_streamed_run_reads_each_table_when_a_step_first_asks_for_it(monkeypat
     (tables,) = tables_of
     assert isinstance(tables, PartTables)
     assert seen["labels"] == seen["sentiment"] == {"parts", "metrics"}
+    # the driver holds no text: the actor labels' texts are read from the parts
+    assert seen["label_texts"] == (set(), "PartTexts")
     for name in ("metrics", "sentences", "attributions", "word_choice"):
         pd.testing.assert_frame_equal(getattr(tables, name), read_slim(tmp_path / "parts", name), check_exact=True)
 

@@ -1,0 +1,118 @@
+"""The texts the actor functions read: the articles table's own columns, or a source that reads them when asked.
+
+A streamed run of a large corpus keeps the articles' texts in its parts on disk; the process that computes the
+actor labels and sentiment then needs only the ids and outlets (the whole AllSides file's texts are about 215 MiB
+of Arrow strings). Its workers read their chunk's texts themselves (:func:`chunk_of`). Any object with the methods
+of :class:`ArticleTexts` can stand in for the text columns, row for row with the articles table;
+:class:`mediakit.stream.PartTexts` is the one of a streamed run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import pandas as pd
+
+from ..text import scored_articles
+from ._discovery import scored_subset
+from ._parts import part_sizes
+
+__all__ = ["TEXT_COLUMNS", "ArticleTexts", "chunk_of", "chunk_frame", "scored_texts", "text_sizes", "texts_frame",
+           "with_texts"]
+
+#: The columns the actor functions read the texts from.
+TEXT_COLUMNS = ("title", "text", "captions")
+
+
+@runtime_checkable
+class ArticleTexts(Protocol):
+    """The text columns (:data:`TEXT_COLUMNS`, those the corpus has) of a table of articles, read when asked."""
+
+    def __len__(self) -> int:
+        """The number of articles."""
+        ...
+
+    def take(self, positions: Sequence[int]) -> ArticleTexts:
+        """The texts of the articles at ``positions`` (not read yet: what a worker is sent, to read itself)."""
+        ...
+
+    def frame(self) -> pd.DataFrame:
+        """The text columns of every article, read now (index 0..n-1)."""
+        ...
+
+    def frames(self) -> Iterator[pd.DataFrame]:
+        """The text columns in consecutive blocks of articles, read one block at a time."""
+        ...
+
+
+def texts_frame(texts: pd.DataFrame | ArticleTexts) -> pd.DataFrame:
+    """The text columns as a table: ``texts`` itself when it is the articles table, else read now."""
+    return texts if isinstance(texts, pd.DataFrame) else texts.frame()
+
+
+def chunk_of(texts: pd.DataFrame | ArticleTexts, start: int, stop: int) -> pd.DataFrame | ArticleTexts:
+    """What a worker is sent for articles ``start`` to ``stop``: the rows of the text columns of the articles table,
+    or the source of those rows (the worker reads them: this process never holds them)."""
+    if isinstance(texts, pd.DataFrame):
+        return texts.iloc[start:stop][[c for c in TEXT_COLUMNS if c in texts.columns]]
+    return texts.take(range(start, stop))
+
+
+def chunk_frame(chunk: pd.DataFrame | ArticleTexts) -> pd.DataFrame:
+    """The rows a worker was sent (:func:`chunk_of`), as a table."""
+    return texts_frame(chunk)
+
+
+def text_sizes(texts: pd.DataFrame | ArticleTexts, parts: Sequence[str]) -> list[int]:
+    """:func:`._parts.part_sizes` of the articles, read block by block from a source of texts.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"title": ["Ab", None], "text": ["abc", "de"]})
+    >>> text_sizes(arts, ("title", "text"))
+    [6, 3]
+    """
+    if isinstance(texts, pd.DataFrame):
+        return part_sizes(texts, parts)
+    return [size for block in texts.frames() for size in part_sizes(block, parts)]
+
+
+def scored_texts(articles: pd.DataFrame, texts: ArticleTexts | None, languages: Any, *,
+                 func: str) -> tuple[pd.DataFrame, pd.DataFrame | ArticleTexts]:
+    """The articles an actor function reads (:func:`._discovery.scored_subset`) and their texts: the articles
+    themselves, or the same rows of ``texts`` (then an article without a ``language`` value is detected from its
+    texts, read for that).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["Officials said the regime fell."]})
+    >>> kept, texts = scored_texts(arts, None, None, func="actor_labels")
+    >>> kept is arts and texts is arts
+    True
+    """
+    if texts is None:
+        articles = scored_subset(articles, languages, func=func)
+        return articles, articles
+    if len(texts) != len(articles):
+        raise ValueError(f"{func}(): texts must have one row per article ({len(articles)}), got {len(texts)}")
+    probe = articles
+    if languages is not None and ("language" not in articles.columns or articles["language"].isna().any()):
+        frame = texts.frame()  # the languages not given are detected from the texts
+        probe = articles.assign(**{c: frame[c].to_numpy() for c in frame.columns})
+    keep = scored_articles(probe, languages, func=func, consequence="they are left out")  # as scored_subset
+    if keep is None:
+        return articles, texts
+    positions = np.flatnonzero(np.array(keep, dtype=bool))
+    return articles.iloc[positions], texts.take(positions.tolist())
+
+
+def with_texts(articles: pd.DataFrame, texts: ArticleTexts | None) -> pd.DataFrame:
+    """``articles`` with its text columns read from ``texts`` (row for row, read now); ``articles`` itself when
+    ``texts`` is None (it holds them)."""
+    if texts is None:
+        return articles
+    frame = texts.frame()
+    return articles.assign(**{c: frame[c].to_numpy() if frame[c].dtype == object else frame[c].array
+                              for c in frame.columns})
