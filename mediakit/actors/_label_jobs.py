@@ -39,7 +39,7 @@ from ._memo import corpus_scope
 from ._mentions import Matcher, find_mentions
 from ._nominal import NominalProfile, corpus_profile
 from ._parts import lower_words, parts_of
-from ._texts import ArticleTexts, chunk_frame, chunk_of, text_sizes
+from ._texts import ArticleTexts, chunk_of, text_sizes
 
 __all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
            "parallel_labels", "use_workers"]
@@ -83,13 +83,13 @@ def chunk_slices(sizes: list[int], n: int) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- the steps of a worker
 
 
-def load_chunk(state: dict[str, Any], chunk: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], start: int,
+def load_chunk(state: dict[str, Any], chunk: pd.DataFrame, parts: tuple[str, ...], start: int,
                ids: list[Any], outlets: list[Any]) -> set[str]:
-    """Keep the chunk's parts (``chunk``: the texts of the corpus's articles from position ``start`` on, or their
-    source, read here) and its memos for all the steps; its lower-case words."""
+    """Keep the chunk's parts (``chunk``: the texts of the corpus's articles from position ``start`` on) and its
+    memos for all the steps; its lower-case words."""
     scope = corpus_scope()
     scope.__enter__()  # open for the life of the worker: the memos go with it
-    all_parts = parts_of(chunk_frame(chunk), parts, start)
+    all_parts = parts_of(chunk, parts, start)
     state.update(scope=scope, parts=all_parts, ids=ids, outlets=outlets)
     return lower_words(all_parts)
 
@@ -201,9 +201,9 @@ def chunk_workers(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], id
     """At most ``workers`` processes, each holding a chunk of the articles (:func:`load_chunk`), and the
     corpus's lower-case words (the union of the chunks').
 
-    ``texts`` is the articles table, or a source of its text columns (:class:`._texts.ArticleTexts`). Each worker
-    is sent its rows of the text columns, or their source, and makes its parts itself: this process never holds the
-    parts of the whole corpus (Python strings made from Arrow-backed texts: copies, about 300 MiB for the whole
+    ``texts`` is the articles table, or a source of its text columns (:class:`._texts.ArticleTexts`, read here a
+    chunk at a time). Each worker is sent its rows of the text columns and makes its parts itself: this process
+    never holds the parts of the whole corpus (Python strings made from Arrow-backed texts: copies, about 300 MiB for the whole
     AllSides file, and as much again for their pickles). Nor does it keep a chunk itself (``Workers(here=True)``):
     tried, the actor labels' peak fell by 210 MiB, but the freed chunk left this process 440 MiB larger for
     every later step (its Python objects interleaved with those that outlive the step).

@@ -112,8 +112,9 @@ def actor_labels(articles: pd.DataFrame, actors: Sequence[str] | Mapping[str, It
     texts : ArticleTexts, optional
         The text columns (``title``, ``text``, ``captions``) held elsewhere, row for row with ``articles``, which
         then needs only ``article_id`` (and ``outlet``): an object that reads them when asked (see
-        ``mediakit.actors._texts``), such as a streamed run's parts. The workers of ``n_jobs`` read their chunk
-        themselves, so this process never holds the texts of a large corpus. The same table.
+        ``mediakit.actors._texts``), such as a streamed run's parts (:class:`mediakit.stream.PartTexts`). With
+        ``n_jobs``, each worker's chunk is read only to be sent: this process does not hold the texts of a large
+        corpus. The same table.
 
     Returns
     -------

@@ -474,7 +474,8 @@ def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: s
     texts : ArticleTexts, optional
         The text columns of ``articles`` when it holds none (a streamed run's, read from its parts): the steps
         that read texts read them from there (the distinctive terms have them for their step only, the actor
-        labels' and sentiment's workers read their own chunk), so this process does not hold them throughout.
+        labels and sentiment read each worker's chunk only to send it), so this process does not hold them
+        throughout.
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
     notes: list[str] = []

@@ -2,9 +2,9 @@
 
 The corpus-level step of a streamed run holds the articles table without its texts (about 215 MiB of Arrow
 strings for the whole AllSides file). The steps that read them get a :class:`PartTexts`: the distinctive terms
-have them attached for the step (:func:`mediakit.actors.with_texts`), the actor labels' and sentiment's workers
-read their own chunk from the parts (:class:`mediakit.actors.ArticleTexts`), and the report reads them back for its
-table of articles left out.
+have them attached for the step (:func:`mediakit.actors.with_texts`), the actor labels and sentiment read each
+worker's chunk from the parts only to send it (:class:`mediakit.actors.ArticleTexts`), and the report reads them
+back for its table of articles left out.
 """
 
 from __future__ import annotations
@@ -49,8 +49,7 @@ class PartTexts:
     """The text columns (:data:`~mediakit.actors._texts.TEXT_COLUMNS` the parts have) of the articles table
     :func:`read_without_texts` reads, row for row (or of the rows ``positions`` of it, in increasing order).
 
-    Picklable and small: a worker sent one reads its rows itself, one part file at a time (this module imports
-    no more than :mod:`mediakit.stream` does: a worker that unpickles it does not load the charts' libraries).
+    Small and picklable; rows are read one part file at a time.
     """
 
     files: tuple[tuple[str, int], ...]  # each articles part file, with its number of rows, in chunk order

@@ -43,7 +43,7 @@ def test_part_texts_read_the_text_columns_row_for_row(streamed: tuple[Path, pd.D
     pd.testing.assert_frame_equal(sub.frame(), full[_COLUMNS].iloc[rows].reset_index(drop=True), check_exact=True)
     pd.testing.assert_frame_equal(sub.take([1, 4]).frame(), full[_COLUMNS].iloc[[3, len(full) - 1]]
                                   .reset_index(drop=True), check_exact=True)
-    assert pickle.loads(pickle.dumps(sub)) == sub  # what a worker is sent
+    assert pickle.loads(pickle.dumps(sub)) == sub
     assert texts.take([]).frame().empty
     for bad in ([3, 1], [1, 1], [-1], [len(full)]):
         with pytest.raises(ValueError, match="positions"):
@@ -64,7 +64,7 @@ def test_articles_without_texts_and_with_them_again(streamed: tuple[Path, pd.Dat
 def test_actor_tables_from_texts_held_elsewhere(streamed: tuple[Path, pd.DataFrame], n_jobs: int,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The same labels and sentiment from the ids and a PartTexts as from the whole table, in this process and on
-    two (each worker reads its chunk from the parts); with the languages detected from the texts too."""
+    two (each worker's chunk read from the parts to be sent); with the languages detected from the texts too."""
     monkeypatch.setattr(label_jobs, "MIN_PARALLEL_ARTICLES", 2)
     out, full = streamed
     meta, texts = read_without_texts(out), PartTexts.of(out)
