@@ -36,7 +36,7 @@ from ._discovery import (choose_actors, count_mentions, extra_mentions, found_ac
 from ._label_passes import (add_kept, article_rows, candidate_links, candidate_names, joined_frames, kept_candidates,
                             label_frame, labelled_mentions, merge_support, nominals_of, profile_pairs)
 from ._memo import corpus_scope
-from ._mentions import Matcher, find_mentions
+from ._mentions import Matcher, find_mentions, forget_variant_patterns
 from ._nominal import NominalProfile, corpus_profile
 from ._parts import lower_words, parts_of
 from ._texts import ArticleTexts, chunk_of, text_sizes
@@ -104,6 +104,7 @@ def _count(state: dict[str, Any], found: Actors, min_mentions: int, wider: bool)
     """The chunk's mention counts of the candidate actors (the mentions of those named fewer than
     ``min_mentions`` times in the chunk are kept: the candidates below it are among them)."""
     per_article, counts = count_mentions(state["parts"], found, state["lower"])
+    forget_variant_patterns()  # the candidates' patterns: the chosen actors' are a few of them, made again
     if wider:
         few = frozenset(c for c, k in counts.items() if k < min_mentions)
         state["first"] = [[m for m in ms if m.actor in few] for ms in per_article]
@@ -124,6 +125,8 @@ def _label(state: dict[str, Any], chosen: Actors, extras: frozenset[str], lower:
         labelled.append(labelled_mentions(ms, lower) if ms else [])
     state["labelled"] = labelled
     state["nominals"] = [[] for _ in labelled]
+    del pattern
+    forget_variant_patterns()
     first = state.pop("first", None)
     if extras and first is not None:
         state["cands"] = extra_mentions(first, extras)

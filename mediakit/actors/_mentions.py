@@ -23,7 +23,7 @@ from ._scan import (
     word_start_re,
 )
 
-__all__ = ["Match", "Matcher", "Mention", "find_mentions"]
+__all__ = ["Match", "Matcher", "Mention", "find_mentions", "forget_variant_patterns"]
 
 
 class Match(NamedTuple):
@@ -40,6 +40,13 @@ def _multi_word_re(variant: str) -> re.Pattern[str]:
     """A multi-word variant with any run of white space between its words (compiled once per corpus
     call: the actors' pattern is built twice, for all candidates and for the chosen actors)."""
     return re.compile(r"\s+".join(re.escape(w) for w in variant.split()))
+
+
+def forget_variant_patterns() -> None:
+    """Drop the compiled patterns of the multi-word variants (a worker of :func:`mediakit.actor_labels` holds them
+    for every candidate of the corpus otherwise, about 5 MiB for each 3,000 articles, once its matchers are built
+    and used: a matcher keeps the patterns it needs)."""
+    _multi_word_re.cache_clear()  # type: ignore[attr-defined]
 
 
 class Matcher:
