@@ -35,8 +35,8 @@ def _n_rows(path: Path) -> int:
 
 
 def _lists(block: pd.DataFrame) -> pd.DataFrame:
-    """List cells (captions) read back from Parquet come as NumPy arrays: lists again, as ``read_parts`` users
-    get them from ``mediakit.pipeline``'s reading of the articles."""
+    """List cells (captions) read back from Parquet come as NumPy arrays: lists again, as in the articles table a
+    streamed run reads back (``mediakit.pipeline``'s ``lists_back``)."""
     for col in block.columns:
         values = block[col]
         if values.dtype == object and values.map(lambda v: isinstance(v, np.ndarray)).any():
@@ -46,7 +46,7 @@ def _lists(block: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PartTexts:
-    """The text columns (:data:`~mediakit.actors._texts.TEXT_COLUMNS` the parts have) of the articles table
+    """The text columns (those of :data:`mediakit.actors.TEXT_COLUMNS` the parts have) of the articles table
     :func:`read_without_texts` reads, row for row (or of the rows ``positions`` of it, in increasing order).
 
     Small and picklable; rows are read one part file at a time.
