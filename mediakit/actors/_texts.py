@@ -96,8 +96,7 @@ def scored_texts(articles: pd.DataFrame, texts: ArticleTexts | None, languages: 
         raise ValueError(f"{func}(): texts must have one row per article ({len(articles)}), got {len(texts)}")
     probe = articles
     if languages is not None and ("language" not in articles.columns or articles["language"].isna().any()):
-        frame = texts.frame()  # the languages not given are detected from the texts
-        probe = articles.assign(**{c: frame[c].to_numpy() for c in frame.columns})
+        probe = with_texts(articles, texts)  # the languages not given are detected from the texts
     keep = scored_articles(probe, languages, func=func, consequence="they are left out")  # as scored_subset
     if keep is None:
         return articles, texts
