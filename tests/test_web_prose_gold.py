@@ -182,14 +182,15 @@ def test_extractor_on_web_prose(gold):
     scores, skipped = evaluate_web_prose()
     assert not skipped
     assert scores["pages"] == gold["page"].nunique()
-    # Floors about 0.06-0.07 under the figures measured on 2026-12-04 ~12:10 UTC (544 gold rows; all cues:
-    # precision 0.764, recall outer 0.533, speaker accuracy 0.915; speech cues: precision 0.791, recall outer
-    # 0.809), so that a regression fails but small extractor changes do not.
-    assert scores["precision"] >= 0.70
-    assert scores["recall_outer"] >= 0.47
-    assert scores["speaker_accuracy"] >= 0.85
+    # Floors about 0.06 under the figures measured on 2026-12-06 ~04:10 UTC, with the filter's own threshold for
+    # texts that report no speech (544 gold rows; all cues: precision 0.913, recall outer 0.393, speaker accuracy
+    # 0.950; speech cues: precision 0.915, recall outer 0.688), so that a regression fails but small extractor
+    # changes do not. The target, precision 0.90, is checked by the closing note, not here.
+    assert scores["precision"] >= 0.85
+    assert scores["recall_outer"] >= 0.33
+    assert scores["speaker_accuracy"] >= 0.89
     speech = scores["speech"]
     assert speech["gold"] >= 150 and speech["gold"] < scores["gold"]
-    assert speech["precision"] >= 0.73
-    assert speech["recall_outer"] >= 0.74
+    assert speech["precision"] >= 0.85
+    assert speech["recall_outer"] >= 0.62
     assert sum(c["count"] for c in scores["false_positives_by_class"].values()) == len(scores["false_positives"])

@@ -13,7 +13,8 @@ from mediakit.metrics.attribution._extract import extract
 from mediakit.metrics.attribution._filter import FilterModel, candidate_score, filter_attributions, load_filter
 from mediakit.metrics.attribution._filter_features import (_NEGATION_RE, _content_facts, _negation_before,
                                                            candidate_features, verb_form, word_shape)
-from mediakit.metrics.attribution._filter_train import choose_threshold, fit_binary, match_labels
+from mediakit.metrics.attribution._filter_train import (REGISTER_BINS, REGISTER_PRECISION, choose_threshold,
+                                                        fit_binary, match_labels, register_thresholds)
 from mediakit.metrics.attribution._filter_web import load_web_labels
 from mediakit.metrics.attribution._register import DEFAULT_REGISTER, Register, document_register
 from mediakit.metrics.attribution._resolution import resolve
@@ -43,6 +44,13 @@ def test_shipped_model_is_small_and_documented():
     assert any(k.startswith("RG:") for k in m.weights)  # the document's register is a feature
     oof = m.meta["oof"]
     assert oof["precision"]["precision"] >= oof["without"]["precision"]
+    # texts that report no speech have a threshold of their own, chosen in training for precision 0.90
+    assert set(m.register_thresholds) == set(REGISTER_BINS) == set(m.meta["oof_register"])
+    for name, t in m.register_thresholds.items():
+        fig = m.meta["oof_register"][name]
+        assert m.threshold < t < 1.0 and fig["threshold"] == t
+        assert fig["precision"] >= REGISTER_PRECISION and 0.0 < fig["recall"] < 1.0
+        assert fig["kept"] < fig["candidates"]
     assert load_filter() is m  # read once
 
 
@@ -115,6 +123,43 @@ def test_threshold_and_custom_model():
     assert [a.lemma for a in filter_attributions(doc, attrs, model=m)] == ["say", "tell"]
     assert m.probability(["unknown-feature"]) == 0.5
     assert m.probability(["L:according_to"] * 10) == 0.0
+
+
+HOWTO_LONG = ("This page shows how to install the library. You can run pip install foo and then call the command "
+              "on your own files. We recommend the default settings; our tool supports Python 3 and runs on every "
+              "platform we know of. ") * 3
+
+
+def test_a_register_threshold_holds_for_its_documents_only():
+    news_doc, news = _candidates(" ".join([NEWS] * 5))
+    howto_doc, howto = _candidates(HOWTO_LONG + "The table below shows the relative strengths of each tool.")
+    assert document_register(news_doc).said == 2 and document_register(howto_doc).said == 0
+    assert news and any(a.frame not in ("colon", "transcript") for a in howto)
+    # a model that scores every candidate 0.5: kept under the model's threshold, dropped under the register's
+    m = FilterModel({"bias": 0.0}, 0.4, {}, {"R:said:0": 0.6})
+    assert m.threshold_for(document_register(news_doc)) == 0.4
+    assert m.threshold_for(document_register(howto_doc)) == 0.6
+    assert filter_attributions(news_doc, news, model=m) == news
+    assert [a for a in filter_attributions(howto_doc, howto, model=m) if a.frame not in ("colon", "transcript")] == []
+    # a threshold given holds for every document; a register threshold below the model's never lowers it
+    assert filter_attributions(howto_doc, howto, model=m, threshold=0.5) == howto
+    assert FilterModel({"bias": 0.0}, 0.4, {}, {"R:said:0": 0.2}).threshold_for(document_register(howto_doc)) == 0.4
+
+
+def test_register_thresholds_rule():
+    y = np.array([1.0, 1.0, 0.0, 1.0, 0.0, 1.0, 1.0])
+    s = np.array([0.9, 0.8, 0.6, 0.5, 0.45, 0.9, 0.5])
+    quiet = np.array([1, 1, 1, 1, 1, 0, 0], dtype=bool)
+    web = np.array([0, 1, 1, 0, 0, 0, 0], dtype=bool)
+    d = register_thresholds(y, s, {"R:said:0": quiet, "R:said:2": ~quiet}, 0.4, is_web=web)
+    # the quiet documents reach 0.9 only above the 0.6 false one; the others are precise at 0.4 already
+    assert list(d) == ["R:said:0"]
+    assert d["R:said:0"]["threshold"] == 0.61 and d["R:said:0"]["precision"] == 1.0
+    assert d["R:said:0"]["kept"] == 2 and d["R:said:0"]["candidates"] == 5
+    assert d["R:said:0"]["recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert d["R:said:0"]["recall_web"] == 1.0 and d["R:said:0"]["recall_news"] == 0.5
+    # a precision no threshold reaches gives no threshold
+    assert register_thresholds(y, s, {"R:said:0": quiet}, 0.4, target=1.01) == {}
 
 
 def test_blog_prose_scores_below_news():
@@ -201,29 +246,36 @@ def test_never_raises_on_odd_text(text):
 @pytest.mark.slow
 @pytest.mark.corpus
 def test_polnear_dev_precision_up_recall_kept(corpora):
-    """On PolNeAR dev the filter raises precision and costs at most a point of recall (overlap 0.3)."""
+    """On PolNeAR dev the filter's threshold raises precision and costs at most a point of recall (overlap 0.3);
+    the register threshold of texts that report no speech raises precision again, for about another point."""
     from mediakit.datasets import load_polnear, load_polnear_attributions
     from mediakit.evaluate import score_attributions
 
     articles = load_polnear(corpora / "polnear", split="dev", progress=False)
     gold = load_polnear_attributions(corpora / "polnear", split="dev", progress=False)
+    model = load_filter()
     tables = {}
-    for name in ("off", "on"):
+    for name in ("off", "on", "shipped"):
         rows = []
         for aid, text in zip(articles["article_id"].astype(str), articles["text"], strict=True):
             doc, attrs = _candidates(text)
-            if name == "on":
+            if name == "on":  # the model's threshold for every document
+                attrs = filter_attributions(doc, attrs, threshold=model.threshold)
+            elif name == "shipped":  # and the register thresholds (as extract_attributions filters)
                 attrs = filter_attributions(doc, attrs)
             rows += [{"article_id": aid, "content_spans": list(a.content), "cue_text": doc.text[a.cue[0]:a.cue[1]],
                       "source_start": a.source[0] if a.source else None,
                       "source_end": a.source[1] if a.source else None,
                       "cue_start": a.cue[0], "cue_end": a.cue[1]} for a in attrs]
         tables[name] = score_attributions(pd.DataFrame(rows), gold, thresholds=[0.3]).set_index("scope")
-    off, on = tables["off"].loc["all"], tables["on"].loc["all"]
+    off, on, shipped = (tables[n].loc["all"] for n in ("off", "on", "shipped"))
     assert on["predicted"] < off["predicted"]
     assert on["precision"] > off["precision"]
     assert on["recall"] >= off["recall"] - 0.01
     assert on["f1"] >= off["f1"] - 0.002
+    assert shipped["predicted"] < on["predicted"] and shipped["precision"] > on["precision"]
+    assert shipped["recall"] >= on["recall"] - 0.02
+    assert shipped["speaker_accuracy"] >= on["speaker_accuracy"]
 
 
 HOWTO = ("This page shows how to install the library. You can run `pip install foo` and call foo.bar() with "

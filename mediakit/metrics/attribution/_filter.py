@@ -4,7 +4,10 @@ The rules of the earlier stages propose candidates; a small logistic regression 
 (:func:`candidate_score`: p(the candidate is a true attribution)) from the features of
 :func:`mediakit.metrics.attribution._filter_features.candidate_features`, and :func:`filter_attributions`
 drops those below the shipped threshold. The features include the document's register
-(:func:`mediakit.metrics.attribution._register.document_register`, read once per document). The weights were
+(:func:`mediakit.metrics.attribution._register.document_register`, read once per document), and so does the
+threshold: a document of a register named in the model's ``register_thresholds`` (a text that reports no
+speech: ``R:said:0``) keeps only the candidates that reach the higher threshold chosen for it in training (the
+lowest at which the training candidates of such documents are kept at the precision the issue asks, 0.90). The weights were
 trained on PolNeAR train (``python -m mediakit.metrics.attribution.train_filter``, :mod:`._filter_train`): each
 candidate of the extractor labelled true when the scorer's matching (content coverage >= 0.3) pairs it with a
 gold attribution; and on the labelled candidates of web pages that are not the evaluation gold
@@ -17,14 +20,14 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from ._document import Attr, Doc
 from ._filter_features import candidate_features
-from ._register import document_register
+from ._register import Register, document_register
 
 __all__ = ["FILTER_FILE", "KEPT_FRAMES", "FilterModel", "load_filter", "candidate_score", "filter_attributions"]
 
@@ -40,16 +43,31 @@ KEPT_FRAMES = frozenset({"colon", "transcript"})
 class FilterModel:
     """A binary logistic regression over named features, and the threshold that keeps a candidate.
 
+    ``register_thresholds`` maps register feature names (``"R:said:0"``, :meth:`Register.features`) to a higher
+    threshold for the documents of that register (:meth:`threshold_for`).
+
     Examples
     --------
-    >>> m = FilterModel({"bias": 0.0, "L:say": 2.0}, 0.5, {})
+    >>> m = FilterModel({"bias": 0.0, "L:say": 2.0}, 0.5, {}, {"R:said:0": 0.7})
     >>> round(m.probability(["bias", "L:say"]), 3), round(m.probability(["bias"]), 3)
     (0.881, 0.5)
+    >>> m.threshold_for(Register(0, 0, 0, 0)), m.threshold_for(Register(0, 2, 0, 0))
+    (0.7, 0.5)
     """
 
     weights: dict[str, float]
     threshold: float
     meta: dict[str, Any]
+    register_thresholds: dict[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, register: Register) -> float:
+        """The threshold for a document of this register: the highest of the model's threshold and those of
+        ``register_thresholds`` whose register names the document has."""
+        t = self.threshold
+        if self.register_thresholds:
+            for name in register.features():
+                t = max(t, self.register_thresholds.get(name, t))
+        return t
 
     def probability(self, features: list[str]) -> float:
         """p(true attribution) of a candidate with these feature names (unknown names weigh 0)."""
@@ -74,8 +92,9 @@ def load_filter() -> FilterModel:
     raw = resources.files("mediakit.resources").joinpath(FILTER_FILE).read_text(encoding="utf-8")
     data = json.loads(raw)
     weights = {str(k): float(v) for k, v in data["weights"].items()}
+    by_register = {str(k): float(v) for k, v in data.get("register_thresholds", {}).items()}
     return FilterModel(weights, float(data["threshold"]),
-                       {k: v for k, v in data.items() if k != "weights"})
+                       {k: v for k, v in data.items() if k != "weights"}, by_register)
 
 
 def candidate_score(doc: Doc, a: Attr, model: FilterModel | None = None) -> float:
@@ -89,6 +108,9 @@ def filter_attributions(doc: Doc, attrs: list[Attr], *, model: FilterModel | Non
     """The candidates of ``attrs`` whose score reaches the threshold (and the speaker lines of
     :data:`KEPT_FRAMES`), in their order.
 
+    The threshold is the model's for the document's register (:meth:`FilterModel.threshold_for`), unless
+    ``threshold`` is given: then it holds for every document.
+
     Parameters
     ----------
     doc : Doc
@@ -98,7 +120,8 @@ def filter_attributions(doc: Doc, attrs: list[Attr], *, model: FilterModel | Non
     model : FilterModel, optional
         Default: the shipped filter (:func:`load_filter`).
     threshold : float, optional
-        Keep a candidate when its probability is at least this; default the model's threshold.
+        Keep a candidate when its probability is at least this; default the model's threshold for the
+        document's register.
 
     Returns
     -------
@@ -113,9 +136,9 @@ def filter_attributions(doc: Doc, attrs: list[Attr], *, model: FilterModel | Non
     (True, [])
     """
     m = model if model is not None else load_filter()
-    t = m.threshold if threshold is None else float(threshold)
     if not attrs:
         return []
     register = document_register(doc)  # once per document
+    t = m.threshold_for(register) if threshold is None else float(threshold)
     return [a for a in attrs
             if a.frame in KEPT_FRAMES or m.probability(candidate_features(doc, a, register)) >= t]

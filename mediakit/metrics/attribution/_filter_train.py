@@ -11,7 +11,10 @@ the gold content, at least 0.3: :func:`match_labels`, the rule of
 :func:`mediakit.evaluate.match_attributions`). Five article-grouped folds (a CRC-32 of the article id)
 choose the L2 strength by out-of-fold log-loss and the threshold on the out-of-fold probabilities: the
 highest precision of the whole extractor on train at a recall cost of at most half a point (recall counted
-against all gold attributions; the F1-best threshold is stored beside it). The candidates that
+against all gold attributions; the F1-best threshold is stored beside it). Documents of a register that reports
+no speech (``R:said:0``: how-tos, blogs, features, interviews, the commonest register of the web pages) get a
+threshold of their own (:func:`register_thresholds`): the lowest at which their out-of-fold candidates, PolNeAR's
+and the web pages' together and unweighted, are kept at a precision of 0.90 (issue 15's target on any prose). The candidates that
 :func:`mediakit.metrics.attribution._prose.prose_reason` rejects are added as negatives
 (:func:`rejected`), so the model sees those shapes too. Then the model is refitted on all of train and
 written to ``mediakit/resources/attribution_filter.json``: the weights rounded to 4 decimals, the
@@ -42,7 +45,8 @@ from ._register import document_register
 from ._resolution import resolve
 from ._verb import analyze_cue
 
-__all__ = ["match_gold", "match_labels", "fit_binary", "collect", "choose_threshold", "train_filter"]
+__all__ = ["match_gold", "match_labels", "fit_binary", "collect", "choose_threshold", "register_thresholds",
+           "train_filter"]
 
 Span = tuple[int, int]
 
@@ -53,6 +57,11 @@ _MIN_COUNT = 3
 _OVERLAP = 0.3
 _WEB_WEIGHT = 5.0  # one labelled web candidate weighs as much as this many PolNeAR candidates (chosen out of fold)
 _MAX_RECALL_COST = 0.005  # the shipped threshold: the best precision at a recall cost of at most half a point
+#: The registers (:meth:`._register.Register.features` names) given a threshold of their own: texts that report no
+#: speech, where the shapes of news attributions ("X shows ...", "we want to ...") are mostly something else.
+REGISTER_BINS = ("R:said:0",)
+#: The precision that a register's own threshold keeps its training candidates at (issue 15: 0.90 on any prose).
+REGISTER_PRECISION = 0.90
 
 
 def _intersection(x: Sequence[Span], y: Sequence[Span]) -> int:
@@ -259,6 +268,47 @@ def choose_threshold(y: np.ndarray, scores: np.ndarray, n_gold: int,
     return {"f1": best_f1, "precision": best_p, "without": base}
 
 
+def register_thresholds(y: np.ndarray, scores: np.ndarray, in_bin: dict[str, np.ndarray], base: float,
+                        target: float = REGISTER_PRECISION, is_web: np.ndarray | None = None
+                        ) -> dict[str, dict[str, Any]]:
+    """The threshold of each register bin: the lowest (grid ``base`` .. 0.95, step 0.01) at which the candidates of
+    that bin's documents are kept at a precision of at least ``target``.
+
+    A bin whose candidates reach ``target`` at ``base`` already, or at no threshold of the grid, gets none (left
+    out). Each bin found gives ``threshold``, ``precision``, ``kept``, ``candidates`` and ``recall`` (the share of
+    the bin's true candidates kept; with ``is_web``, ``recall_news`` and ``recall_web`` too).
+
+    Examples
+    --------
+    >>> y, s = np.array([1.0, 1.0, 0.0, 1.0, 0.0]), np.array([0.9, 0.8, 0.6, 0.5, 0.45])
+    >>> register_thresholds(y, s, {"R:said:0": np.ones(5, dtype=bool)}, 0.4)["R:said:0"]["threshold"]
+    0.61
+    >>> register_thresholds(y, s, {"R:said:0": np.array([1, 1, 0, 0, 0], dtype=bool)}, 0.4)
+    {}
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for name, mask in in_bin.items():
+        def precision(t: float, mask: np.ndarray = mask) -> float:
+            keep = mask & (scores >= t)
+            return float(y[keep].mean()) if keep.any() else 0.0
+
+        if precision(base) >= target:
+            continue
+        chosen = next((float(t) for t in np.round(np.arange(base, 0.9501, 0.01), 2) if precision(float(t)) >= target),
+                      None)
+        if chosen is None:
+            continue
+        keep = mask & (scores >= chosen)
+        fig: dict[str, Any] = {"threshold": chosen, "precision": round(precision(chosen), 4), "kept": int(keep.sum()),
+                               "candidates": int(mask.sum()),
+                               "recall": round(float(y[keep].sum() / max(1.0, y[mask].sum())), 4)}
+        if is_web is not None:
+            for part, sel in (("news", ~is_web), ("web", is_web)):
+                fig[f"recall_{part}"] = round(float(y[keep & sel].sum() / max(1.0, y[mask & sel].sum())), 4)
+        out[name] = fig
+    return out
+
+
 def _log_loss(y: np.ndarray, p: np.ndarray) -> float:
     q = np.clip(p, 1e-9, 1 - 1e-9)
     return float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
@@ -321,6 +371,7 @@ def train_filter(out_dir: str | Path | None = None, *, root: Any = None, l2_grid
         res = {"l2": l2, "log_loss": _log_loss(y[kept], oof[kept]),
                **choose_threshold(y[kept], shipped[kept], n_gold)}
         res["web"] = _web_figures(y[is_web], shipped[is_web], res["precision"]["threshold"])
+        res["scores"] = shipped
         results.append(res)
         if verbose:
             print(f"l2={l2}: out-of-fold log-loss {res['log_loss']:.4f}; " + "; ".join(
@@ -328,6 +379,15 @@ def train_filter(out_dir: str | Path | None = None, *, root: Any = None, l2_grid
                 f"F1 {res[name]['f1']:.4f}" for name in ("without", "f1", "precision"))
                 + f"; web {res['web']}")
     best = min(results, key=lambda d: d["log_loss"])
+    # the registers' own thresholds, on the out-of-fold scores of the candidates the extractor outputs (PolNeAR's
+    # and the web pages', unweighted)
+    pooled = kept | is_web
+    by_register = register_thresholds(
+        y[pooled], best["scores"][pooled],
+        {name: np.array([name in row for row in feats])[pooled] for name in REGISTER_BINS},
+        best["precision"]["threshold"], is_web=is_web[pooled])
+    if verbose:
+        print(f"register thresholds: {by_register}")
     w, vocab = _fit(feats, y, best["l2"], sw)
     weights = {n: round(float(v), 4) for n, v in zip(vocab, w, strict=True) if round(float(v), 4) != 0.0}
     data: dict[str, Any] = {
@@ -339,6 +399,11 @@ def train_filter(out_dir: str | Path | None = None, *, root: Any = None, l2_grid
         "oof_log_loss": round(best["log_loss"], 4),
         "oof": {name: {k: round(float(v), 4) for k, v in best[name].items()} for name in ("without", "f1", "precision")},
         "oof_web": best["web"],
+        "register_thresholds": {name: fig["threshold"] for name, fig in by_register.items()},
+        "register_rule": (f"for the documents of each register of {list(REGISTER_BINS)}: the lowest threshold at "
+                          f"which their out-of-fold candidates (PolNeAR train and web, unweighted) are kept at a "
+                          f"precision of at least {REGISTER_PRECISION}"),
+        "oof_register": by_register,
         "cv_log_loss": {str(r["l2"]): round(r["log_loss"], 4) for r in results},
         "provenance": ("Trained by mediakit (python -m mediakit.metrics.attribution.train_filter) on the "
                        "candidates of the rule extractor on PolNeAR train, labelled by the scorer's matching, "
