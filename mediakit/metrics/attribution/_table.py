@@ -252,6 +252,10 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
           News" for "in an interview with NBC News", "statement", "Twitter"),
           NA when none is named.
 
+        The rules' candidates pass a learned filter; in a text that reports almost no speech
+        (a how-to, a blog, a feature, many opinion columns) it is stricter, for precision over
+        recall (see ``docs/attribution.md``).
+
     Raises
     ------
     TypeError
