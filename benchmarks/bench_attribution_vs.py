@@ -14,11 +14,18 @@ changes the output).
 and new in turn on each chunk (which side goes first alternates), and sums each side over the chunks;
 a change in the machine's load then hits both sides of a chunk alike. With ``--chunk``, both sides
 first run once over all the articles (warm caches; the tables compared then).
+
+``--gc-freeze`` collects the garbage and freezes every object alive (``gc.collect(); gc.freeze()``) before
+each timed call, untimed: the collector's passes during a call then walk only what that call made, as in a
+fresh process, instead of the whole heap of both sides' caches. Without it, a full collection (0.15-0.4 s
+here) falls on whichever side happens to cross the collector's threshold, and decides ratios of a few
+percent.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import time
 import warnings
@@ -30,8 +37,22 @@ import pandas as pd
 from _old_checkout import import_old  # benchmarks/ is on sys.path when run as a script
 
 
+def _timed(side: Callable[[pd.DataFrame], Any], arts: pd.DataFrame, freeze: bool) -> tuple[float, Any]:
+    """CPU seconds of ``side(arts)`` and its result; with ``freeze``, the heap collected and frozen first
+    (untimed) and thawed after."""
+    if freeze:
+        gc.collect()
+        gc.freeze()
+    t = time.process_time()
+    out = side(arts)
+    dt = time.process_time() - t
+    if freeze:
+        gc.unfreeze()
+    return dt, out
+
+
 def _chunked(old: Callable[[pd.DataFrame], Any], new: Callable[[pd.DataFrame], Any], arts: pd.DataFrame,
-             size: int, rounds: int) -> tuple[list[float], list[float]]:
+             size: int, rounds: int, freeze: bool = False) -> tuple[list[float], list[float]]:
     """CPU seconds of each side per round, timed chunk by chunk, the side that goes first alternating."""
     chunks = [arts.iloc[k:k + size] for k in range(0, len(arts), size)]
     t_old, t_new = [], []
@@ -40,9 +61,7 @@ def _chunked(old: Callable[[pd.DataFrame], Any], new: Callable[[pd.DataFrame], A
         so = sn = 0.0
         for chunk in chunks:
             for side in ((new, old) if flip else (old, new)):
-                t = time.process_time()
-                side(chunk)
-                dt = time.process_time() - t
+                dt, _ = _timed(side, chunk, freeze)
                 if side is old:
                     so += dt
                 else:
@@ -63,6 +82,8 @@ def main() -> None:
                     help="time revisions whose tables differ (report the difference instead of failing)")
     ap.add_argument("--chunk", type=int, default=0,
                     help="time old and new in turn on chunks of this many articles (0: all at once)")
+    ap.add_argument("--gc-freeze", action="store_true",
+                    help="collect and freeze the heap before each timed call (see the module docstring)")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
     import mediakit as mk
@@ -72,20 +93,18 @@ def main() -> None:
     arts = mk.datasets.load_polnear(args.root, split=args.split)[["article_id", "text"]]
     if args.chunk > 0:
         a, b = old(arts), new(arts)  # lexicons loaded, caches warm on both sides alike
-        t_old, t_new = _chunked(old, new, arts, args.chunk, args.rounds)
+        t_old, t_new = _chunked(old, new, arts, args.chunk, args.rounds, args.gc_freeze)
     else:
         new(arts.head(50))
         old(arts.head(50))  # lexicons loaded, caches warm on both sides alike
         t_old, t_new = [], []
         for _ in range(args.rounds):
-            t = time.process_time()
-            a = old(arts)
-            t_old.append(time.process_time() - t)
-            t = time.process_time()
-            b = new(arts)
-            t_new.append(time.process_time() - t)
+            dt, a = _timed(old, arts, args.gc_freeze)
+            t_old.append(dt)
+            dt, b = _timed(new, arts, args.gc_freeze)
+            t_new.append(dt)
     ratios = [n / o for n, o in zip(t_new, t_old, strict=True)]
-    print(f"{len(arts)} articles, {args.rounds} rounds, CPU seconds")
+    print(f"{len(arts)} articles, {args.rounds} rounds, CPU seconds{', heap frozen per call' if args.gc_freeze else ''}")
     print(f"old: median {statistics.median(t_old):.3f}  runs {[round(x, 3) for x in t_old]}")
     print(f"new: median {statistics.median(t_new):.3f}  runs {[round(x, 3) for x in t_new]}")
     print(f"new/old per round {[round(r, 3) for r in ratios]}, median {statistics.median(ratios):.3f}")
