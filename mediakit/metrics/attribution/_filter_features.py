@@ -245,6 +245,11 @@ def _around_names(lemma: str, before: str, a1: str | None) -> tuple[str, ...]:
             f"LA1s:{lemma}|{a1s}", f"LB1s:{lemma}|{b1s}")
 
 
+@lru_cache(maxsize=1 << 14)
+def _source_names(lemma: str, src_shape: str, src_head: str, source_type: str, place: str) -> tuple[str, ...]:
+    return (f"S:{src_shape}", f"SH:{src_head}", f"LS:{lemma}|{src_shape}", f"ST:{source_type}", f"SP:{place}")
+
+
 @lru_cache(maxsize=1 << 12)
 def _content_names(lemma: str, c_open: str, c_len: str) -> tuple[str, ...]:
     return (f"CO:{c_open}", f"CL:{c_len}", f"LCO:{lemma}|{c_open}")
@@ -253,6 +258,11 @@ def _content_names(lemma: str, c_open: str, c_len: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 12)
 def _sentence_names(first: str, length: str, place: int, n_spans: int) -> tuple[str, ...]:
     return (f"FW:{first}", f"SL:{length}", f"CP:{place}", f"NS:{n_spans}")
+
+
+@lru_cache(maxsize=1 << 14)
+def _pair_names(lemma: str, src_head: str, c_len: str, c_clause: str) -> tuple[str, ...]:
+    return (f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}", f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}")
 
 
 @lru_cache(maxsize=1 << 10)
@@ -290,7 +300,8 @@ def _cue_form(cue: str, lemma: str) -> str:
 #: The parts of the features, in the order of :func:`candidate_features`: for part ``i`` of
 #: :func:`feature_parts`, ``PARTS[i](*part)`` are its names, or the part is its names when ``PARTS[i]`` is None.
 PARTS: tuple[Callable[..., tuple[str, ...]] | None, ...] = (
-    _cue_names, None, _content_names, _sentence_names, None, _flag_names, register_features, _said_names)
+    _cue_names, None, _source_names, _content_names, _sentence_names, _pair_names, _flag_names, register_features,
+    _said_names)
 
 
 def feature_parts(doc: Doc, a: Attr, register: Register | None = None) -> tuple[tuple[Any, ...], ...]:
@@ -321,13 +332,12 @@ def feature_parts(doc: Doc, a: Attr, register: Register | None = None) -> tuple[
              si == 0 or doc.sents[si - 1][2] != para)
     reg = register if register is not None else document_register(doc)
     return ((lemma, frame, a.kind, form),
-            (*_around_names(lemma, before, nxt.group() if nxt is not None else None),
-             f"S:{src_shape}", f"SH:{src_head}", f"LS:{lemma}|{src_shape}", f"ST:{a.source_type or '-'}",
-             f"SP:{_source_place(a)}"),
+            _around_names(lemma, before, nxt.group() if nxt is not None else None),
+            (lemma, src_shape, src_head, a.source_type or "-", _source_place(a)),
             (lemma, c_open, c_len),
             (word_shape(first_m.group()) if first_m is not None else "none", _bin(length, _SENTENCE_BINS),
              min((cs - ss) * 3 // length, 2), len(content)),
-            (f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}", f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}"),
+            (lemma, src_head, c_len, c_clause),
             flags,
             (reg, _cue_class(lemma), frame, src_shape, c_open),
             (reg.said, lemma))
@@ -359,6 +369,6 @@ def clear_feature_caches() -> None:
     --------
     >>> clear_feature_caches()
     """
-    for f in (_cue_names, _content_names, _sentence_names, _flag_names, _said_names, _cue_class, _cue_form,
+    for f in (_cue_names, _source_names, _content_names, _pair_names, _sentence_names, _flag_names, _said_names, _cue_class, _cue_form,
               word_shape, verb_form, source_shape, _clause_word, register_features):
         f.cache_clear()
