@@ -222,12 +222,10 @@ def register_features(register: Register, cue_class: str, frame: str, src_shape:
 
 # The features come in parts. Most parts are a function of a few facts of the candidate that recur from
 # candidate to candidate (the cue's lemma, frame and form, the content's opening and length, ...: a few thousand
-# keys in PolNeAR train): their names are built once per key (lru_cache) and the filter keeps one weight sum per
-# key (:meth:`._filter.FilterModel.parts_probability`). The words around the cue and the source's head are new
-# for nearly every candidate: those parts are the names themselves.
+# keys in PolNeAR train): the filter keeps one weight sum per key (:meth:`._filter.FilterModel.parts_probability`).
+# The words around the cue are new for nearly every candidate: that part is the names themselves.
 
 
-@lru_cache(maxsize=1 << 12)
 def _cue_names(lemma: str, frame: str, kind: str, form: str) -> tuple[str, ...]:
     cue_class = _cue_class(lemma)
     return ("bias", f"L:{lemma}", f"C:{cue_class}", f"F:{frame}", f"K:{kind}", f"V:{form}", f"LV:{lemma}|{form}")
@@ -245,27 +243,22 @@ def _around_names(lemma: str, before: str, a1: str | None) -> tuple[str, ...]:
             f"LA1s:{lemma}|{a1s}", f"LB1s:{lemma}|{b1s}")
 
 
-@lru_cache(maxsize=1 << 14)
 def _source_names(lemma: str, src_shape: str, src_head: str, source_type: str, place: str) -> tuple[str, ...]:
     return (f"S:{src_shape}", f"SH:{src_head}", f"LS:{lemma}|{src_shape}", f"ST:{source_type}", f"SP:{place}")
 
 
-@lru_cache(maxsize=1 << 12)
 def _content_names(lemma: str, c_open: str, c_len: str) -> tuple[str, ...]:
     return (f"CO:{c_open}", f"CL:{c_len}", f"LCO:{lemma}|{c_open}")
 
 
-@lru_cache(maxsize=1 << 12)
 def _sentence_names(first: str, length: str, place: int, n_spans: int) -> tuple[str, ...]:
     return (f"FW:{first}", f"SL:{length}", f"CP:{place}", f"NS:{n_spans}")
 
 
-@lru_cache(maxsize=1 << 14)
 def _pair_names(lemma: str, src_head: str, c_len: str, c_clause: str) -> tuple[str, ...]:
     return (f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}", f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}")
 
 
-@lru_cache(maxsize=1 << 10)
 def _flag_names(question: bool, imperative: str | None, negated: bool, participle: bool, src_comma: bool,
                 nested: bool, para_first: bool) -> tuple[str, ...]:
     flags = ["Q"] if question else []
@@ -278,7 +271,6 @@ def _flag_names(question: bool, imperative: str | None, negated: bool, participl
     return tuple(flags)
 
 
-@lru_cache(maxsize=1 << 12)
 def _said_names(said: int, lemma: str) -> tuple[str]:
     # the cue lemma by the document's level of reporting verbs: in a text that reports no speech, "show",
     # "find", "call" or "agree" are more often the writer's presentation or an activity than a report
@@ -363,12 +355,11 @@ def candidate_features(doc: Doc, a: Attr, register: Register | None = None) -> l
 
 
 def clear_feature_caches() -> None:
-    """Forget the names built per key and per word (benchmarks time what a fresh process pays).
+    """Forget the facts kept per word and per cue (benchmarks time what a fresh process pays).
 
     Examples
     --------
     >>> clear_feature_caches()
     """
-    for f in (_cue_names, _source_names, _content_names, _pair_names, _sentence_names, _flag_names, _said_names, _cue_class, _cue_form,
-              word_shape, verb_form, source_shape, _clause_word, register_features):
+    for f in (_cue_class, _cue_form, word_shape, verb_form, source_shape, _clause_word, register_features):
         f.cache_clear()
