@@ -22,6 +22,8 @@ __all__ = ["RoleRow", "HONORIFIC_RE", "POSS_COMMA_RE", "person_role", "first_dec
 #: a clause break: punctuation, or a sentence's full stop (after three lower-case letters or digits,
 #: so not the period of "Sen.", "Mr." or "U.S.")
 _SENT_BREAK_RE = re.compile(r"[,;:“”\"()\n—–]|(?<=[a-z0-9]{3})\.\s")
+#: the rightmost clause break: a greedy prefix backtracks from the end (see :func:`last_break`)
+_LAST_BREAK_RE = re.compile(r"(?s:.*)(?P<at>[,;:“”\"()\n—–]|(?<=[a-z0-9]{3})\.\s)")
 _APPOSITIVE_END_RE = re.compile(r"[,;:()“”\"]|(?<=[a-z0-9]{3})\.(?:\s|\Z)")  # not the '.' of 'Mr.', 'U.S.'
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]{1,7}")
 _AGE_RE = re.compile(r"\W*(?:\d{1,3}(?:\W*\Z|,)|(?:an?\s+)?\d{1,3}-year-old\b)")
@@ -93,10 +95,17 @@ def full_names_of(surname: str, index: GazetteerIndex) -> tuple[str, ...]:
 
 def last_break(text: str, end: int) -> re.Match[str] | None:
     """The last clause break (comma, quotation mark, sentence end, ...) of ``text[:end]``."""
-    last = None
-    for m in _SENT_BREAK_RE.finditer(text, 0, end):
-        last = m
-    return last
+    # the last match of a left-to-right scan is the rightmost break, unless that is the newline
+    # of a full stop's ".\n", which the scan took with its full stop
+    m = _LAST_BREAK_RE.match(text, 0, end)
+    if m is None:
+        return None
+    at = m.start("at")
+    if text[at] == "\n" and at > 0 and text[at - 1] == ".":
+        stop = _SENT_BREAK_RE.match(text, at - 1, end)
+        if stop is not None:
+            return stop
+    return _SENT_BREAK_RE.match(text, at, end)
 
 
 def around(text: str, pos: int, end: int) -> tuple[str, str]:
