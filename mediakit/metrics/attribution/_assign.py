@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -73,10 +75,57 @@ def clear_role_caches() -> None:
     """
     clear_phrase_caches()
     clear_party_caches()
+    _read_entity.cache_clear()
+    _read_person.cache_clear()
     person_role.cache_clear()
     _without_name.cache_clear()
     _full_names_of.cache_clear()
     _known_surname.cache_clear()
+
+
+class _Reading(NamedTuple):
+    """What the words of an entity's source say before the article is read (:func:`_read_entity`)."""
+
+    final: RoleRow | None  # decided by the words alone: a source noun ('a source'), a poll share
+    decision: Decision | None  # the role of the name, else of the phrase
+    definite: bool  # a definite description that an organisation named before may decide ('the fund')
+    campaign: str | None  # the person whose campaign the phrase names
+
+
+@lru_cache(maxsize=20000)
+def _read_entity(span: str, name: str) -> _Reading:
+    """The part of :meth:`_Article.entity` that depends on the words only (cached per phrase: many
+    articles quote "officials", "the White House", "the company")."""
+    if _SOURCE_NOUN_RE.search(span):
+        return _Reading(RoleRow("anonymous", "anonymous:source noun", anonymous_kind(span), None, None), None, False, None)
+    share = poll_share(span)
+    if share is not None:  # '52 percent of registered voters', 'Twelve percent': poll respondents
+        return _Reading(RoleRow(share.role, share.evidence, None, None, None), None, False, None)
+    d = org_role(name) if name[:1].isupper() or name.lower().startswith("the ") else None
+    definite = False
+    if d is None:
+        d = phrase_role(span)
+        definite = span[:4] in ("the ", "The ") and (d is None or d.evidence.startswith(("org-noun:", "title:")))
+    elif d.role != "document" and (p := phrase_role(span)) is not None and document_head(span, p):
+        d = p  # 'A Government Accountability Office report', "POLITICO's Battleground States average"
+    return _Reading(None, d, definite, campaign_of(span))
+
+
+@lru_cache(maxsize=20000)
+def _read_person(speaker: str, span: str) -> tuple[str, RoleRow | None, RoleRow | None]:
+    """The words of a person's source span without the name, and the rows they decide before the
+    article is read: a document ("Trump's tweet"), else an outlet or organisation the span names
+    ("The New York Times" read as the person "York Times"); cached per phrase, as
+    :meth:`_Article.person` reads many spans again."""
+    words = _without_name(span, speaker)
+    if words and (p := phrase_role(words)) is not None and p.role == "document" and "," not in span \
+            and not _WHERE_RE.match(words) and document_head(span, p):
+        return words, RoleRow("document", p.evidence, None, None, None), None  # "Trump's tweet", "USA TODAY's tally"
+    if span[:1].isupper() and " " in span and not _HONORIFIC_RE.match(span):
+        org = org_role(span)
+        if org is not None and (org.evidence == "outlet" or org.evidence.startswith("org:")):
+            return words, None, RoleRow(org.role, org.evidence, None, None, None)
+    return words, None, None
 
 
 def assign_roles(doc: Doc, attrs: list[Attr], gazetteer: pd.DataFrame | None = None) -> list[RoleRow]:
@@ -331,19 +380,11 @@ class _Article:
     def entity(self, span: str, name: str, start: int = -1) -> RoleRow:
         """An organisation, a description or a group; "the fund" after "the International Monetary Fund"
         is that organisation (text before ``start``)."""
-        if _SOURCE_NOUN_RE.search(span):
-            return RoleRow("anonymous", "anonymous:source noun", anonymous_kind(span), None, None)
-        share = poll_share(span)
-        if share is not None:  # '52 percent of registered voters', 'Twelve percent': poll respondents
-            return RoleRow(share.role, share.evidence, None, None, None)
-        d = org_role(name) if name[:1].isupper() or name.lower().startswith("the ") else None
-        if d is None:
-            d = phrase_role(span)
-            if start > 0 and span[:4] in ("the ", "The ") and (d is None or d.evidence.startswith(("org-noun:", "title:"))):
-                d = self._definite_org(span, start) or d
-        elif d.role != "document" and (p := phrase_role(span)) is not None and document_head(span, p):
-            d = p  # 'A Government Accountability Office report', "POLITICO's Battleground States average"
-        who = campaign_of(span)
+        final, d, definite, who = _read_entity(span, name)
+        if final is not None:
+            return final
+        if definite and start > 0:
+            d = self._definite_org(span, start) or d
         if who is not None and (d is None or d.role in ("politician", "unknown")):
             facts = self._campaign_person(who)
             return RoleRow("politician", f"campaign:{who}", None, party_in_text(span) or facts, None)
@@ -388,18 +429,15 @@ class _Article:
         """A named person: the first decisive evidence (module docstring), with party and office; a
         surname ("O'Neill", "De Blasio", "Cruz") that one full name of the article ends with is that
         person ("James O’Neill", "Bill de Blasio", "Ted Cruz": evidence ``surname:<full>|...``)."""
-        words = _without_name(span, speaker)
-        if words and (p := phrase_role(words)) is not None and p.role == "document" and "," not in span \
-                and not _WHERE_RE.match(words) and document_head(span, p):
-            return RoleRow("document", p.evidence, None, None, None)  # "Trump's tweet", "USA TODAY's tally"
+        words, document, org = _read_person(speaker, span)
+        if document is not None:
+            return document
         full = self._full_of[speaker] if speaker in self._full_of else self.full_of(speaker)
         if full is not None:
             r = self.person(full, span, role, aff)
             return r._replace(role_evidence=f"surname:{full}|{r.role_evidence}")
-        if span[:1].isupper() and " " in span and not _HONORIFIC_RE.match(span):
-            org = org_role(span)  # 'The New York Times' read as the person 'York Times'
-            if org is not None and (org.evidence == "outlet" or org.evidence.startswith("org:")):
-                return RoleRow(org.role, org.evidence, None, None, None)
+        if org is not None:
+            return org
         surname_ok = " " not in speaker and speaker not in self.surnames
         out = person_role(speaker, words, role, aff, "", "", surname_ok, self.index)
         if out.role_evidence in ("name only", "acronym", "age") or out.source_role == "politician" and out.party is None:
