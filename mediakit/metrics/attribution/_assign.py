@@ -209,7 +209,7 @@ class _Article:
         if out.source_role == "unknown" and (inc := INCLUDING_RE.search(span)) is not None:
             member = self.entity(span[inc.end():], span[inc.end():])  # 'Proponents, including the X Conference'
             if member.source_role not in ("unknown", "document"):
-                out = member._replace(role_evidence=f"including:{member.role_evidence}")
+                out = member.with_evidence(f"including:{member.role_evidence}")
         if out.source_role not in ("unknown", "other", "document") and plural_source(a.source_type, span):
             self.groups.append((a.source[0], span, out))  # a later 'they' may name it
         if out.source_role == "politician" and out.party is None and out.role_evidence:
@@ -285,7 +285,7 @@ class _Article:
                 r = self.person(a.speaker, "", a.role, a.affiliation)
                 if span.strip().lower() in _GENDER and _outlet_name(a.speaker):  # 'he' is no newspaper
                     return self.reread(span, a.source[0]) or RoleRow("unknown", "pronoun:unresolved", None, None, None)
-                return r._replace(role_evidence=f"antecedent:{a.speaker}|{r.role_evidence}")
+                return r.with_evidence(f"antecedent:{a.speaker}|{r.role_evidence}")
             return self.person(a.speaker, span, a.role, a.affiliation)
         if st == "pronoun":
             return RoleRow("unknown", "pronoun:unresolved", None, None, None)
@@ -308,12 +308,12 @@ class _Article:
         if m is not None and (name := self._article_person(m.group(1), _TITLED_RE.match(span) is not None)) is not None:
             out = self.bare(name)  # a bare surname: the gazetteer only when unique
             if out.source_role != "unknown":
-                return out._replace(role_evidence=f"head:{name}|{out.role_evidence}")
+                return out.with_evidence(f"head:{name}|{out.role_evidence}")
         if THEY_RE.fullmatch(span.strip()):
             prior = [g for g in self.groups if 0 < start - g[0] < _THEY_REACH]
             if prior:  # 'Republicans say Democrats are ... They say', '... Others say': the latest group before
                 _, what, out = prior[-1]
-                return out._replace(role_evidence=f"antecedent:{what}|{out.role_evidence}")
+                return out.with_evidence(f"antecedent:{what}|{out.role_evidence}")
             return None
         m = _LEAD_PRONOUN_RE.match(span)
         if m is None and len(span.split()) <= _SHORT_SPAN:
@@ -323,7 +323,7 @@ class _Article:
             if name is not None:
                 out = self.bare(name)
                 if out.source_role != "unknown":
-                    return out._replace(role_evidence=f"antecedent:{name}|{out.role_evidence}")
+                    return out.with_evidence(f"antecedent:{name}|{out.role_evidence}")
             return None
         if m is None and _RELATIVE_RE.match(span):
             before = self.text[max(0, start - 120):start]
@@ -332,7 +332,7 @@ class _Article:
             if np_ and len(np_.split()) <= 8:
                 out = self.entity(np_, np_)
                 if out.source_role not in ("unknown", "document"):
-                    return out._replace(role_evidence=f"relative:{out.role_evidence}")
+                    return out.with_evidence(f"relative:{out.role_evidence}")
         return None
 
     def bare(self, name: str) -> RoleRow:
@@ -435,7 +435,7 @@ class _Article:
         full = self._full_of[speaker] if speaker in self._full_of else self.full_of(speaker)
         if full is not None:
             r = self.person(full, span, role, aff)
-            return r._replace(role_evidence=f"surname:{full}|{r.role_evidence}")
+            return r.with_evidence(f"surname:{full}|{r.role_evidence}")
         if org is not None:
             return org
         surname_ok = " " not in speaker and speaker not in self.surnames

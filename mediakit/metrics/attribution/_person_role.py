@@ -44,6 +44,7 @@ _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"
 HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?(?:\s|\Z)")
 #: a possessive ending and a comma at the end of a word ("Cruz's,")
 POSS_COMMA_RE = re.compile(r"(?:[’']s?)?,?\Z")
+_POSS_ENDS = frozenset("’'s,")  # the last characters POSS_COMMA_RE can remove
 
 
 class RoleRow(NamedTuple):
@@ -54,6 +55,10 @@ class RoleRow(NamedTuple):
     anonymous_kind: str | None
     party: str | None
     office: str | None
+
+    def with_evidence(self, evidence: str) -> RoleRow:
+        """This row with another ``role_evidence`` (``_replace`` without its generic machinery: one call per row)."""
+        return RoleRow(self.source_role, evidence, self.anonymous_kind, self.party, self.office)
 
 
 @lru_cache(maxsize=20000)
@@ -204,4 +209,5 @@ def first_decisive(bits: list[str]) -> tuple[Decision | None, int]:
 def without_name(span: str, speaker: str) -> str:
     """The source span without the words of the person's name ("Sen. Ted Cruz" -> "Sen.")."""
     drop = set(speaker.split())
-    return " ".join(w for w in span.split() if POSS_COMMA_RE.sub("", w) not in drop)
+    # only a word ending in an apostrophe, "s" or a comma can lose a possessive or a comma
+    return " ".join(w for w in span.split() if (POSS_COMMA_RE.sub("", w) if w[-1] in _POSS_ENDS else w) not in drop)
