@@ -141,14 +141,17 @@ def _add_rows(rows: list[tuple[Any, ...]], aid: Any, doc: Doc, attrs: list[Attr]
         if src is not None:
             ss, se = src
             source_text = text[ss:se]
+        if len(content) == 1:  # most rows: one span, nothing to join
+            (c0, c1), = content
+            content_text, spans = text[c0:c1], [(c0, c1)]
+        else:
+            c0, c1 = content[0][0], content[-1][1]
+            content_text, spans = " ".join([text[s:e] for s, e in content]), [(s, e) for s, e in content]
         rows.append((
             aid, ss, se, source_text,
             a.speaker, a.role, a.affiliation, a.source_type, role, evidence, anon, party, office,
             cs, ce, text[cs:ce], lemma_text[a.lemma], lemma_class[a.lemma],
-            content[0][0], content[-1][1],
-            text[content[0][0]:content[0][1]] if len(content) == 1 else " ".join([text[s:e] for s, e in content]),
-            [(s, e) for s, e in content],
-            a.kind or "indirect", a.channel,
+            c0, c1, content_text, spans, a.kind or "indirect", a.channel,
         ))
 
 
