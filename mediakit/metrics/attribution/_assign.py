@@ -148,7 +148,8 @@ class _Article:
         self.surnames = {n.split()[-1] for n in self.full_names}
         self._by_surname: dict[str, list[str]] | None = None
         self.attrs = attrs
-        self.groups: list[tuple[int, str, RoleRow]] = []  # group sources decided so far (for 'they')
+        # sources with a role decided so far, for 'they' (whether each is a group is read only then)
+        self.groups: list[tuple[int, str, RoleRow, str | None]] = []
         self._people: tuple[list[int], list[str], dict[str, str]] | None = None
         self._named: dict[str, str | None] = {}  # memo of _article_person
         self._bare: dict[str, RoleRow] = {}  # memo of bare
@@ -210,8 +211,8 @@ class _Article:
             member = self.entity(span[inc.end():], span[inc.end():])  # 'Proponents, including the X Conference'
             if member.source_role not in ("unknown", "document"):
                 out = member.with_evidence(f"including:{member.role_evidence}")
-        if out.source_role not in ("unknown", "other", "document") and plural_source(a.source_type, span):
-            self.groups.append((a.source[0], span, out))  # a later 'they' may name it
+        if out.source_role not in ("unknown", "other", "document"):
+            self.groups.append((a.source[0], span, out, a.source_type))  # a later 'they' may name a group
         if out.source_role == "politician" and out.party is None and out.role_evidence:
             m = _PRINCIPAL_RE.search(out.role_evidence)  # 'Romney adviser', "Clinton's campaign"
             if m is not None:
@@ -310,9 +311,9 @@ class _Article:
             if out.source_role != "unknown":
                 return out.with_evidence(f"head:{name}|{out.role_evidence}")
         if THEY_RE.fullmatch(span.strip()):
-            prior = [g for g in self.groups if 0 < start - g[0] < _THEY_REACH]
+            prior = [g for g in self.groups if 0 < start - g[0] < _THEY_REACH and plural_source(g[3], g[1])]
             if prior:  # 'Republicans say Democrats are ... They say', '... Others say': the latest group before
-                _, what, out = prior[-1]
+                _, what, out, _ = prior[-1]
                 return out.with_evidence(f"antecedent:{what}|{out.role_evidence}")
             return None
         m = _LEAD_PRONOUN_RE.match(span)
