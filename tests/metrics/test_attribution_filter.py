@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,9 +12,10 @@ from hypothesis import strategies as st
 
 from mediakit.metrics.attribution._document import Attr, Doc, prepare
 from mediakit.metrics.attribution._extract import extract
-from mediakit.metrics.attribution._filter import FilterModel, candidate_score, filter_attributions, load_filter
+from mediakit.metrics.attribution._filter import (FilterModel, candidate_score, clear_filter_caches, filter_attributions,
+                                                  load_filter)
 from mediakit.metrics.attribution._filter_features import (_NEGATION_RE, _content_facts, _negation_before,
-                                                           candidate_features, verb_form, word_shape)
+                                                           candidate_features, feature_parts, verb_form, word_shape)
 from mediakit.metrics.attribution._filter_train import (REGISTER_BINS, REGISTER_PRECISION, choose_threshold,
                                                         fit_binary, match_labels, register_thresholds)
 from mediakit.metrics.attribution._filter_web import load_web_labels
@@ -406,3 +409,43 @@ def test_web_training_pages_share_no_text_with_the_gold_pages():
         text = page_text(DEFAULT_WEB_CACHE / page, loader)
         assert text is not None, page
         assert not shingles(text) & gold, page
+
+
+def _assert_fast_scoring_is_exact(doc: Doc, attrs: list[Attr]) -> None:
+    """The filter's scoring by parts (weight sums per key) is the probability of the candidate's features,
+    and decides as it does even at the threshold itself (where the guard reads the exact sum)."""
+    m = load_filter()
+    reg = document_register(doc)
+    for a in attrs:
+        p = m.probability(candidate_features(doc, a, reg))
+        assert abs(m.parts_probability(feature_parts(doc, a, reg)) - p) < 1e-12
+        for t in (m.threshold, m.threshold_for(reg), p, math.nextafter(p, 2.0), math.nextafter(p, -1.0), 0.0, 1.01):
+            assert m.keeps(doc, a, reg, t) is (p >= t), (a, t, p)
+
+
+def test_fast_scoring_is_the_probability_of_the_features():
+    doc, attrs = _candidates(" ".join([NEWS, "What do you think? Tell us what you think about it."] * 3))
+    assert len(attrs) >= 6
+    _assert_fast_scoring_is_exact(doc, attrs)
+    kept = filter_attributions(doc, attrs)
+    clear_filter_caches()  # the cached names and sums are only a speed-up
+    assert filter_attributions(doc, attrs) == kept
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([NEWS, "We show how to call it.", "\u201cNo,\u201d he said.", "Smith, a lawyer, "
+                                 "did not say so.", "Asked why, Roe told NBC she would not run.", "Trust us, they say."]),
+                min_size=1, max_size=6))
+def test_fast_scoring_is_exact_on_generated_texts(pieces):
+    _assert_fast_scoring_is_exact(*_candidates(" ".join(pieces)))
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_fast_scoring_is_exact_on_polnear_dev(corpora):
+    """Every candidate of PolNeAR dev: the same probability (but for the last bit) and the same decision."""
+    from mediakit.datasets import load_polnear
+
+    for text in load_polnear(corpora / "polnear", split="dev", progress=False)["text"]:
+        if isinstance(text, str) and text.strip():
+            _assert_fast_scoring_is_exact(*_candidates(text))

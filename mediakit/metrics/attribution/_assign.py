@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -73,10 +75,57 @@ def clear_role_caches() -> None:
     """
     clear_phrase_caches()
     clear_party_caches()
+    _read_entity.cache_clear()
+    _read_person.cache_clear()
     person_role.cache_clear()
     _without_name.cache_clear()
     _full_names_of.cache_clear()
     _known_surname.cache_clear()
+
+
+class _Reading(NamedTuple):
+    """What the words of an entity's source say before the article is read (:func:`_read_entity`)."""
+
+    final: RoleRow | None  # decided by the words alone: a source noun ('a source'), a poll share
+    decision: Decision | None  # the role of the name, else of the phrase
+    definite: bool  # a definite description that an organisation named before may decide ('the fund')
+    campaign: str | None  # the person whose campaign the phrase names
+
+
+@lru_cache(maxsize=20000)
+def _read_entity(span: str, name: str) -> _Reading:
+    """The part of :meth:`_Article.entity` that depends on the words only (cached per phrase: many
+    articles quote "officials", "the White House", "the company")."""
+    if _SOURCE_NOUN_RE.search(span):
+        return _Reading(RoleRow("anonymous", "anonymous:source noun", anonymous_kind(span), None, None), None, False, None)
+    share = poll_share(span)
+    if share is not None:  # '52 percent of registered voters', 'Twelve percent': poll respondents
+        return _Reading(RoleRow(share.role, share.evidence, None, None, None), None, False, None)
+    d = org_role(name) if name[:1].isupper() or name.lower().startswith("the ") else None
+    definite = False
+    if d is None:
+        d = phrase_role(span)
+        definite = span[:4] in ("the ", "The ") and (d is None or d.evidence.startswith(("org-noun:", "title:")))
+    elif d.role != "document" and (p := phrase_role(span)) is not None and document_head(span, p):
+        d = p  # 'A Government Accountability Office report', "POLITICO's Battleground States average"
+    return _Reading(None, d, definite, campaign_of(span))
+
+
+@lru_cache(maxsize=20000)
+def _read_person(speaker: str, span: str) -> tuple[str, RoleRow | None, RoleRow | None]:
+    """The words of a person's source span without the name, and the rows they decide before the
+    article is read: a document ("Trump's tweet"), else an outlet or organisation the span names
+    ("The New York Times" read as the person "York Times"); cached per phrase, as
+    :meth:`_Article.person` reads many spans again."""
+    words = _without_name(span, speaker)
+    if words and (p := phrase_role(words)) is not None and p.role == "document" and "," not in span \
+            and not _WHERE_RE.match(words) and document_head(span, p):
+        return words, RoleRow("document", p.evidence, None, None, None), None  # "Trump's tweet", "USA TODAY's tally"
+    if span[:1].isupper() and " " in span and not _HONORIFIC_RE.match(span):
+        org = org_role(span)
+        if org is not None and (org.evidence == "outlet" or org.evidence.startswith("org:")):
+            return words, None, RoleRow(org.role, org.evidence, None, None, None)
+    return words, None, None
 
 
 def assign_roles(doc: Doc, attrs: list[Attr], gazetteer: pd.DataFrame | None = None) -> list[RoleRow]:
@@ -99,7 +148,8 @@ class _Article:
         self.surnames = {n.split()[-1] for n in self.full_names}
         self._by_surname: dict[str, list[str]] | None = None
         self.attrs = attrs
-        self.groups: list[tuple[int, str, RoleRow]] = []  # group sources decided so far (for 'they')
+        # sources with a role decided so far, for 'they' (whether each is a group is read only then)
+        self.groups: list[tuple[int, str, RoleRow, str | None]] = []
         self._people: tuple[list[int], list[str], dict[str, str]] | None = None
         self._named: dict[str, str | None] = {}  # memo of _article_person
         self._bare: dict[str, RoleRow] = {}  # memo of bare
@@ -160,9 +210,9 @@ class _Article:
         if out.source_role == "unknown" and (inc := INCLUDING_RE.search(span)) is not None:
             member = self.entity(span[inc.end():], span[inc.end():])  # 'Proponents, including the X Conference'
             if member.source_role not in ("unknown", "document"):
-                out = member._replace(role_evidence=f"including:{member.role_evidence}")
-        if out.source_role not in ("unknown", "other", "document") and plural_source(a.source_type, span):
-            self.groups.append((a.source[0], span, out))  # a later 'they' may name it
+                out = member.with_evidence(f"including:{member.role_evidence}")
+        if out.source_role not in ("unknown", "other", "document"):
+            self.groups.append((a.source[0], span, out, a.source_type))  # a later 'they' may name a group
         if out.source_role == "politician" and out.party is None and out.role_evidence:
             m = _PRINCIPAL_RE.search(out.role_evidence)  # 'Romney adviser', "Clinton's campaign"
             if m is not None:
@@ -236,7 +286,7 @@ class _Article:
                 r = self.person(a.speaker, "", a.role, a.affiliation)
                 if span.strip().lower() in _GENDER and _outlet_name(a.speaker):  # 'he' is no newspaper
                     return self.reread(span, a.source[0]) or RoleRow("unknown", "pronoun:unresolved", None, None, None)
-                return r._replace(role_evidence=f"antecedent:{a.speaker}|{r.role_evidence}")
+                return r.with_evidence(f"antecedent:{a.speaker}|{r.role_evidence}")
             return self.person(a.speaker, span, a.role, a.affiliation)
         if st == "pronoun":
             return RoleRow("unknown", "pronoun:unresolved", None, None, None)
@@ -259,12 +309,12 @@ class _Article:
         if m is not None and (name := self._article_person(m.group(1), _TITLED_RE.match(span) is not None)) is not None:
             out = self.bare(name)  # a bare surname: the gazetteer only when unique
             if out.source_role != "unknown":
-                return out._replace(role_evidence=f"head:{name}|{out.role_evidence}")
+                return out.with_evidence(f"head:{name}|{out.role_evidence}")
         if THEY_RE.fullmatch(span.strip()):
-            prior = [g for g in self.groups if 0 < start - g[0] < _THEY_REACH]
+            prior = [g for g in self.groups if 0 < start - g[0] < _THEY_REACH and plural_source(g[3], g[1])]
             if prior:  # 'Republicans say Democrats are ... They say', '... Others say': the latest group before
-                _, what, out = prior[-1]
-                return out._replace(role_evidence=f"antecedent:{what}|{out.role_evidence}")
+                _, what, out, _ = prior[-1]
+                return out.with_evidence(f"antecedent:{what}|{out.role_evidence}")
             return None
         m = _LEAD_PRONOUN_RE.match(span)
         if m is None and len(span.split()) <= _SHORT_SPAN:
@@ -274,7 +324,7 @@ class _Article:
             if name is not None:
                 out = self.bare(name)
                 if out.source_role != "unknown":
-                    return out._replace(role_evidence=f"antecedent:{name}|{out.role_evidence}")
+                    return out.with_evidence(f"antecedent:{name}|{out.role_evidence}")
             return None
         if m is None and _RELATIVE_RE.match(span):
             before = self.text[max(0, start - 120):start]
@@ -283,7 +333,7 @@ class _Article:
             if np_ and len(np_.split()) <= 8:
                 out = self.entity(np_, np_)
                 if out.source_role not in ("unknown", "document"):
-                    return out._replace(role_evidence=f"relative:{out.role_evidence}")
+                    return out.with_evidence(f"relative:{out.role_evidence}")
         return None
 
     def bare(self, name: str) -> RoleRow:
@@ -331,19 +381,11 @@ class _Article:
     def entity(self, span: str, name: str, start: int = -1) -> RoleRow:
         """An organisation, a description or a group; "the fund" after "the International Monetary Fund"
         is that organisation (text before ``start``)."""
-        if _SOURCE_NOUN_RE.search(span):
-            return RoleRow("anonymous", "anonymous:source noun", anonymous_kind(span), None, None)
-        share = poll_share(span)
-        if share is not None:  # '52 percent of registered voters', 'Twelve percent': poll respondents
-            return RoleRow(share.role, share.evidence, None, None, None)
-        d = org_role(name) if name[:1].isupper() or name.lower().startswith("the ") else None
-        if d is None:
-            d = phrase_role(span)
-            if start > 0 and span[:4] in ("the ", "The ") and (d is None or d.evidence.startswith(("org-noun:", "title:"))):
-                d = self._definite_org(span, start) or d
-        elif d.role != "document" and (p := phrase_role(span)) is not None and document_head(span, p):
-            d = p  # 'A Government Accountability Office report', "POLITICO's Battleground States average"
-        who = campaign_of(span)
+        final, d, definite, who = _read_entity(span, name)
+        if final is not None:
+            return final
+        if definite and start > 0:
+            d = self._definite_org(span, start) or d
         if who is not None and (d is None or d.role in ("politician", "unknown")):
             facts = self._campaign_person(who)
             return RoleRow("politician", f"campaign:{who}", None, party_in_text(span) or facts, None)
@@ -388,18 +430,15 @@ class _Article:
         """A named person: the first decisive evidence (module docstring), with party and office; a
         surname ("O'Neill", "De Blasio", "Cruz") that one full name of the article ends with is that
         person ("James O’Neill", "Bill de Blasio", "Ted Cruz": evidence ``surname:<full>|...``)."""
-        words = _without_name(span, speaker)
-        if words and (p := phrase_role(words)) is not None and p.role == "document" and "," not in span \
-                and not _WHERE_RE.match(words) and document_head(span, p):
-            return RoleRow("document", p.evidence, None, None, None)  # "Trump's tweet", "USA TODAY's tally"
+        words, document, org = _read_person(speaker, span)
+        if document is not None:
+            return document
         full = self._full_of[speaker] if speaker in self._full_of else self.full_of(speaker)
         if full is not None:
             r = self.person(full, span, role, aff)
-            return r._replace(role_evidence=f"surname:{full}|{r.role_evidence}")
-        if span[:1].isupper() and " " in span and not _HONORIFIC_RE.match(span):
-            org = org_role(span)  # 'The New York Times' read as the person 'York Times'
-            if org is not None and (org.evidence == "outlet" or org.evidence.startswith("org:")):
-                return RoleRow(org.role, org.evidence, None, None, None)
+            return r.with_evidence(f"surname:{full}|{r.role_evidence}")
+        if org is not None:
+            return org
         surname_ok = " " not in speaker and speaker not in self.surnames
         out = person_role(speaker, words, role, aff, "", "", surname_ok, self.index)
         if out.role_evidence in ("name only", "acronym", "age") or out.source_role == "politician" and out.party is None:

@@ -26,10 +26,11 @@ from importlib import resources
 from typing import Any
 
 from ._document import Attr, Doc
-from ._filter_features import candidate_features
+from ._filter_features import PARTS, candidate_features, clear_feature_caches, feature_parts
 from ._register import Register, document_register
 
-__all__ = ["FILTER_FILE", "KEPT_FRAMES", "FilterModel", "load_filter", "candidate_score", "filter_attributions"]
+__all__ = ["FILTER_FILE", "KEPT_FRAMES", "FilterModel", "load_filter", "candidate_score", "filter_attributions",
+           "clear_filter_caches"]
 
 #: The shipped weights, threshold and provenance inside ``mediakit/resources``.
 FILTER_FILE = "attribution_filter.json"
@@ -37,11 +38,19 @@ FILTER_FILE = "attribution_filter.json"
 #: decided by their own evidence (a name, a title, repeated heads), and their short contents and questions
 #: are not the signs of a false candidate that they are after a verb of saying.
 KEPT_FRAMES = frozenset({"colon", "transcript"})
+#: :meth:`FilterModel.keeps` adds the weights by part, in another order than :meth:`FilterModel.probability`,
+#: which may change the last bit of the sum: within this of the threshold it decides with the exact sum.
+_MARGIN = 1e-9
+#: The weight sums kept per part (:meth:`FilterModel.parts_probability`) are forgotten beyond this many keys.
+_MAX_SUMS = 1 << 16
 
 
 @dataclass(frozen=True)
 class FilterModel:
     """A binary logistic regression over named features, and the threshold that keeps a candidate.
+
+    ``sums`` keeps, per part of the features (:func:`._filter_features.feature_parts`), the weight sum of each
+    key seen, so the weights must not change after the model scored a candidate.
 
     ``register_thresholds`` maps register feature names (``"R:said:0"``, :meth:`Register.features`) to a higher
     threshold for the documents of that register (:meth:`threshold_for`).
@@ -59,6 +68,9 @@ class FilterModel:
     threshold: float
     meta: dict[str, Any]
     register_thresholds: dict[str, float] = field(default_factory=dict)
+    #: per part of :data:`._filter_features.PARTS`, the weight sum of the names of each key seen
+    sums: list[dict[tuple[Any, ...], float]] = field(default_factory=lambda: [{} for _ in PARTS], repr=False,
+                                                     compare=False)
 
     def threshold_for(self, register: Register) -> float:
         """The threshold for a document of this register: the highest of the model's threshold and those of
@@ -71,13 +83,50 @@ class FilterModel:
 
     def probability(self, features: list[str]) -> float:
         """p(true attribution) of a candidate with these feature names (unknown names weigh 0)."""
-        w = self.weights
+        return _sigmoid(self._sum(features))
+
+    def parts_probability(self, parts: tuple[tuple[Any, ...], ...]) -> float:
+        """:meth:`probability` of the features of these parts (:func:`._filter_features.feature_parts`), with
+        one weight sum per key (read once); equal to it but for the last bit of the sum."""
         z = 0.0
-        for name in features:
-            z += w.get(name, 0.0)
-        if z < -35.0:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+        for sums, names, part in zip(self.sums, PARTS, parts, strict=True):
+            if names is None:  # the names themselves
+                z += self._sum(part)
+                continue
+            s = sums.get(part)
+            if s is None:
+                if len(sums) >= _MAX_SUMS:
+                    sums.clear()
+                s = sums[part] = self._sum(names(*part))
+            z += s
+        return _sigmoid(z)
+
+    def keeps(self, doc: Doc, a: Attr, register: Register, threshold: float) -> bool:
+        """``probability(candidate_features(doc, a, register)) >= threshold``, read faster
+        (:meth:`parts_probability`; with the exact sum when it is within :data:`_MARGIN` of the threshold)."""
+        p = self.parts_probability(feature_parts(doc, a, register))
+        if abs(p - threshold) < _MARGIN:
+            p = self.probability(candidate_features(doc, a, register))
+        return p >= threshold
+
+    def _sum(self, names: list[str] | tuple[str, ...]) -> float:
+        """The weights of these names added in order (unknown names weigh 0)."""
+        get = self.weights.get
+        z = 0.0
+        for name in names:
+            z += get(name, 0.0)
+        return z
+
+    def clear(self) -> None:
+        """Forget the weight sums per key."""
+        for sums in self.sums:
+            sums.clear()
+
+
+def _sigmoid(z: float) -> float:
+    if z < -35.0:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 @lru_cache(maxsize=1)
@@ -140,5 +189,16 @@ def filter_attributions(doc: Doc, attrs: list[Attr], *, model: FilterModel | Non
         return []
     register = document_register(doc)  # once per document
     t = m.threshold_for(register) if threshold is None else float(threshold)
-    return [a for a in attrs
-            if a.frame in KEPT_FRAMES or m.probability(candidate_features(doc, a, register)) >= t]
+    return [a for a in attrs if a.frame in KEPT_FRAMES or m.keeps(doc, a, register, t)]
+
+
+def clear_filter_caches() -> None:
+    """Forget the feature names and weight sums kept per key (benchmarks time what a fresh process pays).
+
+    Examples
+    --------
+    >>> clear_filter_caches()
+    """
+    clear_feature_caches()
+    if load_filter.cache_info().currsize:
+        load_filter().clear()

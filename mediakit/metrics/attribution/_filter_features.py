@@ -15,13 +15,16 @@ closed classes of English grammar.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from ._document import Attr, Doc
 from ._lexicon import lexicons
 from ._register import Register, document_register
 
-__all__ = ["candidate_features", "register_features", "word_shape", "verb_form", "source_shape"]
+__all__ = ["PARTS", "candidate_features", "clear_feature_caches", "feature_parts", "register_features", "word_shape",
+           "verb_form", "source_shape"]
 
 _TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z’'\-]|\.(?=[A-Za-z]))*|\d(?:\d|[.,](?=\d))*|[^\sA-Za-z\d]")
 _DETERMINERS = frozenset("the a an this that these those every each no some any much many such another".split())
@@ -170,7 +173,7 @@ def _content_facts(text: str, content: list[tuple[int, int]]) -> tuple[str, str,
             return "quote", _bin(n, _CONTENT_BINS), "quote"
         low = tok.lower()
         shape = low if low in ("that", "to") else word_shape(tok)
-    clause = any(map(_clause_word, text[s0:min(e0, s0 + 80)].lower().split()[:14]))
+    clause = any(map(_clause_word, text[s0:min(e0, s0 + 80)].lower().split(None, 14)[:14]))
     return shape, _bin(n, _CONTENT_BINS), "clause" if clause else "phrase"
 
 
@@ -217,8 +220,124 @@ def register_features(register: Register, cue_class: str, frame: str, src_shape:
             f"RK:{register.code}|{src_shape}|{c_open}")
 
 
+# The features come in parts. Most parts are a function of a few facts of the candidate that recur from
+# candidate to candidate (the cue's lemma, frame and form, the content's opening and length, ...: a few thousand
+# keys in PolNeAR train): the filter keeps one weight sum per key (:meth:`._filter.FilterModel.parts_probability`).
+# The words around the cue are new for nearly every candidate: that part is the names themselves.
+
+
+def _cue_names(lemma: str, frame: str, kind: str, form: str) -> tuple[str, ...]:
+    cue_class = _cue_class(lemma)
+    return ("bias", f"L:{lemma}", f"C:{cue_class}", f"F:{frame}", f"K:{kind}", f"V:{form}", f"LV:{lemma}|{form}")
+
+
+def _around_names(lemma: str, before: str, a1: str | None) -> tuple[str, ...]:
+    """The words right before the cue (``before``: its last two words before the cue) and after it (``a1``)."""
+    words = _TOKEN_RE.findall(before)
+    b1 = words[-1] if words else "<s>"
+    b1s = word_shape(b1) if words else "start"
+    b2s = word_shape(words[-2]) if len(words) > 1 else "start"
+    a1s = word_shape(a1) if a1 is not None else "end"
+    a1_low = a1.lower() if a1 is not None else "</s>"
+    return (f"B1:{b1.lower()}", f"B1s:{b1s}", f"B2s:{b2s}|{b1s}", f"A1:{a1_low}", f"A1s:{a1s}",
+            f"LA1s:{lemma}|{a1s}", f"LB1s:{lemma}|{b1s}")
+
+
+def _source_names(lemma: str, src_shape: str, src_head: str, source_type: str, place: str) -> tuple[str, ...]:
+    return (f"S:{src_shape}", f"SH:{src_head}", f"LS:{lemma}|{src_shape}", f"ST:{source_type}", f"SP:{place}")
+
+
+def _content_names(lemma: str, c_open: str, c_len: str) -> tuple[str, ...]:
+    return (f"CO:{c_open}", f"CL:{c_len}", f"LCO:{lemma}|{c_open}")
+
+
+def _sentence_names(first: str, length: str, place: int, n_spans: int) -> tuple[str, ...]:
+    return (f"FW:{first}", f"SL:{length}", f"CP:{place}", f"NS:{n_spans}")
+
+
+def _pair_names(lemma: str, src_head: str, c_len: str, c_clause: str) -> tuple[str, ...]:
+    return (f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}", f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}")
+
+
+def _flag_names(question: bool, imperative: str | None, negated: bool, participle: bool, src_comma: bool,
+                nested: bool, para_first: bool) -> tuple[str, ...]:
+    flags = ["Q"] if question else []
+    if imperative is not None:
+        flags.append(f"IMP:{imperative}")
+    for on, name in ((negated, "NEG"), (participle, "PART"), (src_comma, "SRC_COMMA"), (nested, "NESTED_CUE"),
+                     (para_first, "PARA_FIRST")):
+        if on:
+            flags.append(name)
+    return tuple(flags)
+
+
+def _said_names(said: int, lemma: str) -> tuple[str]:
+    # the cue lemma by the document's level of reporting verbs: in a text that reports no speech, "show",
+    # "find", "call" or "agree" are more often the writer's presentation or an activity than a report
+    return (f"RL:{said}|{lemma}",)
+
+
+@lru_cache(maxsize=1 << 12)
+def _cue_class(lemma: str) -> str:
+    return str(lexicons().cues.get(lemma, {}).get("class", "?"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _cue_form(cue: str, lemma: str) -> str:
+    """The verb form (:func:`verb_form`) of the first token of the cue's text."""
+    word = _TOKEN_RE.match(cue)
+    return verb_form(word.group(), lemma) if word is not None else "other"
+
+
+#: The parts of the features, in the order of :func:`candidate_features`: for part ``i`` of
+#: :func:`feature_parts`, ``PARTS[i](*part)`` are its names, or the part is its names when ``PARTS[i]`` is None.
+PARTS: tuple[Callable[..., tuple[str, ...]] | None, ...] = (
+    _cue_names, None, _source_names, _content_names, _sentence_names, _pair_names, _flag_names, register_features,
+    _said_names)
+
+
+def feature_parts(doc: Doc, a: Attr, register: Register | None = None) -> tuple[tuple[Any, ...], ...]:
+    """The parts of the features of candidate ``a`` in ``doc``, one per :data:`PARTS`: the key of a group of
+    names, or names (see :func:`candidate_features`)."""
+    text = doc.text
+    cs, ce = a.cue
+    si = doc.sentence_of(cs)
+    ss, se, para = doc.sents[si] if doc.sents else (0, len(text), 0)
+    lemma = a.lemma
+    frame = a.frame
+    form = _cue_form(text[cs:ce], lemma)
+    before = " ".join(text[max(ss, cs - 40):cs].rsplit(None, 2)[-2:])  # the last two words
+    nxt = _TOKEN_RE.search(text, ce, min(se, ce + 40))
+    source = a.source
+    src_shape, src_head = source_shape(text[source[0]:source[1]]) if source is not None else ("none", "-")
+    content = a.content
+    c_open, c_len, c_clause = _content_facts(text, content)
+    first_m = _FIRST_WORD_RE.search(text, ss, se)
+    length = max(1, se - ss)
+    nested = doc.has_cue(*content[0]) if len(content) == 1 else any(doc.has_cue(s, e) for s, e in content)
+    flags = ("?" in text[max(ss, se - 3):se],
+             form if first_m is not None and first_m.start() == cs else None,
+             _negation_before(text, max(ss, cs - 24), cs),
+             a.participle,
+             source is not None and "," in text[source[0]:source[1]],
+             nested,
+             si == 0 or doc.sents[si - 1][2] != para)
+    reg = register if register is not None else document_register(doc)
+    return ((lemma, frame, a.kind, form),
+            _around_names(lemma, before, nxt.group() if nxt is not None else None),
+            (lemma, src_shape, src_head, a.source_type or "-", _source_place(a)),
+            (lemma, c_open, c_len),
+            (word_shape(first_m.group()) if first_m is not None else "none", _bin(length, _SENTENCE_BINS),
+             min((cs - ss) * 3 // length, 2), len(content)),
+            (lemma, src_head, c_len, c_clause),
+            flags,
+            (reg, _cue_class(lemma), frame, src_shape, c_open),
+            (reg.said, lemma))
+
+
 def candidate_features(doc: Doc, a: Attr, register: Register | None = None) -> list[str]:
-    """The feature names of candidate ``a`` in ``doc`` (see the module docstring).
+    """The feature names of candidate ``a`` in ``doc`` (see the module docstring): the names of the parts of
+    :func:`feature_parts`, in order.
 
     ``register`` is the document's register (:func:`mediakit.metrics.attribution._register.document_register`
     of ``doc``); pass it when scoring several candidates of one document, so it is read once.
@@ -231,57 +350,16 @@ def candidate_features(doc: Doc, a: Attr, register: Register | None = None) -> l
     >>> "L:think" in f and "S:p12" in f and "Q" in f
     True
     """
-    text = doc.text
-    cs, ce = a.cue
-    si = doc.sentence_of(cs)
-    ss, se, para = doc.sents[si] if doc.sents else (0, len(text), 0)
-    lemma = a.lemma
-    frame = a.frame
-    cue_class = lexicons().cues.get(lemma, {}).get("class", "?")
-    cue_word = _TOKEN_RE.match(text, cs, ce)
-    form = verb_form(cue_word.group(), lemma) if cue_word is not None else "other"
-    before = _TOKEN_RE.findall(" ".join(text[max(ss, cs - 40):cs].rsplit(None, 2)[-2:]))  # the last two words
-    nxt = _TOKEN_RE.search(text, ce, min(se, ce + 40))
-    b1 = before[-1] if before else "<s>"
-    a1 = nxt.group() if nxt is not None else "</s>"
-    b1s = word_shape(b1) if before else "start"
-    b2s = word_shape(before[-2]) if len(before) > 1 else "start"
-    a1s = word_shape(a1) if nxt is not None else "end"
-    source = a.source
-    src_shape, src_head = source_shape(text[source[0]:source[1]]) if source is not None else ("none", "-")
-    content = a.content
-    c_open, c_len, c_clause = _content_facts(text, content)
-    first_m = _FIRST_WORD_RE.search(text, ss, se)
-    length = max(1, se - ss)
-    feats = [
-        "bias", f"L:{lemma}", f"C:{cue_class}", f"F:{frame}", f"K:{a.kind}", f"V:{form}", f"LV:{lemma}|{form}",
-        f"B1:{b1.lower()}", f"B1s:{b1s}", f"B2s:{b2s}|{b1s}",
-        f"A1:{a1.lower()}", f"A1s:{a1s}", f"LA1s:{lemma}|{a1s}", f"LB1s:{lemma}|{b1s}",
-        f"S:{src_shape}", f"SH:{src_head}", f"LS:{lemma}|{src_shape}",
-        f"ST:{a.source_type or '-'}", f"SP:{_source_place(a)}", f"CO:{c_open}", f"CL:{c_len}",
-        f"LCO:{lemma}|{c_open}", f"FW:{word_shape(first_m.group()) if first_m is not None else 'none'}",
-        f"SL:{_bin(length, _SENTENCE_BINS)}", f"CP:{min((cs - ss) * 3 // length, 2)}", f"NS:{len(content)}",
-        f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}",
-        f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}",
-    ]
-    if "?" in text[max(ss, se - 3):se]:
-        feats.append("Q")
-    if first_m is not None and first_m.start() == cs:
-        feats.append(f"IMP:{form}")
-    if _negation_before(text, max(ss, cs - 24), cs):
-        feats.append("NEG")
-    if a.participle:
-        feats.append("PART")
-    if source is not None and "," in text[source[0]:source[1]]:
-        feats.append("SRC_COMMA")
-    nested = doc.has_cue(*content[0]) if len(content) == 1 else any(doc.has_cue(s, e) for s, e in content)
-    if nested:
-        feats.append("NESTED_CUE")
-    if si == 0 or doc.sents[si - 1][2] != para:
-        feats.append("PARA_FIRST")
-    reg = register if register is not None else document_register(doc)
-    feats += register_features(reg, cue_class, frame, src_shape, c_open)
-    # the cue lemma by the document's level of reporting verbs: in a text that reports no speech, "show",
-    # "find", "call" or "agree" are more often the writer's presentation or an activity than a report
-    feats.append(f"RL:{reg.said}|{lemma}")
-    return feats
+    return [name for names, part in zip(PARTS, feature_parts(doc, a, register), strict=True)
+            for name in (part if names is None else names(*part))]
+
+
+def clear_feature_caches() -> None:
+    """Forget the facts kept per word and per cue (benchmarks time what a fresh process pays).
+
+    Examples
+    --------
+    >>> clear_feature_caches()
+    """
+    for f in (_cue_class, _cue_form, word_shape, verb_form, source_shape, _clause_word, register_features):
+        f.cache_clear()

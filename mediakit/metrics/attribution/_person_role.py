@@ -22,6 +22,8 @@ __all__ = ["RoleRow", "HONORIFIC_RE", "POSS_COMMA_RE", "person_role", "first_dec
 #: a clause break: punctuation, or a sentence's full stop (after three lower-case letters or digits,
 #: so not the period of "Sen.", "Mr." or "U.S.")
 _SENT_BREAK_RE = re.compile(r"[,;:“”\"()\n—–]|(?<=[a-z0-9]{3})\.\s")
+#: the rightmost clause break: a greedy prefix backtracks from the end (see :func:`last_break`)
+_LAST_BREAK_RE = re.compile(r"(?s:.*)(?P<at>[,;:“”\"()\n—–]|(?<=[a-z0-9]{3})\.\s)")
 _APPOSITIVE_END_RE = re.compile(r"[,;:()“”\"]|(?<=[a-z0-9]{3})\.(?:\s|\Z)")  # not the '.' of 'Mr.', 'U.S.'
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]{1,7}")
 _AGE_RE = re.compile(r"\W*(?:\d{1,3}(?:\W*\Z|,)|(?:an?\s+)?\d{1,3}-year-old\b)")
@@ -42,6 +44,7 @@ _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"
 HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?(?:\s|\Z)")
 #: a possessive ending and a comma at the end of a word ("Cruz's,")
 POSS_COMMA_RE = re.compile(r"(?:[’']s?)?,?\Z")
+_POSS_ENDS = frozenset("’'s,")  # the last characters POSS_COMMA_RE can remove
 
 
 class RoleRow(NamedTuple):
@@ -52,6 +55,10 @@ class RoleRow(NamedTuple):
     anonymous_kind: str | None
     party: str | None
     office: str | None
+
+    def with_evidence(self, evidence: str) -> RoleRow:
+        """This row with another ``role_evidence`` (``_replace`` without its generic machinery: one call per row)."""
+        return RoleRow(self.source_role, evidence, self.anonymous_kind, self.party, self.office)
 
 
 @lru_cache(maxsize=20000)
@@ -93,10 +100,17 @@ def full_names_of(surname: str, index: GazetteerIndex) -> tuple[str, ...]:
 
 def last_break(text: str, end: int) -> re.Match[str] | None:
     """The last clause break (comma, quotation mark, sentence end, ...) of ``text[:end]``."""
-    last = None
-    for m in _SENT_BREAK_RE.finditer(text, 0, end):
-        last = m
-    return last
+    # the last match of a left-to-right scan is the rightmost break, unless that is the newline
+    # of a full stop's ".\n", which the scan took with its full stop
+    m = _LAST_BREAK_RE.match(text, 0, end)
+    if m is None:
+        return None
+    at = m.start("at")
+    if text[at] == "\n" and at > 0 and text[at - 1] == ".":
+        stop = _SENT_BREAK_RE.match(text, at - 1, end)
+        if stop is not None:
+            return stop
+    return _SENT_BREAK_RE.match(text, at, end)
 
 
 def around(text: str, pos: int, end: int) -> tuple[str, str]:
@@ -195,4 +209,5 @@ def first_decisive(bits: list[str]) -> tuple[Decision | None, int]:
 def without_name(span: str, speaker: str) -> str:
     """The source span without the words of the person's name ("Sen. Ted Cruz" -> "Sen.")."""
     drop = set(speaker.split())
-    return " ".join(w for w in span.split() if POSS_COMMA_RE.sub("", w) not in drop)
+    # only a word ending in an apostrophe, "s" or a comma can lose a possessive or a comma
+    return " ".join(w for w in span.split() if (POSS_COMMA_RE.sub("", w) if w[-1] in _POSS_ENDS else w) not in drop)

@@ -23,7 +23,7 @@ classes of English; nothing here is a list of corpus strings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._document import Doc
 
@@ -46,9 +46,9 @@ def _level(value: float, edges: tuple[float, ...]) -> int:
     return sum(1 for e in edges if value >= e)
 
 
-@dataclass(frozen=True)
-class Register:
-    """The coarse register bins of one document (see the module docstring).
+class Register(NamedTuple):
+    """The coarse register bins of one document (see the module docstring); a named tuple, hashed and compared
+    as fast as a tuple (it is part of the keys that the filter caches by, :mod:`._filter_features`).
 
     Examples
     --------

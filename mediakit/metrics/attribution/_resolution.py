@@ -68,10 +68,10 @@ class Person:
 # --------------------------------------------------------------------------- mentions of people
 
 
-@lru_cache(maxsize=50000)
 def _name_pieces(group: str) -> tuple[tuple[int, str], ...]:
     """A capitalised run cut at stop and title words: a headline such as "Hillary Clinton Goes After
-    Donald Trump" gives ("Hillary Clinton", "Donald Trump"); offsets are into ``group``."""
+    Donald Trump" gives ("Hillary Clinton", "Donald Trump"); offsets are into ``group``. Not cached:
+    only :func:`_mentions_of` calls it, which is, with the same key."""
     if len(group.split()) <= 4:
         return ((0, group),)
     words = word_lists()
@@ -132,7 +132,6 @@ def _mentions_of(group: str) -> tuple[tuple[int, int, str, str, str, bool], ...]
 
 def clear_mention_caches() -> None:
     """Forget the per-phrase caches of the name runs."""
-    _name_pieces.cache_clear()
     _mention_info.cache_clear()
     _mentions_of.cache_clear()
 
@@ -210,23 +209,26 @@ class People:
         text = self.doc.text
         q_starts, quotes = self.doc.q_starts, self.doc.quotes
         people, by_last, mentions = self.people, self.by_last, self.mentions
+        mentions_of = _mentions_of
         for m in _MULTI_NAME_RE.finditer(text, 0, limit):
             ms = m.start()
-            i = bisect.bisect_right(q_starts, ms - 1) - 1
-            if i >= 0 and quotes[i].start < ms < quotes[i].end:
-                continue  # quoted(ms), inline
-            for offset, size, nm, last, gender, known_first in _mentions_of(m.group()):
+            if q_starts:
+                i = bisect.bisect_right(q_starts, ms - 1) - 1
+                if i >= 0 and quotes[i].start < ms < quotes[i].end:
+                    continue  # quoted(ms), inline
+            for offset, size, nm, last, gender, known_first in mentions_of(m.group()):
                 start = ms + offset
                 if not (known_first or start == 0 or text[start - 1] in " \n(“\""):
                     continue
-                if last not in by_last:
-                    by_last[last] = nm
+                full = by_last.get(last)
+                if full is None:
+                    by_last[last] = full = nm
                     people.setdefault(nm, Person(nm, None, None, gender))
-                full = by_last.get(last, nm)
                 mentions.append((start, full, -1))
-                person = people.get(full)
-                if genders and person is not None and not person.gender:
-                    self._gender_from_pronoun(person, start + size)
+                if genders:
+                    person = people.get(full)
+                    if person is not None and not person.gender:
+                        self._gender_from_pronoun(person, start + size)
 
     def _gender_from_pronoun(self, person: Person, end: int) -> None:
         """The first personal pronoun after a name, in the next 200 characters, gives its gender."""
@@ -238,15 +240,17 @@ class People:
     def _titled_names(self, limit: int) -> None:
         """Titled surnames ("Mr. Trump", "Ms. LaBelle")."""
         text = self.doc.text
+        people, by_last, mentions = self.people, self.by_last, self.mentions
         for m in _TITLED_NAME_RE.finditer(text, 0, limit):
-            if m.start() > 0 and text[m.start() - 1].isalpha() or self.quoted(m.start()):
+            ms = m.start()
+            if ms > 0 and text[ms - 1].isalpha() or self.quoted(ms):
                 continue
             title, g = m.group(1).lower(), m.group(2)
-            full = self.by_last.get(g.lower(), g)
+            full = by_last.get(g.lower(), g)
             gg = "m" if title == "mr" else ("f" if title in ("mrs", "ms", "miss") else "")
-            p = self.people.setdefault(full, Person(full, None, None, gg))
+            p = people.setdefault(full, Person(full, None, None, gg))
             p.gender = p.gender or gg
-            self.mentions.append((m.start(), full, -1))
+            mentions.append((ms, full, -1))
 
     # ----------------------------------------------------------------------- pronouns
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ._document import Attr, Doc
-from ._lexicon import Lexicons, in_names, lexicons, word_lists
+from ._lexicon import Lexicons, lexicons, word_lists
 from ._phrases import TOKEN_RE
 
 __all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts"]
@@ -107,6 +107,8 @@ def _cuts_name(w: str) -> bool:
 
 def _name_in(core: str) -> tuple[str, int] | None:
     """The personal name that ends ``core`` (its head), and where it starts in ``core``."""
+    if core.islower():
+        return None  # no capital: the run below would be empty (a particle never ends it)
     lex = lexicons()
     particles = lex.words.name_particles
     toks = list(TOKEN_RE.finditer(core))
@@ -133,9 +135,10 @@ def _name_in(core: str) -> tuple[str, int] | None:
     if core[toks[-1].end():toks[-1].end() + 1] == ".":
         name += "."  # 'Jr.'
     name_toks = name.split()
+    norm = " ".join(name_toks)  # what in_names compares
     low = name.lower()
     last = name_toks[-1].lower().strip(".")
-    if (in_names(lex.org_name_set, name) or low in lex.agency_of or in_names(lex.media_name_set, name)
+    if (norm in lex.org_name_set or low in lex.agency_of or norm in lex.media_name_set
             or last in lex.org_words or last in lex.media_words or last in lex.doc_words
             or low in lex.countries or low in lex.demonyms or last in lex.group_words
             or low in lex.pronoun_kind or name.isupper() and len(name_toks) == 1 and len(name) > 4

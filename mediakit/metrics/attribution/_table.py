@@ -130,18 +130,40 @@ def _add_rows(rows: list[tuple[Any, ...]], aid: Any, doc: Doc, attrs: list[Attr]
     """Append the attributions of one article to ``rows``: one tuple each, the values of :func:`_row`
     in the order of :data:`ATTRIBUTION_COLUMNS` (:func:`_frame` makes the table)."""
     text = doc.text
-    cues = lexicons().cues
+    lemma_text, lemma_class = _cue_columns()
     aid = None if aid is None else str(aid)
-    for a, r in zip(attrs, assign_roles(doc, attrs, gazetteer), strict=True):
+    # one flat tuple per row, built without starred unpacking (this runs once per attribution)
+    for a, (role, evidence, anon, party, office) in zip(attrs, assign_roles(doc, attrs, gazetteer), strict=True):
         src, content, (cs, ce) = a.source, a.content, a.cue
+        ss: int | None = None
+        se: int | None = None
+        source_text: str | None = None
+        if src is not None:
+            ss, se = src
+            source_text = text[ss:se]
+        if len(content) == 1:  # most rows: one span, nothing to join
+            (c0, c1), = content
+            content_text, spans = text[c0:c1], [(c0, c1)]
+        else:
+            c0, c1 = content[0][0], content[-1][1]
+            content_text, spans = " ".join([text[s:e] for s, e in content]), [(s, e) for s, e in content]
         rows.append((
-            aid,
-            *((src[0], src[1], text[src[0]:src[1]]) if src else (None, None, None)),
-            a.speaker, a.role, a.affiliation, a.source_type, *r,
-            cs, ce, text[cs:ce], a.lemma.replace("_", " "), cues[a.lemma]["class"],
-            content[0][0], content[-1][1], " ".join([text[s:e] for s, e in content]), [(s, e) for s, e in content],
-            a.kind or "indirect", a.channel,
+            aid, ss, se, source_text,
+            a.speaker, a.role, a.affiliation, a.source_type, role, evidence, anon, party, office,
+            cs, ce, text[cs:ce], lemma_text[a.lemma], lemma_class[a.lemma],
+            c0, c1, content_text, spans, a.kind or "indirect", a.channel,
         ))
+
+
+def _cue_columns() -> tuple[dict[str, str], dict[str, Any]]:
+    """The ``cue_lemma`` text and the ``cue_class`` of each cue lemma (looked up once per lexicon)."""
+    cues = lexicons().cues
+    if _CUE_COLUMNS[0] is not cues:
+        _CUE_COLUMNS[:] = [cues, {k: k.replace("_", " ") for k in cues}, {k: v["class"] for k, v in cues.items()}]
+    return _CUE_COLUMNS[1], _CUE_COLUMNS[2]
+
+
+_CUE_COLUMNS: list[Any] = [None, {}, {}]  # the cue lexicon and the two tables made from it
 
 
 def _int_array(values: Sequence[Any]) -> pd.api.extensions.ExtensionArray:
