@@ -20,6 +20,10 @@ each timed call, untimed: the collector's passes during a call then walk only wh
 fresh process, instead of the whole heap of both sides' caches. Without it, a full collection (0.15-0.4 s
 here) falls on whichever side happens to cross the collector's threshold, and decides ratios of a few
 percent.
+
+``--cold`` clears each side's per-phrase caches (its ``clear_caches()``) before each timed call, untimed: each
+call then pays what a fresh process pays, as in ``bench_attribution.py`` (a user runs a corpus once). Without
+it both sides run warm, after one untimed pass over all the articles.
 """
 
 from __future__ import annotations
@@ -37,9 +41,12 @@ import pandas as pd
 from _old_checkout import import_old  # benchmarks/ is on sys.path when run as a script
 
 
-def _timed(side: Callable[[pd.DataFrame], Any], arts: pd.DataFrame, freeze: bool) -> tuple[float, Any]:
-    """CPU seconds of ``side(arts)`` and its result; with ``freeze``, the heap collected and frozen first
-    (untimed) and thawed after."""
+def _timed(side: Callable[[pd.DataFrame], Any], arts: pd.DataFrame, freeze: bool,
+           clear: Callable[[], None] | None = None) -> tuple[float, Any]:
+    """CPU seconds of ``side(arts)`` and its result; ``clear()`` called first (untimed); with ``freeze``, the
+    heap collected and frozen first (untimed) and thawed after."""
+    if clear is not None:
+        clear()
     if freeze:
         gc.collect()
         gc.freeze()
@@ -52,7 +59,8 @@ def _timed(side: Callable[[pd.DataFrame], Any], arts: pd.DataFrame, freeze: bool
 
 
 def _chunked(old: Callable[[pd.DataFrame], Any], new: Callable[[pd.DataFrame], Any], arts: pd.DataFrame,
-             size: int, rounds: int, freeze: bool = False) -> tuple[list[float], list[float]]:
+             size: int, rounds: int, freeze: bool = False,
+             clears: dict[Any, Callable[[], None] | None] | None = None) -> tuple[list[float], list[float]]:
     """CPU seconds of each side per round, timed chunk by chunk, the side that goes first alternating."""
     chunks = [arts.iloc[k:k + size] for k in range(0, len(arts), size)]
     t_old, t_new = [], []
@@ -61,7 +69,7 @@ def _chunked(old: Callable[[pd.DataFrame], Any], new: Callable[[pd.DataFrame], A
         so = sn = 0.0
         for chunk in chunks:
             for side in ((new, old) if flip else (old, new)):
-                dt, _ = _timed(side, chunk, freeze)
+                dt, _ = _timed(side, chunk, freeze, (clears or {}).get(side))
                 if side is old:
                     so += dt
                 else:
@@ -82,29 +90,36 @@ def main() -> None:
                     help="time revisions whose tables differ (report the difference instead of failing)")
     ap.add_argument("--chunk", type=int, default=0,
                     help="time old and new in turn on chunks of this many articles (0: all at once)")
+    ap.add_argument("--cold", action="store_true",
+                    help="clear each side's per-phrase caches before each timed call (see the module docstring)")
     ap.add_argument("--gc-freeze", action="store_true",
                     help="collect and freeze the heap before each timed call (see the module docstring)")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
     import mediakit as mk
+    from mediakit.metrics.attribution import clear_caches as new_clear
     from mediakit.metrics.attribution import extract_attributions as new
 
-    old = import_old(args.old, "metrics.attribution").extract_attributions
+    old_module = import_old(args.old, "metrics.attribution")
+    old = old_module.extract_attributions
+    clears: dict[Any, Callable[[], None] | None] = (
+        {old: old_module.clear_caches, new: new_clear} if args.cold else {old: None, new: None})
     arts = mk.datasets.load_polnear(args.root, split=args.split)[["article_id", "text"]]
     if args.chunk > 0:
         a, b = old(arts), new(arts)  # lexicons loaded, caches warm on both sides alike
-        t_old, t_new = _chunked(old, new, arts, args.chunk, args.rounds, args.gc_freeze)
+        t_old, t_new = _chunked(old, new, arts, args.chunk, args.rounds, args.gc_freeze, clears)
     else:
         new(arts.head(50))
         old(arts.head(50))  # lexicons loaded, caches warm on both sides alike
         t_old, t_new = [], []
         for _ in range(args.rounds):
-            dt, a = _timed(old, arts, args.gc_freeze)
+            dt, a = _timed(old, arts, args.gc_freeze, clears[old])
             t_old.append(dt)
-            dt, b = _timed(new, arts, args.gc_freeze)
+            dt, b = _timed(new, arts, args.gc_freeze, clears[new])
             t_new.append(dt)
     ratios = [n / o for n, o in zip(t_new, t_old, strict=True)]
-    print(f"{len(arts)} articles, {args.rounds} rounds, CPU seconds{', heap frozen per call' if args.gc_freeze else ''}")
+    print(f"{len(arts)} articles, {args.rounds} rounds, CPU seconds{', heap frozen per call' if args.gc_freeze else ''}"
+          f"{', cold (caches cleared per call)' if args.cold else ''}")
     print(f"old: median {statistics.median(t_old):.3f}  runs {[round(x, 3) for x in t_old]}")
     print(f"new: median {statistics.median(t_new):.3f}  runs {[round(x, 3) for x in t_new]}")
     print(f"new/old per round {[round(r, 3) for r in ratios]}, median {statistics.median(ratios):.3f}")
