@@ -16,8 +16,9 @@ quotation marks in three ways, kept as three rule sets (``style``):
     doubled marks (two backticks or two apostrophes open, two apostrophes close). A quotation
     is closed by a mark of its own type; if none comes before the end of the paragraph, a
     closing mark of another type right after a word ends it (a typesetting slip such as
-    \u201cA," closed by a straight quote). A straight " opens only after white space or opening
-    punctuation and before a non-space; a \u2018 only before a non-space. An apostrophe
+    \u201cA," closed by a straight quote; after such a slip a straight " that can open opens the
+    next quotation, even in one it would close: '"A,\u201d he said. "B."'). A straight " opens
+    only after white space or opening punctuation and before a non-space; a \u2018 only before a non-space. An apostrophe
     \u2019 counts as a mark that closes nothing (so a paragraph whose first mark is one does
     not continue the previous paragraph's quotation).
 ``"simple"`` (actors' target sentiment, on one sentence)
@@ -210,6 +211,12 @@ class _Scanner:
 
     def _inside(self, q: str, p: int, end: int) -> None:
         """Mark ``q`` at ``[p, end)`` while a quotation is open: close it, or note a slip (typed)."""
+        if self.alt >= 0 and q == '"' and self.rules.straight_opens(self.text, p):
+            # '"A,\u201d he said. "B."': the slip closed the first quotation; this straight quote opens another
+            # (it would close a straight-opened quotation as its own type, swallowing "he said")
+            self._emit(self.open_at, self.alt, True, self.cont)
+            self.open_at, self.open_type, self.cont, self.alt = p, q, -1, -1
+            return
         if q in self._closers(self.open_type):
             self._emit(self.open_at, end, True, self.cont)
             self.open_at, self.cont, self.alt = -1, -1, -1

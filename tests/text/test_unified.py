@@ -188,6 +188,12 @@ def _old_opening(text: str, q: str, p: int, ps: int, pe: int, n: int, pos: int,
     return open_at, open_type, pos
 
 
+def _old_emit(quotes: list[_OldQuote], start: int, end: int, closed: bool, cont: int) -> None:
+    quotes.append(_OldQuote(start, end, closed, cont))
+    if cont >= 0:
+        quotes[cont].next = len(quotes) - 1
+
+
 def _old_find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_OldQuote]:
     quotes: list[_OldQuote] = []
     n = len(text)
@@ -201,36 +207,33 @@ def _old_find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_OldQuote]
             m = _OLD_ATTR_QMARK_RE.search(text, pos, pe)
             if m is None:
                 if open_at >= 0 and alt >= 0:
-                    quotes.append(_OldQuote(open_at, alt, True, cont))
-                    if cont >= 0:
-                        quotes[cont].next = len(quotes) - 1
+                    _old_emit(quotes, open_at, alt, True, cont)
                     pos, open_at, cont, alt = alt, -1, -1, -1
                     continue
                 break
             q, p = m.group(), m.start()
             pos = m.end()
             if open_at >= 0:
-                if q in _OLD_PROPER_CLOSE[open_type]:
-                    quotes.append(_OldQuote(open_at, m.end(), True, cont))
-                    if cont >= 0:
-                        quotes[cont].next = len(quotes) - 1
+                if alt >= 0 and q == '"' and _old_straight_opens(text, p, n):
+                    # changed on purpose (stop 39): after a slip ('"A,” he said'), a straight quote that can
+                    # open opens the next quotation instead of closing the first as its own type
+                    _old_emit(quotes, open_at, alt, True, cont)
+                    open_at, open_type, cont, alt = p, q, -1, -1
+                elif q in _OLD_PROPER_CLOSE[open_type]:
+                    _old_emit(quotes, open_at, m.end(), True, cont)
                     open_at, cont, alt = -1, -1, -1
                 elif alt < 0 and q in ("”", '"', "''", "»") and p > 0 and not text[p - 1].isspace() and (
                         m.end() >= n or not text[m.end()].isalnum()):
                     alt = m.end()
                 elif alt >= 0 and (q in ("“", "«") or q == '"' and _old_straight_opens(text, p, n)):
-                    quotes.append(_OldQuote(open_at, alt, True, cont))
-                    if cont >= 0:
-                        quotes[cont].next = len(quotes) - 1
+                    _old_emit(quotes, open_at, alt, True, cont)
                     open_at, open_type, cont, alt = p, q, -1, -1
                 continue
             open_at, open_type, pos = _old_opening(text, q, p, ps, pe, n, pos, quotes)
             if open_at == p and cont >= 0 and p - ps > 2:
                 cont = -1
         if open_at >= 0:
-            quotes.append(_OldQuote(open_at, pe, False, cont))
-            if cont >= 0:
-                quotes[cont].next = len(quotes) - 1
+            _old_emit(quotes, open_at, pe, False, cont)
             carry, carry_type = len(quotes) - 1, open_type
     return quotes
 
@@ -569,6 +572,17 @@ def test_find_quotations_links_paragraphs_of_one_quotation():
     quotes = find_quotations(text, style="typed")
     assert [(q.closed, q.prev, q.next) for q in quotes] == [(False, -1, 1), (False, 0, 2), (True, 1, -1)]
     assert text[quotes[2].start:quotes[2].end] == "Runs on,\u201d"
+
+
+def test_typed_quotations_mixed_marks_close_at_the_slip():
+    # a straight quote opened, a curly one closed: the next straight quote opens a new quotation, so the
+    # attribution between the two ("said Paul Lindsay") is outside both
+    text = '"It is a long process,” said Paul Lindsay, a spokesman. "Some will struggle."'
+    assert [text[q.start:q.end] for q in find_quotations(text, style="typed")] == [
+        '"It is a long process,”', '"Some will struggle."']
+    nested = '"He said “yes,” and left." Then "more."'
+    assert [nested[q.start:q.end] for q in find_quotations(nested, style="typed")] == [
+        '"He said “yes,” and left."', '"more."']
 
 
 def test_find_quotations_checks_its_input():
