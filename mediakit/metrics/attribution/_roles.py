@@ -279,7 +279,7 @@ def phrase_role(phrase: str) -> Decision | None:
     rl = role_lexicon()
     # (_in_name only ever drops a capitalised word: the test first saves a call per role noun)
     matches = [m for m in rl.phrase_re.finditer(phrase) if not (m.group()[:1].isupper() and _in_name(phrase, m))]
-    cut = _CUT_RE.search(phrase)
+    cut = _CUT_RE.search(phrase) if matches else None  # (no role noun: no head for a cut to choose)
     before = matches if cut is None else [m for m in matches if m.start() < cut.start()]
     if not before and cut is not None and (poss := _POSS_IN_RE.search(phrase, cut.start())) is not None:
         cut = _CUT_RE.search(phrase, poss.end())  # "Color of Change's executive director": the head follows
@@ -297,8 +297,8 @@ def phrase_role(phrase: str) -> Decision | None:
         party = _party_word(phrase)
         return Decision("politician", f"party:{party}") if party else None
     w = head.group().lower()
-    nxt = _NEXT_WORD_RE.match(phrase, head.end())
-    if (nxt is not None and rl.role_of.get(w) == "document" and nxt.group(1).lower() in rl.heads
+    nxt = _NEXT_WORD_RE.match(phrase, head.end()) if rl.role_of.get(w) == "document" else None
+    if (nxt is not None and nxt.group(1).lower() in rl.heads
             and nxt.group(1).lower() not in ("campaign", "campaigns")):
         noun = nxt.group(1).lower()  # 'the budget office': the noun a document word modifies decides
         return Decision(rl.heads[noun], f"org-noun:{noun}")
