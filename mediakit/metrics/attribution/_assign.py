@@ -78,7 +78,6 @@ def clear_role_caches() -> None:
     _read_entity.cache_clear()
     _read_person.cache_clear()
     person_role.cache_clear()
-    _without_name.cache_clear()
     _full_names_of.cache_clear()
     _known_surname.cache_clear()
 

@@ -50,7 +50,7 @@ def party_in_text(text: str) -> str | None:
     """
     if not text:
         return None
-    m = _MARKER_RE.search(text)
+    m = _MARKER_RE.search(text) if "(" in text or "-" in text else None  # a marker has one or the other
     if m is not None:
         return _MARKER_PARTY[m.group(1) or m.group(2)]
     w = _PARTY_WORD_RE.search(text)
@@ -84,7 +84,7 @@ def office_in_text(text: str) -> str | None:
 
 def campaign_of(text: str) -> str | None:
     """The person whose campaign a phrase names ("the Clinton campaign" -> "Clinton"), or None."""
-    m = _CAMPAIGN_RE.search(text)
+    m = _CAMPAIGN_RE.search(text) if "campaign" in text else None  # (the pattern's one literal word)
     return _POSSESSIVE_RE.sub("", m.group(1)) if m is not None else None
 
 

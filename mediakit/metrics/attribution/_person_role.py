@@ -205,9 +205,9 @@ def first_decisive(bits: list[str]) -> tuple[Decision | None, int]:
     return None, -1
 
 
-@lru_cache(maxsize=20000)
 def without_name(span: str, speaker: str) -> str:
-    """The source span without the words of the person's name ("Sen. Ted Cruz" -> "Sen.")."""
+    """The source span without the words of the person's name ("Sen. Ted Cruz" -> "Sen."). Not cached:
+    its one caller (``_assign._read_person``) is."""
     drop = set(speaker.split())
     # only a word ending in an apostrophe, "s" or a comma can lose a possessive or a comma
     return " ".join(w for w in span.split() if (POSS_COMMA_RE.sub("", w) if w[-1] in _POSS_ENDS else w) not in drop)

@@ -36,7 +36,6 @@ _NEXT_CAP_RE = re.compile(r"\s+[A-Z][a-z]")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
 _PREV_CAP_RE = re.compile(r"\S\s*[A-Z][\w.&-]*\s+\Z")
 _CAP_RUN_RE = re.compile(r"(?:[A-Z][\w&’'.-]*|&)(?:\s+(?:(?:of|for|and|the|on|de)\s+)*(?:[A-Z][\w&’'.-]*|&))*")
-_POSS_RE = re.compile(r"[’']s?\Z")
 _PARTITIVE_RE = re.compile(r"\W*(?:(?:a|an|the)\s+)?(?:(?:wide|large|small|growing|broad|long|whole|new)\s+)?"
                            r"(?:one|some|many|most|two|three|several|members?|part|each|majority|minority|half|all|both|"
                            r"none|number|array|group|handful|couple|dozens|hundreds|thousands|millions|percent|"
@@ -50,7 +49,6 @@ _WHO_ROLE = ((re.compile(r"who\s+(?:lives|lived|resides|grew up|works as a|has l
               "expert", "teaches"))
 _STAFF_OFFICES = frozenset({"campaign manager", "chief of staff", "press secretary"})
 _HEADS_OF_STATE = frozenset({"president", "vice president", "leader", "leaders", "head", "chief"})
-_THE_RE = re.compile(r"^(?:the|The)\s+")
 _LOWER_WORD_RE = re.compile(r"[a-z][a-z-]*(?=[’']s\b|\b)")
 _PARTY_WORD_RE = re.compile(r"\b(?:Republicans?|Democrats?|Democratic|GOP|Tea Party|Libertarian)\b")
 _NON_WORD_RE = re.compile(r"[^a-z0-9&]+")
@@ -102,7 +100,12 @@ class RoleLexicon:
 
 def _fold(name: str) -> str:
     """An outlet name folded for look-up: lower case, words of letters and digits only."""
-    return " ".join(_NON_WORD_RE.split(name.lower())).strip()
+    return _fold_lower(name.lower())
+
+
+def _fold_lower(low: str) -> str:
+    """:func:`_fold` of a name already in lower case."""
+    return " ".join(_NON_WORD_RE.split(low)).strip()
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -121,22 +124,35 @@ def clear_phrase_caches() -> None:
     phrase_role.cache_clear()
     org_role.cache_clear()
     anonymous_kind.cache_clear()
-    poll_share.cache_clear()
 
 
 # --------------------------------------------------------------------------- organisations
 
 
+def _without_the(s: str) -> str:
+    """``s`` without a leading "the" or "The" and the whitespace after it (a regex substitution did
+    this; two slice tests are cheaper, and most names do not start with it)."""
+    return s[3:].lstrip() if s[:3] in ("the", "The") and s[3:4].isspace() else s
+
+
+def _without_possessive(s: str) -> str:
+    """``s`` without a final "'s", "’s" or apostrophe (a regex substitution did this; two end tests
+    are cheaper)."""
+    if s.endswith(("'s", "’s")):
+        return s[:-2]
+    return s[:-1] if s.endswith(("'", "’")) else s
+
+
 def _media_name(name: str) -> bool:
     """``name`` is an outlet or a news agency ("The New York Times", "AP", "Fox News")."""
     lex = lexicons()
-    bare = _THE_RE.sub("", " ".join(name.split()))
-    if bare in lex.media_name_set or bare.lower() in lex.agency_of or name.lower() in lex.agency_of:
-        return True
+    bare = _without_the(" ".join(name.split()))
+    low = bare.lower()
+    if bare in lex.media_name_set or low in lex.agency_of or (bare != name and name.lower() in lex.agency_of):
+        return True  # (when ``bare`` is ``name``, its lower case was just looked up)
     if len(bare) <= 3 or not bare[:1].isupper() or len(bare) > 40:
         return False
-    rl = role_lexicon()
-    return _fold(bare) in rl.outlets
+    return _fold_lower(low) in role_lexicon().outlets
 
 
 @lru_cache(maxsize=20000)
@@ -149,11 +165,10 @@ def org_role(name: str) -> Decision | None:
     (Decision(role='business', evidence='org:Microsoft'), 'business', 'advocacy')
     """
     rl = role_lexicon()
-    s = _POSS_RE.sub("", " ".join(name.split()).strip(" ,.;:")) if name else ""
-    s = _THE_RE.sub("", s)
+    s = _without_the(_without_possessive(" ".join(name.split()).strip(" ,.;:"))) if name else ""
     if not s:
         return None
-    if _DOTTED_RE.fullmatch(s):
+    if "." in s and _DOTTED_RE.fullmatch(s):  # (no dot: no 'F.B.I.'; most names)
         s = s.replace(".", "")  # 'F.B.I.' -> 'FBI'
     role = rl.org_of.get(s)
     if role is not None:
@@ -175,8 +190,8 @@ def org_role(name: str) -> Decision | None:
         mid = next((t for t in toks[1:-1] if t in rl.suffixes), None)
         if mid is not None:
             return Decision(rl.suffixes[mid], f"org-suffix:{mid}")  # 'Alliance Against Defamation'
-    m = rl.org_re.search(s)
-    if m is not None and len(toks) <= 6:
+    m = rl.org_re.search(s) if len(toks) <= 6 else None
+    if m is not None:
         return Decision(rl.org_of[m.group()], f"org-in:{m.group()}")
     if s.lower() in lexicons().countries:
         return Decision("official", "org:country")
@@ -185,7 +200,7 @@ def org_role(name: str) -> Decision | None:
 
 def _bare_token(tok: str) -> str:
     """A word of a name without a possessive ("Sheriff's" -> "Sheriff")."""
-    return _POSS_RE.sub("", tok)
+    return _without_possessive(tok)
 
 
 def _orgs_in(phrase: str) -> list[tuple[int, Decision]]:
@@ -257,13 +272,15 @@ def phrase_role(phrase: str) -> Decision | None:
     phrase = phrase.strip(" ,;:—–-") if phrase else ""
     if not phrase:
         return None
-    who = next((Decision(r, f"who:{ev}") for rx, r, ev in _WHO_ROLE if rx.match(phrase)), None)
-    if who is not None:
-        return who  # 'who teaches law at ...', 'who lives in ...'
+    if phrase.startswith("who"):  # (both _WHO_ROLE patterns open with it: most phrases skip them)
+        who = next((Decision(r, f"who:{ev}") for rx, r, ev in _WHO_ROLE if rx.match(phrase)), None)
+        if who is not None:
+            return who  # 'who teaches law at ...', 'who lives in ...'
     rl = role_lexicon()
-    matches = [m for m in rl.phrase_re.finditer(phrase) if not _in_name(phrase, m)]
-    cut = _CUT_RE.search(phrase)
-    before = [m for m in matches if cut is None or m.start() < cut.start()]
+    # (_in_name only ever drops a capitalised word: the test first saves a call per role noun)
+    matches = [m for m in rl.phrase_re.finditer(phrase) if not (m.group()[:1].isupper() and _in_name(phrase, m))]
+    cut = _CUT_RE.search(phrase) if matches else None  # (no role noun: no head for a cut to choose)
+    before = matches if cut is None else [m for m in matches if m.start() < cut.start()]
     if not before and cut is not None and (poss := _POSS_IN_RE.search(phrase, cut.start())) is not None:
         cut = _CUT_RE.search(phrase, poss.end())  # "Color of Change's executive director": the head follows
         before = [m for m in matches if m.start() > poss.start() and (cut is None or m.start() < cut.start())]
@@ -280,8 +297,8 @@ def phrase_role(phrase: str) -> Decision | None:
         party = _party_word(phrase)
         return Decision("politician", f"party:{party}") if party else None
     w = head.group().lower()
-    nxt = _NEXT_WORD_RE.match(phrase, head.end())
-    if (nxt is not None and rl.role_of.get(w) == "document" and nxt.group(1).lower() in rl.heads
+    nxt = _NEXT_WORD_RE.match(phrase, head.end()) if rl.role_of.get(w) == "document" else None
+    if (nxt is not None and nxt.group(1).lower() in rl.heads
             and nxt.group(1).lower() not in ("campaign", "campaigns")):
         noun = nxt.group(1).lower()  # 'the budget office': the noun a document word modifies decides
         return Decision(rl.heads[noun], f"org-noun:{noun}")
@@ -336,7 +353,7 @@ def _in_name(phrase: str, m: re.Match[str]) -> bool:
 def _politician_before(pre: str) -> str | None:
     """A politician's surname right before a generic role noun ("Romney" in "Romney adviser")."""
     words = pre.split()[-4:]
-    return next((n for w in words if (n := _politician_name(_POSS_RE.sub("", w.strip(",;:"))))), None)
+    return next((n for w in words if (n := _politician_name(_without_possessive(w.strip(",;:"))))), None)
 
 
 def _politician_after(post: str) -> str | None:
@@ -391,11 +408,11 @@ _SHARE_RE = re.compile(
     re.IGNORECASE)
 
 
-@lru_cache(maxsize=5000)
 def poll_share(phrase: str) -> Decision | None:
     """The role of a share of people ("52 percent of registered voters", "Twelve percent", "eight of 10
     voters"): poll respondents are citizens, unless the people it is a share of have a role of their
-    own other than a party's ("half of the senators"); None when the phrase is no share.
+    own other than a party's ("half of the senators"); None when the phrase is no share. Not cached:
+    its one caller (``_assign._read_entity``) is.
 
     Examples
     --------
