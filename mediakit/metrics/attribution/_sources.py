@@ -18,7 +18,6 @@ from ._phrases import TOKEN_RE
 
 __all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts"]
 
-_POSSESSIVE_S_RE = re.compile(r"[’']s\Z")
 _SURNAME_ONLY_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+)*")
 _SEGMENT_SPLIT_RE = re.compile(r",\s*|\s+(?=\((?:[RDI]|R|D)\s*[-–,])|\s*[—–]\s*")
 _CORE_END_RE = re.compile(
@@ -51,7 +50,9 @@ class SpanInfo(NamedTuple):
 
 def clean_name(name: str) -> str:
     """A name without surrounding punctuation, a possessive "'s" and repeated white space."""
-    name = _POSSESSIVE_S_RE.sub("", name.strip(" ,.;:"))
+    name = name.strip(" ,.;:")
+    if name.endswith(("’s", "'s")):  # a possessive at the very end (a test, not a regex)
+        name = name[:-2]
     return " ".join(name.split())
 
 
@@ -59,6 +60,26 @@ def _core(seg: str) -> str:
     """A segment up to its first preposition or relative clause ('Ana Petrescu' of '... of Open Doors')."""
     m = _CORE_END_RE.search(seg)
     return seg[:m.start()] if m else seg
+
+
+def _may_open(s: str, initials: str) -> bool:
+    """``s`` may start with a word of a case-insensitive pattern whose words start with one of ``initials``
+    (given in both cases); a non-ASCII first character may still match ignoring case ("ſ" an "s")."""
+    c = s[:1]
+    return c in initials or not c.isascii()
+
+
+def _drop_article(s: str) -> str:
+    """``s`` without a leading "the", "a" or "an" (``_LEAD_ART_RE``, tried only where it may match)."""
+    return _LEAD_ART_RE.sub("", s) if _may_open(s, "tTaA") else s
+
+
+def _possessor(s: str) -> re.Match[str] | None:
+    """``_POSSESSOR_RE.match(s)``: it needs an apostrophe or an opening "the", "his", "her", "their" or "its"
+    (either case), so the many spans with neither are not read with it."""
+    if "’" in s or "'" in s or s[:1] in "tThHiI":
+        return _POSSESSOR_RE.match(s)
+    return None
 
 
 # --------------------------------------------------------------------------- personal names
@@ -154,6 +175,8 @@ def _name_in(core: str) -> tuple[str, int] | None:
 
 def _title_role(pre: str) -> str | None:
     """Title words right before a name ('Russian Deputy Foreign Minister' -> 'Deputy Foreign Minister')."""
+    if not pre:
+        return None  # the name opens the core (no words: no role)
     lex = lexicons()
     determiner_words = lex.words.determiner_words
     titles = lex.words.name_titles
@@ -177,15 +200,19 @@ def _phrase_role(seg: str) -> tuple[str | None, str | None]:
     lex = lexicons()
     s = seg.strip()
     aff = None
-    m = _POSSESSOR_RE.match(s)
+    m = _possessor(s)
     if m is not None:
         who = m.group(1)
         if who:
             aff = lex.demonyms.get(who.lower(), who)
         s = s[m.end():]
     else:
-        m2 = _COMMON_POSSESSOR_RE.match(s)
-        s = s[m2.end():] if m2 is not None else _LEAD_DET_RE.sub("", s)
+        # both patterns below are tried only where they may match (an apostrophe; a determiner's initial)
+        m2 = _COMMON_POSSESSOR_RE.match(s) if "’" in s or "'" in s else None
+        if m2 is not None:
+            s = s[m2.end():]
+        elif _may_open(s, "tToOsSmMaA"):
+            s = _LEAD_DET_RE.sub("", s)
     core = _core(s)
     rest = s[len(core):]
     words = [w for w in core.split() if not (w.lower() in lex.demonyms and w[:1].isupper())]
@@ -243,7 +270,7 @@ def analyze_span(span: str) -> SpanInfo:
     party_aff = _PARTIES[party.group(1)] if party else None
     if lex.anonymous_hint_re.search(low) and lex.anonymous_re.search(text):
         role, aff = _phrase_role(head)
-        return SpanInfo("anonymous", entity_name(text, "anonymous"), role, aff or party_aff, "")
+        return SpanInfo("anonymous", _entity_name(text, "anonymous"), role, aff or party_aff, "")
     info = _named_person(text, segs, core, party_aff)
     if info is None:
         info = _described_person(text, segs, party_aff)
@@ -286,8 +313,8 @@ def _person_affiliation(pre: str, core: str, head: str) -> str | None:
         if w in lex.org_name_set:
             aff = lex.demonyms.get(w.lower(), w)
             break
-    pm = _POSSESSOR_RE.match(core)
-    if aff is None and pm is not None and pm.group(1):
+    pm = _possessor(core) if aff is None else None
+    if pm is not None and pm.group(1):
         aff = lex.demonyms.get(pm.group(1).lower(), pm.group(1))
     if aff is None and core != head:
         p = _OF_ORG_RE.match(head[len(core):])
@@ -298,9 +325,11 @@ def _person_affiliation(pre: str, core: str, head: str) -> str | None:
 
 def _described_person(text: str, segs: list[str], party_aff: str | None) -> SpanInfo | None:
     """A description, then the name in apposition ("his chief of staff, John Smith")."""
+    if len(segs) < 2:
+        return None  # no segment after the description for the name
     head = segs[0]
     openers = word_lists().determiner_words | {"his", "her", "their", "its"} | {"one"}
-    if not (len(segs) > 1 and head.split()[0].lower() in openers or len(segs) > 1 and _POSSESSOR_RE.match(head)):
+    if not (head.split()[0].lower() in openers or _possessor(head)):
         return None
     found2 = _name_in(_core(segs[1]))
     if found2 is None or found2[1] != 0:
@@ -325,7 +354,7 @@ def _entity(text: str, head: str, core: str, party_aff: str | None) -> SpanInfo:
             if w in lex.org_name_set:
                 aff = lex.demonyms.get(w.lower(), w)
                 break
-    return SpanInfo(st, entity_name(text, st), role, aff or party_aff, "")
+    return SpanInfo(st, _entity_name(text, st), role, aff or party_aff, "")
 
 
 def _type_without_name(text: str, head: str, core: str) -> str:
@@ -333,14 +362,14 @@ def _type_without_name(text: str, head: str, core: str) -> str:
     lex = lexicons()
     hn = TOKEN_RE.findall(core)
     head_noun = hn[-1].lower() if hn else ""
-    stripped = _LEAD_ART_RE.sub("", text)
+    stripped = _drop_article(text)
     if stripped.lower() in lex.agency_of or text.lower() in lex.agency_of:
         return "agency"
     if head_noun in lex.social_words and lex.social_re.search(core):
         return "social_media"
     if head_noun in lex.doc_words:
         return "document"
-    bare = _LEAD_ART_RE.sub("", core)
+    bare = _drop_article(core)
     bare_norm = " ".join(bare.split())  # what in_names compares
     if bare_norm in lex.media_name_set:
         return "media"
@@ -382,8 +411,12 @@ def type_of(doc: Doc, a: Attr, span: str) -> str:
 
 def entity_name(span: str, st: str) -> str:
     """The usual name of a source that is not a person ("the Associated Press" -> "AP")."""
+    return _entity_name(" ".join(span.split()).strip(" ,;:"), st)
+
+
+def _entity_name(s: str, st: str) -> str:
+    """:func:`entity_name` of a span already cut to single spaces and stripped (as :func:`analyze_span` has it)."""
     lex = lexicons()
-    s = " ".join(span.split()).strip(" ,;:")
     if st == "agency":
         m = lex.agency_re.search(s)
         if m:
@@ -396,8 +429,11 @@ def entity_name(span: str, st: str) -> str:
         m = lex.org_name_re.search(s)
         if m and len(s.split()) <= 4:
             return m.group()
-    s = _APPOSITION_CUT_RE.split(s)[0]
-    s = _RELATIVE_CUT_RE.split(s)[0]
+    # the cuts need a comma, or a relative word ("who", "which", "whose", "whom", "that"): tested first
+    if "," in s:
+        s = _APPOSITION_CUT_RE.split(s)[0]
+    if "," in s or "wh" in s or "that" in s:
+        s = _RELATIVE_CUT_RE.split(s)[0]
     if st in ("organization", "media", "agency"):
-        s = _LEAD_ART_RE.sub("", s.split(",")[0]).strip() or s
+        s = _drop_article(s.split(",")[0]).strip() or s
     return s
