@@ -163,13 +163,10 @@ def first_word(s: str) -> str:
 
 def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that ends at ``hi`` (a subject), not reaching before ``lo``."""
-    seg = text[lo:hi]
-    if not seg.strip():
-        return None
     # walk back over words until a clause word
     words = list(WORD_RE.finditer(text, lo, hi))
     if not words:
-        return None
+        return None  # blank, or no word at all
     clause_words = word_lists().clause_words
     start = words[-1].start()
     for k in range(len(words) - 1, -1, -1):
@@ -185,8 +182,7 @@ def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     s, e = strip_span(text, start, hi)
     m = LEADING_JUNK_RE.match(text, s, e)
     if m is not None and m.end() > s:
-        s = m.end()
-    s, e = strip_span(text, s, e)
+        s, e = strip_span(text, m.end(), e)  # (else already stripped)
     if s >= e:
         return None
     return s, e

@@ -219,11 +219,11 @@ def _phrase_role(seg: str) -> tuple[str | None, str | None]:
     rest = s[len(core):]
     words = [w for w in core.split() if not (w.lower() in lex.demonyms and w[:1].isupper())]
     role = " ".join(words).strip(" ,") or None
-    if role is not None and not lex.role_re.search(role):
-        # a short description also serves: 'a nurse', 'a retired teacher'
-        if not (len(words) <= 3 and all(w.isalpha() and w.islower() for w in words) and m is None
-                and s is not seg.strip()):
-            role = None
+    # a short description also serves ('a nurse', 'a retired teacher'): tested before the role words' pattern
+    short = (len(words) <= 3 and all(w.isalpha() and w.islower() for w in words) and m is None
+             and s is not seg.strip())
+    if role is not None and not short and not lex.role_re.search(role):
+        role = None
     if aff is None:
         p = _OF_ORG_RE.match(rest)
         if p is not None:
