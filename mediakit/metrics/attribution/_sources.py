@@ -19,7 +19,9 @@ from ._phrases import TOKEN_RE
 __all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts"]
 
 _SURNAME_ONLY_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+)*")
-_SEGMENT_SPLIT_RE = re.compile(r",\s*|\s+(?=\((?:[RDI]|R|D)\s*[-–,])|\s*[—–]\s*")
+#: a comma, white space before a party label ("(R-Ariz.)"), or a dash: ``,\s*|\s+(?=\(...)|\s*[—–]\s*``, written
+#: with the comma, the white space or the dash first (same matches), so that ``re`` skips ahead to one
+_SEGMENT_SPLIT_RE = re.compile(r",\s*|\s(?:\s*(?=\((?:[RDI]|R|D)\s*[-–,])|\s*[—–]\s*)|[—–]\s*")
 #: a preposition or relative word after white space, or an opening parenthesis: ``\s+(?:of|...)\b|\s*\(``
 #: written with the white space or the parenthesis first, so that ``re`` skips ahead to one (a third faster)
 _CORE_END_RE = re.compile(
@@ -281,7 +283,9 @@ def analyze_span(span: str) -> SpanInfo:
 
 def _surname_only(text: str, low: str, lex: Lexicons) -> bool:
     """``text`` is one capitalised word that is no agency, country, role, group, organisation or place."""
-    return bool(_SURNAME_ONLY_RE.fullmatch(text) and low not in lex.agency_of and low not in lex.countries
+    # a span of several words is not read with the pattern (which has no space)
+    return bool(" " not in text and _SURNAME_ONLY_RE.fullmatch(text)
+                and low not in lex.agency_of and low not in lex.countries
                 and low not in lex.demonyms and low not in lex.role_words and low not in lex.group_words
                 and text not in lex.words.name_stop and text not in lex.org_name_set
                 and text not in lex.media_name_set and text not in lex.places)
