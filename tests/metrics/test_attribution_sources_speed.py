@@ -52,6 +52,8 @@ def test_cheap_tests_answer_as_the_patterns(s: str) -> None:
             assert _sources._RELATIVE_CUT_RE.split(s) == [s]
     if " " in s:
         assert _sources._SURNAME_ONLY_RE.fullmatch(s) is None
+    last = _sources._last_word(s)
+    assert last is None or last == _sources.TOKEN_RE.findall(s)[-1]
 
 
 def test_entity_name_of_a_raw_span() -> None:

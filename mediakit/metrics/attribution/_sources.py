@@ -130,10 +130,19 @@ def _cuts_name(w: str) -> bool:
                 or lw in lex.demonyms or w.endswith(("’s", "'s")) or w in lex.org_name_set)
 
 
+def _last_word(s: str) -> str | None:
+    """The last word of ``s`` when it is letters only (then also its last ``TOKEN_RE`` token), else None."""
+    parts = s.rsplit(None, 1)
+    return parts[-1] if parts and parts[-1].isalpha() else None
+
+
 def _name_in(core: str) -> tuple[str, int] | None:
     """The personal name that ends ``core`` (its head), and where it starts in ``core``."""
     if core.islower():
         return None  # no capital: the run below would be empty (a particle never ends it)
+    last_word = _last_word(core)
+    if last_word is not None and not last_word[0].isupper():
+        return None  # the same: the run must end with a capitalised token (not read with TOKEN_RE)
     lex = lexicons()
     particles = lex.words.name_particles
     toks = list(TOKEN_RE.finditer(core))
@@ -366,8 +375,11 @@ def _entity(text: str, head: str, core: str, party_aff: str | None) -> SpanInfo:
 def _type_without_name(text: str, head: str, core: str) -> str:
     """The source type of a span that names no person."""
     lex = lexicons()
-    hn = TOKEN_RE.findall(core)
-    head_noun = hn[-1].lower() if hn else ""
+    head_noun = _last_word(core)  # the common case: a plain word, no TOKEN_RE needed
+    if head_noun is None:
+        hn = TOKEN_RE.findall(core)
+        head_noun = hn[-1] if hn else ""
+    head_noun = head_noun.lower()
     stripped = _drop_article(text)
     if stripped.lower() in lex.agency_of or text.lower() in lex.agency_of:
         return "agency"
