@@ -163,10 +163,13 @@ def first_word(s: str) -> str:
 
 def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that ends at ``hi`` (a subject), not reaching before ``lo``."""
+    seg = text[lo:hi]
+    if not seg.strip():
+        return None
     # walk back over words until a clause word
     words = list(WORD_RE.finditer(text, lo, hi))
     if not words:
-        return None  # blank, or no word at all
+        return None
     clause_words = word_lists().clause_words
     start = words[-1].start()
     for k in range(len(words) - 1, -1, -1):
