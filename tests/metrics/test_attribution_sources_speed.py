@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediakit.metrics.attribution import _sources
+from mediakit.metrics.attribution._lexicon import lexicons, words_re
 
 #: the patterns as they were written before they were led by their first character
 _FORMER_CORE_END_RE = re.compile(
@@ -60,3 +61,37 @@ def test_entity_name_of_a_raw_span() -> None:
     assert _sources.entity_name("  the   Associated Press, ", "agency") == "AP"
     assert _sources.entity_name("The  Virginia Legislative Black Caucus, which met", "organization") == \
         "Virginia Legislative Black Caucus"
+
+
+def test_name_heads_cover_the_name_patterns() -> None:
+    lex = lexicons()
+    # may_name reads the names the patterns are made of: the patterns must be those of the name lists
+    assert lex.org_name_re.pattern == words_re(lex.org_names, flags=0).pattern
+    assert lex.media_name_re.pattern == words_re(lex.media_names, flags=0).pattern
+    org_heads, media_heads = _sources.name_heads(lex)
+    for heads, rx, names in ((org_heads, lex.org_name_re, lex.org_names),
+                             (media_heads, lex.media_name_re, lex.media_names)):
+        found = 0
+        for name in names:
+            text = f"the {name} said"
+            if rx.search(text) is not None:  # (a name that ends with a period matches only before a word character)
+                found += 1
+                assert _sources.may_name(heads, _sources._WORD_RUN_RE.findall(text))
+        assert found > len(names) // 2
+
+
+_NAMEISH = st.lists(st.sampled_from(["White", "House", "Fox", "News", "al", "Qaeda", "-", " ", ".", "’s", "CNN",
+                                     "Pro", "the", "U.S.", "Army", "x", "Élysée", "New", "York", "Times", "("]),
+                    max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NAMEISH)
+def test_may_name_never_skips_a_match(s: str) -> None:
+    lex = lexicons()
+    org_heads, media_heads = _sources.name_heads(lex)
+    runs = _sources._WORD_RUN_RE.findall(s)
+    if not _sources.may_name(org_heads, runs):
+        assert lex.org_name_re.search(s) is None
+    if not _sources.may_name(media_heads, runs):
+        assert lex.media_name_re.search(s) is None

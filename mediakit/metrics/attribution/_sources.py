@@ -16,7 +16,8 @@ from ._document import Attr, Doc
 from ._lexicon import Lexicons, lexicons, word_lists
 from ._phrases import TOKEN_RE
 
-__all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts"]
+__all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts",
+           "name_heads", "may_name"]
 
 _SURNAME_ONLY_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+)*")
 #: a comma, white space before a party label ("(R-Ariz.)"), or a dash: ``,\s*|\s+(?=\(...)|\s*[—–]\s*``, written
@@ -114,9 +115,46 @@ _NAME_CUT: dict[str, bool] = {}
 
 
 def clear_name_cuts() -> None:
-    """Empty the memo of :func:`name_start` and the cache of :func:`analyze_span`."""
+    """Empty the memo of :func:`name_start`, the cache of :func:`analyze_span` and the table of :func:`name_heads`."""
     analyze_span.cache_clear()
     _NAME_CUT.clear()
+    name_heads.cache_clear()
+
+
+# --------------------------------------------------------------------------- a cheap test before the name patterns
+
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def _leading_runs(names: list[str]) -> frozenset[str] | None:
+    """The leading run of word characters of each name; None if a name starts with another character."""
+    runs = set()
+    for n in names:
+        m = _WORD_RUN_RE.match(n)
+        if m is None:
+            if n:
+                return None
+            continue  # words_re leaves out an empty name
+        runs.add(m.group())
+    return frozenset(runs)
+
+
+@lru_cache(maxsize=1)
+def name_heads(lex: Lexicons) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The leading runs of word characters of the names of ``lex.org_name_re`` and of ``lex.media_name_re``
+    (for :func:`may_name`; built once per lexicons, emptied by :func:`clear_name_cuts`)."""
+    return _leading_runs(lex.org_names), _leading_runs(lex.media_names)
+
+
+def may_name(heads: frozenset[str] | None, runs: list[str]) -> bool:
+    """Whether a name pattern of ``words_re`` (case-sensitive, whose names lead with ``heads``) may match in a text
+    whose runs of word characters are ``runs`` (``_WORD_RUN_RE.findall``).
+
+    A name matches only after a character that is no word character and where the text's run of word characters is
+    the name's leading run (a space or another character follows it in the name, or the pattern's ``\\b``), so a
+    text with no such run is not searched with the pattern, which costs more. ``heads`` None: no test.
+    """
+    return heads is None or not heads.isdisjoint(runs)
 
 
 def _cuts_name(w: str) -> bool:
@@ -403,9 +441,11 @@ def _type_without_name(text: str, head: str, core: str) -> str:
         return "group"
     if lex.agency_re.search(core):
         return "agency"
-    if lex.media_name_re.search(core):
+    org_heads, media_heads = name_heads(lex)
+    runs = _WORD_RUN_RE.findall(core)
+    if may_name(media_heads, runs) and lex.media_name_re.search(core):
         return "media"
-    if lex.org_name_re.search(core):
+    if may_name(org_heads, runs) and lex.org_name_re.search(core):
         return "organization"
     return "other"
 
