@@ -185,8 +185,7 @@ def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     s, e = strip_span(text, start, hi)
     m = LEADING_JUNK_RE.match(text, s, e)
     if m is not None and m.end() > s:
-        s = m.end()
-    s, e = strip_span(text, s, e)
+        s, e = strip_span(text, m.end(), e)  # (else already stripped)
     if s >= e:
         return None
     return s, e

@@ -19,8 +19,8 @@ from functools import lru_cache
 from ...text import CHUNK_RE
 from ._channel import channel, kind
 from ._document import Attr, Doc
-from ._lexicon import in_names, lexicons, word_lists
-from ._sources import SpanInfo, analyze_span, clean_name, entity_name, name_start, type_of
+from ._lexicon import lexicons, word_lists
+from ._sources import SpanInfo, analyze_span, clean_name, entity_name, may_name, name_heads, name_start, type_of
 
 __all__ = ["Person", "People", "resolve", "clear_mention_caches"]
 
@@ -53,6 +53,7 @@ _TITLED_NAME_RE = re.compile(rf"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov)\.?\s+({_NAME_TOK
 _GENDER_PRONOUN_RE = re.compile(r"(h(?<!\wh)(?:e|is|im|imself|er|ers|erself)|s(?<!\ws)he"
                                 r"|H(?<!\wH)(?:e|is|er)|S(?<!\wS)he)\b")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
+_WORD_RUN_RE = re.compile(r"\w+")  # the runs of word characters that may_name compares
 
 
 @dataclass
@@ -100,17 +101,22 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
         toks = toks[1:]
     if len(toks) < 2 or len(toks) > 4 or toks[-1].rstrip(".").lower() in words.title_abbreviations:
         return None
-    if " ".join(toks) in lex.places or toks[-1] in lex.place_suffixes:
+    joined = " ".join(toks)
+    if joined in lex.places or toks[-1] in lex.place_suffixes:
         return None
     first = toks[0].lower()
     known = first in lex.male or first in lex.female
     if not known and not _INITIAL_RE.match(toks[1]) and len(toks) > 3:
         return None
-    nm = clean_name(" ".join(toks))
-    if lex.org_name_re.search(nm) or in_names(lex.media_name_set, nm) or nm.lower() in lex.agency_of:
+    last = toks[-1].lower()
+    if last in lex.org_words or last in lex.media_words:
+        return None  # tested before the organisations' pattern below, which costs more
+    nm = clean_name(joined)
+    # nm is single-spaced (clean_name): a set look-up is what in_names would do
+    if nm in lex.media_name_set or nm.lower() in lex.agency_of:
         return None
-    if toks[-1].lower() in lex.org_words or toks[-1].lower() in lex.media_words:
-        return None
+    if may_name(name_heads(lex)[0], _WORD_RUN_RE.findall(nm)) and lex.org_name_re.search(nm):
+        return None  # (the organisations' pattern read only where one of them may be)
     gender = "m" if first in lex.male and first not in lex.female else (
         "f" if first in lex.female and first not in lex.male else "")
     suffix = toks[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv")

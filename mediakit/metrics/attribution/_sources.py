@@ -16,15 +16,19 @@ from ._document import Attr, Doc
 from ._lexicon import Lexicons, lexicons, word_lists
 from ._phrases import TOKEN_RE
 
-__all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts"]
+__all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts",
+           "name_heads", "may_name"]
 
-_POSSESSIVE_S_RE = re.compile(r"[’']s\Z")
 _SURNAME_ONLY_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+)*")
-_SEGMENT_SPLIT_RE = re.compile(r",\s*|\s+(?=\((?:[RDI]|R|D)\s*[-–,])|\s*[—–]\s*")
+#: a comma, white space before a party label ("(R-Ariz.)"), or a dash: ``,\s*|\s+(?=\(...)|\s*[—–]\s*``, written
+#: with the comma, the white space or the dash first (same matches), so that ``re`` skips ahead to one
+_SEGMENT_SPLIT_RE = re.compile(r",\s*|\s(?:\s*(?=\((?:[RDI]|R|D)\s*[-–,])|\s*[—–]\s*)|[—–]\s*")
+#: a preposition or relative word after white space, or an opening parenthesis: ``\s+(?:of|...)\b|\s*\(``
+#: written with the white space or the parenthesis first, so that ``re`` skips ahead to one (a third faster)
 _CORE_END_RE = re.compile(
-    r"\s+(?:of|for|at|from|with|in|on|by|to|against|over|about|among|between|like|than|loyal|who|whom|"
+    r"\s(?:\s*(?:of|for|at|from|with|in|on|by|to|against|over|about|among|between|like|than|loyal|who|whom|"
     r"whose|which|that|speaking|released|published|"
-    r"conducted|seen|obtained|posted|according)\b|\s*\("
+    r"conducted|seen|obtained|posted|according)\b|\s*\()|\("
 )
 _POSSESSOR_RE = re.compile(r"(?:the\s+|The\s+)?(?:((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)[’']s?"
                            r"|(his|her|their|its|His|Her|Their|Its))\s+")
@@ -51,7 +55,9 @@ class SpanInfo(NamedTuple):
 
 def clean_name(name: str) -> str:
     """A name without surrounding punctuation, a possessive "'s" and repeated white space."""
-    name = _POSSESSIVE_S_RE.sub("", name.strip(" ,.;:"))
+    name = name.strip(" ,.;:")
+    if name.endswith(("’s", "'s")):  # a possessive at the very end (a test, not a regex)
+        name = name[:-2]
     return " ".join(name.split())
 
 
@@ -59,6 +65,26 @@ def _core(seg: str) -> str:
     """A segment up to its first preposition or relative clause ('Ana Petrescu' of '... of Open Doors')."""
     m = _CORE_END_RE.search(seg)
     return seg[:m.start()] if m else seg
+
+
+def _may_open(s: str, initials: str) -> bool:
+    """``s`` may start with a word of a case-insensitive pattern whose words start with one of ``initials``
+    (given in both cases); a non-ASCII first character may still match ignoring case ("ſ" an "s")."""
+    c = s[:1]
+    return c in initials or not c.isascii()
+
+
+def _drop_article(s: str) -> str:
+    """``s`` without a leading "the", "a" or "an" (``_LEAD_ART_RE``, tried only where it may match)."""
+    return _LEAD_ART_RE.sub("", s) if _may_open(s, "tTaA") else s
+
+
+def _possessor(s: str) -> re.Match[str] | None:
+    """``_POSSESSOR_RE.match(s)``: it needs an apostrophe or an opening "the", "his", "her", "their" or "its"
+    (either case), so the many spans with neither are not read with it."""
+    if "’" in s or "'" in s or s[:1] in "tThHiI":
+        return _POSSESSOR_RE.match(s)
+    return None
 
 
 # --------------------------------------------------------------------------- personal names
@@ -89,9 +115,46 @@ _NAME_CUT: dict[str, bool] = {}
 
 
 def clear_name_cuts() -> None:
-    """Empty the memo of :func:`name_start` and the cache of :func:`analyze_span`."""
+    """Empty the memo of :func:`name_start`, the cache of :func:`analyze_span` and the table of :func:`name_heads`."""
     analyze_span.cache_clear()
     _NAME_CUT.clear()
+    name_heads.cache_clear()
+
+
+# --------------------------------------------------------------------------- a cheap test before the name patterns
+
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def _leading_runs(names: list[str]) -> frozenset[str] | None:
+    """The leading run of word characters of each name; None if a name starts with another character."""
+    runs = set()
+    for n in names:
+        m = _WORD_RUN_RE.match(n)
+        if m is None:
+            if n:
+                return None
+            continue  # words_re leaves out an empty name
+        runs.add(m.group())
+    return frozenset(runs)
+
+
+@lru_cache(maxsize=1)
+def name_heads(lex: Lexicons) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The leading runs of word characters of the names of ``lex.org_name_re`` and of ``lex.media_name_re``
+    (for :func:`may_name`; built once per lexicons, emptied by :func:`clear_name_cuts`)."""
+    return _leading_runs(lex.org_names), _leading_runs(lex.media_names)
+
+
+def may_name(heads: frozenset[str] | None, runs: list[str]) -> bool:
+    """Whether a name pattern of ``words_re`` (case-sensitive, whose names lead with ``heads``) may match in a text
+    whose runs of word characters are ``runs`` (``_WORD_RUN_RE.findall``).
+
+    A name matches only after a character that is no word character and where the text's run of word characters is
+    the name's leading run (a space or another character follows it in the name, or the pattern's ``\\b``), so a
+    text with no such run is not searched with the pattern, which costs more. ``heads`` None: no test.
+    """
+    return heads is None or not heads.isdisjoint(runs)
 
 
 def _cuts_name(w: str) -> bool:
@@ -105,10 +168,19 @@ def _cuts_name(w: str) -> bool:
                 or lw in lex.demonyms or w.endswith(("’s", "'s")) or w in lex.org_name_set)
 
 
+def _last_word(s: str) -> str | None:
+    """The last word of ``s`` when it is letters only (then also its last ``TOKEN_RE`` token), else None."""
+    parts = s.rsplit(None, 1)
+    return parts[-1] if parts and parts[-1].isalpha() else None
+
+
 def _name_in(core: str) -> tuple[str, int] | None:
     """The personal name that ends ``core`` (its head), and where it starts in ``core``."""
     if core.islower():
         return None  # no capital: the run below would be empty (a particle never ends it)
+    last_word = _last_word(core)
+    if last_word is not None and not last_word[0].isupper():
+        return None  # the same: the run must end with a capitalised token (not read with TOKEN_RE)
     lex = lexicons()
     particles = lex.words.name_particles
     toks = list(TOKEN_RE.finditer(core))
@@ -154,6 +226,8 @@ def _name_in(core: str) -> tuple[str, int] | None:
 
 def _title_role(pre: str) -> str | None:
     """Title words right before a name ('Russian Deputy Foreign Minister' -> 'Deputy Foreign Minister')."""
+    if not pre:
+        return None  # the name opens the core (no words: no role)
     lex = lexicons()
     determiner_words = lex.words.determiner_words
     titles = lex.words.name_titles
@@ -177,24 +251,28 @@ def _phrase_role(seg: str) -> tuple[str | None, str | None]:
     lex = lexicons()
     s = seg.strip()
     aff = None
-    m = _POSSESSOR_RE.match(s)
+    m = _possessor(s)
     if m is not None:
         who = m.group(1)
         if who:
             aff = lex.demonyms.get(who.lower(), who)
         s = s[m.end():]
     else:
-        m2 = _COMMON_POSSESSOR_RE.match(s)
-        s = s[m2.end():] if m2 is not None else _LEAD_DET_RE.sub("", s)
+        # both patterns below are tried only where they may match (an apostrophe; a determiner's initial)
+        m2 = _COMMON_POSSESSOR_RE.match(s) if "’" in s or "'" in s else None
+        if m2 is not None:
+            s = s[m2.end():]
+        elif _may_open(s, "tToOsSmMaA"):
+            s = _LEAD_DET_RE.sub("", s)
     core = _core(s)
     rest = s[len(core):]
     words = [w for w in core.split() if not (w.lower() in lex.demonyms and w[:1].isupper())]
     role = " ".join(words).strip(" ,") or None
-    if role is not None and not lex.role_re.search(role):
-        # a short description also serves: 'a nurse', 'a retired teacher'
-        if not (len(words) <= 3 and all(w.isalpha() and w.islower() for w in words) and m is None
-                and s is not seg.strip()):
-            role = None
+    # a short description also serves ('a nurse', 'a retired teacher'): tested before the role words' pattern
+    short = (len(words) <= 3 and all(w.isalpha() and w.islower() for w in words) and m is None
+             and s is not seg.strip())
+    if role is not None and not short and not lex.role_re.search(role):
+        role = None
     if aff is None:
         p = _OF_ORG_RE.match(rest)
         if p is not None:
@@ -243,7 +321,7 @@ def analyze_span(span: str) -> SpanInfo:
     party_aff = _PARTIES[party.group(1)] if party else None
     if lex.anonymous_hint_re.search(low) and lex.anonymous_re.search(text):
         role, aff = _phrase_role(head)
-        return SpanInfo("anonymous", entity_name(text, "anonymous"), role, aff or party_aff, "")
+        return SpanInfo("anonymous", _entity_name(text, "anonymous"), role, aff or party_aff, "")
     info = _named_person(text, segs, core, party_aff)
     if info is None:
         info = _described_person(text, segs, party_aff)
@@ -252,7 +330,9 @@ def analyze_span(span: str) -> SpanInfo:
 
 def _surname_only(text: str, low: str, lex: Lexicons) -> bool:
     """``text`` is one capitalised word that is no agency, country, role, group, organisation or place."""
-    return bool(_SURNAME_ONLY_RE.fullmatch(text) and low not in lex.agency_of and low not in lex.countries
+    # a span of several words is not read with the pattern (which has no space)
+    return bool(" " not in text and _SURNAME_ONLY_RE.fullmatch(text)
+                and low not in lex.agency_of and low not in lex.countries
                 and low not in lex.demonyms and low not in lex.role_words and low not in lex.group_words
                 and text not in lex.words.name_stop and text not in lex.org_name_set
                 and text not in lex.media_name_set and text not in lex.places)
@@ -286,8 +366,8 @@ def _person_affiliation(pre: str, core: str, head: str) -> str | None:
         if w in lex.org_name_set:
             aff = lex.demonyms.get(w.lower(), w)
             break
-    pm = _POSSESSOR_RE.match(core)
-    if aff is None and pm is not None and pm.group(1):
+    pm = _possessor(core) if aff is None else None
+    if pm is not None and pm.group(1):
         aff = lex.demonyms.get(pm.group(1).lower(), pm.group(1))
     if aff is None and core != head:
         p = _OF_ORG_RE.match(head[len(core):])
@@ -298,9 +378,11 @@ def _person_affiliation(pre: str, core: str, head: str) -> str | None:
 
 def _described_person(text: str, segs: list[str], party_aff: str | None) -> SpanInfo | None:
     """A description, then the name in apposition ("his chief of staff, John Smith")."""
+    if len(segs) < 2:
+        return None  # no segment after the description for the name
     head = segs[0]
     openers = word_lists().determiner_words | {"his", "her", "their", "its"} | {"one"}
-    if not (len(segs) > 1 and head.split()[0].lower() in openers or len(segs) > 1 and _POSSESSOR_RE.match(head)):
+    if not (head.split()[0].lower() in openers or _possessor(head)):
         return None
     found2 = _name_in(_core(segs[1]))
     if found2 is None or found2[1] != 0:
@@ -325,22 +407,25 @@ def _entity(text: str, head: str, core: str, party_aff: str | None) -> SpanInfo:
             if w in lex.org_name_set:
                 aff = lex.demonyms.get(w.lower(), w)
                 break
-    return SpanInfo(st, entity_name(text, st), role, aff or party_aff, "")
+    return SpanInfo(st, _entity_name(text, st), role, aff or party_aff, "")
 
 
 def _type_without_name(text: str, head: str, core: str) -> str:
     """The source type of a span that names no person."""
     lex = lexicons()
-    hn = TOKEN_RE.findall(core)
-    head_noun = hn[-1].lower() if hn else ""
-    stripped = _LEAD_ART_RE.sub("", text)
+    head_noun = _last_word(core)  # the common case: a plain word, no TOKEN_RE needed
+    if head_noun is None:
+        hn = TOKEN_RE.findall(core)
+        head_noun = hn[-1] if hn else ""
+    head_noun = head_noun.lower()
+    stripped = _drop_article(text)
     if stripped.lower() in lex.agency_of or text.lower() in lex.agency_of:
         return "agency"
     if head_noun in lex.social_words and lex.social_re.search(core):
         return "social_media"
     if head_noun in lex.doc_words:
         return "document"
-    bare = _LEAD_ART_RE.sub("", core)
+    bare = _drop_article(core)
     bare_norm = " ".join(bare.split())  # what in_names compares
     if bare_norm in lex.media_name_set:
         return "media"
@@ -356,9 +441,11 @@ def _type_without_name(text: str, head: str, core: str) -> str:
         return "group"
     if lex.agency_re.search(core):
         return "agency"
-    if lex.media_name_re.search(core):
+    org_heads, media_heads = name_heads(lex)
+    runs = _WORD_RUN_RE.findall(core)
+    if may_name(media_heads, runs) and lex.media_name_re.search(core):
         return "media"
-    if lex.org_name_re.search(core):
+    if may_name(org_heads, runs) and lex.org_name_re.search(core):
         return "organization"
     return "other"
 
@@ -382,8 +469,12 @@ def type_of(doc: Doc, a: Attr, span: str) -> str:
 
 def entity_name(span: str, st: str) -> str:
     """The usual name of a source that is not a person ("the Associated Press" -> "AP")."""
+    return _entity_name(" ".join(span.split()).strip(" ,;:"), st)
+
+
+def _entity_name(s: str, st: str) -> str:
+    """:func:`entity_name` of a span already cut to single spaces and stripped (as :func:`analyze_span` has it)."""
     lex = lexicons()
-    s = " ".join(span.split()).strip(" ,;:")
     if st == "agency":
         m = lex.agency_re.search(s)
         if m:
@@ -396,8 +487,11 @@ def entity_name(span: str, st: str) -> str:
         m = lex.org_name_re.search(s)
         if m and len(s.split()) <= 4:
             return m.group()
-    s = _APPOSITION_CUT_RE.split(s)[0]
-    s = _RELATIVE_CUT_RE.split(s)[0]
+    # the cuts need a comma, or a relative word ("who", "which", "whose", "whom", "that"): tested first
+    if "," in s:
+        s = _APPOSITION_CUT_RE.split(s)[0]
+    if "," in s or "wh" in s or "that" in s:
+        s = _RELATIVE_CUT_RE.split(s)[0]
     if st in ("organization", "media", "agency"):
-        s = _LEAD_ART_RE.sub("", s.split(",")[0]).strip() or s
+        s = _drop_article(s.split(",")[0]).strip() or s
     return s
