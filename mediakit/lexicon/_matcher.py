@@ -5,7 +5,6 @@ word, built by :func:`mediakit.text.trie_pattern`'s builder as a character trie,
 alternatives never backtrack across each other. For a text, a cheap byte-level tokenisation
 (:func:`mediakit.text.ascii_tokens`) finds which first words occur at all, and only their
 expressions run; they start with a literal, which the regex engine finds with a fast scan.
-:func:`prepare` also makes the set of a text's tokens once for all the matchers that read it.
 Matchers share their expressions: a group with the same spellings in two lexicons (the markers
 lexicon and the loaded-language lexicon have hundreds in common) is one compiled expression, and
 a :class:`PreparedText` keeps the matches of each expression run on it, so the second matcher
@@ -87,18 +86,15 @@ def _lower_same_length(text: str) -> str:
 class PreparedText(NamedTuple):
     """A text with what every matcher needs from it, computed once (see :meth:`Matcher.find`).
 
-    ``text``, its lower-cased form ``lower`` (same length) and its ASCII word ``tokens`` in
-    order; ``token_set``, the distinct tokens (what each matcher intersects with the tokens its
-    terms need: a set has half as many entries as a body's token list); ``scans``, the matches
-    of each group expression already run on this text (filled by :meth:`Matcher.find`, read by
-    the next matcher that has the same group). A ``PreparedText`` made without the last two
-    finds the same matches, only without these shortcuts.
+    ``text``, its lower-cased form ``lower`` (same length), its ASCII word ``tokens`` in order,
+    and ``scans``: the matches of each group expression already run on this text (filled by
+    :meth:`Matcher.find`, read by the next matcher that has the same group). A
+    ``PreparedText`` made without ``scans`` finds the same matches, only without that sharing.
     """
 
     text: str
     lower: str
     tokens: Sequence[bytes]
-    token_set: frozenset[bytes] | None = None
     scans: dict[_Scan, list[_Hit]] | None = None
 
 
@@ -111,8 +107,7 @@ def prepare(text: str) -> PreparedText:
     [b'anti', b'regime', b'forces']
     """
     low = _lower_same_length(text)
-    tokens = ascii_tokens(low)
-    return PreparedText(text, low, tokens, frozenset(tokens), {})
+    return PreparedText(text, low, ascii_tokens(low), {})
 
 
 def _plural(word: str) -> str | None:
@@ -275,8 +270,7 @@ class Matcher:
     def _candidates(self, prepared: PreparedText) -> set[int]:
         gids = set(self._always)
         key_groups = self._key_groups
-        token_set = prepared.token_set
-        present = self._wanted.intersection(prepared.tokens if token_set is None else token_set)
+        present = self._wanted.intersection(prepared.tokens)
         for k in present:
             pairs = key_groups.get(k)
             if pairs is None:
