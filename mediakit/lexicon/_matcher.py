@@ -5,18 +5,13 @@ word, built by :func:`mediakit.text.trie_pattern`'s builder as a character trie,
 alternatives never backtrack across each other. For a text, a cheap byte-level tokenisation
 (:func:`mediakit.text.ascii_tokens`) finds which first words occur at all, and only their
 expressions run; they start with a literal, which the regex engine finds with a fast scan.
-Matchers share their expressions: a group with the same spellings in two lexicons (the markers
-lexicon and the loaded-language lexicon have hundreds in common) is one compiled expression, and
-a :class:`PreparedText` keeps the matches of each expression run on it, so the second matcher
-reads them instead of scanning the text again. The matching rules are those of
-:mod:`mediakit.lexicon`.
+The matching rules are those of :mod:`mediakit.lexicon`.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-import weakref
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,36 +40,6 @@ _GroupKey = tuple[str, bool]
 _Hit = tuple[int, int, int, str]
 
 
-class _Scan:
-    """One compiled group expression, shared by every matcher whose group has the same pattern.
-
-    Its identity keys :attr:`PreparedText.scans`: the matches of this expression in that text.
-    """
-
-    __slots__ = ("__weakref__", "case_sensitive", "regex")
-
-    def __init__(self, regex: re.Pattern[str], case_sensitive: bool) -> None:
-        self.regex = regex
-        self.case_sensitive = case_sensitive  # run on the original text (else on the lower-cased one)
-
-    def __repr__(self) -> str:
-        return f"_Scan({self.regex.pattern[:40]!r}..., case_sensitive={self.case_sensitive})"
-
-
-#: The compiled group expressions alive, by (pattern, case-sensitive): equal groups of two
-#: lexicons share one :class:`_Scan`.
-_SCANS: weakref.WeakValueDictionary[tuple[str, bool], _Scan] = weakref.WeakValueDictionary()
-
-
-def _scan(pattern: str, case_sensitive: bool) -> _Scan:
-    """The :class:`_Scan` of ``pattern`` (compiled once while any matcher holds it)."""
-    key = (pattern, case_sensitive)
-    scan = _SCANS.get(key)
-    if scan is None:
-        scan = _SCANS[key] = _Scan(re.compile(pattern), case_sensitive)
-    return scan
-
-
 def _lower_same_length(text: str) -> str:
     """``text.lower()``, except characters whose lower case is longer stay as they are."""
     low = text.lower()
@@ -84,18 +49,11 @@ def _lower_same_length(text: str) -> str:
 
 
 class PreparedText(NamedTuple):
-    """A text with what every matcher needs from it, computed once (see :meth:`Matcher.find`).
-
-    ``text``, its lower-cased form ``lower`` (same length), its ASCII word ``tokens`` in order,
-    and ``scans``: the matches of each group expression already run on this text (filled by
-    :meth:`Matcher.find`, read by the next matcher that has the same group). A
-    ``PreparedText`` made without ``scans`` finds the same matches, only without that sharing.
-    """
+    """A text with what every matcher needs from it, computed once (see :meth:`Matcher.find`)."""
 
     text: str
     lower: str
     tokens: Sequence[bytes]
-    scans: dict[_Scan, list[_Hit]] | None = None
 
 
 def prepare(text: str) -> PreparedText:
@@ -107,7 +65,7 @@ def prepare(text: str) -> PreparedText:
     [b'anti', b'regime', b'forces']
     """
     low = _lower_same_length(text)
-    return PreparedText(text, low, ascii_tokens(low), {})
+    return PreparedText(text, low, ascii_tokens(low))
 
 
 def _plural(word: str) -> str | None:
@@ -212,19 +170,10 @@ class _Spellings:
 
 @dataclass(frozen=True)
 class _Group:
-    scan: _Scan
+    regex: re.Pattern[str]
+    case_sensitive: bool
     lookup: Mapping[str, int]
     seen: dict[str, int] = field(default_factory=dict)  # matched text -> term (a cache)
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        """The group's compiled expression."""
-        return self.scan.regex
-
-    @property
-    def case_sensitive(self) -> bool:
-        """Whether the expression runs on the original text (else on the lower-cased one)."""
-        return self.scan.case_sensitive
 
 
 class Matcher:
@@ -243,7 +192,7 @@ class Matcher:
         for gkey, surfaces in spellings.surfaces.items():
             cs = gkey[1]
             gid = len(self._groups)
-            self._groups.append(_Group(_scan(_group_pattern(surfaces, cs), cs),
+            self._groups.append(_Group(re.compile(_group_pattern(surfaces, cs)), cs,
                                        MappingProxyType(spellings.lookups[gkey])))
             for tokens in spellings.keys[gkey]:
                 if not tokens:
@@ -316,22 +265,11 @@ class Matcher:
             return []
         groups = self._groups
         original, low = prepared.text, prepared.lower
-        scans = prepared.scans
         hits: list[_Hit] = []
-        append = hits.append
         for gid in gids:
-            scan = groups[gid].scan
-            found = None if scans is None else scans.get(scan)
-            if found is not None:  # another matcher ran this expression on this text: its matches
-                for start, neg_end, _, matched in found:
-                    append((start, neg_end, gid, matched))
-                continue
-            found = []
-            for m in scan.regex.finditer(original if scan.case_sensitive else low):
-                found.append((m.start(), -m.end(), gid, m.group()))
-            if scans is not None:
-                scans[scan] = found  # complete before another thread can read it
-            hits += found
+            g = groups[gid]
+            for m in g.regex.finditer(original if g.case_sensitive else low):
+                hits.append((m.start(), -m.end(), gid, m.group()))
         if not hits:
             return []
         hits.sort()
@@ -347,10 +285,7 @@ class Matcher:
         out = []
         n = self._n_terms
         for start, neg_end, gid, matched in chosen:
-            group = groups[gid]
-            i = group.seen.get(matched)
-            if i is None:
-                i = self._term_of(group, matched)
+            i = self._term_of(groups[gid], matched)
             if i < n:
                 out.append((start, -neg_end, i))
         return out
@@ -391,8 +326,8 @@ class Matcher:
         k = bisect_left(starts, frontier)
         if k == 0 or -found[k - 1][1] <= frontier:
             return found[k] if k < len(found) else None
-        scan = self._groups[gid].scan
-        m = scan.regex.search(original if scan.case_sensitive else low, frontier)
+        g = self._groups[gid]
+        m = g.regex.search(original if g.case_sensitive else low, frontier)
         return None if m is None else (m.start(), -m.end(), gid, m.group())
 
 
