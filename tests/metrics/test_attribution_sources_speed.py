@@ -95,3 +95,11 @@ def test_may_name_never_skips_a_match(s: str) -> None:
         assert lex.org_name_re.search(s) is None
     if not _sources.may_name(media_heads, runs):
         assert lex.media_name_re.search(s) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" ,;:\u2014\u2013-()", max_size=8))
+def test_a_span_without_words_is_other_not_an_error(s: str) -> None:
+    # dashes and commas only split into no segment: typed "other" like an empty span (an IndexError before)
+    info = _sources.analyze_span(s)
+    assert info.type == "other" and info.role is None and info.affiliation is None

@@ -313,6 +313,8 @@ def analyze_span(span: str) -> SpanInfo:
         return SpanInfo("person", text, None, None, "")  # the common case: a surname ("Ryabkov")
     if "," in text or "(" in text or "—" in text or "–" in text:
         segs = [x for x in _SEGMENT_SPLIT_RE.split(text) if x and x.strip()]
+        if not segs:  # dashes and commas only ("—"): no words, as an empty span
+            return SpanInfo("other", None, None, None, "")
     else:
         segs = [text]  # nothing to split at
     head = segs[0]
