@@ -76,7 +76,7 @@ def test_name_heads_cover_the_name_patterns() -> None:
             text = f"the {name} said"
             if rx.search(text) is not None:  # (a name that ends with a period matches only before a word character)
                 found += 1
-                assert _sources.may_name(heads, _sources._WORD_RUN_RE.findall(text))
+                assert _sources.may_name(heads, _sources.word_runs(text))
         assert found > len(names) // 2
 
 
@@ -90,7 +90,7 @@ _NAMEISH = st.lists(st.sampled_from(["White", "House", "Fox", "News", "al", "Qae
 def test_may_name_never_skips_a_match(s: str) -> None:
     lex = lexicons()
     org_heads, media_heads = _sources.name_heads(lex)
-    runs = _sources._WORD_RUN_RE.findall(s)
+    runs = _sources.word_runs(s)
     if not _sources.may_name(org_heads, runs):
         assert lex.org_name_re.search(s) is None
     if not _sources.may_name(media_heads, runs):

@@ -20,7 +20,8 @@ from ...text import CHUNK_RE
 from ._channel import channel, kind
 from ._document import Attr, Doc
 from ._lexicon import lexicons, word_lists
-from ._sources import SpanInfo, analyze_span, clean_name, entity_name, may_name, name_heads, name_start, type_of
+from ._sources import (SpanInfo, analyze_span, clean_name, entity_name, may_name, name_heads, name_start, type_of,
+                       word_runs)
 
 __all__ = ["Person", "People", "resolve", "clear_mention_caches"]
 
@@ -53,7 +54,6 @@ _TITLED_NAME_RE = re.compile(rf"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov)\.?\s+({_NAME_TOK
 _GENDER_PRONOUN_RE = re.compile(r"(h(?<!\wh)(?:e|is|im|imself|er|ers|erself)|s(?<!\ws)he"
                                 r"|H(?<!\wH)(?:e|is|er)|S(?<!\wS)he)\b")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
-_WORD_RUN_RE = re.compile(r"\w+")  # the runs of word characters that may_name compares
 
 
 @dataclass
@@ -115,7 +115,7 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
     # nm is single-spaced (clean_name): a set look-up is what in_names would do
     if nm in lex.media_name_set or nm.lower() in lex.agency_of:
         return None
-    if may_name(name_heads(lex)[0], _WORD_RUN_RE.findall(nm)) and lex.org_name_re.search(nm):
+    if may_name(name_heads(lex)[0], word_runs(nm)) and lex.org_name_re.search(nm):
         return None  # (the organisations' pattern read only where one of them may be)
     gender = "m" if first in lex.male and first not in lex.female else (
         "f" if first in lex.female and first not in lex.male else "")

@@ -17,7 +17,7 @@ from ._lexicon import Lexicons, lexicons, word_lists
 from ._phrases import TOKEN_RE
 
 __all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts",
-           "name_heads", "may_name"]
+           "name_heads", "may_name", "word_runs"]
 
 _SURNAME_ONLY_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+)*")
 #: a comma, white space before a party label ("(R-Ariz.)"), or a dash: ``,\s*|\s+(?=\(...)|\s*[—–]\s*``, written
@@ -146,9 +146,14 @@ def name_heads(lex: Lexicons) -> tuple[frozenset[str] | None, frozenset[str] | N
     return _leading_runs(lex.org_names), _leading_runs(lex.media_names)
 
 
+def word_runs(text: str) -> list[str]:
+    """The runs of word characters of ``text``, which :func:`may_name` compares with a pattern's heads."""
+    return _WORD_RUN_RE.findall(text)
+
+
 def may_name(heads: frozenset[str] | None, runs: list[str]) -> bool:
     """Whether a name pattern of ``words_re`` (case-sensitive, whose names lead with ``heads``) may match in a text
-    whose runs of word characters are ``runs`` (``_WORD_RUN_RE.findall``).
+    whose runs of word characters are ``runs`` (:func:`word_runs`).
 
     A name matches only after a character that is no word character and where the text's run of word characters is
     the name's leading run (a space or another character follows it in the name, or the pattern's ``\\b``), so a
@@ -444,7 +449,7 @@ def _type_without_name(text: str, head: str, core: str) -> str:
     if lex.agency_re.search(core):
         return "agency"
     org_heads, media_heads = name_heads(lex)
-    runs = _WORD_RUN_RE.findall(core)
+    runs = word_runs(core)
     if may_name(media_heads, runs) and lex.media_name_re.search(core):
         return "media"
     if may_name(org_heads, runs) and lex.org_name_re.search(core):
