@@ -16,7 +16,7 @@ quotation marks in three ways, kept as three rule sets (``style``):
     doubled marks (two backticks or two apostrophes open, two apostrophes close). A quotation
     is closed by a mark of its own type; if none comes before the end of the paragraph, a
     closing mark of another type right after a word ends it (a typesetting slip such as
-    \u201cA," closed by a straight quote; after such a slip a straight " that can open opens the
+    \u201cA," closed by a straight quote, or \u201cA,\u201c by a second opening mark; after such a slip a straight " that can open opens the
     next quotation, even in one it would close: '"A,\u201d he said. "B."'). A straight " opens
     only after white space or opening punctuation and before a non-space; a \u2018 only before a non-space. An apostrophe
     \u2019 counts as a mark that closes nothing (so a paragraph whose first mark is one does
@@ -224,8 +224,10 @@ class _Scanner:
         if not self.rules.typed:
             return  # an opening mark inside an open quotation: nested or a missing close; ignore
         text = self.text
-        if self.alt < 0 and q in _ALT_CLOSE and p > 0 and not text[p - 1].isspace() and (
-                end >= len(text) or not text[end].isalnum()):
+        if self.alt < 0 and (q in _ALT_CLOSE or q == self.open_type == "\u201c") and p > 0 and (
+                not text[p - 1].isspace()) and (end >= len(text) or not text[end].isalnum()):
+            # a closing mark of another type right after a word, or an opening \u201c used as the closing
+            # one ('\u201cA,\u201c he said'): a slip that ends the quotation if no proper mark does
             self.alt = end
         elif self.alt >= 0 and (q in ("\u201c", "\u00ab") or q == '"' and self.rules.straight_opens(text, p)):
             # '\u201cA," he said. "B.\u201d': the slip closed the first quotation; this opens another

@@ -222,8 +222,9 @@ def _old_find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_OldQuote]
                 elif q in _OLD_PROPER_CLOSE[open_type]:
                     _old_emit(quotes, open_at, m.end(), True, cont)
                     open_at, cont, alt = -1, -1, -1
-                elif alt < 0 and q in ("”", '"', "''", "»") and p > 0 and not text[p - 1].isspace() and (
-                        m.end() >= n or not text[m.end()].isalnum()):
+                elif alt < 0 and (q in ("”", '"', "''", "»") or q == open_type == "“") and p > 0 and (
+                        not text[p - 1].isspace()) and (m.end() >= n or not text[m.end()].isalnum()):
+                    # changed on purpose (stop 40): an opening “ after a word ('“A,“ he said') is a slip too
                     alt = m.end()
                 elif alt >= 0 and (q in ("“", "«") or q == '"' and _old_straight_opens(text, p, n)):
                     _old_emit(quotes, open_at, alt, True, cont)

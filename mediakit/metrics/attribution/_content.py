@@ -37,6 +37,9 @@ _COMMA_VERB_RE = re.compile(r",(?:[”\"’]|'')?[ \t\u00a0]+\Z")
 _TO_AFTER_RE = re.compile(r"[ \t\u00a0]+to\b")
 _ADJUNCT_OPENERS = frozenset({"in", "on", "at", "after", "before", "during", "following", "while", "as",
                               "when", "because", "since", "until", "though", "although", "amid", "despite"})
+#: The topic of a verb of saying ('said of the plan', 'wrote about it'), an adjunct after those lemmas.
+_TOPIC_OPENERS = frozenset({"of", "about"})
+_TOPIC_LEMMAS = frozenset({"say", "write", "speak", "talk", "comment", "joke", "remark", "add", "tell"})
 _AT_LEAST_RE = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 _COMMA_QUOTE_RE = re.compile(r",\s*(?=[\"“«]|'')")
@@ -162,11 +165,14 @@ def _cut_at_final_report(doc: Doc, s: int, e: int, cues: list[tuple[re.Match[str
     return e
 
 
-def adjunct_only(tail: str, words: WordLists, lemma: str = "") -> bool:
+def adjunct_only(tail: str, words: WordLists, lemma: str = "", *, topic: bool = False) -> bool:
     """``tail`` (what follows a verb of saying to the sentence end) is an adjunct, not a complement: it opens
     with a preposition of place or time or a subordinator and holds no quotation and no "that" ("as" is the
-    complement of "describe ... as", the lemmas ``as_lemmas``)."""
+    complement of "describe ... as", the lemmas ``as_lemmas``). With ``topic``, the topic of a verb of saying
+    counts as an adjunct too ('said of the plan', 'wrote about it')."""
     w = first_word(tail)
+    if topic and w in _TOPIC_OPENERS and lemma in _TOPIC_LEMMAS:
+        w = "on"  # '..., Jenna Golden said of Trump's campaign.': the topic, like 'on' in 'said on Twitter'
     if w not in _ADJUNCT_OPENERS or _AT_LEAST_RE.match(tail) or (w == "as" and lemma in words.as_lemmas):
         return False
     return not any(ch in tail for ch in "\"“”«:") and "''" not in tail and _THAT_RE.search(tail) is None

@@ -18,7 +18,7 @@ from ...text import ASCII_LETTERS_RE
 from ._phrases import TOKEN_RE
 from ._predicative import plural_subject
 
-__all__ = ["cue_ok", "aux_start"]
+__all__ = ["cue_ok", "aux_start", "raising_before_to", "READY_ADJECTIVES"]
 
 _CONTRACTION_RE = re.compile(r"(?<=\w)(?:n[’']t|[’'](?:s|ve|d|re|ll))\Z", re.IGNORECASE)
 _DELEGATE_RE = re.compile(r"\s+(delegates?|pledge|votes?)\b")
@@ -101,6 +101,25 @@ def _in_a_name(doc: Doc, s: int) -> bool:
     return False
 
 
+#: Adjectives of readiness before an infinitive whose subject is the speaker ('was quick to note').
+READY_ADJECTIVES = frozenset({"quick", "quicker", "careful", "eager", "reluctant", "willing", "unwilling", "ready",
+                              "hesitant", "first", "last", "able", "unable", "prepared", "happy", "glad", "proud",
+                              "keen", "loath", "anxious", "sure", "likely", "unlikely"})
+
+
+def raising_before_to(text: str, to_start: int, words: WordLists) -> bool:
+    """'went on to', 'continued to' or an adjective of readiness ('was quick to') before the "to" at ``to_start``:
+    the infinitive after it is its subject's act."""
+    left = text[max(0, to_start - 30):to_start].split()
+    if not left:
+        return False
+    w = left[-1].lower()
+    if w == "on" and len(left) > 1:
+        return left[-2].lower() in words.go_on_forms
+    return w in words.go_on_forms or (w in READY_ADJECTIVES and w not in ("first", "last", "likely", "unlikely",
+                                                                          "able", "unable", "sure"))
+
+
 def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool:
     """The word right before the form makes it a noun or an infinitive ('of fear', 'the report', 'to say')."""
     k = s
@@ -115,19 +134,35 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
     lp = prev.lower()
     ing = word.split(None, 1)[0].lower().endswith("ing")  # "referring to": the first word carries the inflection
     if lp in words.prepositions and not ing:
-        return True  # '26 years of fear', 'in response': a noun
+        # '26 years of fear', 'in response': a noun; 'has since said': an adverb after an auxiliary
+        return not (lp == "since" and _aux_before(text, j, words))
     if prev.isdigit():
         # 'a 2023 report'; a past tense is no noun ('three in 10 said')
         lw = word.lower()
         return lw in words.nounish or lw in words.noun_bases
     if lp == "to":
-        # an infinitive: a cue only for a verb of saying ('went on to say'; see _verb._verb_before_to)
+        # an infinitive: a cue only for a verb of saying ('went on to say'; see _verb._verb_before_to), or
+        # for any cue after 'went on' or an adjective of readiness ('went on to endorse', 'was quick to condemn')
         lex = lexicons()
         lemma = lex.spaced_lemma.get(" ".join(word.lower().split()), "")
+        if lemma in lex.cues and not ing and not lex.cues[lemma]["speech"]:
+            return not raising_before_to(text, j, words)
         return lemma not in lex.cues or not lex.cues[lemma]["speech"] or ing
-    if lp in words.determiners or lp.endswith(("’s", "'s", "s’", "s'")) and prev[:1].isupper():
-        return True
+    if lp == "first":
+        # 'the first report', 'his first tweet': a noun; 'was first reported by', 'She first tweeted': a verb
+        left = text[max(0, j - 30):j].split()
+        return bool(left) and (left[-1].lower() in words.determiners or left[-1].lower().endswith(("’s", "'s")))
+    if lp in words.determiners or lp.endswith(("’s", "'s", "s’", "s'")) and prev[:1].isupper() and (
+            lp not in words.subject_contractions):
+        return True  # 'the report', 'Trump's claims'; not 'He's said'
     return lp.endswith(("’s", "'s")) and lp not in words.subject_contractions
+
+
+def _aux_before(text: str, j: int, words: WordLists) -> bool:
+    """An auxiliary ends right before position ``j`` ('has since said', 'he’d since said')."""
+    left = text[max(0, j - 12):j].rstrip(" \t\u00a0").rsplit(None, 1)
+    w = left[-1].lower() if left else ""
+    return w in words.aux or w.endswith(("’s", "'s", "’d", "'d", "’ve", "'ve"))
 
 
 def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> bool:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ._content import adjunct_only, content_left, content_right, following_quotes, second_piece, split_quote
-from ._cues import aux_start
+from ._cues import READY_ADJECTIVES, aux_start, raising_before_to
 from ._document import Attr, Doc
 from ._frames import (according_frame, asked_frame, attitude_frame, evidential_frame, participle_frame, passive_frame,
                       shared_subject)
@@ -38,12 +38,12 @@ _WORD_OR_OPENER_RE = re.compile(r"[\w\"“«„‘]")  # a word character or one
 _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|gets)|[’']s)\s+"
                              r"(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
-_READY_ADJECTIVES = frozenset({"quick", "quicker", "careful", "eager", "reluctant", "willing", "unwilling", "ready",
-                               "hesitant", "first", "last", "able", "unable", "prepared", "happy", "glad", "proud",
-                               "keen", "loath", "anxious", "sure", "likely", "unlikely"})
-"""Adjectives of readiness before an infinitive of saying whose subject is the speaker ('was quick to note')."""
 _DEGREE_WORDS = frozenset({"more", "less", "most", "least", "so", "very", "too", "quite", "far", "much"})
-_BY_AFTER_RE = re.compile(r"\s+by\s")
+_PERSONAL_S = frozenset({"he", "she", "who"})  # before a contracted "'s"
+_TO_OR_BY_RE = re.compile(r"\s+(?:to|by)\b")
+_BY_AFTER_RE = re.compile(r"\s+by\s(?!\s*(?:tele)?phone\b|\s*e-?mail\b|\s*text(?:\s+message)?\b|\s*video(?:link)?\b"
+                          r"|\s*satellite\b|\s*letter\b|\s*fax\b|\s*Skype\b|\s*Zoom\b|\s*radio\b)")
+"""'by' after a participle: a reduced passive ('estimates cited by both parties'), not 'said by telephone'."""
 _ADVERBS = frozenset({"seldom", "never", "also", "often", "still", "rarely", "then", "now", "later", "soon",
                       "already", "just", "only", "even", "again", "once", "always", "sometimes"})
 # "told <a hearer of up to eight words> that ...": the hearer before the complementizer
@@ -109,7 +109,7 @@ def read_clause(doc: Doc, m: re.Match[str], lemma: str) -> CueClause:
     prev_word = text[max(pw_s, ss):subj_end].strip() if subj_end > ss else ""
     aux = text[subj_end:cs].lower()
     passive = bool(aux) and not is_ing and (head.endswith("ed") or head in words.irregular_participles) \
-        and _PASSIVE_AUX_RE.search(aux) is not None
+        and _PASSIVE_AUX_RE.search(aux) is not None and not _has_contracted(prev_word, aux, text, ce)
     progressive = is_ing and bool(_PROGRESSIVE_AUX_RE.search(aux))
     # where the subject may start: after a comma, a dash, an open parenthesis or a quotation
     bound, bound_kind = ss, "start"
@@ -139,6 +139,13 @@ def read_clause(doc: Doc, m: re.Match[str], lemma: str) -> CueClause:
     return CueClause(doc, words, m, cs, ce, lemma, form, entry["frame"], ss, se, pi, subj_end,
                      prev_word, aux, is_ing, bool(entry["speech"]), passive, progressive, bound, bound_kind,
                      subj_s, subj_e, text[subj_s:subj_e].split(), left_exists)
+
+
+def _has_contracted(prev_word: str, aux: str, text: str, ce: int) -> bool:
+    """'He's said he ...': the "'s" after a personal subject is "has" (a perfect), unless "to" or "by" follows
+    the participle ('He's said to be ill', 'she's told by aides')."""
+    return (prev_word.lower() in _PERSONAL_S and aux.replace("’", "'").split()[:1] == ["'s"]
+            and _TO_OR_BY_RE.match(text, ce) is None)
 
 
 def read_tail(c: CueClause) -> None:
@@ -199,8 +206,9 @@ def _other_frame(c: CueClause) -> str:
     if c.prev_word and pw in words.subordinators and c.form in words.asked_forms:
         return "as_clause" if pw == "as" else "passive"  # 'when asked', 'As reported by X, ...'
     if pw == "to" or c.aux.startswith("to ") or " to " in f" {c.aux}":
-        if pw == "to" and not c.aux and c.lexicon_speech and _verb_before_to(c):
-            return "infinitive"  # 'went on to say', 'paused to ask': the subject of the verb before
+        if pw == "to" and not c.aux and (c.lexicon_speech and _verb_before_to(c) or not c.is_ing and raising_before_to(
+                c.doc.text, c.doc.text.rfind("to", c.ss, c.subj_end), c.words)):
+            return "infinitive"  # 'went on to say', 'paused to ask', 'went on to endorse': the subject of the verb before
         return "none"  # an infinitive: 'seems to have found', 'wants to say'
     return ""
 
@@ -212,7 +220,7 @@ def _infinitive_subject(c: CueClause) -> Span | None:
     k = len(toks) - 2  # the verb (or "on") before "to"
     if k >= 1 and toks[k].group().lower() == "on":
         k -= 1
-    while k >= 1 and toks[k - 1].group().lower() in _DEGREE_WORDS and toks[k].group().lower() in _READY_ADJECTIVES:
+    while k >= 1 and toks[k - 1].group().lower() in _DEGREE_WORDS and toks[k].group().lower() in READY_ADJECTIVES:
         k -= 1  # 'voters are more likely to say': the degree word belongs to the adjective
     if k < 1:
         return None
@@ -236,7 +244,7 @@ def _verb_before_to(c: CueClause) -> bool:
         return toks[-3].lower() in c.words.go_on_forms
     if w in c.words.go_on_forms:
         return True  # 'continued to say'
-    if w in _READY_ADJECTIVES:
+    if w in READY_ADJECTIVES:
         return True  # 'was quick to point out', 'is ready to say'
     return (w.endswith("ed") and w.islower() and len(w) > 4 and w not in lexicons().form_lemma
             and w not in c.words.not_raising)
@@ -392,7 +400,8 @@ def appositive_post_frame(c: CueClause, appositive: Span) -> Attr | None:
     while k > ss and text[k - 1] in " \t\u00a0,":
         k -= 1
     qi = c.doc.quote_ending_at(k, k - 1) if k > ss else -1
-    if qi < 0 or not (c.tail_empty or adjunct_only(c.tail_clean, c.words, c.lemma)):
+    if qi < 0 or not (c.tail_empty or adjunct_only(c.tail_clean, c.words, c.lemma)
+                      or adjunct_only(text[c.ce:c.se].strip(), c.words, c.lemma, topic=True)):
         return None
     content = content_left(c.doc, ss, k)
     if not content:
