@@ -92,3 +92,22 @@ def test_typed_quotations_stay_ordered_and_inside_the_text(text):
     ends = [(q.start, q.end) for q in quotes]
     assert all(0 <= s < e <= len(text) for s, e in ends)
     assert all(e0 <= s1 for (_, e0), (s1, _) in zip(ends, ends[1:], strict=False))
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The panel is right to note, however, that the plan is costly.", "note", "The panel"),
+    ("Carson concluded by admonishing journalists who cannot put their ideology aside.", "concluded", "Carson"),
+    ("Obama spoke at the White House on Tuesday about rights for workers.", "spoke", "Obama"),
+    ("He is talking to voters about health care and jobs.", "talking", "He"),
+])
+def test_cues_after_an_adjective_a_gerund_or_a_place(text, cue, source):
+    out = _triples(text)
+    assert [(c, s) for c, s, _ in out] == [(cue, source)], out
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke at the rally in Ohio.",  # no topic: presence, not speech
+    "Obama spoke at the White House on condition of anonymity about it.",
+])
+def test_speaking_without_a_topic_is_no_cue(text):
+    assert _triples(text) == []

@@ -25,6 +25,9 @@ _DELEGATE_RE = re.compile(r"\s+(delegates?|pledge|votes?)\b")
 _ON_CONDITION_RE = re.compile(r"\s+on\s+(?:the\s+)?(?:condition|background)\b")
 _ASKED_ANON_RE = re.compile(
     r"\s+(?:not\s+to\s+be|that\s+(?:his|her|their)\s+name|to\s+remain\s+anonymous|for\s+anonymity)")
+_ABOUT_LATER_RE = re.compile(r"(?:[ \t\u00a0]+(?:to|with|at|in|on|before|after|during|the|a|an|his|her|their|[A-Z][\w.’'-]*"
+                             r"|\d[\w.]*|\w+day|\w+s|night|morning|evening|week|Tuesday))"
+                             r"{1,7}[ \t\u00a0]+about\b")
 _PARTICLE_UP_RE = re.compile(r"[ \t\u00a0]+up\b(?![-’'])")
 _PRONOUN_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ww]ho)[ \t\u00a0]+\Z")
 _QUOTE_NEXT_RE = re.compile(r"[ \t\u00a0]*(?:[\"“«]|'')")
@@ -104,7 +107,7 @@ def _in_a_name(doc: Doc, s: int) -> bool:
 #: Adjectives of readiness before an infinitive whose subject is the speaker ('was quick to note').
 READY_ADJECTIVES = frozenset({"quick", "quicker", "careful", "eager", "reluctant", "willing", "unwilling", "ready",
                               "hesitant", "first", "last", "able", "unable", "prepared", "happy", "glad", "proud",
-                              "keen", "loath", "anxious", "sure", "likely", "unlikely"})
+                              "keen", "loath", "anxious", "sure", "likely", "unlikely", "right", "correct", "wrong"})
 
 
 def raising_before_to(text: str, to_start: int, words: WordLists) -> bool:
@@ -117,7 +120,8 @@ def raising_before_to(text: str, to_start: int, words: WordLists) -> bool:
     if w == "on" and len(left) > 1:
         return left[-2].lower() in words.go_on_forms
     return w in words.go_on_forms or (w in READY_ADJECTIVES and w not in ("first", "last", "likely", "unlikely",
-                                                                          "able", "unable", "sure"))
+                                                                          "able", "unable", "sure", "right",
+                                                                          "correct", "wrong"))
 
 
 def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool:
@@ -221,6 +225,11 @@ def _not_a_statement(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
             # 'spoke favorably of', 'talked glowingly about', 'spoke out against'
             allowed = allowed + ("against", "for") if w.lower() == "out" else allowed
             nxt = _NEXT_WORD_RE.match(text, nxt.end())  # type: ignore[union-attr]
-        if nxt is None or nxt.group(1).lower() not in allowed or _ON_CONDITION_RE.match(text, m.end()):
+        if _ON_CONDITION_RE.match(text, m.end()):
             return True
+        if nxt is None or nxt.group(1).lower() not in allowed:
+            # 'spoke at the White House on Tuesday about ...', 'is talking to voters about ...': "about" later in
+            # the clause, after a place, time or hearer
+            return _ABOUT_LATER_RE.match(text, m.end()) is None
+        return False
     return lw in words.delegate_forms and _DELEGATE_RE.match(text, m.end(), m.end() + 20) is not None

@@ -41,9 +41,10 @@ _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s
 _DEGREE_WORDS = frozenset({"more", "less", "most", "least", "so", "very", "too", "quite", "far", "much"})
 _PERSONAL_S = frozenset({"he", "she", "who"})  # before a contracted "'s"
 _TO_OR_BY_RE = re.compile(r"\s+(?:to|by)\b")
-_BY_AFTER_RE = re.compile(r"\s+by\s(?!\s*(?:tele)?phone\b|\s*e-?mail\b|\s*text(?:\s+message)?\b|\s*video(?:link)?\b"
+_BY_AFTER_RE = re.compile(r"\s+by\s(?!\s*[a-z]+ing\b|\s*(?:tele)?phone\b|\s*e-?mail\b|\s*text(?:\s+message)?\b|\s*video(?:link)?\b"
                           r"|\s*satellite\b|\s*letter\b|\s*fax\b|\s*Skype\b|\s*Zoom\b|\s*radio\b)")
-"""'by' after a participle: a reduced passive ('estimates cited by both parties'), not 'said by telephone'."""
+"""'by' after a participle: a reduced passive ('estimates cited by both parties'), not 'said by telephone' or
+'concluded by saying'."""
 _ADVERBS = frozenset({"seldom", "never", "also", "often", "still", "rarely", "then", "now", "later", "soon",
                       "already", "just", "only", "even", "again", "once", "always", "sometimes"})
 # "told <a hearer of up to eight words> that ...": the hearer before the complementizer
