@@ -101,6 +101,19 @@ def test_party_from_the_gazetteer_and_carried_to_surnames_and_pronouns():
     assert rows[-1]["role_evidence"].startswith("antecedent:Ted Cruz")
 
 
+def test_a_pronoun_refers_to_the_surname_in_subject_position_before_it():
+    # "Trump" alone (named in full before) is the subject of the sentence before "He": not the last source, Clyburn
+    text = ("Donald Trump spoke in Ohio on Monday. Rep. Jim Clyburn said the plan was bad for black voters. "
+            "Trump has record low support among black voters. He recently said he would win them over.")
+    rows = find_attributions(text)
+    assert [(r["source_text"], r["speaker"], r["party"]) for r in rows] == [
+        ("Rep. Jim Clyburn", "Jim Clyburn", "Democratic"), ("He", "Donald Trump", "Republican")]
+    # a surname inside a quotation is no antecedent
+    text = ("Donald Trump spoke in Ohio. Rep. Jim Clyburn said the plan was bad. \"Trump is wrong,\" Clyburn said. "
+            "He said voters would not forget.")
+    assert find_attributions(text)[-1]["speaker"] == "Jim Clyburn"
+
+
 def test_user_gazetteer_is_used():
     text = "Alwyn Brackenbury said the vote was close."
     assert _one(text)["source_role"] == "unknown"

@@ -48,6 +48,10 @@ _MULTI_NAME_RE = re.compile(
     rf"(?:\s+(?:{_PARTICLE})?{_NAME_TOKEN})+"
     rf"(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"
 )
+#: A capitalised word (a surname alone, when a person of that surname was named in full before).
+_CAPITALISED_RE = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w’'-])")
+#: A capitalised word or a title right before a position: the word there continues a name.
+_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]\.)\s+\Z")
 _TITLED_NAME_RE = re.compile(rf"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov)\.?\s+({_NAME_TOKEN})")
 #: he|his|him|himself|she|her|hers|herself|He|His|She|Her as whole words (the boundary before
 #: checked behind the first letter, so that ``re`` skips ahead to the next h, s, H or S)
@@ -207,6 +211,8 @@ class People:
         a "he" or "she")."""
         self._full_names(limit, genders)
         self._titled_names(limit)
+        if genders:
+            self._surnames(limit)
         self.mentions.sort()
         self.mention_pos = [x[0] for x in self.mentions]
 
@@ -256,6 +262,23 @@ class People:
             gg = "m" if title == "mr" else ("f" if title in ("mrs", "ms", "miss") else "")
             p = people.setdefault(full, Person(full, None, None, gg))
             p.gender = p.gender or gg
+            mentions.append((ms, full, -1))
+
+    def _surnames(self, limit: int) -> None:
+        """Surnames alone of people named in full before ("Trump has ... He said"): candidates for a "he" or
+        "she" like any other mention (subject position weighs more, see :meth:`weight_at`)."""
+        text, by_last, mentions = self.doc.text, self.by_last, self.mentions
+        if not by_last:
+            return
+        taken = {p for p, _, _ in mentions}
+        for m in _CAPITALISED_RE.finditer(text, 0, limit):
+            full = by_last.get(m.group().lower())
+            if full is None or full == m.group():
+                continue
+            ms = m.start()
+            if ms in taken or (ms > 1 and text[ms - 2].isalpha() or ms > 0 and text[ms - 1] in ".-") or (
+                    _NAME_BEFORE_RE.search(text, max(0, ms - 30), ms) is not None) or self.quoted(ms):
+                continue  # part of a longer name ("Donald Trump", "Mr. Trump": counted), or quoted
             mentions.append((ms, full, -1))
 
     # ----------------------------------------------------------------------- pronouns
