@@ -48,8 +48,6 @@ _MULTI_NAME_RE = re.compile(
     rf"(?:\s+(?:{_PARTICLE})?{_NAME_TOKEN})+"
     rf"(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"
 )
-#: A capitalised word (a surname alone, when a person of that surname was named in full before).
-_CAPITALISED_RE = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w’'-])")
 #: A capitalised word or a title right before a position: the word there continues a name.
 _NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]\.)\s+\Z")
 _TITLED_NAME_RE = re.compile(rf"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov)\.?\s+({_NAME_TOKEN})")
@@ -265,21 +263,24 @@ class People:
             mentions.append((ms, full, -1))
 
     def _surnames(self, limit: int) -> None:
-        """Surnames alone of people named in full before ("Trump has ... He said"): candidates for a "he" or
-        "she" like any other mention (subject position weighs more, see :meth:`weight_at`)."""
-        text, by_last, mentions = self.doc.text, self.by_last, self.mentions
-        if not by_last:
-            return
+        """Surnames alone of people named in full, in subject position (:meth:`weight_at`): the strong
+        candidates for a later "he" or "she" ("Trump has record low support ... He said")."""
+        text, mentions = self.doc.text, self.mentions
         taken = {p for p, _, _ in mentions}
-        for m in _CAPITALISED_RE.finditer(text, 0, limit):
-            full = by_last.get(m.group().lower())
-            if full is None or full == m.group():
+        for key, full in self.by_last.items():
+            surname = next((w for w in full.split() if w.lower() == key), None)
+            if surname is None or surname == full:
                 continue
-            ms = m.start()
-            if ms in taken or (ms > 1 and text[ms - 2].isalpha() or ms > 0 and text[ms - 1] in ".-") or (
-                    _NAME_BEFORE_RE.search(text, max(0, ms - 30), ms) is not None) or self.quoted(ms):
-                continue  # part of a longer name ("Donald Trump", "Mr. Trump": counted), or quoted
-            mentions.append((ms, full, -1))
+            n = len(surname)
+            ms = text.find(surname, 0, limit)
+            while ms >= 0:
+                end = ms + n
+                if ms not in taken and not (ms > 0 and (text[ms - 1].isalnum() or text[ms - 1] in ".-'’")) and not (
+                        end < len(text) and (text[end].isalnum() or text[end] in "-'’")) and (
+                        _NAME_BEFORE_RE.search(text, max(0, ms - 30), ms) is None) and not self.quoted(ms) and (
+                        self.weight_at(ms) == 2):
+                    mentions.append((ms, full, -1))  # not part of a longer name ("Donald Trump", "Mr. Trump")
+                ms = text.find(surname, end, limit)
 
     # ----------------------------------------------------------------------- pronouns
 
