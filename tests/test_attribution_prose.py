@@ -73,6 +73,10 @@ _LEMMAS = {"calls": "call", "found": "find", "adds": "add", "added": "add", "dis
     ("Check back soon: we'll be adding new interviews weekly.", "adding", "we", "new interviews weekly",
      "progressive_activity"),
     ("I'm writing this in Lima.", "writing", "I", "this in Lima", "progressive_activity"),
+    ("It became the most discussed post on the blog.", "discussed", "It became the most", "post on the blog",
+     "noun_cue"),
+    ("These SMS messages add some level of urgency.", "add", "These SMS messages", "some level of urgency",
+     "plain_object"),
 ])
 def test_each_filter_rejects_its_shape(text, cue, source, content, reason):
     content = content or text[text.index(cue) + len(cue):]
@@ -106,6 +110,10 @@ def test_each_filter_rejects_its_shape(text, cue, source, content, reason):
     ("Let me just say that it was not crowded.", "say", "Let me just", "it was not crowded"),
     ("She was adding that the plan would fail.", "adding", "She", "the plan would fail"),
     ("He is writing: \"The plan will fail.\"", "writing", "He", "\"The plan will fail.\""),
+    # "add" with a clause without "that", or a quotation later in the sentence, still reports
+    ("He said so, adding the U.S. must be equally global.", "adding", None, "the U.S. must be equally global"),
+    ("Then she added a caveat: \"I will vote for him.\"", "added", "she", "a caveat: \"I will vote for him.\""),
+    ("It is the most widely read column.", "read", "It", "column"),
 ])
 def test_news_shapes_are_kept(text, cue, source, content):
     a = _attr(text, cue, source, content)

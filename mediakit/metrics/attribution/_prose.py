@@ -43,7 +43,7 @@ __all__ = ["prose_reason", "prose_ok", "REASONS"]
 REASONS: tuple[str, ...] = ("second_person", "imperative", "question", "noun_cue", "naming", "credit",
                             "wh_object", "empty_content", "pronoun_object", "passive_agent",
                             "relative_gap", "caused_motion", "own_naming", "object_relative",
-                            "progressive_activity") + COMPLEMENT_REASONS
+                            "progressive_activity", "plain_object") + COMPLEMENT_REASONS
 """The reasons :func:`prose_reason` gives, in the order it tests them."""
 
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|\d[\w.,]*")
@@ -66,6 +66,15 @@ _QUANTIFIERS = frozenset("all both each none some many most few several one two 
 _PARTICIPLE_RE = re.compile(r"(?:ed|en|wn)\Z")  # a past participle that takes a "by" agent
 # words after which a form in -ing is a gerund, a noun ("worth noting", "talk about adding")
 _GERUND_HEADS = frozenset({"worth", "about", "into"})
+_DEGREE_WORDS = frozenset({"most", "least", "more", "less"})
+#: Lemmas that report only with a clause or a quotation after them: with a plain noun phrase as object they
+#: name an act ("These messages add some urgency"). ("threaten" and "declare" with an object are reports in
+#: PolNeAR: "threatening the chairwoman", "declared their allegiance".)
+_PLAIN_OBJECT_LEMMAS = frozenset({"add"})
+#: A plain noun phrase opening right after the cue: a determiner or quantifier and a word.
+_PLAIN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|this|these|some|more|new|our|your|their|its|his|her|any)\s+[a-z]",
+                              re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z“\"]|\s*$)")
 # cue frames of nouns and adjectives (``cues.yaml``): the noun and agent rules do not apply to them
 _NOUN_FRAMES = frozenset({"nominal", "attitude"})
 _TO_RE = re.compile(r"\s+to\b")
@@ -189,6 +198,9 @@ def _cue_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
     if form in word_lists().nounish and before.islower() and low not in _SUBJECT_PRONOUNS and low[-1:] != "s" \
             and _word_before(text, cs - len(before) - 1).lower() in word_lists().prepositions:
         return "noun_cue"  # "rely on video calls": a compound noun after a preposition
+    if low in _DEGREE_WORDS and form.endswith("ed") and \
+            _word_before(text, cs - len(before) - 1).lower() in _NP_DETERMINERS:
+        return "noun_cue"  # "the most discussed post": a participle as an adjective before its noun
     if cs > 0 and text[cs - 1] in "/-_" or (low in _GERUND_HEADS and form.endswith("ing")):
         return "noun_cue"  # "annotate/blame", "worth noting", "talk about adding": not a verb with a subject
     if form == "thanks" and _TO_RE.match(text, ce):
@@ -219,11 +231,26 @@ def _sense_reason(text: str, a: Attr, src: list[str]) -> str | None:
             return "caused_motion"  # "only adds to the intrigue", "add b'' prefixes to all strings"
     if a.lemma in ("add", "write") and form.endswith("ing") and _after_be(text, a.cue[0]) and not _clause_after(text, ce):
         return "progressive_activity"  # "we'll be adding new interviews", "I'm writing this in Lima": an activity
+    if a.lemma in _PLAIN_OBJECT_LEMMAS and a.content and a.content[0][0] >= ce and not _clause_after(text, ce) \
+            and _plain_object(text, ce):
+        return "plain_object"  # "These SMS messages add some level of urgency": an act, no content
     if src and src[-1] in _SUBJECT_PRONOUNS and _object_relative(text, a, src):
         return "object_relative"  # "the structure we'd want for building": a relative clause, its gap the object
     if a.lemma == "call" and form == "call" and src[-1:] == ["we"] and not _THAT_RE.match(text, ce):
         return "own_naming"  # "we call it entrepreneurial capitalism", 'what we call "dreamers"': the writer's term
     return None
+
+
+def _plain_object(text: str, ce: int) -> bool:
+    """A plain noun phrase follows the cue ("some level of urgency", "the health of those living near"), not a
+    clause without "that" ("the U.S. must act") and no quotation or colon later in the sentence ("a caveat: ...")."""
+    if _PLAIN_OBJECT_RE.match(text, ce) is None:
+        return False
+    end = _SENTENCE_END_RE.search(text, ce, min(len(text), ce + 200))
+    rest = text[ce:end.start() if end is not None else min(len(text), ce + 200)]
+    if any(ch in rest for ch in ":\"“”«'‘"):
+        return False
+    return _AUX.isdisjoint(w.lower() for w in _WORD_RE.findall(rest)[:9])
 
 
 def _object_relative(text: str, a: Attr, src: list[str]) -> bool:

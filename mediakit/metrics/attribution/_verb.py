@@ -38,6 +38,7 @@ _WORD_OR_OPENER_RE = re.compile(r"[\w\"“«„‘]")  # a word character or one
 _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|gets)|[’']s)\s+"
                              r"(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
+_JUDGING_ADJECTIVES = frozenset({"right", "correct", "wrong"})
 _DEGREE_WORDS = frozenset({"more", "less", "most", "least", "so", "very", "too", "quite", "far", "much"})
 _PERSONAL_S = frozenset({"he", "she", "who"})  # before a contracted "'s"
 _TO_OR_BY_RE = re.compile(r"\s+(?:to|by)\b")
@@ -246,7 +247,9 @@ def _verb_before_to(c: CueClause) -> bool:
     if w in c.words.go_on_forms:
         return True  # 'continued to say'
     if w in READY_ADJECTIVES:
-        return True  # 'was quick to point out', 'is ready to say'
+        # 'was quick to point out', 'is ready to say'; 'right', 'correct', 'wrong' only after a copula ('is right to
+        # note', not 'reserves the right to note')
+        return w not in _JUDGING_ADJECTIVES or toks[-3].lower() in c.words.copulas
     return (w.endswith("ed") and w.islower() and len(w) > 4 and w not in lexicons().form_lemma
             and w not in c.words.not_raising)
 
