@@ -26,7 +26,7 @@ _ON_CONDITION_RE = re.compile(r"\s+on\s+(?:the\s+)?(?:condition|background)\b")
 _ASKED_ANON_RE = re.compile(
     r"\s+(?:not\s+to\s+be|that\s+(?:his|her|their)\s+name|to\s+remain\s+anonymous|for\s+anonymity)")
 _ABOUT_LATER_RE = re.compile(r"(?:[ \t\u00a0]+(?:to|with|at|in|on|before|after|during|the|a|an|his|her|their|[A-Z][\w.’'-]*"
-                             r"|\d[\w.]*|\w+day|\w+s|night|morning|evening|week|Tuesday))"
+                             r"|\d[\w.]*|\w+day|\w+s|night|morning|evening|week))"
                              r"{1,7}[ \t\u00a0]+about\b")
 _PARTICLE_UP_RE = re.compile(r"[ \t\u00a0]+up\b(?![-’'])")
 _PRONOUN_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ww]ho)[ \t\u00a0]+\Z")
@@ -110,6 +110,12 @@ READY_ADJECTIVES = frozenset({"quick", "quicker", "careful", "eager", "reluctant
                               "keen", "loath", "anxious", "sure", "likely", "unlikely", "right", "correct", "wrong"})
 
 
+#: The adjectives of readiness whose infinitive is its subject's act for any cue ('was quick to condemn'), not
+#: only for verbs of saying ('the first to say', 'likely to say', 'right to note').
+_RAISING_ADJECTIVES = READY_ADJECTIVES - {"first", "last", "likely", "unlikely", "able", "unable", "sure", "right",
+                                          "correct", "wrong"}
+
+
 def raising_before_to(text: str, to_start: int, words: WordLists) -> bool:
     """'went on to', 'continued to' or an adjective of readiness ('was quick to') before the "to" at ``to_start``:
     the infinitive after it is its subject's act."""
@@ -119,9 +125,7 @@ def raising_before_to(text: str, to_start: int, words: WordLists) -> bool:
     w = left[-1].lower()
     if w == "on" and len(left) > 1:
         return left[-2].lower() in words.go_on_forms
-    return w in words.go_on_forms or (w in READY_ADJECTIVES and w not in ("first", "last", "likely", "unlikely",
-                                                                          "able", "unable", "sure", "right",
-                                                                          "correct", "wrong"))
+    return w in words.go_on_forms or w in _RAISING_ADJECTIVES
 
 
 def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool:
