@@ -20,7 +20,7 @@ from ..._resources import read_resource_text
 from ...text import trie_pattern
 
 __all__ = ["cue_lexicon", "set_learned_cues", "learned_cues", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
-           "words_re", "in_names", "load_yaml_resource"]
+           "words_re", "in_names", "load_yaml_resource", "NominalCues", "NominalNoun", "nominal_cues"]
 
 def load_yaml_resource(name: str) -> Any:
     """The data of the shipped lexicon file ``mediakit/lexicons/<name>``, parsed by libyaml when PyYAML has
@@ -134,6 +134,56 @@ def _add_learned_cues(out: dict[str, dict[str, Any]], seen: dict[str, str], clas
             out[lemma] = {**out[lemma], "forms": out[lemma]["forms"] + forms}
         else:
             out[lemma] = {"class": e["class"], "speech": False, "frame": e.get("frame", "object"), "forms": forms}
+
+
+@dataclass(frozen=True, slots=True)
+class NominalNoun:
+    """A noun of ``nominal_cues.yaml``: its cue lemma, the words that open its content, those kept in it."""
+
+    lemma: str
+    after: frozenset[str]
+    kept: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NominalCues:
+    """The nominal cues of ``nominal_cues.yaml`` (what each list is for is written there)."""
+
+    nouns: dict[str, NominalNoun]  #: form -> noun
+    light_verbs: frozenset[str]  #: lower case, a single space between words
+    possessives: frozenset[str]
+    modifiers: int
+
+
+@lru_cache(maxsize=1)
+def nominal_cues() -> NominalCues:
+    """Return the nominal cues of ``mediakit/lexicons/nominal_cues.yaml`` (loaded once, cached).
+
+    Raises
+    ------
+    ValueError
+        If a noun names a lemma that ``cues.yaml`` lacks or a form belongs to two nouns.
+
+    Examples
+    --------
+    >>> nc = nominal_cues()
+    >>> nc.nouns["criticism"].lemma, sorted(nc.nouns["decision"].kept), "voiced" in nc.light_verbs
+    ('criticize', ['to'], True)
+    """
+    data = load_yaml_resource("nominal_cues.yaml")
+    cues = cue_lexicon()
+    nouns: dict[str, NominalNoun] = {}
+    for lemma, entry in data["nouns"].items():
+        if lemma not in cues:
+            raise ValueError(f"nominal_cues.yaml: {lemma!r} is not a lemma of cues.yaml")
+        noun = NominalNoun(str(lemma), frozenset(str(entry["after"]).split()),
+                           frozenset(str(entry.get("kept") or "").split()))
+        for form in str(entry["forms"]).split():
+            if form in nouns:
+                raise ValueError(f"nominal_cues.yaml: form {form!r} of {lemma} already belongs to {nouns[form].lemma}")
+            nouns[form] = noun
+    light = frozenset(w.replace("_", " ").lower() for w in str(data["light_verbs"]).split())
+    return NominalCues(nouns, light, frozenset(str(data["possessives"]).split()), int(data["modifiers"]))
 
 
 @lru_cache(maxsize=1)
