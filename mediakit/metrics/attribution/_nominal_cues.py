@@ -31,13 +31,13 @@ __all__ = ["nominal_frames", "nominal_scan_re"]
 
 Span = tuple[int, int]
 
-_END_RE = re.compile(r"[,;:()\[\]\"“”!?]|[—–]|\s-\s|''")
-_OPEN_RE = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
+_END_RE = re.compile(r",(?!\d)|[;:()\[\]\"“”!?]|[—–]|\s-\s|''")
+_OPEN_RE = re.compile(r"[ \t\u00a0]+(?:not[ \t\u00a0]+(?=to\b))?([a-z]+)\b")  # 'his decision not to ...'
 _POSSESSIVE_S = ("’s", "'s", "s’", "s'")
 _NOT_SOURCES = frozenset({"it", "this", "that", "there", "what", "which", "these", "those", "you", "your"})
 _TIME_WORDS = frozenset("""today yesterday tomorrow tonight week month year day night morning afternoon evening weekend
 decade century season monday tuesday wednesday thursday friday saturday sunday""".split())
-_MAX_SUBJECT_WORDS = 6
+_MAX_SUBJECT_WORDS = 8
 _ARTICLES = frozenset("a an the some".split())
 _PARTICLES = frozenset({"up", "out", "down"})
 _NOT_MODIFIERS = frozenset("""and or but not no any all of in on at by for with from to as than that which who is are was
@@ -91,7 +91,7 @@ def _nominal_at(doc: Doc, m: re.Match[str], nc: NominalCues) -> Attr | None:
     if src is None:
         return None
     if op.group(1) in noun.kept:
-        cue, c0 = (m.start(), m.end()), op.start(1)
+        cue, c0 = (m.start(), m.end()), op.start(0) + 1
     else:
         cue, c0 = (m.start(), op.end()), op.end()
     content = _content_after(doc, c0, se, kept=op.group(1) in noun.kept, clause=op.group(1) == "that")
