@@ -11,23 +11,22 @@ the verbs they name. :func:`nominal_frames` finds them with the nouns, light ver
   questions about", "gave his endorsement to": the light verb's subject is the source);
 - the content runs from the opening word to the next clause punctuation, cue form or sentence end.
 
-The frame is cheap: one regular expression over the text finds the nouns (lower case, as in running prose),
-and each noun is then read from a few words around it. The rows have frame ``"nominal"``, kind
+The frame is cheap: the cue scan of :func:`._document.prepare` finds the nouns too (lower case, as in running
+prose; one dict look-up per cue form), and each noun followed by an opening word is read from a few words
+around it. The rows have frame ``"nominal"``, kind
 ``"indirect"`` and the lemma of the verb the noun names (so its class and speech flag are the verb's).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ._cues import aux_start
 from ._document import Attr, Doc
 from ._lexicon import NominalCues, nominal_cues, word_lists
-from ._phrases import TOKEN_RE, np_left, strip_span
-from ...text import trie_pattern
+from ._phrases import TOKEN_RE, np_left, np_right, strip_span
 
-__all__ = ["nominal_frames", "nominal_scan_re"]
+__all__ = ["nominal_frames"]
 
 Span = tuple[int, int]
 
@@ -38,17 +37,11 @@ _NOT_SOURCES = frozenset({"it", "this", "that", "there", "what", "which", "these
 _TIME_WORDS = frozenset("""today yesterday tomorrow tonight week month year day night morning afternoon evening weekend
 decade century season monday tuesday wednesday thursday friday saturday sunday""".split())
 _MAX_SUBJECT_WORDS = 8
+_SOURCE_END_RE = re.compile(r"[,;(]|\s(?:who|that|which|for|in|on|over|after|as|to|about|because|since|when|while|and said)\s")
 _ARTICLES = frozenset("a an the some".split())
 _PARTICLES = frozenset({"up", "out", "down"})
 _NOT_MODIFIERS = frozenset("""and or but not no any all of in on at by for with from to as than that which who is are was
 were be been has have had do does did will would can could may might should must my our your""".split())
-
-
-@lru_cache(maxsize=1)
-def nominal_scan_re() -> re.Pattern[str]:
-    """The nouns of :func:`nominal_cues` as whole lower-case words (one trie)."""
-    forms = set(nominal_cues().nouns)
-    return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w’'-])")
 
 
 def nominal_frames(doc: Doc) -> list[Attr]:
@@ -62,38 +55,60 @@ def nominal_frames(doc: Doc) -> list[Attr]:
     ...  for a in nominal_frames(prepare(t))]
     [('attacks against', 'Christie', 'Rubio on Monday', 'attack'), ('call for', 'Trump', 'a ban', 'call')]
     """
-    text = doc.text
     if not doc.sents:
         return []
     nc = nominal_cues()
     out: list[Attr] = []
-    for m in nominal_scan_re().finditer(text):
-        a = _nominal_at(doc, m, nc)
+    for start, form in _nouns(doc, nc):
+        a = _nominal_at(doc, start, form, nc)
         if a is not None:
             out.append(a)
     return out
 
 
-def _nominal_at(doc: Doc, m: re.Match[str], nc: NominalCues) -> Attr | None:
-    """The attribution of the noun ``m``, or None (no opening word after it, no possessor or light verb
-    before it, inside a quotation, in a question)."""
+def _nouns(doc: Doc, nc: NominalCues) -> list[tuple[int, str]]:
+    """Start and form of each noun of :func:`nominal_cues` in the text, in text order: those the cue scan set
+    apart (``doc.nominal``) and the cue forms that are nouns too ("attacks", "calls for": one dict look-up each)."""
+    nouns = nc.nouns
+    out = [(m.start(), m.group()) for m in doc.nominal if m.group() in nouns]  # not 'Support' (a headline)
+    for m, _ in doc.cues:
+        form = m.group()
+        if form in nouns:
+            out.append((m.start(), form))
+        elif not form.isalpha():
+            first = form.split(None, 1)[0]  # 'calls for': a multi-word cue form opened by a noun
+            if first in nouns:
+                out.append((m.start(), first))
+    if doc.nominal and len(out) > len(doc.nominal):
+        out.sort()
+    return out
+
+
+def _nominal_at(doc: Doc, start: int, form: str, nc: NominalCues) -> Attr | None:
+    """The attribution of the noun ``form`` at ``start``, or None (no opening word after it, no possessor or
+    light verb before it, inside a quotation, in a question)."""
     text = doc.text
-    noun = nc.nouns[m.group()]
-    op = _OPEN_RE.match(text, m.end())
-    if op is None or op.group(1) not in noun.after:
+    noun = nc.nouns[form]
+    end = start + len(form)
+    op = _OPEN_RE.match(text, end)
+    if op is None or op.group(1) not in noun.after and not (op.group(1) == "from" and form in nc.received):
         return None
-    if doc.quote_at(m.start()) >= 0:
+    if doc.quote_at(start) >= 0:
         return None
-    ss, se, _ = doc.sents[doc.sentence_of(m.start())]
+    ss, se, _ = doc.sents[doc.sentence_of(start)]
     if text[ss:se].rstrip(" \t\n\"”’'").endswith("?"):
         return None
-    src = _source_before(text, ss, m.start(), nc)
+    if op.group(1) in ("from", "of") and form in nc.received:
+        a = _received(text, ss, se, (start, end), op, noun.lemma, nc)
+        if a is not None or op.group(1) == "from":
+            return a
+    src = _source_before(text, ss, start, nc)
     if src is None:
         return None
     if op.group(1) in noun.kept:
-        cue, c0 = (m.start(), m.end()), op.start(0) + 1
+        cue, c0 = (start, end), op.start(0) + 1
     else:
-        cue, c0 = (m.start(), op.end()), op.end()
+        cue, c0 = (start, op.end()), op.end()
     content = _content_after(doc, c0, se, kept=op.group(1) in noun.kept, clause=op.group(1) == "that")
     if content is None:
         return None
@@ -126,6 +141,38 @@ def _source_before(text: str, ss: int, ns: int, nc: NominalCues) -> Span | None:
         right = t.start()
         k -= 1
     return None
+
+
+def _received(text: str, ss: int, se: int, noun: Span, op: re.Match[str], lemma: str,
+              nc: NominalCues) -> Attr | None:
+    """'The proposal has drawn harsh criticism from X', 'Cruz won the endorsement of Gov. Pence': the source after
+    the noun, the subject of the verb of receiving before it as the content; None without that verb (or without
+    "the" before a noun followed by "of")."""
+    toks = list(TOKEN_RE.finditer(text, max(ss, noun[0] - 80), noun[0]))
+    k, article, right = len(toks) - 1, "", noun[0]
+    while k >= 0 and not text[toks[k].end():right].strip(" \t\n\u00a0"):
+        lw = toks[k].group().lower()
+        if lw in nc.receiving_verbs:
+            break
+        if lw in _ARTICLES and not article:
+            article = lw
+        elif not toks[k].group().islower() or lw in _NOT_MODIFIERS or len(toks) - 1 - k > nc.modifiers + 1:
+            break
+        right = toks[k].start()
+        k -= 1
+    if k < 0 or toks[k].group().lower() not in nc.receiving_verbs or text[toks[k].end():right].strip(" \t\n\u00a0"):
+        return None
+    if op.group(1) == "of" and article != "the":
+        return None
+    content = _subject_of(text, ss, toks[k].start())
+    src = np_right(text, op.end(), se, loose=True)
+    if content is None or src is None:
+        return None
+    cut = _SOURCE_END_RE.search(text, src[0], src[1])
+    src = strip_span(text, src[0], cut.start() if cut is not None else src[1])
+    if src[0] >= src[1] or text[src[0]:src[1]].lower() in _NOT_SOURCES:
+        return None
+    return Attr((noun[0], op.end()), lemma, src, [content], kind="indirect", frame="nominal")
 
 
 def _light_verb_start(toks: list[re.Match[str]], k: int) -> int:
