@@ -58,6 +58,8 @@ def test_a_nominal_cue_makes_an_attribution(text, cue, source, content, lemma):
     "Python 3 dropped its support for old releases.",  # 'its': software, not a source
     "He got a call from his mother.",  # not a noun of 'received'
     "The plan has support.",  # no source after the noun
+    "Records show his call to Flynn the day before.",  # a phone call: no infinitive after 'to'
+    "Bernhardt has pleased Trump but is drawing attacks from environmental groups.",  # no subject before 'is'
 ])
 def test_no_nominal_attribution(text):
     assert _nominal(text) == []

@@ -105,6 +105,8 @@ def _nominal_at(doc: Doc, start: int, form: str, nc: NominalCues) -> Attr | None
     src = _source_before(text, ss, start, nc)
     if src is None:
         return None
+    if op.group(1) == "to" and "to" in noun.kept and not _infinitive_after(text, op.end()):
+        return None  # 'his call to Flynn': a phone call, not a call to do something
     if op.group(1) in noun.kept:
         cue, c0 = (start, end), op.start(0) + 1
     else:
@@ -141,6 +143,12 @@ def _source_before(text: str, ss: int, ns: int, nc: NominalCues) -> Span | None:
         right = t.start()
         k -= 1
     return None
+
+
+def _infinitive_after(text: str, pos: int) -> bool:
+    """The word after the "to" that ends at ``pos`` may be a verb (lower case, not a determiner)."""
+    nxt = _OPEN_RE.match(text, pos)
+    return nxt is not None and nxt.group(1) not in word_lists().determiners
 
 
 def _received(text: str, ss: int, se: int, noun: Span, op: re.Match[str], lemma: str,
@@ -217,9 +225,11 @@ def _subject_of(text: str, ss: int, vs: int) -> Span | None:
     src = np_left(text, lo, vs)
     if src is None or text[src[0]:src[1]].lower() in _NOT_SOURCES:
         return None
-    words = TOKEN_RE.findall(text, src[0], src[1])
-    if len(words) > _MAX_SUBJECT_WORDS or words[-1].lower() == "to":
-        return None  # a clause rather than a subject, or an infinitive ('ways to express')
+    words = [w.lower() for w in TOKEN_RE.findall(text, src[0], src[1])]
+    wl = word_lists()
+    if len(words) > _MAX_SUBJECT_WORDS or words[-1] in ("to", "and", "but", "or") or words[-1] in wl.clause_words \
+            or any(w in wl.finite for w in words):
+        return None  # a clause rather than a subject ('has pleased Trump but'), or an infinitive ('ways to express')
     return src
 
 
