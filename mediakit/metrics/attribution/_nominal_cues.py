@@ -37,7 +37,8 @@ _NOT_SOURCES = frozenset({"it", "this", "that", "there", "what", "which", "these
 _TIME_WORDS = frozenset("""today yesterday tomorrow tonight week month year day night morning afternoon evening weekend
 decade century season monday tuesday wednesday thursday friday saturday sunday""".split())
 _MAX_SUBJECT_WORDS = 8
-_SOURCE_END_RE = re.compile(r"[,;(]|\s(?:who|that|which|for|in|on|over|after|as|to|about|because|since|when|while|and said)\s")
+_SOURCE_END_RE = re.compile(r"[,;(]|\s(?:who|that|which|for|in|on|over|after|as|to|about|because|since|when|while|by|but)\s"
+                            r"|\sand\s(?=[a-z])")
 _ARTICLES = frozenset("a an the some".split())
 _PARTICLES = frozenset({"up", "out", "down"})
 _NOT_MODIFIERS = frozenset("""and or but not no any all of in on at by for with from to as than that which who is are was
