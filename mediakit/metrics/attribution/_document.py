@@ -52,6 +52,8 @@ class Doc:
     q_starts: list[int] = field(default_factory=list)
     cues: list[tuple[re.Match[str], str]] = field(default_factory=list)
     cue_starts: list[int] = field(default_factory=list)
+    #: the nouns of the nominal cues that are no cue forms ("criticism", "endorsement"), in text order
+    nominal: list[re.Match[str]] = field(default_factory=list)
     #: the document's register, read once (:func:`mediakit.metrics.attribution._register.document_register`)
     register: object = None
 
@@ -153,7 +155,7 @@ def prepare(text: str) -> Doc:
     doc.paras = paras
     doc.quotes = find_quotations(text, paras, style="typed")
     doc.q_starts = [q.start for q in doc.quotes]
-    doc.cues = iter_cues(text)
+    doc.cues = iter_cues(text, doc.nominal)
     doc.cue_starts = [m.start() for m, _ in doc.cues]
     return doc
 
@@ -161,39 +163,47 @@ def prepare(text: str) -> Doc:
 _CUE_NOT_AFTER_RE = re.compile(r"[\w\-’']")
 
 
-def iter_cues(text: str) -> list[tuple[re.Match[str], str]]:
+def iter_cues(text: str, nominal: list[re.Match[str]] | None = None) -> list[tuple[re.Match[str], str]]:
     """Cue forms of the lexicon in ``text`` (longest form first), with their lemma, in text order.
 
     The matches of ``lexicons().cue_form_re.finditer(text)``, found faster: that pattern starts with a
     look-behind, which ``re`` tries at every character; ``cue_after_re`` starts with the character
     before the form instead, which ``re`` skips ahead to. Each form is then matched again on its own
-    (``cue_at_re``), so that the match objects are those of the forms alone.
+    (``cue_at_re``), so that the match objects are those of the forms alone. The scan also finds the nouns of
+    the nominal cues that are no cue forms (``Lexicons.nominal_forms``): they are appended to ``nominal``.
     """
     lex = lexicons()
     at = lex.cue_at_re
     spaced = lex.spaced_lemma
     first = at.match(text)
-    out = cue_lemmas([first]) if first is not None else []
+    out = cue_lemmas([first], nominal) if first is not None else []
     for m in lex.cue_after_re.finditer(text, first.end() if first is not None else 0):
         s = m.start()
         if text[s] >= "\x80" and _CUE_NOT_AFTER_RE.match(text, s):
             # a non-ASCII letter or digit (or ’) before the form: not a cue here, but a form might
             # start inside this match; rare, so scan this text the plain way
-            return cue_lemmas(lex.cue_form_re.finditer(text))
+            if nominal is not None:
+                nominal.clear()
+            return cue_lemmas(lex.cue_form_re.finditer(text), nominal)
         cue = at.match(text, s + 1)
         lw = cue.group().lower()  # type: ignore[union-attr]
         lemma = spaced.get(lw)
         if lemma is None:  # as in cue_lemmas
             lemma = spaced.get(" ".join(lw.split()))
             if lemma is None:
+                if nominal is not None and lw in lex.nominal_forms:
+                    nominal.append(cue)  # type: ignore[arg-type]
                 continue
         out.append((cue, lemma))  # type: ignore[arg-type]
     return out
 
 
-def cue_lemmas(matches: Iterable[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
-    """The cue matches with their lemma (forms whose spacing is not in the lexicon left out)."""
-    spaced = lexicons().spaced_lemma
+def cue_lemmas(matches: Iterable[re.Match[str]],
+               nominal: list[re.Match[str]] | None = None) -> list[tuple[re.Match[str], str]]:
+    """The cue matches with their lemma (forms whose spacing is not in the lexicon left out; the nouns of the
+    nominal cues appended to ``nominal``)."""
+    lex = lexicons()
+    spaced = lex.spaced_lemma
     out: list[tuple[re.Match[str], str]] = []
     for m in matches:
         lw = m.group().lower()
@@ -201,6 +211,8 @@ def cue_lemmas(matches: Iterable[re.Match[str]]) -> list[tuple[re.Match[str], st
         if lemma is None:
             lemma = spaced.get(" ".join(lw.split()))
             if lemma is None:
+                if nominal is not None and lw in lex.nominal_forms:
+                    nominal.append(m)
                 continue
         out.append((m, lemma))
     return out

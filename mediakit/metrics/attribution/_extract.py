@@ -20,6 +20,7 @@ from ._filter import filter_attributions
 from ._lexicon import lexicons, word_lists
 from ._learned import keep_learned
 from ._nested import maybe_linked, split_nested
+from ._nominal_cues import nominal_frames
 from ._polls import poll_frames
 from ._prose import prose_ok
 from ._register import document_register
@@ -73,6 +74,7 @@ def extract(doc: Doc) -> list[Attr]:
     found = _from_cues(doc)
     _add_colon_lines(doc, found)
     _add_poll_frames(doc, found)
+    _add_nominal_frames(doc, found)
     found = _nest_filter(found)
     _continue_paragraphs(doc, found)
     for a in found:
@@ -171,6 +173,25 @@ def _add_poll_frames(doc: Doc, found: list[Attr]) -> None:
         if not any(s0 <= pa.cue[0] < e0 for a in found for s0, e0 in a.content):
             found.append(pa)
     found.sort(key=lambda a: a.cue[0])
+
+
+def _add_nominal_frames(doc: Doc, found: list[Attr]) -> None:
+    """Add the nominal cues ("Trump's call for a ban", :func:`nominal_frames`) whose cue lies outside every
+    content found and whose content holds no cue or source found; ``found`` stays in cue order."""
+    nominal = nominal_frames(doc)
+    if not nominal:
+        return
+    taken = [s for a in found for s in a.content]
+    marks = [p for a in found for p in ([a.cue[0], a.source[0]] if a.source is not None else [a.cue[0]])]
+    added = False
+    for na in nominal:
+        (c0, c1), = na.content
+        if any(s0 <= na.cue[0] < e0 or c0 < e0 and s0 < c1 for s0, e0 in taken) or any(c0 <= p < c1 for p in marks):
+            continue
+        found.append(na)
+        added = True
+    if added:
+        found.sort(key=lambda a: a.cue[0])
 
 
 def _nest_filter(attrs: list[Attr]) -> list[Attr]:

@@ -20,7 +20,7 @@ from ..._resources import read_resource_text
 from ...text import trie_pattern
 
 __all__ = ["cue_lexicon", "set_learned_cues", "learned_cues", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
-           "words_re", "in_names", "load_yaml_resource"]
+           "words_re", "in_names", "load_yaml_resource", "NominalCues", "NominalNoun", "nominal_cues"]
 
 def load_yaml_resource(name: str) -> Any:
     """The data of the shipped lexicon file ``mediakit/lexicons/<name>``, parsed by libyaml when PyYAML has
@@ -134,6 +134,62 @@ def _add_learned_cues(out: dict[str, dict[str, Any]], seen: dict[str, str], clas
             out[lemma] = {**out[lemma], "forms": out[lemma]["forms"] + forms}
         else:
             out[lemma] = {"class": e["class"], "speech": False, "frame": e.get("frame", "object"), "forms": forms}
+
+
+@dataclass(frozen=True, slots=True)
+class NominalNoun:
+    """A noun of ``nominal_cues.yaml``: its cue lemma, the words that open its content, those kept in it."""
+
+    lemma: str
+    after: frozenset[str]
+    kept: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NominalCues:
+    """The nominal cues of ``nominal_cues.yaml`` (what each list is for is written there)."""
+
+    nouns: dict[str, NominalNoun]  #: form -> noun
+    light_verbs: frozenset[str]  #: lower case, a single space between words
+    possessives: frozenset[str]
+    modifiers: int
+    received: frozenset[str]  #: noun forms whose source may follow them after a verb of receiving
+    receiving_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def nominal_cues() -> NominalCues:
+    """Return the nominal cues of ``mediakit/lexicons/nominal_cues.yaml`` (loaded once, cached).
+
+    Raises
+    ------
+    ValueError
+        If a noun names a lemma that ``cues.yaml`` lacks or a form belongs to two nouns.
+
+    Examples
+    --------
+    >>> nc = nominal_cues()
+    >>> nc.nouns["criticism"].lemma, sorted(nc.nouns["decision"].kept), "voiced" in nc.light_verbs
+    ('criticize', ['to'], True)
+    """
+    data = load_yaml_resource("nominal_cues.yaml")
+    cues = cue_lexicon()
+    nouns: dict[str, NominalNoun] = {}
+    for lemma, entry in data["nouns"].items():
+        if lemma not in cues:
+            raise ValueError(f"nominal_cues.yaml: {lemma!r} is not a lemma of cues.yaml")
+        noun = NominalNoun(str(lemma), frozenset(str(entry["after"]).split()),
+                           frozenset(str(entry.get("kept") or "").split()))
+        for form in str(entry["forms"]).split():
+            if form in nouns:
+                raise ValueError(f"nominal_cues.yaml: form {form!r} of {lemma} already belongs to {nouns[form].lemma}")
+            nouns[form] = noun
+    light = frozenset(w.replace("_", " ").lower() for w in str(data["light_verbs"]).split())
+    received = frozenset(str(data.get("received") or "").split())
+    if not received <= set(nouns):
+        raise ValueError(f"nominal_cues.yaml: received nouns without an entry: {sorted(received - set(nouns))}")
+    return NominalCues(nouns, light, frozenset(str(data["possessives"]).split()), int(data["modifiers"]), received,
+                       frozenset(str(data.get("receiving_verbs") or "").lower().split()))
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +378,11 @@ class Lexicons:
         """Every form (multi-word ones with a space) as one trie, lower case and capitalised."""
         spaced = {f.replace("_", " "): lemma for f, lemma in self.form_lemma.items() if f[:1].isalpha()}
         self.spaced_lemma = spaced
-        variants = set(spaced) | {f[:1].upper() + f[1:] for f in spaced}
+        #: the nouns of :func:`nominal_cues` that are no cue forms: the same scan finds them (one pass over a text),
+        #: :func:`._document.iter_cues` sets them apart
+        self.nominal_forms = frozenset(f for f in nominal_cues().nouns if f not in spaced)
+        scanned = set(spaced) | self.nominal_forms
+        variants = scanned | {f[:1].upper() + f[1:] for f in scanned}
         trie = trie_pattern(variants, SPACE_AS_WHITESPACE)
         self.cue_form_re = re.compile(r"(?<![\w\-’'])(?:" + trie + r")(?![\w\-’])")
         # the same scan, faster (see _document.iter_cues): a form at a given position, and a form after a
@@ -331,7 +391,7 @@ class Lexicons:
         # there as two tries, lower case and capitalised (:func:`_cased_trie`: the same matches, fewer tries)
         self.cue_at_re = re.compile("(?:" + trie + r")(?![\w\-’])")
         ascii_before = "".join(f"\\x{i:02x}" for i in range(128) if not re.match(r"[\w\-']", chr(i)))
-        scan = _cased_trie(set(spaced))
+        scan = _cased_trie(scanned)
         self.cue_after_re = re.compile(f"[{ascii_before}\\x80-\\U0010ffff](?:{scan})(?![\\w\\-’])")
 
     def _agencies_and_media(self, src: dict[str, Any]) -> None:
