@@ -129,6 +129,12 @@ def _source_before(text: str, ss: int, ns: int, nc: NominalCues) -> Span | None:
         w = t.group()
         lw = w.lower()
         if lw in nc.possessives:
+            if lw != "whose" and _light_verb_at(toks, k - 1, nc) and not text[toks[k - 1].end():t.start()].strip():
+                # 'Clinton laid out her proposals', 'Trump stepped up his attacks on': the light verb's subject
+                # (PolNeAR's source; the pronoun refers to it)
+                subject = _subject_of(text, ss, _light_verb_start(toks, k - 1))
+                if subject is not None:
+                    return subject
             return (t.start(), t.end())
         if lw.endswith(_POSSESSIVE_S) and lw not in word_lists().subject_contractions:
             return _possessor(text, toks, k)
