@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
-from ..text import CHUNK_RE, NAME_TOKEN_RE, find_quotations
+from collections.abc import Iterable
+
+from ..text import CHUNK_RE, NAME_TOKEN_RE, find_quotations, trie_pattern
 
 __all__ = [
     "INITIAL_RE", "LAST_WORD_RE", "LOWER_WORD_RE", "NAME_END_RE", "NEXT_LOWER_WORD_RE",
     "NEXT_NAME_WORD_RE", "NEXT_WORD_RE", "POSSESSIVE_RE", "QUOTES", "SPACE_RE", "TITLE_CASE_WORD_RE",
     "TOKEN_RE", "VARIANT_KEY_RE", "WORD_BEFORE_RE", "WORD_START_RE", "WS_TOKEN_RE", "is_upper_word",
-    "quote_spans_in_sentence", "word_before", "word_start_re",
+    "key_start_re", "quote_spans_in_sentence", "word_before", "word_start_re",
 ]
 
 #: A word: letters/digits with inner hyphens, apostrophes and periods ("al-Assad", "U.S.",
@@ -61,6 +63,27 @@ def word_start_re(letters: str) -> re.Pattern[str]:
     ['Assad', 'Biden']
     """
     return re.compile(_WORD_START_BEFORE + "[" + re.escape("".join(sorted(set(letters)))) + r"][\w\-]*")
+
+
+def key_start_re(keys: Iterable[str]) -> re.Pattern[str]:
+    """The words that may be one of ``keys`` (words of letters, digits and hyphens starting with a letter):
+    :func:`word_start_re` of their first letters, except that a word starting with a lower-case letter is
+    matched only when it is a key ("al-Assad", not "and": most lower-case words start with "a" or "e").
+
+    Each match is the whole word, as :data:`WORD_START_RE` reads it, so a word that is a key is matched as
+    the letters' pattern would match it; no match starts inside a skipped word (the look-behind).
+
+    Examples
+    --------
+    >>> [m.group() for m in key_start_re(["Assad", "al-Assad"]).finditer("Assad and al-Assad's aide Ali")]
+    ['Assad', 'al-Assad', 'Ali']
+    """
+    keys = set(keys)
+    lower = sorted(k for k in keys if k[0].islower())
+    letters = "".join(sorted({k[0] for k in keys if not k[0].islower()}))
+    alts = ([f"[{re.escape(letters)}]" + r"[\w\-]*"] if letters else []) + (
+        [trie_pattern(lower) + r"(?![\w\-])"] if lower else [])
+    return re.compile(_WORD_START_BEFORE + "(?:" + "|".join(alts) + ")")
 
 
 #: After a name: an optional possessive, then no word character or hyphen.
