@@ -106,23 +106,20 @@ def is_upper_word(word: str) -> bool:
 
 def word_before(text: str, pos: int, width: int = 60) -> str | None:
     """``WORD_BEFORE_RE.search(text, max(0, pos - width), pos).group(1)`` (None without a match),
-    read leftwards from ``pos`` instead of searched from the left.
+    read from the right end of the stretch instead of searched from its left.
 
     Examples
     --------
     >>> word_before("said President  Assad", 16), word_before("leader\\n Assad", 8), word_before("Assad", 0)
     ('President', None, None)
     """
-    lo = max(0, pos - width)
-    k = pos
-    while k > lo and text[k - 1] in " \t\u00a0":
-        k -= 1
-    if k == pos:
+    if pos <= 0 or width <= 0 or text[pos - 1] not in " \t\u00a0":
+        return None  # no space right before ``pos``: the common case, without a slice
+    before = text[max(0, pos - width):pos]
+    stretch = before.rstrip(" \t\u00a0")
+    if len(stretch) == len(before) or not stretch or stretch[-1].isspace():
         return None
-    j = k
-    while j > lo and not text[j - 1].isspace():
-        j -= 1
-    return text[j:k] if j < k else None
+    return stretch.rsplit(None, 1)[-1]  # str.split and the loop it replaces both split at str.isspace
 
 
 def quote_spans_in_sentence(sentence: str) -> list[tuple[int, int]]:
