@@ -51,7 +51,8 @@ NEXT_LOWER_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z][\w\-]*)")
 VARIANT_KEY_RE = re.compile(r"[\w\-]+")
 #: Where a name can start: a letter not preceded by a word character, hyphen, apostrophe or period.
 WORD_START_RE = re.compile(r"(?<![\w\-'\u2019.])[^\W\d_][\w\-]*")
-_WORD_START_BEFORE = r"(?<![\w\-'\u2019.])"
+_BEFORE_NO_WORD = r"[\w\-'\u2019.]"  # what may not stand right before a word start
+_WORD_START_BEFORE = rf"(?<!{_BEFORE_NO_WORD})"
 
 
 def word_start_re(letters: str) -> re.Pattern[str]:
@@ -71,19 +72,25 @@ def key_start_re(keys: Iterable[str]) -> re.Pattern[str]:
     matched only when it is a key ("al-Assad", not "and": most lower-case words start with "a" or "e").
 
     Each match is the whole word, as :data:`WORD_START_RE` reads it, so a word that is a key is matched as
-    the letters' pattern would match it; no match starts inside a skipped word (the look-behind).
+    the letters' pattern would match it; no match starts inside a skipped word (the look-behind). The
+    pattern opens with the class of the first letters, so that the engine skips to them without trying
+    the look-behind at every character (about twice as fast a scan).
 
     Examples
     --------
     >>> [m.group() for m in key_start_re(["Assad", "al-Assad"]).finditer("Assad and al-Assad's aide Ali")]
     ['Assad', 'al-Assad', 'Ali']
     """
-    keys = set(keys)
-    lower = sorted(k for k in keys if k[0].islower())
-    letters = "".join(sorted({k[0] for k in keys if not k[0].islower()}))
-    alts = ([f"[{re.escape(letters)}]" + r"[\w\-]*"] if letters else []) + (
-        [trie_pattern(lower) + r"(?![\w\-])"] if lower else [])
-    return re.compile(_WORD_START_BEFORE + "(?:" + "|".join(alts) + ")")
+    upper = "".join(sorted({k[0] for k in keys if not k[0].islower()}))
+    rests: dict[str, list[str]] = {}  # first lower-case letter -> the rest of the keys
+    for k in keys:
+        if k[0].islower():
+            rests.setdefault(k[0], []).append(k[1:])
+    alts = [f"(?<=[{re.escape(upper)}])" + r"[\w\-]*"] if upper else []
+    alts += [f"(?<={re.escape(c)})" + trie_pattern(r) + r"(?![\w\-])" for c, r in sorted(rests.items())]
+    firsts = re.escape(upper + "".join(sorted(rests)))
+    # the first letter, then what may not stand before it ("." is that letter)
+    return re.compile(f"[{firsts}](?<!{_BEFORE_NO_WORD}.)(?:{'|'.join(alts)})")
 
 
 #: After a name: an optional possessive, then no word character or hyphen.
