@@ -74,24 +74,26 @@ def tokens(text: str) -> list[Tok]:
     return [t for t in (_tok(m, keep) for m in TOKEN_RE.finditer(text)) if t is not None]
 
 
-def _nameish(tok: Tok, joinable: bool) -> bool:
-    """Can ``tok`` be part of a capitalised name run (``joinable``: a token follows after spaces only)?"""
+def _nameish(tok: Tok, text: str, nxt: int | None) -> bool:
+    """Can ``tok`` of ``text`` be part of a capitalised name run (``nxt``: where the next token starts, if any)?"""
     w = tok.text
     first = w[0]
     if first.islower() and "-" not in w and len(w) > 5:
         return False  # an ordinary lower-case word (particles are short)
-    lex = actor_lexicon()
     if not w.isalpha() and any(ch.isdigit() for ch in w):
         return False
-    if is_upper_word(w):
+    if (first.isupper() and first.isalpha()) or is_upper_word(w):  # most often a capital letter first: no loop
         # "Louis-based", "Kremlin-backed" are not names; "Wal-Mart", "Jean-Claude" can be
         return not ("-" in w and not is_upper_word(w.rpartition("-")[2]))
+    lex = actor_lexicon()
     low = norm_word(w)
     if "-" in low:  # "al-Assad", "bin-Laden"
         head, _, rest = low.partition("-")
         return head in lex["name_particles"] and is_upper_word(w[len(head) + 1:])
-    # a lower-case particle inside a name: "bin Salman", "van der Leyen"
-    return low in lex["name_particles"] and joinable and not tok.possessive
+    # a lower-case particle inside a name, a token following after spaces only: "bin Salman", "van der Leyen"
+    # (the gap read only here: most tokens are decided above)
+    return (low in lex["name_particles"] and nxt is not None and SPACE_RE.match(text, tok.full_end, nxt) is not None
+            and not tok.possessive)
 
 
 @lru_cache(maxsize=1)
@@ -129,8 +131,7 @@ def name_runs(text: str) -> list[list[Tok]]:
             # the next token: ms[i + 1] or the block's first word (no token is dropped: each starts
             # with a letter or a digit)
             nxt = ms[i + 1].start() if i < last else (None if block is None else end)
-            joinable = nxt is not None and SPACE_RE.match(text, t.full_end, nxt) is not None
-            if _nameish(t, joinable):
+            if _nameish(t, text, nxt):
                 if cur and (cur[-1].possessive or SPACE_RE.match(text, cur[-1].full_end, t.start) is None):
                     runs.append(cur)
                     cur = []
