@@ -295,6 +295,7 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     return sentence_starts(text).bounds()
 
 
+@lru_cache(maxsize=1 << 16)  # as is_label_word: the same words again and again
 def is_title_word(word: str, *, epithets: bool = True) -> bool:
     """A title, honorific or (with ``epithets``) epithet: "President", "Mr.", "ousted"; not "Russian".
 
@@ -318,6 +319,7 @@ def is_title_word(word: str, *, epithets: bool = True) -> bool:
     return epithets and (w in lex["epithets"] or last in lex["epithets"])
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same words again and again (400k calls per 2,000 articles)
 def is_label_word(word: str) -> bool:
     """A word that may stand in a label before a name (title, modifier, epithet, nationality, ...)."""
     lex = actor_lexicon()
