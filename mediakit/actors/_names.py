@@ -220,12 +220,36 @@ def title_case(text: str) -> bool:
     >>> title_case("Russia Grants Asylum To Ousted Leader Doe"), title_case("Doe left Russia today.")
     (True, False)
     """
-    firsts = _COUNTED_WORD_RE.findall(text)
-    if len(firsts) < 3:
+    firsts = _counted_firsts(text)
+    if firsts is None or len(firsts) < 3:
         return False
     if not "".join(firsts).isalpha():
         return _title_case_read(text)  # a word opening with a numeric letter ("\u00b2nd"): read word by word
     return sum(map(str.isupper, firsts)) / len(firsts) >= 0.75
+
+
+#: Characters :func:`_counted_firsts` reads at a time (a body is seldom read to its end).
+_TC_CHUNK = 1500
+
+
+def _counted_firsts(text: str) -> list[str] | None:
+    """The first letters :data:`_COUNTED_WORD_RE` captures in ``text``, or None as soon as three quarters of
+    them cannot be capitalised: not even with every word left to read capitalised (a counted word takes 4
+    characters and one more before the next, so the rest of the text holds fewer than its length / 5 + 2)."""
+    firsts: list[str] = []
+    upper, alpha, pos, n = 0, True, 0, len(text)
+    while pos < n:
+        cut = text.find(" ", pos + _TC_CHUNK)  # no counted word holds a space
+        end = n if cut < 0 else cut
+        more = _COUNTED_WORD_RE.findall(text, pos, end)  # the look-behinds read before pos
+        firsts += more
+        upper += sum(map(str.isupper, more))
+        alpha = alpha and "".join(more).isalpha()  # else title_case reads word by word: no early answer
+        pos = end
+        rest = (n - pos) // 5 + 2
+        if alpha and 4 * (upper + rest) < 3 * (len(firsts) + rest):
+            return None
+    return firsts
 
 
 def _title_case_read(text: str) -> bool:
