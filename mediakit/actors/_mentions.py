@@ -89,19 +89,23 @@ class Matcher:
 
     def _match_at(self, text: str, s: int, cands: list[tuple[str, str | None]], width: int) -> Match | None:
         """The first (longest) candidate variant written at ``s`` and ending a word there."""
-        # single spaces only in the stretch of the longest multi-word variant: each of them is written
-        # there as its flat form or not at all (no pattern to compile or match)
-        plain = width == 0 or _ODD_SPACE_RE.search(text, s, s + width) is None
+        # single spaces only up to ``plain`` (the first other white space): a multi-word variant that ends
+        # there is written as its flat form or not at all (no pattern to compile or match); one that ends
+        # later agrees with the text up to the space before it, or it is not written there
+        odd = _ODD_SPACE_RE.search(text, s, s + width) if width else None
+        plain = odd.start() if odd is not None else s + width
         for v, flat in cands:
             if flat is None:
                 if not text.startswith(v, s):
                     continue
                 e = s + len(v)
-            elif plain:
+            elif s + len(flat) <= plain:
                 if not text.startswith(flat, s):
                     continue
                 e = s + len(flat)
             else:
+                if not text.startswith(flat[:plain - 1 - s], s):
+                    continue
                 mm = _multi_word_re(v).match(text, s)
                 if mm is None:
                     continue
