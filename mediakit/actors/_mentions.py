@@ -19,8 +19,8 @@ from ._scan import (
     VARIANT_KEY_RE,
     WORD_BEFORE_RE,
     is_upper_word,
+    key_start_re,
     word_before,
-    word_start_re,
 )
 
 __all__ = ["Match", "Matcher", "Mention", "find_mentions", "forget_variant_patterns"]
@@ -38,8 +38,14 @@ class Match(NamedTuple):
 @text_memo(limit=4096)
 def _multi_word_re(variant: str) -> re.Pattern[str]:
     """A multi-word variant with any run of white space between its words (compiled once per corpus
-    call: the actors' pattern is built twice, for all candidates and for the chosen actors)."""
+    call, and only for a variant looked up where the text has other white space than single spaces:
+    :meth:`Matcher._match_at`)."""
     return re.compile(r"\s+".join(re.escape(w) for w in variant.split()))
+
+
+#: White space other than one space (a tab, a line break, two spaces): where a multi-word variant may be
+#: written otherwise than with single spaces.
+_ODD_SPACE_RE = re.compile(r"[^\S ]|  ")
 
 
 def forget_variant_patterns() -> None:
@@ -63,28 +69,44 @@ class Matcher:
     """
 
     def __init__(self, variants: Iterable[str]) -> None:
-        self.by_key: dict[str, list[tuple[str, re.Pattern[str] | None]]] = defaultdict(list)
+        # a variant and, for a multi-word one, its words joined by single spaces
+        self.by_key: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        self._width: dict[str, int] = {}  # per key: the stretch :data:`_ODD_SPACE_RE` reads (0: no multi-word variant)
         for v in sorted(set(variants), key=lambda v: (-len(v), v)):
             key = VARIANT_KEY_RE.match(v)
             if key is None or not v[0].isalpha():
                 continue
-            multi = _multi_word_re(v) if len(v.split()) > 1 else None
-            self.by_key[key.group()].append((v, multi))
-        # only the words that start with the first letter of a key are looked up (WORD_START_RE otherwise)
-        self._starts = word_start_re("".join(k[0] for k in self.by_key)) if self.by_key else None
+            words = v.split()
+            flat = " ".join(words) if len(words) > 1 else None
+            k = key.group()
+            self.by_key[k].append((v, flat))
+            self._width[k] = max(self._width.get(k, 0), len(flat) + 1 if flat is not None else 0)
+        # only the words that may be a key are looked up (WORD_START_RE otherwise)
+        self._starts = key_start_re(self.by_key) if self.by_key else None
 
     def __bool__(self) -> bool:
         return bool(self.by_key)
 
-    def _match_at(self, text: str, s: int, cands: list[tuple[str, re.Pattern[str] | None]]) -> Match | None:
+    def _match_at(self, text: str, s: int, cands: list[tuple[str, str | None]], width: int) -> Match | None:
         """The first (longest) candidate variant written at ``s`` and ending a word there."""
-        for v, multi in cands:
-            if multi is None:
+        # single spaces only up to ``plain`` (the first other white space): a multi-word variant that ends
+        # there is written as its flat form or not at all (no pattern to compile or match); one that ends
+        # later agrees with the text up to the space before it, or it is not written there
+        odd = _ODD_SPACE_RE.search(text, s, s + width) if width else None
+        plain = odd.start() if odd is not None else s + width
+        for v, flat in cands:
+            if flat is None:
                 if not text.startswith(v, s):
                     continue
                 e = s + len(v)
+            elif s + len(flat) <= plain:
+                if not text.startswith(flat, s):
+                    continue
+                e = s + len(flat)
             else:
-                mm = multi.match(text, s)
+                if not text.startswith(flat[:plain - 1 - s], s):
+                    continue
+                mm = _multi_word_re(v).match(text, s)
                 if mm is None:
                     continue
                 e = mm.end()
@@ -107,7 +129,7 @@ class Matcher:
             cands = self.by_key.get(m.group())
             if not cands:
                 continue
-            found = self._match_at(text, s, cands)
+            found = self._match_at(text, s, cands, self._width[m.group()])
             if found is not None:
                 yield found
                 last = found.poss_end

@@ -428,8 +428,9 @@ def _covered(part: Part, d: Description, named: Sequence[Named]) -> bool:
             continue  # "a harsh critic of Mr. Peña Nieto": another person, inside an "of" phrase
         if m.start < d.end and d.start < m.poss_end and m.poss_end >= d.end - len(d.head):
             return True  # a name inside the modifiers ("a top Trump surrogate") is another person
-        if any(s < d.end and d.start < e and not _NESTED_RE.search(part.text, s, d.start) for _, s, e in m.labels):
-            return True  # not "Omarosa, a former aide to the President": another person, after a preposition
+        for _, s, e in m.labels:  # a loop, not any(): no generator per mention and description
+            if s < d.end and d.start < e and not _NESTED_RE.search(part.text, s, d.start):
+                return True  # not "Omarosa, a former aide to the President": another person, after a preposition
     return False
 
 
@@ -440,8 +441,7 @@ _Earlier = list[tuple[tuple[int, int, int], str, list[LabelSet]]]
 
 
 def _recency_ok(d: Description, actor: str, sets: list[LabelSet], words: set[str], profile: NominalProfile) -> bool:
-    """May the recently named actor be the description: no identifying modifier, office or corpus
-    label says otherwise?"""
+    """May the recently named actor be the description: no identifying modifier, office or corpus label against it?"""
     lex = actor_lexicon()
     if not _identity_mods(d) or not _agrees(d, words):
         return False  # a bare "the president" or "the congressman" needs more than recency
