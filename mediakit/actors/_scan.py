@@ -17,7 +17,7 @@ __all__ = [
     "INITIAL_RE", "LAST_WORD_RE", "LOWER_WORD_RE", "NAME_END_RE", "NEXT_LOWER_WORD_RE",
     "NEXT_NAME_WORD_RE", "NEXT_WORD_RE", "POSSESSIVE_RE", "QUOTES", "SPACE_RE", "TITLE_CASE_WORD_RE",
     "TOKEN_RE", "VARIANT_KEY_RE", "WORD_BEFORE_RE", "WORD_START_RE", "WS_TOKEN_RE", "is_upper_word",
-    "key_start_re", "quote_spans_in_sentence", "word_before", "word_start_re",
+    "key_start_re", "quote_spans_in_sentence", "word_before",
 ]
 
 #: A word: letters/digits with inner hyphens, apostrophes and periods ("al-Assad", "U.S.",
@@ -52,23 +52,11 @@ VARIANT_KEY_RE = re.compile(r"[\w\-]+")
 #: Where a name can start: a letter not preceded by a word character, hyphen, apostrophe or period.
 WORD_START_RE = re.compile(r"(?<![\w\-'\u2019.])[^\W\d_][\w\-]*")
 _BEFORE_NO_WORD = r"[\w\-'\u2019.]"  # what may not stand right before a word start
-_WORD_START_BEFORE = rf"(?<!{_BEFORE_NO_WORD})"
-
-
-def word_start_re(letters: str) -> re.Pattern[str]:
-    """:data:`WORD_START_RE` for the words that start with one of ``letters`` only.
-
-    Examples
-    --------
-    >>> [m.group() for m in word_start_re("AB").finditer("Assad and al-Assad met Biden's aide")]
-    ['Assad', 'Biden']
-    """
-    return re.compile(_WORD_START_BEFORE + "[" + re.escape("".join(sorted(set(letters)))) + r"][\w\-]*")
 
 
 def key_start_re(keys: Iterable[str]) -> re.Pattern[str]:
     """The words that may be one of ``keys`` (words of letters, digits and hyphens starting with a letter):
-    :func:`word_start_re` of their first letters, except that a word starting with a lower-case letter is
+    :data:`WORD_START_RE` for the words that start with their first letters, except that a word starting with a lower-case letter is
     matched only when it is a key ("al-Assad", not "and": most lower-case words start with "a" or "e").
 
     Each match is the whole word, as :data:`WORD_START_RE` reads it, so a word that is a key is matched as

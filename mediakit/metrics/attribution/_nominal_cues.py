@@ -54,7 +54,7 @@ def nominal_frames(doc: Doc) -> list[Attr]:
     >>> t = "Christie unleashed withering attacks against Rubio on Monday. Trump renewed his call for a ban."
     >>> [(t[a.cue[0]:a.cue[1]], t[a.source[0]:a.source[1]], t[a.content[0][0]:a.content[0][1]], a.lemma)
     ...  for a in nominal_frames(prepare(t))]
-    [('attacks against', 'Christie', 'Rubio on Monday', 'attack'), ('call for', 'his', 'a ban', 'call')]
+    [('attacks against', 'Christie', 'Rubio on Monday', 'attack'), ('call for', 'Trump', 'a ban', 'call')]
     """
     if not doc.sents:
         return []
