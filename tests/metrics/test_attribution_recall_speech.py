@@ -111,3 +111,13 @@ def test_cues_after_an_adjective_a_gerund_or_a_place(text, cue, source):
 ])
 def test_speaking_without_a_topic_is_no_cue(text):
     assert _triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Six in 10 say he is at least somewhat decisive, after half said so in the earlier poll.",
+     [("say", "Six in 10", "he is at least somewhat decisive"), ("said", "half", "so in the earlier poll")]),
+    ("Trump said the plan would fail, because Clinton has refused to fund it.",
+     [("said", "Trump", "the plan would fail"), ("refused", "Clinton", "to fund it")]),
+])
+def test_a_subordinate_clause_with_its_own_cue_ends_the_content_before_it(text, expected):
+    assert _triples(text) == expected

@@ -24,11 +24,12 @@ __all__ = ["LINK_RE", "link_before", "split_nested", "maybe_linked"]
 Span = tuple[int, int]
 
 LINK_RE = re.compile(
-    r"(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while|whereas|although|though|yet|which|who)\s+)?"
+    r"(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while|whereas|although|though|yet|which|who|after|before|when|because"
+    r"|as|since|until)\s+)?"
     r"(?:(?:also|then|later|now|still|even)\s+)*\Z"
     r"|\s(?:and|but|while|whereas|although|though|yet)\s+(?:(?:also|then|later|now|still|even)\s+)*\Z",
     re.IGNORECASE)
-"""A clause link that ends just before the inner clause: ', while', '; ', ' and also', ', which'."""
+"""A clause link that ends just before the inner clause: ', while', '; ', ' and also', ', which', ', after'."""
 
 _QUICK_RE = re.compile(r"[,;—–]|\s(?:and|but|while|whereas|though|although|yet)\s", re.IGNORECASE)
 _PREPOSITION_RE = re.compile(r"(?:in|under|at|on|by|for|with|from|into|during|since)\b", re.IGNORECASE)
