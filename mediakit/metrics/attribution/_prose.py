@@ -74,7 +74,6 @@ _PLAIN_OBJECT_LEMMAS = frozenset({"add"})
 #: A plain noun phrase opening right after the cue: a determiner or quantifier and a word.
 _PLAIN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|this|these|some|more|new|our|your|their|its|his|her|any)\s+[a-z]",
                               re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z“\"]|\s*$)")
 # cue frames of nouns and adjectives (``cues.yaml``): the noun and agent rules do not apply to them
 _NOUN_FRAMES = frozenset({"nominal", "attitude"})
 _TO_RE = re.compile(r"\s+to\b")
@@ -232,7 +231,7 @@ def _sense_reason(text: str, a: Attr, src: list[str]) -> str | None:
     if a.lemma in ("add", "write") and form.endswith("ing") and _after_be(text, a.cue[0]) and not _clause_after(text, ce):
         return "progressive_activity"  # "we'll be adding new interviews", "I'm writing this in Lima": an activity
     if a.lemma in _PLAIN_OBJECT_LEMMAS and a.content and a.content[0][0] >= ce and not _clause_after(text, ce) \
-            and _plain_object(text, ce):
+            and _plain_object(text, ce, a.content[-1][1]):
         return "plain_object"  # "These SMS messages add some level of urgency": an act, no content
     if src and src[-1] in _SUBJECT_PRONOUNS and _object_relative(text, a, src):
         return "object_relative"  # "the structure we'd want for building": a relative clause, its gap the object
@@ -241,13 +240,12 @@ def _sense_reason(text: str, a: Attr, src: list[str]) -> str | None:
     return None
 
 
-def _plain_object(text: str, ce: int) -> bool:
-    """A plain noun phrase follows the cue ("some level of urgency", "the health of those living near"), not a
-    clause without "that" ("the U.S. must act") and no quotation or colon later in the sentence ("a caveat: ...")."""
+def _plain_object(text: str, ce: int, end: int) -> bool:
+    """A plain noun phrase follows the cue ("some level of urgency"), to the content's ``end``: not a clause
+    without "that" ("the U.S. must act"), no quotation or colon ("a caveat: ...")."""
     if _PLAIN_OBJECT_RE.match(text, ce) is None:
         return False
-    end = _SENTENCE_END_RE.search(text, ce, min(len(text), ce + 200))
-    rest = text[ce:end.start() if end is not None else min(len(text), ce + 200)]
+    rest = text[ce:end]
     if any(ch in rest for ch in ":\"“”«'‘"):
         return False
     return _AUX.isdisjoint(w.lower() for w in _WORD_RE.findall(rest)[:9])
