@@ -18,7 +18,7 @@ from ...text import ASCII_LETTERS_RE
 from ._phrases import TOKEN_RE
 from ._predicative import plural_subject
 
-__all__ = ["cue_ok", "aux_start", "raising_before_to", "READY_ADJECTIVES"]
+__all__ = ["cue_ok", "aux_start", "raising_before_to", "READY_ADJECTIVES", "JUDGING_ADJECTIVES"]
 
 _CONTRACTION_RE = re.compile(r"(?<=\w)(?:n[’']t|[’'](?:s|ve|d|re|ll))\Z", re.IGNORECASE)
 _DELEGATE_RE = re.compile(r"\s+(delegates?|pledge|votes?)\b")
@@ -110,10 +110,13 @@ READY_ADJECTIVES = frozenset({"quick", "quicker", "careful", "eager", "reluctant
                               "keen", "loath", "anxious", "sure", "likely", "unlikely", "right", "correct", "wrong"})
 
 
+#: Adjectives of judgement among them: an act of the subject only after a copula ('is right to note', not
+#: 'reserves the right to note').
+JUDGING_ADJECTIVES = frozenset({"right", "correct", "wrong"})
 #: The adjectives of readiness whose infinitive is its subject's act for any cue ('was quick to condemn'), not
 #: only for verbs of saying ('the first to say', 'likely to say', 'right to note').
-_RAISING_ADJECTIVES = READY_ADJECTIVES - {"first", "last", "likely", "unlikely", "able", "unable", "sure", "right",
-                                          "correct", "wrong"}
+_RAISING_ADJECTIVES = READY_ADJECTIVES - {"first", "last", "likely", "unlikely", "able", "unable", "sure"} - (
+    JUDGING_ADJECTIVES)
 
 
 def raising_before_to(text: str, to_start: int, words: WordLists) -> bool:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ._content import adjunct_only, content_left, content_right, following_quotes, second_piece, split_quote
-from ._cues import READY_ADJECTIVES, aux_start, raising_before_to
+from ._cues import JUDGING_ADJECTIVES, READY_ADJECTIVES, aux_start, raising_before_to
 from ._document import Attr, Doc
 from ._frames import (according_frame, asked_frame, attitude_frame, evidential_frame, participle_frame, passive_frame,
                       shared_subject)
@@ -38,7 +38,6 @@ _WORD_OR_OPENER_RE = re.compile(r"[\w\"“«„‘]")  # a word character or one
 _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|gets)|[’']s)\s+"
                              r"(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
-_JUDGING_ADJECTIVES = frozenset({"right", "correct", "wrong"})
 _DEGREE_WORDS = frozenset({"more", "less", "most", "least", "so", "very", "too", "quite", "far", "much"})
 _PERSONAL_S = frozenset({"he", "she", "who"})  # before a contracted "'s"
 _TO_OR_BY_RE = re.compile(r"\s+(?:to|by)\b")
@@ -249,7 +248,7 @@ def _verb_before_to(c: CueClause) -> bool:
     if w in READY_ADJECTIVES:
         # 'was quick to point out', 'is ready to say'; 'right', 'correct', 'wrong' only after a copula ('is right to
         # note', not 'reserves the right to note')
-        return w not in _JUDGING_ADJECTIVES or toks[-3].lower() in c.words.copulas
+        return w not in JUDGING_ADJECTIVES or toks[-3].lower() in c.words.copulas
     return (w.endswith("ed") and w.islower() and len(w) > 4 and w not in lexicons().form_lemma
             and w not in c.words.not_raising)
 
