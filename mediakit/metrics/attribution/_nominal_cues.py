@@ -1,14 +1,14 @@
 """Stage 3d: nominal cues, a noun of saying or attitude whose source is its possessor or a light verb's subject.
 
-PolNeAR annotates "Trump's call for a ban on Muslims" (source "Trump's", cue "call for", content "a ban on
+PolNeAR annotates "Trump's call for a ban on Muslims" (source "Trump", cue "call for", content "a ban on
 Muslims") and "Christie unleashed withering attacks against Rubio" (source "Christie", content "Rubio") like
 the verbs they name. :func:`nominal_frames` finds them with the nouns, light verbs and possessive pronouns of
 ``mediakit/lexicons/nominal_cues.yaml`` (:func:`nominal_cues`):
 
 - the noun must be followed by one of the words that open its content ("for", "to", "that", ...);
 - before it, past at most a few modifiers ("withering", "renewed"), stands a possessor (a possessive pronoun,
-  or a word in 's: the possessor is the source) or a light verb with an optional determiner ("raised
-  questions about", "gave his endorsement to": the light verb's subject is the source);
+  or a word in 's: the possessor, without its 's, is the source) or a light verb with an optional determiner or
+  possessive pronoun ("raised questions about", "gave his endorsement to": the light verb's subject is the source);
 - the content runs from the opening word to the next clause punctuation, cue form or sentence end.
 
 The frame is cheap: the cue scan of :func:`._document.prepare` finds the nouns too (lower case, as in running
