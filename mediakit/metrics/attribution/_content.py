@@ -36,7 +36,9 @@ _FINAL_SUBJECT_RE = re.compile(
 _COMMA_VERB_RE = re.compile(r",(?:[”\"’]|'')?[ \t\u00a0]+\Z")
 _TO_AFTER_RE = re.compile(r"[ \t\u00a0]+to\b")
 _ADJUNCT_OPENERS = frozenset({"in", "on", "at", "after", "before", "during", "following", "while", "as",
-                              "when", "because", "since", "until", "though", "although", "amid", "despite"})
+                              "when", "because", "since", "until", "though", "although", "amid", "despite",
+                              "outside", "inside", "near", "behind", "beside", "aboard", "via", "from", "over",
+                              "throughout"})
 #: The topic of a verb of saying ('said of the plan', 'wrote about it'), an adjunct after those lemmas.
 _TOPIC_OPENERS = frozenset({"of", "about"})
 _TOPIC_LEMMAS = frozenset({"say", "write", "speak", "talk", "comment", "joke", "remark", "add", "tell"})

@@ -18,6 +18,7 @@ import re
 from itertools import islice
 
 from ._content import content_left, content_right
+from ._cues import aux_start
 from ._document import Attr, Doc
 from ._lexicon import lexicons, word_lists
 from ._predicative import predicative_complement
@@ -135,13 +136,27 @@ def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: 
         return None  # "is said to be": no content clause
     comp = COMPLEMENT_RE.match(rest)
     if comp is None:
-        return None
+        return _reported_subject(doc, m, lemma, ss, rest, src)
     if rest.lstrip().lower().startswith(("that ", ":")):
         pos += comp.end()
     content = content_right(doc, pos, se, doc.paras[pi][1])
     if not content:
         return None
     return Attr((m.start(), m.end()), lemma, src, content, frame="passive")
+
+
+def _reported_subject(doc: Doc, m: re.Match[str], lemma: str, ss: int, rest: str, src: Span | None) -> Attr | None:
+    """'O'Malley's move was first reported by MSNBC.': a verb of saying in the passive with its agent and
+    nothing after it; the content is the subject (a noun phrase of at most twelve words opening the sentence)."""
+    if src is None or WORD_CHAR_RE.search(rest) or not lexicons().cues[lemma]["speech"]:
+        return None
+    text = doc.text
+    s, e = strip_span(text, ss, aux_start(text, ss, m.start()))
+    words = text[s:e].split()
+    if not 0 < len(words) <= 12 or words[0].lower() in word_lists().pronoun_subjects \
+            or any(ch in text[s:e] for ch in ",;:\"“”()—–"):
+        return None
+    return Attr((m.start(), m.end()), lemma, src, [(s, e)], frame="passive")
 
 
 def _as_reported(doc: Doc, m: re.Match[str], lemma: str, se: int, pi: int) -> Attr | None:

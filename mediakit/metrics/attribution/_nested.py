@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ._document import Attr, Doc
+from ._lexicon import lexicons
 
 __all__ = ["LINK_RE", "link_before", "split_nested", "maybe_linked"]
 
@@ -27,11 +28,14 @@ LINK_RE = re.compile(
     r"(?:[,;]|\s[—–-]{1,2})\s*(?:(?:and|but|while|whereas|although|though|yet|which|who|after|before|when|because"
     r"|as|since|until)\s+)?"
     r"(?:(?:also|then|later|now|still|even)\s+)*\Z"
-    r"|\s(?:and|but|while|whereas|although|though|yet)\s+(?:(?:also|then|later|now|still|even)\s+)*\Z",
+    r"|\s(?:and|but|while|whereas|although|though|yet|after|before|because|when|since|until)\s+"
+    r"(?:(?:also|then|later|now|still|even)\s+)*\Z",
     re.IGNORECASE)
 """A clause link that ends just before the inner clause: ', while', '; ', ' and also', ', which', ', after'."""
 
-_QUICK_RE = re.compile(r"[,;—–]|\s(?:and|but|while|whereas|though|although|yet)\s", re.IGNORECASE)
+_QUICK_RE = re.compile(r"[,;—–]|\s(?:and|but|while|whereas|though|although|yet|after|before|because|when|since|until)\s",
+                       re.IGNORECASE)
+_BARE_SUBORDINATOR_RE = re.compile(r"\s(?:after|before|because|when|since|until)\s", re.IGNORECASE)
 _PREPOSITION_RE = re.compile(r"(?:in|under|at|on|by|for|with|from|into|during|since)\b", re.IGNORECASE)
 _BARE_COMMA_RE = re.compile(r"[,\s]*\Z")
 _CONJ_RE = re.compile(r"\b(?:and|but|while|whereas|although|though|yet)\b", re.IGNORECASE)
@@ -56,14 +60,16 @@ def maybe_linked(doc: Doc, c: int, owner: Span) -> bool:
     return lo < c and _QUICK_RE.search(doc.text, lo, c) is not None
 
 
-def link_before(doc: Doc, outer_start: int, inner: Attr) -> int:
+def link_before(doc: Doc, outer_start: int, inner: Attr, *, outer_speech: bool = True) -> int:
     """Start of the clause link before ``inner`` (an offset after ``outer_start``), or -1 when none.
 
     The inner clause starts at its source when the source lies in the outer content, else at its cue
     (a verb that shares the subject: "... and highlighted ..."); the link must end right before it. A
     source that is no plain noun phrase ("and on the Democratic side Pate", "what she": an object
     relative, "whom he called a con artist") opens no linked clause, nor does a shared subject after a
-    bare comma (the verb may be a participle or an apposition's).
+    bare comma (the verb may be a participle or an apposition's). A subordinator without a comma ("after",
+    "because", ...) links only after the object of a verb that is not one of saying (``outer_speech`` False:
+    'denouncing the Castro regime after Trump said ...'), never inside a reported clause.
     """
     text = doc.text
     if inner.participle or text[inner.cue[0]:inner.cue[1]].split(None, 1)[0].lower().endswith("ing"):
@@ -88,6 +94,8 @@ def link_before(doc: Doc, outer_start: int, inner: Attr) -> int:
         return -1
     if shared and (_CONJ_RE.search(link) is None or _clause_content(text, outer_start, m.start())):
         return -1
+    if _BARE_SUBORDINATOR_RE.match(link) and (outer_speech or _clause_content(text, outer_start, m.start())):
+        return -1  # 'said she asked for it because she wanted ...': the reason stays in a reported clause
     if _BARE_COMMA_RE.match(link) and (text.find(",", outer_start, m.start()) >= 0
                                        or text[outer_start:m.start()].lower().startswith("that")):
         return -1  # 'She said that, in the end, voters said no': the comma closes a parenthetical
@@ -129,13 +137,14 @@ def split_nested(doc: Doc, found: list[Attr], inner: list[Attr]) -> list[Attr]:
         return found
     out = list(found)
     added = False
+    speech = lexicons().speech_lemmas
     for a in sorted(inner, key=lambda x: x.cue[0]):
         c = a.cue[0]
         owner, pos = _owner(out, c)
         if owner is None or owner.frame in _NO_SPLIT_FRAMES:
             continue
         s0, _ = owner.content[pos]
-        cut = link_before(doc, s0, a)
+        cut = link_before(doc, s0, a, outer_speech=owner.lemma in speech)
         if cut < 0 or (a.content and a.content[0][0] < cut):
             continue
         owner.content = owner.content[:pos] + [(s0, cut)]

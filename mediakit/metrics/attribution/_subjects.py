@@ -14,11 +14,11 @@ import re
 
 from ._document import Doc
 from ._frames import subject_end
-from ._lexicon import lexicons, word_lists
+from ._lexicon import WordLists, lexicons, word_lists
 from ._phrases import last_of, np_left, np_right, strip_span
 
 __all__ = ["appositive_subject", "np_like", "dashed_subject", "source_after_quote", "titled_name_right",
-           "gerund_source"]
+           "gerund_source", "apposed_name", "split_predicate"]
 
 _HEAD_CUT_RE = re.compile(r",|\s(?:who|which|that|whose)\s")
 
@@ -212,3 +212,33 @@ def gerund_source(text: str, subj_s: int, subj_e: int) -> Span | None:
         if len(verbs) == 2 and verbs[0].lower() in _COPULAS:
             return None
     return np_left(text, subj_s, subj_e)
+
+
+def apposed_name(text: str, src: Span, words: WordLists) -> bool:
+    """The source after an inverted cue is a name and its apposition: '..., said Sherman, a George Washington
+    University grad whose aggressiveness has driven ...', '..., said Wilcox, an Orlando Republican who founded
+    ...' (whatever follows the apposition, the name is no clause's subject)."""
+    name, sep, desc = text[src[0]:src[1]].partition(",")
+    nw, dw = name.split(), desc.split()
+    if not sep or not 1 <= len(nw) <= 6 or not dw or not nw[0][:1].isupper():
+        return False
+    if any(w.lower() in words.finite or w.lower() in words.clause_words for w in nw):
+        return False
+    d0 = dw[0].lower()
+    if d0 in words.finite or d0 in words.pronoun_subjects or d0 in words.appositive_not_openers \
+            or d0 in words.clause_words or d0.endswith("ing"):
+        return False
+    return d0 in words.description_openers or dw[0][:1].islower()
+
+
+def split_predicate(text: str, ss: int, bound: int, rest: str, words: WordLists) -> bool:
+    """'The contrast with Trump, said Doyle and others, would be clear': the content is a subject noun phrase
+    before the inverted cue (``ss`` to the comma at ``bound - 1``) and its predicate after the source
+    (``rest``, from the source's end, opens with a comma and a finite verb)."""
+    if not rest.startswith(","):
+        return False
+    after = rest.lstrip(", ").split(None, 1)
+    if not after or after[0].lower() not in words.finite:
+        return False
+    before = text[ss:bound - 1].split()
+    return 1 <= len(before) <= 15 and not any(w.lower() in words.finite for w in before)

@@ -29,14 +29,15 @@ from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, OPENERS, QUOTE_ST
                        trim_content_end)
 from ._apposed import apposed_subject
 from ._predicative import small_clause, story_object
-from ._subjects import appositive_subject, dashed_subject, gerund_source, np_like, source_after_quote, titled_name_right
+from ._subjects import (apposed_name, appositive_subject, dashed_subject, gerund_source, np_like, source_after_quote,
+                        split_predicate, titled_name_right)
 
 __all__ = ["CueClause", "read_clause", "read_tail", "analyze_cue", "post_frame", "inverted_frame",
            "appositive_post_frame", "pre_frame"]
 
 _WORD_OR_OPENER_RE = re.compile(r"[\w\"“«„‘]")  # a word character or one of OPENERS
 _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|gets)|[’']s)\s+"
-                             r"(?:\w+ly\s+|not\s+|also\s+)*\Z")
+                             r"(?:\w+ly\s+|not\s+|also\s+|first\s+)*\Z")
 _PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|was|are|were|been|be|am)\s+(?:\w+ly\s+|not\s+|also\s+)*\Z")
 _DEGREE_WORDS = frozenset({"more", "less", "most", "least", "so", "very", "too", "quite", "far", "much"})
 _PERSONAL_S = frozenset({"he", "she", "who"})  # before a contracted "'s"
@@ -179,6 +180,10 @@ def analyze_cue(doc: Doc, m: re.Match[str], lemma: str, found: list[Attr]) -> At
     read_tail(c)
     if _post_frame_applies(c):
         return post_frame(c)
+    if not c.left_exists and c.tail_empty:
+        a = _quotation_before(c)
+        if a is not None:
+            return a
     appositive: Span | None = None
     if c.left_exists and not c.subj_words and c.bound_kind in ("quote", ",", "—", "–"):
         a, appositive = _without_subject(c)
@@ -299,6 +304,19 @@ def _post_frame_applies(c: CueClause) -> bool:
     return not (opens_after and not split_quote(c.doc, c.ss, c.bound))
 
 
+def _quotation_before(c: CueClause) -> Attr | None:
+    """'“... the emails that are missing.” Trump said.': a sentence of a short subject and a verb of saying
+    alone, right after a quotation that ends a sentence of the same paragraph (a period typed for the comma):
+    the quotation is the content."""
+    if not c.lexicon_speech or not 0 < len(c.subj_words) <= 4 or c.frame_req == "clause" or c.aux:
+        return None
+    doc, text = c.doc, c.doc.text
+    qi = doc.quote_ending_at(c.ss, c.ss - 3)
+    if qi < 0 or doc.quotes[qi].start < doc.paras[c.pi][0] or text[doc.quotes[qi].end - 2] not in ".!?":
+        return None
+    return Attr((c.cs, c.ce), c.lemma, (c.subj_s, c.subj_e), doc.chain_to(qi), frame="post")
+
+
 def _adjunct_tail(c: CueClause) -> bool:
     """After a verb of saying, only an adjunct to the sentence end ('..., Bill Clinton said at an event in
     Wyoming.', '..., Susan said as she turned around.'), after a clause: see :func:`adjunct_only`."""
@@ -306,9 +324,9 @@ def _adjunct_tail(c: CueClause) -> bool:
 
 
 def _clause_before(c: CueClause) -> bool:
-    """The sentence before the subject's comma is a clause of six words or more, not an opening phrase
-    ('Early Tuesday, the State Department disclosed ...')."""
-    if not c.lexicon_speech or len(c.doc.text[c.ss:c.bound].split()) < 6:
+    """The sentence before the subject's comma is a clause (six words or more, or a finite verb), not an opening
+    phrase ('Early Tuesday, the State Department disclosed ...')."""
+    if not c.lexicon_speech or not _clause_words(c.doc.text[c.ss:c.bound].split(), c.words):
         return False
     first = c.subj_words[0]
     lf = first.lower()
@@ -318,6 +336,11 @@ def _clause_before(c: CueClause) -> bool:
         return False
     return first[:1].isupper() or lf in c.words.coordinated_subject_openers or len(c.subj_words) <= 3 or any(
         w[:1].isupper() for w in c.subj_words[1:4])
+
+
+def _clause_words(before: list[str], words: WordLists) -> bool:
+    """Six words or more, or three with a finite verb after the first ('Shoukair was kind, an official told X.')."""
+    return len(before) >= 6 or len(before) >= 3 and any(w.lower() in words.finite for w in before[1:])
 
 
 def _short_subject(subj_words: list[str], words: WordLists) -> bool:
@@ -382,7 +405,9 @@ def _inverted_source(c: CueClause) -> Span | None:
     ends = not WORD_CHAR_RE.search(rest) or rest_s.startswith(",") and (
         rest_s.lstrip(", ")[:1] in OPENERS or first_word(rest_s.lstrip(", ")) in words.tail_clause
         or first_word(rest_s.lstrip(", ")).endswith("ing"))
-    if ends and c.lemma not in words.tell_lemmas and (c.frame_req == "any" or c.lemma in words.inverting_lemmas):
+    if not (c.lemma not in words.tell_lemmas and (c.frame_req == "any" or c.lemma in words.inverting_lemmas)):
+        return None
+    if ends or c.lexicon_speech and (apposed_name(text, src, words) or split_predicate(text, c.ss, c.bound, rest_s, words)):
         return src
     return None
 
@@ -403,8 +428,10 @@ def appositive_post_frame(c: CueClause, appositive: Span) -> Attr | None:
     while k > ss and text[k - 1] in " \t\u00a0,":
         k -= 1
     qi = c.doc.quote_ending_at(k, k - 1) if k > ss else -1
-    if qi < 0 or not (c.tail_empty or adjunct_only(c.tail_clean, c.words, c.lemma)
-                      or adjunct_only(text[c.ce:c.se].strip(), c.words, c.lemma, topic=True)):
+    if qi < 0 and not (c.lexicon_speech and text[k:k + 1] == "," and _clause_words(text[ss:k].split(), c.words)):
+        return None  # neither a quotation nor a clause before the name ('..., his top aide, Tad Devine, told X.')
+    if not (c.tail_empty or adjunct_only(c.tail_clean, c.words, c.lemma)
+            or adjunct_only(text[c.ce:c.se].strip(), c.words, c.lemma, topic=True)):
         return None
     content = content_left(c.doc, ss, k)
     if not content:

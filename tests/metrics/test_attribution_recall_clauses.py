@@ -1,0 +1,91 @@
+"""Recall rules of 6 Dec 2026 (stop 41): an inverted verb of saying after a clause with a name and its
+apposition after it ("..., said Wilcox, an Orlando Republican who founded ... after serving ..."), and the
+content split around it ("The contrast with Trump, said Doyle and others, would be clear")."""
+
+from __future__ import annotations
+
+import pytest
+
+from ._attribution_triples import rule_triples as _rule_triples
+from ._attribution_triples import triples
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Federal mandates are a burden on schools, said Wilcox, an Orlando Republican who founded two companies "
+     "after serving in the Army.", "Wilcox, an Orlando Republican who founded two companies",
+     "Federal mandates are a burden on schools"),
+    ("That will be true up to a point, said Sherman, a graduate whose drive has pushed reporters (like me) off "
+     "the beat.", "Sherman, a graduate whose drive has pushed reporters", "That will be true up to a point"),
+    ("The contrast with Trump, said Doyle and others, would be clear since Trump has no allies.",
+     "Doyle and others", "The contrast with Trump would be clear since Trump has no allies"),
+    ("The paradox of Nancy, says Carl Anthony, historian at the library, is that she was powerful.",
+     "Carl Anthony, historian at the library", "The paradox of Nancy is that she was powerful"),
+])
+def test_inverted_cue_with_apposition_or_split_content(text, source, content):
+    out = triples(text)
+    assert [(s, c) for _, s, c in out] == [(source, content)], out
+
+
+def test_a_name_and_apposition_after_a_verb_with_a_subject_is_the_content():
+    out = triples("The company said Smith, a former employee, stole the files.")
+    assert out == [("said", "The company", "Smith, a former employee, stole the files")], out
+
+
+def test_a_participle_after_a_comma_is_no_inverted_cue():
+    assert triples("Officials, said to be furious, left the room after the vote was taken.") == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Shoukair was kind and responsible, a Cairo airport official told The New York Times.",
+     "a Cairo airport official", "Shoukair was kind and responsible"),
+    ("Sanders remains committed to seeing the primary through to the convention, his top aide, Tad Devine, told "
+     "The Huffington Post.", "his top aide, Tad Devine",
+     "Sanders remains committed to seeing the primary through to the convention"),
+    ("Democrats had “put the biggest crack” yet in the glass ceiling, she said in a video message to the "
+     "convention.", "she", "Democrats had “put the biggest crack” yet in the glass ceiling"),
+])
+def test_content_before_a_short_clause_a_name_or_a_compound_channel(text, source, content):
+    out = triples(text)
+    assert [(s, c) for _, s, c in out] == [(source, content)], out
+
+
+def test_a_clause_after_a_bare_subordinator_is_its_own_attribution():
+    out = triples("Rubio spent the hour forcefully denouncing the Castro regime after Trump said he is open to "
+                  "negotiating a deal with Cuba.")
+    assert ("said", "Trump", "he is open to negotiating a deal with Cuba") in out, out
+    assert [c for cue, _, c in out if cue == "denouncing"] == ["the Castro regime"], out
+
+
+def test_a_reason_inside_a_reported_clause_stays_in_it():
+    out = triples("Kelly said she asked for the interview because she wanted to get her interactions with Trump on "
+                  "a professional footing.")
+    assert [(c, s) for c, s, _ in out] == [("said", "Kelly")], out
+    assert out[0][2].endswith("on a professional footing"), out
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("“Russia, if you’re listening, I hope you’re able to find the emails.” Trump said.", "Trump",
+     "“Russia, if you’re listening, I hope you’re able to find the emails.”"),
+    ("“We each have our own opinion, but we are friends,” Jim Bennett, 57, told a voter outside the school.",
+     "Jim Bennett, 57", "“We each have our own opinion, but we are friends,”"),
+])
+def test_quotation_before_a_bare_verb_of_saying_or_a_place_after_the_hearer(text, source, content):
+    out = triples(text)
+    assert [(s, c) for _, s, c in out] == [(source, content)], out
+
+
+def test_a_sentence_with_its_own_content_after_a_quotation_keeps_it():
+    assert triples("“We will win.” Trump said he would go.") == [("said", "Trump", "he would go")]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("O’Malley’s move was first reported by MSNBC.", "MSNBC", "O’Malley’s move"),
+    ("The deal was reported by Reuters on Tuesday.", "Reuters", "The deal"),
+])
+def test_the_subject_of_a_passive_verb_of_saying_with_its_agent_is_the_content(text, source, content):
+    assert _rule_triples(text) == [("reported", source, content)]
+
+
+@pytest.mark.parametrize("text", ["It was first reported by Politico.", "He was never told about the plan."])
+def test_no_content_from_a_pronoun_subject_or_a_passive_without_agent(text):
+    assert _rule_triples(text) == []
