@@ -89,3 +89,31 @@ def test_the_subject_of_a_passive_verb_of_saying_with_its_agent_is_the_content(t
 @pytest.mark.parametrize("text", ["It was first reported by Politico.", "He was never told about the plan."])
 def test_no_content_from_a_pronoun_subject_or_a_passive_without_agent(text):
     assert _rule_triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Over the long term, according to the budget office, the rise in annual deficits will continue.",
+     "the budget office", "Over the long term the rise in annual deficits will continue"),
+    ("And it hasn’t gone unnoticed: According to recent polls, Trump holds only 14 percent of the Latino vote.",
+     "recent polls", "Trump holds only 14 percent of the Latino vote"),
+    ("In the end, according to the poll, a majority of voters remain undecided.", "the poll",
+     "In the end a majority of voters remain undecided"),
+    ("Trump leads, according to CrowdTangle, a social analytics tool that tracks posts.",
+     "CrowdTangle, a social analytics tool", "Trump leads"),
+])
+def test_according_to_inside_the_sentence_ends_its_source_before_the_clause(text, source, content):
+    assert _rule_triples(text) == [(text[text.lower().index("according to"):][:12], source, content)]
+
+
+def test_a_relative_clause_with_a_verb_of_saying_is_its_own_attribution():
+    out = triples("46 percent of voters said yes, compared with 23 percent who said using a private server was "
+                  "improper.")
+    assert ("said", "who", "using a private server was improper") in out, out
+    assert out[0][2] == "yes, compared with 23 percent", out
+    out = triples("Cruz finished third, in a finish that he said defied expectations.")
+    assert ("said", "he", "defied expectations") in out, out
+
+
+def test_a_relative_clause_with_its_own_subject_stays_in_the_reported_clause():
+    out = triples("He said the plan that he said he liked was dead.")
+    assert [(c, s) for c, s, _ in out] == [("said", "He")], out

@@ -60,8 +60,11 @@ def according_frame(doc: Doc, m: re.Match[str], lemma: str) -> Attr | None:
         return None
     src = _source_before_clause(text, src)
     lead_s, lead_e = strip_span(text, ss, cs)
+    if lead_e > lead_s and any(ch in text[lead_e:cs] for ch in ":;"):
+        lead_s = lead_e = cs  # 'And it hasn't gone unnoticed: According to recent polls, Trump holds ...'
     content: list[Span] = []
     if lead_e > lead_s and WORD_CHAR_RE.search(text[lead_s:lead_e]):
+        src = _source_after_phrase(text, lead_s, lead_e, src)
         content = content_left(doc, ss, lead_e) + _according_rest(doc, src[1], se, pi)
     else:
         comma = text.find(",", ce, se)
@@ -74,6 +77,23 @@ def according_frame(doc: Doc, m: re.Match[str], lemma: str) -> Attr | None:
     if not content:
         return None
     return Attr((cs, ce), lemma, src, content, frame="according")
+
+
+def _source_after_phrase(text: str, lead_s: int, lead_e: int, src: Span) -> Span:
+    """After an opening phrase that is no clause ('Over the long term, according to the budget office, the rise
+    in ...', 'In addition, according to X, ...': at most eight words, no finite verb), the source ends at its
+    first comma: the sentence's clause follows (not an apposition opened by "a" after a noun phrase)."""
+    lead = [w.lower() for w in text[lead_s:lead_e].split()]
+    k = text.find(",", src[0], src[1])
+    words = word_lists()
+    if k < 0 or len(lead) > 8 or any(w in words.finite for w in lead):
+        return src
+    after = text[k + 1:src[1]].split()
+    if after and after[0].lower() in ("a", "an") and not (
+            lead[0] in words.prepositions or lead[0] in words.subordinate_start or lead[0].endswith("ly")):
+        return src  # 'Trump leads, according to CrowdTangle, a social analytics tool ...': an apposition
+    s, e = strip_span(text, src[0], k)
+    return (s, e) if s < e else src
 
 
 def _source_before_clause(text: str, src: Span) -> Span:

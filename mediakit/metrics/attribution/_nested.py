@@ -4,8 +4,11 @@ PolNeAR never nests attributions (no gold cue lies in another gold content), and
 content before a coordinated or subordinate clause that has a cue of its own: in "Clinton backed the deal,
 while Trump has threatened to tear it up" the content of "backed" is "the deal" and "Trump has threatened
 to tear it up" is a second attribution; so is "... an internal investigation ..., which the probe said were
-covered up" and "Clinton has decried X and highlighted her plans ...". A cue in a complement clause ("X said
-Y told him ...") or in a quotation stays nested (dropped, as before).
+covered up" and "Clinton has decried X and highlighted her plans ...". So is a relative clause with a verb of
+saying ("compared with 23 percent who said ...", "a finish that he said defied expectations") and, after the
+object of a verb that is not one of saying, a clause opened by a bare subordinator ("denouncing the Castro regime
+after Trump said ..."). A cue in a complement clause ("X said Y told him ...") or in a quotation stays nested
+(dropped, as before).
 
 :func:`link_before` tells whether a cue, found inside the content of an earlier attribution, opens such a
 linked clause (a comma, semicolon or dash, or a coordinating or subordinating word, right before the inner
@@ -33,9 +36,13 @@ LINK_RE = re.compile(
     re.IGNORECASE)
 """A clause link that ends just before the inner clause: ', while', '; ', ' and also', ', which', ', after'."""
 
-_QUICK_RE = re.compile(r"[,;—–]|\s(?:and|but|while|whereas|though|although|yet|after|before|because|when|since|until)\s",
+_QUICK_RE = re.compile(r"[,;—–]|\s(?:and|but|while|whereas|though|although|yet|after|before|because|when|since|until"
+                       r"|who|that|which)\s",
                        re.IGNORECASE)
 _BARE_SUBORDINATOR_RE = re.compile(r"\s(?:after|before|because|when|since|until)\s", re.IGNORECASE)
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which|who|whom)\s+\Z", re.IGNORECASE)
+_SUBJECT_RELATIVES = frozenset({"who", "that", "which"})
+_WORD_CHAR_RE = re.compile(r"\w")
 _PREPOSITION_RE = re.compile(r"(?:in|under|at|on|by|for|with|from|into|during|since)\b", re.IGNORECASE)
 _BARE_COMMA_RE = re.compile(r"[,\s]*\Z")
 _CONJ_RE = re.compile(r"\b(?:and|but|while|whereas|although|though|yet)\b", re.IGNORECASE)
@@ -81,6 +88,9 @@ def link_before(doc: Doc, outer_start: int, inner: Attr, *, outer_speech: bool =
     if inner.source is not None and outer_start < inner.source[0] < inner.cue[0]:
         start = inner.source[0]
         shared = False
+        rel = _relative_link(text, outer_start, inner)
+        if rel >= 0:
+            return rel
         if not _plain_source(text, inner.source):
             return -1
         if inner.source[1] < inner.cue[0] and LINK_RE.search(text, inner.source[1], inner.cue[0]) is not None:
@@ -100,6 +110,36 @@ def link_before(doc: Doc, outer_start: int, inner: Attr, *, outer_speech: bool =
                                        or text[outer_start:m.start()].lower().startswith("that")):
         return -1  # 'She said that, in the end, voters said no': the comma closes a parenthetical
     return m.start()
+
+
+def _relative_link(text: str, outer_start: int, inner: Attr) -> int:
+    """A relative clause with a cue of its own: '23 percent who said using a server was improper' (the relative
+    pronoun is the source) or 'a finish that he said defied expectations' (the content is the relative clause
+    without its subject: it opens with a verb right after the cue). Returns where the outer content ends, or -1."""
+    assert inner.source is not None
+    if inner.lemma not in lexicons().speech_lemmas:
+        return -1
+    s0 = relative_subject(text, inner.source)
+    if s0 >= 0:
+        cut = s0
+    else:
+        s0 = inner.source[0]
+        m = _RELATIVE_BEFORE_RE.search(text, max(outer_start, s0 - 8), s0)
+        if m is None or not inner.content or inner.content[0][0] - inner.cue[1] > 2:
+            return -1
+        first = text[inner.content[0][0]:inner.content[0][1]].split(None, 1)[0].lower()
+        if first not in _AUXILIARIES and not (first.endswith("ed") and len(first) > 4):
+            return -1  # 'the plan that he said he liked': a clause with its own subject (a complement)
+        cut = m.start()
+    return cut if cut - outer_start >= _MIN_OUTER and _WORD_CHAR_RE.search(text, outer_start, cut) else -1
+
+
+def relative_subject(text: str, source: Span) -> int:
+    """Start of the relative pronoun that ends ``source`` ('23 percent who', 'who'), or -1."""
+    head, _, last = text[source[0]:source[1]].rpartition(" ")
+    if last.lower() not in _SUBJECT_RELATIVES or source[1] - len(last) - source[0] < 0:
+        return -1
+    return source[1] - len(last)
 
 
 def _plain_source(text: str, source: Span) -> bool:
@@ -147,7 +187,12 @@ def split_nested(doc: Doc, found: list[Attr], inner: list[Attr]) -> list[Attr]:
         cut = link_before(doc, s0, a, outer_speech=owner.lemma in speech)
         if cut < 0 or (a.content and a.content[0][0] < cut):
             continue
-        owner.content = owner.content[:pos] + [(s0, cut)]
+        end = cut
+        while end > s0 and (doc.text[end - 1].isspace() or doc.text[end - 1] == ","):
+            end -= 1
+        owner.content = owner.content[:pos] + [(s0, end)]
+        if a.source is not None and relative_subject(doc.text, a.source) == cut:
+            a.source = (cut, a.source[1])  # '23 percent who said ...': the relative pronoun is the source
         out.append(a)
         added = True
     if added:
