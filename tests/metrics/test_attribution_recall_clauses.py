@@ -117,3 +117,18 @@ def test_a_relative_clause_with_a_verb_of_saying_is_its_own_attribution():
 def test_a_relative_clause_with_its_own_subject_stays_in_the_reported_clause():
     out = triples("He said the plan that he said he liked was dead.")
     assert [(c, s) for c, s, _ in out] == [("said", "He")], out
+
+
+def test_a_named_poll_closing_the_sentence_is_the_source():
+    out = _rule_triples("Iowa shifted. Trump leads by 57 percent to 33 percent in the 50-state poll. By contrast, "
+                        "Iowa has shifted.")
+    assert out == [("in", "the 50-state poll", "Trump leads by 57 percent to 33 percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "But a series of unforced errors have handed Clinton a wide lead in the polls.",
+    "Fifteen percent of voters in the poll were undecided about the race.",
+    "Democratic voters in the District of Columbia head to the polls.",
+])
+def test_the_horse_race_polls_are_no_source(text):
+    assert _rule_triples(text) == []

@@ -12,6 +12,7 @@ import re
 
 from ._content import content_right
 from ._document import Attr, Doc
+from ._lexicon import word_lists
 
 __all__ = ["poll_frames"]
 
@@ -20,6 +21,12 @@ __all__ = ["poll_frames"]
 _POLL_RE = re.compile(
     r"In(?<!\wIn)\s+(?P<src>(?:[\w’'./&-]+\s+){0,8}?(?:polls?|surveys?|exit\s+polls?|polling)\b[^,.;:!?\"“”\n]{0,60}?)"
     r",\s+")
+# "... in <a poll>." closing a sentence: 'Trump leads by 57 percent to 33 percent in the 50-state poll.'
+_POLL_END_RE = re.compile(
+    r"\s(?P<cue>in)\s+(?P<src>(?:[\w’'./&-]+\s+){0,8}?(?:polls?|surveys?|exit\s+polls?|polling)\b"
+    r"[^,.;:!?\"“”\n]{0,60}?)\s*(?=[.;!?]|\Z)")
+_POLL_WORD_RE = re.compile(r"(?:polls?|surveys?|polling)\b")
+_POLL_PARTICIPLES = frozenset({"released", "conducted", "published", "commissioned", "sponsored", "fielded"})
 _LEAD_CHARS = " \t\n\u00a0\"“‘'(—–-•"
 
 
@@ -51,4 +58,40 @@ def poll_frames(doc: Doc) -> list[Attr]:
             continue
         src = (m.start("src"), m.end("src"))
         out.append(Attr((cs, cs + 2), "according_to", src, content, frame="according"))
+    out.extend(_closing_polls(doc))
+    out.sort(key=lambda a: a.cue[0])
     return out
+
+
+def _closing_polls(doc: Doc) -> list[Attr]:
+    """'<clause> in <poll>.': the poll closes the sentence, the clause before it (four words or more, no cue form,
+    no quotation) is the content."""
+    text = doc.text
+    out: list[Attr] = []
+    for m in _POLL_END_RE.finditer(text):
+        cs, ce = m.start("cue"), m.end("cue")
+        ss, se, pi = doc.sents[doc.sentence_of(cs)]
+        if m.end() < se - 2 or doc.quote_at(cs) >= 0 or doc.has_cue(ss, cs):
+            continue
+        if not _named_poll(text[m.start("src"):m.end("src")]):
+            continue
+        content = content_right(doc, ss, cs, doc.paras[pi][1])
+        if not content or len(text[ss:cs].split()) < 4 or any(ch in text[ss:cs] for ch in "\"“”"):
+            continue
+        out.append(Attr((cs, ce), "according_to", (m.start("src"), m.end("src")), content, frame="according"))
+    return out
+
+
+def _named_poll(src: str) -> bool:
+    """A poll named by its pollster, date or number, or introduced by "a"/"an" ('a CNN national poll', 'Monday's
+    poll', 'the 50-state poll', 'a similar survey in early November'), not "the polls" of the horse race ('a wide
+    lead in the polls'); nothing after the poll word reads as a verb ('the poll were undecided')."""
+    words = src.split()
+    k = max(i for i, w in enumerate(words) if _POLL_WORD_RE.match(w))
+    head, tail = words[:k + 1], words[k + 1:]
+    if any(w.endswith(".") and len(w) > 4 for w in head[:-1]):
+        return False  # 'the South and the industrial Midwest. CNN exit poll': a sentence break
+    finite = word_lists().finite
+    if any(w.lower() in finite or w.endswith("ed") and w.lower() not in _POLL_PARTICIPLES for w in tail):
+        return False
+    return head[0].lower() in ("a", "an") or any(w[:1].isupper() or w[:1].isdigit() for w in head)
