@@ -132,3 +132,13 @@ def test_a_named_poll_closing_the_sentence_is_the_source():
 ])
 def test_the_horse_race_polls_are_no_source(text):
     assert _rule_triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Poll: Trump and Clinton hold narrow leads in Pennsylvania.\n\nThree weeks ahead of the primary, polls "
+     "show leads.", [(":", "Poll", "Trump and Clinton hold narrow leads in Pennsylvania")]),
+    ("Poll: Which phone do you prefer?\n\nVote below.", []),
+    ("Intro.\n\nPoll: Trump leads big in Iowa.", []),
+])
+def test_a_headline_source_before_a_statement_in_the_title_line(text, found):
+    assert [t for t in triples(text) if t[0] == ":"] == found

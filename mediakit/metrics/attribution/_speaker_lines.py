@@ -119,11 +119,13 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     """The attribution of a paragraph that opens with the head ``[hs, he)`` and a colon at ``c``, or None."""
     text = doc.text
     head = text[hs:he]
-    if _label_word(head) or doc.quote_at(c) >= 0 or head.count("(") > head.count(")"):
-        return None  # a label of the page, a colon inside a quotation or a bracket ("Hyatt Hotels (NYSE: H)")
     content = _content(doc, c)
-    if content is None:
+    if content is None or doc.quote_at(c) >= 0:
         return None
+    if hs < doc.paras[0][1] and _headline_source(text, head, content):
+        return Attr((c, c + 1), "colon", (hs, he), content, frame="colon")
+    if _label_word(head) or head.count("(") > head.count(")"):
+        return None  # a label of the page, a colon inside a quotation or a bracket ("Hyatt Hotels (NYSE: H)")
     quoted = text[content[0][0]] in OPENERS or text[content[0][0]] == "'"
     if kind == "qa":
         return Attr((c, c + 1), "colon", None, content, frame="transcript")
@@ -138,6 +140,16 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     if m is None or not _is_speaker(text, m, hs, he, quoted, labels.get(head, 0)) or _field_line(text, content):
         return None
     return Attr((c, c + 1), "colon", (hs, he), content, frame="colon")
+
+
+def _headline_source(text: str, head: str, content: list[Span]) -> bool:
+    """The title line 'Poll: Trump and Clinton hold narrow leads in Pennsylvania.': a head of
+    ``headline_sources`` ("New poll", "Exit polls", "Report") before a statement of three words or more."""
+    words = head.lower().split()
+    if not 1 <= len(words) <= 3 or words[-1] not in word_lists().headline_sources:
+        return False
+    said = text[content[0][0]:content[-1][1]].rstrip(" .\"”’'")
+    return len(said.split()) >= 3 and not said.endswith("?")
 
 
 def _dash_lines(doc: Doc) -> list[Attr]:
