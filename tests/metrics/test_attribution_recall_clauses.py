@@ -142,3 +142,27 @@ def test_the_horse_race_polls_are_no_source(text):
 ])
 def test_a_headline_source_before_a_statement_in_the_title_line(text, found):
     assert [t for t in triples(text) if t[0] == ":"] == found
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Other Republicans remain unpersuaded. One of the authors of that 2013 report, Ari Fleischer, said Trump’s "
+     "nomination will test their conclusions.", "One of the authors of that 2013 report, Ari Fleischer",
+     "Trump’s nomination will test their conclusions"),
+    ("Hemsley, the co-author of \"Going Viral,\" about the spread of information, said the days of one story are "
+     "gone.", "Hemsley, the co-author of \"Going Viral,\" about the spread of information",
+     "the days of one story are gone"),
+    ("Three-in-five GOP insiders across the four states — and two-thirds of Republicans in New Hampshire — said "
+     "that Trump can’t be toppled.", "Three-in-five GOP insiders across the four states", "Trump can’t be toppled"),
+    ("Schoen told host Sean Hannity a Clinton loss is “increasingly likely.”", "Schoen",
+     "a Clinton loss is “increasingly likely.”"),
+    ("It said supporters of the radical Islamist organization were sharing the news.", "It",
+     "supporters of the radical Islamist organization were sharing the news"),
+])
+def test_long_subjects_titled_hearers_and_it_before_a_clause(text, source, content):
+    out = _rule_triples(text)
+    assert [(s, c) for _, s, c in out] == [(source, content)], out
+
+
+def test_a_party_after_the_name_before_the_comma():
+    out = _rule_triples("Sen. Jack Reed (D-R.I.), said on Tuesday that he had not read the plan.")
+    assert [(c, s) for c, s, _ in out] == [("said", "Sen. Jack Reed (D-R.I.)")], out

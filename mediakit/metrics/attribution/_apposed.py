@@ -10,6 +10,8 @@ a subordinator ("In 2014, ...", "When ...").
 
 from __future__ import annotations
 
+import re
+
 from ._cues import cue_ok
 from ._document import Doc
 from ._lexicon import word_lists
@@ -20,6 +22,10 @@ __all__ = ["apposed_subject"]
 Span = tuple[int, int]
 
 _RELATIVE_OPENERS = frozenset({"who", "whose", "which", "whom"})
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+#: A short quoted title after a word of an apposition, its comma included ('the co-author of "Going Viral,"'); not
+#: a quotation that is the whole apposition ('The plan, "a disaster", warned').
+_QUOTED_TITLE_RE = re.compile(r"(?<=\w )[\"“][^\"“”\n]{1,60}?[\"”]")
 _BAD_CHARS = frozenset("\"“”«»;:()[]—–?!")
 
 
@@ -40,10 +46,11 @@ def apposed_subject(doc: Doc, ss: int, comma: int) -> Span | None:
     s, e = strip_span(text, ss, comma)
     if e - s < 3 or e - s > 200 or "," not in text[s:e]:
         return None
-    if any(ch in _BAD_CHARS or ch == "\n" for ch in text[s:e]) or _verb_cue_in(doc, s, e):
+    span = _QUOTED_TITLE_RE.sub("Title", text[s:e])  # 'Hemsley, the co-author of "Going Viral," about ...'
+    if any(ch in _BAD_CHARS or ch == "\n" for ch in span) or _verb_cue_in(doc, s, e):
         return None
     words = word_lists()
-    segments = text[s:e].split(",")
+    segments = span.split(",")
     if len(segments) > 4:
         return None
     for k, seg in enumerate(segments):
@@ -57,8 +64,9 @@ def apposed_subject(doc: Doc, ss: int, comma: int) -> Span | None:
         relative = low[0] in _RELATIVE_OPENERS
         if k == 0 and relative:
             return None
-        if any(w in words.finite or w in words.clause_words for w in low) and not relative:
-            return None
+        if not relative and any((w in words.finite or w in words.clause_words) and not (
+                w in _DEMONSTRATIVES and i > 0 and low[i - 1] in words.prepositions) for i, w in enumerate(low)):
+            return None  # a verb or a clause word ('that' after a preposition is a determiner: 'of that report')
         if not relative and any(w.endswith("ed") and w.islower() and len(w) > 4 for w in toks[1:]):
             return None  # 'The economy slowed, ...': a verb of its own
     return s, e

@@ -80,6 +80,8 @@ OBJECT_RE = re.compile(
     r"lawmakers|students|donors|delegates|members|the\s+(?:crowd|audience|press|media|court|jury|panel|"
     r"committee|senate|house|board|group|newspaper|network|station|paper|magazine|outlet)"
     r"|(?:the\s+|The\s+)?(?:[A-Z][\w.&’'-]*\s*(?:of\s+|for\s+|and\s+|&\s+)?){1,6}"
+    r"|(?:(?:radio|talk\s+show|TV|television|Fox|CNN|MSNBC)\s+)?(?:host|anchor|moderator|interviewer|reporter|"
+    r"correspondent|columnist)\s+(?:[A-Z][\w.&’'-]*\s*){1,4}"
     r"|(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:crowd|audience|gathering|group|rally|"
     r"reporter|reporters|journalist|journalists|interviewer|host|radio\s+host|audience\s+member|friend|friends|"
     r"supporters?|donors?|voters?|delegates?|attendees?|residents?|parents?|protesters?|visitors?|"

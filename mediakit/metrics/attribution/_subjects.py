@@ -147,7 +147,7 @@ def dashed_subject(doc: Doc, ss: int, k: int) -> tuple[int, str, int] | None:
     lo = j + 1 if j >= ss else ss
     head = text[lo:kd].split()
     lists = word_lists()
-    if not 1 <= len(head) <= 6 or not (head[0][:1].isupper() or head[0].lower() in lists.description_openers):
+    if not 1 <= len(head) <= 8 or not (head[0][:1].isupper() or head[0].lower() in lists.description_openers):
         return None
     if any(w.lower() in lists.clause_words or w.lower() in lists.finite for w in head) or doc.has_cue(lo, kd):
         return None

@@ -52,6 +52,7 @@ _ADVERBS = frozenset({"seldom", "never", "also", "often", "still", "rarely", "th
 _HEARER_THAT_RE = re.compile(r"\s+(?P<np>(?:[\w.’'&-]+\s+){1,8}?)(?P<that>that\b)")
 _IT_LEMMAS = frozenset({"say", "tell", "add", "report", "note", "warn", "announce", "state", "write",
                         "accuse", "allege", "argue", "insist", "confirm", "deny"})
+_PARTY_RE = re.compile(r"\s*\([^()\n]{1,15}\)\s*\Z")
 _WH_THAT_RE = re.compile(r"(?:that|whether|if|how|why|what|who)\b", re.IGNORECASE)
 _AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
 
@@ -477,7 +478,7 @@ def _it_reports(c: CueClause, subject: str) -> bool:
     text = c.doc.text
     if COMPLEMENT_RE.match(text, c.after_cue, c.se):
         return True
-    head = text[c.after_cue:min(c.se, c.after_cue + 60)].lower().split()[:6]
+    head = text[c.after_cue:min(c.se, c.after_cue + 90)].lower().split()[:10]
     return any(w in c.words.finite for w in head)  # 'It said current FDIC officials have concealed ...'
 
 
@@ -501,7 +502,7 @@ def _name_and_description(c: CueClause) -> Span | None:
     before the cue is one noun phrase with its apposition (capitalised, no verb, no clause word)."""
     text = c.doc.text
     s, e = strip_span(text, c.ss, c.bound - 1)
-    seg = text[s:e]
+    seg = _PARTY_RE.sub("", text[s:e])  # 'Sen. Jack Reed (D-R.I.), said ...'
     words = seg.split()
     if not (2 <= len(words) <= 16) or seg.count(",") > 2 or not words[0][:1].isupper():
         return None
