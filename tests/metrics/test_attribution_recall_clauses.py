@@ -166,3 +166,19 @@ def test_long_subjects_titled_hearers_and_it_before_a_clause(text, source, conte
 def test_a_party_after_the_name_before_the_comma():
     out = _rule_triples("Sen. Jack Reed (D-R.I.), said on Tuesday that he had not read the plan.")
     assert [(c, s) for c, s, _ in out] == [("said", "Sen. Jack Reed (D-R.I.)")], out
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Merkel talks about a European consensus.", "talks", "Merkel"),
+    ("Clinton talked up her “50-state strategy” on Tuesday.", "talked", "Clinton"),
+    ("But he talked more about policy than he has in past debates.", "talked", "he"),
+    ("French Prime Minister Manuel Valls also spoke out sharply against Trump’s influence.", "spoke",
+     "French Prime Minister Manuel Valls"),
+])
+def test_talk_and_speak_as_verbs(text, cue, source):
+    assert [(c, s) for c, s, _ in _rule_triples(text)] == [(cue, source)]
+
+
+@pytest.mark.parametrize("text", ["The Iran talks about sanctions resumed.", "The talks about the deal collapsed."])
+def test_talks_as_a_noun(text):
+    assert _rule_triples(text) == []

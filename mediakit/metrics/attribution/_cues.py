@@ -28,6 +28,7 @@ _ASKED_ANON_RE = re.compile(
 _ABOUT_LATER_RE = re.compile(r"(?:[ \t\u00a0]+(?:to|with|at|in|on|before|after|during|the|a|an|his|her|their|[A-Z][\w.’'-]*"
                              r"|\d[\w.]*|\w+day|\w+s|night|morning|evening|week))"
                              r"{1,7}[ \t\u00a0]+about\b")
+_DEGREE_ADVERBS = frozenset({"more", "less", "much", "again", "often", "mostly", "little"})
 _PARTICLE_UP_RE = re.compile(r"[ \t\u00a0]+up\b(?![-’'])")
 _PRONOUN_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ww]ho)[ \t\u00a0]+\Z")
 _QUOTE_NEXT_RE = re.compile(r"[ \t\u00a0]*(?:[\"“«]|'')")
@@ -84,8 +85,8 @@ def cue_ok(doc: Doc, m: re.Match[str]) -> bool:
     lw = word.lower()
     if (lw in words.nounish or lw in words.noun_bases) and _noun_by_context(doc.text, m, lw, words):
         return False
-    if _PARTICLE_UP_RE.match(doc.text, m.end()):
-        return False  # 'show up', 'adds up', 'called up': a phrasal verb, not a cue
+    if _PARTICLE_UP_RE.match(doc.text, m.end()) and not lw.startswith("talk"):
+        return False  # 'show up', 'adds up', 'called up': a phrasal verb, not a cue ('talked up' praises)
     return not ((lw == "asked" or lw in words.speak_forms or lw in words.delegate_forms)
                 and _not_a_statement(doc.text, m, lw, words))
 
@@ -186,6 +187,8 @@ def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
         nxt = _NEXT_WORD_RE.match(text, m.end())
         if nxt is not None and nxt.group(1) in (".", ",") and _name_subject_before(text, m.start()):
             return False  # '“...,” Viguerie notes.', 'Democrats, Frank notes, applaud ...': a name and its verb
+        if nxt is not None and nxt.group(1) == "about" and lw in words.speak_forms and _capitalised_before(text, m.start()):
+            return False  # 'Merkel talks about a European consensus': a name and its verb
         if nxt is None or nxt.group(1).lower() in words.noun_followers or (
                 nxt.group(1).endswith("ed") and nxt.group(1).islower()):
             return True  # 'the talks resumed', 'comments about ...'
@@ -205,6 +208,13 @@ def _finite_next(text: str, end: int, words: WordLists) -> bool:
     """An auxiliary right after the form makes it the head of a subject ('the jobs report was released')."""
     nxt = _NEXT_WORD_RE.match(text, end)
     return nxt is not None and nxt.group(1).lower() in words.finite
+
+
+def _capitalised_before(text: str, s: int) -> bool:
+    """A capitalised word right before ``s`` that is no sentence's first word after a determiner ('Mr. Sanders
+    talks', not 'the Iran talks')."""
+    toks = TOKEN_RE.findall(text, max(0, s - 40), s)[-2:]
+    return bool(toks) and toks[-1][:1].isupper() and not (len(toks) == 2 and toks[0].lower() in ("the", "a", "an"))
 
 
 def _name_subject_before(text: str, s: int) -> bool:
@@ -227,9 +237,13 @@ def _not_a_statement(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
     if lw in words.speak_forms:
         nxt = _NEXT_WORD_RE.match(text, m.end())
         allowed: tuple[str, ...] = ("about", "of") if lw.endswith("ing") else ("about", "of", "on", "to", "with")
-        w = nxt.group(1) if nxt is not None else ""
-        if w.lower() == "out" or w.endswith("ly") and w.islower():
-            # 'spoke favorably of', 'talked glowingly about', 'spoke out against'
+        if lw.startswith("talk"):
+            allowed = allowed + ("up",)  # 'Clinton talked up her “50-state strategy”'
+        for _ in range(2):
+            w = nxt.group(1) if nxt is not None else ""
+            if not (w.lower() == "out" or w.endswith("ly") and w.islower() or w in _DEGREE_ADVERBS):
+                break
+            # 'spoke favorably of', 'talked glowingly about', 'spoke out sharply against', 'talked more about'
             allowed = allowed + ("against", "for") if w.lower() == "out" else allowed
             nxt = _NEXT_WORD_RE.match(text, nxt.end())  # type: ignore[union-attr]
         if _ON_CONDITION_RE.match(text, m.end()):
