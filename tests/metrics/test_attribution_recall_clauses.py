@@ -182,3 +182,9 @@ def test_talk_and_speak_as_verbs(text, cue, source):
 @pytest.mark.parametrize("text", ["The Iran talks about sanctions resumed.", "The talks about the deal collapsed."])
 def test_talks_as_a_noun(text):
     assert _rule_triples(text) == []
+
+
+def test_advisers_and_aides_are_hearers():
+    assert triples("This is not about me, President Obama told his closest advisers as he labored over the "
+                   "speech.") == [("told", "President Obama", "This is not about me")]
+    assert triples("Obama told his aides that the plan was dead.") == [("told", "Obama", "the plan was dead")]
