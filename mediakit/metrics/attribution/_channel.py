@@ -21,12 +21,14 @@ _CHANNEL_HINT_RE = re.compile(
     # with a letter and ``re`` can skip ahead to the next possible first letter)
     r"on(?<!\won)\s+[A-Z]|to(?<!\wto)\s+[A-Z]|via(?<!\wvia)\s+[A-Z]"
 )
-#: (pattern, group) in order of preference; the first three name an outlet or a person, the others a form
+#: (pattern, group) in order of preference; the first three name an outlet or a person, the others a form. The
+#: first three are ``\binterview...``, ``\b(?:told|telling|tells|tell)...`` and ``\b(?:on|to)...`` with the word
+#: boundary checked behind the first letter (same matches): a pattern led by a letter lets ``re`` skip ahead to it
 _CHANNEL_RES = [
-    (re.compile(r"\binterview(?:s)?\s+(?:with|on|to)\s+(?:the\s+)?"
+    (re.compile(r"i(?<!\wi)nterview(?:s)?\s+(?:with|on|to)\s+(?:the\s+)?"
                 r"((?:[A-Z][\w.&’'-]*\s*(?:of\s+|&\s+)?){1,5})"), 1),
-    (re.compile(r"\b(?:told|telling|tells|tell)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s*){1,5})"), 1),
-    (re.compile(r"\b(?:on|to)\s+((?:[A-Z][\w.&’'-]*\s*){1,4})(?=[\s,.;]|$)"), 1),
+    (re.compile(r"t(?<!\wt)(?:old|elling|ells|ell)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s*){1,5})"), 1),
+    (re.compile(r"(?:o(?<!\wo)n|t(?<!\wt)o)\s+((?:[A-Z][\w.&’'-]*\s*){1,4})(?=[\s,.;]|$)"), 1),
     (re.compile(r"\bin\s+an?\s+(?:[\w-]+\s+){0,2}?(statement|interview|tweet|letter|e-?mail|speech|"
                 r"op-?ed|press\s+release|news\s+release|news\s+conference|press\s+conference|"
                 r"conference\s+call|video|blog\s+post|post|memo|filing|essay|column|book|briefing)\b", re.I), 1),
@@ -34,7 +36,7 @@ _CHANNEL_RES = [
                 r"briefing|hearing|debate|town\s+hall|speech|campaign\s+event|event|forum|fundraiser)\b",
                 re.I), 1),
 ]
-_PLATFORM_RE = re.compile(r"\b(?:on|via)\s+(?:his|her|their|its|the)?\s*"
+_PLATFORM_RE = re.compile(r"(?:o(?<!\wo)n|v(?<!\wv)ia)\s+(?:his|her|their|its|the)?\s*"  # \b(?:on|via), led by a letter
                           r"(Twitter|Facebook|Instagram|X|YouTube|Telegram|"
                           r"TikTok|Truth\s+Social)\b")
 
