@@ -9,8 +9,8 @@ articles in this single process and reports, for each run and as the median:
 - CPU articles/s (``time.process_time`` of this process), the single-core figure, which is what
   the floor is checked against: it is stable on a shared machine.
 
-Runs are "cold": the per-phrase caches of the extractor (source-span analysis, name runs) are
-cleared before each run, so every run pays what a fresh process pays after import. ``--warm``
+Runs are "cold": the per-phrase caches of the extractor (source-span analysis, name runs, the learned
+filter's weight sums; the last left warm before 6 Dec 2026, stop 41) are cleared before each run, so every run pays what a fresh process pays after import. ``--warm``
 keeps them between runs (a notebook re-running the same corpus). ``split_sentences`` alone is
 timed too, as a yardstick of the machine's speed. Exit status 1 if the median CPU rate is below
 ``--min`` (default 500).

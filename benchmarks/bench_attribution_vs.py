@@ -21,7 +21,8 @@ fresh process, instead of the whole heap of both sides' caches. Without it, a fu
 here) falls on whichever side happens to cross the collector's threshold, and decides ratios of a few
 percent.
 
-``--cold`` clears each side's per-phrase caches (its ``clear_caches()``) before each timed call, untimed: each
+``--cold`` clears each side's per-phrase caches (its ``clear_caches()``, and the learned filter's
+``clear_filter_caches()`` where the revision has one) before each timed call, untimed: each
 call then pays what a fresh process pays, as in ``bench_attribution.py`` (a user runs a corpus once). Without
 it both sides run warm, after one untimed pass over all the articles.
 """
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import statistics
 import time
 import warnings
@@ -39,6 +41,18 @@ from typing import Any
 
 import pandas as pd
 from _old_checkout import import_old  # benchmarks/ is on sys.path when run as a script
+
+
+def _all_caches(clear: Callable[[], None], filter_module: Any) -> Callable[[], None]:
+    """``clear`` and, where the revision has it, the learned filter's ``clear_filter_caches`` (its weight sums and
+    feature names per key), which the package's ``clear_caches`` leaves warm: a fresh process has neither."""
+    extra = getattr(filter_module, "clear_filter_caches", None)
+
+    def both() -> None:
+        clear()
+        if extra is not None:
+            extra()
+    return both
 
 
 def _timed(side: Callable[[pd.DataFrame], Any], arts: pd.DataFrame, freeze: bool,
@@ -103,7 +117,9 @@ def main() -> None:
     old_module = import_old(args.old, "metrics.attribution")
     old = old_module.extract_attributions
     clears: dict[Any, Callable[[], None] | None] = (
-        {old: old_module.clear_caches, new: new_clear} if args.cold else {old: None, new: None})
+        {old: _all_caches(old_module.clear_caches, import_old(args.old, "metrics.attribution._filter")),
+         new: _all_caches(new_clear, importlib.import_module("mediakit.metrics.attribution._filter"))}
+        if args.cold else {old: None, new: None})
     arts = mk.datasets.load_polnear(args.root, split=args.split)[["article_id", "text"]]
     if args.chunk > 0:
         a, b = old(arts), new(arts)  # lexicons loaded, caches warm on both sides alike

@@ -16,7 +16,7 @@ import bisect
 
 from ._cues import cue_ok
 from ._document import Attr, Doc, prepare
-from ._filter import filter_attributions
+from ._filter import clear_filter_caches, filter_attributions
 from ._lexicon import lexicons, word_lists
 from ._learned import keep_learned
 from ._nested import maybe_linked, split_nested
@@ -37,7 +37,8 @@ Span = tuple[int, int]
 
 
 def clear_caches() -> None:
-    """Forget the per-phrase caches (source spans, name runs) that speed up repeated phrases.
+    """Forget the per-phrase caches (source spans, name runs, the learned filter's weight sums) that speed up
+    repeated phrases.
 
     The lexicons stay loaded. Benchmarks call this to time what a fresh process pays.
 
@@ -48,6 +49,7 @@ def clear_caches() -> None:
     clear_name_cuts()
     clear_mention_caches()
     clear_role_caches()
+    clear_filter_caches()
 
 
 def find(text: str, *, learned_filter: bool = True) -> tuple[Doc, list[Attr]] | None:
