@@ -22,6 +22,7 @@ import re
 
 from ._document import Attr, Doc
 from ._lexicon import lexicons
+from ._phrases import WORD_CHAR_RE
 
 __all__ = ["LINK_RE", "link_before", "split_nested", "maybe_linked"]
 
@@ -42,7 +43,6 @@ _QUICK_RE = re.compile(r"[,;—–]|\s(?:and|but|while|whereas|though|although|y
 _BARE_SUBORDINATOR_RE = re.compile(r"\s(?:after|before|because|when|since|until)\s", re.IGNORECASE)
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which|who|whom)\s+\Z", re.IGNORECASE)
 _SUBJECT_RELATIVES = frozenset({"who", "that", "which"})
-_WORD_CHAR_RE = re.compile(r"\w")
 _PREPOSITION_RE = re.compile(r"(?:in|under|at|on|by|for|with|from|into|during|since)\b", re.IGNORECASE)
 _BARE_COMMA_RE = re.compile(r"[,\s]*\Z")
 _CONJ_RE = re.compile(r"\b(?:and|but|while|whereas|although|though|yet)\b", re.IGNORECASE)
@@ -131,7 +131,7 @@ def _relative_link(text: str, outer_start: int, inner: Attr) -> int:
         if first not in _AUXILIARIES and not (first.endswith("ed") and len(first) > 4):
             return -1  # 'the plan that he said he liked': a clause with its own subject (a complement)
         cut = m.start()
-    return cut if cut - outer_start >= _MIN_OUTER and _WORD_CHAR_RE.search(text, outer_start, cut) else -1
+    return cut if cut - outer_start >= _MIN_OUTER and WORD_CHAR_RE.search(text, outer_start, cut) else -1
 
 
 def relative_subject(text: str, source: Span) -> int:

@@ -406,7 +406,7 @@ def _inverted_source(c: CueClause) -> Span | None:
     ends = not WORD_CHAR_RE.search(rest) or rest_s.startswith(",") and (
         rest_s.lstrip(", ")[:1] in OPENERS or first_word(rest_s.lstrip(", ")) in words.tail_clause
         or first_word(rest_s.lstrip(", ")).endswith("ing"))
-    if not (c.lemma not in words.tell_lemmas and (c.frame_req == "any" or c.lemma in words.inverting_lemmas)):
+    if c.lemma in words.tell_lemmas or not (c.frame_req == "any" or c.lemma in words.inverting_lemmas):
         return None
     if ends or c.lexicon_speech and (apposed_name(text, src, words) or split_predicate(text, c.ss, c.bound, rest_s, words)):
         return src
