@@ -211,8 +211,8 @@ def _finite_next(text: str, end: int, words: WordLists) -> bool:
 
 
 def _capitalised_before(text: str, s: int) -> bool:
-    """A capitalised word right before ``s`` that is no sentence's first word after a determiner ('Mr. Sanders
-    talks', not 'the Iran talks')."""
+    """A capitalised word right before ``s``, not after "the", "a" or "an" ('Mr. Sanders talks', not 'the Iran
+    talks')."""
     toks = TOKEN_RE.findall(text, max(0, s - 40), s)[-2:]
     return bool(toks) and toks[-1][:1].isupper() and not (len(toks) == 2 and toks[0].lower() in ("the", "a", "an"))
 

@@ -119,7 +119,7 @@ def _relative_link(text: str, outer_start: int, inner: Attr) -> int:
     assert inner.source is not None
     if inner.lemma not in lexicons().speech_lemmas:
         return -1
-    s0 = relative_subject(text, inner.source)
+    s0 = _relative_subject(text, inner.source)
     if s0 >= 0:
         cut = s0
     else:
@@ -134,12 +134,12 @@ def _relative_link(text: str, outer_start: int, inner: Attr) -> int:
     return cut if cut - outer_start >= _MIN_OUTER and WORD_CHAR_RE.search(text, outer_start, cut) else -1
 
 
-def relative_subject(text: str, source: Span) -> int:
+def _relative_subject(text: str, source: Span) -> int:
     """Start of the relative pronoun that ends ``source`` ('23 percent who', 'who'), or -1."""
-    head, _, last = text[source[0]:source[1]].rpartition(" ")
-    if last.lower() not in _SUBJECT_RELATIVES or source[1] - len(last) - source[0] < 0:
+    words = text[source[0]:source[1]].split()
+    if not words or words[-1].lower() not in _SUBJECT_RELATIVES:
         return -1
-    return source[1] - len(last)
+    return source[1] - len(words[-1])
 
 
 def _plain_source(text: str, source: Span) -> bool:
@@ -191,7 +191,7 @@ def split_nested(doc: Doc, found: list[Attr], inner: list[Attr]) -> list[Attr]:
         while end > s0 and (doc.text[end - 1].isspace() or doc.text[end - 1] == ","):
             end -= 1
         owner.content = owner.content[:pos] + [(s0, end)]
-        if a.source is not None and relative_subject(doc.text, a.source) == cut:
+        if a.source is not None and _relative_subject(doc.text, a.source) == cut:
             a.source = (cut, a.source[1])  # '23 percent who said ...': the relative pronoun is the source
         out.append(a)
         added = True

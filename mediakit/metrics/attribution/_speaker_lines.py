@@ -119,13 +119,19 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     """The attribution of a paragraph that opens with the head ``[hs, he)`` and a colon at ``c``, or None."""
     text = doc.text
     head = text[hs:he]
+    if doc.quote_at(c) >= 0:
+        return None  # a colon inside a quotation
+    title = hs < doc.paras[0][1]
+    label = _label_word(head) or head.count("(") > head.count(")")
+    if label and not title:
+        return None  # a label of the page or a bracket ("Hyatt Hotels (NYSE: H)")
     content = _content(doc, c)
-    if content is None or doc.quote_at(c) >= 0:
+    if content is None:
         return None
-    if hs < doc.paras[0][1] and _headline_source(text, head, content):
+    if title and _headline_source(text, head, content):
         return Attr((c, c + 1), "colon", (hs, he), content, frame="colon")
-    if _label_word(head) or head.count("(") > head.count(")"):
-        return None  # a label of the page, a colon inside a quotation or a bracket ("Hyatt Hotels (NYSE: H)")
+    if label:
+        return None
     quoted = text[content[0][0]] in OPENERS or text[content[0][0]] == "'"
     if kind == "qa":
         return Attr((c, c + 1), "colon", None, content, frame="transcript")
