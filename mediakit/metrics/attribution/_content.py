@@ -45,6 +45,8 @@ _TOPIC_LEMMAS = frozenset({"say", "write", "speak", "talk", "comment", "joke", "
 _AT_LEAST_RE = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 _COMMA_QUOTE_RE = re.compile(r",\s*(?=[\"“«]|'')")
+_AND_QUOTE_RE = re.compile(r"(?:and|but)\s+(?:[a-z]+ly\s+|still\s+|also\s+|then\s+)?(?:[\"“«]|'')")
+"""', and still "got to sit in ..."': a quotation coordinated after the cue continues the content."""
 
 
 def content_right(doc: Doc, pos: int, send: int, para_end: int) -> list[tuple[int, int]]:
@@ -259,11 +261,14 @@ def _new_clause(body: str, w: str) -> bool:
     return not (rest[:1] in OPENERS or rest[:2] == "''")
 
 
-def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False) -> list[tuple[int, int]]:
+def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False,
+                 main_clause: bool = False) -> list[tuple[int, int]]:
     """Content after a post-frame cue: ', "..."' or ', the rest of the sentence', or the quotes that follow.
 
     With ``fragment`` (the content before the cue is an unquoted subject: 'That culture, they said,
-    emphasizes ...'), a verb after the comma continues the content even if it is a cue form.
+    emphasizes ...'), a verb after the comma continues the content even if it is a cue form. With
+    ``main_clause`` (the content before is a subordinate clause: 'Though X was seamless, he said, replacing
+    Clinton would be ...'), what follows the comma is its main clause unless it opens with a cue form.
     """
     text = doc.text
     lex = lexicons()
@@ -274,7 +279,8 @@ def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False
         body = ts.lstrip(",: ")
         w = first_word(body)
         verb_goes_on = fragment and ts.startswith(",") and w in lex.form_lemma and not w.endswith("ing")
-        if body[:1] in OPENERS or verb_goes_on or not (
+        main = main_clause and ts.startswith(",") and w not in lex.form_lemma or _AND_QUOTE_RE.match(body) is not None
+        if body[:1] in OPENERS or verb_goes_on or main or not (
                 w in lex.form_lemma or w.endswith("ing") or w in lex.words.tail_clause or _new_clause(body, w)):
             out = content_right(doc, pos, se, doc.paras[pi][1])
     if not out:

@@ -44,6 +44,8 @@ _BARE_SUBORDINATOR_RE = re.compile(r"\s(?:after|before|because|when|since|until)
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which|who|whom)\s+\Z", re.IGNORECASE)
 _SUBJECT_RELATIVES = frozenset({"who", "that", "which"})
 _PREPOSITION_RE = re.compile(r"(?:in|under|at|on|by|for|with|from|into|during|since)\b", re.IGNORECASE)
+_PERSONAL = frozenset({"i", "we", "he", "she", "they", "you", "it"})
+_AND_RE = re.compile(r"\s+and\s+\Z", re.IGNORECASE)
 _BARE_COMMA_RE = re.compile(r"[,\s]*\Z")
 _CONJ_RE = re.compile(r"\b(?:and|but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 _OBJECT_RELATIVES = frozenset({"whom", "what", "whatever"})
@@ -106,6 +108,8 @@ def link_before(doc: Doc, outer_start: int, inner: Attr, *, outer_speech: bool =
         return -1
     if _BARE_SUBORDINATOR_RE.match(link) and (outer_speech or _clause_content(text, outer_start, m.start())):
         return -1  # 'said she asked for it because she wanted ...': the reason stays in a reported clause
+    if not shared and _AND_RE.match(link) and _noun_phrase(text, outer_start, m.start(), inner.source):
+        return -1  # 'said the United States and its allies will seek ...': "and" joins the subject's nouns
     if _BARE_COMMA_RE.match(link) and (text.find(",", outer_start, m.start()) >= 0
                                        or text[outer_start:m.start()].lower().startswith("that")):
         return -1  # 'She said that, in the end, voters said no': the comma closes a parenthetical
@@ -160,6 +164,18 @@ def _plain_source(text: str, source: Span) -> bool:
     if first.islower() and (first.endswith(("ed", "ing")) or first in _AUXILIARIES):
         return False  # 'printed two signs she', 'passing around emails in a way X': no noun phrase
     return span[0] not in _NOT_OPENERS
+
+
+def _noun_phrase(text: str, s0: int, cut: int, source: Span | None) -> bool:
+    """The outer content before the link is a short noun phrase ('the recent spate of police shootings'): at most
+    eight words, no preposition first, no auxiliary and no past form, and the inner source is no personal pronoun,
+    so an "and" after it joins a second noun to it."""
+    words = text[s0:cut].split()
+    if source is None or text[source[0]:source[1]].split(None, 1)[0].lower() in _PERSONAL or (
+            words and _PREPOSITION_RE.match(words[0]) or words[:1] == ["about"]):
+        return False
+    return 0 < len(words) <= 8 and not any(
+        w.lower() in _AUXILIARIES or w.islower() and w.endswith(("ed", "n't", "’t")) for w in words)
 
 
 def _clause_content(text: str, s0: int, cut: int) -> bool:

@@ -248,6 +248,11 @@ def _content_after(doc: Doc, c0: int, se: int, *, kept: bool, clause: bool) -> S
     while s < se and text[s] in " \t\n\u00a0":
         s += 1
     end = _END_RE.search(text, s, se)
+    while end is not None and end.end() > s + 1:
+        qi = doc.quote_starting_at(end.start(), end.start())
+        if qi < 0 or doc.quotes[qi].end >= se - 1:
+            break
+        end = _END_RE.search(text, doc.quotes[qi].end, se)  # 'claim that there have been “thousands of shootings” in ...'
     e = end.start() if end is not None else se
     cues = doc.cues_in(s + (8 if clause else 1), e)
     if cues:

@@ -54,6 +54,9 @@ _IT_LEMMAS = frozenset({"say", "tell", "add", "report", "note", "warn", "announc
                         "accuse", "allege", "argue", "insist", "confirm", "deny"})
 _PARTY_RE = re.compile(r"\s*\([^()\n]{1,15}\)\s*\Z")
 _WH_THAT_RE = re.compile(r"(?:that|whether|if|how|why|what|who)\b", re.IGNORECASE)
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "&", "-", "–"})
+_SUBORDINATE_OPENERS = frozenset({"when", "if", "though", "although", "because", "unless", "while", "whereas",
+                                   "once", "whenever"})
 _AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
 
 Span = tuple[int, int]
@@ -287,8 +290,9 @@ def _post_frame_applies(c: CueClause) -> bool:
     """'"...," he said', '..., he said, ...' and '..., he said: "..."' (a short subject after the content)."""
     if not (c.left_exists and _short_subject(c.subj_words, c.words)):
         return False
-    if c.bound_kind == "quote" and not c.is_ing and _WH_THAT_RE.match(c.tail_clean):
-        return False  # 'On ABC's "This Week," Rubio said that ...': a title before the subject, the content after
+    if c.bound_kind == "quote" and not c.is_ing and (_WH_THAT_RE.match(c.tail_clean) or (
+            not c.tail_empty and c.tail_clean[:1].isalnum() and _title_before(c))):
+        return False  # 'On ABC's "This Week," Rubio said (that) ...': a title before the subject, the content after
     tail_clean = c.tail_clean
     # an empty tail counts as opening a quotation (''[:1] in OPENERS): the content must then be a quotation
     opens_after = tail_clean[:1] in OPENERS or tail_clean[:2] == "''" or (
@@ -301,8 +305,39 @@ def _post_frame_applies(c: CueClause) -> bool:
             c.bound_kind == "quote" or c.bound_kind == "," and _clause_before(c))):
         return True  # '..., a Cairo airport official told The New York Times.'; 'He had “wanted ...,” his friend told X.'
 
+    if opens_after and c.bound_kind == "," and _subordinate_left(c):
+        return True  # 'So when Patriot signaled ..., Mr. Barrett said, "we were floored."': both pieces
     # 'Asked about it, Priebus said, "Probably."': the content is the quotation after
     return not (opens_after and not split_quote(c.doc, c.ss, c.bound))
+
+
+def _subordinate_left(c: CueClause) -> bool:
+    """The sentence before the subject's comma is one subordinate clause ('Though that transition was relatively
+    seamless, he said, ...', 'So when Patriot signaled ..., Mr. Barrett said, "..."'): a clause opened by a
+    conjunction of condition, concession, cause or time, of four words or more, with no comma and no cue of its
+    own ('When asked whether ...' is an attribution); its main clause follows the cue."""
+    words = c.doc.text[c.ss:c.bound - 1].split()
+    while words and words[0].lower() in ("so", "and", "but", "yet", "now"):
+        words = words[1:]
+    return len(words) >= 4 and words[0].lower() in _SUBORDINATE_OPENERS and not any(
+        "," in w for w in words[:-1]) and not c.doc.has_cue(c.ss, c.bound)
+
+
+def _title_before(c: CueClause) -> bool:
+    """The quotation before the subject is a title after a preposition or a possessive ('On Fox's “The Five,”',
+    'in an interview with “Meet the Press,”'): up to eight capitalised words (small words inside)."""
+    doc, text = c.doc, c.doc.text
+    qi = doc.quote_ending_at(c.bound, c.bound - 2)
+    if qi < 0:
+        return False
+    q = doc.quotes[qi]
+    words = text[q.start:q.end].strip(" \t\"“”«»‘’',.").split()
+    if not 0 < len(words) <= 8 or not words[0][:1].isupper() or not all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    before = text[c.ss:q.start].split()
+    prev = before[-1].lower() if before else ""
+    return prev in c.words.prepositions or prev.endswith(("'s", "’s"))
 
 
 def _quotation_before(c: CueClause) -> Attr | None:
@@ -362,7 +397,8 @@ def post_frame(c: CueClause) -> Attr | None:
         return None
     text = c.doc.text
     fragment = c.bound_kind == "," and text[content[-1][1] - 1] not in "\"”’'»" and content[-1][0] == c.ss
-    content = content + second_piece(c.doc, c.tail_pos, c.se, c.pi, fragment=fragment)
+    content = content + second_piece(c.doc, c.tail_pos, c.se, c.pi, fragment=fragment,
+                                     main_clause=fragment and _subordinate_left(c))
     return Attr((c.cs, c.ce), c.lemma, (c.subj_s, c.subj_e), content, frame="post")
 
 

@@ -1,0 +1,78 @@
+"""Content boundaries of 6 Dec 2026 (stop 42): a show title in quotation marks before the subject is no
+content ('On “Fox News Sunday,” Pence said ...'), "and" between nouns of a reported subject opens no clause
+('said the United States and its allies will seek ...'), a subordinate clause before a split cue takes its
+main clause after it, a quotation coordinated after the cue continues the content, and a nominal cue's
+clause runs past a quotation inside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ._attribution_triples import triples
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("On this weekend’s broadcast of “Fox News Sunday,” Pence said his running mate’s tweet was only “to mock” "
+     "Hillary Clinton.", "Pence", "his running mate’s tweet was only “to mock” Hillary Clinton"),
+    ("In an interview on “Meet the Press,” the senator said the bill would pass.", "the senator",
+     "the bill would pass"),
+    ("On Tuesday’s episode of “The Steve Harvey Morning Show,” she said she wanted to speak directly to white "
+     "people.", "she", "she wanted to speak directly to white people"),
+])
+def test_a_title_before_the_subject_is_no_content(text, source, content):
+    out = triples(text)
+    assert [(s, c) for _, s, c in out] == [(source, content)], out
+
+
+@pytest.mark.parametrize("text", [
+    "“We Will Win,” the senator said on Tuesday.",
+    "Her answer was always “No Comment,” the senator said.",
+])
+def test_a_capitalised_quotation_without_a_preposition_is_still_the_content(text):
+    out = triples(text)
+    assert [c for cue, _, c in out if cue == "said"][-1].endswith(",”"), out
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("He said the United States and its allies will seek new U.N. sanctions and take other measures.",
+     "the United States and its allies will seek new U.N. sanctions and take other measures"),
+    ("Ryan said the recent spate of police shootings and protests demands that all Americans listen.",
+     "the recent spate of police shootings and protests demands that all Americans listen"),
+])
+def test_and_between_the_nouns_of_a_reported_subject_opens_no_clause(text, content):
+    out = triples(text)
+    assert [(cue, c) for cue, _, c in out] == [("said", content)], out
+
+
+def test_and_before_a_pronoun_subject_still_opens_a_clause():
+    out = triples("He talked about reforming that and we want to get these smart people over here.")
+    assert ("want", "we", "to get these smart people over here") in out, out
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious.",
+     "he", "Though that transition was relatively seamless replacing Clinton would be much more acrimonious"),
+    ("So when the deal with Mr. Clarke fell through last summer, Mr. Barrett said, \"we were floored.\"",
+     "Mr. Barrett", "So when the deal with Mr. Clarke fell through last summer \"we were floored.\""),
+])
+def test_a_subordinate_clause_before_the_cue_takes_its_main_clause(text, source, content):
+    out = triples(text)
+    assert [(s, c) for _, s, c in out] == [(source, content)], out
+
+
+def test_a_subordinate_clause_with_a_cue_of_its_own_stays_apart():
+    out = triples("When asked whether D.C. should have a vote in the House, he said: \"I think that is okay.\"")
+    assert ("said", "he", "\"I think that is okay.\"") in out, out
+    assert any(cue == "asked" for cue, _, _ in out), out
+
+
+def test_a_quotation_coordinated_after_the_cue_continues_the_content():
+    out = triples("Mills \"got an immunity agreement,\" Jordan said, and still \"got to sit in on the interview.\"")
+    assert out == [("said", "Jordan", "Mills \"got an immunity agreement,\" and still \"got to sit in on the "
+                    "interview.\"")], out
+
+
+def test_a_nominal_cue_clause_runs_past_a_quotation_inside_it():
+    out = triples("Politifact seized on Trump’s claim that there have been “thousands of shootings” in Chicago "
+                  "this year alone.")
+    assert ("claim", "Trump", "that there have been “thousands of shootings” in Chicago this year alone") in out, out
