@@ -76,3 +76,32 @@ def test_a_nominal_cue_clause_runs_past_a_quotation_inside_it():
     out = triples("Politifact seized on Trump’s claim that there have been “thousands of shootings” in Chicago "
                   "this year alone.")
     assert ("claim", "Trump", "that there have been “thousands of shootings” in Chicago this year alone") in out, out
+
+
+def test_a_quotation_paragraph_after_a_closing_report_continues_its_content():
+    text = ("“Cyber security remains one of the biggest challenges facing our country today,” Carson continued.\n\n"
+            "\"Even under the best cases, our classified information is under constant attack.\"\n\n"
+            "Other news followed on Tuesday.")
+    out = triples(text)
+    assert out == [("continued", "Carson", "“Cyber security remains one of the biggest challenges facing our "
+                    "country today,” \"Even under the best cases, our classified information is under constant "
+                    "attack.\"")], out
+
+
+def test_a_report_sentence_after_other_sentences_takes_no_next_paragraph():
+    text = ("“We will win,” Carson said. The crowd cheered loudly for a while.\n\n"
+            "\"Nobody expected that.\"\n\nOther news followed on Tuesday.")
+    assert triples(text)[0] == ("said", "Carson", "“We will win,”"), triples(text)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("In a press release, the committee said about its inclusion of the group in the latest draft of its platform:"
+     "\n\n\"The platform goes further than previous platforms. It champions health centers.\"\n\nMore followed.",
+     "\"The platform goes further than previous platforms. It champions health centers.\""),
+    ("Parker Eaton, a nominal Republican, said that given the crop of candidates on both sides:\n\n"
+     "\"There is only one: Trump. He spends his own money.\"\n\nMore followed.",
+     "given the crop of candidates on both sides \"There is only one: Trump. He spends his own money.\""),
+])
+def test_a_report_closing_its_paragraph_with_a_colon_takes_the_next_quotation(text, content):
+    out = triples(text)
+    assert out[0][2] == content, out

@@ -233,7 +233,8 @@ def _continue_paragraphs(doc: Doc, attrs: list[Attr]) -> None:
     for pi in sorted(by_para):
         a = max(by_para[pi], key=lambda x: x.content[-1][1])
         pe = doc.paras[pi][1]
-        if a.content[-1][1] < pe - 3 or not any(text[s] in OPENERS or text[s:s + 2] == "''"
+        last = max(a.content[-1][1], doc.sents[doc.sentence_of(a.cue[0])][1])
+        if last < pe - 3 or not any(text[s] in OPENERS or text[s:s + 2] == "''"
                                                 for s, _ in a.content):
             continue
         _continue_into(doc, a, pi + 1, by_para, covered)

@@ -57,6 +57,7 @@ _WH_THAT_RE = re.compile(r"(?:that|whether|if|how|why|what|who)\b", re.IGNORECAS
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "&", "-", "–"})
 _SUBORDINATE_OPENERS = frozenset({"when", "if", "though", "although", "because", "unless", "while", "whereas",
                                    "once", "whenever"})
+_TOPIC_WORDS = frozenset({"about", "of", "regarding", "on"})
 _AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
 
 Span = tuple[int, int]
@@ -606,6 +607,14 @@ def _content_after(c: CueClause, pos: int) -> list[Span]:
                 s, e = trim_content_end(doc.text, ns, doc.paras[pi + 1][1])
                 content = [(s, e)] if s < e else []
         return content
+    if doc.text[content[-1][1]:se].strip() == ":" and se >= doc.paras[pi][1] - 1 and pi + 1 < len(doc.paras):
+        # 'said about its inclusion of X:' or 'said that given the candidates on both sides:' and a quotation
+        # opening the next paragraph: the quotation is (the rest of) the content
+        ns = doc.paras[pi + 1][0]
+        qi = doc.quote_starting_at(ns, ns + 1)
+        if qi >= 0:
+            topic = first_word(doc.text[content[0][0]:content[0][1]]) in _TOPIC_WORDS
+            return ([] if topic else content) + doc.chain_from(qi)
     if content[-1][1] >= se - 2:
         content = content + following_quotes(doc, content[-1][1], pi)
     return content
