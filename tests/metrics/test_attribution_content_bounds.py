@@ -105,3 +105,21 @@ def test_a_report_sentence_after_other_sentences_takes_no_next_paragraph():
 def test_a_report_closing_its_paragraph_with_a_colon_takes_the_next_quotation(text, content):
     out = triples(text)
     assert out[0][2] == content, out
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("He faces allegations that he assaulted a former aide, which he has denied.", "he"),
+    ("The group opposed the pact, which Mr. Putin vehemently opposed.", "Mr. Putin"),
+])
+def test_an_object_relative_pronoun_is_the_content(text, source):
+    out = triples(text)
+    assert out[-1][1:] == (source, "which"), out
+
+
+@pytest.mark.parametrize("text", [
+    "He praised the donations, which he said were accompanied by favors.",
+    "I was just kidding. To which she said, \"Thank God you still believe.\"",
+])
+def test_a_relative_with_a_clause_or_a_preposition_keeps_its_content(text):
+    out = triples(text)
+    assert all(c != "which" for _, _, c in out), out

@@ -58,6 +58,9 @@ _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at",
 _SUBORDINATE_OPENERS = frozenset({"when", "if", "though", "although", "because", "unless", "while", "whereas",
                                    "once", "whenever"})
 _TOPIC_WORDS = frozenset({"about", "of", "regarding", "on"})
+_REL_OBJECT_RE = re.compile(r"\b(which|what|whatever)\s+\Z", re.IGNORECASE)
+_REVERSED_PREPOSITIONS = frozenset(w[::-1] for w in ("to", "of", "in", "on", "for", "by", "with", "from", "at"))
+_AFTER_GAP = frozenset({"and", "but", "or", "in", "on", "at", "during", "before", "after", "when", "while", "for"})
 _AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
 
 Span = tuple[int, int]
@@ -490,6 +493,10 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
     if source is not None and text[source[0]:source[1]].lower() in ("it", "this", "that", "there") and not (
             _it_reports(c, text[source[0]:source[1]])):
         return None
+    if source is not None:
+        rel = _object_relative(c, source)
+        if rel is not None:
+            return Attr((c.cs, c.ce), c.lemma, rel[1], [rel[0]], frame="pre")
     pos, obj_taken = _complement_start(c)
     rest = text[pos:c.se]
     comp = COMPLEMENT_RE.match(rest)
@@ -504,6 +511,30 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
     if not content:
         return None
     return Attr((c.cs, c.ce), c.lemma, source, content, frame="pre")
+
+
+def _object_relative(c: CueClause, source: Span) -> tuple[Span, Span] | None:
+    """'allegations that he assaulted her, which he has denied,', 'what she truly believes remains ...': a
+    relative pronoun right before a short subject, and no object after the verb: the pronoun is the content
+    (what was denied). Returns the content and the source (without the pronoun)."""
+    text = c.doc.text
+    words = text[source[0]:source[1]].split()
+    if len(words) > 1 and words[0].lower() in ("what", "which"):
+        rel = (source[0], source[0] + len(words[0]))
+        source = strip_span(text, rel[1], source[1])
+        words = words[1:]
+    else:
+        m = _REL_OBJECT_RE.search(text, max(c.ss, source[0] - 8), source[0])
+        if m is None or first_word(text[max(c.ss, m.start() - 6):m.start()][::-1].strip()) in _REVERSED_PREPOSITIONS:
+            return None  # 'To which she said, "..."': a preposition before the pronoun
+        rel = (m.start(1), m.end(1))
+    if len(words) > 4 or c.frame_req == "quote":
+        return None
+    after = skip_adverbials(text, c.ce, c.se)
+    nxt = text[after:c.se].lstrip()
+    if nxt[:1] not in ("", ",", ".", ";", ")", "—", "–", ":") and first_word(nxt) not in _AFTER_GAP:
+        return None
+    return rel, source
 
 
 def _it_reports(c: CueClause, subject: str) -> bool:
