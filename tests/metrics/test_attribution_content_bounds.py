@@ -123,3 +123,31 @@ def test_an_object_relative_pronoun_is_the_content(text, source):
 def test_a_relative_with_a_clause_or_a_preposition_keeps_its_content(text):
     out = triples(text)
     assert all(c != "which" for _, _, c in out), out
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Most donors gave little. The New York Times reports: \"In an illustration of the mood, few gave.\"",
+     "The New York Times"),
+    ("Bonuses for bankers were $500 to $2,000 every three months, The Wall Street Journal reports.",
+     "The Wall Street Journal"),
+])
+def test_an_outlet_name_before_reports_makes_it_a_verb(text, source):
+    out = triples(text)
+    assert [(cue, s) for cue, s, _ in out] == [("reports", source)], out
+
+
+def test_reports_as_a_noun_stays_a_noun():
+    assert triples("Annual Reports: the archive of our filings is online.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa.",
+    "Lynch speaks more frequently in public about racial issues than about gender.",
+])
+def test_speak_with_about_after_adverbs_and_times(text):
+    assert [cue for cue, _, _ in triples(text)] == [text.split()[2 if text.startswith("Hillary") else 1]]
+
+
+def test_an_object_cue_in_the_passive_with_its_agent_takes_the_subject():
+    out = triples("Trump has been criticized by some of his rivals for failing to spend enough time in the state.")
+    assert out == [("criticized", "some of his rivals", "Trump for failing to spend enough time in the state")], out

@@ -26,8 +26,8 @@ _ON_CONDITION_RE = re.compile(r"\s+on\s+(?:the\s+)?(?:condition|background)\b")
 _ASKED_ANON_RE = re.compile(
     r"\s+(?:not\s+to\s+be|that\s+(?:his|her|their)\s+name|to\s+remain\s+anonymous|for\s+anonymity)")
 _ABOUT_LATER_RE = re.compile(r"(?:[ \t\u00a0]+(?:to|with|at|in|on|before|after|during|the|a|an|his|her|their|[A-Z][\w.’'-]*"
-                             r"|\d[\w.]*|\w+day|\w+s|night|morning|evening|week))"
-                             r"{1,7}[ \t\u00a0]+about\b")
+                             r"|\d[\w.]*|\w+day|\w+s|night|morning|evening|week|out|more|public|private|[a-z]+ly))"
+                             r"{1,7}[ \t\u00a0]+(?:about|against)\b")
 _DEGREE_ADVERBS = frozenset({"more", "less", "much", "again", "often", "mostly", "little"})
 _PARTICLE_UP_RE = re.compile(r"[ \t\u00a0]+up\b(?![-’'])")
 _PRONOUN_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ww]ho)[ \t\u00a0]+\Z")
@@ -187,6 +187,8 @@ def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
         nxt = _NEXT_WORD_RE.match(text, m.end())
         if nxt is not None and nxt.group(1) in (".", ",") and _name_subject_before(text, m.start()):
             return False  # '“...,” Viguerie notes.', 'Democrats, Frank notes, applaud ...': a name and its verb
+        if nxt is not None and nxt.group(1) == ":" and _name_subject_before(text, m.start(), sentence_start=True):
+            return False  # 'The New York Times reports: "..."': a name opening the sentence and its verb
         if nxt is not None and nxt.group(1) == "about" and lw in words.speak_forms and _capitalised_before(text, m.start()):
             return False  # 'Merkel talks about a European consensus': a name and its verb
         if nxt is None or nxt.group(1).lower() in words.noun_followers or (
@@ -217,16 +219,27 @@ def _capitalised_before(text: str, s: int) -> bool:
     return bool(toks) and toks[-1][:1].isupper() and not (len(toks) == 2 and toks[0].lower() in ("the", "a", "an"))
 
 
-def _name_subject_before(text: str, s: int) -> bool:
+def _name_subject_before(text: str, s: int, *, sentence_start: bool = False) -> bool:
     """A capitalised name of one or two words right before ``s`` after a comma or a closing quotation
-    ('“...,” Viguerie notes.'; not 'the Clinton notes')."""
-    toks = list(TOKEN_RE.finditer(text, max(0, s - 40), s))[-2:]
-    if not toks or not toks[-1].group()[:1].isupper() or text[toks[-1].end():s].strip():
+    ('“...,” Viguerie notes.'; not 'the Clinton notes'), or an outlet's name of up to four words after "The"
+    ('..., The Wall Street Journal reports.'); with ``sentence_start``, also at the start of a sentence ('The New
+    York Times reports: ...')."""
+    toks = list(TOKEN_RE.finditer(text, max(0, s - 60), s))
+    if not toks or text[toks[-1].end():s].strip():
         return False
-    k = toks[-1].start()
-    if len(toks) == 2 and toks[0].group()[:1].isupper() and not text[toks[0].end():k].strip():
-        k = toks[0].start()  # 'Bill Kristol notes'
+    run: list[re.Match[str]] = []  # the capitalised words right before, last first
+    for t in reversed(toks):
+        if len(run) == 5 or not t.group()[:1].isupper() or run and text[t.end():run[-1].start()].strip():
+            break
+        run.append(t)
+    if not run:
+        return False
+    if run[-1].group() != "The":
+        run = run[:2]  # 'Bill Kristol notes'; 'The Wall Street Journal reports': the whole name after "The"
+    k = run[-1].start()
     before = text[max(0, k - 3):k].rstrip()
+    if sentence_start and (not before or before[-1:] in ".!?\n" or not text[max(0, k - 3):k].strip()):
+        return k == 0 or text[k - 1] == "\n" or before[-1:] in ".!?"
     return before[-1:] in (",", "”", "\"") or before.endswith("''")
 
 

@@ -156,7 +156,7 @@ def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: 
         return None  # "is said to be": no content clause
     comp = COMPLEMENT_RE.match(rest)
     if comp is None:
-        return _reported_subject(doc, m, lemma, ss, rest, src)
+        return _reported_subject(doc, m, lemma, ss, pos, src)
     if rest.lstrip().lower().startswith(("that ", ":")):
         pos += comp.end()
     content = content_right(doc, pos, se, doc.paras[pi][1])
@@ -165,18 +165,39 @@ def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: 
     return Attr((m.start(), m.end()), lemma, src, content, frame="passive")
 
 
-def _reported_subject(doc: Doc, m: re.Match[str], lemma: str, ss: int, rest: str, src: Span | None) -> Attr | None:
-    """'O'Malley's move was first reported by MSNBC.': a verb of saying in the passive with its agent and
-    nothing after it; the content is the subject (a noun phrase of at most twelve words opening the sentence)."""
-    if src is None or WORD_CHAR_RE.search(rest) or not lexicons().cues[lemma]["speech"]:
-        return None
+_REASON_RE = re.compile(r"\s*((?:for|over)\s+\w)", re.IGNORECASE)
+_PLAIN_CLASSES = frozenset({"neutral", "description"})
+_AGENT_REASON_RE = re.compile(r"\s(?:for|over)\s", re.IGNORECASE)
+
+
+def _reported_subject(doc: Doc, m: re.Match[str], lemma: str, ss: int, pos: int, src: Span | None) -> Attr | None:
+    """'O'Malley's move was first reported by MSNBC.', 'Clinton has been endorsed by dozens of papers.': a verb of
+    saying, or one with an object that is not neutral or naming ("voiced", "called"), in the passive with its agent
+    and nothing after it (for the latter, maybe a reason: 'was criticized by X for ...'); the content is the
+    subject (a noun phrase of at most twelve words opening the sentence)."""
+    rest = doc.text[pos:doc.sents[doc.sentence_of(m.start())][1]]
+    entry = lexicons().cues[lemma]
+    if src is None or not (entry["speech"] or entry["frame"] == "object" and entry["class"] not in _PLAIN_CLASSES):
+        return None  # not 'Hamdo is voiced by Kouji Ishii' (a voice actor), 'is called by'
     text = doc.text
+    tail: list[Span] = []
+    cut = None if entry["speech"] else _AGENT_REASON_RE.search(text, src[0], src[1])
+    if cut is not None and not WORD_CHAR_RE.search(rest):
+        # 'was criticized by some of his rivals for failing to ...': the agent ends before the reason
+        tail = [strip_span(text, cut.start() + 1, src[1])]
+        src = strip_span(text, src[0], cut.start())
+    elif WORD_CHAR_RE.search(rest):
+        reason = _REASON_RE.match(rest)
+        if entry["speech"] or reason is None:
+            return None
+        # 'Trump has been criticized by his rivals for failing to ...': the reason goes with the content
+        tail = [strip_span(text, pos + reason.start(1), pos + len(rest.rstrip(" .!?")))]
     s, e = strip_span(text, ss, aux_start(text, ss, m.start()))
     words = text[s:e].split()
     if not 0 < len(words) <= 12 or words[0].lower() in word_lists().pronoun_subjects \
             or any(ch in text[s:e] for ch in ",;:\"“”()—–"):
         return None
-    return Attr((m.start(), m.end()), lemma, src, [(s, e)], frame="passive")
+    return Attr((m.start(), m.end()), lemma, src, [(s, e)] + tail, frame="passive")
 
 
 def _as_reported(doc: Doc, m: re.Match[str], lemma: str, se: int, pi: int) -> Attr | None:
