@@ -151,3 +151,28 @@ def test_speak_with_about_after_adverbs_and_times(text):
 def test_an_object_cue_in_the_passive_with_its_agent_takes_the_subject():
     out = triples("Trump has been criticized by some of his rivals for failing to spend enough time in the state.")
     assert out == [("criticized", "some of his rivals", "Trump for failing to spend enough time in the state")], out
+
+
+def test_a_participle_after_an_adverb_is_its_own_attribution():
+    out = triples("The GOP nominee complained about his mic the morning after the debate, even suggesting he may "
+                  "have been sabotaged.")
+    assert [(cue, c) for cue, _, c in out] == [("complained", "about his mic the morning after the debate"),
+                                               ("suggesting", "he may have been sabotaged")], out
+
+
+def test_a_past_verb_after_a_reported_clause_in_the_future_shares_the_outer_subject():
+    out = triples("Trump said he would order a thorough review of the nation's computer defenses and warned against "
+                  "potential hackers from China.")
+    assert [(cue, s) for cue, s, _ in out] == [("said", "Trump"), ("warned", "Trump")], out
+
+
+def test_a_verb_after_a_reported_clause_in_the_past_stays_in_it():
+    out = triples("She said she was elated but feared the outcome of the vote.")
+    assert out == [("said", "She", "she was elated but feared the outcome of the vote")], out
+
+
+def test_a_closing_report_with_a_party_and_a_hearer_ends_the_content_before_it():
+    out = triples("Trump could embrace a clean energy policy, but only if he can be convinced that it is a good "
+                  "business decision, Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.")
+    assert out[-1][:2] == ("told", "Sen. Lindsey Graham (R-S.C.)"), out
+    assert out[-1][2].endswith("a good business decision"), out

@@ -15,12 +15,13 @@ import re
 from ._cues import cue_ok
 from ._document import Doc
 from ._lexicon import WordLists, lexicons, word_lists
-from ._phrases import (COMPLEMENT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, first_word, skip_adverbials, strip_span,
+from ._phrases import (COMPLEMENT_RE, OBJECT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, first_word, skip_adverbials, strip_span,
                        trim_content_end)
 
 __all__ = ["content_right", "content_left", "following_quotes", "second_piece", "split_quote", "adjunct_only"]
 
-_ING_SIBLING_RE = re.compile(r",(?P<q>''|[”\"'])?\s*(?:while\s+|and\s+|but\s+)?(?:also\s+)?(?=\w+ing\b)")
+_ING_SIBLING_RE = re.compile(r",(?P<q>''|[”\"'])?\s*(?:while\s+|and\s+|but\s+)?(?:(?:also|even|then|later|again|[a-z]+ly)\s+)?"
+                             r"(?=\w+ing\b)")
 _ACCORDING_IN_RE = re.compile(r",?\s*according\s+to\b", re.IGNORECASE)
 _CONJ_BEFORE_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|yet)\s+"
@@ -31,7 +32,7 @@ _CONJ_BEFORE_RE = re.compile(
     r"(?:(?:has|have|had|also|later|then|would|will|did|does|do|is|was|were|are|not|never)\s+)*\Z"
 )
 _FINAL_SUBJECT_RE = re.compile(
-    r",(?:[”\"’]|'')?\s+(?P<subj>(?:[\w.’'-]+\s+){1,6}?)"
+    r",(?:[”\"’]|'')?\s+(?P<subj>(?:(?:[\w.’'-]+|\([A-Z][\w.-]{1,12}\))\s+){1,6}?)"
     r"(?:(?:has|have|had|also|later|then|would|will|did|does|is|was|were|are)\s+)*\Z")
 _COMMA_VERB_RE = re.compile(r",(?:[”\"’]|'')?[ \t\u00a0]+\Z")
 _TO_AFTER_RE = re.compile(r"[ \t\u00a0]+to\b")
@@ -161,6 +162,10 @@ def _cut_at_final_report(doc: Doc, s: int, e: int, cues: list[tuple[re.Match[str
         if any(w.lower() in words.clause_words or w.lower() in words.tail_clause for w in subj):
             continue
         after = skip_adverbials(text, m.end(), e)
+        if lemma in words.tell_lemmas:
+            mo = OBJECT_RE.match(text, after, e)  # 'told The Huffington Post on Thursday.'
+            if mo is not None and mo.end() > after:
+                after = skip_adverbials(text, mo.end(), e)
         if WORD_CHAR_RE.search(text, after, e) is not None and not adjunct_only(text[after:e], words, lemma):
             continue
         if not cue_ok(doc, m):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ._document import Attr, Doc
-from ._lexicon import lexicons
+from ._lexicon import lexicons, word_lists
 from ._phrases import WORD_CHAR_RE
 
 __all__ = ["LINK_RE", "link_before", "split_nested", "maybe_linked"]
@@ -54,6 +54,9 @@ _NOT_OPENERS = frozenset({"and", "but", "or", "nor", "rather", "to", "given", "w
 _RELATIVE_ENDS = frozenset({"who", "that", "which", "he", "she", "they", "we", "i", "you"})
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
                           "could", "should", "may", "might", "must", "do", "does", "did", "am"})
+_NON_PAST = frozenset({"would", "will", "could", "can", "should", "may", "might", "must", "is", "are", "has",
+                       "have", "does", "do", "won't", "can't"})
+_PAST_AUX = frozenset({"was", "were", "had", "did"})
 _CLAUSE_STARTS = frozenset({"that", "he", "she", "they", "it", "we", "i", "you", "there", "this", "whether", "if"})
 _MAX_SOURCE = 80
 _MIN_OUTER = 3  # characters of outer content kept before the link, at least
@@ -69,7 +72,8 @@ def maybe_linked(doc: Doc, c: int, owner: Span) -> bool:
     return lo < c and _QUICK_RE.search(doc.text, lo, c) is not None
 
 
-def link_before(doc: Doc, outer_start: int, inner: Attr, *, outer_speech: bool = True) -> int:
+def link_before(doc: Doc, outer_start: int, inner: Attr, *, outer_speech: bool = True,
+                outer_past: bool = False) -> int:
     """Start of the clause link before ``inner`` (an offset after ``outer_start``), or -1 when none.
 
     The inner clause starts at its source when the source lies in the outer content, else at its cue
@@ -104,8 +108,9 @@ def link_before(doc: Doc, outer_start: int, inner: Attr, *, outer_speech: bool =
     link = text[m.start():start]
     if any(ch in link for ch in "\"“”«»"):
         return -1
-    if shared and (_CONJ_RE.search(link) is None or _clause_content(text, outer_start, m.start())):
-        return -1
+    if shared and (_CONJ_RE.search(link) is None or _clause_content(text, outer_start, m.start()) and not (
+            outer_past and _past_form(text[inner.cue[0]:inner.cue[1]]) and _non_past(text, outer_start, m.start()))):
+        return -1  # unless 'said he would order a review ... and warned against ...': the tense of the outer verb
     if _BARE_SUBORDINATOR_RE.match(link) and (outer_speech or _clause_content(text, outer_start, m.start())):
         return -1  # 'said she asked for it because she wanted ...': the reason stays in a reported clause
     if not shared and _AND_RE.match(link) and _noun_phrase(text, outer_start, m.start(), inner.source):
@@ -178,6 +183,19 @@ def _noun_phrase(text: str, s0: int, cut: int, source: Span | None) -> bool:
         w.lower() in _AUXILIARIES or w.islower() and w.endswith(("ed", "n't", "’t")) for w in words)
 
 
+def _past_form(cue: str) -> bool:
+    """A past form of a verb ('warned', 'said', 'told')."""
+    w = cue.split(None, 1)[0].lower() if cue.strip() else ""
+    return w.endswith("ed") or w in word_lists().irregular_participles
+
+
+def _non_past(text: str, s0: int, cut: int) -> bool:
+    """The outer content before the link is a clause in the present or future ('he would order a review'), so a
+    past verb coordinated after it goes with the outer (past) verb of saying."""
+    words = text[s0:cut].lower().replace("’", "'").split()[:8]
+    return any(w in _NON_PAST for w in words) and not any(w in _PAST_AUX for w in words)
+
+
 def _clause_content(text: str, s0: int, cut: int) -> bool:
     """The outer content before the link is a clause ('she was elated but still feared ...'), so a verb
     coordinated after it shares the clause's subject, not the outer source."""
@@ -200,7 +218,8 @@ def split_nested(doc: Doc, found: list[Attr], inner: list[Attr]) -> list[Attr]:
         if owner is None or owner.frame in _NO_SPLIT_FRAMES:
             continue
         s0, _ = owner.content[pos]
-        cut = link_before(doc, s0, a, outer_speech=owner.lemma in speech)
+        cut = link_before(doc, s0, a, outer_speech=owner.lemma in speech,
+                          outer_past=_past_form(doc.text[owner.cue[0]:owner.cue[1]]))
         if cut < 0 or (a.content and a.content[0][0] < cut):
             continue
         end = cut
