@@ -176,3 +176,26 @@ def test_a_closing_report_with_a_party_and_a_hearer_ends_the_content_before_it()
                   "business decision, Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.")
     assert out[-1][:2] == ("told", "Sen. Lindsey Graham (R-S.C.)"), out
     assert out[-1][2].endswith("a good business decision"), out
+
+
+def test_a_two_word_participle_cue_after_a_quotation_ends_the_content():
+    out = triples("Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention.")
+    assert [(cue, c) for cue, _, c in out] == [("said", "things “should be wrapped up by Cleveland,”"),
+                                               ("referring to", "the party’s July convention")], out
+
+
+def test_a_verb_after_but_and_an_auxiliary_shares_the_subject():
+    out = triples("He did not mention his opponents by name but did note that he had won the most states.")
+    assert [(cue, s, c) for cue, s, c in out][-1] == ("note", "He", "he had won the most states"), out
+
+
+def test_with_before_the_subject_of_a_participle_is_no_part_of_the_source():
+    out = triples("Obama faced questions about militant violence, with Republican Senator John McCain telling "
+                  "reporters on Thursday he viewed Obama as weak.")
+    assert out == [("telling", "Republican Senator John McCain", "he viewed Obama as weak")], out
+
+
+def test_a_quantity_after_while_is_the_subject_of_its_own_clause():
+    out = triples("Half of voters say they prefer a candidate who is an outsider, while about 4 in 10 want one with "
+                  "political experience.")
+    assert [(cue, s) for cue, s, _ in out] == [("say", "Half of voters"), ("want", "about 4 in 10")], out

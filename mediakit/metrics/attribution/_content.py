@@ -61,9 +61,12 @@ def content_right(doc: Doc, pos: int, send: int, para_end: int) -> list[tuple[in
         return _quotation_right(doc, qi)
     e = send
     # a following attribution inside the sentence ends this content (', adding ...')
+    form_lemma = lexicons().form_lemma
     for m in _ING_SIBLING_RE.finditer(text, s, send):
         w = WORD_RE.match(text, m.end(), send)
-        if w and w.group().lower() in lexicons().form_lemma:
+        w2 = WORD_RE.match(text, w.end() + 1, send) if w else None  # 'referring to', 'pointing out'
+        if w and (w.group().lower() in form_lemma or w2 is not None and text[w.end():w2.start()] == " " and (
+                f"{w.group()}_{w2.group()}".lower() in form_lemma)):
             e = m.end("q") if m.group("q") else m.start()
             break
     if text.find("ccording", s, e) >= 0:

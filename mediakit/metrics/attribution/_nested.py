@@ -33,7 +33,7 @@ LINK_RE = re.compile(
     r"|as|since|until)\s+)?"
     r"(?:(?:also|then|later|now|still|even)\s+)*\Z"
     r"|\s(?:and|but|while|whereas|although|though|yet|after|before|because|when|since|until)\s+"
-    r"(?:(?:also|then|later|now|still|even)\s+)*\Z",
+    r"(?:(?:also|then|later|now|still|even|did|does|has|have|had)\s+)*\Z",
     re.IGNORECASE)
 """A clause link that ends just before the inner clause: ', while', '; ', ' and also', ', which', ', after'."""
 
@@ -168,7 +168,8 @@ def _plain_source(text: str, source: Span) -> bool:
     first = raw[0]
     if first.islower() and (first.endswith(("ed", "ing")) or first in _AUXILIARIES):
         return False  # 'printed two signs she', 'passing around emails in a way X': no noun phrase
-    return span[0] not in _NOT_OPENERS
+    # 'about 4 in 10 want ...': "about" before a number opens a quantity, not a phrase
+    return span[0] not in _NOT_OPENERS or span[0] == "about" and len(span) > 1 and span[1][:1].isdigit()
 
 
 def _noun_phrase(text: str, s0: int, cut: int, source: Span | None) -> bool:

@@ -92,7 +92,7 @@ OBJECT_RE = re.compile(
     r"(?=[\s,.;:!?\"“”]|$)"
 )
 LEADING_JUNK_RE = re.compile(
-    r"(?:(?:and|but|so|yet|or|still|now|then|later|meanwhile|however|instead|also|indeed|moreover|"
+    r"(?:(?:and|but|so|yet|or|with|still|now|then|later|meanwhile|however|instead|also|indeed|moreover|"
     r"furthermore|even|only|in\s+addition|in\s+fact|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|at\s+the\s+time|for\s+(?:his|her|their|its)\s+part|for\s+example|"
     r"in\s+(?:a|an|the|his|her)\s+[\w\s-]{0,40}?(?:interview|statement|speech|letter|post|tweet))\b[\s,]*)+",
