@@ -199,3 +199,20 @@ def test_a_quantity_after_while_is_the_subject_of_its_own_clause():
     out = triples("Half of voters say they prefer a candidate who is an outsider, while about 4 in 10 want one with "
                   "political experience.")
     assert [(cue, s) for cue, s, _ in out] == [("say", "Half of voters"), ("want", "about 4 in 10")], out
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Hillary Clinton is telling customers at a popular Manchester, New Hampshire, breakfast spot that she will "
+     "fight for them.", "Hillary Clinton", "she will fight for them"),
+    ("Activist teachers have gained clout in recent years, teachers and union officials told POLITICO.",
+     "teachers and union officials", "Activist teachers have gained clout in recent years"),
+    ("“We are busting it,” an intelligence source, who was not authorized to speak on the record, told Fox News.",
+     "an intelligence source, who was not authorized to speak on the record", "“We are busting it,”"),
+    ("The company suspended accounts. It also said it had expanded the teams that review them.", "It",
+     "it had expanded the teams that review them"),
+    ("''He deserved it,'' the assailant, John McGraw, told the television program ''Inside Edition'' after the "
+     "confrontation.", "the assailant, John McGraw", "''He deserved it,''"),
+])
+def test_hearers_and_subjects_of_plain_reports(text, source, content):
+    out = triples(text)
+    assert out[-1][1:] == (source, content), out

@@ -88,7 +88,8 @@ OBJECT_RE = re.compile(
     r"colleagues?|lawmakers?|member|members|advisers?|advisors?|aides?|staff|staffers?|allies|followers|fans|"
     r"listeners|viewers|readers|leaders|senators|panel|committee|congregation|meeting|town\s+hall|conference|"
     r"news\s+conference|briefing|hall|convention|forum|summit|breakfast|luncheon|dinner|caucus|assembly|"
-    r"legislature|hearing|session|room|classroom|church|students|workers|graduates|employees))"
+    r"legislature|hearing|session|room|classroom|church|students|workers|graduates|employees|program|programme|show|"
+    r"podcast|newspaper|network|station|magazine|channel|website|outlet))"
     r"(?=[\s,.;:!?\"“”]|$)"
 )
 LEADING_JUNK_RE = re.compile(

@@ -26,6 +26,8 @@ _PARTY_APPOSITION_RE = re.compile(
     r"(?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\Z|(?:Democrat|Republican|Independent)\s+of\s+[A-Z])")
 
 _RELATIVES = frozenset({"who", "whose", "which", "whom"})
+_SOURCE_NOUNS = frozenset({"source", "person", "witness", "resident", "voter", "assailant", "victim", "neighbor",
+                           "neighbour", "friend", "relative"})
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
 
 Span = tuple[int, int]
@@ -175,12 +177,19 @@ def source_after_quote(doc: Doc, ss: int, comma: int) -> Span | None:
             break
         head.append(w.strip(","))
     lists = word_lists()
-    if not (words[0][:1].isupper() or words[0].lower() in lists.description_openers) or not any(
-            w[:1].isupper() for w in head):
-        return None
+    if not (words[0][:1].isupper() or words[0].lower() in lists.description_openers) or not (any(
+            w[:1].isupper() for w in head) or head and people_word(head[-1])):
+        return None  # a name, or a description of people ('an intelligence source, who was not authorized ...')
     if any(w.lower() in lists.finite or w.lower() in lists.clause_words for w in head):
         return None
     return s, e
+
+
+def people_word(word: str) -> bool:
+    """A noun for people or a source ('official', 'teachers', 'source', 'reporter'), from the role lexicons."""
+    w = word.lower().strip(",.")
+    lex = lexicons()
+    return w in lex.role_words or w in lex.group_words or w in lex.media_words or w in _SOURCE_NOUNS
 
 
 def titled_name_right(text: str, pos: int, end: int) -> Span | None:

@@ -29,8 +29,8 @@ from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, OPENERS, QUOTE_ST
                        trim_content_end)
 from ._apposed import apposed_subject
 from ._predicative import small_clause, story_object
-from ._subjects import (apposed_name, appositive_subject, dashed_subject, gerund_source, np_like, source_after_quote,
-                        split_predicate, titled_name_right)
+from ._subjects import (apposed_name, appositive_subject, dashed_subject, gerund_source, np_like, people_word,
+                        source_after_quote, split_predicate, titled_name_right)
 
 __all__ = ["CueClause", "read_clause", "read_tail", "analyze_cue", "post_frame", "inverted_frame",
            "appositive_post_frame", "pre_frame"]
@@ -48,8 +48,8 @@ _BY_AFTER_RE = re.compile(r"\s+by\s(?!\s*[a-z]+ing\b|\s*(?:tele)?phone\b|\s*e-?m
 'concluded by saying'."""
 _ADVERBS = frozenset({"seldom", "never", "also", "often", "still", "rarely", "then", "now", "later", "soon",
                       "already", "just", "only", "even", "again", "once", "always", "sometimes"})
-# "told <a hearer of up to eight words> that ...": the hearer before the complementizer
-_HEARER_THAT_RE = re.compile(r"\s+(?P<np>(?:[\w.’'&-]+\s+){1,8}?)(?P<that>that\b)")
+# "told <a hearer of up to twelve words, a place in it maybe set off by commas> that ...": the hearer before the complementizer
+_HEARER_THAT_RE = re.compile(r"\s+(?P<np>(?:[\w.’'&-]+,?\s+){1,12}?)(?P<that>that\b)")
 _IT_LEMMAS = frozenset({"say", "tell", "add", "report", "note", "warn", "announce", "state", "write",
                         "accuse", "allege", "argue", "insist", "confirm", "deny"})
 _PARTY_RE = re.compile(r"\s*\([^()\n]{1,15}\)\s*\Z")
@@ -167,6 +167,10 @@ def read_tail(c: CueClause) -> None:
         mo = OBJECT_RE.match(text, ce, se)
         if mo is not None and mo.end() > ce:
             pos = skip_adverbials(text, mo.end(), se)
+            qi = c.doc.quote_starting_at(pos, pos + 2)
+            if qi >= 0 and _title_words(text[c.doc.quotes[qi].start:c.doc.quotes[qi].end]):
+                # 'told the television program ''Inside Edition'' after ...': the program's title
+                pos = skip_adverbials(text, c.doc.quotes[qi].end, se)
     tail = text[pos:se]
     c.tail_pos, c.tail_empty, c.tail_clean = pos, _WORD_OR_OPENER_RE.search(tail) is None, tail.strip()
 
@@ -335,13 +339,18 @@ def _title_before(c: CueClause) -> bool:
     if qi < 0:
         return False
     q = doc.quotes[qi]
-    words = text[q.start:q.end].strip(" \t\"“”«»‘’',.").split()
-    if not 0 < len(words) <= 8 or not words[0][:1].isupper() or not all(
-            w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+    if not _title_words(text[q.start:q.end]):
         return False
     before = text[c.ss:q.start].split()
     prev = before[-1].lower() if before else ""
     return prev in c.words.prepositions or prev.endswith(("'s", "’s"))
+
+
+def _title_words(quotation: str) -> bool:
+    """A quotation that reads as a title: up to eight capitalised words, small words inside ('“Meet the Press,”')."""
+    words = quotation.strip(" \t\"“”«»‘’',.").split()
+    return 0 < len(words) <= 8 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def _quotation_before(c: CueClause) -> Attr | None:
@@ -375,7 +384,7 @@ def _clause_before(c: CueClause) -> bool:
     if lf in _ADVERBS or lf.endswith("ly"):
         return False
     return first[:1].isupper() or lf in c.words.coordinated_subject_openers or len(c.subj_words) <= 3 or any(
-        w[:1].isupper() for w in c.subj_words[1:4])
+        w[:1].isupper() for w in c.subj_words[1:4]) or len(c.subj_words) <= 6 and people_word(c.subj_words[-1])
 
 
 def _clause_words(before: list[str], words: WordLists) -> bool:
@@ -541,8 +550,9 @@ def _it_reports(c: CueClause, subject: str) -> bool:
     """'It said current officials have concealed ...': "it" (an organisation, a report) right before a
     finite verb of saying with no auxiliary and before a clause is a source; not 'it says a lot', 'this
     shows', 'it would say'."""
-    if subject.lower() != "it" or not c.lexicon_speech or c.aux or c.is_ing or c.lemma not in _IT_LEMMAS:
-        return False
+    if subject.lower() != "it" or not c.lexicon_speech or c.is_ing or c.lemma not in _IT_LEMMAS or any(
+            w not in _ADVERBS for w in c.aux.split()):
+        return False  # 'It also said ...': an adverb is no auxiliary
     text = c.doc.text
     if COMPLEMENT_RE.match(text, c.after_cue, c.se):
         return True
@@ -598,8 +608,9 @@ def _complement_start(c: CueClause) -> tuple[int, bool]:
             nxt = text[mo.end():se]
             if c.lemma == "tell" or COMPLEMENT_RE.match(nxt) or ADVERBIAL_RE.match(nxt):
                 pos, obj_taken = mo.end(), True
-        if not obj_taken and c.lemma == "tell":
-            that = _HEARER_THAT_RE.match(text, pos, se)
+        if c.lemma == "tell" and (not obj_taken or not (COMPLEMENT_RE.match(text, pos, se) or ADVERBIAL_RE.match(
+                text, pos, se))):
+            that = _HEARER_THAT_RE.match(text, ce, se)
             if that is not None and not any(w.lower() in c.words.finite or w.lower() in c.words.clause_words
                                             for w in that.group("np").split()):
                 pos, obj_taken = that.start("that"), True  # 'told investors that', 'told a lunch group that'
