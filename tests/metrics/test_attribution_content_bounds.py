@@ -216,3 +216,9 @@ def test_a_quantity_after_while_is_the_subject_of_its_own_clause():
 def test_hearers_and_subjects_of_plain_reports(text, source, content):
     out = triples(text)
     assert out[-1][1:] == (source, content), out
+
+
+def test_a_judging_verb_in_the_passive_with_a_reason_needs_no_agent():
+    out = triples("Mr. Sanders has been criticized for offering vague responses to questions on the subject.")
+    assert out == [("criticized", None, "Mr. Sanders for offering vague responses to questions on the subject")], out
+    assert triples("The plan was announced on Friday.") == []

@@ -173,15 +173,17 @@ _AGENT_REASON_RE = re.compile(r"\s(?:for|over)\s", re.IGNORECASE)
 def _reported_subject(doc: Doc, m: re.Match[str], lemma: str, ss: int, pos: int, src: Span | None) -> Attr | None:
     """'O'Malley's move was first reported by MSNBC.', 'Clinton has been endorsed by dozens of papers.': a verb of
     saying, or one with an object that is not neutral or naming ("voiced", "called"), in the passive with its agent
-    and nothing after it (for the latter, maybe a reason: 'was criticized by X for ...'); the content is the
-    subject (a noun phrase of at most twelve words opening the sentence)."""
+    and nothing after it (for the latter, maybe a reason: 'was criticized by X for ...', and then the agent may be
+    missing: 'Mr. Sanders has been criticized for offering vague responses'); the content is the subject (a noun
+    phrase of at most twelve words opening the sentence)."""
     rest = doc.text[pos:doc.sents[doc.sentence_of(m.start())][1]]
     entry = lexicons().cues[lemma]
-    if src is None or not (entry["speech"] or entry["frame"] == "object" and entry["class"] not in _PLAIN_CLASSES):
+    judging = not entry["speech"] and entry["frame"] == "object" and entry["class"] not in _PLAIN_CLASSES
+    if not (entry["speech"] or judging) or src is None and not (judging and _REASON_RE.match(rest)):
         return None  # not 'Hamdo is voiced by Kouji Ishii' (a voice actor), 'is called by'
     text = doc.text
     tail: list[Span] = []
-    cut = None if entry["speech"] else _AGENT_REASON_RE.search(text, src[0], src[1])
+    cut = None if entry["speech"] or src is None else _AGENT_REASON_RE.search(text, src[0], src[1])
     if cut is not None and not WORD_CHAR_RE.search(rest):
         # 'was criticized by some of his rivals for failing to ...': the agent ends before the reason
         tail = [strip_span(text, cut.start() + 1, src[1])]
