@@ -184,7 +184,7 @@ def _reported_subject(doc: Doc, m: re.Match[str], lemma: str, ss: int, pos: int,
     text = doc.text
     tail: list[Span] = []
     cut = None if entry["speech"] or src is None else _AGENT_REASON_RE.search(text, src[0], src[1])
-    if cut is not None and not WORD_CHAR_RE.search(rest):
+    if cut is not None and src is not None and not WORD_CHAR_RE.search(rest):
         # 'was criticized by some of his rivals for failing to ...': the agent ends before the reason
         tail = [strip_span(text, cut.start() + 1, src[1])]
         src = strip_span(text, src[0], cut.start())
