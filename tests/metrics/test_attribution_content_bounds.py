@@ -222,3 +222,11 @@ def test_a_judging_verb_in_the_passive_with_a_reason_needs_no_agent():
     out = triples("Mr. Sanders has been criticized for offering vague responses to questions on the subject.")
     assert out == [("criticized", None, "Mr. Sanders for offering vague responses to questions on the subject")], out
     assert triples("The plan was announced on Friday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Will Dunham.)",
+    "Julie Hirschfeld Davis reported from Midway Atoll, and Mark Landler and Coral Davenport from Kaneohe Bay, Hawaii.",
+])
+def test_credit_lines_with_several_names_are_no_attributions(text):
+    assert triples(text) == []

@@ -306,9 +306,11 @@ def _content_reason(text: str, a: Attr) -> str | None:
     form = text[a.cue[0]:a.cue[1]].lower()
     if w0 == "by" and len(words) > 1 and not words[1].lower().endswith("ing") and _PARTICIPLE_RE.search(form):
         return "passive_agent"  # "an encyclopedia written collaboratively by volunteers"
-    if w0 == "from" and len(words) <= 6 and all(w[0].isupper() or w.lower() in ("and", "the", "of")
-                                                 for w in words[1:]):
-        return "credit"  # "Neil MacFarquhar reported from Moscow."
+    comma = text.find(",", s, e)
+    place = _WORD_RE.findall(text, s, comma) if comma > 0 else words  # up to a comma: '..., and X from Y'
+    if w0 == "from" and len(place) <= 6 and all(w[0].isupper() or w.lower() in ("and", "the", "of")
+                                                for w in place[1:]):
+        return "credit"  # "Neil MacFarquhar reported from Moscow.", "X reported from Midway Atoll, and Y from ..."
     if len(words) == 2 and words[0].lower() in _SUBJECT_PRONOUNS and words[1].lower() in _AUX \
             and _relative_source(text, a.source):
         return "relative_gap"  # "the thief his people said he was" (not "Jeff Flake said he would")
@@ -332,10 +334,11 @@ def _one_word_name(text: str, ce: int) -> bool:
 
 
 def _near_paragraph_start(doc: Doc, pos: int) -> bool:
-    """At most two words stand between the start of the paragraph (or an opening bracket) and ``pos``."""
+    """At most two words stand between the start of the paragraph (or an opening bracket, or a semicolon of a
+    credit line) and ``pos``."""
     ps = doc.paras[doc.sents[doc.sentence_of(pos)][2]][0]
     lead = doc.text[max(ps, pos - 60):pos]
-    cut = max(lead.rfind("("), lead.rfind("["), lead.rfind("\n"))
+    cut = max(lead.rfind("("), lead.rfind("["), lead.rfind("\n"), lead.rfind(";"))
     return len(_WORD_RE.findall(lead[cut + 1:])) <= 2 and (cut >= 0 or pos - ps <= 60)
 
 
