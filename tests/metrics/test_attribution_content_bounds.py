@@ -230,3 +230,23 @@ def test_a_judging_verb_in_the_passive_with_a_reason_needs_no_agent():
 ])
 def test_credit_lines_with_several_names_are_no_attributions(text):
     assert triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Recently, Tom Emanuel of Laconia stood at a Bush event here to say he was leaning toward supporting Mr. Trump.",
+     "Tom Emanuel of Laconia", "he was leaning toward supporting Mr. Trump"),
+    ("He went out of his way to say that Russia's economy had hit bottom this year.", "He",
+     "Russia's economy had hit bottom this year"),
+])
+def test_a_verb_of_saying_after_a_verb_of_going_takes_its_subject(text, source, content):
+    assert triples(text) == [("say", source, content)], triples(text)
+
+
+def test_an_infinitive_after_a_verb_of_wanting_is_not_a_report():
+    assert [cue for cue, _, _ in triples("She wanted to say that she was sorry.")] == ["wanted"]
+
+
+def test_consider_with_a_name_and_its_predicate_is_a_belief():
+    assert triples("Mr. Netanyahu considers Mr. Obama hopelessly naive about the region.") == [
+        ("considers", "Mr. Netanyahu", "Mr. Obama hopelessly naive about the region")]
+    assert triples("They considered Sanders for the job.") == []

@@ -78,21 +78,30 @@ _OBJECT_PRONOUN_RE = re.compile(
     re.IGNORECASE)
 
 
+_OBJECT_NAME_RE = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+"
+                             r"(?=[a-z])[\w’'-]")
+"""A name of one to three capitalised words (a title maybe first), then a lower-case word."""
+
+
 def small_clause(lemma: str, rest: str) -> bool:
-    """True for a belief verb followed by an object pronoun and its predicate ('considers him a racist').
+    """True for a belief verb followed by an object pronoun or a name and its predicate ('considers him a racist',
+    'consider Clinton honest').
 
     Examples
     --------
     >>> small_clause("consider", " him a racist."), small_clause("consider", " him for the job.")
     (True, False)
+    >>> small_clause("consider", " Clinton honest."), small_clause("consider", " Clinton's plan.")
+    (True, False)
     """
     if lemma not in _SMALL_CLAUSE_LEMMAS:
         return False
-    m = _OBJECT_PRONOUN_RE.match(rest)
+    m = _OBJECT_PRONOUN_RE.match(rest) or _OBJECT_NAME_RE.match(rest)
     if m is None:
         return False
     w = TOKEN_RE.match(rest, m.end() - 1)
-    return w is not None and w.group().lower() not in word_lists().prepositions
+    return w is not None and w.group().lower() not in word_lists().prepositions and w.group().lower() not in (
+        "and", "or", "but", "to", "as", "that", "who", "which", "because", "if", "when")
 
 
 _STORY_RE = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?(?:story|stories|tale|tales)\b", re.IGNORECASE)

@@ -57,6 +57,11 @@ _WH_THAT_RE = re.compile(r"(?:that|whether|if|how|why|what|who)\b", re.IGNORECAS
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "&", "-", "–"})
 _SUBORDINATE_OPENERS = frozenset({"when", "if", "though", "although", "because", "unless", "while", "whereas",
                                    "once", "whenever"})
+_PURPOSE_VERBS = frozenset({"took", "takes", "take", "taking", "went", "goes", "go", "going", "came", "comes",
+                            "come", "coming", "stood", "stands", "rushed", "rushing", "flew", "flies", "traveled",
+                            "travelled", "returned", "stepped", "rose", "showed", "turned", "headed"})
+_PURPOSE_STOPS = frozenset({"that", "which", "who", "whom", "and", "but", "or", "because", "if", "when", "while",
+                            "is", "was", "are", "were", "has", "have", "had", "will", "would", "to"})
 _TOPIC_WORDS = frozenset({"about", "of", "regarding", "on"})
 _REL_OBJECT_RE = re.compile(r"\b(which|what|whatever)\s+\Z", re.IGNORECASE)
 _REVERSED_PREPOSITIONS = frozenset(w[::-1] for w in ("to", "of", "in", "on", "for", "by", "with", "from", "at"))
@@ -238,6 +243,9 @@ def _infinitive_subject(c: CueClause) -> Span | None:
     k = len(toks) - 2  # the verb (or "on") before "to"
     if k >= 1 and toks[k].group().lower() == "on":
         k -= 1
+    purpose = _purpose_verb(toks)
+    if purpose is not None:
+        k = purpose  # 'Hillary Clinton took to Twitter to say ...': the subject of "took"
     while k >= 1 and toks[k - 1].group().lower() in _DEGREE_WORDS and toks[k].group().lower() in READY_ADJECTIVES:
         k -= 1  # 'voters are more likely to say': the degree word belongs to the adjective
     if k < 1:
@@ -266,8 +274,26 @@ def _verb_before_to(c: CueClause) -> bool:
         # 'was quick to point out', 'is ready to say'; 'right', 'correct', 'wrong' only after a copula ('is right to
         # note', not 'reserves the right to note')
         return w not in JUDGING_ADJECTIVES or toks[-3].lower() in c.words.copulas
-    return (w.endswith("ed") and w.islower() and len(w) > 4 and w not in lexicons().form_lemma
-            and w not in c.words.not_raising)
+    if w.endswith("ed") and w.islower() and len(w) > 4 and w not in lexicons().form_lemma \
+            and w not in c.words.not_raising:
+        return True
+    return _purpose_verb(list(TOKEN_RE.finditer(c.doc.text, max(c.ss, c.subj_end - 80), c.subj_end))) is not None
+
+
+def _purpose_verb(toks: list[re.Match[str]]) -> int | None:
+    """Index of a verb of going or taking a few words before the final "to" of ``toks`` ('took to Twitter to',
+    'stood at a Bush event here to', 'went out of his way to'): the infinitive after it says why, and its
+    subject speaks. None if a comma, a clause word or another verb stands between."""
+    if len(toks) < 3 or toks[-1].group().lower() != "to":
+        return None
+    for k in range(len(toks) - 2, max(-1, len(toks) - 10), -1):
+        w = toks[k].group()
+        lw = w.lower()
+        if lw in _PURPOSE_VERBS:
+            return k if k >= 1 else None
+        if not (w[:1].isupper() or lw.isalpha()) or lw in _PURPOSE_STOPS:
+            return None
+    return None
 
 
 def _run_other_frame(c: CueClause, frame: str, found: list[Attr]) -> Attr | None:
