@@ -4,7 +4,8 @@
 (:func:`extract`: each form that :func:`cue_ok` keeps goes to :func:`analyze_cue`, and the candidate
 stays when :func:`prose_ok` finds nothing against it; a cue inside the content of one just found is read
 only when its clause may be linked to that content (:func:`maybe_linked`, :func:`split_nested`); speaker
-lines ("Name: ...", "MS. CLINTON: ...", "Q: ...", :func:`speaker_lines`) and polls ("In the latest poll, ...",
+lines ("Name: ...", "MS. CLINTON: ...", "Q: ...", :func:`speaker_lines`), signed quotations ("“...” ― Name",
+:func:`dash_lines`) and polls ("In the latest poll, ...",
 :func:`poll_frames`) are added; nested attributions
 dropped; quote-only paragraphs continue the speaker) and resolves their sources (:func:`resolve`); the learned filter
 (:func:`filter_attributions`, :mod:`._filter`) then drops the candidates it scores below its threshold.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import bisect
 
 from ._cues import cue_ok
+from ._dash_lines import dash_lines
 from ._document import Attr, Doc, prepare
 from ._filter import clear_filter_caches, filter_attributions
 from ._lexicon import lexicons, word_lists
@@ -75,6 +77,7 @@ def extract(doc: Doc) -> list[Attr]:
         return []
     found = _from_cues(doc)
     _add_colon_lines(doc, found)
+    _add_dash_lines(doc, found)
     _add_poll_frames(doc, found)
     _add_nominal_frames(doc, found)
     found = _nest_filter(found)
@@ -162,6 +165,29 @@ def _add_colon_lines(doc: Doc, found: list[Attr]) -> None:
     for ca in colon:
         if not any(s0 <= ca.cue[0] < e0 for s0, e0 in taken):
             found.append(ca)  # the attributions inside its content are nested: _nest_filter drops them
+    found.sort(key=lambda a: a.cue[0])
+
+
+def _add_dash_lines(doc: Doc, found: list[Attr]) -> None:
+    """Add the signed quotations and posts (:func:`dash_lines`: '“...” ― Name') whose quotation no attribution
+    found has a cue of its own in, nor holds in its content from the same paragraph (then the name is a byline);
+    an attribution of another paragraph whose content holds the quotation (a report before a list of signed
+    quotations: 'Here is what readers said:') gives it up. ``found`` stays in cue order."""
+    signed = dash_lines(doc)
+    if not signed:
+        return
+    for da in signed:
+        qs, qe = da.content[0][0], da.content[-1][1]
+        if any(qs <= a.cue[0] < qe for a in found):
+            continue
+        pi = doc.sents[doc.sentence_of(qs)][2]
+        if any(s0 < qe and qs < e0 and doc.sents[doc.sentence_of(a.cue[0])][2] == pi
+               for a in found for s0, e0 in a.content):
+            continue  # '... insisted that his party was "still the No. 1 force."--Kim Hjelmgaard.': a byline
+        for a in found:
+            a.content = [(s0, e0) for s0, e0 in a.content if e0 <= qs or s0 >= qe]
+        found[:] = [a for a in found if a.content]
+        found.append(da)
     found.sort(key=lambda a: a.cue[0])
 
 

@@ -37,7 +37,7 @@ FILTER_FILE = "attribution_filter.json"
 #: Frames the filter never drops: speaker lines ("Name: ...", "MS. CLINTON: ...", ``_speaker_lines``) are
 #: decided by their own evidence (a name, a title, repeated heads), and their short contents and questions
 #: are not the signs of a false candidate that they are after a verb of saying.
-KEPT_FRAMES = frozenset({"colon", "transcript"})
+KEPT_FRAMES = frozenset({"colon", "transcript", "dash"})
 #: :meth:`FilterModel.keeps` adds the weights by part, in another order than :meth:`FilterModel.probability`,
 #: which may change the last bit of the sum: within this of the threshold it decides with the exact sum.
 _MARGIN = 1e-9

@@ -60,7 +60,7 @@ _PAST_AUX = frozenset({"was", "were", "had", "did"})
 _CLAUSE_STARTS = frozenset({"that", "he", "she", "they", "it", "we", "i", "you", "there", "this", "whether", "if"})
 _MAX_SOURCE = 80
 _MIN_OUTER = 3  # characters of outer content kept before the link, at least
-_NO_SPLIT_FRAMES = frozenset({"colon", "transcript"})
+_NO_SPLIT_FRAMES = frozenset({"colon", "transcript", "dash"})
 
 
 def maybe_linked(doc: Doc, c: int, owner: Span) -> bool:
