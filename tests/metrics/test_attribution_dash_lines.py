@@ -58,3 +58,15 @@ def test_odd_text_gives_signatures_inside_the_text(text):
         assert text[a.cue[0]:a.cue[1]] in ("―", "—", "–", "--", "-")
         assert a.source is not None and 0 <= a.source[0] < a.source[1] <= len(text)
         assert all(0 <= s < e <= len(text) for s, e in a.content)
+
+
+def test_turns_of_a_transcript_quoted_in_full():
+    text = ("Partial transcript as follows:\n\n\"WALLACE: Let us start with breaking news on the debate story.\n\n"
+            "\"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode.\n\n"
+            "\"WALLACE: If I may, sir, because we have got limited time.\n\nOther news.")
+    assert [(cue, s) for cue, s, _ in triples(text)] == [(":", "WALLACE"), (":", "PENCE"), (":", "WALLACE")]
+
+
+def test_a_quoted_sentence_with_a_colon_is_no_turn():
+    out = triples("He wrote:\n\n\"NOTE: the meeting is at noon, and nobody should be late to it.\"\n\nMore.")
+    assert out and all(s != "NOTE" for _, s, _ in out), out

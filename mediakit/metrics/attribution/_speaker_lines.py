@@ -102,6 +102,9 @@ def _paragraph_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
         if hs >= he:
             continue
         head = text[hs:he]
+        if head[:1] in "\"“" and _CAPS_RE.fullmatch(head[1:].strip()):
+            hs += 1  # '"PENCE: Well, ...': a transcript quoted in full, each paragraph opening with a quotation mark
+            head = text[hs:he]
         if head in _QA:
             out.append((hs, he, c, "qa"))
         elif _CAPS_RE.fullmatch(head) and any(ch.isalpha() for ch in head) and len(head) > 1:
@@ -119,8 +122,8 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     """The attribution of a paragraph that opens with the head ``[hs, he)`` and a colon at ``c``, or None."""
     text = doc.text
     head = text[hs:he]
-    if doc.quote_at(c) >= 0:
-        return None  # a colon inside a quotation
+    if doc.quote_at(c) >= 0 and not (kind == "caps" and text[hs - 1:hs] in "\"“"):
+        return None  # a colon inside a quotation (not a quoted transcript's turn)
     title = hs < doc.paras[0][1]
     label = _label_word(head) or head.count("(") > head.count(")")
     if label and not title:
