@@ -70,3 +70,9 @@ def test_turns_of_a_transcript_quoted_in_full():
 def test_a_quoted_sentence_with_a_colon_is_no_turn():
     out = triples("He wrote:\n\n\"NOTE: the meeting is at noon, and nobody should be late to it.\"\n\nMore.")
     assert out and all(s != "NOTE" for _, s, _ in out), out
+
+
+def test_a_signed_line_opened_with_a_closing_mark():
+    text = ("Getty/Instagram.\n\n”Mr. Trump embodies the lasting legacy of racism in the United States. He represents "
+            "our greatest shame.” ― Sonya Herridge\n“He has said hateful things time and again.” ― Beck Pimentel")
+    assert [(cue, s) for cue, s, _ in triples(text)] == [("―", "Sonya Herridge"), ("―", "Beck Pimentel")]

@@ -2,9 +2,9 @@
 
 :func:`dash_lines` reads the signatures that follow what was said, without a verb:
 
-- **signed quotations**: a quotation, a dash (―, —, –, "--" or "-") and a name of up to five capitalised words
-  that ends the line or the sentence (``“He represents our greatest shame.” ― Sonya Herridge``, a reader's
-  comment, an epigraph, a pull quote);
+- **signed quotations**: a quotation (or a line between quotation marks of any kind), a dash (―, —, –, "--" or
+  "-") and a name of up to five capitalised words that ends the line or the sentence (``“He represents our
+  greatest shame.” ― Sonya Herridge``, a reader's comment, an epigraph, a pull quote);
 - **embedded posts**: a paragraph of text, a dash and a name with its handle in parentheses (``... Just another
   day in the campaign. — Sahil Kapur (@sahilkapur) September 1, 2016``), the way tweets are pasted into pages.
 
@@ -33,6 +33,7 @@ _END_RE = re.compile(r"[ \t\u00a0]*(?:$|\n|[.!]?[ \t\u00a0]*\n|\.(?:\s|$)|[“\"
 """What may follow a signature: the end of the line or of the sentence, or the next quotation."""
 _DATE_RE = re.compile(r"[ \t\u00a0]*[A-Z][a-z]+\.?[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4}")
 _DASHES = "―—–-"
+_MARKS = "\"“”"
 _POST_DASH_RE = re.compile(r"(?:(?<=[ \t\u00a0])|(?<=\n)|^)(?:―|—|–|--)", re.MULTILINE)
 
 
@@ -71,7 +72,13 @@ def dash_lines(doc: Doc) -> list[Attr]:
                         frame="dash"))
     for m in _POST_DASH_RE.finditer(text):
         sig = _SIGN_RE.match(text, m.start())
-        if sig is None or sig.group("handle") is None or doc.quote_ending_at(m.start(), m.start() - 2) >= 0:
+        if sig is None or doc.quote_ending_at(m.start(), m.start() - 2) >= 0:
+            continue
+        if sig.group("handle") is None:
+            line = _quoted_line(text, m.start())  # '”Mr. Trump embodies ... our greatest shame.” ― Sonya Herridge'
+            if line is not None and _signature_ends(text, sig):
+                out.append(Attr((sig.start("dash"), sig.end("dash")), "dash", _name_span(text, sig), [line],
+                                frame="dash"))
             continue
         end = m.start()
         if not text[text.rfind("\n", 0, end) + 1:end].strip():
@@ -84,6 +91,16 @@ def dash_lines(doc: Doc) -> list[Attr]:
                             frame="dash"))
     out.sort(key=lambda a: a.cue[0])
     return out
+
+
+def _quoted_line(text: str, dash: int) -> tuple[int, int] | None:
+    """A line that opens and closes with quotation marks of any kind right before ``dash`` (the quotation finder
+    skips one opened with a closing mark), or None."""
+    ls = text.rfind("\n", 0, dash) + 1
+    s, e = strip_span(text, ls, dash)
+    if e - s < 12 or text[s] not in _MARKS or text[e - 1] not in _MARKS:
+        return None
+    return s, e
 
 
 def _name_span(text: str, m: re.Match[str]) -> tuple[int, int]:
