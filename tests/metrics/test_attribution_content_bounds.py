@@ -250,3 +250,21 @@ def test_consider_with_a_name_and_its_predicate_is_a_belief():
     assert triples("Mr. Netanyahu considers Mr. Obama hopelessly naive about the region.") == [
         ("considers", "Mr. Netanyahu", "Mr. Obama hopelessly naive about the region")]
     assert triples("They considered Sanders for the job.") == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("He has been harshly criticized for policies that objectors see as abusive.",
+     "He for policies that objectors see as abusive"),
+    ("Mr. Quiros was accused of using $50 million for personal expenses.",
+     "Mr. Quiros of using $50 million for personal expenses"),
+    ("Mr. Sanders, meanwhile, was criticized by the senator for his vague answers.",
+     "Mr. Sanders for his vague answers"),
+])
+def test_passives_of_judging_verbs_with_a_pronoun_an_aside_or_of(text, content):
+    out = triples(text)
+    assert [c for _, _, c in out] == [content], out
+
+
+def test_it_says_before_a_clause_with_a_past_verb():
+    out = triples("The city sent a letter Thursday. It says the campaign violated federal and state law.")
+    assert out == [("says", "It", "the campaign violated federal and state law")], out

@@ -165,7 +165,8 @@ def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: 
     return Attr((m.start(), m.end()), lemma, src, content, frame="passive")
 
 
-_REASON_RE = re.compile(r"\s*((?:for|over)\s+\w)", re.IGNORECASE)
+_REASON_RE = re.compile(r"\s*((?:for|over|of|as)\s+\w)", re.IGNORECASE)
+_ASIDE_RE = re.compile(r",\s*(?:meanwhile|however|too|also|though|in turn|[a-z]+ly),?\s*\Z", re.IGNORECASE)
 _PLAIN_CLASSES = frozenset({"neutral", "description"})
 _AGENT_REASON_RE = re.compile(r"\s(?:for|over)\s", re.IGNORECASE)
 
@@ -195,10 +196,13 @@ def _reported_subject(doc: Doc, m: re.Match[str], lemma: str, ss: int, pos: int,
         # 'Trump has been criticized by his rivals for failing to ...': the reason goes with the content
         tail = [strip_span(text, pos + reason.start(1), pos + len(rest.rstrip(" .!?")))]
     s, e = strip_span(text, ss, aux_start(text, ss, m.start()))
+    aside = _ASIDE_RE.search(text, s, e)
+    if aside is not None and judging:
+        e = strip_span(text, s, aside.start())[1]  # 'Donald Trump, meanwhile, is supported by ...'
     words = text[s:e].split()
-    if not 0 < len(words) <= 12 or words[0].lower() in word_lists().pronoun_subjects \
-            or any(ch in text[s:e] for ch in ",;:\"“”()—–"):
-        return None
+    if not 0 < len(words) <= 12 or words[0].lower() in word_lists().pronoun_subjects and not (
+            judging and len(words) == 1) or any(ch in text[s:e] for ch in ",;:\"“”()—–"):
+        return None  # a pronoun only for a judging verb ('He has been harshly criticized for ...')
     return Attr((m.start(), m.end()), lemma, src, [(s, e)] + tail, frame="passive")
 
 

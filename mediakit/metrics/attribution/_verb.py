@@ -583,7 +583,9 @@ def _it_reports(c: CueClause, subject: str) -> bool:
     if COMPLEMENT_RE.match(text, c.after_cue, c.se):
         return True
     head = text[c.after_cue:min(c.se, c.after_cue + 90)].lower().split()[:10]
-    return any(w in c.words.finite for w in head)  # 'It said current FDIC officials have concealed ...'
+    # 'It said current FDIC officials have concealed ...', 'It says the campaign violated federal law'
+    return any(w in c.words.finite for w in head) or any(w.endswith("ed") and len(w) > 4 and w.isalpha()
+                                                         for w in head[1:])
 
 
 def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tuple[Span | None, bool]:
