@@ -268,3 +268,8 @@ def test_passives_of_judging_verbs_with_a_pronoun_an_aside_or_of(text, content):
 def test_it_says_before_a_clause_with_a_past_verb():
     out = triples("The city sent a letter Thursday. It says the campaign violated federal and state law.")
     assert out == [("says", "It", "the campaign violated federal and state law")], out
+
+
+def test_speak_before_a_quotation_in_a_headline():
+    out = triples("Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting.\n\nShe spoke on Tuesday.")
+    assert out[0][:2] == ("Speaks", "Hillary Clinton"), out

@@ -31,7 +31,7 @@ _ABOUT_LATER_RE = re.compile(r"(?:[ \t\u00a0]+(?:to|with|at|in|on|before|after|d
 _DEGREE_ADVERBS = frozenset({"more", "less", "much", "again", "often", "mostly", "little"})
 _PARTICLE_UP_RE = re.compile(r"[ \t\u00a0]+up\b(?![-’'])")
 _PRONOUN_BEFORE_RE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ww]ho)[ \t\u00a0]+\Z")
-_QUOTE_NEXT_RE = re.compile(r"[ \t\u00a0]*(?:[\"“«]|'')")
+_QUOTE_NEXT_RE = re.compile(r"[ \t\u00a0]*(?:[\"“«‘]|'')")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]*([\w’'-]+|[,.;:])")
 
 
@@ -261,6 +261,8 @@ def _not_a_statement(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
             nxt = _NEXT_WORD_RE.match(text, nxt.end())  # type: ignore[union-attr]
         if _ON_CONDITION_RE.match(text, m.end()):
             return True
+        if _QUOTE_NEXT_RE.match(text, m.end()):
+            return False  # 'Hillary Clinton Speaks ‘Directly To White People’': what was said, quoted
         if nxt is None or nxt.group(1).lower() not in allowed:
             # 'spoke at the White House on Tuesday about ...', 'is talking to voters about ...': "about" later in
             # the clause, after a place, time or hearer
