@@ -34,7 +34,7 @@ _END_RE = re.compile(r"[ \t\u00a0]*(?:$|\n|[.!]?[ \t\u00a0]*\n|\.(?:\s|$)|[“\"
 _DATE_RE = re.compile(r"[ \t\u00a0]*[A-Z][a-z]+\.?[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4}")
 _DASHES = "―—–-"
 _MARKS = "\"“”"
-_POST_DASH_RE = re.compile(r"(?:(?<=[ \t\u00a0])|(?<=\n)|^)(?:―|—|–|--)", re.MULTILINE)
+_POST_DASHES = ("―", "—", "–", "--")
 
 
 def dash_lines(doc: Doc) -> list[Attr]:
@@ -70,17 +70,19 @@ def dash_lines(doc: Doc) -> list[Attr]:
             continue
         out.append(Attr((m.start("dash"), m.end("dash")), "dash", _name_span(text, m), doc.chain_to(qi),
                         frame="dash"))
-    for m in _POST_DASH_RE.finditer(text):
-        sig = _SIGN_RE.match(text, m.start())
-        if sig is None or doc.quote_ending_at(m.start(), m.start() - 2) >= 0:
+    for pos in _dash_positions(text):
+        if pos > 0 and text[pos - 1] not in " \t\u00a0\n":
+            continue  # a dash inside a word or after a quotation (read above)
+        sig = _SIGN_RE.match(text, pos)
+        if sig is None or doc.quote_ending_at(pos, pos - 2) >= 0:
             continue
         if sig.group("handle") is None:
-            line = _quoted_line(text, m.start())  # '”Mr. Trump embodies ... our greatest shame.” ― Sonya Herridge'
+            line = _quoted_line(text, pos)  # '”Mr. Trump embodies ... our greatest shame.” ― Sonya Herridge'
             if line is not None and _signature_ends(text, sig):
                 out.append(Attr((sig.start("dash"), sig.end("dash")), "dash", _name_span(text, sig), [line],
                                 frame="dash"))
             continue
-        end = m.start()
+        end = pos
         if not text[text.rfind("\n", 0, end) + 1:end].strip():
             end = len(text[:end].rstrip())  # the signature on a line of its own: the post is the paragraph before
         ps = text.rfind("\n", 0, end) + 1
@@ -91,6 +93,18 @@ def dash_lines(doc: Doc) -> list[Attr]:
                             frame="dash"))
     out.sort(key=lambda a: a.cue[0])
     return out
+
+
+def _dash_positions(text: str) -> list[int]:
+    """Where the dashes that may open a signature start, in order (found with ``str.find``: a regex with
+    alternatives scans every character)."""
+    out: list[int] = []
+    for d in _POST_DASHES:
+        i = text.find(d)
+        while i >= 0:
+            out.append(i)
+            i = text.find(d, i + len(d))
+    return sorted(set(out))
 
 
 def _quoted_line(text: str, dash: int) -> tuple[int, int] | None:
