@@ -238,8 +238,8 @@ def _name_subject_before(text: str, s: int, *, sentence_start: bool = False) -> 
         run = run[:2]  # 'Bill Kristol notes'; 'The Wall Street Journal reports': the whole name after "The"
     k = run[-1].start()
     before = text[max(0, k - 3):k].rstrip()
-    if sentence_start and (not before or before[-1:] in ".!?\n" or not text[max(0, k - 3):k].strip()):
-        return k == 0 or text[k - 1] == "\n" or before[-1:] in ".!?"
+    if sentence_start and (k == 0 or text[k - 1] == "\n" or before[-1:] in ".!?"):
+        return True
     return before[-1:] in (",", "”", "\"") or before.endswith("''")
 
 

@@ -156,7 +156,7 @@ def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: 
         return None  # "is said to be": no content clause
     comp = COMPLEMENT_RE.match(rest)
     if comp is None:
-        return _reported_subject(doc, m, lemma, ss, pos, src)
+        return _reported_subject(doc, m, lemma, ss, pos, se, src)
     if rest.lstrip().lower().startswith(("that ", ":")):
         pos += comp.end()
     content = content_right(doc, pos, se, doc.paras[pi][1])
@@ -171,13 +171,14 @@ _PLAIN_CLASSES = frozenset({"neutral", "description"})
 _AGENT_REASON_RE = re.compile(r"\s(?:for|over)\s", re.IGNORECASE)
 
 
-def _reported_subject(doc: Doc, m: re.Match[str], lemma: str, ss: int, pos: int, src: Span | None) -> Attr | None:
+def _reported_subject(doc: Doc, m: re.Match[str], lemma: str, ss: int, pos: int, se: int,
+                      src: Span | None) -> Attr | None:
     """'O'Malley's move was first reported by MSNBC.', 'Clinton has been endorsed by dozens of papers.': a verb of
     saying, or one with an object that is not neutral or naming ("voiced", "called"), in the passive with its agent
     and nothing after it (for the latter, maybe a reason: 'was criticized by X for ...', and then the agent may be
     missing: 'Mr. Sanders has been criticized for offering vague responses'); the content is the subject (a noun
     phrase of at most twelve words opening the sentence)."""
-    rest = doc.text[pos:doc.sents[doc.sentence_of(m.start())][1]]
+    rest = doc.text[pos:se]
     entry = lexicons().cues[lemma]
     judging = not entry["speech"] and entry["frame"] == "object" and entry["class"] not in _PLAIN_CLASSES
     if not (entry["speech"] or judging) or src is None and not (judging and _REASON_RE.match(rest)):

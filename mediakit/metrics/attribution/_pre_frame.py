@@ -29,7 +29,7 @@ _IT_LEMMAS = frozenset({"say", "tell", "add", "report", "note", "warn", "announc
 _PARTY_RE = re.compile(r"\s*\([^()\n]{1,15}\)\s*\Z")
 _TOPIC_WORDS = frozenset({"about", "of", "regarding", "on"})
 _REL_OBJECT_RE = re.compile(r"\b(which|what|whatever)\s+\Z", re.IGNORECASE)
-_REVERSED_PREPOSITIONS = frozenset(w[::-1] for w in ("to", "of", "in", "on", "for", "by", "with", "from", "at"))
+_PREPOSITIONS_BEFORE = [[w] for w in ("to", "of", "in", "on", "for", "by", "with", "from", "at")]  # a last word
 _AFTER_GAP = frozenset({"and", "but", "or", "in", "on", "at", "during", "before", "after", "when", "while", "for"})
 _AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
 
@@ -77,7 +77,7 @@ def _object_relative(c: CueClause, source: Span) -> tuple[Span, Span] | None:
         words = words[1:]
     else:
         m = _REL_OBJECT_RE.search(text, max(c.ss, source[0] - 8), source[0])
-        if m is None or first_word(text[max(c.ss, m.start() - 6):m.start()][::-1].strip()) in _REVERSED_PREPOSITIONS:
+        if m is None or text[max(c.ss, m.start() - 6):m.start()].lower().split()[-1:] in _PREPOSITIONS_BEFORE:
             return None  # 'To which she said, "..."': a preposition before the pronoun
         rel = (m.start(1), m.end(1))
     if len(words) > 4 or c.frame_req == "quote":
