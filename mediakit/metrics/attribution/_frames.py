@@ -146,8 +146,12 @@ def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: 
     pos = m.end()
     src = None
     by = _BY_RE.match(text[pos:se])
+    if by is None:  # 'was endorsed on Monday by former rival Carly Fiorina'
+        after = skip_adverbials(text, pos, se)
+        by = _BY_RE.match(text[after:se]) if after > pos else None
+        pos = after if by is not None else pos
     if by is not None:
-        src = np_right(text, pos + by.end(), se)
+        src = np_right(text, pos + by.end(), se, loose=True)  # 'by former rival Carly Fiorina', 'by some of ...' 
         if src is not None:
             pos = src[1]
     pos = skip_adverbials(text, pos, se)
@@ -157,6 +161,9 @@ def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: 
     comp = COMPLEMENT_RE.match(rest)
     if comp is None:
         return _reported_subject(doc, m, lemma, ss, pos, se, src)
+    if src is not None and _AGENT_RELATIVE_RE.match(rest):
+        # 'That effort has been championed by X, who's argued for years ...': the clause is the agent's
+        return _reported_subject(doc, m, lemma, ss, se, se, src)
     if rest.lstrip().lower().startswith(("that ", ":")):
         pos += comp.end()
     content = content_right(doc, pos, se, doc.paras[pi][1])
@@ -165,6 +172,7 @@ def passive_frame(doc: Doc, m: re.Match[str], lemma: str, ss: int, se: int, pi: 
     return Attr((m.start(), m.end()), lemma, src, content, frame="passive")
 
 
+_AGENT_RELATIVE_RE = re.compile(r"\s*,\s*(?:who|which|whose)\b", re.IGNORECASE)
 _REASON_RE = re.compile(r"\s*((?:for|over|of|as)\s+\w)", re.IGNORECASE)
 _ASIDE_RE = re.compile(r",\s*(?:meanwhile|however|too|also|though|in turn|[a-z]+ly),?\s*\Z", re.IGNORECASE)
 _PLAIN_CLASSES = frozenset({"neutral", "description"})

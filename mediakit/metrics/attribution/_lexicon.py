@@ -433,6 +433,8 @@ class Lexicons:
     def _people(self, src: dict[str, Any]) -> None:
         self.demonyms = {k.lower(): v for k, v in src["demonyms"].items()}
         self.countries = {v.lower(): v for v in self.demonyms.values()}
+        # a capital alone stands for its country's government ("Moscow has cited ...")
+        self.countries.update({k.lower(): v for k, v in src.get("capitals", {}).items()})
         self.pronoun_kind: dict[str, str] = {}
         for kind, words in src["pronouns"].items():
             for w in words:

@@ -12,6 +12,7 @@ import re
 
 from ._content import content_right, following_quotes
 from ._document import Attr
+from ._lexicon import cue_lexicon
 from ._frames import shared_subject
 from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, QUOTE_START_RE, WORD_CHAR_RE, first_word, np_left,
                        skip_adverbials, strip_span, trim_content_end)
@@ -28,9 +29,17 @@ _IT_LEMMAS = frozenset({"say", "tell", "add", "report", "note", "warn", "announc
                         "accuse", "allege", "argue", "insist", "confirm", "deny"})
 _PARTY_RE = re.compile(r"\s*\([^()\n]{1,15}\)\s*\Z")
 _TOPIC_WORDS = frozenset({"about", "of", "regarding", "on"})
-_REL_OBJECT_RE = re.compile(r"\b(which|what|whatever)\s+\Z", re.IGNORECASE)
+_REL_OBJECT_RE = re.compile(r"\b(which|what|whatever|that|who|whom)\s+\Z", re.IGNORECASE)
+# relative pronouns that are also determiners or subjects: a relative only before a subject of its own
+_AMBIGUOUS_RELATIVES = frozenset({"that", "who", "whom"})
+# 'something she opposed', 'everything he said': an antecedent inside the subject's span
+_INDEFINITE_ANTECEDENTS = frozenset({"something", "everything", "anything", "nothing", "much"})
+_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
 _PREPOSITIONS_BEFORE = [[w] for w in ("to", "of", "in", "on", "for", "by", "with", "from", "at")]  # a last word
-_AFTER_GAP = frozenset({"and", "but", "or", "in", "on", "at", "during", "before", "after", "when", "while", "for"})
+_AFTER_GAP = frozenset({"and", "but", "or", "in", "on", "at", "during", "before", "after", "when", "while", "for",
+                        "as", "into"})
+# the words after a verb whose object is a relative pronoun that open the rest of its complement
+_TAIL_WORDS = frozenset({"as", "for", "to"})
 _AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
 
 Span = tuple[int, int]
@@ -45,48 +54,69 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
     if source is not None and text[source[0]:source[1]].lower() in ("it", "this", "that", "there") and not (
             _it_reports(c, text[source[0]:source[1]])):
         return None
-    if source is not None:
-        rel = _object_relative(c, source)
-        if rel is not None:
-            return Attr((c.cs, c.ce), c.lemma, rel[1], [rel[0]], frame="pre")
+    rel = _object_relative(c, source) if source is not None else None
+    if rel is not None:
+        source = rel[1]
     pos, obj_taken = _complement_start(c)
     rest = text[pos:c.se]
     comp = COMPLEMENT_RE.match(rest)
     if not _frame_allows(c, rest, comp is not None):
-        return None
+        return None if rel is None else Attr((c.cs, c.ce), c.lemma, source, [rel[0]], frame="pre")
     if c.lemma == "tell" and not obj_taken and comp is None and not story_object(c.lemma, rest):
-        return None
+        return None if rel is None else Attr((c.cs, c.ce), c.lemma, source, [rel[0]], frame="pre")
     rl = rest.lstrip().lower()
     if comp is not None and (rl.startswith("that ") or rl.startswith(":") or rl.startswith(", that ")):
         pos = pos + comp.end()
     content = _content_after(c, pos)
+    if rel is not None:
+        # 'which he describes as his second home', 'which he blamed for ...': the pronoun and the verb's complement
+        content = [rel[0]] + (content if first_word(text[c.ce:c.se].lstrip()) in _TAIL_WORDS else [])
     if not content:
         return None
     return Attr((c.cs, c.ce), c.lemma, source, content, frame="pre")
 
 
 def _object_relative(c: CueClause, source: Span) -> tuple[Span, Span] | None:
-    """'allegations that he assaulted her, which he has denied,', 'what she truly believes remains ...': a
-    relative pronoun right before a short subject, and no object after the verb: the pronoun is the content
-    (what was denied). Returns the content and the source (without the pronoun)."""
+    """'allegations that he assaulted her, which he has denied,', 'what she truly believes remains ...',
+    'Rubio, who many in the establishment had backed in the hope ...', 'something she opposed as a senator': a
+    relative pronoun (or an indefinite pronoun) right before a short subject, and no object after the verb: the
+    pronoun is the content (what was denied), with the verb's complement after "as", "for" or "to". Returns the
+    content and the source (without the pronoun)."""
     text = c.doc.text
     words = text[source[0]:source[1]].split()
-    if len(words) > 1 and words[0].lower() in ("what", "which"):
+    first = words[0].lower() if words else ""
+    # 'the only one that I want': a wish for a person or a thing, no reported content
+    wish = cue_lexicon()[c.lemma]["class"] == "commitment"
+    if len(words) > 1 and (first in ("what", "which") or (
+            first in _AMBIGUOUS_RELATIVES | _INDEFINITE_ANTECEDENTS and not wish and _opens_subject(c, words[1])
+            and text[c.ss:source[0]].strip())):
         rel = (source[0], source[0] + len(words[0]))
         source = strip_span(text, rel[1], source[1])
         words = words[1:]
     else:
         m = _REL_OBJECT_RE.search(text, max(c.ss, source[0] - 8), source[0])
-        if m is None or text[max(c.ss, m.start() - 6):m.start()].lower().split()[-1:] in _PREPOSITIONS_BEFORE:
+        if m is None:
+            return None  # no pronoun: 'the structure we'd want' is left to the prose checks (object_relative)
+        elif text[max(c.ss, m.start() - 6):m.start()].lower().split()[-1:] in _PREPOSITIONS_BEFORE:
             return None  # 'To which she said, "..."': a preposition before the pronoun
-        rel = (m.start(1), m.end(1))
-    if len(words) > 4 or c.frame_req == "quote":
+        elif m.group(1).lower() in _AMBIGUOUS_RELATIVES and (wish or not _opens_subject(c, words[0])):
+            return None  # 'officials who ...' is a subject relative; 'that report said' a determiner
+        else:
+            rel = (m.start(1), m.end(1))
+    if len(words) > (6 if text[rel[0]:rel[1]].lower() in _AMBIGUOUS_RELATIVES else 4) or c.frame_req == "quote":
         return None
     after = skip_adverbials(text, c.ce, c.se)
     nxt = text[after:c.se].lstrip()
-    if nxt[:1] not in ("", ",", ".", ";", ")", "—", "–", ":") and first_word(nxt) not in _AFTER_GAP:
+    if nxt[:1] not in ("", ",", ".", ";", ")", "—", "–", ":", "-") and first_word(nxt) not in _AFTER_GAP:
         return None
     return rel, source
+
+
+def _opens_subject(c: CueClause, word: str) -> bool:
+    """``word`` can open the subject of a relative clause: a pronoun, a determiner or a capitalised word."""
+    w = word.lower()
+    return w in _PERSONAL_SUBJECTS or w in c.words.determiners or w in ("many", "some", "most") or (
+        word[:1].isupper() and w not in c.words.clause_words)
 
 
 def _it_reports(c: CueClause, subject: str) -> bool:

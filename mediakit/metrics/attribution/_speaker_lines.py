@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 
 from ._document import Attr, Doc
-from ._lexicon import word_lists
+from ._lexicon import lexicons, word_lists
 from ._phrases import OPENERS, strip_span, trim_content_end
 from ._sources import analyze_span
 
@@ -139,9 +139,9 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     if kind == "qa":
         return Attr((c, c + 1), "colon", None, content, frame="transcript")
     if kind == "caps":
-        if caps < 2 and not _CAPS_TITLE_RE.match(head) and not quoted \
-                and analyze_span(head).type not in _TRUSTED_TYPES:
-            return None  # one capitalised label: a dateline or a section ("UPDATE:", "WASHINGTON:")
+        if caps < 2 and not _CAPS_TITLE_RE.match(head) and not quoted and (
+                analyze_span(head).type not in _TRUSTED_TYPES or head.lower() in lexicons().countries):
+            return None  # one capitalised label: a dateline or a section ("UPDATE:", "WASHINGTON:", "MOSCOW:")
         return Attr((c, c + 1), "colon", (hs, he), content, frame="transcript")
     if kind == "typed":
         return None if _field_line(text, content) else Attr((c, c + 1), "colon", (hs, he), content, frame="colon")

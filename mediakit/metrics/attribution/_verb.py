@@ -226,7 +226,8 @@ def _subordinate_left(c: CueClause) -> bool:
 
 def _title_before(c: CueClause) -> bool:
     """The quotation before the subject is a title after a preposition or a possessive ('On Fox's “The Five,”',
-    'in an interview with “Meet the Press,”'): up to eight capitalised words (small words inside)."""
+    'in an interview with “Meet the Press,”') or in apposition to an opening prepositional phrase ('In his 2002
+    book, “Make Your Kid a Millionaire,”'): up to eight capitalised words (small words inside)."""
     doc, text = c.doc, c.doc.text
     qi = doc.quote_ending_at(c.bound, c.bound - 2)
     if qi < 0:
@@ -236,7 +237,8 @@ def _title_before(c: CueClause) -> bool:
         return False
     before = text[c.ss:q.start].split()
     prev = before[-1].lower() if before else ""
-    return prev in c.words.prepositions or prev.endswith(("'s", "’s"))
+    return prev in c.words.prepositions or prev.endswith(("'s", "’s")) or (
+        prev.endswith(",") and before[0].lower() in c.words.prepositions and len(before) <= 8)
 
 
 def _quotation_before(c: CueClause) -> Attr | None:
@@ -296,8 +298,9 @@ def post_frame(c: CueClause) -> Attr | None:
         return None
     text = c.doc.text
     fragment = c.bound_kind == "," and text[content[-1][1] - 1] not in "\"”’'»" and content[-1][0] == c.ss
+    unquoted = c.bound_kind == "," and text[content[-1][1] - 1] not in "\"”’'»"
     content = content + second_piece(c.doc, c.tail_pos, c.se, c.pi, fragment=fragment,
-                                     main_clause=fragment and _subordinate_left(c))
+                                     main_clause=fragment and _subordinate_left(c), unquoted=unquoted)
     return Attr((c.cs, c.ce), c.lemma, (c.subj_s, c.subj_e), content, frame="post")
 
 
@@ -353,7 +356,8 @@ def inverted_frame(c: CueClause, src: Span) -> Attr | None:
     content = c.content_before(c.bound)
     if not content:
         return None
-    content = content + second_piece(c.doc, src[1], c.se, c.pi)
+    content = content + second_piece(c.doc, src[1], c.se, c.pi,
+                                     unquoted=c.doc.text[content[-1][1] - 1] not in "\"”’'»")
     return Attr((c.cs, c.ce), c.lemma, src, content, frame="inverted")
 
 

@@ -41,14 +41,16 @@ Span = tuple[int, int]
 __all__ = ["main", "candidates", "select", "lemma_of", "CLASS_OF", "MIN_GOLD", "MIN_RATE", "MIN_PRED",
            "MIN_PRECISION"]
 
-MIN_GOLD = 4
+MIN_GOLD = 3
 """A candidate heads at least this many gold cues on train."""
-MIN_RATE = 0.2
-"""... and at least this share of its occurrences in the train texts are gold cue heads."""
+MIN_RATE = 0.1
+"""... and at least this share of its occurrences in the train texts are gold cue heads (a cheap first cut; the
+end-to-end check decides: 0.2 until stop 43 left out "see" and "looking", 0.65 and 0.62 precise)."""
 MIN_PRED = 5
 """A kept form makes at least this many attributions on train ..."""
-MIN_PRECISION = 0.6
-"""... with at least this precision (PolNeAR matching, coverage 0.3)."""
+MIN_PRECISION = 0.5
+"""... with at least this precision (PolNeAR matching, coverage 0.3). A form raises F1 when its precision is above
+half the F1 (about 0.39 on train); 0.5 keeps a margin (0.6 until 6 Dec 2026, stop 43)."""
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _SKIP = frozenset("""
