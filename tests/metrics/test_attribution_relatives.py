@@ -75,3 +75,45 @@ def test_a_relative_clause_on_the_agent_is_not_the_content_of_the_passive():
 
 def test_little_is_a_determiner_before_a_noun_cue():
     assert triples("There is little doubt about the support for the plan.") == []
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("The deal was a disaster, as the senator put it.", "put it", "the senator", "The deal was a disaster"),
+    ("The wall, as Trump put it, will be beautiful.", "put it", "Trump", "The wall will be beautiful"),
+    ("As Ms. Simonyan put it in a statement, RT is providing a perspective.", "put it", "Ms. Simonyan",
+     "RT is providing a perspective"),
+    ("The wall will be built, as Trump said in his speech.", "said", "Trump", "The wall will be built"),
+])
+def test_a_comment_clause_opened_by_as(text, cue, source, content):
+    assert rule_triples(text) == [(cue, source, content)]
+
+
+def test_as_at_the_start_still_takes_the_clause_after_the_comma():
+    assert rule_triples("As Trump said in his speech, the wall will be built.") == [
+        ("said", "Trump", "the wall will be built")]
+
+
+def test_a_report_or_study_as_it_before_a_verb_of_finding():
+    out = rule_triples("The report was released on Monday. It showed that the United Nations can act.")
+    assert out == [("showed", "It", "the United Nations can act")]
+
+
+def test_a_noun_base_after_a_closed_quotation_is_a_verb():
+    out = rule_triples("“Leaders honored Donald J. Trump yesterday,” the article read.")
+    assert out == [("read", "the article", "“Leaders honored Donald J. Trump yesterday,”")]
+
+
+def test_a_name_and_its_description_before_the_cue_are_the_subject():
+    out = rule_triples("Ivanka Trump, the Republican presidential nominee's eldest daughter, noted the rule in the "
+                       "interview last week.")
+    assert out == [("noted", "Ivanka Trump, the Republican presidential nominee's eldest daughter",
+                    "the rule in the interview last week")]
+
+
+def test_a_list_after_a_content_ending_with_a_colon():
+    text = ("MSNBC suggested that Clinton has the following tasks ahead of her tonight:\n\n"
+            "Sell her presidency (what she would do and how she would do it)\n"
+            "Be the Clinton who shines in a smaller crowd\n\n"
+            "Trump, on the other hand, has an easier set of tasks.")
+    out = rule_triples(text)
+    assert out[0][0] == "suggested" and out[0][2].endswith("Be the Clinton who shines in a smaller crowd"), out

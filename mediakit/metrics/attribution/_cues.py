@@ -177,6 +177,9 @@ def _aux_before(text: str, j: int, words: WordLists) -> bool:
     return w in words.aux or w.endswith(("’s", "'s", "’d", "'d", "’ve", "'ve"))
 
 
+_QUOTE_CLOSED_BEFORE_RE = re.compile(r"[,.!?](?:[\"”’]|'')\s*\Z")  # a quotation closed right before
+
+
 def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> bool:
     """A plural or base form used as a noun ('the talks resumed', 'a UN report')."""
     if _PRONOUN_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) is not None:
@@ -200,6 +203,11 @@ def _noun_by_context(text: str, m: re.Match[str], lw: str, words: WordLists) -> 
         toks = TOKEN_RE.findall(text, max(0, s - 40), s)[-2:]
         if len(toks) == 2 and toks[0].lower() in words.determiners and not toks[1].lower().endswith("ly") \
                 and not (plural_subject(toks[1], lw) and not _finite_next(text, m.end(), words)):
+            det = text.rfind(toks[0], max(0, s - 40), s)
+            nxt = _NEXT_WORD_RE.match(text, m.end())
+            if _QUOTE_CLOSED_BEFORE_RE.search(text, max(0, det - 4), det) and nxt is not None \
+                    and nxt.group(1) in (".", ","):
+                return False  # '“...,” the article read.': a subject and its verb after a quotation
             return True
         if toks and toks[-1].lower() in words.noun_base_openers:
             return True  # 'one tweet', 'another report', 'a single post'

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._content import content_right, following_quotes
-from ._document import Attr
+from ._document import Attr, Doc
 from ._lexicon import cue_lexicon
 from ._frames import shared_subject
 from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, QUOTE_START_RE, WORD_CHAR_RE, first_word, np_left,
@@ -21,13 +21,18 @@ from ._predicative import small_clause, story_object
 from ._subjects import gerund_source
 from ._clause import CLAUSE_ADVERBS, CueClause
 
-__all__ = ["pre_frame"]
+__all__ = ["pre_frame", "name_and_description"]
 
 # "told <a hearer of up to twelve words, a place maybe set off by commas> that ...": the hearer before "that"
 _HEARER_THAT_RE = re.compile(r"\s+(?P<np>(?:[\w.’'&-]+,?\s+){1,12}?)(?P<that>that\b)")
 _IT_LEMMAS = frozenset({"say", "tell", "add", "report", "note", "warn", "announce", "state", "write",
-                        "accuse", "allege", "argue", "insist", "confirm", "deny"})
+                        "accuse", "allege", "argue", "insist", "confirm", "deny", "point_out", "recommend"})
+# what a report or a study (an "it" before the verb) finds: 'It showed that the United Nations can ...'
+_IT_EVIDENCE = frozenset({"show", "find", "conclude", "reveal", "estimate", "indicate", "suggest"})
 _PARTY_RE = re.compile(r"\s*\([^()\n]{1,15}\)\s*\Z")
+_LIST_ITEMS = 8
+_BULLETS = "-•*–—·"
+_ITEM_WORDS = 30
 _TOPIC_WORDS = frozenset({"about", "of", "regarding", "on"})
 _REL_OBJECT_RE = re.compile(r"\b(which|what|whatever|that|who|whom)\s+\Z", re.IGNORECASE)
 # relative pronouns that are also determiners or subjects: a relative only before a subject of its own
@@ -76,6 +81,21 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
     return Attr((c.cs, c.ce), c.lemma, source, content, frame="pre")
 
 
+def _list_after(doc: Doc, first: int) -> list[Span]:
+    """The items of a list that follows a content ending with a colon: up to :data:`_LIST_ITEMS` short paragraphs
+    (at most :data:`_ITEM_WORDS` words each, a bullet or no final period) without a cue of their own."""
+    out: list[Span] = []
+    for pi in range(first, min(len(doc.paras), first + _LIST_ITEMS)):
+        ps, pe = doc.paras[pi]
+        s, e = trim_content_end(doc.text, ps, pe)
+        item = doc.text[ps:pe].strip()
+        if s >= e or len(doc.text[s:e].split()) > _ITEM_WORDS or doc.has_cue(ps, pe) or (
+                item[-1:] in ".!?" and item[:1] not in _BULLETS):
+            break  # a sentence of its own, not an item ('Trump, on the other hand, has ...')
+        out.append((s, e))
+    return out
+
+
 def _object_relative(c: CueClause, source: Span) -> tuple[Span, Span] | None:
     """'allegations that he assaulted her, which he has denied,', 'what she truly believes remains ...',
     'Rubio, who many in the establishment had backed in the hope ...', 'something she opposed as a senator': a
@@ -120,10 +140,10 @@ def _opens_subject(c: CueClause, word: str) -> bool:
 
 
 def _it_reports(c: CueClause, subject: str) -> bool:
-    """'It said current officials have concealed ...': "it" (an organisation, a report) right before a
-    finite verb of saying with no auxiliary and before a clause is a source; not 'it says a lot', 'this
-    shows', 'it would say'."""
-    if subject.lower() != "it" or not c.lexicon_speech or c.is_ing or c.lemma not in _IT_LEMMAS or any(
+    """'It said current officials have concealed ...', 'It showed that the United Nations can ...': "it" (an
+    organisation, a report) right before a finite verb of saying or finding with no auxiliary and before a clause
+    is a source; not 'it says a lot', 'this shows', 'it would say'."""
+    if subject.lower() != "it" or c.is_ing or c.lemma not in _IT_LEMMAS | _IT_EVIDENCE or any(
             w not in CLAUSE_ADVERBS for w in c.aux.split()):
         return False  # 'It also said ...': an adverb is no auxiliary
     text = c.doc.text
@@ -145,12 +165,12 @@ def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tup
     if c.subj_words:
         return np_left(c.doc.text, c.subj_s, c.subj_e), False
     if appositive is None and c.bound_kind == ",":
-        named = _name_and_description(c)
+        named = name_and_description(c)
         return (named if named is not None else apposed_subject(c.doc, c.ss, c.bound - 1)), False
     return appositive, False
 
 
-def _name_and_description(c: CueClause) -> Span | None:
+def name_and_description(c: CueClause) -> Span | None:
     """'Rashad Robinson, Color of Change's executive director, said ...': the sentence up to the comma
     before the cue is one noun phrase with its apposition (capitalised, no verb, no clause word)."""
     text = c.doc.text
@@ -232,6 +252,7 @@ def _content_after(c: CueClause, pos: int) -> list[Span]:
         if qi >= 0:
             topic = first_word(doc.text[content[0][0]:content[0][1]]) in _TOPIC_WORDS
             return ([] if topic else content) + doc.chain_from(qi)
+        return content + _list_after(doc, pi + 1)  # 'suggested that Clinton has the following tasks:' and a list
     if content[-1][1] >= se - 2:
         content = content + following_quotes(doc, content[-1][1], pi)
     return content

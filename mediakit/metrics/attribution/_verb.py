@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import re
 
-from ._content import adjunct_only, content_left, second_piece, split_quote
+from ._content import adjunct_only, content_left, content_right, second_piece, split_quote
 from ._cues import JUDGING_ADJECTIVES, READY_ADJECTIVES, aux_start, raising_before_to
 from ._document import Attr, Doc
 from ._frames import according_frame, asked_frame, attitude_frame, evidential_frame, participle_frame, passive_frame
 from ._lexicon import WordLists, lexicons
-from ._phrases import COMPLEMENT_RE, OPENERS, TOKEN_RE, WORD_CHAR_RE, first_word, np_left, np_right, skip_adverbials
+from ._phrases import (COMPLEMENT_RE, OPENERS, TOKEN_RE, WORD_CHAR_RE, first_word, np_left, np_right, skip_adverbials,
+                       strip_span)
 from ._subjects import (apposed_name, appositive_subject, np_like, people_word, source_after_quote, split_predicate,
                         titled_name_right)
 from ._clause import CLAUSE_ADVERBS, CueClause, read_clause, read_tail, title_words
-from ._pre_frame import pre_frame
+from ._pre_frame import name_and_description, pre_frame
 
 __all__ = ["analyze_cue", "post_frame", "inverted_frame", "appositive_post_frame"]
 
@@ -73,7 +74,40 @@ def analyze_cue(doc: Doc, m: re.Match[str], lemma: str, found: list[Attr]) -> At
         a, appositive = _without_subject(c)
         if a is not None:
             return a
+    a = _as_comment(c)
+    if a is not None:
+        return a
     return pre_frame(c, found, appositive)
+
+
+def _as_comment(c: CueClause) -> Attr | None:
+    """'..., as a Homeland Security memo put it.', 'The wall, as Trump put it, will be beautiful.', 'As Ms.
+    Simonyan put it in a statement, RT is ...', '..., as many researchers believe': a comment clause opened by "as" and closed by
+    the sentence end or a comma; the content is the rest of the sentence around it."""
+    if not (len(c.subj_words) > 1 and c.subj_words[0].lower() == "as") \
+            or c.lemma in c.words.tell_lemmas or c.aux.startswith("to"):
+        return None
+    text = c.doc.text
+    as_s = text.find(c.subj_words[0], c.subj_s, c.subj_e)
+    if as_s > c.ss and text[c.ss:as_s].rstrip()[-1:] not in ",—–(":
+        return None  # 'as' inside a clause ('the same as Trump said'): no comment clause
+    source = strip_span(text, as_s + 2, c.subj_e)
+    read_tail(c)
+    tail = c.tail_clean
+    if not (c.tail_empty or tail[:1] in ",)—–"):
+        return None  # 'as Trump said the wall ...': the content follows the verb (pre_frame)
+    after = text.find(",", c.tail_pos, c.se) if not c.tail_empty and tail[:1] == "," else -1
+    before = strip_span(text, c.ss, as_s)
+    content: list[Span] = []
+    if before[0] < before[1]:
+        content.append(before)
+    elif c.frame_req != "quote":
+        return None  # 'As Trump said in his speech, the wall ...': pre_frame reads it
+    if after >= 0:
+        content += content_right(c.doc, after + 1, c.se, c.doc.paras[c.pi][1])
+    if not content:
+        return None
+    return Attr((c.cs, c.ce), c.lemma, source, content, frame="post")
 
 
 def _other_frame(c: CueClause) -> str:
@@ -338,6 +372,8 @@ def _inverted_source(c: CueClause) -> Span | None:
         return None  # '..., “sociopath,” said he doesn't believe ...': a pronoun opens the reported clause
     if c.bound_kind == "quote":
         return src
+    if name_and_description(c) is not None:
+        return None  # 'Ivanka Trump, the nominee's eldest daughter, noted the rule ...': the subject before the cue
     after_pos = skip_adverbials(text, src[1], se)
     rest = text[after_pos:se]
     rest_s = rest.strip()
