@@ -117,3 +117,37 @@ def test_a_list_after_a_content_ending_with_a_colon():
             "Trump, on the other hand, has an easier set of tasks.")
     out = rule_triples(text)
     assert out[0][0] == "suggested" and out[0][2].endswith("Be the Clinton who shines in a smaller crowd"), out
+
+
+def test_an_opening_adverbial_in_a_reported_clause_keeps_its_main_clause():
+    out = rule_triples("Jack O'Donnell drew Trump's ire after he told the Wall Street Journal that despite the "
+                       "excitement, he didn't think the casino would last long.")
+    assert out == [("told", "he", "despite the excitement, he didn't think the casino would last long")]
+
+
+def test_a_quotation_between_dashes_is_the_content_alone():
+    out = rule_triples("He had a fondness for brutal leaders like Saddam Hussein - ''He would have loved Stalin,'' "
+                       "Mr. Biden said twice - and left.")
+    assert out[0] == ("said", "Mr. Biden", "''He would have loved Stalin,''"), out
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Lamenting their luck, Mexicans often say, ''Poor Mexico, so far from God.''", "''Poor Mexico, so far from God.''"),
+    ('Bemoaning the "phony system," Trump accused Holt of being a Democrat.', "Holt of being a Democrat"),
+])
+def test_a_participle_opening_the_sentence_is_no_content(text, content):
+    assert [c for _, _, c in rule_triples(text)] == [content]
+
+
+def test_a_quotation_opening_with_a_participle_is_still_the_content():
+    assert rule_triples('"Bringing the troops home is the priority," he said.') == [
+        ("said", "he", '"Bringing the troops home is the priority,"')]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("But in July 2012, Patriot failed as predicted.", "predicted", "Patriot failed"),
+    ("The bill passed as expected.", "expected", "The bill passed"),
+    ("He left as planned, and then returned.", "planned", "He left"),
+])
+def test_as_and_a_participle_attribute_the_clause_before(text, cue, content):
+    assert rule_triples(text) == [(cue, None, content)]

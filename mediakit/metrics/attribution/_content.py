@@ -15,7 +15,8 @@ import re
 from ._cues import cue_ok
 from ._document import Doc
 from ._lexicon import WordLists, lexicons, word_lists
-from ._phrases import (COMPLEMENT_RE, OBJECT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, first_word, skip_adverbials, strip_span,
+from ._phrases import (COMPLEMENT_RE, OBJECT_RE, OPENERS, WORD_CHAR_RE, WORD_RE, first_word, fronted_adverbial,
+                       skip_adverbials, strip_span,
                        trim_content_end)
 
 __all__ = ["content_right", "content_left", "following_quotes", "second_piece", "split_quote", "adjunct_only"]
@@ -121,6 +122,8 @@ def _cut_at_coordinated_cue(doc: Doc, s: int, e: int, cues: list[tuple[re.Match[
         subj = (c.group("subj") or c.group("subj2") or c.group("subj3") or "").strip()
         if not _coordinated_subject(subj, c.group("subj3") is not None, openers):
             continue
+        if c.group("subj3") is not None and fronted_adverbial(text, s, c.start()):
+            continue  # 'told the Journal that despite the excitement, he didn't think ...': the reported clause
         if frame != "any" and not subj and not (m.group().lower().endswith("ed") and lex.cues[lemma]["speech"]):
             continue  # '... and asked whether ...' with the subject shared: only the verbs of saying
         if frame in ("clause", "object") and not (subj and lex.cues[lemma]["speech"]):
@@ -220,6 +223,8 @@ def content_left(doc: Doc, ss: int, bound: int) -> list[tuple[int, int]]:
         spans = doc.chain_to(qi)
         spans[-1] = (min(spans[-1][0], s), e)
         return spans
+    if qi >= 0 and text[s:doc.quotes[qi].start].rstrip().endswith(("-", "—", "–")):
+        return [(doc.quotes[qi].start, e)]  # '... Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said'
     # a quotation that started in an earlier sentence of the paragraph
     qk = doc.quote_at(s)
     if qk >= 0 and doc.quotes[qk].start < s:

@@ -22,7 +22,7 @@ import re
 
 from ._document import Attr, Doc
 from ._lexicon import lexicons, word_lists
-from ._phrases import WORD_CHAR_RE
+from ._phrases import WORD_CHAR_RE, fronted_adverbial
 
 __all__ = ["LINK_RE", "link_before", "split_nested", "maybe_linked"]
 
@@ -116,8 +116,10 @@ def link_before(doc: Doc, outer_start: int, inner: Attr, *, outer_speech: bool =
     if not shared and _AND_RE.match(link) and _noun_phrase(text, outer_start, m.start(), inner.source):
         return -1  # 'said the United States and its allies will seek ...': "and" joins the subject's nouns
     if _BARE_COMMA_RE.match(link) and (text.find(",", outer_start, m.start()) >= 0
-                                       or text[outer_start:m.start()].lower().startswith("that")):
-        return -1  # 'She said that, in the end, voters said no': the comma closes a parenthetical
+                                       or text[outer_start:m.start()].lower().startswith("that")
+                                       or fronted_adverbial(text, outer_start, m.start())):
+        return -1  # 'She said that, in the end, voters said no', 'told X that despite Y, he didn't think ...'
+    #             : the comma closes a parenthetical or an opening adverbial
     return m.start()
 
 

@@ -17,7 +17,8 @@ from ._lexicon import word_lists
 
 __all__ = ["SOURCE_STRIP", "OPENERS", "TOKEN_RE", "WORD_RE", "WORD_CHAR_RE", "TIME_ONLY_RE", "ADVERBIAL_RE",
            "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "strip_span", "last_of",
-           "trim_content_end", "skip_adverbials", "first_word", "np_left", "np_right"]
+           "trim_content_end", "skip_adverbials", "first_word", "np_left", "np_right", "FRONTED_OPENERS",
+           "fronted_adverbial"]
 
 #: Characters stripped from both ends of a source span.
 SOURCE_STRIP = " \t\n\r\u00a0,;:—–-'\"“”‘’«»"
@@ -220,3 +221,17 @@ def np_right(text: str, pos: int, end: int, loose: bool = False) -> tuple[int, i
     if len(text[s:e].split()) > 40:
         return None
     return s, e
+
+
+#: Words that open an adverbial before the main clause of a content ('that despite the excitement, he ...').
+FRONTED_OPENERS = frozenset({"despite", "although", "though", "while", "if", "when", "after", "before", "because",
+                             "since", "unless", "once", "given", "amid", "without", "whether", "until"})
+
+
+def fronted_adverbial(text: str, s: int, comma: int) -> bool:
+    """The content from ``s`` to ``comma`` is one adverbial clause or phrase opening it (after "that")."""
+    head = text[s:comma]
+    words = head.split()
+    if words and words[0].lower() == "that":
+        words = words[1:]
+    return bool(words) and words[0].lower() in FRONTED_OPENERS and "," not in head and len(words) <= 20

@@ -42,6 +42,7 @@ _SUBORDINATE_OPENERS = frozenset({"when", "if", "though", "although", "because",
 _PURPOSE_VERBS = frozenset({"took", "takes", "take", "taking", "went", "goes", "go", "going", "came", "comes",
                             "come", "coming", "stood", "stands", "rushed", "rushing", "flew", "flies", "traveled",
                             "travelled", "returned", "stepped", "rose", "showed", "turned", "headed"})
+_OPENING_PARTICIPLE_RE = re.compile(r"\s*[A-Z][a-z]+ing\b")  # a participle opening the sentence, outside a quotation
 _PURPOSE_STOPS = frozenset({"that", "which", "who", "whom", "and", "but", "or", "because", "if", "when", "while",
                             "is", "was", "are", "were", "has", "have", "had", "will", "would", "to"})
 
@@ -63,6 +64,9 @@ def analyze_cue(doc: Doc, m: re.Match[str], lemma: str, found: list[Attr]) -> At
     if other:
         return _run_other_frame(c, other, found)
     read_tail(c)
+    a = _as_participle(c)
+    if a is not None:
+        return a
     if _post_frame_applies(c):
         return post_frame(c)
     if not c.left_exists and c.tail_empty:
@@ -80,14 +84,28 @@ def analyze_cue(doc: Doc, m: re.Match[str], lemma: str, found: list[Attr]) -> At
     return pre_frame(c, found, appositive)
 
 
+def _as_participle(c: CueClause) -> Attr | None:
+    """'But in July 2012, Patriot failed as predicted.', 'He left as planned, and ...': "as" and a participle that
+    close a clause, no source; the content is the clause before "as"."""
+    if not (len(c.subj_words) > 1 and c.subj_words[-1].lower() == "as" and not c.aux and c.form.endswith("ed")
+            and (c.tail_empty or c.tail_clean[:1] == ",")):
+        return None
+    text = c.doc.text
+    as_s = text.rfind(c.subj_words[-1], c.subj_s, c.subj_e)
+    s, e = strip_span(text, c.ss, as_s)
+    if c.bound_kind == "," and c.bound > c.ss and text[c.ss:c.bound].strip():
+        s = strip_span(text, c.bound, as_s)[0]  # 'But in July 2012, Patriot failed': the clause after the comma
+    return Attr((c.cs, c.ce), c.lemma, None, [(s, e)], frame="post") if s < e else None
+
+
 def _as_comment(c: CueClause) -> Attr | None:
     """'..., as a Homeland Security memo put it.', 'The wall, as Trump put it, will be beautiful.', 'As Ms.
     Simonyan put it in a statement, RT is ...', '..., as many researchers believe': a comment clause opened by "as" and closed by
     the sentence end or a comma; the content is the rest of the sentence around it."""
+    text = c.doc.text
     if not (len(c.subj_words) > 1 and c.subj_words[0].lower() == "as") \
             or c.lemma in c.words.tell_lemmas or c.aux.startswith("to"):
         return None
-    text = c.doc.text
     as_s = text.find(c.subj_words[0], c.subj_s, c.subj_e)
     if as_s > c.ss and text[c.ss:as_s].rstrip()[-1:] not in ",—–(":
         return None  # 'as' inside a clause ('the same as Trump said'): no comment clause
@@ -225,6 +243,9 @@ def _post_frame_applies(c: CueClause) -> bool:
     """'"...," he said', '..., he said, ...' and '..., he said: "..."' (a short subject after the content)."""
     if not (c.left_exists and _short_subject(c.subj_words, c.words)):
         return False
+    if not c.tail_empty and _OPENING_PARTICIPLE_RE.match(c.doc.text, c.ss, c.bound):
+        return False  # 'Lamenting their luck, Mexicans often say, "..."', 'Bemoaning the "phony system," Trump accused
+        #               Holt of ...': a participle phrase opens the sentence; the content follows the cue
     if c.bound_kind == "quote" and not c.is_ing and (_WH_THAT_RE.match(c.tail_clean) or (
             not c.tail_empty and c.tail_clean[:1].isalnum() and _title_before(c))):
         return False  # 'On ABC's "This Week," Rubio said (that) ...': a title before the subject, the content after
