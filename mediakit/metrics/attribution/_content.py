@@ -28,7 +28,7 @@ _CONJ_BEFORE_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|yet)\s+"
     r"(?P<subj>(?:[\w.’'-]+\s+){0,6}?)"
     r"(?:(?:has|have|had|also|later|then|would|will|did|does|do|is|was|were|are|not|never)\s+)*\Z"
-    r"|;\s+(?P<subj2>(?:[\w.’'-]+\s+){0,6}?)(?:(?:has|have|had|also|later|then)\s+)*\Z"
+    r"|(?:;|\s[-—–]{1,2})\s+(?P<subj2>(?:[\w.’'-]+\s+){0,6}?)(?:(?:has|have|had|also|later|then)\s+)*\Z"
     r"|,\s+(?P<subj3>(?:[\w.’'-]+\s+){1,8}?)"
     r"(?:(?:has|have|had|also|later|then|would|will|did|does|do|is|was|were|are|not|never)\s+)*\Z"
 )
@@ -103,6 +103,9 @@ def _quotation_right(doc: Doc, qi: int) -> list[tuple[int, int]]:
     return spans
 
 
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "that", "where", "when", "how", "why"})
+
+
 def _cut_at_coordinated_cue(doc: Doc, s: int, e: int, cues: list[tuple[re.Match[str], str]]) -> int:
     """End of a content before a coordinated attribution ('... but noted that ...', '; others said ...')."""
     text = doc.text
@@ -122,6 +125,8 @@ def _cut_at_coordinated_cue(doc: Doc, s: int, e: int, cues: list[tuple[re.Match[
         subj = (c.group("subj") or c.group("subj2") or c.group("subj3") or "").strip()
         if not _coordinated_subject(subj, c.group("subj3") is not None, openers):
             continue
+        if c.group("subj2") is not None and text[c.start()] != ";" and first_word(subj) in _WH_WORDS:
+            continue  # '— what her team calls her "breaking barriers" agenda —': a relative between dashes
         if c.group("subj3") is not None and fronted_adverbial(text, s, c.start()):
             continue  # 'told the Journal that despite the excitement, he didn't think ...': the reported clause
         if frame != "any" and not subj and not (m.group().lower().endswith("ed") and lex.cues[lemma]["speech"]):
@@ -199,7 +204,7 @@ def _coordinated_subject(subj: str, after_comma: bool, openers: frozenset[str]) 
     while words and (words[0].lower().endswith("ly") and words[0].islower() or words[0].lower() in ("then", "now")):
         words = words[1:]  # 'but ultimately Prager thinks ...'
     if not words:
-        return not after_comma
+        return not after_comma or subj.strip().lower() == "then"  # '..., then says he'll welcome ...'
     w = words[0]
     if not (w[:1].isupper() or w.lower() in openers or w[:1].isdigit()):
         return False

@@ -255,8 +255,15 @@ def asked_frame(doc: Doc, m: re.Match[str], lemma: str, se: int, pi: int) -> Att
     start = q.end() if q.group("about") else q.start("wh") if q.group("wh") else q.start("req")
     end = se
     comma = text.find(",", start, se)
-    if comma >= 0 and doc.quote_at(comma) < 0:
-        end = comma
+    while comma >= 0:
+        qi = doc.quote_at(comma)
+        if qi < 0:
+            end = comma
+            break
+        if doc.quotes[qi].end - comma <= 3 and doc.quotes[qi].start >= start:
+            end = doc.quotes[qi].end  # 'Asked if Sanders is “realistic enough ...,” 72 percent said yes'
+            break
+        comma = text.find(",", comma + 1, se)
     s, e = trim_content_end(text, start, end)
     if s >= e or not WORD_CHAR_RE.search(text, s, e):
         return None

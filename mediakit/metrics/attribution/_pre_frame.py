@@ -45,6 +45,9 @@ _AFTER_GAP = frozenset({"and", "but", "or", "in", "on", "at", "during", "before"
                         "as", "into"})
 # the words after a verb whose object is a relative pronoun that open the rest of its complement
 _TAIL_WORDS = frozenset({"as", "for", "to"})
+# verbs of judging whose object can be a relative pronoun before its predicate ('which lenders considered too risky')
+_PREDICATIVE_LEMMAS = frozenset({"consider", "deem", "call", "label", "find", "judge", "declare"})
+_PREDICATE_END_RE = re.compile(r"[,;:.!?)—–]")
 _AS_OR_QUOTE_RE = re.compile(r"\bas\b|[\"“«]|''")
 
 Span = tuple[int, int]
@@ -65,17 +68,16 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
     pos, obj_taken = _complement_start(c)
     rest = text[pos:c.se]
     comp = COMPLEMENT_RE.match(rest)
-    if not _frame_allows(c, rest, comp is not None):
-        return None if rel is None else Attr((c.cs, c.ce), c.lemma, source, [rel[0]], frame="pre")
-    if c.lemma == "tell" and not obj_taken and comp is None and not story_object(c.lemma, rest):
-        return None if rel is None else Attr((c.cs, c.ce), c.lemma, source, [rel[0]], frame="pre")
+    if not _frame_allows(c, rest, comp is not None) or (
+            c.lemma == "tell" and not obj_taken and comp is None and not story_object(c.lemma, rest)):
+        return None if rel is None else Attr((c.cs, c.ce), c.lemma, source, _relative_content(c, rel[0], []),
+                                             frame="pre")
     rl = rest.lstrip().lower()
     if comp is not None and (rl.startswith("that ") or rl.startswith(":") or rl.startswith(", that ")):
         pos = pos + comp.end()
     content = _content_after(c, pos)
     if rel is not None:
-        # 'which he describes as his second home', 'which he blamed for ...': the pronoun and the verb's complement
-        content = [rel[0]] + (content if first_word(text[c.ce:c.se].lstrip()) in _TAIL_WORDS else [])
+        content = _relative_content(c, rel[0], content)
     if not content:
         return None
     return Attr((c.cs, c.ce), c.lemma, source, content, frame="pre")
@@ -127,9 +129,35 @@ def _object_relative(c: CueClause, source: Span) -> tuple[Span, Span] | None:
         return None
     after = skip_adverbials(text, c.ce, c.se)
     nxt = text[after:c.se].lstrip()
-    if nxt[:1] not in ("", ",", ".", ";", ")", "—", "–", ":", "-") and first_word(nxt) not in _AFTER_GAP:
-        return None
+    if nxt[:1] not in ("", ",", ".", ";", ")", "—", "–", ":", "-") and first_word(nxt) not in _AFTER_GAP and (
+            text[rel[0]:rel[1]].lower() in _AMBIGUOUS_RELATIVES or _predicate(c) is None):
+        return None  # "that" before a predicate is a conjunction ('it could be that X considered 99¢ too cheap')
     return rel, source
+
+
+def _relative_content(c: CueClause, rel: Span, after: list[Span]) -> list[Span]:
+    """The content of an object relative: the pronoun, and the verb's complement ('which he describes as his second
+    home', 'which he blamed for ...': ``after``, the content read after the verb) or its predicate ('which lenders
+    considered too risky')."""
+    if first_word(c.doc.text[c.ce:c.se].lstrip()) in _TAIL_WORDS:
+        return [rel] + after
+    pred = _predicate(c)
+    return [rel] + ([pred] if pred is not None else [])
+
+
+def _predicate(c: CueClause) -> Span | None:
+    """'which private lenders still considered too risky': the predicate after a verb of judging whose object is a
+    relative pronoun (to the next punctuation, no finite verb in it), or None."""
+    if c.lemma not in _PREDICATIVE_LEMMAS:
+        return None
+    text = c.doc.text
+    s = c.ce
+    m = _PREDICATE_END_RE.search(text, s, c.se)
+    s, e = strip_span(text, s, m.start() if m else c.se)
+    words = text[s:e].lower().split()
+    if not 0 < len(words) <= 8 or any(w in c.words.finite or w in _AFTER_GAP or w == "that" for w in words):
+        return None
+    return s, e
 
 
 def _opens_subject(c: CueClause, word: str) -> bool:

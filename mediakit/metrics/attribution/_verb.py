@@ -42,7 +42,7 @@ _SUBORDINATE_OPENERS = frozenset({"when", "if", "though", "although", "because",
 _PURPOSE_VERBS = frozenset({"took", "takes", "take", "taking", "went", "goes", "go", "going", "came", "comes",
                             "come", "coming", "stood", "stands", "rushed", "rushing", "flew", "flies", "traveled",
                             "travelled", "returned", "stepped", "rose", "showed", "turned", "headed"})
-_OPENING_PARTICIPLE_RE = re.compile(r"\s*[A-Z][a-z]+ing\b")  # a participle opening the sentence, outside a quotation
+_OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|When asked)\b")  # a participle opening the sentence
 _PURPOSE_STOPS = frozenset({"that", "which", "who", "whom", "and", "but", "or", "because", "if", "when", "while",
                             "is", "was", "are", "were", "has", "have", "had", "will", "would", "to"})
 
