@@ -29,6 +29,7 @@ _IT_LEMMAS = frozenset({"say", "tell", "add", "report", "note", "warn", "announc
                         "accuse", "allege", "argue", "insist", "confirm", "deny", "point_out", "recommend"})
 # what a report or a study (an "it" before the verb) finds: 'It showed that the United Nations can ...'
 _IT_EVIDENCE = frozenset({"show", "find", "conclude", "reveal", "estimate", "indicate", "suggest"})
+_IT_VERBS = _IT_LEMMAS | _IT_EVIDENCE
 _PARTY_RE = re.compile(r"\s*\([^()\n]{1,15}\)\s*\Z")
 _LIST_ITEMS = 8
 _BULLETS = "-•*–—·"
@@ -39,6 +40,7 @@ _REL_OBJECT_RE = re.compile(r"\b(which|what|whatever|that|who|whom)\s+\Z", re.IG
 _AMBIGUOUS_RELATIVES = frozenset({"that", "who", "whom"})
 # 'something she opposed', 'everything he said': an antecedent inside the subject's span
 _INDEFINITE_ANTECEDENTS = frozenset({"something", "everything", "anything", "nothing", "much"})
+_OPENING_RELATIVES = _AMBIGUOUS_RELATIVES | _INDEFINITE_ANTECEDENTS
 _PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
 _PREPOSITIONS_BEFORE = [[w] for w in ("to", "of", "in", "on", "for", "by", "with", "from", "at")]  # a last word
 _AFTER_GAP = frozenset({"and", "but", "or", "in", "on", "at", "during", "before", "after", "when", "while", "for",
@@ -110,7 +112,7 @@ def _object_relative(c: CueClause, source: Span) -> tuple[Span, Span] | None:
     # 'the only one that I want': a wish for a person or a thing, no reported content
     wish = cue_lexicon()[c.lemma]["class"] == "commitment"
     if len(words) > 1 and (first in ("what", "which") or (
-            first in _AMBIGUOUS_RELATIVES | _INDEFINITE_ANTECEDENTS and not wish and _opens_subject(c, words[1])
+            first in _OPENING_RELATIVES and not wish and _opens_subject(c, words[1])
             and text[c.ss:source[0]].strip())):
         rel = (source[0], source[0] + len(words[0]))
         source = strip_span(text, rel[1], source[1])
@@ -171,7 +173,7 @@ def _it_reports(c: CueClause, subject: str) -> bool:
     """'It said current officials have concealed ...', 'It showed that the United Nations can ...': "it" (an
     organisation, a report) right before a finite verb of saying or finding with no auxiliary and before a clause
     is a source; not 'it says a lot', 'this shows', 'it would say'."""
-    if subject.lower() != "it" or c.is_ing or c.lemma not in _IT_LEMMAS | _IT_EVIDENCE or any(
+    if subject.lower() != "it" or c.is_ing or c.lemma not in _IT_VERBS or any(
             w not in CLAUSE_ADVERBS for w in c.aux.split()):
         return False  # 'It also said ...': an adverb is no auxiliary
     text = c.doc.text

@@ -110,8 +110,7 @@ def _as_comment(c: CueClause) -> Attr | None:
     if as_s > c.ss and text[c.ss:as_s].rstrip()[-1:] not in ",—–(":
         return None  # 'as' inside a clause ('the same as Trump said'): no comment clause
     source = strip_span(text, as_s + 2, c.subj_e)
-    read_tail(c)
-    tail = c.tail_clean
+    tail = c.tail_clean  # read by analyze_cue before the frames
     if not (c.tail_empty or tail[:1] in ",)—–"):
         return None  # 'as Trump said the wall ...': the content follows the verb (pre_frame)
     after = text.find(",", c.tail_pos, c.se) if not c.tail_empty and tail[:1] == "," else -1
@@ -352,8 +351,8 @@ def post_frame(c: CueClause) -> Attr | None:
     if not content:
         return None
     text = c.doc.text
-    fragment = c.bound_kind == "," and text[content[-1][1] - 1] not in "\"”’'»" and content[-1][0] == c.ss
     unquoted = c.bound_kind == "," and text[content[-1][1] - 1] not in "\"”’'»"
+    fragment = unquoted and content[-1][0] == c.ss
     content = content + second_piece(c.doc, c.tail_pos, c.se, c.pi, fragment=fragment,
                                      main_clause=fragment and _subordinate_left(c), unquoted=unquoted)
     return Attr((c.cs, c.ce), c.lemma, (c.subj_s, c.subj_e), content, frame="post")
