@@ -116,8 +116,12 @@ def main() -> None:
 
     old_module = import_old(args.old, "metrics.attribution")
     old = old_module.extract_attributions
+    try:  # the learned filter came after some revisions worth comparing against (412e349)
+        old_filter: Any = importlib.import_module("mediakit_old.metrics.attribution._filter")
+    except ModuleNotFoundError:
+        old_filter = None
     clears: dict[Any, Callable[[], None] | None] = (
-        {old: _all_caches(old_module.clear_caches, import_old(args.old, "metrics.attribution._filter")),
+        {old: _all_caches(old_module.clear_caches, old_filter),
          new: _all_caches(new_clear, importlib.import_module("mediakit.metrics.attribution._filter"))}
         if args.cold else {old: None, new: None})
     arts = mk.datasets.load_polnear(args.root, split=args.split)[["article_id", "text"]]
