@@ -163,15 +163,15 @@ def person_role(speaker: str, words: str, role: str | None, aff: str | None, tit
     bits = [words, resolved, *title.split(" ; "), *appos.split(" ; "), speaker.split()[0]]
     d, at = first_decisive(bits)
     facts = known_person(speaker, index, surname_ok=surname_ok)
-    party = next((p for p in map(party_in_text, bits) if p), None) or party_in_text(speaker)
     if facts is not None and facts.evidence == "gazetteer" and " " in speaker:
         # a member of Congress, president or vice president named in full: a politician, of the
         # gazetteer's party; the article's title still gives the office ('presidential candidate')
         office = office_in_text(bits[at]) if d is not None and d.role == "politician" else None
         return RoleRow("politician", "gazetteer" if d is None or d.role != "politician" else f"{d.evidence}+gazetteer",
-                       None, facts.party or party, office or facts.office or None)
+                       None, facts.party or _stated_party(bits, speaker, None), office or facts.office or None)
     if d is not None and facts is not None and d.role != facts.role and _FORMER_RE.search(bits[at]):
         d = Decision(facts.role, facts.evidence)  # 'retired neurosurgeon Ben Carson': a past career
+    party = _stated_party(bits, speaker, d)
     if d is None and party is not None:
         d = Decision("politician", f"party:{party}")
     if d is None and facts is not None:
@@ -193,6 +193,14 @@ def person_role(speaker: str, words: str, role: str | None, aff: str | None, tit
     if d.role != "politician":
         party = None
     return RoleRow(d.role, d.evidence, None, party, office)
+
+
+def _stated_party(bits: list[str], speaker: str, d: Decision | None) -> str | None:
+    """The party the first of ``bits`` that states one gives, else the one ``speaker`` states ("Democrats");
+    not read (None) when the decision ``d`` is a role other than politician, which has no party."""
+    if d is not None and d.role != "politician":
+        return None
+    return next((p for p in map(party_in_text, bits) if p), None) or party_in_text(speaker)
 
 
 def first_decisive(bits: list[str]) -> tuple[Decision | None, int]:
