@@ -15,9 +15,10 @@ closed classes of English grammar.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._document import Attr, Doc
 from ._lexicon import lexicons
@@ -50,10 +51,35 @@ _STRIP = "\"“”«»„‘’'()[],.;:!?—–-"
 _NEGATION_RE = re.compile(r"\b(?:not|never|no|cannot|nor|neither|without)\b|n[’']t\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z\d](?:[A-Za-z\d’'\-]|\.(?=[A-Za-z]))*")
 _FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
-_CONTENT_BINS = (15, 40, 80, 160, 320)
-_SENTENCE_BINS = (40, 80, 160, 320)
+
+
+class _Bins(NamedTuple):
+    """Upper edges of length bins and the name of each bin (the edge, or ``>`` the last one)."""
+
+    edges: tuple[int, ...]
+    names: tuple[str, ...]
+
+
+_CONTENT_BINS = _Bins((15, 40, 80, 160, 320), ("15", "40", "80", "160", "320", ">320"))
+_SENTENCE_BINS = _Bins((40, 80, 160, 320), ("40", "80", "160", "320", ">320"))
 _IRREGULAR_PAST = frozenset("""said told wrote written thought found shown showed knew known felt heard seen saw made
 meant read taught sought understood held put spoke spoken gave given""".split())
+
+
+
+def _first_class(classes: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, str]:
+    """Each word of these classes and the name of the first class that holds it (a table, read once)."""
+    first: dict[str, str] = {}
+    for name, words in classes:
+        for word in words:
+            first.setdefault(word, name)
+    return first
+
+
+#: The closed class of each word of the closed classes (:func:`word_shape`; "one" is a numeral first).
+_CLOSED_CLASS = _first_class((("det", _DETERMINERS), ("poss", _POSSESSIVES), ("p12", _FIRST_SECOND),
+                              ("pron", _PRONOUNS), ("prep", _PREPOSITIONS), ("aux", _AUX), ("neg", _NEGATIONS),
+                              ("conj", _CONJUNCTIONS), ("wh", _WH)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,11 +98,9 @@ def word_shape(token: str) -> str:
         return "quote" if token in _QUOTE_MARKS else "punct"
     if token[0].isdigit() or low in _NUMBER_WORDS:
         return "num"
-    for name, words in (("det", _DETERMINERS), ("poss", _POSSESSIVES), ("p12", _FIRST_SECOND),
-                        ("pron", _PRONOUNS), ("prep", _PREPOSITIONS), ("aux", _AUX), ("neg", _NEGATIONS),
-                        ("conj", _CONJUNCTIONS), ("wh", _WH)):
-        if low in words:
-            return name
+    closed = _CLOSED_CLASS.get(low)
+    if closed is not None:
+        return closed
     if token[0].isupper():
         return "cap"
     if low.endswith("ly"):
@@ -126,11 +150,11 @@ def source_shape(span: str) -> tuple[str, str]:
         return "p12", low0
     if len(words) == 1 and low0 in _PRONOUNS:
         return "pron", low0
-    if any(w.lower() in _FIRST_SECOND for w in words):
+    if not _FIRST_SECOND.isdisjoint(map(str.lower, words)):
         return "has_p12", "-"
     if len(words) > 8:
         return "long", "-"
-    caps = sum(1 for w in words if w[0].isupper())
+    caps = sum(map(_starts_upper, words))
     if caps == len(words) or (head[0].isupper() and caps >= 2):
         return "name", "<cap>"
     if low0 in _DETERMINERS or low0 in _POSSESSIVES:
@@ -138,11 +162,13 @@ def source_shape(span: str) -> tuple[str, str]:
     return "noun", head.lower() if head[0].islower() else "<cap>"
 
 
-def _bin(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f">{edges[-1]}"
+def _starts_upper(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _bin(n: int, bins: _Bins) -> str:
+    """The name of the bin of ``n``: that of the first edge at least ``n``."""
+    return bins.names[bisect_left(bins.edges, n)]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -215,9 +241,15 @@ def register_features(register: Register, cue_class: str, frame: str, src_shape:
     >>> register_features(Register(2, 0, 0, 0), "neutral", "pre", "det_noun", "wh")[-4:]
     ('RC:2|0|neutral', 'RF:2|0|pre', 'RS:2|0|det_noun', 'RK:0|det_noun|wh')
     """
-    g = register.group
-    return (*register.features(), f"RC:{g}|{cue_class}", f"RF:{g}|{frame}", f"RS:{g}|{src_shape}",
+    own, g = _register_names(register)
+    return (*own, f"RC:{g}|{cue_class}", f"RF:{g}|{frame}", f"RS:{g}|{src_shape}",
             f"RK:{register.code}|{src_shape}|{c_open}")
+
+
+@lru_cache(maxsize=1 << 8)
+def _register_names(register: Register) -> tuple[tuple[str, ...], str]:
+    """The document-level feature names of a register and its group (a few registers recur in every corpus)."""
+    return tuple(register.features()), register.group
 
 
 # The features come in parts. Most parts are a function of a few facts of the candidate that recur from
@@ -361,5 +393,6 @@ def clear_feature_caches() -> None:
     --------
     >>> clear_feature_caches()
     """
-    for f in (_cue_class, _cue_form, word_shape, verb_form, source_shape, _clause_word, register_features):
+    for f in (_cue_class, _cue_form, word_shape, verb_form, source_shape, _clause_word, register_features,
+              _register_names):
         f.cache_clear()
