@@ -66,7 +66,6 @@ _IRREGULAR_PAST = frozenset("""said told wrote written thought found shown showe
 meant read taught sought understood held put spoke spoken gave given""".split())
 
 
-
 def _first_class(classes: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, str]:
     """Each word of these classes and the name of the first class that holds it (a table, read once)."""
     first: dict[str, str] = {}
@@ -163,6 +162,7 @@ def source_shape(span: str) -> tuple[str, str]:
 
 
 def _starts_upper(word: str) -> bool:
+    """The word opens with a capital."""
     return word[0].isupper()
 
 
