@@ -209,11 +209,16 @@ class People:
         """Collect the mentions before ``limit``: full names, then titled surnames. ``last_pronoun``: where
         the last "he" or "she" to resolve starts (-1: none); only then is each new person's gender read
         from the pronoun after the name, and only before it are surnames alone collected (:meth:`antecedent`
-        reads no mention after its pronoun)."""
+        reads no mention after its pronoun).
+
+        Without a "he" or "she" the titled surnames are not collected either: they add mentions and genders,
+        which only :meth:`antecedent` reads, and people without a role or an affiliation, which
+        :meth:`register` and :meth:`relative_person` would make alike.
+        """
         genders = last_pronoun >= 0
         self._full_names(limit, genders)
-        self._titled_names(limit)
         if genders:
+            self._titled_names(limit)
             self._surnames(limit, last_pronoun)
         self.mentions.sort()
         self.mention_pos = [x[0] for x in self.mentions]
