@@ -33,19 +33,22 @@ _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
 Span = tuple[int, int]
 
 
-def appositive_subject(text: str, lo: int, comma: int) -> Span | None:
+def appositive_subject(text: str, lo: int, comma: int, quoted: bool = False) -> Span | None:
     """For "Name, apposition, ..., said": the span from the name to the end of the appositions.
 
     ``comma`` is the position of the comma right before the cue. Comma-separated
     descriptions ('a teacher', '59', 'of Ashton', 'Md.', 'who ...') are skipped back
     to the noun phrase they describe; "One of his advisers, Tad Devine, told ..." (a
-    description, then the name) is accepted too.
+    description, then the name) is accepted too. With ``quoted``, the description before the cue
+    ends with a short quotation ('a fan of “The Apprentice,”'): its quotation marks do not count.
     """
     commas = _commas_back(text, lo, comma)
     # commas[0] is the one before the cue; segment i lies between commas[i+1] and commas[i]
     i = 0
     while i + 1 < len(commas):
         seg = text[commas[i + 1] + 1:commas[i]]
+        if quoted and i == 0:
+            seg = seg.translate(_NO_QUOTE_MARKS)
         if len(seg) > 160 or not _appositive_like(seg):
             break
         i += 1
@@ -61,6 +64,9 @@ def appositive_subject(text: str, lo: int, comma: int) -> Span | None:
     if len(words) > 10 or not any(w[:1].isupper() for w in words):
         return None
     return head[0], strip_span(text, commas[i], comma)[1]
+
+
+_NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")
 
 
 def _commas_back(text: str, lo: int, comma: int) -> list[int]:

@@ -361,6 +361,12 @@ def post_frame(c: CueClause) -> Attr | None:
 def _without_subject(c: CueClause) -> tuple[Attr | None, Span | None]:
     """A cue after the content with no subject before it: inverted ('"...," said X'), or after a name
     and its appositions. Returns the attribution if one is made, and the appositive subject if any."""
+    if c.bound_kind == "quote" and _quote_in_subject(c):
+        # 'Humphrey, a fan of “The Apprentice,” said the effort will work': the quotation closes the subject's
+        # apposition (its comma inside), not a content before the cue
+        appositive = appositive_subject(c.doc.text, c.ss, c.bound - 2, quoted=True)
+        if appositive is not None:
+            return appositive_post_frame(c, appositive), appositive
     src = _inverted_source(c)
     if src is not None:
         return inverted_frame(c, src), None
@@ -375,6 +381,25 @@ def _without_subject(c: CueClause) -> tuple[Attr | None, Span | None]:
     if appositive is None:
         return None, None
     return appositive_post_frame(c, appositive), appositive
+
+
+def _quote_in_subject(c: CueClause) -> bool:
+    """The short quotation right before the cue closes an apposition of the subject and a clause follows the cue
+    ('Humphrey, a fan of “The Apprentice,” said the effort will work', 'X, who calls Trump a “sociopath,” said he
+    ...'): a word of the same phrase before it, a comma inside it, at most eight words."""
+    doc, text = c.doc, c.doc.text
+    qi = doc.quote_ending_at(c.bound, c.bound - 2)
+    if qi < 0 or text[c.bound - 2:c.bound - 1] != "," or not c.tail_clean[:1].isalnum():
+        return False
+    q = doc.quotes[qi]
+    before = text[c.ss:q.start].rstrip()
+    if not (before and before[-1].isalnum() and "," in before and len(text[q.start:q.end].split()) <= 8):
+        return False
+    # a clause after the cue ('said he doesn't', 'said the effort will work'), not a name ending the sentence
+    # ('Trump, in a tweet, called it “a disaster,” said the official.': inverted)
+    head = c.tail_clean.lower().split()[:8]
+    return bool(head) and (head[0] in c.words.pronoun_subjects or _WH_THAT_RE.match(head[0]) is not None
+                           or any(w in c.words.finite for w in head))
 
 
 def _inverted_source(c: CueClause) -> Span | None:
