@@ -305,7 +305,8 @@ def second_piece(doc: Doc, pos: int, se: int, pi: int, *, fragment: bool = False
         w = first_word(body)
         verb_goes_on = fragment and ts.startswith(",") and w in lex.form_lemma and not w.endswith("ing")
         main = (main_clause and ts.startswith(",") and w not in lex.form_lemma) or _AND_QUOTE_RE.match(body) is not None \
-            or (unquoted and ts.startswith(",") and w in _CONNECTIVES)
+            or (unquoted and ts.startswith(",") and w in _CONNECTIVES and not (
+                w in _COORDINATORS and doc.has_cue(pos, min(se, pos + 80))))  # '..., records show, and experts say'
         if body[:1] in OPENERS or verb_goes_on or main or not (
                 w in lex.form_lemma or w.endswith("ing") or w in lex.words.tail_clause or _new_clause(body, w)):
             out = content_right(doc, pos, se, doc.paras[pi][1])

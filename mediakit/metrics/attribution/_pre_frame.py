@@ -193,11 +193,25 @@ def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tup
     if c.subj_words and c.is_ing and c.subj_words[-1].lower() in c.words.prepositions:
         return gerund_source(c.doc.text, c.subj_s, c.subj_e), True  # kept without a source when none is found
     if c.subj_words:
-        return np_left(c.doc.text, c.subj_s, c.subj_e), False
+        return _subject_np(c.doc.text, c.subj_s, c.subj_e), False
     if appositive is None and c.bound_kind == ",":
         named = name_and_description(c)
         return (named if named is not None else apposed_subject(c.doc, c.ss, c.bound - 1)), False
     return appositive, False
+
+
+def _subject_np(text: str, s: int, e: int) -> Span | None:
+    """The noun phrase that ends the subject ``text[s:e]``; when it would start inside a parenthesis that closes the
+    subject, the phrase before the parenthesis ('Sen. Chris Murphy (a Connecticut Democrat so boyish he has been
+    mistaken for a staffer) says ...': 'Sen. Chris Murphy'; 'Sen. Jack Reed (D-R.I.) said' keeps its party)."""
+    np = np_left(text, s, e)
+    if text[e - 1] == ")":
+        op = text.rfind("(", s, e)
+        if op > s and (np is None or np[0] > op) and text.find(")", op, e - 1) < 0:
+            head = np_left(text, s, strip_span(text, s, op)[1])
+            if head is not None:
+                return head
+    return np
 
 
 def name_and_description(c: CueClause) -> Span | None:
