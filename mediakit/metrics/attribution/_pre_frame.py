@@ -204,14 +204,14 @@ def _subject_np(text: str, s: int, e: int) -> Span | None:
     """The noun phrase that ends the subject ``text[s:e]``; when it would start inside a parenthesis that closes the
     subject, the phrase before the parenthesis ('Sen. Chris Murphy (a Connecticut Democrat so boyish he has been
     mistaken for a staffer) says ...': 'Sen. Chris Murphy'; 'Sen. Jack Reed (D-R.I.) said' keeps its party)."""
-    np = np_left(text, s, e)
+    phrase = np_left(text, s, e)
     if text[e - 1] == ")":
         op = text.rfind("(", s, e)
-        if op > s and (np is None or np[0] > op) and text.find(")", op, e - 1) < 0:
+        if op > s and (phrase is None or phrase[0] > op) and text.find(")", op, e - 1) < 0:
             head = np_left(text, s, strip_span(text, s, op)[1])
             if head is not None:
                 return head
-    return np
+    return phrase
 
 
 def name_and_description(c: CueClause) -> Span | None:

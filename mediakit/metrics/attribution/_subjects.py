@@ -31,6 +31,7 @@ _SOURCE_NOUNS = frozenset({"source", "person", "witness", "resident", "voter", "
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
 
 Span = tuple[int, int]
+_NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")  # a quotation closing an apposition (``appositive_subject``)
 
 
 def appositive_subject(text: str, lo: int, comma: int, quoted: bool = False) -> Span | None:
@@ -64,9 +65,6 @@ def appositive_subject(text: str, lo: int, comma: int, quoted: bool = False) -> 
     if len(words) > 10 or not any(w[:1].isupper() for w in words):
         return None
     return head[0], strip_span(text, commas[i], comma)[1]
-
-
-_NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")
 
 
 def _commas_back(text: str, lo: int, comma: int) -> list[int]:
