@@ -198,9 +198,14 @@ def word_choice(articles: Any, lexicon: Any = None, *, parts: Iterable[str] = PA
 
 
 def extract_attributions(articles: Any, *, progress: bool | None = None,
-                         languages: str | Sequence[str] | None = "en", gazetteer: Any = None) -> Any:
+                         languages: str | Sequence[str] | None = "en", gazetteer: Any = None,
+                         cues: Any = None) -> Any:
     """:func:`mediakit.extract_attributions` on a Dask DataFrame: lazy, the attributions of each partition.
 
-    ``progress`` is not used. See :func:`dask_apply`.
+    ``progress`` is not used; ``cues`` are read here (a bad file fails at once) and sent to the workers.
+    See :func:`dask_apply`.
     """
-    return dask_apply("extract_attributions", articles, languages=languages, gazetteer=gazetteer)
+    from ..metrics.attribution import read_cue_entries
+
+    entries = None if cues is None else read_cue_entries(cues)
+    return dask_apply("extract_attributions", articles, languages=languages, gazetteer=gazetteer, cues=entries)

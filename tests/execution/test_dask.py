@@ -52,6 +52,20 @@ def test_dask_path_is_lazy_and_equals_pandas(articles, name):
         pd.testing.assert_frame_equal(got.reset_index(drop=True), ref)
 
 
+def test_dask_attributions_with_the_users_cues_equal_pandas(articles):
+    """The user's cues are read in the driver and sent with the tasks (worker processes included)."""
+    import dask
+
+    cues = {"lambaste": {"class": "criticism", "frame": "object", "forms": "lambasted"}}
+    extra = pd.DataFrame({"article_id": ["mine"], "text": ["The mayor lambasted the plan as reckless."]})
+    frame = pd.concat([articles[["article_id", "text"]], extra], ignore_index=True)
+    with dask.config.set(scheduler="synchronous"):
+        got = mk.extract_attributions(dd.from_pandas(frame, npartitions=2), cues=cues).compute()
+    ref = mk.extract_attributions(frame, cues=cues)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), ref)
+    assert "lambasted" in set(ref["cue_text"]) and "lambasted" not in set(mk.extract_attributions(frame)["cue_text"])
+
+
 def test_dask_string_conversion_of_captions_is_undone(articles):
     """Dask turns list cells into text ("['A caption']") by default: captions still count."""
     import dask

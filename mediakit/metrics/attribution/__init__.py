@@ -78,7 +78,8 @@ Accuracy on PolNeAR is measured by ``python -m mediakit.evaluate attribution``
 The code is a pipeline of stage modules, each a screen or two of small functions:
 
 - ``_lexicon``: the cue and source lexicons and the word lists (``mediakit/lexicons/cues.yaml``,
-  ``sources.yaml``, ``attribution_words.yaml``), loaded once and compiled;
+  ``sources.yaml``, ``attribution_words.yaml``), loaded once and compiled; ``_user_cues``: the user's own
+  cues (``extract_attributions(..., cues=)``: a file, dict or table in the format of ``cues.yaml``);
 - ``_quotes`` and ``_document``: the quotations and the prepared document (sentences, paragraphs,
   quotations, cue forms);
 - ``_cues``: which cue forms are cues where they stand;
@@ -103,6 +104,7 @@ from ._assign import clear_role_caches
 from ._roles import ANONYMOUS_KINDS, SOURCE_ROLES
 from ._table import (ATTRIBUTION_COLUMNS, KINDS, PARTY_GROUPS, SOURCE_TYPES, attribution_metrics,
                      extract_attributions, find_attributions)
+from ._user_cues import read_cue_entries, using_cues
 
 __all__ = [
     "ATTRIBUTION_COLUMNS",
@@ -112,6 +114,8 @@ __all__ = [
     "PARTY_GROUPS",
     "KINDS",
     "cue_lexicon",
+    "read_cue_entries",
+    "using_cues",
     "source_lexicon",
     "find_attributions",
     "extract_attributions",

@@ -19,7 +19,7 @@ from typing import Any
 from ..._resources import read_resource_text
 from ...text import trie_pattern
 
-__all__ = ["cue_lexicon", "set_learned_cues", "learned_cues", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
+__all__ = ["cue_lexicon", "CUE_FRAMES", "set_learned_cues", "learned_cues", "set_user_cues", "user_cue_entries", "user_cue_classes", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
            "words_re", "in_names", "load_yaml_resource", "NominalCues", "NominalNoun", "nominal_cues"]
 
 def load_yaml_resource(name: str) -> Any:
@@ -75,7 +75,7 @@ def cue_lexicon() -> dict[str, dict[str, Any]]:
         cls, frame = entry.get("class"), entry.get("frame", "any")
         if cls not in classes:
             raise ValueError(f"cues.yaml: {lemma}: unknown class {cls!r}")
-        if frame not in ("any", "clause", "object", "quote", "evidential", "colon", "attitude"):
+        if frame not in CUE_FRAMES:
             raise ValueError(f"cues.yaml: {lemma}: unknown frame {frame!r}")
         forms = tuple(str(entry["forms"]).split())
         for f in forms:
@@ -85,7 +85,76 @@ def cue_lexicon() -> dict[str, dict[str, Any]]:
         out[str(lemma)] = {"class": cls, "speech": bool(entry.get("speech", False)),
                            "frame": frame, "forms": forms}
     _add_learned_cues(out, seen, classes)
+    if _USER["entries"] is not None:
+        _add_user_cues(out, seen, classes | set(_USER["classes"]), _USER["entries"])
     return out
+
+
+#: The frames a cue entry may name (what each means is written in ``cues.yaml``).
+CUE_FRAMES = ("any", "clause", "object", "quote", "evidential", "colon", "attitude")
+
+
+#: The user's cue entries merged over the shipped and learned ones (:func:`set_user_cues`), and the cue classes
+#: they add; ``None``: the shipped lexicon alone.
+_USER: dict[str, Any] = {"entries": None, "classes": ()}
+
+
+def set_user_cues(entries: dict[str, dict[str, Any]] | None, classes: Iterable[str] = ()) -> None:
+    """Merge ``entries`` (lemma -> ``{"class", "speech", "frame", "forms"}``, as read by
+    :func:`mediakit.metrics.attribution.read_cue_entries`) over the shipped cue lexicon, with the new cue
+    ``classes`` they use, or go back to the shipped lexicon when None; the compiled lexicons are forgotten so
+    that the next extraction sees them. The per-phrase caches of the extractor are not cleared here:
+    :func:`mediakit.metrics.attribution.using_cues` does both.
+
+    Examples
+    --------
+    >>> set_user_cues({"slam": {"class": "evaluative", "forms": ("slammed",)}})
+    >>> cue_lexicon()["slam"]["forms"], cue_lexicon()["slam"]["frame"]
+    (('slammed',), 'any')
+    >>> set_user_cues(None)
+    >>> "slam" in cue_lexicon()
+    False
+    """
+    _USER["entries"] = None if entries is None else {k: dict(v) for k, v in entries.items()}
+    _USER["classes"] = tuple(classes)
+    cue_lexicon.cache_clear()
+    nominal_cues.cache_clear()
+    lexicons.cache_clear()
+
+
+def user_cue_entries() -> dict[str, dict[str, Any]] | None:
+    """The user's cue entries in use (:func:`set_user_cues`), or None."""
+    return _USER["entries"]
+
+
+def user_cue_classes() -> tuple[str, ...]:
+    """The cue classes the user's entries add (:func:`set_user_cues`)."""
+    return tuple(_USER["classes"])
+
+
+def _add_user_cues(out: dict[str, dict[str, Any]], seen: dict[str, str], classes: set[str],
+                   entries: dict[str, dict[str, Any]]) -> None:
+    """Merge the user's entries: a new lemma is added (frame "any" and speech no unless given); a lemma of the
+    lexicon gets the new forms, and the class, speech flag and frame given; a form of another lemma moves to
+    the user's."""
+    for lemma, e in entries.items():
+        base = out.get(lemma, {"class": None, "speech": False, "frame": "any", "forms": ()})
+        cls, frame = e.get("class", base["class"]), e.get("frame", base["frame"])
+        if cls not in classes:
+            raise ValueError(f"user cues: {lemma}: unknown class {cls!r}; the classes are {sorted(classes)} "
+                             "(declare a new one under 'classes')")
+        if frame not in CUE_FRAMES:
+            raise ValueError(f"user cues: {lemma}: unknown frame {frame!r}; one of {list(CUE_FRAMES)}")
+        forms = list(base["forms"])
+        for f in e.get("forms", ()):
+            owner = seen.get(f.lower())
+            if owner is not None and owner != lemma:  # the form moves to the user's lemma
+                out[owner] = {**out[owner], "forms": tuple(g for g in out[owner]["forms"] if g.lower() != f.lower())}
+            if owner != lemma:
+                forms.append(f)
+            seen[f.lower()] = lemma
+        out[lemma] = {"class": cls, "speech": bool(e.get("speech", base["speech"])), "frame": frame,
+                      "forms": tuple(forms)}
 
 
 #: The learned cue forms merged into :func:`cue_lexicon`: ``None`` reads ``mediakit/resources/learned_cues.json``;
@@ -355,8 +424,9 @@ class Lexicons:
             for f in e["forms"]:
                 self.form_lemma[f.lower()] = lemma
         #: forms from the learned list (:func:`learned_cues`) that the lexicon took, and the speech lemmas
+        user = {f.lower() for e in (user_cue_entries() or {}).values() for f in e.get("forms", ())}
         self.learned_forms = frozenset(f.lower() for e in learned_cues().values() for f in e["forms"]
-                                       if f.lower() in self.form_lemma)
+                                       if f.lower() in self.form_lemma and f.lower() not in user)
         self.speech_lemmas = frozenset(lemma for lemma, e in self.cues.items() if e["speech"])
         #: forms of the lemmas with frame "attitude" (adjectives: "confident", "skeptical")
         self.attitude_forms = frozenset(f.lower() for e in self.cues.values() if e["frame"] == "attitude"

@@ -23,6 +23,7 @@ from ._document import Attr, Doc
 from ._extract import find
 from ._lexicon import cue_lexicon, lexicons
 from ._roles import ANONYMOUS_KINDS, SOURCE_ROLES
+from ._user_cues import CueSource, read_cue_entries, using_cues
 
 __all__ = ["ATTRIBUTION_COLUMNS", "SOURCE_TYPES", "SOURCE_ROLES", "ANONYMOUS_KINDS", "PARTY_GROUPS", "KINDS", "find_attributions", "extract_attributions",
            "attribution_metrics"]
@@ -216,7 +217,7 @@ def _texts(articles: pd.DataFrame) -> tuple[list[Any], list[str]]:
 
 def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None,
                          languages: str | Sequence[str] | None = "en",
-                         gazetteer: GazetteerArg = None) -> pd.DataFrame:
+                         gazetteer: GazetteerArg = None, cues: CueSource | None = None) -> pd.DataFrame:
     """Extract the attributions of each article: who says what, with character offsets.
 
     Parameters
@@ -238,6 +239,12 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
         :func:`mediakit.gazetteer.load_gazetteer` is used as it is; another table (at least
         ``name`` and ``party``) or a CSV path is added to the shipped US table. Default: the
         shipped table (current US Congress, presidents and vice presidents).
+    cues : path, dict or DataFrame, optional
+        Your own cues, merged over the shipped lexicon (``mediakit/lexicons/cues.yaml``) for this call:
+        a YAML file in its format, a CSV/TSV file or DataFrame with columns ``lemma``, ``forms`` and
+        optionally ``class``, ``speech``, ``frame``, or a dict (see
+        :func:`mediakit.metrics.attribution.read_cue_entries`). New lemmas are added, a lemma of the
+        lexicon gets the forms and settings given, a form of another lemma moves to yours.
 
     Returns
     -------
@@ -301,6 +308,7 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
     check_articles(articles, func=func)
     check_bool(progress, name="progress", func=func, allow_none=True)
     gaz = as_gazetteer(gazetteer)
+    entries = None if cues is None else read_cue_entries(cues)
     ids, texts = _texts(articles)
     keep = scored_articles(articles, languages, func=func, consequence="they have no rows")
     if keep is not None:
@@ -308,12 +316,13 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
     rows: list[tuple[Any, ...]] = []
     positions: list[int] = []  # the article of each row, by position
     items = list(enumerate(zip(ids, texts, strict=True)))
-    for pos, (aid, text) in progress_bar(items, desc="attributions", unit="article", enabled=progress):
-        found = find(text)
-        if found is not None:
-            before = len(rows)
-            _add_rows(rows, aid, *found, gaz)
-            positions.extend([pos] * (len(rows) - before))
+    with using_cues(entries):
+        for pos, (aid, text) in progress_bar(items, desc="attributions", unit="article", enabled=progress):
+            found = find(text)
+            if found is not None:
+                before = len(rows)
+                _add_rows(rows, aid, *found, gaz)
+                positions.extend([pos] * (len(rows) - before))
     return with_article_context(_frame(rows), articles, positions)
 
 
@@ -323,7 +332,7 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
 def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
                         languages: str | Sequence[str] | None = "en",
                         gazetteer: GazetteerArg = None,
-                        attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+                        attributions: pd.DataFrame | None = None, cues: CueSource | None = None) -> pd.DataFrame:
     """Per-article attribution counts and shares (one row per article, columns ``attr_*``).
 
     The attributions are found in each text, or read from ``attributions``, the table that
@@ -345,6 +354,9 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
         ``extract_attributions(articles)`` (at least ``article_id`` and the columns counted here):
         each article's rows are counted instead of extracting them again. An article without rows
         has none.
+    cues : path, dict or DataFrame, optional
+        Your own cues, as in :func:`extract_attributions` (with ``attributions``, give the same cues to
+        count the classes they add).
 
     Returns
     -------
@@ -394,16 +406,17 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
     check_bool(progress, name="progress", func=func, allow_none=True)
     ids, texts = _texts(articles)
     keep = scored_articles(articles, languages, func=func, consequence="their values are missing")
-    classes = list(dict.fromkeys(e["class"] for e in cue_lexicon().values()))
     given = None if attributions is None else _rows_by_article(attributions, ids, func)
     gaz = as_gazetteer(gazetteer) if given is None else None
     records: list[dict[str, Any]] = []
-    for k in progress_bar(range(len(texts)), desc="attribution metrics", unit="article", enabled=progress):
-        if keep is not None and not keep[k]:
-            records.append({})
-        else:
-            rows = find_attributions(texts[k], gazetteer=gaz) if given is None else given.get(k, [])
-            records.append(_metric_record(rows, classes))
+    with using_cues(None if cues is None else read_cue_entries(cues)):
+        classes = list(dict.fromkeys(e["class"] for e in cue_lexicon().values()))
+        for k in progress_bar(range(len(texts)), desc="attribution metrics", unit="article", enabled=progress):
+            if keep is not None and not keep[k]:
+                records.append({})
+            else:
+                rows = find_attributions(texts[k], gazetteer=gaz) if given is None else given.get(k, [])
+                records.append(_metric_record(rows, classes))
     cols = (["attr_n", "attr_speakers"] + [f"attr_share_{k}" for k in KINDS]
             + ["attr_share_anonymous", "attr_share_no_source"]
             + [f"attr_type_{t}" for t in _METRIC_TYPES] + [f"attr_class_{c}" for c in classes]
