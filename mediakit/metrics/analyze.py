@@ -6,7 +6,6 @@ module, never the other way round).
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +19,7 @@ from .._validation import article_rows, check_articles, check_bool, check_option
 from ..lexicon import prepare
 from ..text import (CHUNKS, article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
                     warn_left_out)
-from .attribution import attribution_metrics
+from .attribution import attribution_metrics, cue_state, start_worker
 from .loaded import loaded_rates
 from .readability import READABILITY_COLUMNS, value_array
 from .sentiment import articles_values, sentiment_frame
@@ -214,8 +213,9 @@ def _run_chunks(chunks: list[pd.DataFrame], lexicon: Any, families: tuple[str, .
         for chunk, a, s in progress_bar(work, desc="Analysing", unit="chunk", enabled=progress, min_items=2):
             results.append(_analyze_chunk(chunk, lexicon, families, a, s))
         return results
-    # gc.freeze in each worker: what it inherits (models, lexicons, caches) is never traversed by its collections
-    with ProcessPoolExecutor(max_workers=workers, initializer=gc.freeze) as pool:
+    # each worker takes this process's cue lexicon (using_cues), then gc.freeze: what it inherits (models,
+    # lexicons, caches) is never traversed by its collections
+    with ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=cue_state()) as pool:
         futures = [pool.submit(_analyze_chunk, c, lexicon, families, a, s) for c, a, s in work]
         try:
             for f in progress_bar(futures, desc="Analysing", unit="chunk", enabled=progress, min_items=2):

@@ -7,12 +7,12 @@ future (``result()``, ``cancel()``), ``call(fn, *args)`` for a one-off call (the
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from typing import Any
 
 from ..metrics.analyze import n_workers
+from ..metrics.attribution import cue_state, start_worker
 
 __all__ = ["InlineExecutor", "PoolExecutor", "DaskExecutor", "LOOPBACK_CONFIG", "loopback_cluster", "make_executor"]
 
@@ -58,7 +58,8 @@ class PoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.freeze)
+        # the user's cues of this process (``using_cues``), then gc.freeze
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=cue_state())
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.pool.submit(fn, *args)

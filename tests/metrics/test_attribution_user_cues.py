@@ -163,3 +163,32 @@ def test_valid_entries_with_any_forms_extract_from_any_text(raw, text) -> None:
     table = mk.extract_attributions(articles, cues=raw, languages=None)
     assert set(table["article_id"]) <= {"t", "a"}
     assert "ponder" not in cue_lexicon()
+
+
+def _lemmas_in_worker() -> list[str]:
+    return sorted(cue_lexicon())
+
+
+def test_pool_workers_take_the_users_cues_even_when_spawned() -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from mediakit.metrics.attribution import cue_state, start_worker
+
+    with using_cues(NEW):
+        expected = sorted(cue_lexicon())
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(1, mp_context=ctx, initializer=start_worker, initargs=cue_state()) as pool:
+            assert pool.submit(_lemmas_in_worker).result() == expected
+    assert "opine" in expected and "opine" not in cue_lexicon()
+
+
+def test_analyze_on_two_processes_counts_the_users_cues() -> None:
+    cues = {"cues": {"lambaste": {"class": "scorn", "frame": "object", "forms": "lambasted"}},
+            "classes": {"scorn": "the speaker scorns"}}
+    many = pd.DataFrame({"article_id": [f"a{i}" for i in range(450)], "text": TEXTS * 150})  # three chunks
+    with using_cues(cues):
+        one = mk.analyze(many, families=("attribution",))
+        two = mk.analyze(many, families=("attribution",), n_jobs=2)
+    assert one["attr_class_scorn"].sum() == 150
+    pd.testing.assert_frame_equal(one, two)

@@ -12,6 +12,7 @@ another.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ import pandas as pd
 from ._extract import clear_caches
 from ._lexicon import CUE_FRAMES, set_user_cues, user_cue_classes, user_cue_entries
 
-__all__ = ["CueSource", "CueEntries", "read_cue_entries", "using_cues"]
+__all__ = ["CueSource", "CueEntries", "read_cue_entries", "using_cues", "cue_state", "start_worker"]
 
 #: What :func:`read_cue_entries` reads: a path, a mapping or a DataFrame.
 CueSource = Union[str, Path, Mapping[str, Any], pd.DataFrame]
@@ -211,3 +212,18 @@ def using_cues(source: CueSource | CueEntries | None) -> Iterator[None]:
         set_user_cues(before, before_classes)
         clear_caches()
 
+
+
+def cue_state() -> tuple[dict[str, dict[str, Any]] | None, tuple[str, ...]]:
+    """The user's cues in use in this process and the classes they add (``initargs`` of :func:`start_worker`)."""
+    return user_cue_entries(), user_cue_classes()
+
+
+def start_worker(entries: dict[str, dict[str, Any]] | None = None, classes: tuple[str, ...] = ()) -> None:
+    """Initialise a pool worker: the user's cues of the process that started it (:func:`cue_state`; a spawned
+    worker would otherwise have the shipped lexicon alone), then :func:`gc.freeze` (what it inherits or loaded
+    is never traversed by its collections)."""
+    if entries is not None or user_cue_entries() is not None:
+        set_user_cues(entries, classes)
+        clear_caches()
+    gc.freeze()
