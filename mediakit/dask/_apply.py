@@ -19,6 +19,7 @@ from .._validation import check_columns, is_dask_frame
 from ..lexicon import load_lexicon
 from ..metrics.analyze import FAMILIES, check_families
 from ..metrics.analyze import analyze as analyze_frame
+from ..metrics.attribution import carry_cues
 from ..metrics.attribution import extract_attributions as attributions_frame
 from ..metrics.word_choice import PARTS
 from ..metrics.word_choice import word_choice as word_choice_frame
@@ -173,7 +174,8 @@ def dask_apply(kind: str, ddf: Any, **kwargs: Any) -> Any:
     if kwargs.get("gazetteer") is not None:
         kwargs["gazetteer"] = as_gazetteer(kwargs["gazetteer"])  # a path is read once, the table shipped
     meta = _meta_for(kind, ddf, dict(kwargs))
-    return ddf.map_partitions(_partition, kind, kwargs, meta, meta=meta, enforce_metadata=False,
+    # the partitions run under the user's cues in use here (using_cues): the workers do not share this lexicon
+    return ddf.map_partitions(carry_cues(_partition), kind, kwargs, meta, meta=meta, enforce_metadata=False,
                               clear_divisions=kind != "analyze", align_dataframes=False)
 
 

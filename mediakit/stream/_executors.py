@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..metrics.analyze import n_workers
-from ..metrics.attribution import cue_state, start_worker
+from ..metrics.attribution import carry_cues, cue_state, start_worker
 
 __all__ = ["InlineExecutor", "PoolExecutor", "DaskExecutor", "LOOPBACK_CONFIG", "loopback_cluster", "make_executor"]
 
@@ -128,13 +128,15 @@ class DaskExecutor:
         self.workers = max(1, sum(self.client.nthreads().values()))
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.client.submit(fn, *args, pure=False)
+        """``fn(*args)`` on a worker, under the user's cues in use here (``using_cues``; the workers do not share
+        this process's lexicon)."""
+        return self.client.submit(carry_cues(fn), *args, pure=False)
 
     def call(self, fn: Callable[..., Any], *args: Any) -> Any:
         """``fn(*args)`` on a worker: this process (the driver) then never loads mediakit's models, which
         the workers have loaded already (the summed peak of the whole AllSides stream: 1,843 instead of
         2,031 MiB, medians of three)."""
-        return self.client.submit(fn, *args, pure=False).result()
+        return self.client.submit(carry_cues(fn), *args, pure=False).result()
 
     def close(self, cancel: bool = False) -> None:
         if self.own_client:

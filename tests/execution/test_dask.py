@@ -66,6 +66,23 @@ def test_dask_attributions_with_the_users_cues_equal_pandas(articles):
     assert "lambasted" in set(ref["cue_text"]) and "lambasted" not in set(mk.extract_attributions(frame)["cue_text"])
 
 
+def test_dask_workers_in_other_processes_take_the_cues_in_use():
+    """``using_cues`` around a Dask computation: the tasks carry the cues to workers that do not share them."""
+    import dask
+
+    from mediakit.metrics.attribution import using_cues
+
+    cues = {"cues": {"lambaste": {"class": "scorn", "frame": "object", "forms": "lambasted"}},
+            "classes": {"scorn": "the speaker scorns"}}
+    frame = pd.DataFrame({"article_id": ["a", "b"], "text": ["The mayor lambasted the plan as reckless.",
+                                                             "Officials said the plan was fine."]})
+    with using_cues(cues), dask.config.set(scheduler="processes", num_workers=1):
+        metrics = mk.analyze(dd.from_pandas(frame, npartitions=2), families=("attribution",)).compute()
+        attrs = mk.extract_attributions(dd.from_pandas(frame, npartitions=2)).compute()
+    assert metrics["attr_class_scorn"].tolist() == [1, 0]
+    assert sorted(attrs["cue_text"]) == ["lambasted", "said"]
+
+
 def test_dask_string_conversion_of_captions_is_undone(articles):
     """Dask turns list cells into text ("['A caption']") by default: captions still count."""
     import dask

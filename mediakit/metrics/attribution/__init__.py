@@ -104,7 +104,7 @@ from ._assign import clear_role_caches
 from ._roles import ANONYMOUS_KINDS, SOURCE_ROLES
 from ._table import (ATTRIBUTION_COLUMNS, KINDS, PARTY_GROUPS, SOURCE_TYPES, attribution_metrics,
                      extract_attributions, find_attributions)
-from ._user_cues import cue_state, read_cue_entries, start_worker, using_cues
+from ._user_cues import WithCues, carry_cues, cue_state, read_cue_entries, start_worker, using_cues
 
 __all__ = [
     "ATTRIBUTION_COLUMNS",
@@ -118,6 +118,8 @@ __all__ = [
     "using_cues",
     "cue_state",
     "start_worker",
+    "WithCues",
+    "carry_cues",
     "source_lexicon",
     "find_attributions",
     "extract_attributions",

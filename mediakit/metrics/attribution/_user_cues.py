@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Union
@@ -24,7 +24,7 @@ import pandas as pd
 from ._extract import clear_caches
 from ._lexicon import CUE_FRAMES, set_user_cues, user_cue_classes, user_cue_entries
 
-__all__ = ["CueSource", "CueEntries", "read_cue_entries", "using_cues", "cue_state", "start_worker"]
+__all__ = ["CueSource", "CueEntries", "read_cue_entries", "using_cues", "cue_state", "start_worker", "WithCues", "carry_cues"]
 
 #: What :func:`read_cue_entries` reads: a path, a mapping or a DataFrame.
 CueSource = Union[str, Path, Mapping[str, Any], pd.DataFrame]
@@ -227,3 +227,34 @@ def start_worker(entries: dict[str, dict[str, Any]] | None = None, classes: tupl
         set_user_cues(entries, classes)
         clear_caches()
     gc.freeze()
+
+
+class WithCues:
+    """``fn`` run under the user's cues in use where this was made (:func:`using_cues`), on whatever process
+    runs it: a task sent to a cluster's workers, which do not share this process's lexicon. Picklable when
+    ``fn`` is.
+
+    Examples
+    --------
+    >>> from mediakit.metrics.attribution import cue_lexicon
+    >>> with using_cues({"opine": {"class": "neutral", "forms": "opined"}}):
+    ...     task = WithCues(lambda: "opine" in cue_lexicon())
+    >>> task(), "opine" in cue_lexicon()
+    (True, False)
+    """
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        self.fn = fn
+        entries, classes = cue_state()
+        self.cues = None if entries is None else CueEntries(entries, {c: c for c in classes})
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.cues is None:
+            return self.fn(*args, **kwargs)
+        with using_cues(self.cues):
+            return self.fn(*args, **kwargs)
+
+
+def carry_cues(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` itself when the shipped lexicon is in use, else :class:`WithCues` of it (a task for other processes)."""
+    return fn if user_cue_entries() is None else WithCues(fn)
