@@ -30,6 +30,7 @@ from ._person_role import (HONORIFIC_RE as _HONORIFIC_RE, POSS_COMMA_RE as _POSS
                            around as _around, full_names_of as _full_names_of, known_surname as _known_surname,
                            last_break as _last_break, modern_row as _modern, outlet_name as _outlet_name,
                            people_parties as _people_parties, person_role, without_name as _without_name)
+from ._sources import country_alias
 from ._roles import Decision, anonymous_kind, clear_phrase_caches, org_role, phrase_role, poll_share, role_lexicon
 from ._roles_refs import (BARE_PRESIDENT_RE, DEFINITE_ORG_RE, FULL_NAME_RE, INCLUDING_RE, ORG_REACH, PARTICLES, THEY_RE,
                           clean_full_name, document_head, name_fold, plural_source)
@@ -54,6 +55,7 @@ _SHORT_SPAN = 6
 _HEAD_OFFICES = frozenset({"President", "Vice President"})  # 'the president' need not be the latest one named
 _DEFINITE_RE = re.compile(r"(?:the|this|that)\s+(?:[A-Z][\w.-]*\s+){0,2}[a-z]", re.IGNORECASE)
 _HIS_RE = re.compile(r"(his|her)\b", re.IGNORECASE)
+_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 _TITLED_RE = re.compile(r"(?:(?:And|But|So|Now|Then|Yet|Still|Even|Also|As)\s+)?(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President)\.?\s")
 _LAST_PRONOUN_RE = re.compile(r"(?<=\s)(he|she)\Z", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
@@ -101,6 +103,8 @@ def _read_entity(span: str, name: str) -> _Reading:
     if share is not None:  # '52 percent of registered voters', 'Twelve percent': poll respondents
         return _Reading(RoleRow(share.role, share.evidence, None, None, None), None, False, None)
     d = org_role(name) if name[:1].isupper() or name.lower().startswith("the ") else None
+    if d is None and country_alias(_THE_RE.sub("", name.strip())):
+        d = Decision("official", "org:country")  # 'the U.S.', 'Britain' as the whole source: its government
     definite = False
     if d is None:
         d = phrase_role(span)

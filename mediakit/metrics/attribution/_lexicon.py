@@ -505,6 +505,12 @@ class Lexicons:
         self.countries = {v.lower(): v for v in self.demonyms.values()}
         # a capital alone stands for its country's government ("Moscow has cited ...")
         self.countries.update({k.lower(): v for k, v in src.get("capitals", {}).items()})
+        self.countries.update({v.lower(): v for v in src.get("capitals", {}).values()})  # 'North Korea'
+        names = src.get("country_names", {})
+        #: other names of countries ("the U.S.", "Britain"), for a whole source only (not inside a phrase: "U.S.
+        #: officials"); those in capitals ("US", "UK") as written
+        self.country_codes = {k: v for k, v in names.items() if k.isupper() and "." not in k}
+        self.country_aliases = {k.lower(): v for k, v in names.items() if k not in self.country_codes}
         self.pronoun_kind: dict[str, str] = {}
         for kind, words in src["pronouns"].items():
             for w in words:

@@ -17,6 +17,7 @@ from ._lexicon import Lexicons, lexicons, word_lists
 from ._phrases import TOKEN_RE
 
 __all__ = ["SpanInfo", "analyze_span", "type_of", "entity_name", "clean_name", "name_start", "clear_name_cuts",
+           "country_alias",
            "name_heads", "may_name", "word_runs"]
 
 _SURNAME_ONLY_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+)*")
@@ -96,7 +97,8 @@ def name_start(toks: list[str]) -> int:
     Everything up to the last title, role, demonym, organisation or stop word that is
     followed by another capitalised token is a title or a description: "Massachusetts
     Sen. Elizabeth Warren", "Wells Fargo CEO John Stumpf", "Chris Christie Calls Hillary
-    Clinton" (a headline) all give the last two tokens.
+    Clinton" (a headline) all give the last two tokens. So does a word in capitals before a name that is not
+    (:func:`_furniture_before`: "CLOSE Donald Trump", "ADVERTISEMENT Jared Kushner", "JUST WATCHED Obama").
     """
     cut = 0
     known = _NAME_CUT
@@ -105,9 +107,27 @@ def name_start(toks: list[str]) -> int:
         c = known.get(w)
         if c is None:
             c = known[w] = _cuts_name(w)
-        if c:
+        if c or (w.isupper() and _furniture_before(w, toks, i)):
             cut = i + 1
     return cut
+
+
+def _furniture_before(w: str, toks: list[str], i: int) -> bool:
+    """Token ``i`` (``w``, in capitals) is page furniture or a label run into the name that follows it, not part
+    of it: a word of letters in capitals before one that is not, where the run neither ends with an outlet's or an
+    organisation's word nor is a known outlet's, agency's or organisation's name ("ABC News"); a word of two
+    letters only before two more words ("AD Frederick Brown", not the initials of "DJ Jaffe"). A name in
+    capitals, "DONALD TRUMP", stays whole."""
+    if len(w) < 2 or not w.isalpha() or toks[i + 1].isupper():
+        return False
+    if len(w) == 2 and len(toks) - i < 3:
+        return False
+    lex = lexicons()
+    last = toks[-1].rstrip(".,").lower()
+    if last in lex.media_words or last in lex.org_words or last in lex.group_words:
+        return False
+    name = " ".join(toks[i:])
+    return name not in lex.media_name_set and name not in lex.org_name_set and name.lower() not in lex.agency_of
 
 
 #: token -> :func:`_cuts_name` (a memo, emptied by :func:`clear_name_cuts` and when it grows large)
@@ -160,6 +180,13 @@ def may_name(heads: frozenset[str] | None, runs: list[str]) -> bool:
     text with no such run is not searched with the pattern, which costs more. ``heads`` None: no test.
     """
     return heads is None or not heads.isdisjoint(runs)
+
+
+def country_alias(name: str) -> bool:
+    """``name`` is another name of a country as a whole source ("U.S.", "Britain", "US"; ``country_names`` in
+    ``sources.yaml``)."""
+    lex = lexicons()
+    return name.lower() in lex.country_aliases or name in lex.country_codes
 
 
 def _cuts_name(w: str) -> bool:
@@ -217,7 +244,7 @@ def _name_in(core: str) -> tuple[str, int] | None:
     last = name_toks[-1].lower().strip(".")
     if (norm in lex.org_name_set or low in lex.agency_of or norm in lex.media_name_set
             or last in lex.org_words or last in lex.media_words or last in lex.doc_words
-            or low in lex.countries or low in lex.demonyms or last in lex.group_words
+            or low in lex.countries or country_alias(name) or low in lex.demonyms or last in lex.group_words
             or low in lex.pronoun_kind or name.isupper() and len(name_toks) == 1 and len(name) > 4
             or name in lex.places or name_toks[-1] in lex.place_suffixes):
         return None
@@ -339,7 +366,7 @@ def _surname_only(text: str, low: str, lex: Lexicons) -> bool:
     """``text`` is one capitalised word that is no agency, country, role, group, organisation or place."""
     # a span of several words is not read with the pattern (which has no space)
     return bool(" " not in text and _SURNAME_ONLY_RE.fullmatch(text)
-                and low not in lex.agency_of and low not in lex.countries
+                and low not in lex.agency_of and low not in lex.countries and low not in lex.country_aliases
                 and low not in lex.demonyms and low not in lex.role_words and low not in lex.group_words
                 and text not in lex.words.name_stop and text not in lex.org_name_set
                 and text not in lex.media_name_set and text not in lex.places)
@@ -438,7 +465,7 @@ def _type_without_name(text: str, head: str, core: str) -> str:
         return "media"
     if head_noun in lex.org_words or bare_norm in lex.org_name_set:
         return "organization"
-    if bare.strip().lower() in lex.countries:
+    if bare.strip().lower() in lex.countries or country_alias(bare.strip()):
         return "organization"
     if head_noun in lex.media_words:
         return "media"
