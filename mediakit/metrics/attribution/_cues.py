@@ -71,18 +71,18 @@ def cue_ok(doc: Doc, m: re.Match[str]) -> bool:
     if doc.quote_at(s) >= 0:
         return False
     word = m.group()
+    lw = word.lower()  # read once: every check below compares the form in lower case
     if word[:9].lower() == "according":
         return True
-    if word.lower() in lexicons().attitude_forms:
+    words = word_lists()
+    if lw in lexicons().attitude_forms:
         # 'confident that', 'skeptical of': an attitude adjective needs its complement right after it
         nxt = _NEXT_WORD_RE.match(doc.text, m.end())
-        return nxt is not None and nxt.group(1).lower() in word_lists().attitude_followers
+        return nxt is not None and nxt.group(1).lower() in words.attitude_followers
     if word[:1].isupper() and _in_a_name(doc, s):
         return False
-    words = word_lists()
     if _noun_by_word_before(doc.text, s, word, words):
         return False
-    lw = word.lower()
     if (lw in words.nounish or lw in words.noun_bases) and _noun_by_context(doc.text, m, lw, words):
         return False
     if _PARTICLE_UP_RE.match(doc.text, m.end()) and not lw.startswith("talk"):

@@ -21,9 +21,10 @@ __all__ = ["poll_frames"]
 _POLL_RE = re.compile(
     r"In(?<!\wIn)\s+(?P<src>(?:[\w’'./&-]+\s+){0,8}?(?:polls?|surveys?|exit\s+polls?|polling)\b[^,.;:!?\"“”\n]{0,60}?)"
     r",\s+")
-# "... in <a poll>." closing a sentence: 'Trump leads by 57 percent to 33 percent in the 50-state poll.'
+# "... in <a poll>." closing a sentence: 'Trump leads by 57 percent to 33 percent in the 50-state poll.' (the blank
+# before "in" checked behind it, so that ``re`` looks for the literal "in" rather than trying every blank)
 _POLL_END_RE = re.compile(
-    r"\s(?P<cue>in)\s+(?P<src>(?:[\w’'./&-]+\s+){0,8}?(?:polls?|surveys?|exit\s+polls?|polling)\b"
+    r"(?P<cue>in)(?<=\sin)\s+(?P<src>(?:[\w’'./&-]+\s+){0,8}?(?:polls?|surveys?|exit\s+polls?|polling)\b"
     r"[^,.;:!?\"“”\n]{0,60}?)\s*(?=[.;!?]|\Z)")
 _POLL_WORD_RE = re.compile(r"(?:polls?|surveys?|polling)\b")
 _POLL_PARTICIPLES = frozenset({"released", "conducted", "published", "commissioned", "sponsored", "fielded"})

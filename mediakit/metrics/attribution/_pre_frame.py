@@ -129,8 +129,7 @@ def _object_relative(c: CueClause, source: Span) -> tuple[Span, Span] | None:
             rel = (m.start(1), m.end(1))
     if len(words) > (6 if text[rel[0]:rel[1]].lower() in _AMBIGUOUS_RELATIVES else 4) or c.frame_req == "quote":
         return None
-    after = skip_adverbials(text, c.ce, c.se)
-    nxt = text[after:c.se].lstrip()
+    nxt = text[c.after_cue:c.se].lstrip()  # past the adverbials after the cue (read_tail)
     if nxt[:1] not in ("", ",", ".", ";", ")", "—", "–", ":", "-") and first_word(nxt) not in _AFTER_GAP and (
             text[rel[0]:rel[1]].lower() in _AMBIGUOUS_RELATIVES or _predicate(c) is None):
         return None  # "that" before a predicate is a conjunction ('it could be that X considered 99¢ too cheap')

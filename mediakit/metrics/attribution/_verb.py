@@ -336,11 +336,19 @@ def _clause_words(before: list[str], words: WordLists) -> bool:
 
 def _short_subject(subj_words: list[str], words: WordLists) -> bool:
     """A subject of at most twelve words that is not a clause ('that ...', 'and ...', '... the ...')."""
-    first_subj = subj_words[0].lower().strip("“\"(") if subj_words else ""
-    return 0 < len(subj_words) <= 12 and first_subj not in words.clause_words and first_subj not in (
-        "to", "and", "but", "or", "according") and first_subj not in words.prepositions and not any(
-            w.lower() in ("the", "a", "an") and subj_words[k].lower() not in words.prepositions_and_or_to
-            for k, w in enumerate(subj_words[1:]))
+    if not 0 < len(subj_words) <= 12:
+        return False
+    lowered = [w.lower() for w in subj_words]
+    first_subj = lowered[0].strip("“\"(")
+    if first_subj in words.clause_words or first_subj in ("to", "and", "but", "or", "according") \
+            or first_subj in words.prepositions:
+        return False
+    # an article inside the subject after a word other than a preposition, "and", "or" or "to": a clause
+    after_article = words.prepositions_and_or_to
+    for k in range(1, len(lowered)):
+        if lowered[k] in ("the", "a", "an") and lowered[k - 1] not in after_article:
+            return False
+    return True
 
 
 def post_frame(c: CueClause) -> Attr | None:
