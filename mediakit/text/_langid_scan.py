@@ -122,23 +122,24 @@ class NgramScanner:
         feats = self.output[state]
         keep = (feats >= 0) & (local >= 0)  # the padding's positions count nothing
         key = tid[keep] * self.n_features + feats[keep]
-        uniq, first, counts = np.unique(key, return_index=True, return_counts=True)
-        utid = uniq // self.n_features
-        order = np.lexsort((first, utid))  # by text, then by first occurrence
-        utid, ufeat, counts = utid[order], (uniq % self.n_features)[order], counts[order]
+        utid, ufeat, counts = _first_occurrences(key, self.n_features)
         bounds = np.searchsorted(utid, np.arange(len(datas) + 1))
-        return [self._score(ufeat[bounds[k]:bounds[k + 1]], counts[bounds[k]:bounds[k + 1]], int(lens[k]))
+        fresh = np.unique(ufeat[~self.converted[ufeat]])  # the rows this batch reads first
+        if fresh.size:
+            self.rows32[fresh] = self.identifier.nb_ptc[fresh]
+            self.converted[fresh] = True
+        weights = np.log1p(counts.astype(np.float32))  # elementwise: the values each text's own call gives
+        return [self._score(ufeat[bounds[k]:bounds[k + 1]], weights[bounds[k]:bounds[k + 1]], int(lens[k]))
                 for k in range(len(datas))]
 
-    def _score(self, idx: np.ndarray, counts: np.ndarray, n_bytes: int) -> tuple[str, float]:
-        """py3langid's ``_sparse_score``, ``_decide`` and ``classify`` (norm_probs) for one text."""
+    def _score(self, idx: np.ndarray, weights: np.ndarray, n_bytes: int) -> tuple[str, float]:
+        """py3langid's ``_sparse_score``, ``_decide`` and ``classify`` (norm_probs) for one text.
+
+        ``weights``: ``log1p`` of the counts of the features ``idx`` (their rows already converted).
+        """
         idf = self.identifier
         if idx.size:
-            fresh = idx[~self.converted[idx]]
-            if fresh.size:
-                self.rows32[fresh] = idf.nb_ptc[fresh]
-                self.converted[fresh] = True
-            scores = np.log1p(counts.astype(np.float32)) @ self.rows32[idx] + idf.nb_pc
+            scores = weights @ self.rows32[idx] + idf.nb_pc
         else:
             scores = np.full(len(idf.nb_classes), 0.0, dtype=np.float32)
         scores *= 1.0 / math.sqrt(n_bytes or 1)
@@ -149,6 +150,30 @@ class NgramScanner:
             scores[j] = 0.0
         i = int(scores.argmax())
         return idf.nb_classes[i], float(scores[i])
+
+
+def _first_occurrences(key: np.ndarray, n_features: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct ``key = text * n_features + feature`` in the order of their first occurrence: text,
+    feature and count of each.
+
+    The texts lie in order in ``key``, so the order of first occurrence is by text, then by first
+    occurrence in the text. One stable sort finds the runs of equal keys; each run's count is put at
+    its first occurrence, and reading those positions left to right gives the order without sorting again.
+    """
+    if not key.size:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    perm = np.argsort(key, kind="stable")
+    ordered = key[perm]
+    starts = np.empty(len(key), dtype=bool)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    run = np.flatnonzero(starts)
+    count_at = np.zeros(len(key), dtype=np.int64)
+    count_at[perm[run]] = np.diff(np.append(run, len(key)))  # stable: perm[run] is the run's first occurrence
+    first = np.flatnonzero(count_at)
+    distinct = key[first]
+    return distinct // n_features, distinct % n_features, count_at[first]
 
 
 def _encode(text: str) -> bytes:
