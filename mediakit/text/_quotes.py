@@ -114,18 +114,25 @@ class _Rules:
     typed: bool
     #: A single \u2018 must be followed by a non-space to open.
     single_needs_word: bool
+    #: The marks that can open or close something: ``marks`` without those that only count as a
+    #: paragraph's first mark (the typed style's apostrophe \u2019), which the scan of a paragraph skips.
+    scanned: re.Pattern[str]
 
 
+_NEWS_MARKS = re.compile("[\"\u201c\u201d\u2018]")
+_SIMPLE_MARKS = re.compile("[\"\u201c\u201d]")
 _RULES = {
-    "news": _Rules(re.compile("[\"\u201c\u201d\u2018]"), ("\u201c",), _news_straight_opens, False, False),
+    "news": _Rules(_NEWS_MARKS, ("\u201c",), _news_straight_opens, False, False, _NEWS_MARKS),
     # a quotation mark: one of "\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019, or a doubled apostrophe or
     # backtick (written as one character class, so that ``re`` scans ahead for it, then checked)
     "typed": _Rules(
         re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'`]"
                    "(?:(?<=[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019])|(?<=')'|(?<=`)`)"),
         ("\u201c", "\u00ab", "\u201e", "``"), _typed_straight_opens, True, True,
+        re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018'`]"
+                   "(?:(?<=[\"\u201c\u201d\u201e\u00ab\u00bb\u2018])|(?<=')'|(?<=`)`)"),
     ),
-    "simple": _Rules(re.compile("[\"\u201c\u201d]"), ("\u201c",), _always, False, False),
+    "simple": _Rules(_SIMPLE_MARKS, ("\u201c",), _always, False, False, _SIMPLE_MARKS),
 }
 #: Untyped styles: what closes any open quotation.
 _ANY_CLOSE = ("\u201d", '"')
@@ -192,7 +199,7 @@ class _Scanner:
             self.open_at, self.open_type, self.cont = ps, self.carry_type, self.carry
 
     def _scan(self, ps: int, pe: int) -> None:
-        marks, text = self.rules.marks, self.text
+        marks, text = self.rules.scanned, self.text
         pos = ps
         self.alt = -1  # end of the first closing mark of another type seen while a quotation is open
         while True:
