@@ -129,27 +129,30 @@ class NgramScanner:
             self.rows32[fresh] = self.identifier.nb_ptc[fresh]
             self.converted[fresh] = True
         weights = np.log1p(counts.astype(np.float32))  # elementwise: the values each text's own call gives
-        return [self._score(ufeat[bounds[k]:bounds[k + 1]], weights[bounds[k]:bounds[k + 1]], int(lens[k]))
-                for k in range(len(datas))]
+        return self._decide([(ufeat[bounds[k]:bounds[k + 1]], weights[bounds[k]:bounds[k + 1]])
+                             for k in range(len(datas))], lens)
 
-    def _score(self, idx: np.ndarray, weights: np.ndarray, n_bytes: int) -> tuple[str, float]:
-        """py3langid's ``_sparse_score``, ``_decide`` and ``classify`` (norm_probs) for one text.
+    def _decide(self, features: list[tuple[np.ndarray, np.ndarray]], lens: np.ndarray) -> list[tuple[str, float]]:
+        """py3langid's ``_sparse_score``, ``_decide`` and ``classify`` (norm_probs) for each text.
 
-        ``weights``: ``log1p`` of the counts of the features ``idx`` (their rows already converted).
+        ``features``: each text's features and the ``log1p`` of their counts (their rows converted);
+        ``lens``: its number of bytes. The scores of all texts are one array; the steps after the product,
+        elementwise or along each row, give each row the values of the text's own call.
         """
         idf = self.identifier
-        if idx.size:
-            scores = weights @ self.rows32[idx] + idf.nb_pc
-        else:
-            scores = np.full(len(idf.nb_classes), 0.0, dtype=np.float32)
-        scores *= 1.0 / math.sqrt(n_bytes or 1)
-        np.exp(scores - scores.max(), out=scores)
-        scores /= scores.sum()
+        scores = np.zeros((len(features), len(idf.nb_classes)), dtype=np.float32)
+        for k, (idx, weights) in enumerate(features):
+            if idx.size:
+                scores[k] = weights @ self.rows32[idx] + idf.nb_pc
+        # 1 / sqrt(bytes) in double, then as float32 (the cast of a Python float in a float32 product)
+        scores *= np.array([1.0 / math.sqrt(int(n) or 1) for n in lens], dtype=np.float32)[:, None]
+        np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
         for i, j in idf._alias_pairs:
-            scores[i] += scores[j]
-            scores[j] = 0.0
-        i = int(scores.argmax())
-        return idf.nb_classes[i], float(scores[i])
+            scores[:, i] += scores[:, j]
+            scores[:, j] = 0.0
+        best = scores.argmax(axis=1)
+        return [(idf.nb_classes[i], float(scores[k, i])) for k, i in enumerate(best.tolist())]
 
 
 def _first_occurrences(key: np.ndarray, n_features: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

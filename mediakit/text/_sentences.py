@@ -312,6 +312,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _word_before(text: str, start: int, end: int) -> str:
     """The word that ends at ``end`` and starts at ``start`` or later ("" if none)."""
+    # mostly the letters and digits since the last space ("said."): ``isalnum`` is the regex's [^\W_]
+    token = text[max(start, text.rfind(" ", start, end) + 1) : end]
+    if token.isalnum():
+        return token
     reversed_left = text[start:end][::-1]
     m = _WORD_BEFORE_REVERSED_RE.match(reversed_left)
     return "" if m is None else reversed_left[: m.end()][::-1]
@@ -341,7 +345,7 @@ def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, ab
             elif (
                 word in abbr.ambiguous
                 or (len(word) == 1 and word.isupper())
-                or _INITIALISM_RE.fullmatch(word) is not None
+                or ("." in word and _INITIALISM_RE.fullmatch(word) is not None)
             ):
                 if _QUOTE_OPENERS.isdisjoint(nxt.group("open")):
                     lw = LETTERS_RE.match(text, nxt.start("ch"), unit_end)
