@@ -165,6 +165,11 @@ _CLOSE = "(?:[\"'\u201d\u2019\u00bb)\\]}]|[ \t]+(?=[\u201d\u00bb])|\\[\\d{1,3}\\
 #: markers such as "[12]"), then white space, or, glued by a careless extractor, a
 #: capitalised word ("the analysis.Kim said").
 _CANDIDATE_RE = re.compile(f"(?P<term>{_TERM})(?P<close>{_CLOSE})(?=\\s|[A-Z][a-z])")
+#: The terminal punctuation other than ".": a paragraph without any (most) is scanned with
+#: :data:`_PERIOD_CANDIDATE_RE`, the same pattern starting with a literal ".", which ``re`` skips ahead to
+#: several times faster than it tests a character class at every character.
+_OTHER_TERMINALS = ("?", "!", "\u2026", "\u203d")
+_PERIOD_CANDIDATE_RE = re.compile(f"(?P<term>\\.{_TERM[_TERM.index(']') + 1:]})(?P<close>{_CLOSE})(?=\\s|[A-Z][a-z])")
 _TOKEN_LEFT_RE = re.compile(r"\S*\Z")
 _NOT_GLUED = ("@", "/", "www.", ".com", ".org", ".net", ".gov")
 #: What follows a candidate: white space, opening quotes/brackets, the next character.
@@ -385,9 +390,11 @@ def sentences_of_units(text: str, units: list[tuple[int, int]]) -> list[Span]:
     """The sentences of ``text`` whose paragraph units (:func:`paragraph_units`) are ``units``."""
     abbr = abbreviations()
     spans: list[Span] = []
+    others = [c for c in _OTHER_TERMINALS if c in text]
     for para, (us, ue) in enumerate(units):
         s = us
-        for m in _CANDIDATE_RE.finditer(text, us, ue):
+        only_periods = not others or all(text.find(c, us, ue) < 0 for c in others)
+        for m in (_PERIOD_CANDIDATE_RE if only_periods else _CANDIDATE_RE).finditer(text, us, ue):
             if m.start() < s:  # inside an already-consumed stretch
                 continue
             if m.end() < ue and not text[m.end()].isspace():
