@@ -122,33 +122,61 @@ class NgramScanner:
         feats = self.output[state]
         keep = (feats >= 0) & (local >= 0)  # the padding's positions count nothing
         key = tid[keep] * self.n_features + feats[keep]
-        uniq, first, counts = np.unique(key, return_index=True, return_counts=True)
-        utid = uniq // self.n_features
-        order = np.lexsort((first, utid))  # by text, then by first occurrence
-        utid, ufeat, counts = utid[order], (uniq % self.n_features)[order], counts[order]
+        utid, ufeat, counts = _first_occurrences(key, self.n_features)
         bounds = np.searchsorted(utid, np.arange(len(datas) + 1))
-        return [self._score(ufeat[bounds[k]:bounds[k + 1]], counts[bounds[k]:bounds[k + 1]], int(lens[k]))
-                for k in range(len(datas))]
+        fresh = np.unique(ufeat[~self.converted[ufeat]])  # the rows this batch reads first
+        if fresh.size:
+            self.rows32[fresh] = self.identifier.nb_ptc[fresh]
+            self.converted[fresh] = True
+        weights = np.log1p(counts.astype(np.float32))  # elementwise: the values each text's own call gives
+        return self._decide([(ufeat[bounds[k]:bounds[k + 1]], weights[bounds[k]:bounds[k + 1]])
+                             for k in range(len(datas))], lens)
 
-    def _score(self, idx: np.ndarray, counts: np.ndarray, n_bytes: int) -> tuple[str, float]:
-        """py3langid's ``_sparse_score``, ``_decide`` and ``classify`` (norm_probs) for one text."""
+    def _decide(self, features: list[tuple[np.ndarray, np.ndarray]], lens: np.ndarray) -> list[tuple[str, float]]:
+        """py3langid's ``_sparse_score``, ``_decide`` and ``classify`` (norm_probs) for each text.
+
+        ``features``: each text's features and the ``log1p`` of their counts (their rows converted);
+        ``lens``: its number of bytes. The scores of all texts are one array; the steps after the product,
+        elementwise or along each row, give each row the values of the text's own call.
+        """
         idf = self.identifier
-        if idx.size:
-            fresh = idx[~self.converted[idx]]
-            if fresh.size:
-                self.rows32[fresh] = idf.nb_ptc[fresh]
-                self.converted[fresh] = True
-            scores = np.log1p(counts.astype(np.float32)) @ self.rows32[idx] + idf.nb_pc
-        else:
-            scores = np.full(len(idf.nb_classes), 0.0, dtype=np.float32)
-        scores *= 1.0 / math.sqrt(n_bytes or 1)
-        np.exp(scores - scores.max(), out=scores)
-        scores /= scores.sum()
+        scores = np.zeros((len(features), len(idf.nb_classes)), dtype=np.float32)
+        for k, (idx, weights) in enumerate(features):
+            if idx.size:
+                scores[k] = weights @ self.rows32[idx] + idf.nb_pc
+        # 1 / sqrt(bytes) in double, then as float32 (the cast of a Python float in a float32 product)
+        scores *= np.array([1.0 / math.sqrt(int(n) or 1) for n in lens], dtype=np.float32)[:, None]
+        np.exp(scores - scores.max(axis=1, keepdims=True), out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
         for i, j in idf._alias_pairs:
-            scores[i] += scores[j]
-            scores[j] = 0.0
-        i = int(scores.argmax())
-        return idf.nb_classes[i], float(scores[i])
+            scores[:, i] += scores[:, j]
+            scores[:, j] = 0.0
+        best = scores.argmax(axis=1)
+        return [(idf.nb_classes[i], float(scores[k, i])) for k, i in enumerate(best.tolist())]
+
+
+def _first_occurrences(key: np.ndarray, n_features: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct ``key = text * n_features + feature`` in the order of their first occurrence: text,
+    feature and count of each.
+
+    The texts lie in order in ``key``, so the order of first occurrence is by text, then by first
+    occurrence in the text. One stable sort finds the runs of equal keys; each run's count is put at
+    its first occurrence, and reading those positions left to right gives the order without sorting again.
+    """
+    if not key.size:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    perm = np.argsort(key, kind="stable")
+    ordered = key[perm]
+    starts = np.empty(len(key), dtype=bool)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    run = np.flatnonzero(starts)
+    count_at = np.zeros(len(key), dtype=np.int64)
+    count_at[perm[run]] = np.diff(np.append(run, len(key)))  # stable: perm[run] is the run's first occurrence
+    first = np.flatnonzero(count_at)
+    distinct = key[first]
+    return distinct // n_features, distinct % n_features, count_at[first]
 
 
 def _encode(text: str) -> bytes:

@@ -12,9 +12,10 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ...text import split_sentences
-from ._lexicon import lexicons
+from ...text import paragraph_spans, split_sentences
+from ._lexicon import Lexicons, lexicons
 from ...text import Quotation, find_quotations
 
 __all__ = ["Attr", "Doc", "prepare", "iter_cues", "cue_lemmas"]
@@ -144,16 +145,10 @@ def prepare(text: str) -> Doc:
     spans = split_sentences(text)
     doc.sents = [(s.start, s.end, s.paragraph) for s in spans]
     doc.sent_starts = [s.start for s in spans]
-    paras: list[tuple[int, int]] = []
-    for s, e, p in doc.sents:
-        if p < len(paras):
-            paras[p] = (paras[p][0], e)
-        else:
-            while len(paras) < p:
-                paras.append((s, s))
-            paras.append((s, e))
-    doc.paras = paras
-    doc.quotes = find_quotations(text, paras, style="typed")
+    # the paragraph units the splitter read (remembered by it): each holds at least one sentence, its
+    # first starting where the unit starts and its last ending where it ends
+    doc.paras = paragraph_spans(text)
+    doc.quotes = find_quotations(text, doc.paras, style="typed")
     doc.q_starts = [q.start for q in doc.quotes]
     doc.cues = iter_cues(text, doc.nominal)
     doc.cue_starts = [m.start() for m, _ in doc.cues]
@@ -161,6 +156,27 @@ def prepare(text: str) -> Doc:
 
 
 _CUE_NOT_AFTER_RE = re.compile(r"[\w\-’']")
+
+
+@lru_cache(maxsize=1)
+def _lemma_of_written_form(lex: Lexicons) -> dict[str, str]:
+    """The lemma of each form as the scan finds it written with single spaces, lower case or capitalised.
+
+    :func:`cue_lemmas` looked up once per form: a match whose text is a key needs neither ``lower()``
+    nor the spacing fixed; other matches (line breaks or double spaces inside a form, the nouns of the
+    nominal cues) go the long way.
+    """
+    spaced = lex.spaced_lemma
+    scanned = set(spaced) | lex.nominal_forms
+    out: dict[str, str] = {}
+    for form in scanned | {f[:1].upper() + f[1:] for f in scanned}:
+        lw = form.lower()
+        lemma = spaced.get(lw)
+        if lemma is None:
+            lemma = spaced.get(" ".join(lw.split()))
+        if lemma is not None:
+            out[form] = lemma
+    return out
 
 
 def iter_cues(text: str, nominal: list[re.Match[str]] | None = None) -> list[tuple[re.Match[str], str]]:
@@ -174,7 +190,7 @@ def iter_cues(text: str, nominal: list[re.Match[str]] | None = None) -> list[tup
     """
     lex = lexicons()
     at = lex.cue_at_re
-    spaced = lex.spaced_lemma
+    written = _lemma_of_written_form(lex)
     first = at.match(text)
     out = cue_lemmas([first], nominal) if first is not None else []
     for m in lex.cue_after_re.finditer(text, first.end() if first is not None else 0):
@@ -185,16 +201,12 @@ def iter_cues(text: str, nominal: list[re.Match[str]] | None = None) -> list[tup
             if nominal is not None:
                 nominal.clear()
             return cue_lemmas(lex.cue_form_re.finditer(text), nominal)
-        cue = at.match(text, s + 1)
-        lw = cue.group().lower()  # type: ignore[union-attr]
-        lemma = spaced.get(lw)
-        if lemma is None:  # as in cue_lemmas
-            lemma = spaced.get(" ".join(lw.split()))
-            if lemma is None:
-                if nominal is not None and lw in lex.nominal_forms:
-                    nominal.append(cue)  # type: ignore[arg-type]
-                continue
-        out.append((cue, lemma))  # type: ignore[arg-type]
+        cue: re.Match[str] = at.match(text, s + 1)  # type: ignore[assignment]  # the form matched just now
+        lemma = written.get(cue.group())
+        if lemma is not None:
+            out.append((cue, lemma))
+        else:
+            out.extend(cue_lemmas((cue,), nominal))
     return out
 
 
