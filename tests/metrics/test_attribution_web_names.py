@@ -65,3 +65,16 @@ def test_the_pronoun_us_is_no_country() -> None:
 def test_a_country_inside_a_source_does_not_make_it_a_government(text) -> None:
     row = _rows(text).iloc[0]
     assert row["role_evidence"] != "org:country" and row["source_role"] != "official"
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    ("WASHINGTON — AARP, the powerful lobby for older Americans, said on Friday that it was open to cuts.",
+     "AARP, the powerful lobby for older Americans", "AARP"),
+    ("NEW YORK (AP) -- Mayor Bill de Blasio said Tuesday that the schools would reopen.",
+     "Mayor Bill de Blasio", "Bill de Blasio"),
+    ("MOSCOW (Reuters) - Russian Deputy Foreign Minister Sergei Ryabkov said talks would go on.",
+     "Russian Deputy Foreign Minister Sergei Ryabkov", "Sergei Ryabkov"),
+])
+def test_a_dateline_is_not_part_of_the_first_source(text, source, speaker) -> None:
+    row = _rows(text).iloc[0]
+    assert (row["source_text"], row["speaker"]) == (source, speaker)

@@ -26,7 +26,7 @@ from ._nominal_cues import nominal_frames
 from ._polls import poll_frames
 from ._prose import prose_ok
 from ._register import document_register
-from ._phrases import LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
+from ._phrases import DATELINE_RE, LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
 from ._assign import clear_role_caches
 from ._resolution import clear_mention_caches, resolve
 from ._speaker_lines import speaker_lines
@@ -143,8 +143,13 @@ def _inside_recent(c: int, found: list[Attr]) -> Span | None:
 
 
 def _clean_source(text: str, source: Span) -> Span | None:
-    """A source span without quotation marks and leading conjunctions ('And he said'), or None."""
+    """A source span without quotation marks, a story's dateline ('WASHINGTON — AARP ... said') and leading
+    conjunctions ('And he said'), or None."""
     src = strip_span(text, source[0], source[1], SOURCE_STRIP)
+    if text[src[0]:src[0] + 2].isupper():  # (most spans: no dateline)
+        dateline = DATELINE_RE.match(text, src[0], src[1])
+        if dateline is not None and dateline.end() < src[1] and text[dateline.end()].isalpha():
+            src = (dateline.end(), src[1])
     junk = LEADING_JUNK_RE.match(text, src[0], src[1])
     if junk is not None and junk.end() < src[1]:
         src = (junk.end(), src[1])  # 'And he said'

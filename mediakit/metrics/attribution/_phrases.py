@@ -16,7 +16,7 @@ from ...text import DOTTED_TOKEN_RE, HYPHEN_TOKEN_RE
 from ._lexicon import word_lists
 
 __all__ = ["SOURCE_STRIP", "OPENERS", "TOKEN_RE", "WORD_RE", "WORD_CHAR_RE", "TIME_ONLY_RE", "ADVERBIAL_RE",
-           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "strip_span", "last_of",
+           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "DATELINE_RE", "strip_span", "last_of",
            "trim_content_end", "skip_adverbials", "first_word", "np_left", "np_right", "FRONTED_OPENERS",
            "fronted_adverbial"]
 
@@ -99,6 +99,12 @@ LEADING_JUNK_RE = re.compile(
     r"saturday|sunday)|at\s+the\s+time|for\s+(?:his|her|their|its)\s+part|for\s+example|"
     r"in\s+(?:a|an|the|his|her)\s+[\w\s-]{0,40}?(?:interview|statement|speech|letter|post|tweet))\b[\s,]*)+",
     re.IGNORECASE,
+)
+#: A dateline opening a story ("WASHINGTON — ", "NEW YORK (AP) -- ", "BEIRUT, Lebanon ― "): a place in capitals,
+#: maybe a region and an agency in parentheses, then a dash; the first sentence's subject starts after it.
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:—|–|―|--)\s*|-\s+)"
 )
 _NP_RIGHT_STOP_RE = re.compile(
     r"\s*(?:[.;!?:\"“”(]|—|–|\s-\s|,\s*(?:is|was|are|were|has|have|had|will|would|can|could|does|did|who|"
