@@ -78,3 +78,27 @@ def test_a_country_inside_a_source_does_not_make_it_a_government(text) -> None:
 def test_a_dateline_is_not_part_of_the_first_source(text, source, speaker) -> None:
     row = _rows(text).iloc[0]
     assert (row["source_text"], row["speaker"]) == (source, speaker)
+
+
+def test_page_furniture_and_fact_boxes_make_no_attributions() -> None:
+    out = _rows("SHARE THIS ARTICLE Share Tweet Post Email\n\nPresident Donald Trump said the deal was done.",
+                "No. 4 Costco ($101.43 billion)\n\nHeadquarters: Issaquah, Wash.\n\nThe company said the policy stands.",
+                "Hide Caption\n\n1 of 10\n\nTim Kaine is entertaining a run. In January, he told NPR the party was lost.")
+    assert out["cue_text"].tolist() == ["said", "said", "told"]
+    assert out["speaker"].tolist()[-1] == "Tim Kaine"
+
+
+def test_a_title_before_a_first_name_does_not_make_it_a_surname() -> None:
+    out = _rows("Sen. Tim Kaine is entertaining a 2016 run. In January, he told NPR that the party was lost.")
+    assert out["speaker"].tolist() == ["Tim Kaine"]
+
+
+def test_a_number_before_a_participle_and_a_plural_noun_is_no_source() -> None:
+    out = _rows("As of March 30, the state has nearly 60,000 confirmed cases, more than any other state.",
+                "Three in 10 said they would vote for him.")
+    assert out["cue_text"].tolist() == ["said"] and out["source_text"].tolist() == ["Three in 10"]
+
+
+def test_an_outlet_whose_name_opens_with_a_stop_word_is_an_outlet() -> None:
+    row = _rows("The New York Times reported on Monday that the talks had failed.").iloc[0]
+    assert (row["speaker"], row["source_type"], row["source_role"]) == ("New York Times", "media", "media")

@@ -92,6 +92,8 @@ def read_clause(doc: Doc, m: re.Match[str], lemma: str) -> CueClause:
     # where the subject may start: after a comma, a dash, an open parenthesis or a quotation
     bound, bound_kind = ss, "start"
     k = last_of(text, ",;:—–", ss, subj_end)
+    while k > ss and text[k] == "," and text[k - 1].isdigit() and text[k + 1:k + 2].isdigit():
+        k = last_of(text, ",;:—–", ss, k)  # the comma of a number ('nearly 60,000 confirmed cases')
     kp = text.rfind("(", ss, subj_end)
     if kp > k and text.find(")", kp, subj_end) < 0:
         k = kp  # an open parenthesis; '(D-Wis.)' closed before the cue is part of the subject

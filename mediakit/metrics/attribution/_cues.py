@@ -79,7 +79,7 @@ def cue_ok(doc: Doc, m: re.Match[str]) -> bool:
         # 'confident that', 'skeptical of': an attitude adjective needs its complement right after it
         nxt = _NEXT_WORD_RE.match(doc.text, m.end())
         return nxt is not None and nxt.group(1).lower() in words.attitude_followers
-    if word[:1].isupper() and _in_a_name(doc, s):
+    if word[:1].isupper() and (_in_a_name(doc, s) or _share_button(doc.text, m, words)):
         return False
     if _noun_by_word_before(doc.text, s, word, words):
         return False
@@ -89,6 +89,16 @@ def cue_ok(doc: Doc, m: re.Match[str]) -> bool:
         return False  # 'show up', 'adds up', 'called up': a phrasal verb, not a cue ('talked up' praises)
     return not ((lw == "asked" or lw in words.speak_forms or lw in words.delegate_forms)
                 and _not_a_statement(doc.text, m, lw, words))
+
+
+def _share_button(text: str, m: re.Match[str], words: WordLists) -> bool:
+    """A capitalised form next to a button of a share bar on the same line ("Share Tweet Post Email")."""
+    window = text[max(0, m.start() - 12):m.start()]
+    before = window.rsplit(None, 1)
+    same_line = "\n" not in window[len(window.rstrip()):]
+    after = _NEXT_WORD_RE.match(text, m.end())  # (it skips spaces and tabs only: the same line)
+    return (same_line and bool(before) and before[-1] in words.share_buttons) or (
+        after is not None and after.group(1) in words.share_buttons)
 
 
 def _in_a_name(doc: Doc, s: int) -> bool:
@@ -132,6 +142,11 @@ def raising_before_to(text: str, to_start: int, words: WordLists) -> bool:
     return w in words.go_on_forms or w in _RAISING_ADJECTIVES
 
 
+#: Lower-case words ending in "s" that are no plural nouns (after a participle: 'had 300 confirmed his ...').
+_NOT_PLURAL_NOUNS = frozenset({"is", "was", "has", "this", "his", "its", "us", "as", "yes", "thus", "less", "unless",
+                               "always", "perhaps", "whereas", "across", "towards", "afterwards", "sometimes"})
+
+
 def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool:
     """The word right before the form makes it a noun or an infinitive ('of fear', 'the report', 'to say')."""
     k = s
@@ -149,8 +164,13 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
         # '26 years of fear', 'in response': a noun; 'has since said': an adverb after an auxiliary
         return not (lp == "since" and _aux_before(text, j, words))
     if prev.isdigit():
-        # 'a 2023 report'; a past tense is no noun ('three in 10 said')
+        # 'a 2023 report'; a past tense is no noun ('three in 10 said'), but a participle before a plural noun
+        # modifies it ('nearly 60,000 confirmed cases', '300 reported deaths')
         lw = word.lower()
+        if lw.endswith("ed") and (nxt := _NEXT_WORD_RE.match(text, s + len(word))) is not None:
+            following = nxt.group(1)
+            if following.islower() and following.endswith("s") and following not in _NOT_PLURAL_NOUNS:
+                return True
         return lw in words.nounish or lw in words.noun_bases
     if lp == "to":
         # an infinitive: a cue only for a verb of saying ('went on to say'; see _verb._verb_before_to), or

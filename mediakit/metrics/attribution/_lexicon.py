@@ -318,6 +318,7 @@ class WordLists:
     determiner_words: frozenset[str]
     colon_source_types: frozenset[str]
     headline_sources: frozenset[str]
+    share_buttons: frozenset[str]
     #: "Name:" labels: the words of ``colon_stop`` and the phrases of ``colon_stop_phrases``
     colon_stop: frozenset[str]
     #: ``prepositions`` with "and", "or" and "to"

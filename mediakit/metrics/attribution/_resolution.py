@@ -50,6 +50,7 @@ _MULTI_NAME_RE = re.compile(
 )
 #: A capitalised word or a title right before a position: the word there continues a name.
 _NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]\.)\s+\Z")
+_NEXT_CAPITAL_RE = re.compile(r"[ \t]+([A-Z][a-z][\w’'-]*)")  # a capitalised word after a name token
 _TITLED_NAME_RE = re.compile(rf"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov)\.?\s+({_NAME_TOKEN})")
 #: he|his|him|himself|she|her|hers|herself|He|His|She|Her as whole words (the boundary before
 #: checked behind the first letter, so that ``re`` skips ahead to the next h, s, H or S)
@@ -260,10 +261,14 @@ class People:
         """Titled surnames ("Mr. Trump", "Ms. LaBelle")."""
         text = self.doc.text
         people, by_last, mentions = self.people, self.by_last, self.mentions
+        stop = word_lists().name_stop
         for m in _TITLED_NAME_RE.finditer(text, 0, limit):
             ms = m.start()
             if ms > 0 and text[ms - 1].isalpha() or self.quoted(ms):
                 continue
+            nxt = _NEXT_CAPITAL_RE.match(text, m.end())
+            if nxt is not None and nxt.group(1) not in stop:
+                continue  # 'Sen. Tim Kaine': a first name (the full name is read by _full_names)
             title, g = m.group(1).lower(), m.group(2)
             full = by_last.get(g.lower(), g)
             gg = "m" if title == "mr" else ("f" if title in ("mrs", "ms", "miss") else "")

@@ -41,7 +41,7 @@ _PARTIES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"
 _LEAD_DET_RE = re.compile(r"^(?:the|a|an|one|two|three|several|some|many|other)\s+", re.IGNORECASE)
 _LEAD_ART_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _APPOSITION_CUT_RE = re.compile(r",\s*(?:speaking|who|which)\b")
-_RELATIVE_CUT_RE = re.compile(r",|\s+(?:who|which|that|whose|whom)\s+")
+_RELATIVE_CUT_RE = re.compile(r",(?!(?<=\d,)\d)|\s+(?:who|which|that|whose|whom)\s+")  # (not a number's comma)
 
 
 class SpanInfo(NamedTuple):
@@ -231,6 +231,8 @@ def _name_in(core: str) -> tuple[str, int] | None:
     if first_run is None:
         return None
     run = [t.group() for t in toks[first_run:]]
+    if _known_name_ends(run, lex):
+        return None  # 'The New York Times': an outlet, though "New" may open a headline's name ("York Times")
     i = name_start(run)
     name_toks = run[i:]
     if not name_toks or name_toks[-1].endswith(("’s", "'s")) or len(name_toks) > 5:
@@ -251,6 +253,15 @@ def _name_in(core: str) -> tuple[str, int] | None:
     if len(name_toks) == 1 and (last in lex.role_words or name_toks[0].lower() in lex.form_lemma):
         return None
     return clean_name(name), toks[first_run + i].start()
+
+
+def _known_name_ends(run: list[str], lex: Lexicons) -> bool:
+    """A known outlet's, agency's or organisation's name of two words or more ends the capitalised run."""
+    for j in range(len(run) - 1):
+        tail = " ".join(run[j:])
+        if tail in lex.media_name_set or tail in lex.org_name_set or tail.lower() in lex.agency_of:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- roles and affiliations
@@ -527,5 +538,5 @@ def _entity_name(s: str, st: str) -> str:
     if "," in s or "wh" in s or "that" in s:
         s = _RELATIVE_CUT_RE.split(s)[0]
     if st in ("organization", "media", "agency"):
-        s = _drop_article(s.split(",")[0]).strip() or s
+        s = _drop_article(_RELATIVE_CUT_RE.split(s)[0]).strip() or s
     return s
