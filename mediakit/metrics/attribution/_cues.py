@@ -147,6 +147,19 @@ _NOT_PLURAL_NOUNS = frozenset({"is", "was", "has", "this", "his", "its", "us", "
                                "always", "perhaps", "whereas", "across", "towards", "afterwards", "sometimes"})
 
 
+#: Month names and their abbreviations: a number after one is a day ('on April 30 ordered theaters').
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"})
+
+
+def _date_before(text: str, j: int, words: WordLists) -> bool:
+    """The number starting at ``j`` is a date: a month or a preposition right before it ('April 30', 'in 2018')."""
+    left = text[max(0, j - 14):j].rsplit(None, 1)
+    w = left[-1].rstrip(".,").lower() if left else ""
+    return w in _MONTHS or w in words.prepositions
+
+
 def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool:
     """The word right before the form makes it a noun or an infinitive ('of fear', 'the report', 'to say')."""
     k = s
@@ -169,7 +182,8 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
         lw = word.lower()
         if lw.endswith("ed") and (nxt := _NEXT_WORD_RE.match(text, s + len(word))) is not None:
             following = nxt.group(1)
-            if following.islower() and following.endswith("s") and following not in _NOT_PLURAL_NOUNS:
+            if following.islower() and following.endswith("s") and following not in _NOT_PLURAL_NOUNS and not (
+                    _date_before(text, j, words)):
                 return True
         return lw in words.nounish or lw in words.noun_bases
     if lp == "to":
