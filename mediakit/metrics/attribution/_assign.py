@@ -55,7 +55,6 @@ _SHORT_SPAN = 6
 _HEAD_OFFICES = frozenset({"President", "Vice President"})  # 'the president' need not be the latest one named
 _DEFINITE_RE = re.compile(r"(?:the|this|that)\s+(?:[A-Z][\w.-]*\s+){0,2}[a-z]", re.IGNORECASE)
 _HIS_RE = re.compile(r"(his|her)\b", re.IGNORECASE)
-_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 _TITLED_RE = re.compile(r"(?:(?:And|But|So|Now|Then|Yet|Still|Even|Also|As)\s+)?(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President)\.?\s")
 _LAST_PRONOUN_RE = re.compile(r"(?<=\s)(he|she)\Z", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
@@ -103,7 +102,7 @@ def _read_entity(span: str, name: str) -> _Reading:
     if share is not None:  # '52 percent of registered voters', 'Twelve percent': poll respondents
         return _Reading(RoleRow(share.role, share.evidence, None, None, None), None, False, None)
     d = org_role(name) if name[:1].isupper() or name.lower().startswith("the ") else None
-    if d is None and country_alias(_THE_RE.sub("", name.strip())):
+    if d is None and country_alias(name):
         d = Decision("official", "org:country")  # 'the U.S.', 'Britain' as the whole source: its government
     definite = False
     if d is None:

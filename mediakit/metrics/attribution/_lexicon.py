@@ -19,8 +19,9 @@ from typing import Any
 from ..._resources import read_resource_text
 from ...text import trie_pattern
 
-__all__ = ["cue_lexicon", "CUE_FRAMES", "set_learned_cues", "learned_cues", "set_user_cues", "user_cue_entries", "user_cue_classes", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons",
-           "words_re", "in_names", "load_yaml_resource", "NominalCues", "NominalNoun", "nominal_cues"]
+__all__ = ["cue_lexicon", "CUE_FRAMES", "set_learned_cues", "learned_cues", "set_user_cues", "user_cue_entries",
+           "user_cue_classes", "source_lexicon", "WordLists", "word_lists", "Lexicons", "lexicons", "words_re",
+           "in_names", "load_yaml_resource", "NominalCues", "NominalNoun", "nominal_cues"]
 
 def load_yaml_resource(name: str) -> Any:
     """The data of the shipped lexicon file ``mediakit/lexicons/<name>``, parsed by libyaml when PyYAML has

@@ -183,9 +183,10 @@ def may_name(heads: frozenset[str] | None, runs: list[str]) -> bool:
 
 
 def country_alias(name: str) -> bool:
-    """``name`` is another name of a country as a whole source ("U.S.", "Britain", "US"; ``country_names`` in
-    ``sources.yaml``)."""
+    """``name`` is another name of a country as a whole source ("U.S.", "the U.S.", "Britain", "US";
+    ``country_names`` in ``sources.yaml``)."""
     lex = lexicons()
+    name = _drop_article(name.strip())
     return name.lower() in lex.country_aliases or name in lex.country_codes
 
 

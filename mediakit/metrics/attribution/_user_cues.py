@@ -24,7 +24,8 @@ import pandas as pd
 from ._extract import clear_caches
 from ._lexicon import CUE_FRAMES, set_user_cues, user_cue_classes, user_cue_entries
 
-__all__ = ["CueSource", "CueEntries", "read_cue_entries", "using_cues", "cue_state", "start_worker", "WithCues", "carry_cues"]
+__all__ = ["CueSource", "CueEntries", "read_cue_entries", "using_cues", "cue_state", "start_worker", "WithCues",
+           "carry_cues"]
 
 #: What :func:`read_cue_entries` reads: a path, a mapping or a DataFrame.
 CueSource = Union[str, Path, Mapping[str, Any], pd.DataFrame]
@@ -211,7 +212,6 @@ def using_cues(source: CueSource | CueEntries | None) -> Iterator[None]:
     finally:
         set_user_cues(before, before_classes)
         clear_caches()
-
 
 
 def cue_state() -> tuple[dict[str, dict[str, Any]] | None, tuple[str, ...]]:
