@@ -126,8 +126,12 @@ def _furniture_before(w: str, toks: list[str], i: int) -> bool:
     last = toks[-1].rstrip(".,").lower()
     if last in lex.media_words or last in lex.org_words or last in lex.group_words:
         return False
-    name = " ".join(toks[i:])
-    return name not in lex.media_name_set and name not in lex.org_name_set and name.lower() not in lex.agency_of
+    return not _known_org_name(" ".join(toks[i:]), lex)
+
+
+def _known_org_name(name: str, lex: Lexicons) -> bool:
+    """``name`` (single-spaced) is a known outlet's, organisation's or agency's name."""
+    return name in lex.media_name_set or name in lex.org_name_set or name.lower() in lex.agency_of
 
 
 #: token -> :func:`_cuts_name` (a memo, emptied by :func:`clear_name_cuts` and when it grows large)
@@ -258,11 +262,7 @@ def _name_in(core: str) -> tuple[str, int] | None:
 
 def _known_name_ends(run: list[str], lex: Lexicons) -> bool:
     """A known outlet's, agency's or organisation's name of two words or more ends the capitalised run."""
-    for j in range(len(run) - 1):
-        tail = " ".join(run[j:])
-        if tail in lex.media_name_set or tail in lex.org_name_set or tail.lower() in lex.agency_of:
-            return True
-    return False
+    return any(_known_org_name(" ".join(run[j:]), lex) for j in range(len(run) - 1))
 
 
 # --------------------------------------------------------------------------- roles and affiliations
