@@ -418,13 +418,38 @@ class _Article:
         return None
 
     def _campaign_person(self, who: str) -> str | None:
-        """The party of the person whose campaign is named (by the article's full name, else alone)."""
-        for full in self.by_surname().get(who) or [who]:
+        """The party of the person whose campaign is named: by the article's full names of that surname, else by
+        the surname alone, unless only members of Congress have it and the article names another person of that
+        surname ("Michael Cohen" makes "Mr Cohen's team" no congressman's)."""
+        named = self.by_surname().get(who)
+        legislators = self._only_legislators(who)  # a bare 'Obama' is the president's, even beside 'Michelle Obama'
+        if not named and legislators and self._named_otherwise(who):
+            return None
+        for full in named or [who]:
             facts = known_person(full, self.index, surname_ok=full == who)
             if facts is not None and facts.party:
                 return facts.party
+        if named and legislators:
+            return None
         parties = {str(r["party"]) for r in self.index.surname(who) if _modern(r)} | _people_parties().get(who, set())
         return parties.pop() if len(parties) == 1 and "" not in parties else None  # the Clintons: Democratic
+
+    def _only_legislators(self, surname: str) -> bool:
+        """Whether the gazetteer knows this surname and only of members of Congress (no president or vice
+        president: their surnames alone name them in the news)."""
+        rows = self.index.surname(surname)
+        return bool(rows) and not any(str(r["office"]) in _HEAD_OFFICES for r in rows)
+
+    def _named_otherwise(self, surname: str) -> bool:
+        """Whether the text names someone of this surname with a common given name that no gazetteer politician
+        has ("Michael Cohen": then "Mr Cohen's team" is not Rep. Steve Cohen's)."""
+        given = lexicons().given_names
+        for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b", self.text):
+            first = m.group(1)
+            if first.lower() in given and not getattr(known_person(f"{first} {surname}", self.index, surname_ok=False),
+                                                      "party", None):
+                return True
+        return False
 
     # ----------------------------------------------------------------------- people
 

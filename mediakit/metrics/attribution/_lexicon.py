@@ -522,6 +522,8 @@ class Lexicons:
         g = src["gender"]
         self.male = set(w.lower() for w in g["male_titles"]) | set(w.lower() for w in g["male_names"])
         self.female = set(w.lower() for w in g["female_titles"]) | set(w.lower() for w in g["female_names"])
+        #: the common given names of ``gender`` (no titles): 'Michael' in 'Michael Cohen'
+        self.given_names = frozenset(w.lower() for w in g["male_names"] + g["female_names"])
         gendered = self.words.male_words + self.words.female_words
         # the first token (a run of word characters, dots, apostrophes and hyphens) that is a gendered
         # title or role, trailing dots aside

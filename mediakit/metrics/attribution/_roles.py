@@ -48,6 +48,10 @@ _WHO_ROLE = ((re.compile(r"who\s+(?:lives|lived|resides|grew up|works as a|has l
              (re.compile(r"who\s+(?:teaches|taught|studies|studied|researches|has studied|has researched)\b"),
               "expert", "teaches"))
 _STAFF_OFFICES = frozenset({"campaign manager", "chief of staff", "press secretary"})
+#: words that end the phrase a politician's name modifies a role noun in, read leftwards from the noun
+_BOSS_STOP = frozenset({"but", "with", "versus", "vs", "vs.", "while", "whereas"})
+_COORDINATORS = frozenset({"and", "or", "&", "nor"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 _HEADS_OF_STATE = frozenset({"president", "vice president", "leader", "leaders", "head", "chief"})
 _LOWER_WORD_RE = re.compile(r"[a-z][a-z-]*(?=[’']s\b|\b)")
 _PARTY_WORD_RE = re.compile(r"\b(?:Republicans?|Democrats?|Democratic|GOP|Tea Party|Libertarian)\b")
@@ -333,6 +337,8 @@ def _generic_role(phrase: str, head: re.Match[str], generic: str, before: list[r
     boss = _politician_before(phrase[:head.start()]) or _politician_after(phrase[head.end():])
     if boss is not None:
         return Decision("politician", f"title:{w}+of:{boss}")  # 'Romney adviser', 'Trump's spokeswoman'
+    if w in _HEADS_OF_STATE and _demonym_before(phrase, head.start()):
+        return Decision("politician", f"title:{w}+demonym")  # 'North Korean leader', 'Russian President'
     if generic != "unknown":
         return Decision(generic, f"title:{w}")
     specific = next((m for m in reversed(before) if m.group().islower() and m.group() in rl.role_of
@@ -351,9 +357,35 @@ def _in_name(phrase: str, m: re.Match[str]) -> bool:
 
 
 def _politician_before(pre: str) -> str | None:
-    """A politician's surname right before a generic role noun ("Romney" in "Romney adviser")."""
+    """A politician's surname right before a generic role noun ("Romney" in "Romney adviser", "Trump's former
+    spokeswoman"): the nearest of the last four words, read back from the noun. A demonym, a punctuation mark or
+    a coordinator between two names starts another phrase ("Donald Trump and Russian President" is not Trump's
+    president, "Boehner and President Barack Obama" not Boehner's); coordinated role nouns share the name
+    ("Carson's longtime friend and adviser"), as does a possessive after the coordinator ("Clinton and her
+    chief of staff")."""
+    demonyms = lexicons().demonyms
     words = pre.split()[-4:]
-    return next((n for w in words if (n := _politician_name(_without_possessive(w.strip(",;:"))))), None)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        low = w.lower()
+        if low in demonyms or low in _BOSS_STOP:
+            return None
+        if low in _COORDINATORS:
+            left = words[i - 1] if i > 0 else ""
+            right = words[i + 1].lower() if i + 1 < len(words) else ""
+            if not (left[:1].islower() or right in _POSSESSIVE_PRONOUNS):
+                return None
+            continue
+        name = _politician_name(_without_possessive(w.strip(",;:")))
+        if name is not None or w[-1] in ",;:()":
+            return name
+    return None
+
+
+def _demonym_before(phrase: str, end: int) -> bool:
+    """Whether the word right before ``end`` is a demonym ("Korean" in "North Korean leader")."""
+    words = phrase[:end].split()
+    return bool(words) and words[-1].lower() in lexicons().demonyms
 
 
 def _politician_after(post: str) -> str | None:
