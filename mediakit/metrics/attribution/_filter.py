@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ._document import Attr, Doc
-from ._filter_features import (PAIR, PARTS, around_names, candidate_features, clear_feature_caches,
+from ._filter_features import (CLAUSE, PARTS, around_names, candidate_features, clear_feature_caches,
                                content_clause, early_parts, feature_parts)
 from ._register import Register, document_register
 
@@ -45,6 +45,9 @@ _MARGIN = 1e-9
 #: :meth:`FilterModel.keeps` decides before reading every part when the parts read, and the least or the most
 #: that the others can add, are beyond this of the threshold's log-odds (far beyond the rounding of the sums).
 _Z_MARGIN = 1e-6
+#: The parts that :func:`._filter_features.early_parts` reads whole (all but the words around the cue and the
+#: content's clause shape).
+_EARLY = (0, 2, 3, 4, 5, 7, 8, 9)
 #: The name families of the words around the cue (:data:`._filter_features.AROUND`); in those of the second
 #: tuple the cue lemma comes first ("LB1s:say|det").
 _AROUND_FAMILIES = ("B1:", "B1s:", "B2s:", "A1:", "A1s:")
@@ -122,26 +125,28 @@ class FilterModel:
         if 1e-6 < threshold < 1.0 - 1e-6:  # a log-odds to compare with
             parts = early_parts(doc, a, register)
             z = 0.0
-            for i in (0, 2, 3, 4, 6, 7, 8):
-                z += self._part_sum(i, parts[i])
-            pair = parts[PAIR]
-            if pair[3] is None:  # clause or phrase: the content's first words not read
-                pair_lo = self._part_sum(PAIR, (*pair[:3], "clause"))
-                pair_hi = self._part_sum(PAIR, (*pair[:3], "phrase"))
-                if pair_lo > pair_hi:
-                    pair_lo, pair_hi = pair_hi, pair_lo
+            sums = self.sums
+            for i in _EARLY:
+                s = sums[i].get(parts[i])  # the commonest case read here, without a call
+                z += s if s is not None else self._part_sum(i, parts[i])
+            lemma, clause = parts[CLAUSE]
+            if clause is None:  # clause or phrase: the content's first words not read
+                clause_lo = self._part_sum(CLAUSE, (lemma, "clause"))
+                clause_hi = self._part_sum(CLAUSE, (lemma, "phrase"))
+                if clause_lo > clause_hi:
+                    clause_lo, clause_hi = clause_hi, clause_lo
             else:
-                pair_lo = pair_hi = self._part_sum(PAIR, pair)
-            around_lo, around_hi = self.around_bounds(a.lemma)
+                clause_lo = clause_hi = self._part_sum(CLAUSE, parts[CLAUSE])
+            around_lo, around_hi = self.around_bounds(lemma)
             zt = math.log(threshold / (1.0 - threshold))
-            if z + pair_lo + around_lo > zt + _Z_MARGIN:
+            if z + clause_lo + around_lo > zt + _Z_MARGIN:
                 return True
-            if z + pair_hi + around_hi < zt - _Z_MARGIN:
+            if z + clause_hi + around_hi < zt - _Z_MARGIN:
                 return False
-            if pair[3] is not None:
-                z += pair_lo
+            if clause is not None:
+                z += clause_lo
             else:
-                z += self._part_sum(PAIR, (*pair[:3], content_clause(doc.text, a.content)))
+                z += self._part_sum(CLAUSE, (lemma, content_clause(doc.text, a.content)))
             p = _sigmoid(z + self._sum(around_names(doc, a)))
         else:
             p = self.parts_probability(feature_parts(doc, a, register))

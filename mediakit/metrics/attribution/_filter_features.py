@@ -24,7 +24,7 @@ from ._document import Attr, Doc
 from ._lexicon import lexicons
 from ._register import Register, document_register
 
-__all__ = ["PARTS", "AROUND", "PAIR", "early_parts", "complete_parts", "around_names", "content_clause",
+__all__ = ["PARTS", "AROUND", "CLAUSE", "early_parts", "complete_parts", "around_names", "content_clause",
            "candidate_features", "clear_feature_caches", "feature_parts", "register_features", "word_shape",
            "verb_form", "source_shape"]
 
@@ -299,8 +299,12 @@ def _sentence_names(first: str, length: str, place: int, n_spans: int) -> tuple[
     return (f"FW:{first}", f"SL:{length}", f"CP:{place}", f"NS:{n_spans}")
 
 
-def _pair_names(lemma: str, src_head: str, c_len: str, c_clause: str) -> tuple[str, ...]:
-    return (f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}", f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}")
+def _pair_names(lemma: str, src_head: str, c_len: str) -> tuple[str, ...]:
+    return (f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}")
+
+
+def _clause_names(lemma: str, c_clause: str) -> tuple[str, ...]:
+    return (f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}")
 
 
 def _flag_names(question: bool, imperative: str | None, negated: bool, participle: bool, src_comma: bool,
@@ -336,11 +340,11 @@ def _cue_form(cue: str, lemma: str) -> str:
 #: The parts of the features, in the order of :func:`candidate_features`: for part ``i`` of
 #: :func:`feature_parts`, ``PARTS[i](*part)`` are its names, or the part is its names when ``PARTS[i]`` is None.
 PARTS: tuple[Callable[..., tuple[str, ...]] | None, ...] = (
-    _cue_names, None, _source_names, _content_names, _sentence_names, _pair_names, _flag_names, register_features,
-    _said_names)
-#: The index in :data:`PARTS` of the words around the cue, and of the pairs of the lemma with the source head,
-#: the content's length and its clause shape (:func:`early_parts` leaves these to :func:`complete_parts`).
-AROUND, PAIR = 1, 5
+    _cue_names, None, _source_names, _content_names, _sentence_names, _pair_names, _clause_names, _flag_names,
+    register_features, _said_names)
+#: The index in :data:`PARTS` of the words around the cue, and of the content's clause shape alone and with
+#: the lemma (:func:`early_parts` may leave these to :func:`complete_parts`).
+AROUND, CLAUSE = 1, 6
 
 
 def feature_parts(doc: Doc, a: Attr, register: Register | None = None) -> tuple[tuple[Any, ...], ...]:
@@ -352,8 +356,8 @@ def feature_parts(doc: Doc, a: Attr, register: Register | None = None) -> tuple[
 
 def early_parts(doc: Doc, a: Attr, register: Register) -> tuple[Any, ...]:
     """:func:`feature_parts` but for the two facts that cost most and weigh least: part :data:`AROUND` (the
-    words around the cue) is None, and the last item of part :data:`PAIR` (the content's clause shape) is None
-    when the content's first words must be read for it. :func:`complete_parts` reads them; the filter does
+    words around the cue) is None, and the last item of part :data:`CLAUSE` (the content's clause shape) is
+    None when the content's first words must be read for it. :func:`complete_parts` reads them; the filter does
     only when the other parts leave its decision open (:meth:`._filter.FilterModel.keeps`)."""
     text = doc.text
     cs, ce = a.cue
@@ -382,7 +386,8 @@ def early_parts(doc: Doc, a: Attr, register: Register) -> tuple[Any, ...]:
             (lemma, c_open, c_len),
             (word_shape(first_m.group()) if first_m is not None else "none", _bin(length, _SENTENCE_BINS),
              min((cs - ss) * 3 // length, 2), len(content)),
-            (lemma, src_head, c_len, c_clause),
+            (lemma, src_head, c_len),
+            (lemma, c_clause),
             flags,
             (register, _cue_class(lemma), frame, src_shape, c_open),
             (register.said, lemma))
@@ -390,10 +395,10 @@ def early_parts(doc: Doc, a: Attr, register: Register) -> tuple[Any, ...]:
 
 def complete_parts(doc: Doc, a: Attr, parts: tuple[Any, ...]) -> tuple[tuple[Any, ...], ...]:
     """The parts of :func:`early_parts` with the facts it left out read (:func:`feature_parts`)."""
-    pair = parts[PAIR]
-    if pair[3] is None:
-        pair = (*pair[:3], content_clause(doc.text, a.content))
-    return (parts[0], around_names(doc, a), *parts[2:PAIR], pair, *parts[PAIR + 1:])
+    clause = parts[CLAUSE]
+    if clause[1] is None:
+        clause = (clause[0], content_clause(doc.text, a.content))
+    return (parts[0], around_names(doc, a), *parts[2:CLAUSE], clause, *parts[CLAUSE + 1:])
 
 
 def around_names(doc: Doc, a: Attr) -> tuple[str, ...]:
