@@ -26,7 +26,8 @@ from importlib import resources
 from typing import Any
 
 from ._document import Attr, Doc
-from ._filter_features import PARTS, candidate_features, clear_feature_caches, feature_parts
+from ._filter_features import (CLAUSE, PARTS, around_names, candidate_features, clear_feature_caches,
+                               content_clause, early_parts, feature_parts)
 from ._register import Register, document_register
 
 __all__ = ["FILTER_FILE", "KEPT_FRAMES", "FilterModel", "load_filter", "candidate_score", "filter_attributions",
@@ -41,6 +42,16 @@ KEPT_FRAMES = frozenset({"colon", "transcript", "dash"})
 #: :meth:`FilterModel.keeps` adds the weights by part, in another order than :meth:`FilterModel.probability`,
 #: which may change the last bit of the sum: within this of the threshold it decides with the exact sum.
 _MARGIN = 1e-9
+#: :meth:`FilterModel.keeps` decides before reading every part when the parts read, and the least or the most
+#: that the others can add, are beyond this of the threshold's log-odds (far beyond the rounding of the sums).
+_Z_MARGIN = 1e-6
+#: The parts that :func:`._filter_features.early_parts` reads whole (all but the words around the cue and the
+#: content's clause shape).
+_EARLY = (0, 2, 3, 4, 5, 7, 8, 9)
+#: The name families of the words around the cue (:data:`._filter_features.AROUND`); in those of the second
+#: tuple the cue lemma comes first ("LB1s:say|det").
+_AROUND_FAMILIES = ("B1:", "B1s:", "B2s:", "A1:", "A1s:")
+_AROUND_BY_LEMMA = ("LA1s:", "LB1s:")
 #: The weight sums kept per part (:meth:`FilterModel.parts_probability`) are forgotten beyond this many keys.
 _MAX_SUMS = 1 << 16
 
@@ -71,6 +82,8 @@ class FilterModel:
     #: per part of :data:`._filter_features.PARTS`, the weight sum of the names of each key seen
     sums: list[dict[tuple[Any, ...], float]] = field(default_factory=lambda: [{} for _ in PARTS], repr=False,
                                                      compare=False)
+    #: the least and the most the words around the cue can add, per cue lemma (:meth:`around_bounds`)
+    around: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def threshold_for(self, register: Register) -> float:
         """The threshold for a document of this register: the highest of the model's threshold and those of
@@ -102,12 +115,62 @@ class FilterModel:
         return _sigmoid(z)
 
     def keeps(self, doc: Doc, a: Attr, register: Register, threshold: float) -> bool:
-        """``probability(candidate_features(doc, a, register)) >= threshold``, read faster
-        (:meth:`parts_probability`; with the exact sum when it is within :data:`_MARGIN` of the threshold)."""
-        p = self.parts_probability(feature_parts(doc, a, register))
+        """``probability(candidate_features(doc, a, register)) >= threshold``, read faster.
+
+        The parts but the words around the cue and the content's clause shape are read first
+        (:func:`._filter_features.early_parts`); when their sum and the least (most) that the two left out can add
+        is above (below) the threshold, that decides. Else every part is read (:meth:`parts_probability`; the
+        exact sum when it is within :data:`_MARGIN` of the threshold).
+        """
+        if 1e-6 < threshold < 1.0 - 1e-6:  # a log-odds to compare with
+            parts = early_parts(doc, a, register)
+            z = 0.0
+            sums = self.sums
+            for i in _EARLY:
+                s = sums[i].get(parts[i])  # the commonest case read here, without a call
+                z += s if s is not None else self._part_sum(i, parts[i])
+            lemma, clause = parts[CLAUSE]
+            if clause is None:  # clause or phrase: the content's first words not read
+                clause_lo = self._part_sum(CLAUSE, (lemma, "clause"))
+                clause_hi = self._part_sum(CLAUSE, (lemma, "phrase"))
+                if clause_lo > clause_hi:
+                    clause_lo, clause_hi = clause_hi, clause_lo
+            else:
+                clause_lo = clause_hi = self._part_sum(CLAUSE, parts[CLAUSE])
+            around_lo, around_hi = self.around_bounds(lemma)
+            zt = math.log(threshold / (1.0 - threshold))
+            if z + clause_lo + around_lo > zt + _Z_MARGIN:
+                return True
+            if z + clause_hi + around_hi < zt - _Z_MARGIN:
+                return False
+            if clause is not None:
+                z += clause_lo
+            else:
+                z += self._part_sum(CLAUSE, (lemma, content_clause(doc.text, a.content)))
+            p = _sigmoid(z + self._sum(around_names(doc, a)))
+        else:
+            p = self.parts_probability(feature_parts(doc, a, register))
         if abs(p - threshold) < _MARGIN:
             p = self.probability(candidate_features(doc, a, register))
         return p >= threshold
+
+    def _part_sum(self, i: int, part: tuple[Any, ...]) -> float:
+        """The weight sum of the names of part ``i`` with this key (read once; :data:`PARTS`)."""
+        sums = self.sums[i]
+        s = sums.get(part)
+        if s is None:
+            if len(sums) >= _MAX_SUMS:
+                sums.clear()
+            names = PARTS[i]
+            s = sums[part] = self._sum(part if names is None else names(*part))
+        return s
+
+    def around_bounds(self, lemma: str) -> tuple[float, float]:
+        """The least and the most that the names of the words around a cue of this lemma can add (unknown
+        names weigh 0), from a table read once from the weights (:func:`_around_table`)."""
+        if not self.around:
+            self.around.update(_around_table(self.weights))
+        return self.around.get(lemma) or self.around[""]
 
     def _sum(self, names: list[str] | tuple[str, ...]) -> float:
         """The weights of these names added in order (unknown names weigh 0)."""
@@ -121,6 +184,31 @@ class FilterModel:
         """Forget the weight sums per key."""
         for sums in self.sums:
             sums.clear()
+
+
+def _around_table(weights: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Per cue lemma (and ``""`` for a lemma of no name of its own), the least and the most that the names of
+    the words around a cue can add: per family (:data:`_AROUND_FAMILIES`, :data:`_AROUND_BY_LEMMA`), the least
+    and the most of its weights and 0 (a word of no weight)."""
+    lo = dict.fromkeys(_AROUND_FAMILIES, 0.0)
+    hi = dict(lo)
+    by_lemma: dict[str, dict[str, list[float]]] = {}  # lemma -> family -> [least, most]
+    for name, w in weights.items():
+        family, colon, rest = name.partition(":")
+        family += colon
+        if family in lo:
+            lo[family] = min(lo[family], w)
+            hi[family] = max(hi[family], w)
+        elif family in _AROUND_BY_LEMMA:
+            bounds = by_lemma.setdefault(rest.rpartition("|")[0], {}).setdefault(family, [0.0, 0.0])
+            bounds[0] = min(bounds[0], w)
+            bounds[1] = max(bounds[1], w)
+    base_lo, base_hi = sum(lo.values()), sum(hi.values())
+    table = {"": (base_lo, base_hi)}
+    for lemma, families in by_lemma.items():
+        table[lemma] = (base_lo + sum(b[0] for b in families.values()),
+                        base_hi + sum(b[1] for b in families.values()))
+    return table
 
 
 def _sigmoid(z: float) -> float:

@@ -24,7 +24,8 @@ from ._document import Attr, Doc
 from ._lexicon import lexicons
 from ._register import Register, document_register
 
-__all__ = ["PARTS", "candidate_features", "clear_feature_caches", "feature_parts", "register_features", "word_shape",
+__all__ = ["PARTS", "AROUND", "CLAUSE", "early_parts", "complete_parts", "around_names", "content_clause",
+           "candidate_features", "clear_feature_caches", "feature_parts", "register_features", "word_shape",
            "verb_form", "source_shape"]
 
 _TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z’'\-]|\.(?=[A-Za-z]))*|\d(?:\d|[.,](?=\d))*|[^\sA-Za-z\d]")
@@ -186,21 +187,32 @@ def _content_facts(text: str, content: list[tuple[int, int]]) -> tuple[str, str,
     form, a negated verb: :func:`_clause_word`), 'quote' for a quotation, else 'phrase' (a noun phrase: "a tool
     with no handle").
     """
+    c_open, c_len, c_clause = _content_head(text, content)
+    return c_open, c_len, c_clause if c_clause is not None else content_clause(text, content)
+
+
+def _content_head(text: str, content: list[tuple[int, int]]) -> tuple[str, str, str | None]:
+    """The opening and length bin of :func:`_content_facts`, and its shape when the opening tells it ('quote',
+    'none'; None: the first words must be read, :func:`content_clause`)."""
     if not content:
         return "none", "0", "none"
     s0, e0 = content[0]
     n = e0 - s0 if len(content) == 1 else sum(e - s for s, e in content)
     first = _TOKEN_RE.search(text, s0, e0)
     if first is None:
-        shape = "none"
-    else:
-        tok = first.group()
-        if tok in _QUOTE_MARKS:
-            return "quote", _bin(n, _CONTENT_BINS), "quote"
-        low = tok.lower()
-        shape = low if low in ("that", "to") else word_shape(tok)
+        return "none", _bin(n, _CONTENT_BINS), None
+    tok = first.group()
+    if tok in _QUOTE_MARKS:
+        return "quote", _bin(n, _CONTENT_BINS), "quote"
+    low = tok.lower()
+    return low if low in ("that", "to") else word_shape(tok), _bin(n, _CONTENT_BINS), None
+
+
+def content_clause(text: str, content: list[tuple[int, int]]) -> str:
+    """The shape of a content that opens with no quotation mark: 'clause' or 'phrase' (:func:`_content_facts`)."""
+    s0, e0 = content[0]
     clause = any(map(_clause_word, text[s0:min(e0, s0 + 80)].lower().split(None, 14)[:14]))
-    return shape, _bin(n, _CONTENT_BINS), "clause" if clause else "phrase"
+    return "clause" if clause else "phrase"
 
 
 def _negation_before(text: str, lo: int, hi: int) -> bool:
@@ -287,8 +299,12 @@ def _sentence_names(first: str, length: str, place: int, n_spans: int) -> tuple[
     return (f"FW:{first}", f"SL:{length}", f"CP:{place}", f"NS:{n_spans}")
 
 
-def _pair_names(lemma: str, src_head: str, c_len: str, c_clause: str) -> tuple[str, ...]:
-    return (f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}", f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}")
+def _pair_names(lemma: str, src_head: str, c_len: str) -> tuple[str, ...]:
+    return (f"LSH:{lemma}|{src_head}", f"LCL:{lemma}|{c_len}")
+
+
+def _clause_names(lemma: str, c_clause: str) -> tuple[str, ...]:
+    return (f"CC:{c_clause}", f"LCC:{lemma}|{c_clause}")
 
 
 def _flag_names(question: bool, imperative: str | None, negated: bool, participle: bool, src_comma: bool,
@@ -324,13 +340,25 @@ def _cue_form(cue: str, lemma: str) -> str:
 #: The parts of the features, in the order of :func:`candidate_features`: for part ``i`` of
 #: :func:`feature_parts`, ``PARTS[i](*part)`` are its names, or the part is its names when ``PARTS[i]`` is None.
 PARTS: tuple[Callable[..., tuple[str, ...]] | None, ...] = (
-    _cue_names, None, _source_names, _content_names, _sentence_names, _pair_names, _flag_names, register_features,
-    _said_names)
+    _cue_names, None, _source_names, _content_names, _sentence_names, _pair_names, _clause_names, _flag_names,
+    register_features, _said_names)
+#: The index in :data:`PARTS` of the words around the cue, and of the content's clause shape alone and with
+#: the lemma (:func:`early_parts` may leave these to :func:`complete_parts`).
+AROUND, CLAUSE = 1, 6
 
 
 def feature_parts(doc: Doc, a: Attr, register: Register | None = None) -> tuple[tuple[Any, ...], ...]:
     """The parts of the features of candidate ``a`` in ``doc``, one per :data:`PARTS`: the key of a group of
     names, or names (see :func:`candidate_features`)."""
+    reg = register if register is not None else document_register(doc)
+    return complete_parts(doc, a, early_parts(doc, a, reg))
+
+
+def early_parts(doc: Doc, a: Attr, register: Register) -> tuple[Any, ...]:
+    """:func:`feature_parts` but for the two facts that cost most and weigh least: part :data:`AROUND` (the
+    words around the cue) is None, and the last item of part :data:`CLAUSE` (the content's clause shape) is
+    None when the content's first words must be read for it. :func:`complete_parts` reads them; the filter does
+    only when the other parts leave its decision open (:meth:`._filter.FilterModel.keeps`)."""
     text = doc.text
     cs, ce = a.cue
     si = doc.sentence_of(cs)
@@ -338,12 +366,10 @@ def feature_parts(doc: Doc, a: Attr, register: Register | None = None) -> tuple[
     lemma = a.lemma
     frame = a.frame
     form = _cue_form(text[cs:ce], lemma)
-    before = " ".join(text[max(ss, cs - 40):cs].rsplit(None, 2)[-2:])  # the last two words
-    nxt = _TOKEN_RE.search(text, ce, min(se, ce + 40))
     source = a.source
     src_shape, src_head = source_shape(text[source[0]:source[1]]) if source is not None else ("none", "-")
     content = a.content
-    c_open, c_len, c_clause = _content_facts(text, content)
+    c_open, c_len, c_clause = _content_head(text, content)
     first_m = _FIRST_WORD_RE.search(text, ss, se)
     length = max(1, se - ss)
     nested = doc.has_cue(*content[0]) if len(content) == 1 else any(doc.has_cue(s, e) for s, e in content)
@@ -354,17 +380,35 @@ def feature_parts(doc: Doc, a: Attr, register: Register | None = None) -> tuple[
              source is not None and "," in text[source[0]:source[1]],
              nested,
              si == 0 or doc.sents[si - 1][2] != para)
-    reg = register if register is not None else document_register(doc)
     return ((lemma, frame, a.kind, form),
-            _around_names(lemma, before, nxt.group() if nxt is not None else None),
+            None,
             (lemma, src_shape, src_head, a.source_type or "-", _source_place(a)),
             (lemma, c_open, c_len),
             (word_shape(first_m.group()) if first_m is not None else "none", _bin(length, _SENTENCE_BINS),
              min((cs - ss) * 3 // length, 2), len(content)),
-            (lemma, src_head, c_len, c_clause),
+            (lemma, src_head, c_len),
+            (lemma, c_clause),
             flags,
-            (reg, _cue_class(lemma), frame, src_shape, c_open),
-            (reg.said, lemma))
+            (register, _cue_class(lemma), frame, src_shape, c_open),
+            (register.said, lemma))
+
+
+def complete_parts(doc: Doc, a: Attr, parts: tuple[Any, ...]) -> tuple[tuple[Any, ...], ...]:
+    """The parts of :func:`early_parts` with the facts it left out read (:func:`feature_parts`)."""
+    clause = parts[CLAUSE]
+    if clause[1] is None:
+        clause = (clause[0], content_clause(doc.text, a.content))
+    return (parts[0], around_names(doc, a), *parts[2:CLAUSE], clause, *parts[CLAUSE + 1:])
+
+
+def around_names(doc: Doc, a: Attr) -> tuple[str, ...]:
+    """The names of part :data:`AROUND` of candidate ``a``: the words right before and after its cue."""
+    text = doc.text
+    cs, ce = a.cue
+    ss, se, _ = doc.sents[doc.sentence_of(cs)] if doc.sents else (0, len(text), 0)
+    before = " ".join(text[max(ss, cs - 40):cs].rsplit(None, 2)[-2:])  # the last two words
+    nxt = _TOKEN_RE.search(text, ce, min(se, ce + 40))
+    return _around_names(a.lemma, before, nxt.group() if nxt is not None else None)
 
 
 def candidate_features(doc: Doc, a: Attr, register: Register | None = None) -> list[str]:
