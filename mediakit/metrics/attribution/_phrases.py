@@ -126,14 +126,9 @@ _ABBR_BEFORE_RE = re.compile(
 
 def strip_span(text: str, s: int, e: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
     """``(s, e)`` without the ``chars`` at either end (``(e, e)`` when nothing else is left)."""
-    if 0 <= s < e <= len(text):
-        if text[s] not in chars and text[e - 1] not in chars:
-            return s, e  # the common case: nothing to strip
-        seg = text[s:e]
-        rest = seg.lstrip(chars)
-        if not rest:
-            return e, e
-        return s + len(seg) - len(rest), s + len(seg.rstrip(chars))
+    if 0 <= s < e <= len(text) and text[s] not in chars and text[e - 1] not in chars:
+        return s, e  # the common case: nothing to strip
+    # a character or two to strip, most often: stepped over in place (no copy of a long span)
     while s < e and text[s] in chars:
         s += 1
     while e > s and text[e - 1] in chars:
