@@ -20,6 +20,8 @@ from ._subjects import dashed_subject
 
 __all__ = ["CueClause", "read_clause", "read_tail", "title_words", "CLAUSE_ADVERBS"]
 
+# the text up to the last comma, semicolon, colon or dash (one greedy match from the right instead of a search per mark)
+_TO_LAST_MARK_RE = re.compile(r".*[,;:—–]", re.DOTALL)
 _WORD_OR_OPENER_RE = re.compile(r"[\w\"“«„‘]")  # a word character or one of OPENERS
 _PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|are|were|been|be|being|get|got|gets)|[’']s)\s+"
                              r"(?:\w+ly\s+|not\s+|also\s+|first\s+)*\Z")
@@ -91,7 +93,8 @@ def read_clause(doc: Doc, m: re.Match[str], lemma: str) -> CueClause:
     progressive = is_ing and bool(_PROGRESSIVE_AUX_RE.search(aux))
     # where the subject may start: after a comma, a dash, an open parenthesis or a quotation
     bound, bound_kind = ss, "start"
-    k = last_of(text, ",;:—–", ss, subj_end)
+    mark = _TO_LAST_MARK_RE.match(text, ss, subj_end)
+    k = mark.end() - 1 if mark is not None else -1
     while k > ss and text[k] == "," and text[k - 1].isdigit() and text[k + 1:k + 2].isdigit():
         k = last_of(text, ",;:—–", ss, k)  # the comma of a number ('nearly 60,000 confirmed cases')
     kp = text.rfind("(", ss, subj_end)

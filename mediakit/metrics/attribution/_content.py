@@ -32,6 +32,9 @@ _CONJ_BEFORE_RE = re.compile(
     r"|,\s+(?P<subj3>(?:[\w.’'-]+\s+){1,8}?)"
     r"(?:(?:has|have|had|also|later|then|would|will|did|does|do|is|was|were|are|not|never)\s+)*\Z"
 )
+# the text up to the last character that no alternative of _CONJ_BEFORE_RE takes past its first three (a quotation
+# mark, a parenthesis, a comma, a dash): a match of _CONJ_BEFORE_RE cannot start more than two characters before it
+_TO_LAST_STOP_RE = re.compile(r".*[^\w.’'\s-]", re.DOTALL)
 _FINAL_SUBJECT_RE = re.compile(
     r",(?:[”\"’]|'')?\s+(?P<subj>(?:(?:[\w.’'-]+|\([A-Z][\w.-]{1,12}\))\s+){1,6}?)"
     r"(?:(?:has|have|had|also|later|then|would|will|did|does|is|was|were|are)\s+)*\Z")
@@ -114,12 +117,16 @@ def _cut_at_coordinated_cue(doc: Doc, s: int, e: int, cues: list[tuple[re.Match[
     for m, lemma in cues:
         if m.start() >= e:
             break
-        if m.start() - s < 8 or lemma == "according_to" or doc.quote_at(m.start()) >= 0:
+        if m.start() - s < 8 or lemma == "according_to":
             continue
         frame = lex.cues[lemma]["frame"]
-        if frame not in ("any", "clause", "object"):
+        if frame not in ("any", "clause", "object") or doc.quote_at(m.start()) >= 0:
             continue
-        c = _CONJ_BEFORE_RE.search(text, max(s, m.start() - 90), m.start())
+        lo = max(s, m.start() - 90)
+        stop = _TO_LAST_STOP_RE.match(text, lo, m.start())
+        if stop is not None:
+            lo = max(lo, stop.end() - 3)  # (the same match as a search from further left, found sooner)
+        c = _CONJ_BEFORE_RE.search(text, lo, m.start())
         if c is None:
             continue
         subj = (c.group("subj") or c.group("subj2") or c.group("subj3") or "").strip()

@@ -26,7 +26,7 @@ from ._nominal_cues import nominal_frames
 from ._polls import poll_frames
 from ._prose import prose_ok
 from ._register import document_register
-from ._phrases import DATELINE_RE, LEADING_JUNK_RE, OPENERS, SOURCE_STRIP, strip_span
+from ._phrases import DATELINE_RE, OPENERS, SOURCE_STRIP, leading_junk, strip_span
 from ._assign import clear_role_caches
 from ._resolution import clear_mention_caches, resolve
 from ._speaker_lines import speaker_lines
@@ -150,7 +150,7 @@ def _clean_source(text: str, source: Span) -> Span | None:
         dateline = DATELINE_RE.match(text, src[0], src[1])
         if dateline is not None and dateline.end() < src[1] and text[dateline.end()].isalpha():
             src = (dateline.end(), src[1])
-    junk = LEADING_JUNK_RE.match(text, src[0], src[1])
+    junk = leading_junk(text, src[0], src[1])
     if junk is not None and junk.end() < src[1]:
         src = (junk.end(), src[1])  # 'And he said'
     if src[0] >= src[1]:
@@ -254,24 +254,27 @@ def _continue_paragraphs(doc: Doc, attrs: list[Attr]) -> None:
     if not attrs:
         return
     text = doc.text
-    by_para: dict[int, list[Attr]] = {}
+    # per paragraph, the attribution whose content ends last (the first of them) and its sentence's end
+    by_para: dict[int, tuple[Attr, int]] = {}
     for a in attrs:
-        by_para.setdefault(doc.sents[doc.sentence_of(a.cue[0])][2], []).append(a)
-    covered = set()
-    for a in attrs:
-        for s, _e in a.content:
-            covered.add(s)
+        _, se, pi = doc.sents[doc.sentence_of(a.cue[0])]
+        best = by_para.get(pi)
+        if best is None or a.content[-1][1] > best[0].content[-1][1]:
+            by_para[pi] = (a, se)
+    covered: set[int] | None = None  # the content starts, collected for the first paragraph that may continue
     for pi in sorted(by_para):
-        a = max(by_para[pi], key=lambda x: x.content[-1][1])
+        a, se = by_para[pi]
         pe = doc.paras[pi][1]
-        last = max(a.content[-1][1], doc.sents[doc.sentence_of(a.cue[0])][1])
+        last = max(a.content[-1][1], se)
         if last < pe - 3 or not any(text[s] in OPENERS or text[s:s + 2] == "''"
                                                 for s, _ in a.content):
             continue
+        if covered is None:
+            covered = {s for b in attrs for s, _e in b.content}
         _continue_into(doc, a, pi + 1, by_para, covered)
 
 
-def _continue_into(doc: Doc, a: Attr, nxt: int, by_para: dict[int, list[Attr]], covered: set[int]) -> None:
+def _continue_into(doc: Doc, a: Attr, nxt: int, by_para: dict[int, tuple[Attr, int]], covered: set[int]) -> None:
     """Append to ``a`` the quotations that open the paragraphs from ``nxt`` on, until one is attributed."""
     while nxt < len(doc.paras) and nxt not in by_para:
         ps, pe2 = doc.paras[nxt]
@@ -290,6 +293,9 @@ def _continue_into(doc: Doc, a: Attr, nxt: int, by_para: dict[int, list[Attr]], 
 
 def _merge(spans: list[Span]) -> list[Span]:
     """Sorted, distinct, non-empty spans, overlapping ones merged."""
+    if len(spans) == 1:  # (most contents)
+        s, e = spans[0]
+        return [(s, e)] if s < e else []
     out: list[Span] = []
     for s, e in sorted(set(spans)):
         if e <= s:

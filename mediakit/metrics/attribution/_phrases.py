@@ -16,7 +16,8 @@ from ...text import DOTTED_TOKEN_RE, HYPHEN_TOKEN_RE
 from ._lexicon import word_lists
 
 __all__ = ["SOURCE_STRIP", "OPENERS", "TOKEN_RE", "WORD_RE", "WORD_CHAR_RE", "TIME_ONLY_RE", "ADVERBIAL_RE",
-           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "DATELINE_RE", "strip_span", "last_of",
+           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "DATELINE_RE", "leading_junk", "strip_span",
+           "last_of",
            "trim_content_end", "skip_adverbials", "first_word", "np_left", "np_right", "FRONTED_OPENERS",
            "fronted_adverbial"]
 
@@ -100,6 +101,8 @@ LEADING_JUNK_RE = re.compile(
     r"in\s+(?:a|an|the|his|her)\s+[\w\s-]{0,40}?(?:interview|statement|speech|letter|post|tweet))\b[\s,]*)+",
     re.IGNORECASE,
 )
+# the first letters of the words that LEADING_JUNK_RE opens with: any other ASCII character cannot start a match
+_JUNK_INITIALS = frozenset("abefhilmnostwy")
 #: A dateline opening a story ("WASHINGTON — ", "NEW YORK (AP) -- ", "BEIRUT, Lebanon ― "): a place in capitals,
 #: maybe a region and an agency in parentheses, then a dash; the first sentence's subject starts after it.
 DATELINE_RE = re.compile(
@@ -123,14 +126,9 @@ _ABBR_BEFORE_RE = re.compile(
 
 def strip_span(text: str, s: int, e: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
     """``(s, e)`` without the ``chars`` at either end (``(e, e)`` when nothing else is left)."""
-    if 0 <= s < e <= len(text):
-        if text[s] not in chars and text[e - 1] not in chars:
-            return s, e  # the common case: nothing to strip
-        seg = text[s:e]
-        rest = seg.lstrip(chars)
-        if not rest:
-            return e, e
-        return s + len(seg) - len(rest), s + len(seg.rstrip(chars))
+    if 0 <= s < e <= len(text) and text[s] not in chars and text[e - 1] not in chars:
+        return s, e  # the common case: nothing to strip
+    # a character or two to strip, most often: stepped over in place (no copy of a long span)
     while s < e and text[s] in chars:
         s += 1
     while e > s and text[e - 1] in chars:
@@ -174,12 +172,18 @@ def first_word(s: str) -> str:
     return w.group().lower() if w else ""
 
 
+def leading_junk(text: str, s: int, e: int) -> re.Match[str] | None:
+    """:data:`LEADING_JUNK_RE` matched at ``s`` (up to ``e``); most phrases open with another letter, which one
+    look at the first character rules out before the regex runs."""
+    first = text[s:s + 1]
+    if first.isascii() and first.lower() not in _JUNK_INITIALS:
+        return None
+    return LEADING_JUNK_RE.match(text, s, e)
+
+
 def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that ends at ``hi`` (a subject), not reaching before ``lo``."""
-    seg = text[lo:hi]
-    if not seg.strip():
-        return None
-    # walk back over words until a clause word
+    # walk back over words until a clause word (none, as in a blank span: no noun phrase)
     words = list(WORD_RE.finditer(text, lo, hi))
     if not words:
         return None
@@ -196,7 +200,7 @@ def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 break
         start = w.start()
     s, e = strip_span(text, start, hi)
-    m = LEADING_JUNK_RE.match(text, s, e)
+    m = leading_junk(text, s, e)
     if m is not None and m.end() > s:
         s, e = strip_span(text, m.end(), e)  # (else already stripped)
     if s >= e:

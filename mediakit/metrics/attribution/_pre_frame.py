@@ -74,8 +74,7 @@ def pre_frame(c: CueClause, found: list[Attr], appositive: Span | None) -> Attr 
             c.lemma == "tell" and not obj_taken and comp is None and not story_object(c.lemma, rest)):
         return None if rel is None else Attr((c.cs, c.ce), c.lemma, source, _relative_content(c, rel[0], []),
                                              frame="pre")
-    rl = rest.lstrip().lower()
-    if comp is not None and (rl.startswith("that ") or rl.startswith(":") or rl.startswith(", that ")):
+    if comp is not None and rest.lstrip().lower().startswith(("that ", ":", ", that ")):
         pos = pos + comp.end()
     content = _content_after(c, pos)
     if rel is not None:
