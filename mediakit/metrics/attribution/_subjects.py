@@ -18,7 +18,7 @@ from ._lexicon import WordLists, lexicons, word_lists
 from ._phrases import last_of, np_left, np_right, strip_span
 
 __all__ = ["appositive_subject", "np_like", "dashed_subject", "source_after_quote", "titled_name_right",
-           "gerund_source", "apposed_name", "split_predicate"]
+           "gerund_source", "gerund_subject", "gerund_predicate", "apposed_name", "split_predicate"]
 
 _HEAD_CUT_RE = re.compile(r",|\s(?:who|which|that|whose)\s")
 
@@ -29,6 +29,18 @@ _RELATIVES = frozenset({"who", "whose", "which", "whom"})
 _SOURCE_NOUNS = frozenset({"source", "person", "witness", "resident", "voter", "assailant", "victim", "neighbor",
                            "neighbour", "friend", "relative"})
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
+#: at most this many words in a gerund's subject and in the verb phrase between it and the gerund
+_GERUND_SUBJECT_WORDS = 8
+_GERUND_VERB_WORDS = 8
+#: a verb whose object is the gerund's subject: 'quoted a GOP official as [saying]', 'had artists [writing]'
+_GERUND_OBJECT_RE = re.compile(
+    r"(?<!\S)(?:quoted|quotes|quote|had|has|have|heard|hears|saw|sees|received|receives|receive)\s+(?P<np>(?!(?:as|by|in|on|at|for|with|from|about|been|be|being|long|also|never|not|already|just|to|no|yet|since|always|often|still|"
+    r"repeatedly|recently|made|gone|come|taken|had|got|gotten|done|said|told)\b)[\w’'.-]+\b[^,;:()\n]*?)(?:\s+as)?\s*\Z")
+#: subjects of a copula whose gerund is a predicate ('It is telling', 'That is not the same as saying')
+_PREDICATE_SUBJECTS = frozenset({"it", "that", "this", "there", "what", "which"})
+#: subjects a gerund's source is not cut to: the pronouns above and relative pronouns, whose verb phrase says more
+#: than they do ('officials, who asked not to be identified discussing ...': anonymous)
+_UNCUT_SUBJECTS = _PREDICATE_SUBJECTS | {"who", "whom", "whose"}
 
 Span = tuple[int, int]
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")  # a quotation closing an apposition (``appositive_subject``)
@@ -224,7 +236,53 @@ def gerund_source(text: str, subj_s: int, subj_e: int) -> Span | None:
         verbs = text[end:subj_e].split()
         if len(verbs) == 2 and verbs[0].lower() in _COPULAS:
             return None
+        subject = np_left(text, subj_s, end) if _one_clause(text, subj_s, end, subj_e) else None
+        if subject is not None and text[subject[0]:subject[1]].lower() not in _UNCUT_SUBJECTS:
+            return subject  # 'Buttigieg made a point of [saying]': Buttigieg
     return np_left(text, subj_s, subj_e)
+
+
+def _one_clause(text: str, subj_s: int, end: int, subj_e: int) -> bool:
+    """Whether ``text[subj_s:end]`` and the verb phrase ``text[end:subj_e]`` are one short clause: no comma in the
+    subject, at most :data:`_GERUND_SUBJECT_WORDS` and :data:`_GERUND_VERB_WORDS` words, no clause word ("that",
+    "which", ...) opening another clause in the verb phrase ('The first sentence has been clarified to reflect that
+    Fowler is [calling for]'), no predicate after "as" in it."""
+    verbs = text[end:subj_e].lower().split()
+    clause = word_lists().clause_words
+    return "," not in text[subj_s:end] and len(text[subj_s:end].split()) <= _GERUND_SUBJECT_WORDS \
+        and len(verbs) <= _GERUND_VERB_WORDS and not any(w in clause and w != "as" for w in verbs) \
+        and "as" not in verbs[:-1]  # 'was viewed as favorable to corporations [looking to]': the predicate's
+
+
+def gerund_subject(text: str, subj_s: int, subj_e: int) -> Span | None:
+    """The source of a gerund after a short verb phrase of its own ('Khamenei was quoted as [saying]', 'The senator
+    was heard [saying]', 'Gowdy released a statement [saying]'): the subject before that verb phrase; the object of
+    a verb of perceiving, quoting or having ('CNN quoted an American witness as [saying]', 'Obama had a wide array
+    of artists [writing]'). None when the subject has no verb, or subject and verb phrase are not one short clause
+    (the verb phrase may belong to a later clause)."""
+    end = subject_end(text, subj_s, subj_e)
+    if end <= subj_s or not _one_clause(text, subj_s, end, subj_e):
+        return None
+    subject = np_left(text, subj_s, end)
+    if subject is None or text[subject[0]:subject[1]].lower() in _UNCUT_SUBJECTS:
+        return None
+    obj = _GERUND_OBJECT_RE.search(text, subj_s, subj_e)
+    if obj is not None:
+        return strip_span(text, obj.start("np"), obj.end("np"))
+    return subject
+
+
+def gerund_predicate(text: str, subj_s: int, subj_e: int) -> bool:
+    """Whether a gerund completes "it/that/this is ..." with no participle between ('It is also quite [telling]',
+    'That is not the same thing as [saying]'): a predicate, no one's act of saying."""
+    end = subject_end(text, subj_s, subj_e)
+    subject = np_left(text, subj_s, end) if end > subj_s else None
+    if subject is None or text[subject[0]:subject[1]].lower() not in _PREDICATE_SUBJECTS:
+        return False
+    verbs = text[end:subj_e].lower().split()
+    irregular = word_lists().irregular_participles
+    return bool(verbs) and verbs[0] in _COPULAS and not any(
+        w.endswith(("ed", "ing")) or w in irregular for w in verbs[1:])  # not 'it is steering clear of'
 
 
 def apposed_name(text: str, src: Span, words: WordLists) -> bool:
