@@ -103,6 +103,7 @@ _CREDIT_FORMS_RE = re.compile(r"\s+(?:by|from)\s", re.IGNORECASE)
 _WORD_CHARS_RE = re.compile(r"[\w’'-]+")
 _CLOSERS = "\"”’»' \t\n)]"
 _OPENERS = "\"“«„‘'"
+_QUOTE_OPENINGS = ("\"", "“", "«", "„", "‘", "''")  # what opens a direct quotation (two apostrophes for one mark)
 
 
 def prose_ok(doc: Doc, a: Attr) -> bool:
@@ -363,8 +364,7 @@ def _clause_content(text: str, a: Attr) -> bool:
 
 def _quoted(text: str, a: Attr) -> bool:
     """The content opens with a quotation mark (a direct quotation: the content rules do not apply)."""
-    s = a.content[0][0]
-    return text[s:s + 1] in "\"“«„‘" and s < len(text) or text[s:s + 2] == "''"
+    return text.startswith(_QUOTE_OPENINGS, a.content[0][0])
 
 
 def _is_question(doc: Doc, a: Attr) -> bool:
@@ -383,7 +383,13 @@ def _first_word(text: str, ss: int, limit: int) -> str:
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The word right before ``pos`` ('' after a punctuation mark or at the start)."""
+    """The word right before ``pos`` ('' after a punctuation mark or at the start), within 40 characters."""
+    if pos > 1 and text[pos - 1:pos] == " ":
+        # mostly one space after a plain word: the letters and digits since the space before it (isalnum: the
+        # characters of the pattern below, but for ’ ' - and _, which send a word the long way)
+        p = text.rfind(" ", max(0, pos - 41), pos - 1)
+        if p >= 0 and text[p + 1:pos - 1].isalnum():
+            return text[p + 1:pos - 1]
     rev = text[max(0, pos - 40):pos][::-1].lstrip(" \t\u00a0")
     m = _WORD_CHARS_RE.match(rev)
     return m.group(0)[::-1] if m is not None else ""
