@@ -383,13 +383,7 @@ def _first_word(text: str, ss: int, limit: int) -> str:
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The word right before ``pos`` ('' after a punctuation mark or at the start), within 40 characters."""
-    if pos > 1 and text[pos - 1:pos] == " ":
-        # mostly one space after a plain word: the letters and digits since the space before it (isalnum: the
-        # characters of the pattern below, but for ’ ' - and _, which send a word the long way)
-        p = text.rfind(" ", max(0, pos - 41), pos - 1)
-        if p >= 0 and text[p + 1:pos - 1].isalnum():
-            return text[p + 1:pos - 1]
+    """The word right before ``pos`` ('' after a punctuation mark or at the start)."""
     rev = text[max(0, pos - 40):pos][::-1].lstrip(" \t\u00a0")
     m = _WORD_CHARS_RE.match(rev)
     return m.group(0)[::-1] if m is not None else ""
