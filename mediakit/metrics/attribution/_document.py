@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...text import paragraph_spans, split_sentences
+from ...text import Span, paragraph_spans, split_sentences
 from ._lexicon import Lexicons, lexicons
 from ...text import Quotation, find_quotations
 
@@ -46,11 +46,13 @@ class Doc:
     """A text with its sentences ``(start, end, paragraph)``, paragraphs, quotations and cue forms."""
 
     text: str
-    sents: list[tuple[int, int, int]] = field(default_factory=list)
+    sents: list[Span] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
     paras: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[Quotation] = field(default_factory=list)
     q_starts: list[int] = field(default_factory=list)
+    #: where each quotation's inside ends: before its closing mark, or at its end when it is not closed
+    q_inner_ends: list[int] = field(default_factory=list)
     cues: list[tuple[re.Match[str], str]] = field(default_factory=list)
     cue_starts: list[int] = field(default_factory=list)
     #: the nouns of the nominal cues that are no cue forms ("criticism", "endorsement"), in text order
@@ -76,12 +78,8 @@ class Doc:
 
     def quote_at(self, pos: int) -> int:
         """Index of the quotation that strictly contains ``pos`` (after its opening mark), or -1."""
-        i = bisect.bisect_right(self.q_starts, pos - 1) - 1
-        if i >= 0:
-            q = self.quotes[i]
-            if q.start < pos < q.end - (1 if q.closed else 0):
-                return i
-        return -1
+        i = bisect.bisect_right(self.q_starts, pos - 1) - 1  # the last quotation that starts before pos
+        return i if i >= 0 and pos < self.q_inner_ends[i] else -1
 
     def quote_ending_at(self, pos: int, lo: int) -> int:
         """Index of a quotation that ends in ``[lo, pos]`` (nearest to ``pos``), or -1."""
@@ -143,13 +141,14 @@ def prepare(text: str) -> Doc:
     """Read ``text`` once: sentences, paragraphs, quotations and cue forms."""
     doc = Doc(text)
     spans = split_sentences(text)
-    doc.sents = [(s.start, s.end, s.paragraph) for s in spans]
+    doc.sents = spans  # each a Span, the named tuple (start, end, paragraph)
     doc.sent_starts = [s.start for s in spans]
     # the paragraph units the splitter read (remembered by it): each holds at least one sentence, its
     # first starting where the unit starts and its last ending where it ends
     doc.paras = paragraph_spans(text)
     doc.quotes = find_quotations(text, doc.paras, style="typed")
     doc.q_starts = [q.start for q in doc.quotes]
+    doc.q_inner_ends = [q.end - 1 if q.closed else q.end for q in doc.quotes]
     doc.cues = iter_cues(text, doc.nominal)
     doc.cue_starts = [m.start() for m, _ in doc.cues]
     return doc

@@ -103,6 +103,7 @@ _CREDIT_FORMS_RE = re.compile(r"\s+(?:by|from)\s", re.IGNORECASE)
 _WORD_CHARS_RE = re.compile(r"[\w’'-]+")
 _CLOSERS = "\"”’»' \t\n)]"
 _OPENERS = "\"“«„‘'"
+_QUOTE_OPENINGS = ("\"", "“", "«", "„", "‘", "''")  # what opens a direct quotation (two apostrophes for one mark)
 
 
 def prose_ok(doc: Doc, a: Attr) -> bool:
@@ -363,8 +364,7 @@ def _clause_content(text: str, a: Attr) -> bool:
 
 def _quoted(text: str, a: Attr) -> bool:
     """The content opens with a quotation mark (a direct quotation: the content rules do not apply)."""
-    s = a.content[0][0]
-    return text[s:s + 1] in "\"“«„‘" and s < len(text) or text[s:s + 2] == "''"
+    return text.startswith(_QUOTE_OPENINGS, a.content[0][0])
 
 
 def _is_question(doc: Doc, a: Attr) -> bool:
