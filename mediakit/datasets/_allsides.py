@@ -14,7 +14,7 @@ import pandas as pd
 
 from .._progress import progress_bar
 from .._validation import check_bool, check_no_kwargs, renamed
-from ..text import normalize_text
+from ..text import normalize_text, strip_name_cards
 from ..outlets import normalize_outlet
 from ..schema import coerce_articles
 from ._common import clean_field, frame_with, inline_field, to_utc_dates
@@ -96,7 +96,7 @@ class _Rows:
             "title": inline_field(rec.get("title")),
             "byline": inline_field(rec.get("authors")),
             "published": clean_field(rec.get("date")),
-            "text": normalize_text(content) if isinstance(content, str) else "",
+            "text": strip_name_cards(normalize_text(content)) if isinstance(content, str) else "",
             "url": clean_field(rec.get("url")),
             "source_path": str(self.path),
             "source_format": "jsonl",
@@ -200,7 +200,8 @@ def load_allsides(root: str | os.PathLike[str] | None = None, /, *, chunksize: i
         normalised name ('CNN (Web News)' -> 'CNN'), ``title``, ``byline`` =
         ``authors`` (NA when empty), ``published`` = ``date`` at midnight UTC
         (ISO ``2016-09-20`` or US ``9/20/16``; NaT when empty), ``text`` =
-        ``content_original`` through :func:`~mediakit.text.normalize_text`,
+        ``content_original`` through :func:`~mediakit.text.normalize_text` and
+        :func:`~mediakit.text.strip_name_cards`,
         ``url``, ``source_format`` 'jsonl', ``source_record`` = 1-based line
         number; then ``topic``, ``bias`` (from ``bias_text``) and ``source_url``.
 

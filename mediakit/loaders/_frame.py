@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..text import article_languages, normalize_inline, normalize_language
+from ..text import article_languages, normalize_inline, normalize_language, strip_name_cards
 from ..outlets import normalize_outlet, outlet_from_url, outlet_key, registered_domain, url_host
 from ..schema import coerce_articles, empty_articles
 from ._dates import parse_datetime
@@ -125,7 +125,7 @@ def to_frame(rows: list[dict[str, Any]], *, outlet: str | None, tz: str,
         "title": [r.get("title") for r in rows],
         "byline": [r.get("byline") for r in rows],
         "published": [parse_datetime(r.get("published"), tz) for r in rows],
-        "text": [r.get("text") or "" for r in rows],
+        "text": [strip_name_cards(r.get("text") or "") for r in rows],  # a page's hover cards are no article text
         "captions": [list(r.get("captions") or []) for r in rows],
         "url": [r.get("url") for r in rows],
         "source_path": [r["source_path"] for r in rows],

@@ -7,7 +7,8 @@
 - Word tokens (``_tokens``): :data:`WORD_RE` and :func:`count_words`, every other word-token
   pattern of the project, the shared chunk table :data:`CHUNKS`, the English stop words.
 - Regex tries (``_trie``): :func:`trie_pattern`, the one builder of literal alternations.
-- Unicode clean-up (``_normalize``): :func:`normalize_text`, :func:`normalize_inline`.
+- Unicode clean-up (``_normalize``): :func:`normalize_text`, :func:`normalize_inline`; people's hover cards left in
+  a page's text (``_name_cards``): :func:`strip_name_cards`.
 - Language (``_language``): :func:`detect_language`, :func:`detect_languages` (offline, py3langid's
   shipped model), :func:`article_languages`, and the ``languages=`` option of the English-only
   metrics (:func:`check_languages`, :class:`LeftOutWarning`).
@@ -37,6 +38,7 @@ from ._language import (
     unload_language_model,
     warn_left_out,
 )
+from ._name_cards import strip_name_cards
 from ._normalize import normalize_inline, normalize_text
 from ._quotes import QUOTE_STYLES, Quotation, find_quotations, quote_mask, quote_spans, sentences_and_quotes
 from ._sentences import (
@@ -128,6 +130,7 @@ __all__ = [
     # Unicode clean-up
     "normalize_inline",
     "normalize_text",
+    "strip_name_cards",
     # language
     "DETECT_CHARS",
     "MIN_CONFIDENCE",
