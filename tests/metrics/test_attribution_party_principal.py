@@ -51,3 +51,14 @@ def test_a_leader_after_a_demonym_is_a_politician(text: str, source: str) -> Non
     row = _row(text, source)
     assert row["source_role"] == "politician"
     assert row["role_evidence"].endswith("+demonym")
+
+
+def test_a_surname_in_capitals_is_not_the_congressman_beside_another_of_that_name() -> None:
+    text = ("Then a new charge against Michael Cohen last week mentioned Trump himself, in the plea documents:\n\n"
+            "COHEN discussed the status of the Moscow Project with Individual 1 on more than the three occasions "
+            "COHEN claimed to the Committee.")
+    rows = _rows(text)
+    assert rows.loc[rows["source_text"] == "COHEN", "party"].isna().all()
+    row = _row("Rep. Steve Cohen of Tennessee held a hearing on Monday. COHEN said the committee would press on.",
+               "COHEN")
+    assert row["party"] == "Democratic"

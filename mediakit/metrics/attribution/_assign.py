@@ -374,6 +374,8 @@ class _Article:
             return hits[0]
         if hits or len(word) < 3 or not _known_surname(word, self.index):
             return None
+        if self._only_legislators(word) and self._named_otherwise(word):
+            return None  # 'COHEN discussed ...' in an article about Michael Cohen: not Rep. Steve Cohen
         if titled or any(n in self.text for n in _full_names_of(word, self.index)):
             return word  # 'Mr. Romney has'
         return None
