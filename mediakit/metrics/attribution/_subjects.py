@@ -34,8 +34,10 @@ _GERUND_SUBJECT_WORDS = 8
 _GERUND_VERB_WORDS = 8
 #: a verb whose object is the gerund's subject: 'quoted a GOP official as [saying]', 'had artists [writing]'
 _GERUND_OBJECT_RE = re.compile(
-    r"(?<!\S)(?:quoted|quotes|quote|had|has|have|heard|hears|saw|sees|received|receives|receive)\s+(?P<np>(?!(?:as|by|in|on|at|for|with|from|about|been|be|being|long|also|never|not|already|just|to|no|yet|since|always|often|still|"
-    r"repeatedly|recently|made|gone|come|taken|had|got|gotten|done|said|told)\b)[\w’'.-]+\b[^,;:()\n]*?)(?:\s+as)?\s*\Z")
+    r"(?<!\S)(?:quoted|quotes|quote|had|has|have|heard|hears|saw|sees|received|receives|receive)\s+"
+    r"(?P<np>(?!(?:as|by|in|on|at|for|with|from|about|been|be|being|long|also|never|not|already|just|to|no|yet|since|"
+    r"always|often|still|repeatedly|recently|made|gone|come|taken|had|got|gotten|done|said|told)\b)"  # no object
+    r"[\w’'.-]+\b[^,;:()\n]*?)(?:\s+as)?\s*\Z")
 #: subjects of a copula whose gerund is a predicate ('It is telling', 'That is not the same as saying')
 _PREDICATE_SUBJECTS = frozenset({"it", "that", "this", "there", "what", "which"})
 #: subjects a gerund's source is not cut to: the pronouns above and relative pronouns, whose verb phrase says more
