@@ -18,7 +18,7 @@ from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, QUOTE_START_RE, W
                        skip_adverbials, strip_span, trim_content_end)
 from ._apposed import apposed_subject
 from ._predicative import small_clause, story_object
-from ._subjects import gerund_predicate, gerund_source, gerund_subject
+from ._subjects import gerund_head, gerund_predicate, gerund_source, gerund_subject
 from ._clause import CLAUSE_ADVERBS, CueClause
 
 __all__ = ["pre_frame", "name_and_description"]
@@ -189,11 +189,12 @@ def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tup
         # 'Clinton has disputed both critiques, but says ...': the subject of the first verb
         return shared_subject(c.doc, c.ss, c.cs, found), True
     if c.subj_words and c.is_ing:
-        if gerund_predicate(c.doc.text, c.subj_s, c.subj_e):
+        head = gerund_head(c.doc.text, c.subj_s, c.subj_e)
+        if gerund_predicate(c.doc.text, c.subj_e, head):
             return None, False  # 'It is also quite telling that ...'
         if c.subj_words[-1].lower() in c.words.prepositions:
-            return gerund_source(c.doc.text, c.subj_s, c.subj_e), True  # kept without a source when none is found
-        subject = gerund_subject(c.doc.text, c.subj_s, c.subj_e)
+            return gerund_source(c.doc.text, c.subj_s, c.subj_e, head), True  # kept without a source if none is found
+        subject = gerund_subject(c.doc.text, c.subj_s, c.subj_e, head)
         if subject is not None:
             return subject, False  # 'Khamenei was quoted as saying ...': Khamenei
     if c.subj_words:

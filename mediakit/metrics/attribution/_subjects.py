@@ -11,6 +11,7 @@ between going after ...': no source).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ._document import Doc
 from ._frames import subject_end
@@ -18,7 +19,8 @@ from ._lexicon import WordLists, lexicons, word_lists
 from ._phrases import last_of, np_left, np_right, strip_span
 
 __all__ = ["appositive_subject", "np_like", "dashed_subject", "source_after_quote", "titled_name_right",
-           "gerund_source", "gerund_subject", "gerund_predicate", "apposed_name", "split_predicate"]
+           "GerundHead", "gerund_head", "gerund_source", "gerund_subject",
+           "gerund_predicate", "apposed_name", "split_predicate"]
 
 _HEAD_CUT_RE = re.compile(r",|\s(?:who|which|that|whose)\s")
 
@@ -226,21 +228,35 @@ def titled_name_right(text: str, pos: int, end: int) -> Span | None:
     return src
 
 
-def gerund_source(text: str, subj_s: int, subj_e: int) -> Span | None:
+class GerundHead(NamedTuple):
+    """The subject of a gerund's clause, read once: ``end``, the end of the word before its first verb
+    (:func:`subject_end`; -1 when it has none), and ``np``, the noun phrase before that verb (None when none)."""
+
+    end: int
+    np: Span | None
+
+
+def gerund_head(text: str, subj_s: int, subj_e: int) -> GerundHead:
+    """:class:`GerundHead` of the subject ``text[subj_s:subj_e]`` of a cue in -ing."""
+    end = subject_end(text, subj_s, subj_e)
+    return GerundHead(end, np_left(text, subj_s, end) if end > subj_s else None)
+
+
+def gerund_source(text: str, subj_s: int, subj_e: int, head: GerundHead) -> Span | None:
     """The source of a gerund after a preposition ('Rubio refrained from [attacking]'): the subject as for
     any cue, but none when the gerund is the complement of "be" ('The choice was between [going after]
     Trump or ...': no one's act) or the clause opens with the preposition ('From [pointing out] ...')."""
     words = text[subj_s:subj_e].split()
     if not words or words[0].lower() in word_lists().prepositions:
         return None
-    end = subject_end(text, subj_s, subj_e)
-    if end >= 0:
-        verbs = text[end:subj_e].split()
+    if head.end >= 0:
+        verbs = text[head.end:subj_e].split()
         if len(verbs) == 2 and verbs[0].lower() in _COPULAS:
             return None
-        subject = np_left(text, subj_s, end) if _one_clause(text, subj_s, end, subj_e) else None
-        if subject is not None and text[subject[0]:subject[1]].lower() not in _UNCUT_SUBJECTS:
-            return subject  # 'Buttigieg made a point of [saying]': Buttigieg
+        np = head.np
+        if np is not None and _one_clause(text, subj_s, head.end, subj_e) and text[np[0]:np[1]].lower() not in (
+                _UNCUT_SUBJECTS):
+            return np  # 'Buttigieg made a point of [saying]': Buttigieg
     return np_left(text, subj_s, subj_e)
 
 
@@ -256,32 +272,29 @@ def _one_clause(text: str, subj_s: int, end: int, subj_e: int) -> bool:
         and "as" not in verbs[:-1]  # 'was viewed as favorable to corporations [looking to]': the predicate's
 
 
-def gerund_subject(text: str, subj_s: int, subj_e: int) -> Span | None:
+def gerund_subject(text: str, subj_s: int, subj_e: int, head: GerundHead) -> Span | None:
     """The source of a gerund after a short verb phrase of its own ('Khamenei was quoted as [saying]', 'The senator
     was heard [saying]', 'Gowdy released a statement [saying]'): the subject before that verb phrase; the object of
     a verb of perceiving, quoting or having ('CNN quoted an American witness as [saying]', 'Obama had a wide array
     of artists [writing]'). None when the subject has no verb, or subject and verb phrase are not one short clause
     (the verb phrase may belong to a later clause)."""
-    end = subject_end(text, subj_s, subj_e)
-    if end <= subj_s or not _one_clause(text, subj_s, end, subj_e):
-        return None
-    subject = np_left(text, subj_s, end)
-    if subject is None or text[subject[0]:subject[1]].lower() in _UNCUT_SUBJECTS:
+    np = head.np
+    if head.end <= subj_s or not _one_clause(text, subj_s, head.end, subj_e) or np is None \
+            or text[np[0]:np[1]].lower() in _UNCUT_SUBJECTS:
         return None
     obj = _GERUND_OBJECT_RE.search(text, subj_s, subj_e)
     if obj is not None:
         return strip_span(text, obj.start("np"), obj.end("np"))
-    return subject
+    return np
 
 
-def gerund_predicate(text: str, subj_s: int, subj_e: int) -> bool:
+def gerund_predicate(text: str, subj_e: int, head: GerundHead) -> bool:
     """Whether a gerund completes "it/that/this is ..." with no participle between ('It is also quite [telling]',
     'That is not the same thing as [saying]'): a predicate, no one's act of saying."""
-    end = subject_end(text, subj_s, subj_e)
-    subject = np_left(text, subj_s, end) if end > subj_s else None
-    if subject is None or text[subject[0]:subject[1]].lower() not in _PREDICATE_SUBJECTS:
+    np = head.np
+    if np is None or text[np[0]:np[1]].lower() not in _PREDICATE_SUBJECTS:
         return False
-    verbs = text[end:subj_e].lower().split()
+    verbs = text[head.end:subj_e].lower().split()
     irregular = word_lists().irregular_participles
     return bool(verbs) and verbs[0] in _COPULAS and not any(
         w.endswith(("ed", "ing")) or w in irregular for w in verbs[1:])  # not 'it is steering clear of'
