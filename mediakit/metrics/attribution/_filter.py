@@ -102,16 +102,8 @@ class FilterModel:
         """:meth:`probability` of the features of these parts (:func:`._filter_features.feature_parts`), with
         one weight sum per key (read once); equal to it but for the last bit of the sum."""
         z = 0.0
-        for sums, names, part in zip(self.sums, PARTS, parts, strict=True):
-            if names is None:  # the names themselves
-                z += self._sum(part)
-                continue
-            s = sums.get(part)
-            if s is None:
-                if len(sums) >= _MAX_SUMS:
-                    sums.clear()
-                s = sums[part] = self._sum(names(*part))
-            z += s
+        for i, (names, part) in enumerate(zip(PARTS, parts, strict=True)):
+            z += self._sum(part) if names is None else self._part_sum(i, part)  # the names themselves: no memo
         return _sigmoid(z)
 
     def keeps(self, doc: Doc, a: Attr, register: Register, threshold: float) -> bool:
