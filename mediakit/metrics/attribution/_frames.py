@@ -26,7 +26,7 @@ from ._phrases import (COMPLEMENT_RE, OBJECT_RE, WORD_CHAR_RE, WORD_RE, last_of,
                        skip_adverbials, strip_span, trim_content_end)
 
 __all__ = ["according_frame", "passive_frame", "asked_frame", "attitude_frame", "participle_frame", "evidential_frame", "subject_end",
-           "shared_subject"]
+           "verb_like", "shared_subject"]
 
 _BY_RE = re.compile(r"\s+by\s+")
 _ASKED_CUT_RE = re.compile(r"\s(?:about|whether|if|what|how|why)\s")
@@ -329,6 +329,12 @@ def _clause_subject(doc: Doc, ss: int, limit: int) -> Span | None:
     if first[:1].islower() and first.lower() not in words.clause_subject_openers:
         return None
     return s, e
+
+
+def verb_like(word: str) -> bool:
+    """Whether a lower-case ``word`` reads as a verb (or an adverb before one) to :func:`subject_end`: an auxiliary,
+    a common irregular past, a word in -ed or -ly, or a cue form."""
+    return _SUBJECT_END_RE.match(word) is not None or word in lexicons().form_lemma
 
 
 def subject_end(text: str, start: int, limit: int) -> int:

@@ -18,7 +18,7 @@ from ._phrases import (ADVERBIAL_RE, COMPLEMENT_RE, OBJECT_RE, QUOTE_START_RE, W
                        skip_adverbials, strip_span, trim_content_end)
 from ._apposed import apposed_subject
 from ._predicative import small_clause, story_object
-from ._subjects import gerund_head, gerund_predicate, gerund_source, gerund_subject
+from ._subjects import gerund_head, gerund_predicate, gerund_source, gerund_subject, relative_antecedent
 from ._clause import CLAUSE_ADVERBS, CueClause
 
 __all__ = ["pre_frame", "name_and_description"]
@@ -198,7 +198,10 @@ def _pre_source(c: CueClause, found: list[Attr], appositive: Span | None) -> tup
         if subject is not None:
             return subject, False  # 'Khamenei was quoted as saying ...': Khamenei
     if c.subj_words:
-        return _subject_np(c.doc.text, c.subj_s, c.subj_e), False
+        subject = _subject_np(c.doc.text, c.subj_s, c.subj_e)
+        if subject is not None:
+            subject = relative_antecedent(c.doc.text, *subject) or subject  # 'Trump berated governors who said'
+        return subject, False
     if appositive is None and c.bound_kind == ",":
         named = name_and_description(c)
         return (named if named is not None else apposed_subject(c.doc, c.ss, c.bound - 1)), False

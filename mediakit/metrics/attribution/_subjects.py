@@ -14,13 +14,13 @@ import re
 from typing import NamedTuple
 
 from ._document import Doc
-from ._frames import subject_end
+from ._frames import subject_end, verb_like
 from ._lexicon import WordLists, lexicons, word_lists
 from ._phrases import last_of, np_left, np_right, strip_span
 
 __all__ = ["appositive_subject", "np_like", "dashed_subject", "source_after_quote", "titled_name_right",
            "GerundHead", "gerund_head", "gerund_source", "gerund_subject",
-           "gerund_predicate", "apposed_name", "split_predicate"]
+           "gerund_predicate", "relative_antecedent", "apposed_name", "split_predicate"]
 
 _HEAD_CUT_RE = re.compile(r",|\s(?:who|which|that|whose)\s")
 
@@ -45,6 +45,14 @@ _PREDICATE_SUBJECTS = frozenset({"it", "that", "this", "there", "what", "which"}
 #: subjects a gerund's source is not cut to: the pronouns above and relative pronouns, whose verb phrase says more
 #: than they do ('officials, who asked not to be identified discussing ...': anonymous)
 _UNCUT_SUBJECTS = _PREDICATE_SUBJECTS | {"who", "whom", "whose"}
+
+#: relative pronouns that open a subject relative right before a cue ('governors who said'; not "that", which is as
+#: often a determiner before a noun read as a cue: 'the author of that boast')
+_SUBJECT_RELATIVES = frozenset({"who", "which"})
+_RELATIVE_WORD_RE = re.compile(r"[\w’'.-]+")
+#: words :func:`verb_like` reads as verbs that are adverbs ('not paying an architect')
+_ADVERBS_LIKE_VERBS = frozenset({"also", "then", "later", "quickly", "repeatedly", "never", "not"})
+_ANTECEDENT_WORDS = 6
 
 Span = tuple[int, int]
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")  # a quotation closing an apposition (``appositive_subject``)
@@ -328,3 +336,38 @@ def split_predicate(text: str, ss: int, bound: int, rest: str, words: WordLists)
         return False
     before = text[ss:bound - 1].split()
     return 1 <= len(before) <= 15 and not any(w.lower() in words.finite for w in before)
+
+
+def relative_antecedent(text: str, s: int, e: int) -> Span | None:
+    """The antecedent of a subject relative that ends a clause read as a cue's subject, with its pronoun: 'Trump
+    berated [governors who] said', 'Police arrested [a man who] said', 'they turned to [the Chicago Police
+    Department which] reported'. Only the plain case is cut: a verb (a past form or an auxiliary, not an adverb),
+    at most one preposition, and a short noun phrase opening with a determiner, a capital or a plural, with no other
+    preposition than "of" ('dozens of GOP leaders'). None otherwise ('Voters who', 'an unnamed official who', 'He
+    released a letter from his doctor who': which noun the pronoun takes is not plain there), and for "that", as
+    often a determiner before a noun read as a cue."""
+    words = list(_RELATIVE_WORD_RE.finditer(text, s, e))
+    if len(words) < 3 or words[-1].group().lower() not in _SUBJECT_RELATIVES:
+        return None
+    lists = word_lists()
+    verb = -1
+    for k in range(len(words) - 2, 0, -1):
+        lw = words[k].group()
+        if lw[:1].islower() and verb_like(lw) and not lw.endswith("ly") and lw not in _ADVERBS_LIKE_VERBS:
+            verb = k
+            break
+    if verb < 1 or words[verb - 1].group().lower() in lists.determiners:
+        return None  # no subject of its own, or 'an unnamed official who'
+    first = verb + 1
+    prepositions = lists.prepositions | {"to"}  # "to": 'turned to the police which'
+    if first < len(words) - 1 and words[first].group().lower() in prepositions:
+        first += 1  # 'met with farmers who', 'turned to the Chicago Police Department which'
+    phrase = [w.group() for w in words[first:-1]]
+    if not phrase or len(phrase) > _ANTECEDENT_WORDS or any(
+            w.lower() in lists.clause_words or (w.lower() in prepositions and w != "of")
+            or not w[:1].isalnum() for w in phrase):
+        return None
+    head = phrase[0]
+    if not (head.lower() in lists.determiners or head[:1].isupper() or head.endswith("s")):
+        return None  # 'defend not paying an architect who': a verb phrase, not a noun phrase
+    return words[first].start(), e
