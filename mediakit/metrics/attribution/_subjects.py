@@ -346,6 +346,8 @@ def relative_antecedent(text: str, s: int, e: int) -> Span | None:
     preposition than "of" ('dozens of GOP leaders'). None otherwise ('Voters who', 'an unnamed official who', 'He
     released a letter from his doctor who': which noun the pronoun takes is not plain there), and for "that", as
     often a determiner before a noun read as a cue."""
+    if not text.endswith(("who", "Who", "WHO", "ich", "ICH"), s, e):
+        return None  # most subjects: not tokenised
     words = list(_RELATIVE_WORD_RE.finditer(text, s, e))
     if len(words) < 3 or words[-1].group().lower() not in _SUBJECT_RELATIVES:
         return None
