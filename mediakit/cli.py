@@ -6,11 +6,14 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = ["main"]
 
 
 from ._version import __version__
+from .lexicon import load_lexicon
+from .metrics.attribution import read_cue_entries
 from .pipeline import PARALLEL_THRESHOLD, STREAM_THRESHOLD, analyze_corpus
 
 
@@ -37,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--scheduler", metavar="ADDRESS",
                    help="stream on a Dask cluster: tcp://host:8786, or 'local'")
     a.add_argument("--no-resume", action="store_true", help="streamed run: start over, do not resume")
+    a.add_argument("--lexicon", metavar="NAME_OR_PATH",
+                   help="word-choice lexicon: a shipped name (see mediakit.available_lexicons()) or your YAML or "
+                        "CSV file (default: the shipped framing lexicon)")
+    a.add_argument("--extend-lexicon", action="store_true",
+                   help="merge the --lexicon file over the shipped lexicon instead of replacing it")
+    a.add_argument("--cues", metavar="PATH",
+                   help="your attribution cues (YAML or CSV), merged over the shipped ones")
     langs = a.add_mutually_exclusive_group()
     langs.add_argument("--languages", default="en", metavar="CODES",
                        help="languages the English-only metrics (VADER, lexicons, readability, attribution, "
@@ -58,6 +68,16 @@ def _languages(args: argparse.Namespace) -> str | tuple[str, ...] | None:
     return codes[0] if len(codes) == 1 else codes
 
 
+def _lexicon(args: argparse.Namespace) -> Any:
+    """The ``lexicon`` option of :func:`mediakit.pipeline.analyze_corpus` from the flags (read and checked here,
+    before any article is loaded)."""
+    if args.lexicon is None:
+        if args.extend_lexicon:
+            raise ValueError("--extend-lexicon needs --lexicon FILE (the terms merged over the shipped lexicon)")
+        return None
+    return load_lexicon(args.lexicon, extend=args.extend_lexicon)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -66,10 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 event = None if args.event.lower() == "none" else args.event
+                cues = read_cue_entries(args.cues) if args.cues is not None else None
                 written = analyze_corpus(args.corpus, args.out, event=event,
                                          progress=False if args.quiet else None, chunksize=args.chunksize,
                                          n_jobs=args.n_jobs, scheduler=args.scheduler, resume=not args.no_resume,
-                                         languages=_languages(args))
+                                         languages=_languages(args), lexicon=_lexicon(args), cues=cues)
             if not args.quiet:
                 for w in caught:
                     print(f"mediakit: note: {w.message}", file=sys.stderr)

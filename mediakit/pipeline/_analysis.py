@@ -26,7 +26,7 @@ from ..compare import (FRAMING_INPUT_COLUMNS, Comparison, compare, find_framing_
                        source_shares, terms_by_mode)
 from ..loaders import load_errors
 from ..metrics.analyze import analyze, left_out_summary
-from ..metrics.attribution import extract_attributions
+from ..metrics.attribution import extract_attributions, using_cues
 from ..metrics.sentiment import sentences
 from ..metrics.word_choice import word_choice
 from ..stream import with_languages
@@ -230,7 +230,7 @@ def _quietly(func, *args, **kwargs):
 
 
 def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=None,
-                   languages: str | Sequence[str] | None = "en") -> ArticleTables:
+                   languages: str | Sequence[str] | None = "en", lexicon: Any = None) -> ArticleTables:
     """The per-article tables of ``articles``, in memory (:mod:`mediakit.stream` makes them in chunks).
 
     Parameters
@@ -244,6 +244,8 @@ def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=
     languages : str, sequence of str or None, default "en"
         See :func:`analyze_articles`. Only :func:`mediakit.analyze` warns about the articles
         left out; the other tables leave out the same ones silently.
+    lexicon : optional
+        The word-choice lexicon (see :func:`mediakit.load_lexicon`; None: the shipped one).
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
     step()
@@ -252,9 +254,10 @@ def article_tables(articles: pd.DataFrame, *, progress: bool | None = None, bar=
     sents = _quietly(sentences, articles, progress=progress, languages=languages)
     step()
     # each article is read once by the attribution rules and VADER: analyze() reads the two tables
-    metrics = analyze(articles, progress=progress, languages=languages, attributions=attrs, sentences=sents)
+    metrics = analyze(articles, lexicon=lexicon, progress=progress, languages=languages, attributions=attrs,
+                      sentences=sents)
     step()
-    wc = _quietly(word_choice, articles, progress=progress, languages=languages)
+    wc = _quietly(word_choice, articles, lexicon, progress=progress, languages=languages)
     return ArticleTables(metrics=metrics, sentences=sents, attributions=attrs, word_choice=wc)
 
 
@@ -524,7 +527,8 @@ def with_outlet(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | None = "auto",
-                     progress: bool | None = None, languages: str | Sequence[str] | None = "en") -> CorpusAnalysis:
+                     progress: bool | None = None, languages: str | Sequence[str] | None = "en",
+                     lexicon: Any = None, cues: Any = None) -> CorpusAnalysis:
     """Compute every table of the ``mediakit analyze`` outputs from an articles table (writes nothing).
 
     Parameters
@@ -545,6 +549,12 @@ def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | N
         with NaN metrics and are left out of the sentences, attributions, word choice,
         distinctive terms and actor labels; one :class:`mediakit.text.LeftOutWarning` says how
         many. None scores every article.
+    lexicon : optional
+        The word-choice lexicon: a shipped name, a YAML or CSV path, a dict or a
+        :class:`mediakit.lexicon.Lexicon` (see :func:`mediakit.load_lexicon`); None, the shipped one.
+    cues : optional
+        Your attribution cues merged over the shipped ones (see
+        :func:`mediakit.metrics.attribution.using_cues`); None, the shipped cues.
 
     Returns
     -------
@@ -570,8 +580,9 @@ def analyze_articles(articles: pd.DataFrame, *, source: str = "", event: str | N
     articles = with_language(with_outlet(articles))
     event_column(articles, event)  # a missing event column fails before any work
     bar = progress_bar(_ARTICLE_STEPS + _CORPUS_STEPS, desc="Tables", unit="step", enabled=progress)
-    tables = article_tables(articles, progress=progress, bar=bar, languages=languages)
-    res = corpus_tables(articles, tables, source=source, event=event, bar=bar, languages=languages)
+    with using_cues(cues):  # the user's cues, for every step that reads the attribution rules
+        tables = article_tables(articles, progress=progress, bar=bar, languages=languages, lexicon=lexicon)
+        res = corpus_tables(articles, tables, source=source, event=event, bar=bar, languages=languages)
     for _ in bar:  # finish the bar
         pass
     return res

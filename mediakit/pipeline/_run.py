@@ -26,6 +26,7 @@ from ..export import write_table
 from ..loaders import LoadReport, iter_articles, load_articles, load_errors
 from ..loaders._errors import Collector
 from ..loaders._sources import expand_sources
+from ..metrics.attribution import using_cues
 from ..stream import TABLES, PartTexts, analyze_stream, read_without_texts
 from ..text import unload_language_model
 from ._analysis import (CorpusAnalysis, analyze_articles, corpus_tables, event_column,
@@ -234,7 +235,7 @@ def loaded_chunks(articles: pd.DataFrame, chunksize: int) -> Iterator[pd.DataFra
 
 
 def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str | None, resume: bool,
-                       progress: bool | None, languages: Any = "en"
+                       progress: bool | None, languages: Any = "en", lexicon: Any = None
                        ) -> tuple[CorpusAnalysis, dict[str, Path] | None]:
     """The per-article tables made in chunks (resumable parts under ``outdir/parts``), read back, and the
     corpus-level tables; with the per-article files when a worker process wrote them meanwhile."""
@@ -245,7 +246,7 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
         chunks = (loaded_chunks(load_articles(corpus, progress=progress), plan.chunksize) if plan.loaded
                   else iter_articles(corpus, chunksize=plan.chunksize, progress=False))
         res = analyze_stream(chunks, parts, n_jobs=plan.n_jobs, scheduler=plan.scheduler, resume=resume,
-                             tables=TABLES, progress=progress, languages=languages)
+                             tables=TABLES, progress=progress, languages=languages, lexicon=lexicon)
     unload_language_model()  # the stream's, about 130 MiB: the corpus-level step has the languages
     release_memory()  # the stream's parsed records and Arrow buffers
     errors = LoadReport(tuple(res.load_errors)).to_frame()
@@ -281,7 +282,8 @@ def _streamed_analysis(corpus: Any, outdir: Path, plan: RunPlan, *, event: str |
 def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
                    event: str | None = "auto", progress: bool | None = None, chunksize: int | None = None,
                    n_jobs: int | None = None, scheduler: Any = None, resume: bool = True,
-                   languages: str | Sequence[str] | None = "en") -> dict[str, Path]:
+                   languages: str | Sequence[str] | None = "en", lexicon: Any = None,
+                   cues: Any = None) -> dict[str, Path]:
     """Load ``corpus``, compute what mediakit measures, and write the outputs under ``out``.
 
     One code path whatever the size (see :func:`plan_run`): a small corpus is measured in memory, a
@@ -305,6 +307,10 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
     languages : str, sequence of str or None, default "en"
         The languages of the English-only metrics (see :func:`~mediakit.pipeline.analyze_articles`);
         None scores every article (``--all-languages``; ``--languages en,de``).
+    lexicon, cues : optional
+        Your word-choice lexicon and attribution cues (``--lexicon``, ``--cues``; see
+        :func:`~mediakit.pipeline.analyze_articles`). A streamed run records both in its manifest and resumes
+        only with the same ones.
 
     Returns
     -------
@@ -321,13 +327,14 @@ def analyze_corpus(corpus: str | os.PathLike[str], out: str | os.PathLike[str], 
     outdir = Path(out)
     plan = plan_run(corpus, chunksize=chunksize, n_jobs=n_jobs, scheduler=scheduler)
     if plan.streamed:
-        res, files = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress,
-                                        languages=languages)
+        with using_cues(cues):
+            res, files = _streamed_analysis(corpus, outdir, plan, event=event, resume=resume, progress=progress,
+                                            languages=languages, lexicon=lexicon)
         return _write_outputs(res, outdir, progress=progress, part_files=files,
                               n_jobs=plan.local_jobs)
     articles = load_articles(corpus, progress=progress)
     if articles.empty:
         raise _no_articles(corpus, outdir, load_errors(articles))
     res = analyze_articles(articles, source=os.fspath(corpus), event=event, progress=progress,
-                           languages=languages)
+                           languages=languages, lexicon=lexicon, cues=cues)
     return _write_outputs(res, outdir, progress=progress)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .._version import __version__
 from ..lexicon import load_lexicon
+from ..metrics.attribution import cue_state
 
 __all__ = ["TABLES", "DEFAULT_TABLES", "MANIFEST", "StreamConfigError", "stream_config", "ids_hash",
            "write_json_atomic", "part_name", "prepare", "read_parts", "part_paths"]
@@ -42,13 +43,28 @@ def _lexicon_fingerprint(lexicon: Any) -> str:
     return hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()[:16]
 
 
+def _cues_fingerprint() -> str | None:
+    """A hash of the user's attribution cues in use in this process (``using_cues``), None without any."""
+    entries, classes = cue_state()
+    if entries is None:
+        return None
+    text = json.dumps({"entries": entries, "classes": list(classes)}, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def stream_config(families: tuple[str, ...], tables: tuple[str, ...], lexicon: Any,
                   languages: frozenset[str] | None = frozenset({"en"})) -> dict[str, Any]:
-    """What the parts depend on: mediakit version, families, tables, the lexicon's fingerprint and the
-    languages the English-only metrics score (None: all)."""
-    return {"mediakit_version": __version__, "families": list(families), "tables": list(tables),
-            "lexicon": _lexicon_fingerprint(lexicon) if {"metrics", "word_choice"} & set(tables) else None,
-            "languages": None if languages is None else sorted(languages)}
+    """What the parts depend on: mediakit version, families, tables, the lexicon's fingerprint, the
+    languages the English-only metrics score (None: all) and, when the attribution rules run with a user's
+    cues (``using_cues``), their fingerprint (no key without them, as before they were recorded)."""
+    config = {"mediakit_version": __version__, "families": list(families), "tables": list(tables),
+              "lexicon": _lexicon_fingerprint(lexicon) if {"metrics", "word_choice"} & set(tables) else None,
+              "languages": None if languages is None else sorted(languages)}
+    attributing = "attributions" in tables or ("metrics" in tables and "attribution" in families)
+    cues = _cues_fingerprint() if attributing else None
+    if cues is not None:
+        config["cues"] = cues
+    return config
 
 
 def ids_hash(ids: Sequence[Any]) -> str:
