@@ -48,3 +48,21 @@ def test_a_relative_pronoun_keeps_its_verb_phrase() -> None:
     assert len(hit) <= 1
     if len(hit):
         assert hit.iloc[0]["source_text"].startswith("who asked not to be identified")
+
+
+@pytest.mark.parametrize("text, cue, source, role", [
+    # the gerund describes the verb's object, a noun for people: they are the source, not the subject
+    ("A small fleet of rafts carried migrants hoping to reach the island.", "hoping", "migrants", "citizen"),
+    ("The bus brought protesters demanding that the mayor resign.", "demanding", "protesters", "citizen"),
+    ("The governor met with residents complaining that the water was unsafe.", "complaining", "residents",
+     "citizen"),
+    # a document or a phrase that is no plain object keeps the subject (codebook: 'Gowdy released a statement')
+    ("Gowdy released a statement saying the inquiry would go on.", "saying", "Gowdy", "politician"),
+    ("Hagan's campaign sent mailers to Republican voters citing the senator's record.", "citing",
+     "Hagan's campaign", "politician"),
+])
+def test_people_the_gerund_describes_are_its_source(text: str, cue: str, source: str, role: str) -> None:
+    rows = _rows(text)
+    hit = rows[rows["cue_text"] == cue]
+    assert hit["source_text"].tolist() == [source]
+    assert hit["source_role"].tolist() == [role]

@@ -53,6 +53,9 @@ _RELATIVE_WORD_RE = re.compile(r"[\w’'.-]+")
 #: words :func:`verb_like` reads as verbs that are adverbs ('not paying an architect')
 _ADVERBS_LIKE_VERBS = frozenset({"also", "then", "later", "quickly", "repeatedly", "never", "not"})
 _ANTECEDENT_WORDS = 6
+#: words that open a phrase inside a verb's object other than a noun phrase (particles, "to", wh-words)
+_NOT_IN_AN_OBJECT = frozenset({"to", "around", "off", "up", "out", "down", "away", "back", "why", "how", "what",
+                               "when", "where", "whom", "whose", "and", "or"})
 
 Span = tuple[int, int]
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")  # a quotation closing an apposition (``appositive_subject``)
@@ -293,7 +296,31 @@ def gerund_subject(text: str, subj_s: int, subj_e: int, head: GerundHead) -> Spa
     obj = _GERUND_OBJECT_RE.search(text, subj_s, subj_e)
     if obj is not None:
         return strip_span(text, obj.start("np"), obj.end("np"))
-    return np
+    return _people_object(text, head.end, subj_e) or np
+
+
+def _people_object(text: str, end: int, subj_e: int) -> Span | None:
+    """The people a gerund describes when they are the object of the verb before it: 'The bus brought [protesters]
+    demanding ...', 'The governor met with [residents] complaining ...'. A short noun phrase (at most
+    :data:`_ANTECEDENT_WORDS` words, after at most one preposition) that ends in a noun for people; None otherwise
+    ('Gowdy released a statement saying': the codebook's source is Gowdy)."""
+    words = list(_RELATIVE_WORD_RE.finditer(text, end, subj_e))
+    if len(words) < 2 or not people_word(words[-1].group()) or not verb_like(words[0].group()):
+        return None
+    lists = word_lists()
+    verb = 0  # the verb phrase's last verb: 'has brought', 'were seen carrying'
+    while verb + 1 < len(words) - 1 and verb_like(words[verb + 1].group().lower()):
+        verb += 1
+    first = verb + 1
+    if words[first].group().lower() in lists.prepositions and first < len(words) - 1:
+        first += 1
+    phrase = [w.group().lower() for w in words[first:]]
+    if len(phrase) > _ANTECEDENT_WORDS or any(
+            w in lists.prepositions or w in lists.clause_words or w in _NOT_IN_AN_OBJECT or not w.isalpha()
+            for w in phrase):
+        return None  # 'mailers to Republican voters', 'off the TV', 'the reasons why Americans'
+
+    return words[first].start(), words[-1].end()
 
 
 def gerund_predicate(text: str, subj_e: int, head: GerundHead) -> bool:
