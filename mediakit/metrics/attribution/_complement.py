@@ -82,12 +82,12 @@ def complement_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
     nxt = _NEXT_RE.match(text, ce)
     word = nxt.group(2) if nxt is not None else ""
     low = word.lower()
-    form = text[a.cue[0]:ce]
     if word in _PROPOSITION_MARKS or (low in _CLAUSE_OPENERS and not _wh_infinitive(text, nxt)):
         return "writer_question" if src[-1:] and src[-1] in _WRITER and _inverted_question(doc, a, src) else None
     if a.lemma in _KNOWING and low == "how":  # a wh-infinitive here: a clause went back above
         return "ability_complement"  # "he knew how to let up", "docker-compose is aware of how to build an image"
     if a.source is None:
+        form = text[a.cue[0]:ce]
         if _perfect_participle(text, a.cue[0], form):
             return "perfect_participle"
         return "reduced_passive" if _reduced_passive(text, a.cue[0], form) else None
@@ -99,7 +99,7 @@ def complement_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
         return "writer_question"  # "Should we know who they are?", "Can we call it a success?"
     if a.lemma == "call" and _IDIOM_RE.match(text, ce):
         return "idiom"  # "people call it a day", "species that call it home"
-    if src[0] == "there" and len(src) > 1 and src[1] in _FINITE and form.lower() in _noun_forms() \
+    if src[0] == "there" and len(src) > 1 and src[1] in _FINITE and text[a.cue[0]:ce].lower() in _noun_forms() \
             and not any(w[:1].isupper() for w in _WORD_RE.findall(text, a.source[0] + 5, a.source[1])) \
             and not _clause_content(text, a):
         return "existential_noun"  # "There is enormous demand for ...", "There may be some hope there"

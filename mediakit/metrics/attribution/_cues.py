@@ -72,7 +72,7 @@ def cue_ok(doc: Doc, m: re.Match[str]) -> bool:
         return False
     word = m.group()
     lw = word.lower()  # read once: every check below compares the form in lower case
-    if word[:9].lower() == "according":
+    if lw.startswith("according"):
         return True
     words = word_lists()
     if lw in lexicons().attitude_forms:
@@ -172,8 +172,7 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
         return False
     prev = text[j:k]
     lp = prev.lower()
-    ing = word.split(None, 1)[0].lower().endswith("ing")  # "referring to": the first word carries the inflection
-    if lp in words.prepositions and not ing:
+    if lp in words.prepositions and not _ing_form(word):
         # '26 years of fear', 'in response': a noun; 'has since said': an adverb after an auxiliary
         return not (lp == "since" and _aux_before(text, j, words))
     if prev.isdigit():
@@ -191,6 +190,7 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
         # for any cue after 'went on' or an adjective of readiness ('went on to endorse', 'was quick to condemn')
         lex = lexicons()
         lemma = lex.spaced_lemma.get(" ".join(word.lower().split()), "")
+        ing = _ing_form(word)
         if lemma in lex.cues and not ing and not lex.cues[lemma]["speech"]:
             return not raising_before_to(text, j, words)
         return lemma not in lex.cues or not lex.cues[lemma]["speech"] or ing
@@ -202,6 +202,12 @@ def _noun_by_word_before(text: str, s: int, word: str, words: WordLists) -> bool
             lp not in words.subject_contractions):
         return True  # 'the report', 'Trump's claims'; not 'He's said'
     return lp.endswith(("’s", "'s")) and lp not in words.subject_contractions
+
+
+def _ing_form(word: str) -> bool:
+    """The form is in -ing ("referring to": the first word carries the inflection); read only by the two rules
+    that need it, after a preposition or "to"."""
+    return word.split(None, 1)[0].lower().endswith("ing")
 
 
 def _aux_before(text: str, j: int, words: WordLists) -> bool:

@@ -14,6 +14,7 @@ dropped; quote-only paragraphs continue the speaker) and resolves their sources 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from ._cues import cue_ok
 from ._dash_lines import dash_lines
@@ -155,9 +156,16 @@ def _clean_source(text: str, source: Span) -> Span | None:
         src = (junk.end(), src[1])  # 'And he said'
     if src[0] >= src[1]:
         return None
-    if text[src[0]:src[1]].lower() in word_lists().not_a_source:
+    if src[1] - src[0] <= _longest_not_a_source() and text[src[0]:src[1]].lower() in word_lists().not_a_source:
         return None  # not a noun phrase: 'as far as ... said', 'if ... says'
     return src
+
+
+@lru_cache(maxsize=1)
+def _longest_not_a_source() -> int:
+    """The length of the longest phrase of ``not_a_source``: a longer span is none of them (``lower()`` never
+    shortens a string), so most sources are not copied and lower-cased to be looked up."""
+    return max(map(len, word_lists().not_a_source), default=0)
 
 
 def _add_colon_lines(doc: Doc, found: list[Attr]) -> None:

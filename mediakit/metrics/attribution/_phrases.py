@@ -101,8 +101,9 @@ LEADING_JUNK_RE = re.compile(
     r"in\s+(?:a|an|the|his|her)\s+[\w\s-]{0,40}?(?:interview|statement|speech|letter|post|tweet))\b[\s,]*)+",
     re.IGNORECASE,
 )
-# the first letters of the words that LEADING_JUNK_RE opens with: any other ASCII character cannot start a match
-_JUNK_INITIALS = frozenset("abefhilmnostwy")
+# the first two letters of the words that LEADING_JUNK_RE opens with: no other two ASCII characters start a match
+# (a source opening "he", "she", "officials" or a name is ruled out before the regex runs)
+_JUNK_OPENINGS = frozenset("an bu so ye or wi st no th la me ho in al mo fu ev on at fo".split())
 #: A dateline opening a story ("WASHINGTON — ", "NEW YORK (AP) -- ", "BEIRUT, Lebanon ― "): a place in capitals,
 #: maybe a region and an agency in parentheses, then a dash; the first sentence's subject starts after it.
 DATELINE_RE = re.compile(
@@ -173,10 +174,10 @@ def first_word(s: str) -> str:
 
 
 def leading_junk(text: str, s: int, e: int) -> re.Match[str] | None:
-    """:data:`LEADING_JUNK_RE` matched at ``s`` (up to ``e``); most phrases open with another letter, which one
-    look at the first character rules out before the regex runs."""
-    first = text[s:s + 1]
-    if first.isascii() and first.lower() not in _JUNK_INITIALS:
+    """:data:`LEADING_JUNK_RE` matched at ``s`` (up to ``e``); most phrases open with other letters, which one
+    look at the first two characters rules out before the regex runs."""
+    opening = text[s:s + 2]
+    if opening.isascii() and opening.lower() not in _JUNK_OPENINGS:
         return None
     return LEADING_JUNK_RE.match(text, s, e)
 

@@ -155,6 +155,8 @@ def _subject_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
         return "second_person"  # "you know", "What do you think", "You can write code that ..."
     if src[:1] and src[0] in _IMPERATIVE_OPENERS and src[0] != "please" and not _clause_content(doc.text, a):
         return "imperative"  # "Now, let me ask you something: ...", "if you read this, lemme know what's up"
+    if len(src) == 1 and not (src[0] in _IMPERATIVE_OPENERS or src[0] in _WH_PRONOUNS or src[0] in cue_lexicon()):
+        return None  # one word that opens neither a command nor a question ('he', 'Trump'): the test below says so too
     ss = doc.sents[doc.sentence_of(a.cue[0])][0]
     if a.source is not None and a.source[0] - ss > 12:
         return None  # the subject does not open the sentence: no imperative, no question
@@ -201,7 +203,7 @@ def _cue_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
     if low in _DEGREE_WORDS and form.endswith("ed") and \
             _word_before(text, cs - len(before) - 1).lower() in _NP_DETERMINERS:
         return "noun_cue"  # "the most discussed post": a participle as an adjective before its noun
-    if cs > 0 and text[cs - 1] in "/-_" or (low in _GERUND_HEADS and form.endswith("ing")):
+    if cs > 0 and text[cs - 1] in "/-_" or (low in _GERUND_HEADS and ing):
         return "noun_cue"  # "annotate/blame", "worth noting", "talk about adding": not a verb with a subject
     if form == "thanks" and _TO_RE.match(text, ce):
         return "noun_cue"  # "popular thanks to games like Fortnite": the preposition "thanks to"
@@ -209,12 +211,13 @@ def _cue_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
             and (before.islower() and (src[:1] in (["a"], ["an"]) or _names_only(text, ce))
                  or before[:1].isalnum() and _one_word_name(text, ce)):
         return "naming"  # "an extension called Kartographer", "a trojan called Monokle, using ...": no content
-    if form.endswith("ing") and _CREDIT_FORMS_RE.match(text, ce) and _near_paragraph_start(doc, cs):
+    if ing and _CREDIT_FORMS_RE.match(text, ce) and _near_paragraph_start(doc, cs):
         return "credit"  # "Additional reporting by ...", "(Reporting by ...; Writing by ...)"
-    if a.source is not None and "hat" in text[max(0, a.source[0] - 12):a.source[0]] \
+    if a.source is not None and text.find("hat", max(0, a.source[0] - 12), a.source[0]) >= 0 \
             and _word_before(text, a.source[0]).lower() in ("what", "whatever"):
         return "wh_object"  # "what the senator said": the cue's object is "what", no content
-    if src[-2:] == ["dare", "i"] or (src == ["i"] and _word_before(text, a.source[0] if a.source else cs) == "dare"):
+    if src[-1:] == ["i"] and (src[-2:-1] == ["dare"] or (
+            len(src) == 1 and a.source is not None and _word_before(text, a.source[0]) == "dare")):
         return "idiom"  # "dare I say": the writer hedging, no report
     return None
 
@@ -223,20 +226,21 @@ def _sense_reason(text: str, a: Attr, src: list[str]) -> str | None:
     """Reasons read from the sense of the verb and its complement: "add" with a goal, "add/write" as an
     ongoing activity, a relative clause whose gap is the object, the writer's own naming ("we call it")."""
     ce = a.cue[1]
-    form = text[a.cue[0]:ce].lower()
     if a.lemma == "add" and not _clause_after(text, ce):
         m = _ADD_GOAL_RE.match(text, ce, min(len(text), ce + 80))
         if m is not None and not any(c in text[ce:m.end()] for c in ",;:\"“”") \
                 and _SUBJECT_PRONOUNS.isdisjoint(m.group("obj").lower().split()) and _goal_not_hearer(m.group("goal")):
             return "caused_motion"  # "only adds to the intrigue", "add b'' prefixes to all strings"
-    if a.lemma in ("add", "write") and form.endswith("ing") and _after_be(text, a.cue[0]) and not _clause_after(text, ce):
+    if a.lemma in ("add", "write") and text[a.cue[0]:ce].lower().endswith("ing") and _after_be(text, a.cue[0]) \
+            and not _clause_after(text, ce):
         return "progressive_activity"  # "we'll be adding new interviews", "I'm writing this in Lima": an activity
     if a.lemma in _PLAIN_OBJECT_LEMMAS and a.content and a.content[0][0] >= ce and not _clause_after(text, ce) \
             and _plain_object(text, ce, a.content[-1][1]):
         return "plain_object"  # "These SMS messages add some level of urgency": an act, no content
     if src and src[-1] in _SUBJECT_PRONOUNS and _object_relative(text, a, src):
         return "object_relative"  # "the structure we'd want for building": a relative clause, its gap the object
-    if a.lemma == "call" and form == "call" and src[-1:] == ["we"] and not _THAT_RE.match(text, ce):
+    if a.lemma == "call" and src[-1:] == ["we"] and text[a.cue[0]:ce].lower() == "call" \
+            and not _THAT_RE.match(text, ce):
         return "own_naming"  # "we call it entrepreneurial capitalism", 'what we call "dreamers"': the writer's term
     return None
 
@@ -304,14 +308,14 @@ def _content_reason(text: str, a: Attr) -> str | None:
     if w0 not in ("by", "from") and e - s > 40:
         return None  # the rules below read a "by"/"from" content or a content of two words
     words = _WORD_RE.findall(text, s, min(e, s + 80))
-    form = text[a.cue[0]:a.cue[1]].lower()
-    if w0 == "by" and len(words) > 1 and not words[1].lower().endswith("ing") and _PARTICIPLE_RE.search(form):
+    if w0 == "by" and len(words) > 1 and not words[1].lower().endswith("ing") \
+            and _PARTICIPLE_RE.search(text[a.cue[0]:a.cue[1]].lower()):
         return "passive_agent"  # "an encyclopedia written collaboratively by volunteers"
-    comma = text.find(",", s, e)
-    place = _WORD_RE.findall(text, s, comma) if comma > 0 else words  # up to a comma: '..., and X from Y'
-    if w0 == "from" and len(place) <= 6 and all(w[0].isupper() or w.lower() in ("and", "the", "of")
-                                                for w in place[1:]):
-        return "credit"  # "Neil MacFarquhar reported from Moscow.", "X reported from Midway Atoll, and Y from ..."
+    if w0 == "from":
+        comma = text.find(",", s, e)
+        place = _WORD_RE.findall(text, s, comma) if comma > 0 else words  # up to a comma: '..., and X from Y'
+        if len(place) <= 6 and all(w[0].isupper() or w.lower() in ("and", "the", "of") for w in place[1:]):
+            return "credit"  # "Neil MacFarquhar reported from Moscow.", "X reported from Midway Atoll, and Y from ..."
     if len(words) == 2 and words[0].lower() in _SUBJECT_PRONOUNS and words[1].lower() in _AUX \
             and _relative_source(text, a.source):
         return "relative_gap"  # "the thief his people said he was" (not "Jeff Flake said he would")
