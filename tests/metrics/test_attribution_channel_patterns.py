@@ -41,3 +41,24 @@ def test_led_channel_patterns_on_examples() -> None:
     for led, former in zip(_LED, _FORMER, strict=True):
         assert _matches(led, region) == _matches(former, region)
     assert _matches(_LED[0], "Reinterview with NBC") == []  # no word boundary before "interview"
+
+
+#: the hint pattern as it was written before its words were grouped by their first letter
+_FORMER_HINT_RE = re.compile(
+    r"interview|tell|told|statement|release|conference|briefing|speech|rally|hearing|debate|letter|e-?mail|"
+    r"tweet|post|video|op-?ed|column|essay|book|memo|filing|podcast|town hall|forum|event|"
+    r"on(?<!\won)\s+[A-Z]|to(?<!\wto)\s+[A-Z]|via(?<!\wvia)\s+[A-Z]"
+)
+_HINT_PIECES = ["interview", "tell", "told", "statement", "release", "conference", "briefing", "speech", "rally",
+                "hearing", "debate", "letter", "email", "e-mail", "tweet", "post", "video", "op-ed", "oped", "column",
+                "essay", "book", "memo", "filing", "podcast", "town hall", "forum", "event", "on", "to", "via", "t",
+                "o", "e", "te", "ev", "op", "-", " ", "\n", "x", "A", "NBC", "Ted", "toe", "vi", "s", "ta"]
+_HINT_REGIONS = st.lists(st.sampled_from(_HINT_PIECES), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HINT_REGIONS, st.integers(0, 6))
+def test_grouped_hint_pattern_finds_as_before(s: str, lo: int) -> None:
+    # channel() reads only whether a hint is found between two positions; every match is compared as well
+    assert bool(_channel._CHANNEL_HINT_RE.search(s, lo)) == bool(_FORMER_HINT_RE.search(s, lo))
+    assert [m.span() for m in _channel._CHANNEL_HINT_RE.finditer(s)] == [m.span() for m in _FORMER_HINT_RE.finditer(s)]

@@ -103,3 +103,13 @@ def test_a_span_without_words_is_other_not_an_error(s: str) -> None:
     # dashes and commas only split into no segment: typed "other" like an empty span (an IndexError before)
     info = _sources.analyze_span(s)
     assert info.type == "other" and info.role is None and info.affiliation is None
+
+
+def test_anonymous_hints_as_a_trie_find_as_their_alternation() -> None:
+    lex = lexicons()
+    former = re.compile("|".join(lex.words.anonymous_hints))
+    pieces = [*lex.words.anonymous_hints, "an", "anon", "a source", "close", "to", "sources close to", "x", " "]
+    for a in pieces:
+        for b in pieces:
+            s = a + b
+            assert bool(lex.anonymous_hint_re.search(s)) == bool(former.search(s)), s

@@ -14,12 +14,14 @@ from ._lexicon import Lexicons, lexicons
 
 __all__ = ["kind", "channel"]
 
+#: interview, tell, told, statement, release, conference, briefing, speech, rally, hearing, debate, letter,
+#: e-mail, tweet, post, video, op-ed, column, essay, book, memo, filing, podcast, town hall, forum, event, and
+#: 'on X', 'to X', 'via X' after a word boundary (checked behind). The words are grouped by their first letter
+#: (only whether one is found is read): at each letter of the text ``re`` tries one group, not every word
 _CHANNEL_HINT_RE = re.compile(
-    r"interview|tell|told|statement|release|conference|briefing|speech|rally|hearing|debate|letter|e-?mail|"
-    r"tweet|post|video|op-?ed|column|essay|book|memo|filing|podcast|town hall|forum|event|"
-    # 'on X', 'to X', 'via X' after a word boundary (checked behind, so that every alternative starts
-    # with a letter and ``re`` can skip ahead to the next possible first letter)
-    r"on(?<!\won)\s+[A-Z]|to(?<!\wto)\s+[A-Z]|via(?<!\wvia)\s+[A-Z]"
+    r"t(?:ell|old|weet|own hall|o(?<!\wto)\s+[A-Z])|s(?:tatement|peech)|interview|r(?:elease|ally)"
+    r"|c(?:onference|olumn)|b(?:riefing|ook)|hearing|debate|letter|e(?:-?mail|ssay|vent)|p(?:ost|odcast)"
+    r"|v(?:ideo|ia(?<!\wvia)\s+[A-Z])|o(?:p-?ed|n(?<!\won)\s+[A-Z])|memo|f(?:iling|orum)"
 )
 #: (pattern, group) in order of preference; the first three name an outlet or a person, the others a form. The
 #: first three are ``\binterview...``, ``\b(?:told|telling|tells|tell)...`` and ``\b(?:on|to)...`` with the word

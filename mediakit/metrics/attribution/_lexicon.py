@@ -486,7 +486,8 @@ class Lexicons:
         self.anonymous_re = re.compile("|".join(f"(?:{p})" for p in src["anonymous"]), re.IGNORECASE)
         context = [p for p in src["anonymous"] if "condition" in p or "authori" in p or "be (?:named" in p]
         self.anonymous_context_re = re.compile("|".join(f"(?:{p})" for p in context), re.IGNORECASE)
-        self.anonymous_hint_re = re.compile("|".join(self.words.anonymous_hints))
+        # the hints (literal word pieces, only looked for) as a trie: one branch tried per first letter
+        self.anonymous_hint_re = re.compile(trie_pattern(self.words.anonymous_hints))
 
     def _roles_and_organisations(self, src: dict[str, Any]) -> None:
         self.role_words = set(w.lower() for w in src["roles"]["words"])
