@@ -136,6 +136,7 @@ def _chunk_features(first: int, chunks: list[str]) -> list[tuple[int, ...]]:
     joined = "\n".join(chunks)
     cleaned = _remove_punctuation(b, joined).split("\n")
     letter_counts = map(len, _NONWORD_BUT_NEWLINE.sub("", joined).split("\n"))
+    _hyphenate_new_words(b, [w for w in cleaned if w and w not in words])
     rows: list[tuple[int, ...]] = []
     for chunk, word, letters in zip(chunks, cleaned, letter_counts, strict=True):
         if not word:
@@ -182,6 +183,15 @@ def _word_syllables(b: Backend, word: str) -> int:
             count = b.hyphenation_points(word) + 1  # len(pyphen.positions(word)) + 1
         _SYLLABLE_CACHE[word] = count
     return count
+
+
+def _hyphenate_new_words(b: Backend, words: Iterable[str]) -> None:
+    """Put the syllables of the lowercased ``words`` that only hyphenation can count (missing from the
+    cache and the CMU dictionary) in the cache, all hyphenated at once: what :func:`_word_syllables`
+    would store for each."""
+    todo = [w for w in dict.fromkeys(w.lower() for w in words)
+            if w not in _SYLLABLE_CACHE and (b.syllables is None or w not in b.syllables)]
+    _SYLLABLE_CACHE.update(zip(todo, (points + 1 for points in b.hyphenation_points_of(todo)), strict=True))
 
 
 def _count_syllables(b: Backend, text: str) -> int:
