@@ -53,7 +53,7 @@ import pandas as pd
 
 from .._progress import progress_bar
 from .._validation import check_bool, check_columns, check_frame, check_option
-from ..text import CHUNKS, ChunkFeatures, scored_articles
+from ..text import CHUNKS, ChunkFeatures, scored_articles, segment_sums
 from ._textstat import Backend, backend, ensure_offline_cmudict
 
 __all__ = [
@@ -159,7 +159,8 @@ _NO_WORD: _WordInfo = (0, 0, 0, 0, None)
 _NONWORD_BUT_NEWLINE = re.compile(r"[^\w\n]")
 
 
-_FEATURES = ChunkFeatures(CHUNKS, _chunk_features, 8, on_reset=_HARD_IDS.clear, batch=True)
+# int32: every feature of a chunk is far below 2**31, and half the bytes make the gathers of every text's rows cheaper
+_FEATURES = ChunkFeatures(CHUNKS, _chunk_features, 8, on_reset=_HARD_IDS.clear, batch=True, dtype=np.int32)
 
 
 def clear_caches() -> None:
@@ -279,15 +280,12 @@ def _values(b: Backend, text: str, undefined: _Undefined, ids: np.ndarray | None
 
 def _batch_values(b: Backend, texts: list[str], undefined: _Undefined, ids: list[np.ndarray]) -> list[tuple[float, ...]]:
     """:func:`_values` of several texts (``ids[r]``: ``CHUNKS.ids(texts[r].split())``): the chunk
-    counts of all of them from one gather, summed per text by differences of a running sum
-    (integers: exact), the distinct difficult words of each from one sort."""
+    counts of all of them from one gather, summed per text (:func:`~mediakit.text.segment_sums`,
+    integers: exact), the distinct difficult words of each from one sort."""
     n = len(texts)
     lengths = np.fromiter(map(len, ids), dtype=np.intp, count=n)
-    rows = _FEATURES.rows(np.concatenate(ids).astype(np.intp, copy=False)) if n else np.zeros((0, 8), np.int64)
-    running = np.zeros((len(rows) + 1, 7), dtype=np.int64)
-    np.cumsum(rows[:, :7], axis=0, out=running[1:])
-    ends = np.cumsum(lengths)
-    sums = (running[ends] - running[ends - lengths]).tolist()
+    rows = _FEATURES.rows(np.concatenate(ids).astype(np.intp, copy=False)) if n else np.zeros((0, 8), np.int32)
+    sums = segment_sums(rows[:, :7], lengths).tolist()
     hard = rows[:, 7]
     difficult = hard >= 0
     span = int(hard.max()) + 1 if len(hard) else 1
