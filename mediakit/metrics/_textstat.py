@@ -33,16 +33,19 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from ._hyphenation import BatchHyphenation
 
 __all__ = [
     "LANG",
     "Backend",
     "HyphenationCounter",
     "backend",
+    "batch_hyphenation",
     "cmu_dictionary",
     "ensure_offline_cmudict",
     "fast_hyphenation",
@@ -260,6 +263,24 @@ def fast_hyphenation(hyphenator: Any) -> Callable[[str], int]:
     return slow
 
 
+def batch_hyphenation(hyphenator: Any, one: Callable[[str], int]) -> Callable[[Sequence[str]], list[int]]:
+    """``one`` (the hyphenation points of a word, :func:`fast_hyphenation`) of many words: a
+    :class:`~mediakit.metrics._hyphenation.BatchHyphenation` if it provably applies, else word by word."""
+
+    def word_by_word(words: Sequence[str]) -> list[int]:
+        return [one(w) for w in words]
+
+    if not isinstance(one, HyphenationCounter):  # Pyphen itself: its algorithm may not be the one copied
+        return word_by_word
+    try:
+        fast = BatchHyphenation(hyphenator)
+        if fast.many(_HYPHENATION_CHECK_WORDS) == word_by_word(_HYPHENATION_CHECK_WORDS):
+            return fast.many
+    except Exception:  # any surprise in pyphen's internals: word by word
+        pass
+    return word_by_word
+
+
 # --------------------------------------------------------------------------------------------
 # Everything the counting needs, loaded once
 # --------------------------------------------------------------------------------------------
@@ -271,6 +292,7 @@ class Backend:
 
     syllables: dict[str, int] | None  # the CMU dictionary's syllables per word (:func:`cmu_syllables`)
     hyphenation_points: Callable[[str], int]
+    hyphenation_points_of: Callable[[Sequence[str]], list[int]]  # of many words (a list of counts)
     easy_words: frozenset[str]
     noncontraction_apostrophe: re.Pattern[str]
     punctuation_keep_apostrophe: re.Pattern[str]
@@ -303,9 +325,12 @@ def backend() -> Backend:
     from textstat.backend.utils._get_lang_root import get_lang_root
     from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
+    hyphenator = utils.get_pyphen(LANG)
+    points = fast_hyphenation(hyphenator)
     return Backend(
         syllables=cmu_syllables() if get_lang_root(LANG) == "en" else None,  # as get_cmudict: None otherwise
-        hyphenation_points=fast_hyphenation(utils.get_pyphen(LANG)),
+        hyphenation_points=points,
+        hyphenation_points_of=batch_hyphenation(hyphenator, points),
         easy_words=frozenset(utils.get_lang_easy_words(LANG)),
         noncontraction_apostrophe=re.compile(RE_NONCONTRACTION_APOSTROPHE),
         punctuation_keep_apostrophe=re.compile(r"[^\w\s\']"),

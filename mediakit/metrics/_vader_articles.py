@@ -65,14 +65,17 @@ def _vader_valences(first: int, chunks: list[str]) -> list[float]:
     return [get(lw, 0.0) for lw in lowers]
 
 
-def _vader_flags(first: int, chunks: list[str]) -> list[tuple[bool, bool, bool, bool]]:
-    # per chunk: in VADER's lexicon, ALL CAPS, can make a VADER word rule fire (context_word), is "but"
+def _vader_flags(first: int, chunks: list[str]) -> np.ndarray:
+    # per chunk: in VADER's lexicon, ALL CAPS, can make a VADER word rule fire (context_word), is "but";
+    # built column by column (a tuple per chunk costs twice as much)
     lexicon = vader_analyzer().lexicon
-    stop = first + len(chunks)
+    n, stop = len(chunks), first + len(chunks)
     words: list[str] = VADER_WORDS.table()[first:stop]  # type: ignore[assignment]
     lowers: list[str] = VADER_LOWER.table()[first:stop]  # type: ignore[assignment]
-    return [(lower in lexicon, word.isupper(), context, lower == "but")
-            for word, lower, context in zip(words, lowers, context_words(lowers), strict=True)]
+    return np.column_stack((np.fromiter(map(lexicon.__contains__, lowers), dtype=bool, count=n),
+                            np.fromiter(map(str.isupper, words), dtype=bool, count=n),
+                            np.array(context_words(lowers), dtype=bool).reshape(n),
+                            np.fromiter((lower == "but" for lower in lowers), dtype=bool, count=n)))
 
 
 def _valence_rows(first: int, chunks: list[str]) -> list[float]:

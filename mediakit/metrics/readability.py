@@ -53,7 +53,7 @@ import pandas as pd
 
 from .._progress import progress_bar
 from .._validation import check_bool, check_columns, check_frame, check_option
-from ..text import CHUNKS, ChunkFeatures, scored_articles
+from ..text import CHUNKS, ChunkFeatures, scored_articles, segment_sums
 from ._textstat import Backend, backend, ensure_offline_cmudict
 
 __all__ = [
@@ -117,7 +117,7 @@ _WORD_CACHE: dict[str, _WordInfo] = {}
 _HARD_IDS: dict[str, int] = {}
 
 
-def _chunk_features(first: int, chunks: list[str]) -> list[tuple[int, ...]]:
+def _chunk_features(first: int, chunks: list[str]) -> np.ndarray:
     """The feature rows of new chunks (ids ``first``, ``first + 1``, ...): (is_word, letters,
     syllables, polysyllabic, not_easy, fog_hard, characters, id of the difficult word or -1);
     the first seven add up per text.
@@ -125,36 +125,42 @@ def _chunk_features(first: int, chunks: list[str]) -> list[tuple[int, ...]]:
     textstat removes punctuation from the whole text, then splits it on whitespace. Removal
     never crosses whitespace (the apostrophe rule looks only at the following characters, and
     a chunk's end acts as the whitespace after it does), so cleaning each chunk gives the same
-    words; a chunk gives a word iff it holds a word character.
+    words; a chunk gives a word iff it holds a word character. The rows are built column by
+    column (a tuple per chunk costs about twice as much).
     """
-    if not chunks:
-        return []
+    n = len(chunks)
+    if not n:
+        return np.zeros((0, 8), dtype=np.int64)
     b = backend()
     words, hard_ids = _WORD_CACHE, _HARD_IDS
     # Each chunk cleaned as textstat cleans the text: all of them at once, joined by line breaks
     # (white space, which no chunk holds and the cleaning keeps); letters: the word characters.
     joined = "\n".join(chunks)
     cleaned = _remove_punctuation(b, joined).split("\n")
-    letter_counts = map(len, _NONWORD_BUT_NEWLINE.sub("", joined).split("\n"))
-    rows: list[tuple[int, ...]] = []
-    for chunk, word, letters in zip(chunks, cleaned, letter_counts, strict=True):
-        if not word:
-            rows.append((0, 0, 0, 0, 0, 0, len(chunk), -1))
-            continue
-        info = words.get(word)
-        if info is None:
-            info = words[word] = _word_info(b, word)
-        syllables, poly, not_easy, fog_hard, hard = info
-        hard_id = -1 if hard is None else hard_ids.setdefault(hard, len(hard_ids))
-        rows.append((1, letters, syllables, poly, not_easy, fog_hard, len(chunk), hard_id))
-    return rows
+    letter_counts = np.fromiter(map(len, _NONWORD_BUT_NEWLINE.sub("", joined).split("\n")), dtype=np.int64, count=n)
+    new_words = [w for w in dict.fromkeys(cleaned) if w and w not in words]  # in order of first occurrence
+    _hyphenate_new_words(b, new_words)
+    for word in new_words:
+        words[word] = _word_info(b, word)
+    syllables, poly, not_easy, fog_hard, hard = zip(*[words[w] if w else _NO_WORD for w in cleaned], strict=True)
+    is_word = np.fromiter(map(bool, cleaned), dtype=np.int64, count=n)
+    hard_id = np.fromiter((-1 if h is None else hard_ids.setdefault(h, len(hard_ids)) for h in hard),
+                          dtype=np.int64, count=n)
+    characters = np.fromiter(map(len, chunks), dtype=np.int64, count=n)
+    return np.column_stack((is_word, letter_counts * is_word, syllables, poly, not_easy, fog_hard, characters,
+                            hard_id))
+
+
+#: The word information of a chunk without a word (nothing counts).
+_NO_WORD: _WordInfo = (0, 0, 0, 0, None)
 
 
 #: A non-word character other than a line break (``\W`` of a chunk, in chunks joined by line breaks).
 _NONWORD_BUT_NEWLINE = re.compile(r"[^\w\n]")
 
 
-_FEATURES = ChunkFeatures(CHUNKS, _chunk_features, 8, on_reset=_HARD_IDS.clear, batch=True)
+# int32: every feature of a chunk is far below 2**31, and half the bytes make the gathers of every text's rows cheaper
+_FEATURES = ChunkFeatures(CHUNKS, _chunk_features, 8, on_reset=_HARD_IDS.clear, batch=True, dtype=np.int32)
 
 
 def clear_caches() -> None:
@@ -182,6 +188,15 @@ def _word_syllables(b: Backend, word: str) -> int:
             count = b.hyphenation_points(word) + 1  # len(pyphen.positions(word)) + 1
         _SYLLABLE_CACHE[word] = count
     return count
+
+
+def _hyphenate_new_words(b: Backend, words: Iterable[str]) -> None:
+    """Put the syllables of the lowercased ``words`` that only hyphenation can count (missing from the
+    cache and the CMU dictionary) in the cache, all hyphenated at once: what :func:`_word_syllables`
+    would store for each."""
+    todo = [w for w in dict.fromkeys(w.lower() for w in words)
+            if w not in _SYLLABLE_CACHE and (b.syllables is None or w not in b.syllables)]
+    _SYLLABLE_CACHE.update(zip(todo, (points + 1 for points in b.hyphenation_points_of(todo)), strict=True))
 
 
 def _count_syllables(b: Backend, text: str) -> int:
@@ -265,15 +280,12 @@ def _values(b: Backend, text: str, undefined: _Undefined, ids: np.ndarray | None
 
 def _batch_values(b: Backend, texts: list[str], undefined: _Undefined, ids: list[np.ndarray]) -> list[tuple[float, ...]]:
     """:func:`_values` of several texts (``ids[r]``: ``CHUNKS.ids(texts[r].split())``): the chunk
-    counts of all of them from one gather, summed per text by differences of a running sum
-    (integers: exact), the distinct difficult words of each from one sort."""
+    counts of all of them from one gather, summed per text (:func:`~mediakit.text.segment_sums`,
+    integers: exact), the distinct difficult words of each from one sort."""
     n = len(texts)
     lengths = np.fromiter(map(len, ids), dtype=np.intp, count=n)
-    rows = _FEATURES.rows(np.concatenate(ids).astype(np.intp, copy=False)) if n else np.zeros((0, 8), np.int64)
-    running = np.zeros((len(rows) + 1, 7), dtype=np.int64)
-    np.cumsum(rows[:, :7], axis=0, out=running[1:])
-    ends = np.cumsum(lengths)
-    sums = (running[ends] - running[ends - lengths]).tolist()
+    rows = _FEATURES.rows(np.concatenate(ids).astype(np.intp, copy=False)) if n else np.zeros((0, 8), np.int32)
+    sums = segment_sums(rows[:, :7], lengths).tolist()
     hard = rows[:, 7]
     difficult = hard >= 0
     span = int(hard.max()) + 1 if len(hard) else 1

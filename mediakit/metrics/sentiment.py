@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -140,26 +141,24 @@ def _word_valence(word: str) -> int:
     return 0 if v is None else (1 if v > 0 else -1 if v < 0 else 0)
 
 
-def _tone_features(first: int, chunks: list[str]) -> list[tuple[int, int, int]]:
+def _tone_features(first: int, chunks: list[str]) -> np.ndarray:
     """(words, positive words, negative words) of each new chunk (ids ``first``, ``first + 1``, ...).
 
     :data:`mediakit.text.WORD_RE` never matches across white space, so a text's words
-    are its chunks' words: the counts of a text are the sums over its chunks.
+    are its chunks' words: the counts of a text are the sums over its chunks. The words of all
+    the new chunks are looked up in one pass and counted per chunk with NumPy.
     """
     valence = _tone_valence()
-    rows = []
-    for words in CHUNK_WORDS.table()[first : first + len(chunks)]:
-        n_pos = n_neg = 0
-        for word in words:  # type: ignore[attr-defined]
-            v = valence.get(word)
-            if v is None:
-                v = valence[word] = _word_valence(word)
-            if v > 0:
-                n_pos += 1
-            elif v < 0:
-                n_neg += 1
-        rows.append((len(words), n_pos, n_neg))  # type: ignore[arg-type]
-    return rows
+    per_chunk: list[list[str]] = CHUNK_WORDS.table()[first : first + len(chunks)]  # type: ignore[assignment]
+    words = list(chain.from_iterable(per_chunk))
+    for word in set(words).difference(valence):
+        valence[word] = _word_valence(word)
+    n = len(per_chunk)
+    lengths = np.fromiter(map(len, per_chunk), dtype=np.int64, count=n)
+    signs = np.fromiter(map(valence.__getitem__, words), dtype=np.int64, count=len(words))
+    chunk_of = np.repeat(np.arange(n), lengths)
+    return np.column_stack((lengths, np.bincount(chunk_of[signs > 0], minlength=n),
+                            np.bincount(chunk_of[signs < 0], minlength=n)))
 
 
 _TONE = ChunkFeatures(CHUNKS, _tone_features, 3, batch=True)

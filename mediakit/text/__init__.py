@@ -75,6 +75,7 @@ from ._tokens import (
     code_points,
     count_words,
     english_stop_words,
+    segment_sums,
     words_of,
 )
 from ._trie import build_trie, render_symbols, render_trie, trie_pattern, trie_prefix
@@ -120,6 +121,7 @@ __all__ = [
     "code_points",
     "count_words",
     "english_stop_words",
+    "segment_sums",
     "words_of",
     # regex tries
     "build_trie",

