@@ -14,7 +14,7 @@ import pandas as pd
 
 from .._progress import progress_bar
 from .._validation import check_bool, check_no_kwargs, renamed
-from ..text import normalize_text, strip_name_cards
+from ..text import normalize_text, split_media_captions, strip_name_cards
 from ..outlets import normalize_outlet
 from ..schema import coerce_articles
 from ._common import clean_field, frame_with, inline_field, to_utc_dates
@@ -22,7 +22,7 @@ from ._corpora import corpora_dir, reader_root
 
 __all__ = ["load_allsides"]
 
-_ALLSIDES_COLUMNS = ["article_id", "outlet", "outlet_raw", "title", "byline", "published", "text",
+_ALLSIDES_COLUMNS = ["article_id", "outlet", "outlet_raw", "title", "byline", "published", "text", "captions",
                      "url", "source_path", "source_format", "source_record", "topic", "bias",
                      "source_url"]
 _ALLSIDES_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%y")
@@ -89,6 +89,8 @@ class _Rows:
         if source not in self.outlets:
             self.outlets[source] = normalize_outlet(source)
         content = rec.get("content_original")
+        text, captions = split_media_captions(strip_name_cards(normalize_text(content))) if isinstance(content, str) \
+            else ("", [])
         return {
             "article_id": aid if n == 1 else f"{aid}~{n}",
             "outlet": self.outlets[source],
@@ -96,7 +98,8 @@ class _Rows:
             "title": inline_field(rec.get("title")),
             "byline": inline_field(rec.get("authors")),
             "published": clean_field(rec.get("date")),
-            "text": strip_name_cards(normalize_text(content)) if isinstance(content, str) else "",
+            "text": text,
+            "captions": captions,
             "url": clean_field(rec.get("url")),
             "source_path": str(self.path),
             "source_format": "jsonl",
@@ -201,7 +204,8 @@ def load_allsides(root: str | os.PathLike[str] | None = None, /, *, chunksize: i
         ``authors`` (NA when empty), ``published`` = ``date`` at midnight UTC
         (ISO ``2016-09-20`` or US ``9/20/16``; NaT when empty), ``text`` =
         ``content_original`` through :func:`~mediakit.text.normalize_text` and
-        :func:`~mediakit.text.strip_name_cards`,
+        :func:`~mediakit.text.strip_name_cards` and
+        :func:`~mediakit.text.split_media_captions` (``captions``: the BBC's photo and video captions),
         ``url``, ``source_format`` 'jsonl', ``source_record`` = 1-based line
         number; then ``topic``, ``bias`` (from ``bias_text``) and ``source_url``.
 
