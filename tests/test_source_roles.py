@@ -37,6 +37,8 @@ def test_columns_sit_after_source_type():
     ("Analysts said the market would fall.", "expert"),
     ("Microsoft said profits rose.", "business"),
     ("NASA said the launch was delayed.", "official"),
+    ("The county medical examiner said the death was a homicide.", "official"),
+    ("The coroner said the man died of a gunshot wound.", "official"),
     ("The company's chief executive said sales fell.", "business"),
     ("The ACLU said the law was unconstitutional.", "advocacy"),
     ("Union leaders said the strike would go on.", "advocacy"),
