@@ -75,6 +75,10 @@ _LEMMAS = {"calls": "call", "found": "find", "adds": "add", "added": "add", "dis
     ("I'm writing this in Lima.", "writing", "I", "this in Lima", "progressive_activity"),
     ("It became the most discussed post on the blog.", "discussed", "It became the most", "post on the blog",
      "noun_cue"),
+    ("Police closed in on Europe's most wanted man.", "wanted", "Police closed in on Europe's most", "man",
+     "noun_cue"),
+    ("Health care was the second most cited issue.", "cited", "Health care was the second most", "issue",
+     "noun_cue"),
     ("These SMS messages add some level of urgency.", "add", "These SMS messages", "some level of urgency",
      "plain_object"),
 ])
@@ -90,6 +94,7 @@ def test_each_filter_rejects_its_shape(text, cue, source, content, reason):
 @pytest.mark.parametrize("text, cue, source, content", [
     ("Sen. Jane Roe said the plan would fail.", "said", "Sen. Jane Roe", "the plan would fail"),
     ("Some said the plan would fail.", "said", "Some", "the plan would fail"),
+    ("Most said they were very worried.", "said", "Most", "they were very worried"),
     ("A poll shows that voters are split.", "shows", "A poll", "voters are split"),
     ("The agency reports that prices rose.", "reports", "The agency", "prices rose"),
     ("Jeff Flake said he would.", "said", "Jeff Flake", "he would"),

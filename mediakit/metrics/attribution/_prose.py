@@ -67,6 +67,7 @@ _PARTICIPLE_RE = re.compile(r"(?:ed|en|wn)\Z")  # a past participle that takes a
 # words after which a form in -ing is a gerund, a noun ("worth noting", "talk about adding")
 _GERUND_HEADS = frozenset({"worth", "about", "into"})
 _DEGREE_WORDS = frozenset({"most", "least", "more", "less"})
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "single"})
 #: Lemmas that report only with a clause or a quotation after them: with a plain noun phrase as object they
 #: name an act ("These messages add some urgency"). ("threaten" and "declare" with an object are reports in
 #: PolNeAR: "threatening the chairwoman", "declared their allegiance".)
@@ -200,9 +201,8 @@ def _cue_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
     if form in word_lists().nounish and before.islower() and low not in _SUBJECT_PRONOUNS and low[-1:] != "s" \
             and _word_before(text, cs - len(before) - 1).lower() in word_lists().prepositions:
         return "noun_cue"  # "rely on video calls": a compound noun after a preposition
-    if low in _DEGREE_WORDS and form.endswith("ed") and \
-            _word_before(text, cs - len(before) - 1).lower() in _NP_DETERMINERS:
-        return "noun_cue"  # "the most discussed post": a participle as an adjective before its noun
+    if low in _DEGREE_WORDS and form.endswith("ed") and _degree_opener(_word_before(text, cs - len(before) - 1)):
+        return "noun_cue"  # "the most discussed post", "Europe's most wanted man", "the second most cited issue"
     if cs > 0 and text[cs - 1] in "/-_" or (low in _GERUND_HEADS and ing):
         return "noun_cue"  # "annotate/blame", "worth noting", "talk about adding": not a verb with a subject
     if form == "thanks" and _TO_RE.match(text, ce):
@@ -384,6 +384,13 @@ def _first_word(text: str, ss: int, limit: int) -> str:
     """The first word of the sentence starting at ``ss`` (lower case), or ''."""
     m = _WORD_RE.search(text, ss, limit)
     return m.group(0).lower() if m is not None else ""
+
+
+def _degree_opener(word: str) -> bool:
+    """A word that makes "most"/"more" after it part of a noun phrase: a determiner, a possessive or an ordinal
+    ('the most', "Europe's most", 'the second most')."""
+    low = word.lower()
+    return low in _NP_DETERMINERS or low in _ORDINALS or low.endswith(("'s", "’s"))
 
 
 def _word_before(text: str, pos: int) -> str:
