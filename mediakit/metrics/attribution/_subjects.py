@@ -49,7 +49,7 @@ _UNCUT_SUBJECTS = _PREDICATE_SUBJECTS | {"who", "whom", "whose"}
 #: relative pronouns that open a subject relative right before a cue ('governors who said'; not "that", which is as
 #: often a determiner before a noun read as a cue: 'the author of that boast')
 _SUBJECT_RELATIVES = frozenset({"who", "which"})
-_RELATIVE_WORD_RE = re.compile(r"[\w’'.-]+")
+_PHRASE_WORD_RE = re.compile(r"[\w’'.-]+")
 #: words :func:`verb_like` reads as verbs that are adverbs ('not paying an architect')
 _ADVERBS_LIKE_VERBS = frozenset({"also", "then", "later", "quickly", "repeatedly", "never", "not"})
 _ANTECEDENT_WORDS = 6
@@ -304,7 +304,8 @@ def _people_object(text: str, end: int, subj_e: int) -> Span | None:
     demanding ...', 'The governor met with [residents] complaining ...'. A short noun phrase (at most
     :data:`_ANTECEDENT_WORDS` words, after at most one preposition) that ends in a noun for people; None otherwise
     ('Gowdy released a statement saying': the codebook's source is Gowdy)."""
-    words = list(_RELATIVE_WORD_RE.finditer(text, end, subj_e))
+    words = list(_PHRASE_WORD_RE.finditer(text, end, subj_e))
+    # the verb phrase opens with a verb in lower case (verb_like reads lower-case words: 'Will', 'May' are names)
     if len(words) < 2 or not people_word(words[-1].group()) or not verb_like(words[0].group()):
         return None
     lists = word_lists()
@@ -319,7 +320,6 @@ def _people_object(text: str, end: int, subj_e: int) -> Span | None:
             w in lists.prepositions or w in lists.clause_words or w in _NOT_IN_AN_OBJECT or not w.isalpha()
             for w in phrase):
         return None  # 'mailers to Republican voters', 'off the TV', 'the reasons why Americans'
-
     return words[first].start(), words[-1].end()
 
 
@@ -375,14 +375,14 @@ def relative_antecedent(text: str, s: int, e: int) -> Span | None:
     often a determiner before a noun read as a cue."""
     if not text.endswith(("who", "Who", "WHO", "ich", "ICH"), s, e):
         return None  # most subjects: not tokenised
-    words = list(_RELATIVE_WORD_RE.finditer(text, s, e))
+    words = list(_PHRASE_WORD_RE.finditer(text, s, e))
     if len(words) < 3 or words[-1].group().lower() not in _SUBJECT_RELATIVES:
         return None
     lists = word_lists()
     verb = -1
     for k in range(len(words) - 2, 0, -1):
-        lw = words[k].group()
-        if lw[:1].islower() and verb_like(lw) and not lw.endswith("ly") and lw not in _ADVERBS_LIKE_VERBS:
+        w = words[k].group()
+        if w[:1].islower() and verb_like(w) and not w.endswith("ly") and w not in _ADVERBS_LIKE_VERBS:
             verb = k
             break
     if verb < 1 or words[verb - 1].group().lower() in lists.determiners:
