@@ -432,10 +432,11 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
                  "two-thirds|three-quarters|one-third|one-quarter")
 _SHARE_RE = re.compile(
     r"(?:(?:only|just|about|nearly|almost|roughly|around|some|another|over|under|more than|fewer than|less than|"
-    r"at least|a further|an additional|the other|the remaining|the|a full|fully|barely)\s+)*"
+    r"at least|a further|an additional|the other|the remaining|the|a full|fully|barely|a record(?:-low|-high)?)\s+)*"
     rf"(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))?\s+(?:percent|per cent)"
     rf"|(?:\d+|{_NUMBER_WORDS})\s+(?:in|of|out of)\s+(?:10|ten|\d+)(?=\s+(?P<noun>[a-z][\w\s-]*)\Z|\Z)"
-    r"|a majority|a plurality|half|a third|a quarter|two-thirds|three-quarters|one-third)"
+    r"|a (?:(?:strong|slim|narrow|clear|large|bare|solid|wide|small|big|sizable|sizeable)\s+)?(?:majority|plurality)"
+    r"|half|a third|a quarter|two-thirds|three-quarters|one-third)"
     r"(?:\s+(?:of|among)\s+(?P<rest>.+)|\s+[a-z][\w\s-]*)?\Z",
     re.IGNORECASE)
 
