@@ -24,8 +24,9 @@ Text handling differs by corpus, on purpose:
   space, paragraphs with a blank line), sentences unchanged, so the phrase
   annotations map exactly onto it.
 * AllSides: ``text`` is ``content_original`` run through
-  :func:`mediakit.text.normalize_text` and :func:`mediakit.text.strip_name_cards` (The
-  Hill's hover cards), like every other mediakit loader.
+  :func:`mediakit.text.normalize_text` and :func:`mediakit.text.page_text` (The
+  Hill's hover cards removed, the BBC's photo and video captions moved to ``captions``), like every
+  other mediakit loader.
 
 One private module per corpus (``_polnear``, ``_basil``, ``_allsides``); ``_corpora`` finds
 the corpora folder, ``_brat`` parses brat standoff, ``_common`` holds the field helpers.

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .._progress import progress_bar
 from .._validation import check_bool, check_no_kwargs, renamed
-from ..text import normalize_text, split_media_captions, strip_name_cards
+from ..text import normalize_text, page_text
 from ..outlets import normalize_outlet
 from ..schema import coerce_articles
 from ._common import clean_field, frame_with, inline_field, to_utc_dates
@@ -89,8 +89,7 @@ class _Rows:
         if source not in self.outlets:
             self.outlets[source] = normalize_outlet(source)
         content = rec.get("content_original")
-        text, captions = split_media_captions(strip_name_cards(normalize_text(content))) if isinstance(content, str) \
-            else ("", [])
+        text, captions = page_text(normalize_text(content)) if isinstance(content, str) else ("", [])
         return {
             "article_id": aid if n == 1 else f"{aid}~{n}",
             "outlet": self.outlets[source],
@@ -204,8 +203,7 @@ def load_allsides(root: str | os.PathLike[str] | None = None, /, *, chunksize: i
         ``authors`` (NA when empty), ``published`` = ``date`` at midnight UTC
         (ISO ``2016-09-20`` or US ``9/20/16``; NaT when empty), ``text`` =
         ``content_original`` through :func:`~mediakit.text.normalize_text` and
-        :func:`~mediakit.text.strip_name_cards` and
-        :func:`~mediakit.text.split_media_captions` (``captions``: the BBC's photo and video captions),
+        :func:`~mediakit.text.page_text` (hover cards removed; ``captions``: the BBC's photo and video captions),
         ``url``, ``source_format`` 'jsonl', ``source_record`` = 1-based line
         number; then ``topic``, ``bias`` (from ``bias_text``) and ``source_url``.
 

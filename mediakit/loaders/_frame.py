@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..text import article_languages, normalize_inline, normalize_language, split_media_captions, strip_name_cards
+from ..text import article_languages, normalize_inline, normalize_language, page_text
 from ..outlets import normalize_outlet, outlet_from_url, outlet_key, registered_domain, url_host
 from ..schema import coerce_articles, empty_articles
 from ._dates import parse_datetime
@@ -119,7 +119,7 @@ def to_frame(rows: list[dict[str, Any]], *, outlet: str | None, tz: str,
         raw = raw or outlet or r["_folder_outlet"]
         raw_outlets.append(normalize_inline(raw) if raw else None)
     # a page's hover cards and its photo and video furniture are no article text (the captions are kept apart)
-    texts, inline_captions = _page_text([strip_name_cards(r.get("text") or "") for r in rows])
+    pages = [page_text(r.get("text") or "") for r in rows]
     table: dict[str, list[Any]] = {
         "article_id": ids,
         "outlet": _canonical_outlets(raw_outlets, aliases),
@@ -127,8 +127,8 @@ def to_frame(rows: list[dict[str, Any]], *, outlet: str | None, tz: str,
         "title": [r.get("title") for r in rows],
         "byline": [r.get("byline") for r in rows],
         "published": [parse_datetime(r.get("published"), tz) for r in rows],
-        "text": texts,
-        "captions": [list(r.get("captions") or []) + inline for r, inline in zip(rows, inline_captions, strict=True)],
+        "text": [text for text, _ in pages],
+        "captions": [list(r.get("captions") or []) + inline for r, (_, inline) in zip(rows, pages, strict=True)],
         "url": [r.get("url") for r in rows],
         "source_path": [r["source_path"] for r in rows],
         "source_format": [r["source_format"] for r in rows],
@@ -142,13 +142,6 @@ def to_frame(rows: list[dict[str, Any]], *, outlet: str | None, tz: str,
     df = coerce_articles(df)
     df["language"] = pd.array(_languages(df), dtype="string")
     return df
-
-
-def _page_text(texts: list[str]) -> tuple[list[str], list[list[str]]]:
-    """Each text without its inline photo and video furniture, and the captions taken from it
-    (:func:`mediakit.text.split_media_captions`)."""
-    split = [split_media_captions(t) for t in texts]
-    return [t for t, _ in split], [c for _, c in split]
 
 
 def _languages(df: pd.DataFrame) -> list[str | None]:

@@ -9,7 +9,7 @@
 - Regex tries (``_trie``): :func:`trie_pattern`, the one builder of literal alternations.
 - Unicode clean-up (``_normalize``): :func:`normalize_text`, :func:`normalize_inline`; people's hover cards left in
   a page's text (``_name_cards``): :func:`strip_name_cards`; photo and video captions inline in a page's text
-  (``_media_captions``): :func:`split_media_captions`.
+  (``_media_captions``): :func:`split_media_captions`; both at once, as every loader applies them: :func:`page_text`.
 - Language (``_language``): :func:`detect_language`, :func:`detect_languages` (offline, py3langid's
   shipped model), :func:`article_languages`, and the ``languages=`` option of the English-only
   metrics (:func:`check_languages`, :class:`LeftOutWarning`).
@@ -39,7 +39,7 @@ from ._language import (
     unload_language_model,
     warn_left_out,
 )
-from ._media_captions import split_media_captions
+from ._media_captions import page_text, split_media_captions
 from ._name_cards import strip_name_cards
 from ._normalize import normalize_inline, normalize_text
 from ._quotes import QUOTE_STYLES, Quotation, find_quotations, quote_mask, quote_spans, sentences_and_quotes
@@ -136,6 +136,7 @@ __all__ = [
     "normalize_text",
     "strip_name_cards",
     "split_media_captions",
+    "page_text",
     # language
     "DETECT_CHARS",
     "MIN_CONFIDENCE",

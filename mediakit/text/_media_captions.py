@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_media_captions"]
+from ._name_cards import strip_name_cards
+
+__all__ = ["split_media_captions", "page_text"]
 
 _CREDIT = r"Image (?:copyright|source)[,:]?\s+[^\n]{1,80}?"
 _FURNITURE_RE = re.compile(
@@ -59,3 +61,16 @@ def split_media_captions(text: str) -> tuple[str, list[str]]:
 
     stripped = _FURNITURE_RE.sub(_drop, text)
     return stripped.strip("\n") if stripped != text else text, captions
+
+
+def page_text(text: str) -> tuple[str, list[str]]:
+    """A page's article text and the captions taken from it: without people's hover cards
+    (:func:`~mediakit.text.strip_name_cards`) and photo and video furniture (:func:`split_media_captions`). Every
+    loader passes its texts through it.
+
+    Examples
+    --------
+    >>> page_text("Image copyright AP Image caption A rally\\n\\nSen. Mitt Romney said MORE than once that he would.")
+    ('Sen. Mitt Romney said MORE than once that he would.', ['A rally'])
+    """
+    return split_media_captions(strip_name_cards(text))
