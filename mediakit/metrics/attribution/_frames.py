@@ -338,12 +338,10 @@ def verb_like(word: str) -> bool:
 
 
 def subject_end(text: str, start: int, limit: int) -> int:
-    """End of the word before the first verb-like word among the first twelve, or -1."""
-    form_lemma = lexicons().form_lemma
+    """End of the word before the first verb-like word (:func:`verb_like`) among the first twelve, or -1."""
     words = list(islice(WORD_RE.finditer(text, start, limit), 12))  # the first twelve, not every word
     for k, w in enumerate(words):
-        lw = w.group().lower()
-        if k > 0 and (_SUBJECT_END_RE.match(lw) or lw in form_lemma) and not w.group()[:1].isupper():
+        if k > 0 and verb_like(w.group().lower()) and not w.group()[:1].isupper():
             return words[k - 1].end()
     return -1
 
