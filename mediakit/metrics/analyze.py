@@ -113,6 +113,8 @@ def _clean_text(articles: pd.DataFrame) -> pd.DataFrame:
             out[col] = ""
     if "captions" in articles.columns:
         out["captions"] = [list(v) if isinstance(v, (list, tuple)) else [] for v in articles["captions"].tolist()]
+    if "byline" in articles.columns:  # the writer of a text's own 'I' (attribution roles)
+        out["byline"] = [v if isinstance(v, str) else None for v in articles["byline"].tolist()]
     return out
 
 

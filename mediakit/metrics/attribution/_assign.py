@@ -10,7 +10,9 @@
    "unknown";
 3. an outlet or agency: media; a document or post: document;
 4. an organisation: its name, shape or head noun; a campaign: politician (of its candidate's party);
-5. a description or a group ("the judge", "Democratic lawmakers", "residents"): its head role noun.
+5. a description or a group ("the judge", "Democratic lawmakers", "residents"): its head role noun;
+6. "I" or "we" outside any quotation (a column's "I think", "we know"): the article's writer, named by a
+   one-author byline (their role when the text or the gazetteer gives one: "Sen. Rand Paul"), else media.
 """
 
 from __future__ import annotations
@@ -62,6 +64,21 @@ _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 _NAMED_APPOS_RE = re.compile(r"((?:[A-Z][a-z]+(?: [A-Z]\.)*|[A-Z]\.(?: ?[A-Z]\.)*) [A-Z][\w’'-]+(?: (?:Jr|Sr)\.?)?),")
 _NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w.&’'-]* (?:(?:of|for|and|the|on) )?){1,5}\Z")
 _WHERE_RE = re.compile(r"(?:in|on|via|through|at|during|from|with)\s", re.IGNORECASE)  # 'Jeb Bush in a Medium post'
+#: the writer's own voice outside quotations ('I think', 'we know')
+_FIRST_PERSON = frozenset({"i", "we"})
+#: a paragraph opening with a speaker's label ('Thrush: ...', 'Q. ...'): an interview, whose "I" is the speaker's
+_LABEL_RE = re.compile(r"(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}|Q|A)[:.]\s")
+#: several authors in a byline ('Jane Doe; John Roe', 'Jim Vandehei, Mike Allen', 'Ann Lee and Bo Li')
+_AUTHORS_SPLIT_RE = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
+#: furniture before a byline's name ('By', 'Analysis', 'Opinion by')
+_BYLINE_LEAD_RE = re.compile(r"(?:(?:by|analysis|opinion|commentary|editorial|column)\b[: ]*)+", re.IGNORECASE)
+#: words of a byline that names no person
+_NOT_NAME_WORDS = frozenset({"the", "staff", "guest", "editorial", "editors", "editor", "board", "writer", "writers",
+                             "contributor", "contributors", "team", "news", "desk", "wire", "wires", "press", "service",
+                             "reports", "report", "bureau", "correspondent", "correspondents", "newsroom", "agency"})
+#: a title before the writer's name ('Sen. Rand Paul', 'Dr. Ann Lee'): the role evidence, not the name
+_BYLINE_TITLE_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?|Senator|Representative|Governor|"
+                              r"Professor)\s+")
 
 
 _NA = RoleRow(None, None, None, None, None)
@@ -130,19 +147,54 @@ def _read_person(speaker: str, span: str) -> tuple[str, RoleRow | None, RoleRow 
     return words, None, None
 
 
-def assign_roles(doc: Doc, attrs: list[Attr], gazetteer: pd.DataFrame | None = None) -> list[RoleRow]:
-    """The :class:`RoleRow` of each attribution of a resolved document, in order."""
+def assign_roles(doc: Doc, attrs: list[Attr], gazetteer: pd.DataFrame | None = None,
+                 byline: str | None = None) -> list[RoleRow]:
+    """The :class:`RoleRow` of each attribution of a resolved document, in order.
+
+    ``byline``: the article's authors (the ``byline`` column); the writer of a first-person source outside
+    quotations. When it names one person, that name becomes the ``speaker`` of those attributions.
+    """
     if not attrs:
         return []
-    art = _Article(doc, attrs, gazetteer)
+    art = _Article(doc, attrs, gazetteer, byline)
     return [art.row(a) for a in attrs]
+
+
+def byline_author(byline: str | None) -> str | None:
+    """The one writer a byline names ('Sen. Rand Paul', 'By Ezra Klein'), or None (none, several, or no name).
+
+    Examples
+    --------
+    >>> byline_author("By Ezra Klein"), byline_author("Sen. Rand Paul"), byline_author("Jim Vandehei, Mike Allen")
+    ('Ezra Klein', 'Sen. Rand Paul', None)
+    >>> byline_author("The Editorial Board") is None, byline_author("By JIM RUTENBERG")  # no name; capitals
+    (True, 'Jim Rutenberg')
+    """
+    if not isinstance(byline, str):
+        return None
+    rest = byline.strip().strip('"')
+    lead = _BYLINE_LEAD_RE.match(rest)
+    rest = rest[lead.end():] if lead is not None else rest
+    if not rest or len(_AUTHORS_SPLIT_RE.split(rest)) != 1:
+        return None
+    if rest.isupper():
+        rest = rest.title()  # 'By JIM RUTENBERG'
+    title = _BYLINE_TITLE_RE.match(rest)
+    name = rest[title.end():] if title is not None else rest
+    words = name.lower().split()
+    if len(words) < 2 or not clean_full_name(name) or _NOT_NAME_WORDS.intersection(words):
+        return None  # 'The Editorial Board', 'Guest Writer', 'Npr Staff'
+    org = org_role(name)
+    return None if org is not None and org.evidence == "outlet" else rest  # not 'Fox News' ('Billy House' is)
 
 
 class _Article:
     """One article: its text, the people its attributions name, and a memo of their roles."""
 
-    def __init__(self, doc: Doc, attrs: list[Attr], gazetteer: pd.DataFrame | None) -> None:
+    def __init__(self, doc: Doc, attrs: list[Attr], gazetteer: pd.DataFrame | None, byline: str | None = None) -> None:
         self.text = doc.text
+        self.byline = byline
+        self._writer: tuple[str | None, RoleRow] | None = None  # memo of writer
         self.doc = doc
         self.index = resolve_gazetteer(gazetteer)
         self.mentions: dict[str, tuple[str, str]] = {}  # speaker -> (titles, appositions)
@@ -206,6 +258,11 @@ class _Article:
         if a.source is None:
             return _NA
         span = self.text[a.source[0]:a.source[1]]
+        if a.source_type == "pronoun" and span.strip().lower() in _FIRST_PERSON and self._own_voice(a.source[0]):
+            name, out = self.writer()
+            if name is not None and span.strip().lower() == "i":
+                a.speaker = name  # the column's one writer
+            return out
         out = self._row(a, span)
         if out.source_role == "unknown" and not a.person and a.source_type != "anonymous":
             out = self.reread(span, a.source[0]) or out  # (a resolved person's own name decided already)
@@ -300,6 +357,34 @@ class _Article:
                 return RoleRow("media", "outlet", None, None, None)  # 'the Post'
             return RoleRow("document", "document" if st == "document" else "post", None, None, None)
         return self.entity(span, a.speaker or span, a.source[0])
+
+    # ----------------------------------------------------------------------- the writer
+
+    def _own_voice(self, start: int) -> bool:
+        """The first person at ``start`` is the writer's: outside any quotation, in a paragraph that no
+        speaker's label opens ('Thrush: I think', 'Q. Do you ...')."""
+        if self.doc.quote_at(start) >= 0:
+            return False
+        para = bisect_left([p[0] for p in self.doc.paras], start + 1) - 1
+        para_start = self.doc.paras[para][0] if para >= 0 else 0
+        return _LABEL_RE.match(self.text, para_start) is None
+
+    def writer(self) -> tuple[str | None, RoleRow]:
+        """The article's writer: the one name of the byline (else None) and its row: that person's role when
+        their title or the gazetteer gives one ("Sen. Rand Paul": politician), else media (evidence
+        ``author:<name>``, or ``author`` without one name)."""
+        if self._writer is None:
+            full = byline_author(self.byline)
+            if full is None:
+                self._writer = (None, RoleRow("media", "author", None, None, None))
+            else:
+                title = _BYLINE_TITLE_RE.match(full)
+                name = full[title.end():] if title is not None else full
+                r = self.person(name, full, None, None)
+                if r.source_role in ("unknown", "other", "document", None):
+                    r = RoleRow("media", "", None, None, None)
+                self._writer = (name, r.with_evidence(f"author:{name}" + (f"|{r.role_evidence}" if r.role_evidence else "")))
+        return self._writer
 
     # ----------------------------------------------------------------------- second reading
 

@@ -60,7 +60,7 @@ _METRIC_TYPES = SOURCE_TYPES
 # --------------------------------------------------------------------------- one text
 
 
-def find_attributions(text: str, *, gazetteer: GazetteerArg = None) -> list[dict[str, Any]]:
+def find_attributions(text: str, *, gazetteer: GazetteerArg = None, byline: str | None = None) -> list[dict[str, Any]]:
     """Find the attributions of one text.
 
     Parameters
@@ -69,6 +69,8 @@ def find_attributions(text: str, *, gazetteer: GazetteerArg = None) -> list[dict
         An article body (``text`` of the articles table).
     gazetteer : path or DataFrame, optional
         As in :func:`extract_attributions`.
+    byline : str, optional
+        The article's authors, as in :func:`extract_attributions`: the writer of its own "I" and "we".
 
     Returns
     -------
@@ -86,12 +88,15 @@ def find_attributions(text: str, *, gazetteer: GazetteerArg = None) -> list[dict
     >>> a = find_attributions("Prices rose, according to the Associated Press.")[0]
     >>> a["speaker"], a["source_type"], a["content_text"], a["kind"]
     ('AP', 'agency', 'Prices rose', 'according_to')
+    >>> a = find_attributions("I think the plan will fail.", byline="By Jane Roe")[0]
+    >>> a["source_text"], a["speaker"], a["source_role"], a["role_evidence"]
+    ('I', 'Jane Roe', 'media', 'author:Jane Roe')
     """
     found = find(text)
     if found is None:
         return []
     doc, attrs = found
-    roles = assign_roles(doc, attrs, as_gazetteer(gazetteer))
+    roles = assign_roles(doc, attrs, as_gazetteer(gazetteer), byline if isinstance(byline, str) else None)
     return [_row(doc, a, r) for a, r in zip(attrs, roles, strict=True)]
 
 
@@ -127,14 +132,15 @@ def _row(doc: Doc, a: Attr, r: RoleRow) -> dict[str, Any]:
 
 
 def _add_rows(rows: list[tuple[Any, ...]], aid: Any, doc: Doc, attrs: list[Attr],
-              gazetteer: pd.DataFrame | None = None) -> None:
+              gazetteer: pd.DataFrame | None = None, byline: str | None = None) -> None:
     """Append the attributions of one article to ``rows``: one tuple each, the values of :func:`_row`
     in the order of :data:`ATTRIBUTION_COLUMNS` (:func:`_frame` makes the table)."""
     text = doc.text
     lemma_text, lemma_class = _cue_columns()
     aid = None if aid is None else str(aid)
+    roles = assign_roles(doc, attrs, gazetteer, byline)  # before the rows: it names the writer of an 'I'
     # one flat tuple per row, built without starred unpacking (this runs once per attribution)
-    for a, (role, evidence, anon, party, office) in zip(attrs, assign_roles(doc, attrs, gazetteer), strict=True):
+    for a, (role, evidence, anon, party, office) in zip(attrs, roles, strict=True):
         src, content, (cs, ce) = a.source, a.content, a.cue
         ss: int | None = None
         se: int | None = None
@@ -216,6 +222,13 @@ def _texts(articles: pd.DataFrame) -> tuple[list[Any], list[str]]:
     return ids, texts
 
 
+def _bylines(articles: pd.DataFrame) -> list[str | None]:
+    """The ``byline`` of each article (None where missing, or without the column)."""
+    if "byline" not in articles.columns:
+        return [None] * len(articles)
+    return [b if isinstance(b, str) and b.strip() else None for b in articles["byline"].tolist()]
+
+
 def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None,
                          languages: str | Sequence[str] | None = "en",
                          gazetteer: GazetteerArg = None, cues: CueSource | None = None) -> pd.DataFrame:
@@ -225,9 +238,11 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
     ----------
     articles : DataFrame
         Articles table (see :func:`mediakit.load_articles`) with ``text`` and
-        ``article_id`` (unique). Only ``text`` is read (headline and captions are not
-        attributions: a photo credit such as "(AFP Photo)" lives in ``captions``).
-        Not modified.
+        ``article_id`` (unique). The attributions are read in ``text`` only (headline and captions are not
+        attributions: a photo credit such as "(AFP Photo)" lives in ``captions``); ``byline``, when
+        present, names the writer of the text's own "I" and "we" outside quotations (a column's "I
+        think": ``speaker`` the one author, ``source_role`` media or the author's own role, evidence
+        ``author:<name>``). Not modified.
     progress : bool, optional
         Show a tqdm progress bar over articles; default: in terminals and notebooks, not under CI.
     languages : str, sequence of str or None, default "en"
@@ -316,13 +331,13 @@ def extract_attributions(articles: pd.DataFrame, *, progress: bool | None = None
         texts = [t if k else "" for t, k in zip(texts, keep, strict=True)]
     rows: list[tuple[Any, ...]] = []
     positions: list[int] = []  # the article of each row, by position
-    items = list(enumerate(zip(ids, texts, strict=True)))
+    items = list(enumerate(zip(ids, texts, _bylines(articles), strict=True)))
     with using_cues(entries):
-        for pos, (aid, text) in progress_bar(items, desc="attributions", unit="article", enabled=progress):
+        for pos, (aid, text, byline) in progress_bar(items, desc="attributions", unit="article", enabled=progress):
             found = find(text)
             if found is not None:
                 before = len(rows)
-                _add_rows(rows, aid, *found, gaz)
+                _add_rows(rows, aid, *found, gaz, byline)
                 positions.extend([pos] * (len(rows) - before))
     return with_article_context(_frame(rows), articles, positions)
 
@@ -406,6 +421,7 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
     check_articles(articles, func=func, required=("text",), unique_id=attributions is not None)
     check_bool(progress, name="progress", func=func, allow_none=True)
     ids, texts = _texts(articles)
+    bylines = _bylines(articles)
     keep = scored_articles(articles, languages, func=func, consequence="their values are missing")
     given = None if attributions is None else _rows_by_article(attributions, ids, func)
     gaz = as_gazetteer(gazetteer) if given is None else None
@@ -416,7 +432,8 @@ def attribution_metrics(articles: pd.DataFrame, *, progress: bool | None = None,
             if keep is not None and not keep[k]:
                 records.append({})
             else:
-                rows = find_attributions(texts[k], gazetteer=gaz) if given is None else given.get(k, [])
+                rows = (find_attributions(texts[k], gazetteer=gaz, byline=bylines[k]) if given is None
+                        else given.get(k, []))
                 records.append(_metric_record(rows, classes))
     cols = (["attr_n", "attr_speakers"] + [f"attr_share_{k}" for k in KINDS]
             + ["attr_share_anonymous", "attr_share_no_source"]
