@@ -6,7 +6,10 @@
   paragraph (``Gerald F. Seib, The Wall Street Journal: "..."``, ``Rep. Trey Gowdy (R-S.C.): "..."``,
   ``Clinton: Time for a new strategy``) or after a dash (``... - Mark Blumenthal and Jon Cohen: "..."``);
 - **transcript turns**: a speaker in capitals at the start of a paragraph (``MS. CLINTON: ...``, ``TAPPER:
-  ...``), in a text where at least two paragraphs open that way (or with a title: ``MR. SMITH:``);
+  ...``), in a text where at least two paragraphs open that way (or with a title: ``MR. SMITH:``), and with
+  evidence of a name (a title, initials, a given name, a capitalised word before it elsewhere: "Jake Tapper")
+  or of speech (a turn of that head says "I", "we", "you" or asks): the fields of a fact box (``WHAT:``,
+  ``WHEN:``, ``TARGET:``, ``NUMBER OF ATTACKS:``) are not turns;
 - **interview turns**: ``Q:`` and ``A:`` paragraphs (an attribution with no named source).
 
 A head is a speaker only with evidence from the text, because a capitalised label ("Review:", "Photo:",
@@ -46,6 +49,13 @@ _QA = frozenset({"Q", "A", "Q.", "A."})
 _POSSESSIVES = frozenset({"our", "my", "your", "their", "his", "her", "its"})
 _DELIMITER_RE = re.compile(r"(?:\s[-–—]+|[–—]|\n|[.!?][\"”’']?\s)\s*")
 _TRUSTED_TYPES = frozenset({"official", "organization", "media", "agency", "document", "group"})
+#: a turn that speaks: "I", "we", "you" (not "US"), "let's", or a question
+_SPEECH_RE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[Ll]et[’']s)\b|\?")
+_INITIALS_RE = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")  # an interview's speakers by their initials: 'JB:', 'H.H.:'
+#: words no name is made of: a head in capitals with one is a field ("NUMBER OF ATTACKS:", "IN THE NEWS:")
+_FUNCTION_WORDS = frozenset({"of", "in", "the", "a", "an", "and", "or", "for", "to", "on", "at", "by", "with", "from",
+                             "now", "who", "what", "when", "where", "why", "how", "is", "are", "it", "see", "also",
+                             "just", "more", "out", "up"})
 
 
 def speaker_lines(doc: Doc) -> list[Attr]:
@@ -76,12 +86,21 @@ def speaker_lines(doc: Doc) -> list[Attr]:
     heads = _paragraph_heads(doc)
     caps = sum(1 for _, _, _, kind in heads if kind == "caps")
     labels: dict[str, int] = {}
-    for hs, he, _, _ in heads:
+    # the heads in capitals of which a turn speaks (a first or second person, a question); any, or one surely a
+    # person's name, make the text a transcript ("" stands for that)
+    speaking: set[str] = set()
+    for hs, he, c, kind in heads:
         key = text[hs:he]
         labels[key] = labels.get(key, 0) + 1
+        if kind == "caps" and key not in speaking:
+            pe = doc.paras[doc.sents[doc.sentence_of(c)][2]][1]
+            if _SPEECH_RE.search(text, c + 1, pe) is not None:
+                speaking.add(key)
+    if not speaking and any(kind == "caps" and _named_caps(text[hs:he]) for hs, he, _, kind in heads):
+        speaking.add("")  # a transcript: its other heads in capitals are speakers too ('MS. CLINTON:', 'TRUMP:')
     out: list[Attr] = []
     for hs, he, c, kind in heads:
-        a = _paragraph_line(doc, hs, he, c, kind, caps, labels)
+        a = _paragraph_line(doc, hs, he, c, kind, caps, labels, speaking)
         if a is not None:
             out.append(a)
     taken = {a.cue[0] for a in out}
@@ -118,8 +137,10 @@ def _paragraph_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
 
 
 def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
-                    labels: dict[str, int]) -> Attr | None:
-    """The attribution of a paragraph that opens with the head ``[hs, he)`` and a colon at ``c``, or None."""
+                    labels: dict[str, int], speaking: set[str]) -> Attr | None:
+    """The attribution of a paragraph that opens with the head ``[hs, he)`` and a colon at ``c``, or None
+    (``speaking``: the heads in capitals with a turn in the first or second person, or a question; not empty
+    when the text is a transcript)."""
     text = doc.text
     head = text[hs:he]
     if doc.quote_at(c) >= 0 and not (kind == "caps" and text[hs - 1:hs] in "\"“"):
@@ -142,6 +163,9 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
         if caps < 2 and not _CAPS_TITLE_RE.match(head) and not quoted and (
                 analyze_span(head).type not in _TRUSTED_TYPES or head.lower() in lexicons().countries):
             return None  # one capitalised label: a dateline or a section ("UPDATE:", "WASHINGTON:", "MOSCOW:")
+        if not (head in speaking or speaking and not _FUNCTION_WORDS.intersection(head.lower().split())) \
+                and not _caps_speaker(text, head, hs, he):
+            return None  # a field of a fact box: "WHAT:", "TARGET:", "NUMBER OF ATTACKS:"
         return Attr((c, c + 1), "colon", (hs, he), content, frame="transcript")
     if kind == "typed":
         return None if _field_line(text, content) else Attr((c, c + 1), "colon", (hs, he), content, frame="colon")
@@ -149,6 +173,33 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     if m is None or not _is_speaker(text, m, hs, he, quoted, labels.get(head, 0)) or _field_line(text, content):
         return None
     return Attr((c, c + 1), "colon", (hs, he), content, frame="colon")
+
+
+def _caps_speaker(text: str, head: str, hs: int, he: int) -> bool:
+    """Evidence that a head in capitals names a speaker, not a field of a fact box ("WHAT:", "WHEN:",
+    "TARGET:", "NUMBER OF ATTACKS:", "SMALL BUSINESS:"): a title ("MS. CLINTON"), initials ("JB"), a given
+    name before the last word ("AMY GOODMAN", "PRESIDENT DONALD TRUMP"), an outlet or organisation ("CNN");
+    a single word needs a capitalised word before it elsewhere ("TAPPER" of "Jake Tapper", "MARTIN" of
+    "RACHEL MARTIN, HOST"); several words none that the text writes in lower case or that is a function word."""
+    if _named_caps(head):
+        return True
+    words = head.split()
+    kind = analyze_span(head).type
+    if kind in _TRUSTED_TYPES and kind != "group":
+        return True
+    if len(words) == 1:
+        before = re.compile(rf"\b[A-Z][\w’'.-]*[ \t]+(?:{re.escape(head)}|{re.escape(head.title())})\b")
+        return any(not hs <= m.end() - len(head) < he for m in before.finditer(text))
+    low = [w.lower() for w in words]
+    return not any(w in _FUNCTION_WORDS or next(_word_starts(text, w), -1) >= 0 for w in low)
+
+
+def _named_caps(head: str) -> bool:
+    """A head in capitals that is surely a person: a title, initials, a given name before the last word."""
+    if _CAPS_TITLE_RE.match(head) or _INITIALS_RE.fullmatch(head):
+        return True
+    given = lexicons().given_names
+    return any(w.lower() in given for w in head.split()[:-1])
 
 
 def _headline_source(text: str, head: str, content: list[Span]) -> bool:
