@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from ..text import PHOTO_AGENCIES, PHOTO_AGENCY_CREDIT
 from ._dates import parse_dateline
 
 __all__ = ["BYLINE", "fold", "is_caption", "is_boilerplate"]
@@ -31,16 +32,15 @@ _BOILERPLATE = re.compile(
 _UPDATED = re.compile(r"^(?:last )?updated\b\s*(?:on|at)?\s*:?\s*(?P<rest>.{0,60})$", re.I)
 _AGO = re.compile(r"^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$", re.I)
 BYLINE = re.compile(r"^(?:by|written by|words by|author:?|reporting by)\s+(?P<name>[^\n]{2,120})$", re.I)
-_AGENCIES = r"(?:AFP|AP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Anadolu(?: Agency)?|AA|Xinhua|UPI|AAP|Shutterstock|Bloomberg|Pool|TASS|Sputnik|SANA|DPA|Wikimedia Commons)"
 # A caption ends in a photo credit: "(AFP Photo)", "(AP Photo/Jane Doe)", "(Photo: Reuters)",
 # "Photo: Getty Images", "REUTERS/Name", "| Getty Images". A bare "(AFP)" is a citation, not a credit.
 _CREDIT = re.compile(
     r"(?:\((?:[^()]{0,40}\s)?(?:photo|photograph|image|picture|illustration|file photo)s?\b[^()]{0,80}\)"
-    rf"|\({_AGENCIES}\s*/\s*[^()]{{1,60}}\)"
+    rf"|\({PHOTO_AGENCIES}\s*/\s*[^()]{{1,60}}\)"
     rf"|(?:^|[.!?)]\s+)(?:photo|image|picture|photograph)s?\s*(?:by|:)\s*[^.]{{2,60}}"
     rf"|(?:^|[.!?)]\s+)credit:\s*[^.]{{2,60}}"
-    rf"|\b{_AGENCIES}\s*/\s*[A-Z][\w .'-]{{1,60}}"
-    rf"|\s[|\u2014\u2013-]\s*(?:{_AGENCIES}|Getty Images|Shutterstock))\s*\.?$",
+    rf"|{PHOTO_AGENCY_CREDIT}"
+    rf"|\s[|\u2014\u2013-]\s*(?:{PHOTO_AGENCIES}|Getty Images|Shutterstock))\s*\.?$",
     re.I,
 )
 
