@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -167,19 +168,20 @@ _CONTENT_RE = re.compile("[^\\W_]|[\u2600-\u27bf\U0001f000-\U0001faff]")
 
 _TERM = "[.?!\u2026\u203d](?:[.?!\u2026\u203d]| (?=[.\u2026]))*"
 _CLOSE = "(?:[\"'\u201d\u2019\u00bb)\\]}]|[ \t]+(?=[\u201d\u00bb])|\\[\\d{1,3}\\])*"
+#: What follows a candidate: white space, opening quotes/brackets, the next character (if any before the
+#: paragraph's end). Read by the candidate's own look-ahead, so that the splitter needs no second match.
+_NEXT = "\\s+(?P<open>[\"'\u201c\u2018\u00ab(\\[{]*)(?P<ch>\\S)?"
 #: Candidate sentence end: terminal punctuation, closing quotes/brackets (and footnote
-#: markers such as "[12]"), then white space, or, glued by a careless extractor, a
-#: capitalised word ("the analysis.Kim said").
-_CANDIDATE_RE = re.compile(f"(?P<term>{_TERM})(?P<close>{_CLOSE})(?=\\s|[A-Z][a-z])")
+#: markers such as "[12]"), then white space (groups ``open`` and ``ch`` read what follows it), or,
+#: glued by a careless extractor, a capitalised word ("the analysis.Kim said"; ``open`` is None).
+_CANDIDATE_RE = re.compile(f"(?P<term>{_TERM})(?P<close>{_CLOSE})(?={_NEXT}|[A-Z][a-z])")
 #: The terminal punctuation other than ".": a paragraph without any (most) is scanned with
 #: :data:`_PERIOD_CANDIDATE_RE`, the same pattern starting with a literal ".", which ``re`` skips ahead to
 #: several times faster than it tests a character class at every character.
 _OTHER_TERMINALS = ("?", "!", "\u2026", "\u203d")
-_PERIOD_CANDIDATE_RE = re.compile(f"(?P<term>\\.{_TERM[_TERM.index(']') + 1:]})(?P<close>{_CLOSE})(?=\\s|[A-Z][a-z])")
+_PERIOD_CANDIDATE_RE = re.compile(f"(?P<term>\\.{_TERM[_TERM.index(']') + 1:]})(?P<close>{_CLOSE})(?={_NEXT}|[A-Z][a-z])")
 _TOKEN_LEFT_RE = re.compile(r"\S*\Z")
 _NOT_GLUED = ("@", "/", "www.", ".com", ".org", ".net", ".gov")
-#: What follows a candidate: white space, opening quotes/brackets, the next character.
-_NEXT_RE = re.compile("\\s+(?P<open>[\"'\u201c\u2018\u00ab(\\[{]*)(?P<ch>\\S)?")
 #: The word ("Sen", "U.S", "F") that ends where a candidate starts: the longest stretch of
 #: letters and digits joined by single periods that ends there. Matched on the reversed
 #: text before the candidate (a search anchored at the end would try every start).
@@ -335,17 +337,13 @@ def _word_before(text: str, start: int, end: int) -> str:
 
 
 def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, abbr: Abbreviations) -> int:
-    """Return the start of the next sentence if candidate ``m`` ends a sentence, else -1."""
-    nxt = _NEXT_RE.match(text, m.end(), unit_end)
-    if nxt is None:
-        return -1
-    ch = nxt.group("ch")
+    """Return the start of the next sentence if candidate ``m``, followed by white space, ends one, else -1."""
+    term, close, opening, ch = m.groups()
     if ch is None or ch.islower() or ch in _CONTINUATIONS:
         return -1
-    if ch == "\u2019" and nxt.end() < unit_end and not text[nxt.end()].isalnum():
+    if ch == "\u2019" and m.end("ch") < unit_end and not text[m.end("ch")].isalnum():
         return -1  # a closing single quote after a space
-    next_start = nxt.start("open")
-    term, close = m.group("term", "close")
+    next_start = m.start("open")
     if term == "." and not close.strip(")]}"):
         start = max(unit_start, m.start() - 40)
         word = _word_before(text, start, m.start())
@@ -359,8 +357,8 @@ def _is_boundary(text: str, m: re.Match[str], unit_start: int, unit_end: int, ab
                 or (len(word) == 1 and word.isupper())
                 or ("." in word and _INITIALISM_RE.fullmatch(word) is not None)
             ):
-                if _QUOTE_OPENERS.isdisjoint(nxt.group("open")):
-                    lw = LETTERS_RE.match(text, nxt.start("ch"), unit_end)
+                if _QUOTE_OPENERS.isdisjoint(opening):
+                    lw = LETTERS_RE.match(text, m.start("ch"), unit_end)
                     if lw is None or lw.group() not in SENTENCE_STARTERS:
                         return -1
                     if len(lw.group()) == 1 and text.startswith(".", lw.end()):
@@ -405,6 +403,21 @@ def _positions(text: str, chars: tuple[str, ...]) -> list[int]:
     return found
 
 
+def _candidates(text: str, start: int, end: int, others: list[int]) -> Iterator[re.Match[str]]:
+    """The candidate sentence ends in paragraph ``text[start:end]``; ``others``: :func:`_positions` of the
+    terminals other than "." in ``text``.
+
+    A candidate is followed by a character of the paragraph, so it starts before the paragraph's last one:
+    a paragraph without any terminal before that (a headline, a one-sentence paragraph) is not scanned.
+    """
+    i = bisect_left(others, start)
+    if i < len(others) and others[i] < end - 1:
+        return _CANDIDATE_RE.finditer(text, start, end)
+    if text.find(".", start, end - 1) >= 0:
+        return _PERIOD_CANDIDATE_RE.finditer(text, start, end)
+    return iter(())
+
+
 def sentences_of_units(text: str, units: list[tuple[int, int]]) -> list[Span]:
     """The sentences of ``text`` whose paragraph units (:func:`paragraph_units`) are ``units``."""
     abbr = abbreviations()
@@ -412,12 +425,11 @@ def sentences_of_units(text: str, units: list[tuple[int, int]]) -> list[Span]:
     others = _positions(text, _OTHER_TERMINALS)
     for para, (us, ue) in enumerate(units):
         s = us
-        i = bisect_left(others, us)
-        only_periods = i == len(others) or others[i] >= ue
-        for m in (_PERIOD_CANDIDATE_RE if only_periods else _CANDIDATE_RE).finditer(text, us, ue):
-            if m.start() < s:  # inside an already-consumed stretch
+        for m in _candidates(text, us, ue, others):
+            b = m.start()
+            if b < s:  # inside an already-consumed stretch
                 continue
-            if m.end() < ue and not text[m.end()].isspace():
+            if m.start("open") < 0:  # glued to the next word, without white space
                 if _is_glued_boundary(text, m, us, ue, abbr):
                     spans.append(_new_span(Span, (s, m.end(), para)))
                     s = m.end()
@@ -426,12 +438,13 @@ def sentences_of_units(text: str, units: list[tuple[int, int]]) -> list[Span]:
             if nxt >= 0:
                 end = m.end()
                 if (
-                    m.start() > us
-                    and not text[m.start() - 1].isspace()
-                    and _PERIOD_ELLIPSIS_RE.match(text, m.start(), end)
+                    text.startswith(". ", b, end)  # what the pattern starts with; mostly the candidate is "."
+                    and b > us
+                    and not text[b - 1].isspace()
+                    and _PERIOD_ELLIPSIS_RE.match(text, b, end)
                 ):
                     # "terror. ... And": the period ends the sentence, the ellipsis opens the next
-                    end, nxt = m.start() + 1, m.start() + 2
+                    end, nxt = b + 1, b + 2
                 spans.append(_new_span(Span, (s, end, para)))
                 s = nxt
         spans.append(_new_span(Span, (s, ue, para)))

@@ -574,6 +574,37 @@ def test_word_before_is_the_longest_word_ending_there(text: str) -> None:
             assert tx._word_before(text, start, end) == (m.group() if m else "")
 
 
+_CANDIDATE_PIECES = st.lists(
+    st.sampled_from(["a", "Bc", "Kim", " ", "  ", "\t", "\n", ".", "..", ". .", "?", "!", "\u2026", "\u203d",
+                     "\u201c", "\u201d", "\u2019", '"', "'", "(", ")", "[12]", "\u00bb", "\u00a0", "\u2014"]),
+    max_size=24,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CANDIDATE_PIECES, st.integers(0, 3))
+def test_candidates_are_those_of_the_plain_pattern(text: str, cut: int) -> None:
+    import re
+
+    # the definition: every terminal, closing marks, then white space or a capitalised word; what follows read
+    # by a second match
+    plain = re.compile(f"(?P<term>{tx._TERM})(?P<close>{tx._CLOSE})(?=\\s|[A-Z][a-z])")
+    after = re.compile("\\s+(?P<open>[\"'\u201c\u2018\u00ab(\\[{]*)(?P<ch>\\S)?")
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
+    others = tx._positions(text, tx._OTHER_TERMINALS)
+    found = [(m.span(), m.group("term", "close"), m.group("open", "ch"), m.span("open"), m.span("ch"))
+             for m in tx._candidates(text, start, end, others)]
+    expected = []
+    for m in plain.finditer(text, start, end):
+        nxt = after.match(text, m.end(), end)
+        if nxt is None:
+            expected.append((m.span(), m.group("term", "close"), (None, None), (-1, -1), (-1, -1)))
+        else:
+            expected.append((m.span(), m.group("term", "close"), nxt.group("open", "ch"), nxt.span("open"),
+                             nxt.span("ch")))
+    assert found == expected
+
+
 # --------------------------------------------------------------------------- chunk tables (batch)
 
 
