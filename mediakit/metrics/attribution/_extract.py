@@ -14,6 +14,7 @@ dropped; quote-only paragraphs continue the speaker) and resolves their sources 
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from ._cues import cue_ok
@@ -158,7 +159,13 @@ def _clean_source(text: str, source: Span) -> Span | None:
         return None
     if src[1] - src[0] <= _longest_not_a_source() and text[src[0]:src[1]].lower() in word_lists().not_a_source:
         return None  # not a noun phrase: 'as far as ... said', 'if ... says'
+    if src[1] - src[0] <= 6 and (pronoun := _CONTRACTED_RE.fullmatch(text, src[0], src[1])) is not None:
+        return src[0], pronoun.end(1)  # "I'm talking about", "He's said": the pronoun, not its auxiliary
     return src
+
+
+#: a pronoun and its contracted auxiliary, the whole of a source span
+_CONTRACTED_RE = re.compile(r"(I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou|[Ii]t)[’'](?:m|re|s|ve|d|ll)")
 
 
 @lru_cache(maxsize=1)
