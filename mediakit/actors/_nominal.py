@@ -239,8 +239,8 @@ def _identity_mods(d: Description) -> list[str]:
 
 def _gender(words: set[str]) -> str | None:
     nom = nominal_lexicon()
-    male = bool(words & (_MALE_HONORIFICS | nom["male_heads"]))
-    female = bool(words & (_FEMALE_HONORIFICS | nom["female_heads"]))
+    male = not (words.isdisjoint(_MALE_HONORIFICS) and words.isdisjoint(nom["male_heads"]))
+    female = not (words.isdisjoint(_FEMALE_HONORIFICS) and words.isdisjoint(nom["female_heads"]))
     return None if male == female else ("m" if male else "f")
 
 
@@ -249,9 +249,10 @@ def _agrees(d: Description, words: set[str], sets: Sequence[LabelSet] = ()) -> b
     status counts in a label of the description's own head ("former president", not "then-candidate")
     when the labels (``sets``) are given."""
     nom = nominal_lexicon()
-    past = set().union(*(ls.words for ls in sets if label_fits(d.key, (), ls.head, ls.words))) if sets else words
-    if (d.head in actor_lexicon()["titles"] and past & nom["past_status"]
-            and not any(m in nom["past_status"] for m in d.mods)):
+    past = nom["past_status"]  # in a label the description fits (only a label with such a word is fitted)
+    if d.head in actor_lexicon()["titles"] and not any(m in past for m in d.mods) and (any(
+            not ls.words.isdisjoint(past) and label_fits(d.key, (), ls.head, ls.words) for ls in sets) if sets
+            else not words.isdisjoint(past)):
         return False  # "the president" is not the actor the article calls "former president"
     g = _gender(words)
     return not (g == "m" and d.head in nom["female_heads"] or g == "f" and d.head in nom["male_heads"])
@@ -467,8 +468,7 @@ def _link_in_context(d: Description, key: tuple[int, int, int], earlier: _Earlie
                      recent_set: frozenset[str] = frozenset(), article_only: bool = False) -> tuple[str, str] | None:
     """Link a definite description through the article's earlier labels, the corpus profile, or
     the actors named in this or the previous sentence (``recent_set``: one of two that fit, or the
-    only one); ``article_only``: through
-    the article's labels only ("his wife Heidi Cruz" ... "his wife")."""
+    only one); ``article_only``: through the article's labels only ("his wife Heidi Cruz" ... "his wife")."""
     if d.indefinite or d.restricted or d.predicate:
         return None
     sets: dict[str, list[LabelSet]] = defaultdict(list)
