@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -56,6 +57,7 @@ _GroupKey = tuple[str, str | None]  # (surname key, first-name key)
 # --------------------------------------------------------------------------- candidates
 
 
+@lru_cache(maxsize=1 << 16)  # as is_label_word: asked of the same words again and again
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
@@ -113,12 +115,17 @@ def _cut_leading_labels(piece: list[Tok]) -> tuple[list[Tok], bool]:
     """Titles, nationalities and honorifics are labels, not the name: the name starts after the
     last of them ("Maine Gov. Paul LePage"; not in "Martin Luther King Jr."). Also says whether
     a title was cut."""
-    lex = actor_lexicon()
+    if len(piece) < 2:
+        return piece, False
+    # a label is cut only when a word other than a name suffix follows it: before the last such word
+    suffixes = actor_lexicon()["name_suffixes"]
+    last_name_word = len(piece) - 1
+    while last_name_word and norm_word(piece[last_name_word].text) in suffixes:
+        last_name_word -= 1
     stop = actor_stopwords()
     cut = 0
-    for k, t in enumerate(piece[:-1]):
-        if (is_label_word(t.text) or norm_word(t.text) in stop) and any(
-                norm_word(u.text) not in lex["name_suffixes"] for u in piece[k + 1:]):
+    for k, t in enumerate(piece[:last_name_word]):
+        if is_label_word(t.text) or norm_word(t.text) in stop:
             cut = k + 1
     if not cut:
         return piece, False
@@ -137,7 +144,7 @@ def _single_word_kept(text: str, tok: Tok, titled: bool, solo: Counter[str]) -> 
         return False
     if n in lex["not_person"] or _is_acronym(word):
         return False
-    nxt = NEXT_WORD_RE.match(text[tok.full_end:tok.full_end + 40])
+    nxt = NEXT_WORD_RE.match(text, tok.full_end, tok.full_end + 40)
     # "the notorious Hollin prison"
     return nxt is None or norm_word(nxt.group(1)) not in lex["not_person"]
 

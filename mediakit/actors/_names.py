@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..text import split_sentences
+from ..text import split_sentences, trie_pattern
 from ._lexicon import actor_lexicon, actor_words, norm_word
 from ._memo import text_memo
 from ._scan import (
@@ -49,10 +49,8 @@ def _keep_period() -> frozenset[str]:
     return frozenset(lex["honorifics"] | lex["abbreviated_titles"] | lex["name_suffixes"] | lex["calendar"])
 
 
-def _tok(m: re.Match[str], keep_period: frozenset[str]) -> Tok | None:
-    """The token of a :data:`TOKEN_RE` match (None when nothing is left of it)."""
-    s, e = m.span()
-    word = m.group()
+def _tok(s: int, e: int, word: str, keep_period: frozenset[str]) -> Tok | None:
+    """The token of a :data:`TOKEN_RE` match ``word`` at ``s:e`` (None when nothing is left of it)."""
     if word.endswith(".") and norm_word(word) not in keep_period and not INITIAL_RE.match(word):
         e -= 1
         word = word[:-1]
@@ -71,7 +69,8 @@ def _tok(m: re.Match[str], keep_period: frozenset[str]) -> Tok | None:
 def tokens(text: str) -> list[Tok]:
     """Word tokens of ``text`` with a trailing sentence period removed and possessives marked."""
     keep = _keep_period()
-    return [t for t in (_tok(m, keep) for m in TOKEN_RE.finditer(text)) if t is not None]
+    return [t for t in (_tok(m.start(), m.end(), m.group(), keep) for m in TOKEN_RE.finditer(text))
+            if t is not None]
 
 
 def _nameish(tok: Tok, text: str, nxt: int | None) -> bool:
@@ -97,13 +96,21 @@ def _nameish(tok: Tok, text: str, nxt: int | None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _plain_words_re() -> re.Pattern[str]:
-    """Stretches of plain lower-case words ("was", "and the"; no particle, hyphen, period or
-    apostrophe): each of them is a token that ends any name run, so they are skipped unread."""
+def _unread_then_token_re() -> re.Pattern[str]:
+    """The next token that may be read into a name run (group 1, as :data:`TOKEN_RE` reads it; none at the
+    end of the text), after the stretches skipped unread before it: plain lower-case words ("was", "and the";
+    no particle, hyphen, period or apostrophe) and stretches without a letter or digit ("--").
+
+    Each skipped word is a token that ends any name run: it stands in the gap between the tokens read
+    before and after it, which is then no run of spaces. One match per token read: one pass over the text.
+    """
     particles = sorted(p for p in actor_lexicon()["name_particles"] if p.isascii() and p.isalpha())
-    outside = r"[\w\-'\u2019.]"  # a character of a token's stretch (see TOKEN_RE)
-    word = rf"(?<!{outside})(?!(?:{'|'.join(particles)})(?!{outside}))[a-z]+(?!{outside})"
-    return re.compile(rf"{word}(?:[^\w\-'\u2019.]+{word})*")
+    stretch = r"[\w\-'\u2019.]"  # a character of a token's stretch (see TOKEN_RE): a stretch holds one token
+    plain = rf"(?!{trie_pattern(particles)}(?!{stretch}))[a-z]++"
+    no_token = r"[_\-'\u2019.]++"  # what precedes a token's first letter or digit in its stretch
+    gap = r"[^\w\-'\u2019.]+"
+    # possessive loops: a stretch that is neither skipped nor a token can only be the text's end
+    return re.compile(rf"(?:(?:{plain}|{no_token}){gap})*+(?:{no_token})?+(?:({TOKEN_RE.pattern})|\Z)")
 
 
 def name_runs(text: str) -> list[list[Tok]]:
@@ -112,38 +119,32 @@ def name_runs(text: str) -> list[list[Tok]]:
     keep = _keep_period()
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
-    pos = 0
-    for block in [*_plain_words_re().finditer(text), None]:
-        end = len(text) if block is None else block.start()
-        ms = list(TOKEN_RE.finditer(text, pos, end))
-        last = len(ms) - 1
-        for i, m in enumerate(ms):
-            w = m.group()
-            if (w[0].islower() and "-" not in w and w[-1] != "." and not w.endswith(_POSS_ENDS)
-                    and (len(w) > 5 or norm_word(w) not in particles)):
-                if cur:  # a lower-case word, no particle, its own token: no name (what _nameish says)
-                    runs.append(cur)
-                    cur = []
-                continue
-            t = _tok(m, keep)
-            if t is None:
-                continue
-            # the next token: ms[i + 1] or the block's first word (no token is dropped: each starts
-            # with a letter or a digit)
-            nxt = ms[i + 1].start() if i < last else (None if block is None else end)
-            if _nameish(t, text, nxt):
-                if cur and (cur[-1].possessive or SPACE_RE.match(text, cur[-1].full_end, t.start) is None):
-                    runs.append(cur)
-                    cur = []
-                cur.append(t)
-            elif cur:
+    matches = _unread_then_token_re().finditer(text)
+    m = next(matches)
+    while (s := m.start(1)) >= 0:
+        e = m.end(1)
+        w = m.group(1)
+        m = next(matches)  # the next token read, if any (a match at the end of the text at last)
+        if (w[0].islower() and "-" not in w and w[-1] != "." and not w.endswith(_POSS_ENDS)
+                and (len(w) > 5 or norm_word(w) not in particles)):
+            if cur:  # a lower-case word, no particle, its own token: no name (what _nameish says)
                 runs.append(cur)
                 cur = []
-        if block is not None:
-            if cur:
+            continue
+        t = _tok(s, e, w, keep)
+        if t is None:
+            continue
+        # where the next token read starts: a particle followed by a skipped word is no run's
+        # (it would end its run and be trimmed from it), whether or not it is read into one
+        nxt = m.start(1)
+        if _nameish(t, text, nxt if nxt >= 0 else None):
+            if cur and (cur[-1].possessive or SPACE_RE.match(text, cur[-1].full_end, t.start) is None):
                 runs.append(cur)
                 cur = []
-            pos = block.end()
+            cur.append(t)
+        elif cur:
+            runs.append(cur)
+            cur = []
     if cur:
         runs.append(cur)
     # a run cannot end with a lower-case particle
