@@ -44,3 +44,11 @@ def test_a_turn_that_speaks_makes_its_head_a_speaker():
             "WALLACE: Governor, I don't want to interrupt.")
     heads = [a["source_text"] for a in find_attributions(text) if a["cue_lemma"] == "colon"]
     assert heads == ["WALLACE", "PENCE", "WALLACE"]
+
+
+def test_an_npr_transcripts_host_and_reporter_are_media():
+    text = ("RACHEL MARTIN, HOST:\n\nThe president spoke today.\n\n"
+            "RACHEL MARTIN, HOST: We turn now to the news from Washington.\n\n"
+            "SCOTT DETROW, BYLINE: The president said he would veto the bill.")
+    rows = [(a["speaker"], a["source_role"]) for a in find_attributions(text) if a["cue_lemma"] == "colon"]
+    assert rows == [("RACHEL MARTIN", "media"), ("SCOTT DETROW", "media")]
