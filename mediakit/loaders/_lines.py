@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from ..text import PHOTO_AGENCIES, PHOTO_AGENCY_CREDIT
+from ..text import PHOTO_AGENCIES, PHOTO_CREDIT
 from ._dates import parse_dateline
 
 __all__ = ["BYLINE", "fold", "is_caption", "is_boilerplate"]
@@ -34,12 +34,12 @@ _AGO = re.compile(r"^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$"
 BYLINE = re.compile(r"^(?:by|written by|words by|author:?|reporting by)\s+(?P<name>[^\n]{2,120})$", re.I)
 # A caption ends in a photo credit: "(AFP Photo)", "(AP Photo/Jane Doe)", "(Photo: Reuters)",
 # "Photo: Getty Images", "REUTERS/Name", "| Getty Images". A bare "(AFP)" is a citation, not a credit.
+# (mediakit.text.PHOTO_CREDIT: the parenthesised credits and the agency's after a slash; split_media_captions reads
+# those in every loader's text)
 _CREDIT = re.compile(
-    r"(?:\((?:[^()]{0,40}\s)?(?:photo|photograph|image|picture|illustration|file photo)s?\b[^()]{0,80}\)"
-    rf"|\({PHOTO_AGENCIES}\s*/\s*[^()]{{1,60}}\)"
+    rf"(?:{PHOTO_CREDIT}"
     rf"|(?:^|[.!?)]\s+)(?:photo|image|picture|photograph)s?\s*(?:by|:)\s*[^.]{{2,60}}"
     rf"|(?:^|[.!?)]\s+)credit:\s*[^.]{{2,60}}"
-    rf"|{PHOTO_AGENCY_CREDIT}"
     rf"|\s[|\u2014\u2013-]\s*(?:{PHOTO_AGENCIES}|Getty Images|Shutterstock))\s*\.?$",
     re.I,
 )

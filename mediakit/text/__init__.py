@@ -39,7 +39,7 @@ from ._language import (
     unload_language_model,
     warn_left_out,
 )
-from ._media_captions import PHOTO_AGENCIES, PHOTO_AGENCY_CREDIT, PHOTO_CREDIT_RE, page_text, split_media_captions
+from ._media_captions import PHOTO_AGENCIES, PHOTO_AGENCY_CREDIT, PHOTO_CREDIT, PHOTO_CREDIT_RE, page_text, split_media_captions
 from ._name_cards import strip_name_cards
 from ._normalize import normalize_inline, normalize_text
 from ._quotes import QUOTE_STYLES, Quotation, find_quotations, quote_mask, quote_spans, sentences_and_quotes
@@ -139,6 +139,7 @@ __all__ = [
     "page_text",
     "PHOTO_AGENCIES",
     "PHOTO_AGENCY_CREDIT",
+    "PHOTO_CREDIT",
     "PHOTO_CREDIT_RE",
     # language
     "DETECT_CHARS",

@@ -36,7 +36,7 @@ import re
 
 from ._name_cards import strip_name_cards
 
-__all__ = ["split_media_captions", "page_text", "PHOTO_AGENCIES", "PHOTO_AGENCY_CREDIT", "PHOTO_CREDIT_RE"]
+__all__ = ["split_media_captions", "page_text", "PHOTO_AGENCIES", "PHOTO_AGENCY_CREDIT", "PHOTO_CREDIT", "PHOTO_CREDIT_RE"]
 
 _CREDIT = r"Image (?:copyright|source)[,:]?\s+[^\n]{1,80}?"
 _FURNITURE_RE = re.compile(
@@ -58,13 +58,12 @@ PHOTO_AGENCIES = (r"(?:AFP|AP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Anadolu(?: 
 #: whatever the flags: not "Reuters/University of Michigan index fell to 74.5")
 PHOTO_AGENCY_CREDIT = (rf"\b{PHOTO_AGENCIES}\s*/\s*(?-i:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,3}})"
                        r"(?:\s*/\s*(?:File Photo|File|Pool|Landov))*")
-#: a photo credit ending a caption: "(AFP Photo)", "(AP Photo/Jane Doe)", "(Photo: Reuters)", "REUTERS/Name"
-PHOTO_CREDIT_RE = re.compile(
-    r"(?:\((?:[^()]{0,40}\s)?(?:photo|photograph|image|picture|illustration|file photo)s?\b[^()]{0,80}\)"
-    rf"|\({PHOTO_AGENCIES}\s*/\s*[^()]{{1,60}}\)"
-    rf"|{PHOTO_AGENCY_CREDIT})\s*\.?$",
-    re.I,
-)
+#: a photo credit: "(AFP Photo)", "(AP Photo/Jane Doe)", "(Photo: Reuters)", "REUTERS/Name" (a pattern, case-insensitive)
+PHOTO_CREDIT = (r"\((?:[^()]{0,40}\s)?(?:photo|photograph|image|picture|illustration|file photo)s?\b[^()]{0,80}\)"
+                rf"|\({PHOTO_AGENCIES}\s*/\s*[^()]{{1,60}}\)"
+                rf"|{PHOTO_AGENCY_CREDIT}")
+#: a photo credit ending a caption
+PHOTO_CREDIT_RE = re.compile(rf"(?:{PHOTO_CREDIT})\s*\.?$", re.I)
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 _CAPTION_MAX = 500
 

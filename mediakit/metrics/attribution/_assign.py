@@ -365,8 +365,7 @@ class _Article:
         speaker's label opens ('Thrush: I think', 'Q. Do you ...')."""
         if self.doc.quote_at(start) >= 0:
             return False
-        para = bisect_left([p[0] for p in self.doc.paras], start + 1) - 1
-        para_start = self.doc.paras[para][0] if para >= 0 else 0
+        para_start = self.doc.paras[self.doc.sents[self.doc.sentence_of(start)][2]][0]
         return _LABEL_RE.match(self.text, para_start) is None
 
     def writer(self) -> tuple[str | None, RoleRow]:
@@ -382,8 +381,9 @@ class _Article:
                 name = full[title.end():] if title is not None else full
                 r = self.person(name, full, None, None)
                 if r.source_role in ("unknown", "other", "document", None):
-                    r = RoleRow("media", "", None, None, None)
-                self._writer = (name, r.with_evidence(f"author:{name}" + (f"|{r.role_evidence}" if r.role_evidence else "")))
+                    self._writer = (name, RoleRow("media", f"author:{name}", None, None, None))
+                else:
+                    self._writer = (name, r.with_evidence(f"author:{name}|{r.role_evidence}"))
         return self._writer
 
     # ----------------------------------------------------------------------- second reading

@@ -86,9 +86,7 @@ def speaker_lines(doc: Doc) -> list[Attr]:
     heads = _paragraph_heads(doc)
     caps = sum(1 for _, _, _, kind in heads if kind == "caps")
     labels: dict[str, int] = {}
-    # the heads in capitals of which a turn speaks (a first or second person, a question); any, or one surely a
-    # person's name, make the text a transcript ("" stands for that)
-    speaking: set[str] = set()
+    speaking: set[str] = set()  # the heads in capitals of which a turn speaks (a first or second person, a question)
     for hs, he, c, kind in heads:
         key = text[hs:he]
         labels[key] = labels.get(key, 0) + 1
@@ -96,11 +94,11 @@ def speaker_lines(doc: Doc) -> list[Attr]:
             pe = doc.paras[doc.sents[doc.sentence_of(c)][2]][1]
             if _SPEECH_RE.search(text, c + 1, pe) is not None:
                 speaking.add(key)
-    if not speaking and any(kind == "caps" and _named_caps(text[hs:he]) for hs, he, _, kind in heads):
-        speaking.add("")  # a transcript: its other heads in capitals are speakers too ('MS. CLINTON:', 'TRUMP:')
+    # a transcript: its other heads in capitals are speakers too ('MS. CLINTON:', 'TRUMP:')
+    transcript = bool(speaking) or any(kind == "caps" and _named_caps(text[hs:he]) for hs, he, _, kind in heads)
     out: list[Attr] = []
     for hs, he, c, kind in heads:
-        a = _paragraph_line(doc, hs, he, c, kind, caps, labels, speaking)
+        a = _paragraph_line(doc, hs, he, c, kind, caps, labels, speaking, transcript)
         if a is not None:
             out.append(a)
     taken = {a.cue[0] for a in out}
@@ -137,10 +135,10 @@ def _paragraph_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
 
 
 def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
-                    labels: dict[str, int], speaking: set[str]) -> Attr | None:
+                    labels: dict[str, int], speaking: set[str], transcript: bool) -> Attr | None:
     """The attribution of a paragraph that opens with the head ``[hs, he)`` and a colon at ``c``, or None
-    (``speaking``: the heads in capitals with a turn in the first or second person, or a question; not empty
-    when the text is a transcript)."""
+    (``speaking``: the heads in capitals with a turn in the first or second person, or a question; ``transcript``:
+    one of them speaks or is surely a person's name)."""
     text = doc.text
     head = text[hs:he]
     if doc.quote_at(c) >= 0 and not (kind == "caps" and text[hs - 1:hs] in "\"“"):
@@ -163,7 +161,7 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
         if caps < 2 and not _CAPS_TITLE_RE.match(head) and not quoted and (
                 analyze_span(head).type not in _TRUSTED_TYPES or head.lower() in lexicons().countries):
             return None  # one capitalised label: a dateline or a section ("UPDATE:", "WASHINGTON:", "MOSCOW:")
-        if not (head in speaking or speaking and not _FUNCTION_WORDS.intersection(head.lower().split())) \
+        if not (head in speaking or transcript and not _FUNCTION_WORDS.intersection(head.lower().split())) \
                 and not _caps_speaker(text, head, hs, he):
             return None  # a field of a fact box: "WHAT:", "TARGET:", "NUMBER OF ATTACKS:"
         return Attr((c, c + 1), "colon", (hs, he), content, frame="transcript")

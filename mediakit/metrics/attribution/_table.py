@@ -96,7 +96,7 @@ def find_attributions(text: str, *, gazetteer: GazetteerArg = None, byline: str 
     if found is None:
         return []
     doc, attrs = found
-    roles = assign_roles(doc, attrs, as_gazetteer(gazetteer), byline if isinstance(byline, str) else None)
+    roles = assign_roles(doc, attrs, as_gazetteer(gazetteer), byline)
     return [_row(doc, a, r) for a, r in zip(attrs, roles, strict=True)]
 
 
