@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -105,12 +106,18 @@ def _unread_then_token_re() -> re.Pattern[str]:
     before and after it, which is then no run of spaces. One match per token read: one pass over the text.
     """
     particles = sorted(p for p in actor_lexicon()["name_particles"] if p.isascii() and p.isalpha())
+    # possessive loops (Python 3.11 on; before, greedy ones match the same, with backtracking that finds nothing):
+    # a stretch that is neither skipped nor a token can only be the text's end
+    p = _POSSESSIVE
     stretch = r"[\w\-'\u2019.]"  # a character of a token's stretch (see TOKEN_RE): a stretch holds one token
-    plain = rf"(?!{trie_pattern(particles)}(?!{stretch}))[a-z]++"
-    no_token = r"[_\-'\u2019.]++"  # what precedes a token's first letter or digit in its stretch
+    plain = rf"(?!{trie_pattern(particles)}(?!{stretch}))[a-z]+{p}"
+    no_token = rf"[_\-'\u2019.]+{p}"  # what precedes a token's first letter or digit in its stretch
     gap = r"[^\w\-'\u2019.]+"
-    # possessive loops: a stretch that is neither skipped nor a token can only be the text's end
-    return re.compile(rf"(?:(?:{plain}|{no_token}){gap})*+(?:{no_token})?+(?:({TOKEN_RE.pattern})|\Z)")
+    return re.compile(rf"(?:(?:{plain}|{no_token}){gap})*{p}(?:{no_token})?{p}(?:({TOKEN_RE.pattern})|\Z)")
+
+
+#: the possessive quantifier's mark where ``re`` has it (Python 3.11 on)
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
 
 
 def name_runs(text: str) -> list[list[Tok]]:
