@@ -25,7 +25,8 @@ __all__ = ["piece_tables", "with_languages", "piece_results", "schemas", "warm_u
 
 _PIECE = 200  # at most this many articles per task sent to a worker (as in mediakit.analyze)
 _MIN_PIECE = 50  # a call of analyze costs ~15 ms whatever its size
-_WORK_COLUMNS = ("article_id", "outlet", "published", "language", "title", "text", "captions")
+#: what the workers read: the byline too, the writer of a text's own "I" (the attributions' roles)
+_WORK_COLUMNS = ("article_id", "outlet", "published", "language", "title", "byline", "text", "captions")
 
 
 def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],

@@ -104,3 +104,16 @@ def test_analyze_counts_the_writer_as_extract_attributions_does():
 def test_byline_author_on_any_text(byline):
     out = byline_author(byline)
     assert out is None or (isinstance(out, str) and " " in out)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_a_streamed_run_reads_the_byline_too(tmp_path, n_jobs):
+    arts = pd.DataFrame({"article_id": ["a", "b"],
+                         "text": ["I believe the bill will pass the Senate this week. Officials said it would not."] * 2,
+                         "byline": ["Sen. Rand Paul", None]})
+    mediakit.analyze_stream([arts], tmp_path, n_jobs=n_jobs, tables=("metrics", "attributions"), progress=False)
+    streamed = mediakit.read_parts(tmp_path, "attributions")
+    assert streamed["source_role"].tolist() == extract_attributions(arts, progress=False)["source_role"].tolist()
+    assert streamed["speaker"].tolist()[0] == "Rand Paul"
+    metrics = mediakit.read_parts(tmp_path, "metrics")
+    assert metrics["attr_role_politician_share"].tolist()[0] == pytest.approx(0.5)
