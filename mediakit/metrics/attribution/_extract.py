@@ -28,7 +28,7 @@ from ._nominal_cues import nominal_frames
 from ._polls import poll_frames
 from ._prose import prose_ok
 from ._register import document_register
-from ._phrases import DATELINE_RE, OPENERS, SOURCE_STRIP, leading_junk, strip_span
+from ._phrases import DATELINE_RE, OPENERS, SOURCE_STRIP, after_fronted, leading_junk, strip_span
 from ._assign import clear_role_caches
 from ._resolution import clear_mention_caches, resolve
 from ._speaker_lines import speaker_lines
@@ -145,8 +145,8 @@ def _inside_recent(c: int, found: list[Attr]) -> Span | None:
 
 
 def _clean_source(text: str, source: Span) -> Span | None:
-    """A source span without quotation marks, a story's dateline ('WASHINGTON — AARP ... said') and leading
-    conjunctions ('And he said'), or None."""
+    """A source span without quotation marks, a story's dateline ('WASHINGTON — AARP ... said'), leading
+    conjunctions ('And he said') and fronted adverbials ('Last week, Richard Cordray ...'), or None."""
     src = strip_span(text, source[0], source[1], SOURCE_STRIP)
     if text[src[0]:src[0] + 2].isupper():  # (most spans: no dateline)
         dateline = DATELINE_RE.match(text, src[0], src[1])
@@ -157,6 +157,8 @@ def _clean_source(text: str, source: Span) -> Span | None:
         src = (junk.end(), src[1])  # 'And he said'
     if src[0] >= src[1]:
         return None
+    if text.find(", ", src[0], src[1]) >= 0:
+        src = after_fronted(text, *src)  # 'In a 2013 hearing on Capitol Hill, then-TSA administrator John Pistole'
     if src[1] - src[0] <= _longest_not_a_source() and text[src[0]:src[1]].lower() in word_lists().not_a_source:
         return None  # not a noun phrase: 'as far as ... said', 'if ... says'
     if src[1] - src[0] <= 6 and (pronoun := _CONTRACTED_RE.fullmatch(text, src[0], src[1])) is not None:

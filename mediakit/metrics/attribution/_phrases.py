@@ -19,7 +19,7 @@ __all__ = ["SOURCE_STRIP", "OPENERS", "TOKEN_RE", "WORD_RE", "WORD_CHAR_RE", "TI
            "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "DATELINE_RE", "leading_junk", "strip_span",
            "last_of",
            "trim_content_end", "skip_adverbials", "first_word", "np_left", "np_right", "FRONTED_OPENERS",
-           "fronted_adverbial"]
+           "fronted_adverbial", "after_fronted"]
 
 #: Characters stripped from both ends of a source span.
 SOURCE_STRIP = " \t\n\r\u00a0,;:—–-'\"“”‘’«»"
@@ -183,17 +183,24 @@ def leading_junk(text: str, s: int, e: int) -> re.Match[str] | None:
 
 
 def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase that ends at ``hi`` (a subject), not reaching before ``lo``."""
+    """The noun phrase that ends at ``hi`` (a subject), not reaching before ``lo``.
+
+    A fronted adverbial ending in a comma is not part of it ("Last week, Democratic candidate Richard
+    Cordray", "In a 2013 hearing on Capitol Hill, then-TSA administrator John Pistole", "After the vote,
+    Pelosi"), nor is anything before a subject pronoun ("In the past he", "At first she": he, she).
+    """
     # walk back over words until a clause word (none, as in a blank span: no noun phrase)
     words = list(WORD_RE.finditer(text, lo, hi))
     if not words:
         return None
     clause_words = word_lists().clause_words
     start = words[-1].start()
+    after_subordinator = False
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         lw = w.group().lower()
         if (lw in clause_words) and k < len(words) - 1:
+            after_subordinator = lw in _SUBORDINATORS
             break
         if lw in ("and", "or", "&") and k > 0 and k < len(words) - 1:
             prev, nxt = words[k - 1].group(), words[k + 1].group()
@@ -206,6 +213,98 @@ def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         s, e = strip_span(text, m.end(), e)  # (else already stripped)
     if s >= e:
         return None
+    if "," in text[s:e]:
+        s, e = after_fronted(text, s, e, after_subordinator)
+    last = words[-1]
+    if last.end() == e and last.start() > s and last.group().lower() in _SUBJECT_PRONOUNS \
+            and (text.find(",", words[-2].end(), last.start()) >= 0 or _pronoun_alone(text, s, words[-2].group().lower())):
+        s = last.start()
+    return s, e
+
+
+def _pronoun_alone(text: str, s: int, before: str) -> bool:
+    """A subject pronoun after ``before`` (the word before it, lower case) in a subject that starts at ``s`` is the
+    whole subject (as after a comma): after a wh-word, an auxiliary or an adverb ("why he", "does he", "Therefore I"), or at the end of
+    an adverbial that opens the subject ("In the past he"). Not after a noun, where it may open a relative clause
+    ("the policy points he supports"): the subject stays as it was read."""
+    if before in _PRONOUN_JOINERS:  # 'Trump and I'
+        return False
+    if before in _BEFORE_A_SUBJECT or before.endswith("ly") and len(before) > 4:
+        return True
+    first = WORD_RE.match(text, s)
+    opener = first.group().lower() if first is not None else ""
+    return opener in _FRONTED_PREPOSITIONS or opener in _SUBORDINATORS
+
+
+#: Clause words that open an adverbial clause or phrase before a subject ("After the vote, ...", "When asked, ...").
+_SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "because", "as", "if", "although", "though",
+                            "until", "unless", "once", "whereas", "whether"})
+#: Prepositions that open a fronted adverbial before a subject ("In a 2013 hearing on Capitol Hill, ...").
+_FRONTED_PREPOSITIONS = frozenset({"in", "on", "at", "during", "following", "amid", "over", "throughout", "within",
+                                   "by", "from", "under", "across", "inside", "outside", "despite", "without"})
+#: Second words after which a preposition opens a quantity, not an adverbial ("at least seven mayors, ...").
+_QUANTITY_AFTER = frozenset({"least", "most", "all"})
+#: The longest fronted adverbial cut off a subject, in words.
+_FRONTED_WORDS = 12
+#: Pronouns that are a whole subject: nothing before them belongs to it ("In the past he said").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: Closed-class words after which a subject pronoun starts the subject: wh-words, auxiliaries, adverbs.
+_BEFORE_A_SUBJECT = frozenset("""who whom whose why how when where whether what whatever
+    do does did is was are were has have had will would can could should shall may might must
+    therefore thus then now so yet either neither perhaps maybe also still instead indeed only even first again
+    later earlier today yesterday tonight not never always sometimes often once here there""".split())
+#: Words that join a pronoun to a subject before it ("Trump and I said").
+_PRONOUN_JOINERS = frozenset({"and", "or", "nor", "&", "but", "than", "as"})
+
+
+#: One-word adverbials that open a sentence before its subject ("Separately, Smith said").
+_FRONTED_ADVERBS = frozenset({"separately", "meanwhile", "yesterday", "today", "tonight", "recently", "earlier", "later",
+                              "previously", "afterwards", "afterward", "then", "now", "additionally", "similarly",
+                              "likewise", "elsewhere", "initially", "originally", "ultimately", "eventually", "finally",
+                              "subsequently", "privately", "publicly", "overall", "historically", "traditionally",
+                              "though", "however", "instead", "also", "too", "still", "indeed", "moreover",
+                              "furthermore", "nonetheless", "nevertheless", "notably"})
+
+
+def _time_phrase(piece: str, words: list[str]) -> bool:
+    """``piece`` (of ``words``) is only a time phrase ("Last week", "Earlier this year", "Tuesday") or an adverb
+    from :data:`_FRONTED_ADVERBS`; a capitalised name in -ly ("Kelly", "Italy") is neither."""
+    if len(words) == 1:
+        return words[0].lower() in _FRONTED_ADVERBS or (
+            words[0][:1].isupper() and TIME_ONLY_RE.fullmatch(piece) is not None)
+    lowered = piece[:1].lower() + piece[1:]
+    return (TIME_ONLY_RE.fullmatch(piece) is not None or TIME_ONLY_RE.fullmatch(lowered) is not None
+            or _MONTH_AGO_RE.fullmatch(lowered) is not None)
+
+
+#: A month named from now ("Last January", "early March", "later in June").
+_MONTH_AGO_RE = re.compile(rf"(?:last|this|next|early|late|earlier|later|in\s+early|in\s+late)(?:\s+in)?\s+{_MONTH}")
+
+
+_CLAUSE_COMMA_RE = re.compile(r",\s")
+
+
+def after_fronted(text: str, s: int, e: int, after_subordinator: bool = False) -> tuple[int, int]:
+    """``(s, e)`` without the fronted adverbials that open it, each ending in a comma (at most three): "Last week,
+    Democratic candidate Richard Cordray" -> "Democratic candidate Richard Cordray". With ``after_subordinator``
+    the first piece is one whatever its words (the subject's walk stopped at "after", "when", ...)."""
+    for _ in range(3):
+        m = _CLAUSE_COMMA_RE.search(text, s, e)  # not the comma of a number ("34,000 troops")
+        if m is None:
+            break
+        comma = m.start()
+        piece = text[s:comma]
+        words = piece.split()
+        if not words or len(words) > _FRONTED_WORDS or any(ch in piece for ch in "\"“”()"):
+            break
+        first = words[0].lower()
+        fronted = (after_subordinator or _time_phrase(piece, words)
+                   or first in _FRONTED_PREPOSITIONS and (len(words) < 2 or words[1].lower() not in _QUANTITY_AFTER))
+        rest = strip_span(text, comma + 1, e)
+        if not fronted or rest[0] >= rest[1] or WORD_CHAR_RE.search(text, rest[0], rest[1]) is None:
+            break
+        s, e = rest
+        after_subordinator = False
     return s, e
 
 

@@ -78,6 +78,11 @@ _PLAIN_OBJECT_RE = re.compile(r"\s+(?:a|an|the|this|these|some|more|new|our|your
 # cue frames of nouns and adjectives (``cues.yaml``): the noun and agent rules do not apply to them
 _NOUN_FRAMES = frozenset({"nominal", "attitude"})
 _TO_RE = re.compile(r"\s+to\b")
+#: A copula right after a cue: "what they said was an attempt to ..." reports that it was one.
+_COPULA_AFTER_RE = re.compile(r"\s+(?:was|were|is|are|would\s+be|will\s+be|had\s+been|has\s+been)\b")
+#: Cues that put a label on their object: "what he called a hoax" reports the label.
+_LABELLING_LEMMAS = frozenset({"call", "dub", "name", "label", "term", "describe", "characterize", "characterise",
+                               "brand", "nickname"})
 _NAMING_FORMS = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 _FINDING = frozenset({"find", "show", "see", "know"})  # lemmas of finding and perceiving
 _OBJECT_ONLY = frozenset("it them him her themselves himself herself itself".split())
@@ -214,8 +219,12 @@ def _cue_reason(doc: Doc, a: Attr, src: list[str]) -> str | None:
     if ing and _CREDIT_FORMS_RE.match(text, ce) and _near_paragraph_start(doc, cs):
         return "credit"  # "Additional reporting by ...", "(Reporting by ...; Writing by ...)"
     if a.source is not None and text.find("hat", max(0, a.source[0] - 12), a.source[0]) >= 0 \
-            and _word_before(text, a.source[0]).lower() in ("what", "whatever"):
-        return "wh_object"  # "what the senator said": the cue's object is "what", no content
+            and _word_before(text, a.source[0]).lower() in ("what", "whatever") \
+            and not (a.content and (a.lemma in _LABELLING_LEMMAS or form.endswith(" as")
+                                    or _COPULA_AFTER_RE.match(text, ce))):
+        # "what the senator said": the cue's object is "what", no content; but "what he called a 'hoax'" and "what
+        # they characterize as ..." give the label they put on it, "in what they said was an attempt" what they said
+        return "wh_object"
     if src[-1:] == ["i"] and (src[-2:-1] == ["dare"] or (
             len(src) == 1 and a.source is not None and _word_before(text, a.source[0]) == "dare")):
         return "idiom"  # "dare I say": the writer hedging, no report
