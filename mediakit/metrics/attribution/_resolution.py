@@ -93,6 +93,14 @@ def _name_pieces(group: str) -> tuple[tuple[int, str], ...]:
     return tuple(pieces)
 
 
+def _capitals_at_end(toks: list[str]) -> list[str]:
+    """A name in capitals after one capitalised word is the name alone ("Deadline RACHEL MARTIN": RACHEL MARTIN);
+    "Martin Luther King III", "George W. Bush" and "Paul Singer USA TODAY" stay whole."""
+    if all(t.isupper() and t.isalpha() and len(t) > 1 for t in toks[1:]):
+        return toks[1:]
+    return toks
+
+
 @lru_cache(maxsize=50000)
 def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
     """For a capitalised word sequence: (person name, surname key, gender, known first name) or None."""
@@ -102,6 +110,8 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
     toks = toks[name_start(toks):]
     if toks and toks[0] in words.name_stop:
         toks = toks[1:]
+    if len(toks) > 2 and not toks[0].isupper():
+        toks = _capitals_at_end(toks)
     if len(toks) < 2 or len(toks) > 4 or toks[-1].rstrip(".").lower() in words.title_abbreviations:
         return None
     joined = " ".join(toks)
@@ -168,11 +178,12 @@ class People:
             known = by_last.get(last)
             if known:
                 full = known
-        else:
+        else:  # the first names compared in lower case: "SCOTT DETROW, BYLINE:" is the text's "Scott Detrow"
             prev = by_last.get(last)
-            if prev is None or len(prev.split()) < len(toks) and prev.split()[0] == toks[0]:
+            first = toks[0].lower()
+            if prev is None or len(prev.split()) < len(toks) and prev.split()[0].lower() == first:
                 by_last[last] = name
-            elif prev is not None and prev.split()[0] == toks[0]:
+            elif prev is not None and prev.split()[0].lower() == first:
                 full = prev
         p = people.get(full)
         if p is None:
@@ -399,6 +410,10 @@ class People:
 # --------------------------------------------------------------------------- sources
 
 
+#: One word in capitals (a transcript's speaker head): a surname when the text names someone by it.
+_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z’'-]*[A-Z]")
+
+
 def resolve(doc: Doc, attrs: list[Attr]) -> None:
     """Fill speaker, role, affiliation, type, kind and channel of each attribution."""
     people = People(doc)
@@ -438,6 +453,8 @@ def _resolve_source(doc: Doc, a: Attr, source: tuple[int, int], people: People) 
         _resolve_pronoun(doc, a, source[0], people, pk, low)
         return
     st = type_of(doc, a, span)
+    if st == "other" and span.isupper() and _CAPS_WORD_RE.fullmatch(span.strip()) and low in people.by_last:
+        st = "person"  # a transcript's "MARTIN:" after "RACHEL MARTIN, HOST:", "DETROW:" after "Scott Detrow"
     a.source_type = st
     if st == "person":
         name, role, aff, gender = _person_facts(span)
