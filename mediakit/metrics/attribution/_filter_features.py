@@ -28,7 +28,8 @@ __all__ = ["PARTS", "AROUND", "CLAUSE", "early_parts", "complete_parts", "around
            "candidate_features", "clear_feature_caches", "feature_parts", "register_features", "word_shape",
            "verb_form", "source_shape"]
 
-# runs of letters (digits) matched whole, not one character per repetition: the same tokens, a fifth faster
+# runs of letters (digits) matched whole, not one character per repetition: the same tokens as a repetition of
+# single characters, a fifth faster
 _TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z’'\-]+|\.(?=[A-Za-z]))*|\d(?:\d+|[.,](?=\d))*|[^\sA-Za-z\d]")
 _DETERMINERS = frozenset("the a an this that these those every each no some any much many such another".split())
 _POSSESSIVES = frozenset("my your our their his its whose".split())
@@ -51,7 +52,7 @@ may might must he she they we i it there""".split())
 _CLAUSE_ENDINGS = ("n't", "n’t", "'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re")
 _STRIP = "\"“”«»„‘’'()[],.;:!?—–-"
 _NEGATION_RE = re.compile(r"\b(?:not|never|no|cannot|nor|neither|without)\b|n[’']t\b", re.IGNORECASE)
-_WORD_RE = re.compile(r"[A-Za-z\d](?:[A-Za-z\d’'\-]|\.(?=[A-Za-z]))*")
+_WORD_RE = re.compile(r"[A-Za-z\d](?:[A-Za-z\d’'\-]+|\.(?=[A-Za-z]))*")  # runs whole, as _TOKEN_RE
 _FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 
 
@@ -155,17 +156,12 @@ def source_shape(span: str) -> tuple[str, str]:
         return "has_p12", "-"
     if len(words) > 8:
         return "long", "-"
-    caps = sum(map(_starts_upper, words))
+    caps = sum(map(str.isupper, [w[0] for w in words]))  # the words that open with a capital
     if caps == len(words) or (head[0].isupper() and caps >= 2):
         return "name", "<cap>"
     if low0 in _DETERMINERS or low0 in _POSSESSIVES:
         return "det_noun", head.lower() if head[0].islower() else "<cap>"
     return "noun", head.lower() if head[0].islower() else "<cap>"
-
-
-def _starts_upper(word: str) -> bool:
-    """The word opens with a capital."""
-    return word[0].isupper()
 
 
 def _bin(n: int, bins: _Bins) -> str:
