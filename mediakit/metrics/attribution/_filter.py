@@ -84,6 +84,8 @@ class FilterModel:
                                                      compare=False)
     #: the least and the most the words around the cue can add, per cue lemma (:meth:`around_bounds`)
     around: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False, compare=False)
+    #: per cue lemma, the least and the most that the two parts :meth:`keeps` may leave unread add together
+    open_bounds: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def threshold_for(self, register: Register) -> float:
         """The threshold for a document of this register: the highest of the model's threshold and those of
@@ -123,20 +125,18 @@ class FilterModel:
                 z += s if s is not None else self._part_sum(i, parts[i])
             lemma, clause = parts[CLAUSE]
             if clause is None:  # clause or phrase: the content's first words not read
-                clause_lo = self._part_sum(CLAUSE, (lemma, "clause"))
-                clause_hi = self._part_sum(CLAUSE, (lemma, "phrase"))
-                if clause_lo > clause_hi:
-                    clause_lo, clause_hi = clause_hi, clause_lo
+                lo, hi = self.open_bounds.get(lemma) or self._open_bounds(lemma)
             else:
-                clause_lo = clause_hi = self._part_sum(CLAUSE, parts[CLAUSE])
-            around_lo, around_hi = self.around_bounds(lemma)
+                clause_sum = self._part_sum(CLAUSE, parts[CLAUSE])
+                around_lo, around_hi = self.around_bounds(lemma)
+                lo, hi = clause_sum + around_lo, clause_sum + around_hi
             zt = math.log(threshold / (1.0 - threshold))
-            if z + clause_lo + around_lo > zt + _Z_MARGIN:
+            if z + lo > zt + _Z_MARGIN:
                 return True
-            if z + clause_hi + around_hi < zt - _Z_MARGIN:
+            if z + hi < zt - _Z_MARGIN:
                 return False
             if clause is not None:
-                z += clause_lo
+                z += clause_sum
             else:
                 z += self._part_sum(CLAUSE, (lemma, content_clause(doc.text, a.content)))
             p = _sigmoid(z + self._sum(around_names(doc, a)))
@@ -157,6 +157,17 @@ class FilterModel:
             s = sums[part] = self._sum(part if names is None else names(*part))
         return s
 
+    def _open_bounds(self, lemma: str) -> tuple[float, float]:
+        """The least and the most that the content's clause shape and the words around a cue of this lemma can
+        add together (kept per lemma: the clause shape's two sums and :meth:`around_bounds`)."""
+        clause_lo = self._part_sum(CLAUSE, (lemma, "clause"))
+        clause_hi = self._part_sum(CLAUSE, (lemma, "phrase"))
+        if clause_lo > clause_hi:
+            clause_lo, clause_hi = clause_hi, clause_lo
+        around_lo, around_hi = self.around_bounds(lemma)
+        bounds = self.open_bounds[lemma] = (clause_lo + around_lo, clause_hi + around_hi)
+        return bounds
+
     def around_bounds(self, lemma: str) -> tuple[float, float]:
         """The least and the most that the names of the words around a cue of this lemma can add (unknown
         names weigh 0), from a table read once from the weights (:func:`_around_table`)."""
@@ -176,6 +187,7 @@ class FilterModel:
         """Forget the weight sums per key."""
         for sums in self.sums:
             sums.clear()
+        self.open_bounds.clear()
 
 
 def _around_table(weights: dict[str, float]) -> dict[str, tuple[float, float]]:

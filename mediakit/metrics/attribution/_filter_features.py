@@ -28,7 +28,9 @@ __all__ = ["PARTS", "AROUND", "CLAUSE", "early_parts", "complete_parts", "around
            "candidate_features", "clear_feature_caches", "feature_parts", "register_features", "word_shape",
            "verb_form", "source_shape"]
 
-_TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z’'\-]|\.(?=[A-Za-z]))*|\d(?:\d|[.,](?=\d))*|[^\sA-Za-z\d]")
+# runs of letters (digits) matched whole, not one character per repetition: the same tokens as a repetition of
+# single characters, a fifth faster
+_TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z’'\-]+|\.(?=[A-Za-z]))*|\d(?:\d+|[.,](?=\d))*|[^\sA-Za-z\d]")
 _DETERMINERS = frozenset("the a an this that these those every each no some any much many such another".split())
 _POSSESSIVES = frozenset("my your our their his its whose".split())
 _PRONOUNS = frozenset("he she they it i me him her them us one who which someone everyone nobody".split())
@@ -50,7 +52,7 @@ may might must he she they we i it there""".split())
 _CLAUSE_ENDINGS = ("n't", "n’t", "'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re")
 _STRIP = "\"“”«»„‘’'()[],.;:!?—–-"
 _NEGATION_RE = re.compile(r"\b(?:not|never|no|cannot|nor|neither|without)\b|n[’']t\b", re.IGNORECASE)
-_WORD_RE = re.compile(r"[A-Za-z\d](?:[A-Za-z\d’'\-]|\.(?=[A-Za-z]))*")
+_WORD_RE = re.compile(r"[A-Za-z\d](?:[A-Za-z\d’'\-]+|\.(?=[A-Za-z]))*")  # runs whole, as _TOKEN_RE
 _FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 
 
@@ -154,17 +156,12 @@ def source_shape(span: str) -> tuple[str, str]:
         return "has_p12", "-"
     if len(words) > 8:
         return "long", "-"
-    caps = sum(map(_starts_upper, words))
+    caps = sum(map(str.isupper, [w[0] for w in words]))  # the words that open with a capital
     if caps == len(words) or (head[0].isupper() and caps >= 2):
         return "name", "<cap>"
     if low0 in _DETERMINERS or low0 in _POSSESSIVES:
         return "det_noun", head.lower() if head[0].islower() else "<cap>"
     return "noun", head.lower() if head[0].islower() else "<cap>"
-
-
-def _starts_upper(word: str) -> bool:
-    """The word opens with a capital."""
-    return word[0].isupper()
 
 
 def _bin(n: int, bins: _Bins) -> str:
@@ -242,7 +239,6 @@ def _source_place(a: Attr) -> str:
     return "adjacent" if gap <= 2 else "near" if gap <= 12 else "far" if gap <= 60 else "very_far"
 
 
-@lru_cache(maxsize=1 << 14)
 def register_features(register: Register, cue_class: str, frame: str, src_shape: str, c_open: str
                       ) -> tuple[str, ...]:
     """The document's register (:mod:`._register`) and its pairs with the cue class, the frame, the source
@@ -367,7 +363,8 @@ def early_parts(doc: Doc, a: Attr, register: Register) -> tuple[Any, ...]:
     frame = a.frame
     form = _cue_form(text[cs:ce], lemma)
     source = a.source
-    src_shape, src_head = source_shape(text[source[0]:source[1]]) if source is not None else ("none", "-")
+    source_text = text[source[0]:source[1]] if source is not None else ""
+    src_shape, src_head = source_shape(source_text) if source is not None else ("none", "-")
     content = a.content
     c_open, c_len, c_clause = _content_head(text, content)
     first_m = _FIRST_WORD_RE.search(text, ss, se)
@@ -377,7 +374,7 @@ def early_parts(doc: Doc, a: Attr, register: Register) -> tuple[Any, ...]:
              form if first_m is not None and first_m.start() == cs else None,
              _negation_before(text, max(ss, cs - 24), cs),
              a.participle,
-             source is not None and "," in text[source[0]:source[1]],
+             "," in source_text,
              nested,
              si == 0 or doc.sents[si - 1][2] != para)
     return ((lemma, frame, a.kind, form),
@@ -437,6 +434,5 @@ def clear_feature_caches() -> None:
     --------
     >>> clear_feature_caches()
     """
-    for f in (_cue_class, _cue_form, word_shape, verb_form, source_shape, _clause_word, register_features,
-              _register_names):
+    for f in (_cue_class, _cue_form, word_shape, verb_form, source_shape, _clause_word, _register_names):
         f.cache_clear()
