@@ -15,14 +15,18 @@ Agencies' photo captions end in their credit, as a paragraph of their own (the A
 
     ... in the Rose Garden of the White House in Washington, U.S., October 16, 2017. REUTERS/Kevin Lamarque
 
-and NPR's pages keep the picture's toggle ("Enlarge this image toggle caption Saul Loeb/AFP/Getty Images ...").
+NPR's pages keep the picture's toggle ("Enlarge this image toggle caption Saul Loeb/AFP/Getty Images ..."), and
+CNN's keep each video's player as a paragraph ("JUST WATCHED Diplomat disagrees with Clinton on Libya Replay More
+Videos ... MUST WATCH Diplomat disagrees with Clinton on Libya 02:00": 381 paragraphs in 123 of the first 3,000
+AllSides articles; the video's title is its caption).
 
 The caption is not the article's text: it puts sentences into the sentiment, the word choice and the attributions
 ("Image copyright Getty Images Image caption Many migrants seeking ..." was read as a source; "U.S. President Donald
 Trump speaks to the media ... REUTERS/Kevin Lamarque" as an attribution). :func:`split_media_captions` takes such
 paragraphs out of the text, keeps their captions (the ``captions`` column) and drops the bare credits and the player's
 notice. A paragraph is recognised as a whole: by its opening words, "Image copyright X", "Image source, X", "Image
-caption", "Media caption", "Media playback is unsupported on your device", "Enlarge this image", "toggle caption",
+caption", "Media caption", "Media playback is unsupported on your device", "JUST WATCHED", "Enlarge this image",
+"toggle caption",
 each with what follows in the same paragraph; or, in a text of several paragraphs, by a photo credit ending a paragraph
 of at most 500 characters ("(AP Photo/Name)", "(Photo: Name/AP)", "(Reuters photo: Name)", "REUTERS/Name", the
 credits :func:`~mediakit.loaders.load_articles` reads on HTML and text pages; not a bare "(AFP)", which cites). In the
@@ -39,6 +43,9 @@ from ._name_cards import strip_name_cards
 __all__ = ["split_media_captions", "page_text", "PHOTO_AGENCIES", "PHOTO_AGENCY_CREDIT", "PHOTO_CREDIT", "PHOTO_CREDIT_RE"]
 
 _CREDIT = r"Image (?:copyright|source)[,:]?\s+[^\n]{1,80}?"
+#: CNN's video player: 'JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:45'
+_CNN_PLAYER = (r"JUST WATCHED[ \t]+(?P<title>[^\n]+?)[ \t]+Replay[ \t]+More[ \t]+Videos[ \t]*(?:\.\.\.|\u2026)[ \t]*"
+               r"MUST WATCH[ \t]+(?P=title)(?:[ \t]+\d{1,2}:\d{2})?")
 _FURNITURE_RE = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:"
     r"(?:" + _CREDIT + r"\s+)?Image caption[,:]?\s+(?P<image>[^\n]+)"  # 'Image copyright AP Image caption Dolls ...'
@@ -46,8 +53,10 @@ _FURNITURE_RE = re.compile(
     r"|Image (?:copyright|source)[,:]?\s+[^\n]{1,80}"  # a credit alone
     r"|Media playback is unsupported on your device"
     r")[ \t]*(?:\n[ \t]*\n|\n?\Z)")
+#: CNN's video player, a paragraph of its own (with the blank line after it) or inside one
+_CNN_PLAYER_RE = re.compile(r"[ \t]*" + _CNN_PLAYER + r"[ \t]*(?P<gap>\n[ \t]*\n)?")
 #: every paragraph the pattern reads opens with one of these
-_MARKERS = ("Image copyright", "Image source", "Image caption", "Media caption", "Media playback")
+_MARKERS = ("Image copyright", "Image source", "Image caption", "Media caption", "Media playback", "JUST WATCHED")
 #: NPR's picture furniture: the toggle of a caption and the credits (dropped)
 _TOGGLE_RE = re.compile(r"(?:Enlarge this image|(?:hide caption\s+)?toggle caption)\b")
 
@@ -92,10 +101,24 @@ def split_media_captions(text: str) -> tuple[str, list[str]]:
             return ""
 
         stripped = _FURNITURE_RE.sub(_drop, text)
+        if "JUST WATCHED" in stripped:  # in a paragraph of its own or inside one ('... the perpetrator. JUST WATCHED')
+            stripped = _CNN_PLAYER_RE.sub(lambda m: _drop_player(m, captions), stripped)
         text = stripped.strip("\n") if stripped != text else text
     if "\n" in text:
         text = _credited_paragraphs(text, captions)
     return text, captions
+
+
+def _drop_player(m: re.Match[str], captions: list[str]) -> str:
+    """What replaces a CNN player (its title appended to ``captions``): nothing for a paragraph of its own (nor its
+    blank line), the paragraph break at a paragraph's start or end, a space between the words around it."""
+    captions.append(m.group("title").strip())
+    text, s, e, gap = m.string, m.start(), m.end(), m.group("gap") or ""
+    line_start = s == 0 or text[s - 1] == "\n"
+    line_end = bool(gap) or e == len(text) or text[e] == "\n"
+    if line_start and line_end:
+        return ""
+    return gap if line_start or line_end else " "
 
 
 def _credited_paragraphs(text: str, captions: list[str]) -> str:

@@ -52,3 +52,25 @@ def test_an_npr_transcripts_host_and_reporter_are_media():
             "SCOTT DETROW, BYLINE: The president said he would veto the bill.")
     rows = [(a["speaker"], a["source_role"]) for a in find_attributions(text) if a["cue_lemma"] == "colon"]
     assert rows == [("RACHEL MARTIN", "media"), ("SCOTT DETROW", "media")]
+
+
+def test_lists_by_place_are_no_speaker_lines():
+    """'Oregon: Family leave ...' heads a list of places (stop 49: 16 such rows in 3,000 AllSides articles)."""
+    text = ("New laws take effect on Tuesday.\n\n"
+            "Oregon: Family leave in Oregon has been expanded to allow two weeks of paid leave.\n\n"
+            "California: Homeless youth are eligible to receive food stamps. California passed it in May.\n\n"
+            "New Jersey: Democratic Sen. Bob Menendez, plagued by questions, is in a close race.")
+    assert [r for r in find_attributions(text) if r["cue_text"] == ":"] == []
+
+
+def test_page_labels_are_no_speaker_lines():
+    text = ("The debate went on.\n\nOpinion: The NATO show is Putin's favorite comedy, he argues.\n\n"
+            "Earlier: Democrats Closer to Seeing Trump Finance Records With Ruling\n\n"
+            "NOW WATCH: \u20185 Things You Need To Know About Judge Brett Kavanaugh\u2019")
+    assert [r for r in find_attributions(text) if r["cue_text"] == ":"] == []
+
+
+def test_a_named_columnist_line_still_speaks():
+    text = 'Gerald F. Seib, The Wall Street Journal: "The party has a problem."\n\nSeib added that it was late.'
+    rows = [r for r in find_attributions(text) if r["cue_text"] == ":"]
+    assert [r["source_text"] for r in rows] == ["Gerald F. Seib, The Wall Street Journal"]

@@ -3,6 +3,8 @@ player's notice dropped; in the loaders and on the BBC's pages in AllSides."""
 
 from __future__ import annotations
 
+import gzip
+import itertools
 import json
 import re
 
@@ -19,7 +21,7 @@ PAGE = ("Media playback is unsupported on your device Media caption Three things
         "Image copyright Reuters Image caption Donald Trump was one of the candidates in the state\n\n"
         "Image copyright AP\n\n"
         "Turnout could be at record levels, officials said.")
-_FURNITURE = re.compile(r"Image (?:copyright|source|caption)|Media (?:caption|playback)")
+_FURNITURE = re.compile(r"Image (?:copyright|source|caption)|Media (?:caption|playback)|JUST WATCHED")
 
 
 def test_captions_are_kept_apart_and_credits_dropped() -> None:
@@ -82,10 +84,17 @@ def test_allsides_bbc_pages_lose_their_furniture(corpora) -> None:
     assert left == []
     bbc = df[df["outlet"] == "BBC News"]
     assert len(bbc) > 50 and bbc["captions"].map(len).sum() > 100
-    # the other outlets' captions are the agencies' (AP, Reuters, ...): each ends in its photo credit, and no
-    # paragraph of a text with several ends in one, nor is NPR's picture toggle left
-    others = [c for cs in df.loc[df["outlet"] != "BBC News", "captions"] for c in cs]
+    # the other outlets' captions are the agencies' (AP, Reuters, ...), each ending in its photo credit, and CNN's
+    # video titles (381 players in 123 articles, stop 49); no paragraph of a text with several ends in a credit, nor
+    # is NPR's picture toggle or CNN's player left
+    titles = set()  # the titles of CNN's players, read from the raw file (on CNN's and on others' pages)
+    with gzip.open(corpora / "allsides" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in itertools.islice(f, 3000):
+            titles.update(re.findall(r"JUST WATCHED (.+?) Replay More Videos", json.loads(line)["content_original"]))
+    others = [c for cs in df.loc[df["outlet"] != "BBC News", "captions"] for c in cs if c not in titles]
     assert len(others) > 200 and all(PHOTO_CREDIT_RE.search(c[-160:]) for c in others)
+    assert len(titles) > 300 and titles <= {c for cs in df["captions"] for c in cs}
+    assert not any(re.search(r"(?:^|\n)JUST WATCHED .* MUST WATCH", t) for t in df["text"])
     for text in df["text"]:
         paragraphs = re.split(r"\n[ \t]*\n", text)
         if len(paragraphs) > 1:
@@ -118,3 +127,20 @@ def test_npr_picture_toggles_are_dropped() -> None:
 ])
 def test_text_that_is_no_caption_stays(text: str) -> None:
     assert split_media_captions(text) == (text, [])
+
+
+def test_cnn_video_players_move_their_title_to_captions() -> None:
+    player = ("JUST WATCHED Diplomat disagrees with Clinton on Libya Replay More Videos ... "
+              "MUST WATCH Diplomat disagrees with Clinton on Libya 02:00")
+    text = f"Mrs. Clinton spoke on Monday.\n\n{player}\n\nJUST WATCHED Obama: GOP made progress Replay More Videos ... " \
+           "MUST WATCH Obama: GOP made progress 02:45\n\nShe left for Iowa."
+    assert split_media_captions(text) == ("Mrs. Clinton spoke on Monday.\n\nShe left for Iowa.",
+                                          ["Diplomat disagrees with Clinton on Libya", "Obama: GOP made progress"])
+    # inside a paragraph (pages saved without paragraph breaks)
+    inline = ("U.S. officials said they are focused on ISIS. JUST WATCHED Army: 'Sharp weapons' used Replay More Videos "
+              "... MUST WATCH Army: 'Sharp weapons' used 01:55 The photos were posted on Amaq.")
+    assert split_media_captions(inline) == ("U.S. officials said they are focused on ISIS. The photos were posted on Amaq.",
+                                            ["Army: 'Sharp weapons' used"])
+    # the words in a sentence are no player
+    sentence = "Viewers JUST WATCHED the debate and then saw Replay More Videos ... MUST WATCH ads.\n\nThey left."
+    assert split_media_captions(sentence) == (sentence, [])

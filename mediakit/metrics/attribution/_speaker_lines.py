@@ -17,7 +17,8 @@ A head is a speaker only with evidence from the text, because a capitalised labe
 organisation, outlet, document or official by the source lexicon; or its last word (a surname) occurs again
 elsewhere in the text; or a quotation follows the colon; or the same head opens another paragraph. A line
 whose content is only a few capitalised words ("Moderator: Hass Chapman", "Photo: John Smith / Getty") is a
-field of the page, not speech. The cue of each attribution is the colon (lemma ``colon``).
+field of the page, not speech; nor is a place's line without a quotation ("Oregon: Family leave in Oregon has been
+expanded ...", "• Virginia: The Fourth Circuit ...": a list by place). The cue of each attribution is the colon (lemma ``colon``).
 """
 
 from __future__ import annotations
@@ -155,6 +156,8 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     if label:
         return None
     quoted = text[content[0][0]] in OPENERS or text[content[0][0]] == "'"
+    if kind in ("name", "typed") and not quoted and _place(head):
+        return None  # a list by place: "Oregon: Family leave in Oregon has been expanded ...", "• Virginia: The court"
     if kind == "qa":
         return Attr((c, c + 1), "colon", None, content, frame="transcript")
     if kind == "caps":
@@ -171,6 +174,12 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
     if m is None or not _is_speaker(text, m, hs, he, quoted, labels.get(head, 0)) or _field_line(text, content):
         return None
     return Attr((c, c + 1), "colon", (hs, he), content, frame="colon")
+
+
+def _place(head: str) -> bool:
+    """A US state, a country or a capital ("Oregon", "New Jersey", "Russia", "Moscow"): in a list's head, a place."""
+    lex = lexicons()
+    return head in lex.places or head.lower() in lex.countries
 
 
 def _caps_speaker(text: str, head: str, hs: int, he: int) -> bool:
