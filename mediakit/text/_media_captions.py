@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from ._ad_markers import strip_ad_markers
 from ._name_cards import strip_name_cards
 
 __all__ = ["split_media_captions", "page_text", "PHOTO_AGENCIES", "PHOTO_AGENCY_CREDIT", "PHOTO_CREDIT", "PHOTO_CREDIT_RE"]
@@ -145,12 +146,12 @@ def _credited_paragraphs(text: str, captions: list[str]) -> str:
 
 def page_text(text: str) -> tuple[str, list[str]]:
     """A page's article text and the captions taken from it: without people's hover cards
-    (:func:`~mediakit.text.strip_name_cards`) and photo and video furniture (:func:`split_media_captions`). Every
-    loader passes its texts through it.
+    (:func:`~mediakit.text.strip_name_cards`), photo and video furniture (:func:`split_media_captions`) and the
+    markers of advertisements (:func:`~mediakit.text.strip_ad_markers`). Every loader passes its texts through it.
 
     Examples
     --------
     >>> page_text("Image copyright AP Image caption A rally\\n\\nSen. Mitt Romney said MORE than once that he would.")
     ('Sen. Mitt Romney said MORE than once that he would.', ['A rally'])
     """
-    return split_media_captions(strip_name_cards(text))
+    return split_media_captions(strip_ad_markers(strip_name_cards(text)))
