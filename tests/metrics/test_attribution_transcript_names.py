@@ -49,3 +49,19 @@ def test_capitals_of_an_outlet_stay_the_outlet():
 ])
 def test_capitals_at_end(tokens, expected):
     assert _capitals_at_end(tokens) == expected
+
+
+DEMOCRACY_NOW = ("AMY GOODMAN: This is Democracy Now!, democracynow.org, The War and Peace Report. I\u2019m Amy Goodman.\n\n"
+                 "A new study finds that people die for lack of health insurance. We\u2019re joined now by the author of "
+                 "the study, Dr. Steffie Woolhandler, professor at CUNY-Hunter College.\n\n"
+                 "DR. STEFFIE WOOLHANDLER: Thank you for having me. We reviewed the literature on insurance.\n\n"
+                 "AMY GOODMAN: Tell us what you found.\n\n"
+                 "DR. STEFFIE WOOLHANDLER: We found that insurance saves lives, and I think it is clear.\n")
+
+
+def test_a_transcripts_host_is_media_and_a_guest_keeps_her_role():
+    rows = [r for r in find_attributions(DEMOCRACY_NOW) if r["cue_text"] == ":"]
+    roles = {(r["speaker"], r["source_role"], r["role_evidence"]) for r in rows}
+    assert ("AMY GOODMAN", "media", "host:turn") in roles
+    assert ("Steffie Woolhandler", "expert", "title:professor") in roles
+    assert not any(s == "Steffie Woolhandler" and role == "media" for s, role, _ in roles)  # a guest hosts nothing

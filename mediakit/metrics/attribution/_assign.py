@@ -33,6 +33,7 @@ from ._person_role import (HONORIFIC_RE as _HONORIFIC_RE, POSS_COMMA_RE as _POSS
                            last_break as _last_break, modern_row as _modern, outlet_name as _outlet_name,
                            people_parties as _people_parties, person_role, without_name as _without_name)
 from ._sources import country_alias
+from ._speaker_lines import hosts
 from ._roles import Decision, anonymous_kind, clear_phrase_caches, org_role, phrase_role, poll_share, role_lexicon
 from ._roles_refs import (BARE_PRESIDENT_RE, DEFINITE_ORG_RE, FULL_NAME_RE, INCLUDING_RE, ORG_REACH, PARTICLES, THEY_RE,
                           clean_full_name, document_head, name_fold, plural_source)
@@ -82,6 +83,7 @@ _BYLINE_TITLE_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?|Sena
 
 
 _NA = RoleRow(None, None, None, None, None)
+_HOST, _LINE_FRAMES = RoleRow("media", "host:turn", None, None, None), ("transcript", "colon")
 
 
 def clear_role_caches() -> None:
@@ -210,6 +212,7 @@ class _Article:
         self._full_of: dict[str, str | None] = {}  # memo of full_of
         self._folded: list[tuple[str, str]] | None = None
         self._office_parties: dict[str, str | None] = {}  # memo of _office_party
+        self._hosts: set[str] | None = None  # the speaker lines' hosts (built on first use)
 
     def by_surname(self) -> dict[str, list[str]]:
         """The full names of the article's people by surname (built on first use)."""
@@ -346,7 +349,8 @@ class _Article:
                 if span.strip().lower() in _GENDER and _outlet_name(a.speaker):  # 'he' is no newspaper
                     return self.reread(span, a.source[0]) or RoleRow("unknown", "pronoun:unresolved", None, None, None)
                 return r.with_evidence(f"antecedent:{a.speaker}|{r.role_evidence}")
-            return self.person(a.speaker, span, a.role, a.affiliation)
+            out = self.person(a.speaker, span, a.role, a.affiliation)
+            return self._host(a) or out if out.source_role == "unknown" else out
         if st == "pronoun":
             return RoleRow("unknown", "pronoun:unresolved", None, None, None)
         if st in ("media", "agency"):
@@ -357,6 +361,12 @@ class _Article:
                 return RoleRow("media", "outlet", None, None, None)  # 'the Post'
             return RoleRow("document", "document" if st == "document" else "post", None, None, None)
         return self.entity(span, a.speaker or span, a.source[0])
+
+    def _host(self, a: Attr) -> RoleRow | None:
+        """A speaker line's host, whom the text may never describe (:func:`._speaker_lines.hosts`), else None."""
+        if self._hosts is None and a.frame in _LINE_FRAMES:
+            self._hosts = hosts(self.text, self.attrs)
+        return _HOST if a.frame in _LINE_FRAMES and a.speaker in (self._hosts or ()) else None
 
     # ----------------------------------------------------------------------- the writer
 

@@ -437,7 +437,10 @@ def _mention_limit(text: str, attrs: list[Attr]) -> tuple[int, int]:
         if a.source is not None:
             st_ = text[a.source[0]:a.source[1]]
             low = st_.lower()
-            if " " not in st_.strip() or st_[:3] in ("Mr.", "Ms.", "Mrs", "Dr.") or low in pronoun_kind:
+            # a surname, a titled name, a pronoun; a name in capitals (a transcript's "DR. STEFFIE WOOLHANDLER:"
+            # is the text's "Dr. Steffie Woolhandler, professor at ...")
+            if " " not in st_.strip() or st_[:3].capitalize() in ("Mr.", "Ms.", "Mrs", "Dr.") or low in pronoun_kind \
+                    or st_.isupper():
                 limit = a.source[1]
                 if pronoun_kind.get(low.strip()) in ("he", "she"):
                     last_pronoun = max(last_pronoun, a.source[0])

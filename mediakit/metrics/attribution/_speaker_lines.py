@@ -31,7 +31,7 @@ from ._lexicon import lexicons, word_lists
 from ._phrases import OPENERS, strip_span, trim_content_end
 from ._sources import analyze_span
 
-__all__ = ["speaker_lines"]
+__all__ = ["speaker_lines", "HOSTING_RE", "hosts"]
 
 Span = tuple[int, int]
 
@@ -57,6 +57,26 @@ _INITIALS_RE = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")  # an interview's speake
 _FUNCTION_WORDS = frozenset({"of", "in", "the", "a", "an", "and", "or", "for", "to", "on", "at", "by", "with", "from",
                              "now", "who", "what", "when", "where", "why", "how", "is", "are", "it", "see", "also",
                              "just", "more", "out", "up"})
+
+
+#: What only a programme's host says in a turn: "Welcome to Democracy Now!", "You're listening to ...", "We're joined
+#: by ...", "Joining us now is ...", "Thank you for joining us", "This is Democracy Now! ... I'm Amy Goodman".
+HOSTING_RE = re.compile(
+    r"\b(?:Welcome (?:back )?to (?:the )?[A-Z]|[Yy]ou[’']re (?:listening to|watching) [A-Z]|[Ww]e[’']re joined (?:now )?by"
+    r"|[Jj]oining (?:us|me) (?:now |today |here )?(?:is|are|from|in|on)\b|[Tt]hanks? (?:you )?(?:so much )?for joining us"
+    r"|This is [A-Z][^\n]{0,80}?[.!]\s+I[’']m [A-Z])")
+
+
+def hosts(text: str, attrs: list[Attr]) -> set[str]:
+    """The speakers of the speaker lines (``frame`` "transcript" or "colon") of which a turn hosts the programme
+    (:data:`HOSTING_RE`): a transcript's host, whom the text may never describe ("AMY GOODMAN: This is Democracy
+    Now! ... I'm Amy Goodman")."""
+    out = set()
+    for a in attrs:
+        if a.frame in ("transcript", "colon") and a.speaker and a.speaker not in out and a.content:
+            if HOSTING_RE.search(text, a.content[0][0], a.content[-1][1]) is not None:
+                out.add(a.speaker)
+    return out
 
 
 def speaker_lines(doc: Doc) -> list[Attr]:
