@@ -29,8 +29,8 @@ def strip_ad_markers(text: str) -> str:
 
     Examples
     --------
-    >>> strip_ad_markers("Trump spoke.\\n\\nAD\\n\\nHe left.\\n\\nAdvertisement\\n\\nStory Continued Below\\n\\nThe end.")
-    'Trump spoke.\\n\\nHe left.\\n\\nThe end.'
+    >>> strip_ad_markers("Trump spoke.\\n\\nAD\\n\\nHe left.\\n\\nAdvertisement\\n\\nStory Continued Below\\n\\nEnd.")
+    'Trump spoke.\\n\\nHe left.\\n\\nEnd.'
     >>> strip_ad_markers("The AD campaign aired.\\n\\nAdvertisement revenue fell.")
     'The AD campaign aired.\\n\\nAdvertisement revenue fell.'
     """

@@ -33,7 +33,7 @@ from ._person_role import (HONORIFIC_RE as _HONORIFIC_RE, POSS_COMMA_RE as _POSS
                            last_break as _last_break, modern_row as _modern, outlet_name as _outlet_name,
                            people_parties as _people_parties, person_role, without_name as _without_name)
 from ._sources import country_alias
-from ._speaker_lines import hosts
+from ._speaker_lines import LINE_FRAMES as _LINE_FRAMES, hosts
 from ._roles import Decision, anonymous_kind, clear_phrase_caches, org_role, phrase_role, poll_share, role_lexicon
 from ._roles_refs import (BARE_PRESIDENT_RE, DEFINITE_ORG_RE, FULL_NAME_RE, INCLUDING_RE, ORG_REACH, PARTICLES, THEY_RE,
                           clean_full_name, document_head, name_fold, plural_source)
@@ -83,7 +83,7 @@ _BYLINE_TITLE_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?|Sena
 
 
 _NA = RoleRow(None, None, None, None, None)
-_HOST, _LINE_FRAMES = RoleRow("media", "host:turn", None, None, None), ("transcript", "colon")
+_HOST = RoleRow("media", "host:turn", None, None, None)
 
 
 def clear_role_caches() -> None:

@@ -216,17 +216,18 @@ def np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if "," in text[s:e]:
         s, e = after_fronted(text, s, e, after_subordinator)
     last = words[-1]
-    if last.end() == e and last.start() > s and last.group().lower() in _SUBJECT_PRONOUNS \
-            and (text.find(",", words[-2].end(), last.start()) >= 0 or _pronoun_alone(text, s, words[-2].group().lower())):
-        s = last.start()
+    if last.end() == e and last.start() > s and last.group().lower() in _SUBJECT_PRONOUNS:
+        before = words[-2]
+        if text.find(",", before.end(), last.start()) >= 0 or _pronoun_alone(text, s, before.group().lower()):
+            s = last.start()
     return s, e
 
 
 def _pronoun_alone(text: str, s: int, before: str) -> bool:
     """A subject pronoun after ``before`` (the word before it, lower case) in a subject that starts at ``s`` is the
-    whole subject (as after a comma): after a wh-word, an auxiliary or an adverb ("why he", "does he", "Therefore I"), or at the end of
-    an adverbial that opens the subject ("In the past he"). Not after a noun, where it may open a relative clause
-    ("the policy points he supports"): the subject stays as it was read."""
+    whole subject (as after a comma): after a wh-word, an auxiliary or an adverb ("why he", "does he", "Therefore
+    I"), or at the end of an adverbial that opens the subject ("In the past he"). Not after a noun, where it may
+    open a relative clause ("the policy points he supports"): the subject stays as it was read."""
     if before in _PRONOUN_JOINERS:  # 'Trump and I'
         return False
     if before in _BEFORE_A_SUBJECT or before.endswith("ly") and len(before) > 4:
@@ -258,12 +259,10 @@ _PRONOUN_JOINERS = frozenset({"and", "or", "nor", "&", "but", "than", "as"})
 
 
 #: One-word adverbials that open a sentence before its subject ("Separately, Smith said").
-_FRONTED_ADVERBS = frozenset({"separately", "meanwhile", "yesterday", "today", "tonight", "recently", "earlier", "later",
-                              "previously", "afterwards", "afterward", "then", "now", "additionally", "similarly",
-                              "likewise", "elsewhere", "initially", "originally", "ultimately", "eventually", "finally",
-                              "subsequently", "privately", "publicly", "overall", "historically", "traditionally",
-                              "though", "however", "instead", "also", "too", "still", "indeed", "moreover",
-                              "furthermore", "nonetheless", "nevertheless", "notably"})
+_FRONTED_ADVERBS = frozenset("""separately meanwhile yesterday today tonight recently earlier later previously
+    afterwards afterward then now additionally similarly likewise elsewhere initially originally ultimately eventually
+    finally subsequently privately publicly overall historically traditionally though however instead also too still
+    indeed moreover furthermore nonetheless nevertheless notably""".split())
 
 
 def _time_phrase(piece: str, words: list[str]) -> bool:

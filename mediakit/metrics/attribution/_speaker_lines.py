@@ -18,7 +18,8 @@ organisation, outlet, document or official by the source lexicon; or its last wo
 elsewhere in the text; or a quotation follows the colon; or the same head opens another paragraph. A line
 whose content is only a few capitalised words ("Moderator: Hass Chapman", "Photo: John Smith / Getty") is a
 field of the page, not speech; nor is a place's line without a quotation ("Oregon: Family leave in Oregon has been
-expanded ...", "• Virginia: The Fourth Circuit ...": a list by place). The cue of each attribution is the colon (lemma ``colon``).
+expanded ...", "• Virginia: The Fourth Circuit ...": a list by place). The cue of each attribution is the colon
+(lemma ``colon``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ._lexicon import lexicons, word_lists
 from ._phrases import OPENERS, strip_span, trim_content_end
 from ._sources import analyze_span
 
-__all__ = ["speaker_lines", "HOSTING_RE", "hosts"]
+__all__ = ["speaker_lines", "HOSTING_RE", "LINE_FRAMES", "hosts"]
 
 Span = tuple[int, int]
 
@@ -59,21 +60,24 @@ _FUNCTION_WORDS = frozenset({"of", "in", "the", "a", "an", "and", "or", "for", "
                              "just", "more", "out", "up"})
 
 
+#: The frames of the attributions of speaker lines: a transcript's turn, a "Name:" line.
+LINE_FRAMES = ("transcript", "colon")
 #: What only a programme's host says in a turn: "Welcome to Democracy Now!", "You're listening to ...", "We're joined
 #: by ...", "Joining us now is ...", "Thank you for joining us", "This is Democracy Now! ... I'm Amy Goodman".
 HOSTING_RE = re.compile(
-    r"\b(?:Welcome (?:back )?to (?:the )?[A-Z]|[Yy]ou[’']re (?:listening to|watching) [A-Z]|[Ww]e[’']re joined (?:now )?by"
-    r"|[Jj]oining (?:us|me) (?:now |today |here )?(?:is|are|from|in|on)\b|[Tt]hanks? (?:you )?(?:so much )?for joining us"
+    r"\b(?:Welcome (?:back )?to (?:the )?[A-Z]|[Yy]ou[’']re (?:listening to|watching) [A-Z]"
+    r"|[Ww]e[’']re joined (?:now )?by|[Jj]oining (?:us|me) (?:now |today |here )?(?:is|are|from|in|on)\b"
+    r"|[Tt]hanks? (?:you )?(?:so much )?for joining us"
     r"|This is [A-Z][^\n]{0,80}?[.!]\s+I[’']m [A-Z])")
 
 
 def hosts(text: str, attrs: list[Attr]) -> set[str]:
-    """The speakers of the speaker lines (``frame`` "transcript" or "colon") of which a turn hosts the programme
+    """The speakers of the speaker lines (``frame`` in :data:`LINE_FRAMES`) of which a turn hosts the programme
     (:data:`HOSTING_RE`): a transcript's host, whom the text may never describe ("AMY GOODMAN: This is Democracy
     Now! ... I'm Amy Goodman")."""
     out = set()
     for a in attrs:
-        if a.frame in ("transcript", "colon") and a.speaker and a.speaker not in out and a.content:
+        if a.frame in LINE_FRAMES and a.speaker and a.speaker not in out and a.content:
             if HOSTING_RE.search(text, a.content[0][0], a.content[-1][1]) is not None:
                 out.add(a.speaker)
     return out
@@ -177,7 +181,7 @@ def _paragraph_line(doc: Doc, hs: int, he: int, c: int, kind: str, caps: int,
         return None
     quoted = text[content[0][0]] in OPENERS or text[content[0][0]] == "'"
     if kind in ("name", "typed") and not quoted and _place(head):
-        return None  # a list by place: "Oregon: Family leave in Oregon has been expanded ...", "• Virginia: The court"
+        return None  # a list by place: "Oregon: Family leave in Oregon has been expanded ...", "• Virginia: ..."
     if kind == "qa":
         return Attr((c, c + 1), "colon", None, content, frame="transcript")
     if kind == "caps":
