@@ -9,8 +9,8 @@
 - Regex tries (``_trie``): :func:`trie_pattern`, the one builder of literal alternations.
 - Unicode clean-up (``_normalize``): :func:`normalize_text`, :func:`normalize_inline`; people's hover cards left in
   a page's text (``_name_cards``): :func:`strip_name_cards`; photo and video captions inline in a page's text
-  (``_media_captions``): :func:`split_media_captions`; advertisements' markers (``_ad_markers``):
-  :func:`strip_ad_markers`; all at once, as every loader applies them: :func:`page_text`.
+  (``_media_captions``): :func:`split_media_captions`, and advertisements' markers: :func:`strip_ad_markers`; all at
+  once, as every loader applies them: :func:`page_text`.
 - Language (``_language``): :func:`detect_language`, :func:`detect_languages` (offline, py3langid's
   shipped model), :func:`article_languages`, and the ``languages=`` option of the English-only
   metrics (:func:`check_languages`, :class:`LeftOutWarning`).
@@ -40,8 +40,8 @@ from ._language import (
     unload_language_model,
     warn_left_out,
 )
-from ._ad_markers import AD_MARKER_RE, strip_ad_markers
-from ._media_captions import PHOTO_AGENCIES, PHOTO_AGENCY_CREDIT, PHOTO_CREDIT, PHOTO_CREDIT_RE, page_text, split_media_captions
+from ._media_captions import (AD_MARKER_RE, PHOTO_AGENCIES, PHOTO_AGENCY_CREDIT, PHOTO_CREDIT, PHOTO_CREDIT_RE,
+                              page_text, split_media_captions, strip_ad_markers)
 from ._name_cards import strip_name_cards
 from ._normalize import normalize_inline, normalize_text
 from ._quotes import QUOTE_STYLES, Quotation, find_quotations, quote_mask, quote_spans, sentences_and_quotes

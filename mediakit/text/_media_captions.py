@@ -1,4 +1,5 @@
-"""Photo and video furniture left inline in a page's text: its captions moved apart, its credits dropped.
+"""Page furniture left inline in a page's text: photo and video captions moved apart, credits and the markers of
+advertisements dropped.
 
 Some sites' pages, saved as text, keep each picture's and video's furniture as a paragraph of its own between the
 article's paragraphs (the BBC's, in AllSides' export):
@@ -26,22 +27,30 @@ Trump speaks to the media ... REUTERS/Kevin Lamarque" as an attribution). :func:
 paragraphs out of the text, keeps their captions (the ``captions`` column) and drops the bare credits and the player's
 notice. A paragraph is recognised as a whole: by its opening words, "Image copyright X", "Image source, X", "Image
 caption", "Media caption", "Media playback is unsupported on your device", "JUST WATCHED", "Enlarge this image",
-"toggle caption",
-each with what follows in the same paragraph; or, in a text of several paragraphs, by a photo credit ending a paragraph
-of at most 500 characters ("(AP Photo/Name)", "(Photo: Name/AP)", "(Reuters photo: Name)", "REUTERS/Name", the
-credits :func:`~mediakit.loaders.load_articles` reads on HTML and text pages; not a bare "(AFP)", which cites). In the
-AllSides file: 2,689 captions moved apart (and the bare credits dropped) in 868 of the BBC's pages; in its first 3,000
-articles, 281 agency captions (Reuters, Politico, AP, USA Today, ...) and 220 of NPR's toggles.
+"toggle caption", each with what follows in the same paragraph; or, in a text of several paragraphs, by a photo credit
+ending a paragraph of at most 500 characters ("(AP Photo/Name)", "(Photo: Name/AP)", "(Reuters photo: Name)",
+"REUTERS/Name", the credits :func:`~mediakit.loaders.load_articles` reads on HTML and text pages; not a bare "(AFP)",
+which cites). In the AllSides file: 2,689 captions moved apart (and the bare credits dropped) in 868 of the BBC's
+pages; in its first 3,000 articles, 281 agency captions (Reuters, Politico, AP, USA Today, ...) and 220 of NPR's
+toggles.
+
+Advertisements leave their markers as paragraphs of their own: the slot of each advertisement and the line that says
+the story goes on after it ("Advertisement", "ADVERTISEMENT", "AD", "Story Continued Below", "Continue Reading
+Below"): 1,464 such paragraphs in the first 3,000 AllSides articles (The Washington Post's "AD", Politico's "Story
+Continued Below", The New York Times' "Advertisement"). They are not the article's text: the attribution read the
+word with the name after it ("AD Trump", "Advertisement The") and the readability and word counts read them as
+sentences. :func:`strip_ad_markers` drops such a paragraph when it is the marker and nothing else; a sentence that
+names an advertisement is left alone.
 """
 
 from __future__ import annotations
 
 import re
 
-from ._ad_markers import strip_ad_markers
 from ._name_cards import strip_name_cards
 
-__all__ = ["split_media_captions", "page_text", "PHOTO_AGENCIES", "PHOTO_AGENCY_CREDIT", "PHOTO_CREDIT", "PHOTO_CREDIT_RE"]
+__all__ = ["split_media_captions", "strip_ad_markers", "page_text", "AD_MARKER_RE", "PHOTO_AGENCIES",
+           "PHOTO_AGENCY_CREDIT", "PHOTO_CREDIT", "PHOTO_CREDIT_RE"]
 
 _CREDIT = r"Image (?:copyright|source)[,:]?\s+[^\n]{1,80}?"
 #: CNN's video player: 'JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:45'
@@ -76,6 +85,12 @@ PHOTO_CREDIT = (r"\((?:[^()]{0,40}\s)?(?:photo|photograph|image|picture|illustra
 PHOTO_CREDIT_RE = re.compile(rf"(?:{PHOTO_CREDIT})\s*\.?$", re.I)
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 _CAPTION_MAX = 500
+#: A paragraph that is an advertisement's marker and nothing else.
+AD_MARKER_RE = re.compile(
+    r"[ \t]*(?:AD|ADVERTISEMENT|[Aa]dvertisement|[Ss]ponsored|SPONSORED|Story [Cc]ontinued [Bb]elow"
+    r"|(?:Story|Article) continues(?: below)?(?: (?:this )?advertisement)?|Continue [Rr]eading [Bb]elow)[ \t]*:?[ \t]*")
+#: every advertisement marker holds one of these (a text without any is not split)
+_AD_HINTS = ("AD", "dvertisement", "ontinue", "ponsored", "SPONSORED")
 
 
 def split_media_captions(text: str) -> tuple[str, list[str]]:
@@ -142,6 +157,25 @@ def _credited_paragraphs(text: str, captions: list[str]) -> str:
     if len(kept) == len(paragraphs):
         return text
     return "\n\n".join(kept) if kept else text
+
+
+def strip_ad_markers(text: str) -> str:
+    """``text`` without its paragraphs that are an advertisement's marker (:data:`AD_MARKER_RE`).
+
+    Examples
+    --------
+    >>> strip_ad_markers("Trump spoke.\\n\\nAD\\n\\nHe left.\\n\\nAdvertisement\\n\\nStory Continued Below\\n\\nEnd.")
+    'Trump spoke.\\n\\nHe left.\\n\\nEnd.'
+    >>> strip_ad_markers("The AD campaign aired.\\n\\nAdvertisement revenue fell.")
+    'The AD campaign aired.\\n\\nAdvertisement revenue fell.'
+    """
+    if not any(h in text for h in _AD_HINTS) or "\n" not in text:
+        return text
+    paragraphs = _PARAGRAPH_BREAK_RE.split(text)
+    kept = [p for p in paragraphs if not AD_MARKER_RE.fullmatch(p.strip("\n"))]
+    if len(kept) == len(paragraphs) or not kept:
+        return text
+    return "\n\n".join(kept)
 
 
 def page_text(text: str) -> tuple[str, list[str]]:
