@@ -28,9 +28,10 @@ from ._nominal_cues import nominal_frames
 from ._polls import poll_frames
 from ._prose import prose_ok
 from ._register import document_register
-from ._phrases import DATELINE_RE, OPENERS, SOURCE_STRIP, after_fronted, leading_junk, strip_span
+from ._phrases import AGENCY_DATELINE_RE, DATELINE_RE, OPENERS, SOURCE_STRIP, after_fronted, leading_junk, strip_span
 from ._assign import clear_role_caches
 from ._resolution import clear_mention_caches, resolve
+from ._roles import org_role
 from ._speaker_lines import speaker_lines
 from ._sources import clear_name_cuts
 from ._verb import analyze_cue
@@ -152,6 +153,8 @@ def _clean_source(text: str, source: Span) -> Span | None:
         dateline = DATELINE_RE.match(text, src[0], src[1])
         if dateline is not None and dateline.end() < src[1] and text[dateline.end()].isalpha():
             src = (dateline.end(), src[1])
+    if text.find(")", src[0], min(src[1], src[0] + _DATELINE_REACH)) >= 0:
+        src = _after_agency_dateline(text, src)
     junk = leading_junk(text, src[0], src[1])
     if junk is not None and junk.end() < src[1]:
         src = (junk.end(), src[1])  # 'And he said'
@@ -164,6 +167,20 @@ def _clean_source(text: str, source: Span) -> Span | None:
     if src[1] - src[0] <= 6 and (pronoun := _CONTRACTED_RE.fullmatch(text, src[0], src[1])) is not None:
         return src[0], pronoun.end(1)  # "I'm talking about", "He's said": the pronoun, not its auxiliary
     return src
+
+
+#: the furthest a story's dateline reaches into a source span ("Everglades National Park, Florida (CNN) ")
+_DATELINE_REACH = 70
+
+
+def _after_agency_dateline(text: str, src: Span) -> Span:
+    """``src`` from after a dateline that names an outlet or agency in parentheses ("Washington (CNN) President
+    Donald Trump" -> "President Donald Trump"), when a word follows it; else ``src``."""
+    m = AGENCY_DATELINE_RE.match(text, src[0], src[1])
+    if m is None or m.end() >= src[1] or not text[m.end()].isalpha():
+        return src
+    d = org_role(m.group(1))
+    return (m.end(), src[1]) if d is not None and d.evidence == "outlet" else src
 
 
 #: a pronoun and its contracted auxiliary, the whole of a source span

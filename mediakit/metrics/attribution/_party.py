@@ -40,13 +40,16 @@ class PersonFacts(NamedTuple):
 
 
 @lru_cache(maxsize=20000)
-def party_in_text(text: str) -> str | None:
-    """The party a phrase states: "(R-Texas)", "D-Calif.", "Republican", "GOP", "Democratic" ... or None.
+def party_in_text(text: str, last: bool = False) -> str | None:
+    """The party a phrase states: "(R-Texas)", "D-Calif.", "Republican", "GOP", "Democratic" ... or None;
+    with ``last``, of the last party word (the words before a name: the nearest describes it).
 
     Examples
     --------
     >>> party_in_text("Sen. Ted Cruz (R-Texas)"), party_in_text("Democratic lawmakers")
     ('Republican', 'Democratic')
+    >>> party_in_text("West Virginia Democrat Joe Manchin and Nevada Republican", last=True)
+    'Republican'
     """
     if not text:
         return None
@@ -54,6 +57,8 @@ def party_in_text(text: str) -> str | None:
     if m is not None:
         return _MARKER_PARTY[m.group(1) or m.group(2)]
     w = _PARTY_WORD_RE.search(text)
+    if last and w is not None:
+        w = next(reversed(list(_PARTY_WORD_RE.finditer(text, w.end()))), w)
     return _WORD_PARTY.get(w.group(1).lower()) if w is not None else None
 
 
@@ -140,8 +145,13 @@ def _known_by_key(key: str) -> tuple[str, str, str] | None:
 
 
 def _known_by_surname(last: str) -> tuple[str, str, str] | None:
+    """The well-known person of surname ``last``; of several, the role and party they share, without an office
+    ("Clinton": Bill or Hillary, both Democratic politicians); else None."""
     hits = _known_keys()[1].get(last, [])
-    return hits[0] if len(set(hits)) == 1 else None
+    if len(set(hits)) == 1:
+        return hits[0]
+    shared = {(role, party) for role, party, _ in hits}
+    return (*shared.pop(), "") if len(shared) == 1 else None
 
 
 def clear_party_caches() -> None:

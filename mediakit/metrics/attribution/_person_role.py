@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...gazetteer import GazetteerIndex
+from ._lexicon import lexicons
 from ._party import known_person, office_in_text, party_in_text
 from ._roles import Decision, org_role, phrase_role, role_lexicon
 
@@ -160,7 +161,11 @@ def person_role(speaker: str, words: str, role: str | None, aff: str | None, tit
     said = title + " ; " + appos
     # the resolution's bare role noun gives way to the mention that says more ('the White House physician')
     resolved = f"{role} of {aff}" if role and aff else "" if role and role.lower() in said.lower() else role or ""
-    bits = [words, resolved, *title.split(" ; "), *appos.split(" ; "), speaker.split()[0]]
+    first = speaker.split()[0]  # a title kept in the name ('Chancellor Merkel'), not a given name ('Dean Baker')
+    titles = title.split(" ; ")
+    bits = [words, resolved, *titles, *appos.split(" ; "),
+            "" if " " in speaker and first.lower() in lexicons().given_names else first]
+    before = 2 + len(titles)  # bits 2 to before: the words before the name's mentions, whose last party word counts
     d, at = first_decisive(bits)
     facts = known_person(speaker, index, surname_ok=surname_ok)
     if facts is not None and facts.evidence == "gazetteer" and " " in speaker:
@@ -168,10 +173,10 @@ def person_role(speaker: str, words: str, role: str | None, aff: str | None, tit
         # gazetteer's party; the article's title still gives the office ('presidential candidate')
         office = office_in_text(bits[at]) if d is not None and d.role == "politician" else None
         return RoleRow("politician", "gazetteer" if d is None or d.role != "politician" else f"{d.evidence}+gazetteer",
-                       None, facts.party or _stated_party(bits, speaker, None), office or facts.office or None)
+                       None, facts.party or _stated_party(bits, speaker, None, before), office or facts.office or None)
     if d is not None and facts is not None and d.role != facts.role and _FORMER_RE.search(bits[at]):
         d = Decision(facts.role, facts.evidence)  # 'retired neurosurgeon Ben Carson': a past career
-    party = _stated_party(bits, speaker, d)
+    party = _stated_party(bits, speaker, d, before)
     if d is None and party is not None:
         d = Decision("politician", f"party:{party}")
     if d is None and facts is not None:
@@ -195,12 +200,15 @@ def person_role(speaker: str, words: str, role: str | None, aff: str | None, tit
     return RoleRow(d.role, d.evidence, None, party, office)
 
 
-def _stated_party(bits: list[str], speaker: str, d: Decision | None) -> str | None:
+def _stated_party(bits: list[str], speaker: str, d: Decision | None, before: int) -> str | None:
     """The party the first of ``bits`` that states one gives, else the one ``speaker`` states ("Democrats");
-    not read (None) when the decision ``d`` is a role other than politician, which has no party."""
+    not read (None) when the decision ``d`` is a role other than politician, which has no party. In bits 2 to
+    ``before`` (the titles: the words before a mention of the name) the last party word counts: "West Virginia
+    Democrat Joe Manchin and Nevada Republican Dean Heller"."""
     if d is not None and d.role != "politician":
         return None
-    return next((p for p in map(party_in_text, bits) if p), None) or party_in_text(speaker)
+    return next((p for i, b in enumerate(bits) if (p := party_in_text(b, 2 <= i < before))), None) or \
+        party_in_text(speaker)
 
 
 def first_decisive(bits: list[str]) -> tuple[Decision | None, int]:

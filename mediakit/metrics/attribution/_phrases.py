@@ -16,7 +16,7 @@ from ...text import DOTTED_TOKEN_RE, HYPHEN_TOKEN_RE
 from ._lexicon import word_lists
 
 __all__ = ["SOURCE_STRIP", "OPENERS", "TOKEN_RE", "WORD_RE", "WORD_CHAR_RE", "TIME_ONLY_RE", "ADVERBIAL_RE",
-           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "DATELINE_RE", "leading_junk", "strip_span",
+           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "DATELINE_RE", "AGENCY_DATELINE_RE", "leading_junk", "strip_span",
            "last_of",
            "trim_content_end", "skip_adverbials", "first_word", "np_left", "np_right", "FRONTED_OPENERS",
            "fronted_adverbial", "after_fronted"]
@@ -109,6 +109,12 @@ _JUNK_OPENINGS = frozenset("an bu so ye or wi st no th la me ho in al mo fu ev o
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:—|–|―|--)\s*|-\s+)"
+)
+#: A dateline whose agency or outlet stands in parentheses ("Washington (CNN) ", "BURLINGTON, Vt. (Reuters) - ",
+#: "(CNN) - "): up to six capitalised words of place (maybe none), the name in parentheses (group 1: an outlet or
+#: an agency, checked by the caller; its opening one may have been stripped from a span), maybe a dash. The place may be in mixed case here: the name vouches for it.
+AGENCY_DATELINE_RE = re.compile(
+    r"(?:[A-Z][\w.'’]*(?:,?[ -][A-Z][\w.'’]*){0,5},?\s*\(|\(?)([A-Z][\w&.'’ ]{1,29})\)[ \t]*(?:(?:—|–|―|--|-)\s*)?"
 )
 _NP_RIGHT_STOP_RE = re.compile(
     r"\s*(?:[.;!?:\"“”(]|—|–|\s-\s|,\s*(?:is|was|are|were|has|have|had|will|would|can|could|does|did|who|"

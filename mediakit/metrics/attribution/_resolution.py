@@ -42,10 +42,12 @@ _NAME_RE = re.compile(
 _NAME_TOKEN_LED = ("[A-Z](?<!\\w[A-Z])" + ("(?>" if sys.version_info >= (3, 11) else "(?:")
                    + r"[a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z][a-z]+(?:[A-Z][a-z]+)*)*(?![\w])"
                    r"|[A-Z]+(?![a-z])(?![\w])|(?<=O)[’'][A-Z][a-z]+(?![\w]))")
+#: white space between the words of a name: a line break, not a blank line ("... as Hillary\n\nDonald Trump said")
+_NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?!\n)"
 _MULTI_NAME_RE = re.compile(
     rf"{_NAME_TOKEN_LED}"
-    rf"(?:\s+[A-Z]\.(?:\s*[A-Z]\.)*)?"
-    rf"(?:\s+(?:{_PARTICLE})?{_NAME_TOKEN})+"
+    rf"(?:{_NAME_GAP}[A-Z]\.(?:\s*[A-Z]\.)*)?"
+    rf"(?:{_NAME_GAP}(?:{_PARTICLE})?{_NAME_TOKEN})+"
     rf"(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?"
 )
 #: A capitalised word or a title right before a position: the word there continues a name.
@@ -106,7 +108,7 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
     """For a capitalised word sequence: (person name, surname key, gender, known first name) or None."""
     lex = lexicons()
     words = lex.words
-    toks = group.split()
+    whole = toks = group.split()
     toks = toks[name_start(toks):]
     if toks and toks[0] in words.name_stop:
         toks = toks[1:]
@@ -128,6 +130,9 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
     # nm is single-spaced (clean_name): a set look-up is what in_names would do
     if nm in lex.media_name_set or nm.lower() in lex.agency_of:
         return None
+    if not known and _in_outlet_name(whole, len(toks)):
+        return None  # 'York Times' of 'The New York Times', 'York Daily News'
+
     if may_name(name_heads(lex)[0], word_runs(nm)) and lex.org_name_re.search(nm):
         return None  # (the organisations' pattern read only where one of them may be)
     gender = "m" if first in lex.male and first not in lex.female else (
@@ -135,6 +140,14 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
     suffix = toks[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv")
     key = toks[-2] if suffix and len(toks) > 2 else toks[-1]
     return nm, key.lower(), gender, known
+
+
+def _in_outlet_name(whole: list[str], n: int) -> bool:
+    """The name of the last ``n`` words of a capitalised run ``whole`` overlaps an outlet's name in it ("York Times"
+    of "The New York Times", "York Daily News")."""
+    joined = " ".join(whole)
+    start = len(joined) - len(" ".join(whole[-n:]))
+    return any(m.end() > start for m in lexicons().media_name_re.finditer(joined))
 
 
 @lru_cache(maxsize=50000)

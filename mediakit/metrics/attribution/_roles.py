@@ -177,6 +177,8 @@ def org_role(name: str) -> Decision | None:
     role = rl.org_of.get(s)
     if role is not None:
         return Decision(role, f"org:{s}")
+    if "." in s and (site := _DOMAIN_RE.fullmatch(s)) is not None:
+        return _domain_role(site.group(1), site.group(2).lower())  # 'NBCNews.com', 'HealthCare.gov'
     toks = s.split()
     last = toks[-1].rstrip(".,")
     role = rl.suffixes.get(last)
@@ -200,6 +202,22 @@ def org_role(name: str) -> Decision | None:
     if s.lower() in lexicons().countries:
         return Decision("official", "org:country")
     return None
+
+
+#: a web site's name as a source ("NBCNews.com", "Vote.org", "www.cdc.gov"): its name, its top-level domain
+_DOMAIN_RE = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(com|org|net|gov|edu|co\.uk|com\.au|ca|uk|news|tv)")
+_DOMAIN_ROLES = {"gov": "official", "edu": "expert"}
+
+
+def _domain_role(site: str, tld: str) -> Decision | None:
+    """The role of a web site by its name: an outlet's ("NBCNews", "FoxNews"; a name ending in "news") is
+    media, a government's (.gov) official, a university's (.edu) expert; else None (a site says nothing of
+    whose it is: "Vote.org", "Bankrate.com")."""
+    low = site.lower()
+    if _fold_lower(low) in role_lexicon().outlets or _media_name(site) or low.endswith("news") or tld == "news":
+        return Decision("media", "outlet")
+    role = _DOMAIN_ROLES.get(tld)
+    return Decision(role, f"domain:{tld}") if role is not None else None
 
 
 def _bare_token(tok: str) -> str:

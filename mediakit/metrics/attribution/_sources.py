@@ -201,6 +201,10 @@ def _cuts_name(w: str) -> bool:
     lw = w.rstrip(".").lower()
     if len(_NAME_CUT) > 100_000:
         _NAME_CUT.clear()
+    if "-" in lw[1:-1]:  # 'Vice-President', 'Ex-Sen.', 'Attorney-General': a hyphenated title
+        tail = lw.rsplit("-", 1)[1]
+        if tail in lex.role_words or tail in words.title_abbreviations:
+            return True
     return bool(w in words.name_stop or lw in lex.role_words or lw in words.title_abbreviations
                 or lw in lex.demonyms or w.endswith(("’s", "'s")) or w in lex.org_name_set)
 
