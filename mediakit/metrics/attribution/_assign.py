@@ -121,8 +121,8 @@ def _read_entity(span: str, name: str) -> _Reading:
     if share is not None:  # '52 percent of registered voters', 'Twelve percent': poll respondents
         return _Reading(RoleRow(share.role, share.evidence, None, None, None), None, False, None)
     d = org_role(name) if name[:1].isupper() or name.lower().startswith("the ") else None
-    if d is None and country_alias(name):
-        d = Decision("official", "org:country")  # 'the U.S.', 'Britain' as the whole source: its government
+    if d is None and (government := country_alias(name, span.strip() == name.strip())):
+        d = Decision("official", government)  # 'the U.S.', 'Britain', 'Texas' as the whole source: its government
     definite = False
     if d is None:
         d = phrase_role(span)

@@ -514,6 +514,10 @@ class Lexicons:
         #: officials"); those in capitals ("US", "UK") as written
         self.country_codes = {k: v for k, v in names.items() if k.isupper() and "." not in k}
         self.country_aliases = {k.lower(): v for k, v in names.items() if k not in self.country_codes}
+        gov = src.get("governments", {})
+        #: whole sources that stand for a government: US states by name, "the state", "the city" (lower case)
+        self.state_names = frozenset(gov.get("states", ()))
+        self.government_nouns = frozenset(w.lower() for w in gov.get("definite", ()))
         self.pronoun_kind: dict[str, str] = {}
         for kind, words in src["pronouns"].items():
             for w in words:

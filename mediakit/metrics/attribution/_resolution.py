@@ -109,6 +109,8 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
     lex = lexicons()
     words = lex.words
     whole = toks = group.split()
+    if group in lex.places:
+        return None  # 'New Hampshire', not the person 'Hampshire'
     toks = toks[name_start(toks):]
     if toks and toks[0] in words.name_stop:
         toks = toks[1:]
@@ -491,7 +493,7 @@ def _resolve_pronoun(doc: Doc, a: Attr, pos: int, people: People, pk: str, low: 
         g = "m" if pk == "he" else "f"
         target = people.antecedent(pos, doc.sents[doc.sentence_of(pos)][0], g)
     elif pk == "relative":
-        cand = _name_before(doc.text, pos)
+        cand = _name_before(doc.text, pos, low != "which")
         if cand is not None:
             info = analyze_span(cand)
             if low == "which" or info.type not in ("person", "other"):
@@ -509,15 +511,33 @@ def _resolve_pronoun(doc: Doc, a: Attr, pos: int, people: People, pk: str, low: 
         a.source_type = "pronoun"
 
 
-def _name_before(text: str, pos: int) -> str | None:
-    """The name that ends right before a relative pronoun at ``pos`` ("Reuters, which ..."), or None."""
+def _name_before(text: str, pos: int, person: bool = False) -> str | None:
+    """The name that ends right before a relative pronoun at ``pos`` ("Reuters, which ..."), or None. For a
+    ``person`` ("who"), a place after "of", "from" or "in" is where the person is from: the name before it within
+    the clause ("Amy Klobuchar of Minnesota, who", "Pence, the governor of Indiana, who"), else None."""
     before = text[max(0, pos - 200):pos].rstrip(" ,")
-    last_name = None
-    for mm in _NAME_RE.finditer(before):
-        last_name = mm
-    if last_name is not None and last_name.end() >= len(before) - 2:
-        return clean_name(last_name.group())
-    return None
+    found = list(_NAME_RE.finditer(before))
+    if not found or found[-1].end() < len(before) - 2:
+        return None
+    last = found[-1]
+    if person and _place(last.group()) and _PLACE_OF_RE.search(before, 0, last.start()):
+        prev = found[-2] if len(found) > 1 else None
+        if prev is None or last.start() - prev.end() > 60 or _CLAUSE_BREAK_RE.search(before, prev.end(), last.start()):
+            return None
+        return clean_name(prev.group())
+    return clean_name(last.group())
+
+
+#: "of", "from" or "in" right before a place name ("Elijah Cummings (D) of Maryland")
+_PLACE_OF_RE = re.compile(r"\b(?:of|from|in)\s+\Z")
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n]")
+
+
+def _place(name: str) -> bool:
+    """``name`` is a US state, a country or another place of ``sources.yaml``."""
+    lex = lexicons()
+    name = " ".join(name.split())
+    return name in lex.state_names or name in lex.places or name.lower() in lex.countries
 
 
 def _set_entity(a: Attr, cand: str, info: SpanInfo) -> None:

@@ -186,12 +186,22 @@ def may_name(heads: frozenset[str] | None, runs: list[str]) -> bool:
     return heads is None or not heads.isdisjoint(runs)
 
 
-def country_alias(name: str) -> bool:
-    """``name`` is another name of a country as a whole source ("U.S.", "the U.S.", "Britain", "US";
-    ``country_names`` in ``sources.yaml``)."""
+def country_alias(name: str, whole: bool = True) -> str | None:
+    """The evidence that ``name``, a whole source, stands for a government: another name of a country ("U.S.", "the
+    U.S.", "Britain", "US"; ``country_names`` in ``sources.yaml``: ``"org:country"``), a US state by its name
+    ("Texas": ``"org:state"``), "the state", "the city" or "the county" (``"org:government"``); else None. The last
+    two only when the source span is ``whole`` (not "California, cubmaster and father of two", a span cut wrong)."""
     lex = lexicons()
-    name = _drop_article(name.strip())
-    return name.lower() in lex.country_aliases or name in lex.country_codes
+    name = name.strip()
+    if not whole:
+        name = _drop_article(name)
+        return "org:country" if name.lower() in lex.country_aliases or name in lex.country_codes else None
+    if name[:4] in ("the ", "The ") and name.lower() in lex.government_nouns:
+        return "org:government"
+    name = _drop_article(name)
+    if name.lower() in lex.country_aliases or name in lex.country_codes:
+        return "org:country"
+    return "org:state" if name in lex.state_names else None
 
 
 def _cuts_name(w: str) -> bool:
@@ -240,7 +250,7 @@ def _name_in(core: str) -> tuple[str, int] | None:
     if first_run is None:
         return None
     run = [t.group() for t in toks[first_run:]]
-    if _known_name_ends(run, lex):
+    if _known_name_ends(run, lex) or " ".join(run) in lex.places:
         return None  # 'The New York Times': an outlet, though "New" may open a headline's name ("York Times")
     i = name_start(run)
     name_toks = run[i:]
