@@ -70,6 +70,14 @@ def test_page_labels_are_no_speaker_lines():
     assert [r for r in find_attributions(text) if r["cue_text"] == ":"] == []
 
 
+def test_fact_check_and_exclusive_labels_are_no_speaker_lines():
+    text = ("CLAIM: U.S. Debt Will Be Downgraded If A Budget Deal Is Not Reached\n\n"
+            "Claim: \u201cEven conservative experts say the agenda will hurt the economy.\u201d\n\n"
+            "EXCLUSIVE: FBI TEXTS OBTAINED BY FOX NEWS SHOW DOJ WARNED OF BIAS\n\n"
+            "Verdict: Mostly false.")
+    assert [r for r in find_attributions(text) if r["cue_text"] == ":"] == []
+
+
 def test_a_named_columnist_line_still_speaks():
     text = 'Gerald F. Seib, The Wall Street Journal: "The party has a problem."\n\nSeib added that it was late.'
     rows = [r for r in find_attributions(text) if r["cue_text"] == ":"]
