@@ -1,7 +1,10 @@
-"""A US state or "the state", "the city" as the whole source is a government; "who" after "X of <place>" is X.
+"""A US state or "the state", "the city" as the whole source is a government; "who" after "X of <place>" is X; "X is a
+senior fellow at ..." after a name describes X.
 
 Found on the first 3,000 AllSides articles (stop 50): "Texas refused ...", "The state countered ..." and "the
-authors said" had no role (61 rows); "Senator Amy Klobuchar of Minnesota, who said" made Minnesota the speaker.
+authors said" had no role (61 rows); "Senator Amy Klobuchar of Minnesota, who said" made Minnesota the speaker;
+"Matthew Gertz is a senior fellow at Media Matters for America." left Gertz without a role (112 rows changed, about 85
+of them from unknown to the role the sentence states).
 """
 
 from __future__ import annotations
@@ -56,3 +59,18 @@ def test_which_after_a_place_is_the_place():
     rows = [r for r in _rows("The suit was brought by lawyers for Texas, which argued that the law was void.")
             if r["source_text"] == "which"]
     assert all(r["speaker"] != "lawyers" for r in rows)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Matthew Gertz is a senior fellow at the Brookings Institution.\n\n\u201cIt is bad,\u201d Gertz said.", "expert"),
+    ("Ken Lalime is the CEO of Acme Holdings Inc.\n\nLalime said the plant would close.", "business"),
+    ("Jane Roe was an economist at Harvard.\n\nRoe said growth would slow.", "expert"),
+])
+def test_a_copula_after_the_first_full_name_describes_the_person(text, role):
+    row = next(r for r in _rows(text) if r["cue_text"] == "said")
+    assert row["source_role"] == role
+
+
+def test_a_copula_without_a_role_noun_changes_nothing():
+    row = next(r for r in _rows("Tim Winter is the reason we lost.\n\nWinter said so.") if r["cue_text"] == "said")
+    assert row["source_role"] == "unknown"

@@ -25,6 +25,8 @@ __all__ = ["RoleRow", "HONORIFIC_RE", "POSS_COMMA_RE", "person_role", "first_dec
 _SENT_BREAK_RE = re.compile(r"[,;:“”\"()\n—–]|(?<=[a-z0-9]{3})\.\s")
 #: the rightmost clause break: a greedy prefix backtracks from the end (see :func:`last_break`)
 _LAST_BREAK_RE = re.compile(r"(?s:.*)(?P<at>[,;:“”\"()\n—–]|(?<=[a-z0-9]{3})\.\s)")
+#: a copula after a name, then an article: its description ('is a senior fellow at', 'was the president of')
+_COPULA_RE = re.compile(r" (?:is|was) (?=(?:an?|the) )")
 _APPOSITIVE_END_RE = re.compile(r"[,;:()“”\"]|(?<=[a-z0-9]{3})\.(?:\s|\Z)")  # not the '.' of 'Mr.', 'U.S.'
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]{1,7}")
 _AGE_RE = re.compile(r"\W*(?:\d{1,3}(?:\W*\Z|,)|(?:an?\s+)?\d{1,3}-year-old\b)")
@@ -134,6 +136,10 @@ def around(text: str, pos: int, end: int) -> tuple[str, str]:
     pm = _OF_PLACE_RE.match(tail)
     if pm is not None and pm.group(1) not in _US_STATES and (of is None or of.group().startswith(" of ")):
         return title, "of:place"  # 'Jane Roe of Dayton, Ohio': news style for a private person
+    cop = _COPULA_RE.match(tail)
+    if cop is not None:  # 'Matthew Gertz is a senior fellow at Media Matters for America.'
+        m = _APPOSITIVE_END_RE.search(tail, cop.end())
+        return title, tail[cop.end():m.start() if m is not None else len(tail)]
     if tail.startswith((", ", " (")):
         m = _APPOSITIVE_END_RE.search(tail, 2)
         appos = tail[2:m.start()] if m is not None else tail[2:]
