@@ -13,6 +13,8 @@ n-gram keys of the whole token stream at once:
   and only the terms counted ``min_count`` times or more over the corpus are turned into text.
 
 The merge is exact: a term below ``min_count`` in every slice still counts when its total passes.
+With ``n_jobs``, :mod:`mediakit.compare._ngram_jobs` counts shares of the slices in other processes
+(:func:`count_slices`, each with its own vocabulary) and merges them the same way.
 When the vocabulary outgrows the packing base (over 2 M distinct tokens for trigrams, 32 k for
 4-grams), the counts are made the whole-stream way (:func:`models_from_texts`).
 """
@@ -28,8 +30,8 @@ from .._memory import release_memory
 from ._ngrams import (BOUNDARY_CHARS, TOKEN_RE, NgramModel, Phrases, fold, fold_and_mask, mask_phrases,
                       model_from_counts, models_from_texts)
 
-__all__ = ["SLICE_TEXTS", "SliceCells", "key_base", "merge_cells", "models_by_mask", "models_from_slices",
-           "slice_codes", "slice_codes_masked", "slice_ngrams"]
+__all__ = ["SLICE_TEXTS", "SliceCells", "count_slices", "key_base", "merge_cells", "models_by_mask",
+           "models_from_slices", "models_of", "slice_codes", "slice_codes_masked", "slice_ngrams"]
 
 #: Articles counted at a time by :func:`models_from_slices`.
 SLICE_TEXTS = 2000
@@ -119,9 +121,11 @@ class SliceCells:
         if len(key) == 0:
             return
         self.n_by_group += np.bincount(gid, minlength=len(self.n_by_group))
-        ukey, tid = np.unique(key, return_inverse=True)
+        # hashed, not sorted (a third of the time): the merge sorts the cells of every slice anyway
+        tid, ukey = pd.factorize(key)
         g0 = int(gid.min())
-        cell, count = np.unique((gid - g0) * len(ukey) + tid.ravel(), return_counts=True)
+        cid, cell = pd.factorize((gid - g0) * len(ukey) + tid)
+        count = np.bincount(cid, minlength=len(cell))
         cg, ct = np.divmod(cell, len(ukey))
         self.keys.append(ukey[ct])
         self.gids.append((cg + g0).astype(np.int32))
@@ -157,13 +161,13 @@ def merge_cells(cells: SliceCells, min_count: int) -> tuple[int, np.ndarray, np.
     """
     keys = np.concatenate(cells.keys)
     cells.keys.clear()
-    ukey, inv = np.unique(keys, return_inverse=True)
+    inv, ukey = pd.factorize(keys)  # hashed: only the kept keys are sorted
     del keys
-    inv = inv.ravel()
     count = np.concatenate(cells.counts).astype(np.int64)
     cells.counts.clear()
     total = np.bincount(inv, weights=count, minlength=len(ukey)).astype(np.int64)
     kept = np.flatnonzero(total >= max(min_count, 1))
+    kept = kept[np.argsort(ukey[kept], kind="stable")]
     kept_of = np.full(len(ukey), -1, dtype=np.int64)
     kept_of[kept] = np.arange(len(kept))
     kidx = kept_of[inv]
@@ -233,25 +237,39 @@ def models_by_mask(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: int, 
     Each mask's models are those of ``models_from_slices(..., mask=mask)``; the counts of every mask are
     kept side by side until the merge (their cells take that many times the memory).
     """
+    counted = count_slices(texts, rows, lo_n, hi_n, stops, fold_style=fold_style, masks=masks, slice_texts=slice_texts)
+    if counted is None:  # keys would not fit in an int64: count the whole stream at once
+        return [models_from_texts(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
+                                  min_count=min_count, fold_style=fold_style, mask=mask) for mask in masks]
+    tokens, cells = counted
+    return [models_of(mask_cells, tokens, prior=prior, alpha0=alpha0, min_count=min_count) for mask_cells in cells]
+
+
+def count_slices(texts: Sequence[str], rows: Sequence[np.ndarray], lo_n: int, hi_n: int, stops: frozenset[str], *,
+                 fold_style: bool, masks: Sequence[Phrases],
+                 slice_texts: int | None = None) -> tuple[np.ndarray, list[list[SliceCells]]] | None:
+    """The counting of :func:`models_by_mask`: the distinct tokens (in code order) and the cells of every mask and
+    n-gram length, before the merge; None when the vocabulary outgrows :func:`key_base` of ``hi_n``.
+
+    ``rows[i]``: the positions in ``texts`` of group ``i``'s articles (empty for a group counted elsewhere).
+    """
     vocab = _Vocab(stops)
     cells = [[SliceCells(n, len(rows)) for n in range(lo_n, hi_n + 1)] for _ in masks]
     limit = key_base(hi_n)
     for runs in _slices(rows, max(int(SLICE_TEXTS if slice_texts is None else slice_texts), 1)):
         codes, gid = slice_codes_masked(texts, runs, vocab, fold_style=fold_style, masks=masks)
-        if len(vocab.index) > limit:  # keys would not fit in an int64: count the whole stream at once
-            return [models_from_texts(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
-                                      min_count=min_count, fold_style=fold_style, mask=mask) for mask in masks]
+        if len(vocab.index) > limit:
+            return None
         for mask_codes, mask_cells in zip(codes, cells, strict=True):
             for c in mask_cells:
                 where, key = slice_ngrams(mask_codes, c.n_words, vocab.boundary, vocab.stop)
                 c.add(key, gid[where])
         del codes, gid
         release_memory()  # a slice's token arrays go back to the system, not into the next slice's peak
-    tokens = vocab.tokens()
-    return [_models_of(mask_cells, tokens, prior=prior, alpha0=alpha0, min_count=min_count) for mask_cells in cells]
+    return vocab.tokens(), cells
 
 
-def _models_of(cells: list[SliceCells], tokens: np.ndarray, *, prior: str, alpha0: float | None,
+def models_of(cells: list[SliceCells], tokens: np.ndarray, *, prior: str, alpha0: float | None,
                min_count: int) -> list[NgramModel]:
     """The models of the merged cells of every n-gram length that occurs."""
     models: list[NgramModel] = []
