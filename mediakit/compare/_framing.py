@@ -224,6 +224,12 @@ def _sides(art_group: np.ndarray, art_event: np.ndarray, a: str, b: str | None,
     return use, is_a[use]
 
 
+def _strata(events: np.ndarray, setup: _Setup) -> np.ndarray:
+    """The strata of a test's articles (:func:`strata_codes` of their events): one for all without events (the
+    events are then all missing, one code; without a pass over them)."""
+    return strata_codes(events if setup.event is not None else None, len(events))
+
+
 def _base_row(kind: str, subject: str, a: str, b: str | None, setup: _Setup, n_ev: int) -> dict[str, Any]:
     return {"kind": kind, "subject": str(subject), "group": a, "other": b if b is not None else OTHERS,
             "within_events": setup.event is not None, "n_events": n_ev if setup.event is not None else 0,
@@ -357,7 +363,7 @@ def _count_row(kind: str, subject: str, a: str, b: str | None, counts: np.ndarra
                             and len(names) >= 2)
     if row["supported"]:
         # the subject's table and the mask, not their product: the tests of a subject share one table
-        job = CountJob(counts, use, is_a, strata_codes(events, len(events)), j, setup.n_boot, setup.ci)
+        job = CountJob(counts, use, is_a, _strata(events, setup), j, setup.n_boot, setup.ci)
         setup.pending.append(PendingTest(row, len(is_a), job.test, job.ci, seeded_rng(setup.seed, kind, subject, a, b)))
     return row
 
@@ -383,7 +389,7 @@ def _score_rows(kind: str, long: pd.DataFrame, setup: _Setup, unit: str) -> list
             row["supported"] = bool(min(row["n_articles_group"], row["n_articles_other"], row["n_mentions_group"],
                                         row["n_mentions_other"]) >= setup.min_n)
             if row["supported"]:
-                setup.pending.append(_score_pending(row, x, is_a, strata_codes(ev, len(ev)), setup,
+                setup.pending.append(_score_pending(row, x, is_a, _strata(ev, setup), setup,
                                                    seeded_rng(setup.seed, kind, subject, a, b)))
             rows.append(row)
     return rows
@@ -536,6 +542,7 @@ def _ranked(rows: list[dict[str, Any]], alpha: float, correction: str | None) ->
                         na_position="last").reset_index(drop=True)
     rank = pd.Series(np.arange(1, len(df) + 1), dtype="Int64")
     df["rank"] = rank.where(df["_tested"].to_numpy(), pd.NA)
-    df["what"] = [what_text(r) for r in df.to_dict("records")]
-    df["sentence"] = [difference_sentence(r) for r in df.to_dict("records")]
+    records = df.to_dict("records")  # "what" is read by neither
+    df["what"] = [what_text(r) for r in records]
+    df["sentence"] = [difference_sentence(r) for r in records]
     return df.drop(columns=["_tested", "_abs", "_kind"])[FRAMING_COLUMNS]

@@ -30,14 +30,17 @@ import numpy as np
 from ._sources import cluster_bootstrap
 from ._stats import MAX_CELLS, boot_means, percentile_ci, rank_stats
 
-__all__ = ["CHUNK", "MAX_STOP_HITS", "PILOT", "SETTLE_RISK", "STOP_HITS", "STOP_P", "CountTest", "ScoreTest", "SmallStop",
+__all__ = ["BLOCK_CELLS", "CHUNK", "MAX_STOP_HITS", "PILOT", "SETTLE_RISK", "STOP_HITS", "STOP_P", "CountTest", "ScoreTest", "SmallStop",
            "Tally", "count_test",
-           "cp_lower", "cp_upper", "end_tail", "mean_diff_ci", "pilot_size", "score_test", "share_diff_ci", "shuffled_labels",
+           "chunk_rows", "cp_lower", "cp_upper", "end_tail", "mean_diff_ci", "pilot_size", "score_test", "share_diff_ci", "shuffled_labels",
            "small_look", "small_stop", "strata_codes"]
 
 
 #: Shuffles drawn at a time (and checked for early stopping).
 CHUNK = 250
+#: Cells (articles × shuffles) of the pieces a chunk is drawn and read in: 512 KiB of floats, which stay in the
+#: CPU's cache from the shuffle to the statistic (a whole chunk, up to 16 MiB, went to memory and back).
+BLOCK_CELLS = 65_536
 #: A test stops once this many shuffles are as extreme as the data: its p-value is then clearly large
 #: (at least STOP_HITS / n_perm), and the remaining shuffles would not change the conclusion.
 STOP_HITS = 25
@@ -109,8 +112,14 @@ def strata_codes(values: np.ndarray | None, n: int) -> np.ndarray:
     return codes.astype(np.min_scalar_type(int(codes.max()) if len(codes) else 0))
 
 
+def chunk_rows(n: int) -> int:
+    """Shuffles of ``n`` articles in one chunk (:data:`CHUNK`, fewer for a large ``n``: at most
+    :data:`~mediakit.compare._stats.MAX_CELLS` cells): the early stops are checked after each chunk."""
+    return max(1, min(CHUNK, MAX_CELLS // max(n, 1)))
+
+
 def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int, rng: np.random.Generator,
-                    dtype: type = bool) -> Iterator[np.ndarray]:
+                    dtype: type = bool, block: int = 0) -> Iterator[np.ndarray]:
     """Chunks of ``(k, n)`` boolean arrays: ``labels`` shuffled within each stratum, ``n_perm`` rows in all.
 
     Parameters
@@ -127,6 +136,11 @@ def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int, rng: np
         The rows' dtype: ``float`` gives 0.0 / 1.0 ready for a product, with the same shuffles (the
         generator's draws do not depend on the dtype) and in the same memory layout as
         ``chunk.astype(float)`` of the boolean chunk; one stratum, the 8-byte shuffle is faster too.
+    block : int, default 0
+        > 0: each chunk (:func:`chunk_rows` rows) comes in pieces of about this many cells (at least one
+        row; a piece never spans two chunks), the same shuffles in the same order: the generator draws
+        row after row, so a chunk drawn in pieces is the chunk drawn at once. A piece of a few hundred KiB
+        stays in the CPU's cache from its shuffle to the statistic that reads it.
 
     Yields
     ------
@@ -144,27 +158,42 @@ def shuffled_labels(labels: np.ndarray, strata: np.ndarray, n_perm: int, rng: np
     if n == 0 or n_perm <= 0:
         return
     as_dtype: np.ndarray = labels.astype(bool).astype(dtype)
-    rows = max(1, min(CHUNK, MAX_CELLS // n))
+    rows = chunk_rows(n)
+    sizes = _piece_sizes(n_perm, rows, max(1, min(rows, block // n)) if block > 0 else rows)
+    # each piece yielded as made, held by no name: a paused test (:class:`Tally`) keeps this generator
     if bool((strata == strata[0]).all()):  # one stratum
-        for start in range(0, n_perm, rows):
-            yield rng.permuted(np.broadcast_to(as_dtype, (min(n_perm, start + rows) - start, n)), axis=1)
+        for k in sizes:
+            yield rng.permuted(np.broadcast_to(as_dtype, (k, n)), axis=1)
         return
     order = np.argsort(strata, kind="stable")
     sorted_labels = as_dtype[order]
     offset = 2.0 * strata[order].astype(float)
+    for k in sizes:
+        yield _within_strata(sorted_labels, order, offset, k, rng, dtype)
+
+
+def _piece_sizes(n_perm: int, rows: int, piece: int) -> Iterator[int]:
+    """The rows of each piece: chunks of ``rows`` (the last one shorter) in pieces of at most ``piece``."""
     for start in range(0, n_perm, rows):
         k = min(n_perm, start + rows) - start
-        perm = np.argsort(rng.random((k, n)) + offset[None, :], axis=1)
-        out: np.ndarray = np.empty((k, n), dtype=dtype)
-        out[:, order] = sorted_labels[perm]
-        del perm  # a paused test (:class:`Tally`) keeps this generator: hold no work array
-        yield out
-        del out
+        for at in range(0, k, piece):
+            yield min(piece, k - at)
+
+
+def _within_strata(sorted_labels: np.ndarray, order: np.ndarray, offset: np.ndarray, k: int,
+                   rng: np.random.Generator, dtype: type) -> np.ndarray:
+    """``k`` shuffles of the labels within their strata (``sorted_labels``: sorted by stratum, ``order`` the sort,
+    ``offset`` twice the sorted strata): a uniform draw per article, sorted within its stratum."""
+    n = len(order)
+    perm = np.argsort(rng.random((k, n)) + offset[None, :], axis=1)
+    out: np.ndarray = np.empty((k, n), dtype=dtype)
+    out[:, order] = sorted_labels[perm]
+    return out
 
 
 def pilot_size(n: int, n_perm: int) -> int:
     """Shuffles before the interim look for ``n`` articles: :data:`PILOT` in whole chunks; 0: no look."""
-    rows = max(1, min(CHUNK, MAX_CELLS // max(n, 1)))
+    rows = chunk_rows(n)
     at = -(-PILOT // rows) * rows
     return at if at < n_perm else 0
 
@@ -238,7 +267,7 @@ def small_look(threshold: float, n: int, n_perm: int, risk: float = SETTLE_RISK)
     at = pilot_size(n, n_perm)
     if at <= 0 or not threshold > 0:
         return None
-    rows = max(1, min(CHUNK, MAX_CELLS // max(n, 1)))
+    rows = chunk_rows(n)
     need = math.log(1 / risk) / threshold  # cp_upper(0, L) ~ 1 - risk ** (1 / L) < threshold
     if need > at:
         at += -(-int(need - at) // rows) * rows
@@ -306,22 +335,40 @@ def _pvalue(hits_per_chunk: Iterator[tuple[int, int]], n_perm: int, stop: SmallS
     return p
 
 
-def _tallied(labels: np.ndarray, strata: np.ndarray, n_perm: int, rng: np.random.Generator,
+def _tallied(labels: np.ndarray, strata: np.ndarray, n_perm: int, rng: np.random.Generator, data: np.ndarray,
              extreme: Callable[[np.ndarray], int], tally: Tally | None) -> Iterator[tuple[int, int]]:
-    """``(shuffles as extreme, shuffles)`` per chunk: those a paused ``tally`` holds, else new ones (kept in it)."""
+    """``(shuffles as extreme, shuffles)`` per chunk: those a paused ``tally`` holds, else new ones (kept in it).
+
+    ``extreme`` reads the product of a chunk of shuffles with ``data`` (an article's counts or value). Whole
+    numbers are multiplied piece by piece (:func:`shuffled_labels` with ``block``: the pieces stay in the CPU's
+    cache): their sums are the same in any order, so the products are the chunk's to the bit. Other values are
+    multiplied a chunk at a time, as they always were (a matrix product's rounding can depend on its shape)."""
     if tally is not None and tally.chunks is not None:
         return tally.chunks
-    chunks = _extreme_per_chunk(shuffled_labels(labels, strata, n_perm, rng, float), extreme)
+    whole = bool(np.array_equal(data, np.trunc(data)) and len(data) * float(np.abs(data).max(initial=0.0)) < 2.0**53)
+    pieces = shuffled_labels(labels, strata, n_perm, rng, float, BLOCK_CELLS if whole else 0)
+    chunks = _extreme_per_chunk(pieces, data, extreme, chunk_rows(len(labels)), n_perm)
     if tally is not None:
         tally.chunks = chunks
     return chunks
 
 
-def _extreme_per_chunk(chunks: Iterator[np.ndarray], extreme: Callable[[np.ndarray], int]) -> Iterator[tuple[int, int]]:
-    for chunk in chunks:
-        k, h = len(chunk), extreme(chunk)
-        del chunk  # paused, the generator holds no chunk
-        yield h, k
+def _extreme_per_chunk(pieces: Iterator[np.ndarray], data: np.ndarray, extreme: Callable[[np.ndarray], int],
+                       rows: int, n_perm: int) -> Iterator[tuple[int, int]]:
+    """``(shuffles as extreme, shuffles)`` of each chunk of ``rows`` shuffles (the last one shorter): ``extreme`` of
+    the products ``piece @ data`` of its pieces, stacked."""
+    parts: list[np.ndarray] = []
+    done = total = 0
+    for piece in pieces:
+        parts.append(piece @ data)
+        done += len(piece)
+        del piece  # paused, the generator holds no piece
+        if done == min(rows, n_perm - total):
+            products = np.concatenate(parts) if len(parts) > 1 else parts[0]
+            parts = []
+            total += done
+            yield extreme(products), done
+            done = 0
 
 
 def _chi2_rows(a: np.ndarray, total: np.ndarray) -> np.ndarray:
@@ -395,10 +442,10 @@ def count_test(counts: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
         return CountTest(chi2, v, math.nan)
     tol = 1e-9 * max(1.0, chi2)
 
-    def extreme(chunk: np.ndarray) -> int:
-        return int(np.count_nonzero(_chi2_rows(chunk @ counts, total) >= chi2 - tol))
+    def extreme(products: np.ndarray) -> int:  # the shuffles' counts in the first group
+        return int(np.count_nonzero(_chi2_rows(products, total) >= chi2 - tol))
 
-    chunks = _tallied(labels, strata, n_perm, rng, extreme, tally)
+    chunks = _tallied(labels, strata, n_perm, rng, counts, extreme, tally)
     return CountTest(chi2, v, _pvalue(chunks, n_perm, stop, look, tally))
 
 
@@ -438,11 +485,10 @@ def score_test(values: np.ndarray, labels: np.ndarray, strata: np.ndarray, n_per
     total = float(x.sum())
     tol = 1e-9 * max(1.0, float(np.abs(x).max()))
 
-    def extreme(chunk: np.ndarray) -> int:
-        sums = chunk @ x
+    def extreme(sums: np.ndarray) -> int:  # the shuffles' sums of the first group
         return int(np.count_nonzero(np.abs(sums / na - (total - sums) / nb) >= abs(diff) - tol))
 
-    chunks = _tallied(labels, strata, n_perm, rng, extreme, tally)
+    chunks = _tallied(labels, strata, n_perm, rng, x, extreme, tally)
     return ScoreTest(diff, delta, _pvalue(chunks, n_perm, stop, look, tally))
 
 
@@ -459,8 +505,8 @@ def share_diff_ci(num_a: np.ndarray, den_a: np.ndarray, num_b: np.ndarray, den_b
     """
     if n_boot <= 0 or len(num_a) == 0 or len(num_b) == 0:
         return math.nan, math.nan
-    ba = cluster_bootstrap(np.column_stack([num_a, den_a]), n_boot, rng)
-    bb = cluster_bootstrap(np.column_stack([num_b, den_b]), n_boot, rng)
+    ba = _pair_bootstrap(np.column_stack([num_a, den_a]), n_boot, rng)
+    bb = _pair_bootstrap(np.column_stack([num_b, den_b]), n_boot, rng)
     with np.errstate(divide="ignore", invalid="ignore"):
         diff = ba[:, 0] / ba[:, 1] - bb[:, 0] / bb[:, 1]
     diff = diff[np.isfinite(diff)]
@@ -472,4 +518,31 @@ def mean_diff_ci(a: np.ndarray, b: np.ndarray, n_boot: int, ci: float,
     """Percentile bootstrap CI of ``mean(a) − mean(b)`` (each sample resampled on its own)."""
     if n_boot <= 0 or len(a) == 0 or len(b) == 0:
         return math.nan, math.nan
-    return percentile_ci(boot_means(a, n_boot, rng) - boot_means(b, n_boot, rng), ci)
+    return percentile_ci(boot_means(a, n_boot, rng, BLOCK_CELLS) - boot_means(b, n_boot, rng, BLOCK_CELLS), ci)
+
+
+#: Packed sums of :func:`_pair_bootstrap`: each column's sum below this (the low one holds 32 bits, the whole in 63).
+_PACKED_LIMIT = 2.0**31
+
+
+def _pair_bootstrap(counts: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """:func:`~mediakit.compare._sources.cluster_bootstrap` of two columns of counts, the same numbers faster.
+
+    The same draws (the generator draws element after element: resamples drawn in pieces of about
+    :data:`BLOCK_CELLS`, which stay in the CPU's cache, are those drawn a chunk at a time), and the same sums:
+    whole counts whose sums fit in 31 bits are packed two in one 64-bit integer (one gather and one sum
+    instead of two), and a sum of whole numbers is exact in any order. Other counts: ``cluster_bootstrap``.
+    """
+    n = len(counts)
+    cf = counts.astype(float)
+    if not (n and cf.shape[1] == 2 and np.array_equal(cf, np.trunc(cf)) and float(cf.min()) >= 0
+            and n * float(cf.max()) < _PACKED_LIMIT):
+        return cluster_bootstrap(counts, n_boot, rng)
+    packed = (cf[:, 1].astype(np.int64) << 32) | cf[:, 0].astype(np.int64)
+    out = np.empty((n_boot, 2), dtype=float)
+    piece = max(1, BLOCK_CELLS // n)
+    for start in range(0, n_boot, piece):
+        sums = packed[rng.integers(0, n, size=(min(piece, n_boot - start), n))].sum(axis=1)
+        out[start:start + piece, 0] = sums & 0xFFFFFFFF
+        out[start:start + piece, 1] = sums >> 32
+    return out

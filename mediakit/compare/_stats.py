@@ -248,14 +248,17 @@ def seeded_rng(seed: int | None, *keys: Any) -> np.random.Generator:
     return np.random.default_rng(words)
 
 
-def boot_means(x: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Means of ``n_boot`` resamples (with replacement) of ``x``, vectorised in chunks."""
+def boot_means(x: np.ndarray, n_boot: int, rng: np.random.Generator, cells: int = MAX_CELLS) -> np.ndarray:
+    """Means of ``n_boot`` resamples (with replacement) of ``x``, vectorised in chunks of about ``cells`` draws.
+
+    The chunks do not change the numbers: the generator draws element after element, and each resample's mean
+    is taken over its own row. Chunks small enough to stay in the CPU's cache are faster."""
     n = len(x)
     out = np.empty(n_boot, dtype=float)
     if n == 0 or n_boot == 0:
         out.fill(math.nan)
         return out
-    rows = max(1, MAX_CELLS // n)
+    rows = max(1, cells // n)
     for start in range(0, n_boot, rows):
         stop = min(n_boot, start + rows)
         out[start:stop] = x[rng.integers(0, n, size=(stop - start, n))].mean(axis=1)
