@@ -473,9 +473,9 @@ def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: s
         articles in these languages (or of unknown language).
     n_jobs : int, default 1
         Processes of the actor labels and sentiment (-1: every core; :func:`mediakit.actor_labels`,
-        which stays in this process below 2,000 articles) and of the framing tests
-        (:func:`~mediakit.compare.find_framing_differences`, likewise only for a large corpus). A
-        streamed run passes its own.
+        which stays in this process below 2,000 articles), of the distinctive terms (from 10,000 articles)
+        and of the framing tests (:func:`~mediakit.compare.find_framing_differences`, likewise only for a
+        large corpus). A streamed run passes its own.
     texts : ArticleTexts, optional
         The text columns of ``articles`` when it holds none (a streamed run's, read from its parts): the steps
         that read texts read them from there (the distinctive terms have them for their step only, the actor
