@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -33,6 +34,8 @@ from matplotlib.figure import Figure  # no pyplot: no backend or global figure s
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from ..plot import OutletPalette
+
 __all__ = ["ComparedView", "ReportFigure", "make_figures", "compared_view"]
 
 _DPI = 150
@@ -43,10 +46,7 @@ _MAX_LABELS = 8  # labels per heatmap (the rarest are summed into "other")
 #: The share of the charts a worker process draws when :func:`make_figures` may use two (it starts 1-3 s after
 #: this process, which draws the others meanwhile).
 WORKER_SHARE = 0.4
-#: Above this many articles the charts are drawn in this process alone: the worker would be sent every table
-#: of the corpus (hundreds of megabytes for the whole AllSides file, whose charts are 5 % of its run).
-MAX_PARALLEL_ARTICLES = 20_000
-_Job = tuple[str, str, str, Callable[[], Any] | None, str | None]
+_Job = tuple[str, str, str, Callable[[], Any] | None, str | None]  # name, title, how to read, draw, why skipped
 
 @dataclass
 class ReportFigure:
@@ -86,143 +86,175 @@ def _slug(name: str, taken: set[str]) -> str:
     return slug
 
 
-class _Charts:
-    """Draws each chart on its own pyplot-free Figure and saves it with its table."""
+class _Chart:
+    """A chart: its drawing function and a call that makes its inputs (the slices of the tables it reads). Called
+    here, it makes them and draws; :meth:`sent` makes them now, for a worker: what the chart reads is pickled (about
+    30 MiB for the worker's charts of the whole AllSides file), never the corpus tables."""
 
-    def __init__(self, res: ComparedView, figdir: Path) -> None:
+    def __init__(self, func: Callable[..., tuple[Figure, pd.DataFrame]], inputs: Callable[[], tuple[Any, ...]]):
+        self.func, self.inputs = func, inputs
+
+    def __call__(self) -> tuple[Figure, pd.DataFrame]:
+        return self.func(*self.inputs())
+
+    def sent(self) -> partial[tuple[Figure, pd.DataFrame]]:
+        """The drawing function with its inputs bound, picklable (or a call that raises what making them raised)."""
+        try:
+            return partial(self.func, *self.inputs())
+        except ValueError as exc:  # the chart is skipped, as when drawn here
+            return partial(_raise, str(exc))
+
+
+def _raise(message: str) -> tuple[Figure, pd.DataFrame]:
+    raise ValueError(message)
+
+
+def _draw(figdir: Path, slug: str, title: str, how: str, draw: Callable[[], tuple[Figure, pd.DataFrame]] | None,
+          skipped: str | None = None) -> ReportFigure:
+    """Draw one chart and save it as ``slug`` (PNG, SVG, CSV); or say why it is left out."""
+    fig_info = ReportFigure(name=slug, title=title, how_to_read=how, skipped=skipped)
+    if draw is not None and skipped is None:
+        try:
+            with theme():
+                fig, data = draw()
+            fig_info.files = save_figure(fig, figdir / fig_info.name, formats=("png", "svg"), dpi=_DPI, data=data)
+        except ValueError as exc:
+            fig_info.skipped = str(exc)
+    return fig_info
+
+
+def _new(size: tuple[float, float]) -> tuple[Figure, Axes]:
+    # No layout engine: the Axes keep the size the chart functions fitted their labels to, and save_figure's tight
+    # bounding box takes in labels and legends outside them (2x faster than a constrained layout run to a fixed point).
+    fig = Figure(figsize=size)
+    return fig, fig.subplots()
+
+
+class _Charts:
+    """The inputs of each chart, cut from the compared view (each drawn by one of the functions below)."""
+
+    def __init__(self, res: ComparedView) -> None:
         self.res = res
-        self.all = res.full  # the articles-per-outlet chart shows all
-        self.figdir = figdir
-        arts = self.all.articles
+        arts = res.full.articles  # the articles-per-outlet chart shows all
         self.pal = outlet_colors(arts["outlet"]) if "outlet" in arts.columns else outlet_colors([])
         self.n_outlets = max(len(res.outlets), 1)
 
-    def draw(self, slug: str, title: str, how: str, draw: Callable[[], tuple[Figure, pd.DataFrame]] | None,
-             skipped: str | None = None) -> ReportFigure:
-        """Draw one chart and save it as ``slug`` (PNG, SVG, CSV); or say why it is left out."""
-        fig_info = ReportFigure(name=slug, title=title, how_to_read=how, skipped=skipped)
-        if draw is not None and skipped is None:
-            try:
-                with theme():
-                    fig, data = draw()
-                fig_info.files = save_figure(fig, self.figdir / fig_info.name, formats=("png", "svg"),
-                                             dpi=_DPI, data=data)
-            except ValueError as exc:
-                fig_info.skipped = str(exc)
-        return fig_info
-
-    def new(self, size: tuple[float, float]) -> tuple[Figure, Axes]:
-        # No layout engine: the Axes keep the size the chart functions fitted their labels to, and
-        # save_figure's tight bounding box takes in labels and legends outside them (2x faster than
-        # a constrained layout, which save_figure would have to run to a fixed point).
-        fig = Figure(figsize=size)
-        return fig, fig.subplots()
-
-    # ----------------------------------------------------------------- the charts
-
-    def articles_per_outlet(self) -> tuple[Figure, pd.DataFrame]:
-        arts = self.all.articles
+    def articles_per_outlet(self) -> tuple[Any, ...]:
+        arts = self.res.full.articles
         counts = (arts["outlet"].astype(object).where(arts["outlet"].notna(), "(no outlet)").map(str)
                   .value_counts().rename_axis("outlet").reset_index(name="articles")
                   .sort_values(["articles", "outlet"], ascending=[True, False], kind="mergesort")
                   .reset_index(drop=True))
-        pal = self.pal.with_outlets(counts["outlet"])
-        fig, ax = self.new(figure_for(len(counts)))
-        colors = [MISSING_COLOR if o == "(no outlet)" else pal[o] for o in counts["outlet"]]
-        ax.barh(counts["outlet"], counts["articles"], color=colors, edgecolor="white")
-        for y, n in enumerate(counts["articles"]):
-            ax.text(n, y, f" {n}", va="center", ha="left", fontsize=8)
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.set_xlabel("articles")
-        ax.margins(x=0.08)
-        return fig, counts.iloc[::-1].reset_index(drop=True)
+        return counts, self.pal
 
-    def metric(self, metric: str) -> tuple[Figure, pd.DataFrame]:
+    def metric(self, metric: str) -> tuple[Any, ...]:
         comp = self.res.comparison
         assert comp is not None
         groups = comp.groups[comp.groups["metric"] == metric].reset_index(drop=True)
-        fig, ax = self.new(figure_for(len(groups)))
-        metric_by_outlet(groups, metric=metric, ax=ax, palette=self.pal)
-        return fig, groups
+        return metric_by_outlet, groups, figure_for(len(groups)), self.pal, {"metric": metric}
 
-    def word_choice_family(self, family: str) -> tuple[Figure, pd.DataFrame]:
+    def word_choice_family(self, family: str) -> tuple[Any, ...]:
         rows = self.res.word_choice
-        rows = rows[(rows["family"] == family) & rows["part"].isin(["title", "text"])]
-        table = share_table(rows, category="variant")
-        fig, ax = self.new(figure_for(table["outlet"].nunique()))
-        word_choice_shares(rows, family=family, ax=ax, palette=self.pal)
-        return fig, table.assign(family=family)[["family", *table.columns]]
+        return rows[(rows["family"] == family) & rows["part"].isin(["title", "text"])], family, self.pal
 
-    def terms(self, outlet: str) -> tuple[Figure, pd.DataFrame]:
+    def terms(self, outlet: str) -> tuple[Any, ...]:
         terms = self.res.terms
         assert terms is not None
         rows = terms[terms["group"] == outlet].reset_index(drop=True)
-        fig, ax = self.new((6.4, 4.6))
-        distinctive_terms_plot(rows, group=outlet, kind="bars", top=10, ax=ax, palette=self.pal)
-        return fig, rows
+        return distinctive_terms_plot, rows, (6.4, 4.6), self.pal, {"group": outlet, "kind": "bars", "top": 10}
 
-    def sentiment(self) -> tuple[Figure, pd.DataFrame]:
-        s = self.res.sentences
-        table = pd.DataFrame({"article_id": s["article_id"], "outlet": s["outlet"], "sentence": s["sentence"],
-                              "compound": s["compound"]}).dropna(subset=["outlet"]).reset_index(drop=True)
-        fig, ax = self.new(figure_for(table["outlet"].nunique()))
-        sentiment_distribution(table, value="compound", ax=ax, palette=self.pal)
-        return fig, table
+    def sentiment(self) -> tuple[Any, ...]:
+        s = self.res.columns("sentences", ["article_id", "outlet", "sentence", "compound"])
+        table = s.dropna(subset=["outlet"]).reset_index(drop=True)
+        return sentiment_distribution, table, figure_for(table["outlet"].nunique()), self.pal, {"value": "compound"}
 
-    def readability(self) -> tuple[Figure, pd.DataFrame]:
-        m = self.res.metrics
-        table = m[["article_id", "outlet", "read_flesch_reading_ease"]].dropna().reset_index(drop=True)
-        fig, ax = self.new(figure_for(table["outlet"].nunique()))
-        readability_by_outlet(table, metric="read_flesch_reading_ease", ax=ax, palette=self.pal)
-        return fig, table
+    def readability(self) -> tuple[Any, ...]:
+        m = self.res.columns("metrics", ["article_id", "outlet", "read_flesch_reading_ease"])
+        table = m.dropna().reset_index(drop=True)
+        return (readability_by_outlet, table, figure_for(table["outlet"].nunique()), self.pal,
+                {"metric": "read_flesch_reading_ease"})
 
-    def sources(self, category: str) -> tuple[Figure, pd.DataFrame]:
-        rows = self.res.attributions
-        table = share_table(rows, category=category)
-        fig, ax = self.new(figure_for(table["outlet"].nunique()))
-        source_mix(rows, category=category, ax=ax, palette=self.pal)
-        return fig, table
+    def sources(self, category: str) -> tuple[Any, ...]:  # the only columns share_table and source_mix read
+        return self.res.columns("attributions", ["outlet", category]), category, self.pal
 
-    def source_share(self, value: str) -> tuple[Figure, pd.DataFrame]:
+    def source_share(self, value: str) -> tuple[Any, ...]:
         table = self.res.source_roles
         assert table is not None
         rows = table[table["source_role"] == value].reset_index(drop=True)
-        fig, ax = self.new(figure_for(len(rows)))
-        source_share_plot(rows, value=value, ax=ax, palette=self.pal)
-        return fig, rows
+        return source_share_plot, rows, figure_for(len(rows)), self.pal, {"value": value}
 
-    def partisan(self) -> tuple[Figure, pd.DataFrame]:
+    def partisan(self) -> tuple[Any, ...]:
         table = self.res.partisan
         assert table is not None
-        fig, ax = self.new(figure_for(len(table)))
-        partisan_balance_plot(table, ax=ax, palette=self.pal)
-        return fig, table
+        return partisan_balance_plot, table, figure_for(len(table)), self.pal, {}
 
-    def actor(self, actor: str) -> tuple[Figure, pd.DataFrame]:
+    def actor(self, actor: str) -> tuple[Any, ...]:
         labels = self.res.actor_labels
         assert labels is not None
-        rows = labels[labels["actor"] == actor]
-        summary = actor_label_summary(rows).reset_index(drop=True)
-        n_labels = min(int(rows["label"].dropna().nunique()), _MAX_LABELS + 1)
-        fig, ax = self.new(figure_for(max(rows["outlet"].nunique(), 1), kind="heatmap",
-                                                n_categories=max(n_labels, 1)))
-        actor_label_heatmap(rows, actor=actor, max_labels=_MAX_LABELS, ax=ax, palette=self.pal)
-        return fig, summary
+        return labels[labels["actor"] == actor], actor, self.pal
 
-    def attention(self, freq: str) -> tuple[Figure, pd.DataFrame]:
-        table = attention(self.res.articles, by="outlet", freq=freq)
-        fig, ax = self.new(figure_for(self.n_outlets, kind="lines"))
-        attention_plot(table, ax=ax, palette=self.pal)
-        out = table.assign(period=table["period"].astype(str))
-        return fig, out
+    def attention(self, freq: str) -> tuple[Any, ...]:
+        return self.res.articles, freq, self.n_outlets, self.pal
 
-    def events(self, metric: str) -> tuple[Figure, pd.DataFrame]:
+    def events(self, metric: str) -> tuple[Any, ...]:
         comp = self.res.comparison
         assert comp is not None and comp.events is not None
         table = comp.events[comp.events["metric"] == metric].reset_index(drop=True)
-        fig, ax = self.new(figure_for(table["group"].nunique(), kind="columns"))
-        event_matched_plot(table, metric=metric, ax=ax, palette=self.pal)
-        return fig, table
+        size = figure_for(table["group"].nunique(), kind="columns")
+        return event_matched_plot, table, size, self.pal, {"metric": metric}
+
+
+# ----------------------------------------------------------------- the charts, drawn from their inputs
+
+def _plain(plot: Callable[..., Any], rows: pd.DataFrame, size: tuple[float, float], pal: OutletPalette,
+           options: dict[str, Any]) -> tuple[Figure, pd.DataFrame]:
+    """``plot(rows, **options)`` on a new figure of ``size``, with ``rows`` as the chart's table."""
+    fig, ax = _new(size)
+    plot(rows, ax=ax, palette=pal, **options)
+    return fig, rows
+
+
+def _articles_per_outlet(counts: pd.DataFrame, pal: OutletPalette) -> tuple[Figure, pd.DataFrame]:
+    pal = pal.with_outlets(counts["outlet"])
+    fig, ax = _new(figure_for(len(counts)))
+    colors = [MISSING_COLOR if o == "(no outlet)" else pal[o] for o in counts["outlet"]]
+    ax.barh(counts["outlet"], counts["articles"], color=colors, edgecolor="white")
+    for y, n in enumerate(counts["articles"]):
+        ax.text(n, y, f" {n}", va="center", ha="left", fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel("articles")
+    ax.margins(x=0.08)
+    return fig, counts.iloc[::-1].reset_index(drop=True)
+
+
+def _word_choice(rows: pd.DataFrame, family: str, pal: OutletPalette) -> tuple[Figure, pd.DataFrame]:
+    table = share_table(rows, category="variant")
+    fig, ax = _new(figure_for(table["outlet"].nunique()))
+    word_choice_shares(rows, family=family, ax=ax, palette=pal)
+    return fig, table.assign(family=family)[["family", *table.columns]]
+
+
+def _sources(rows: pd.DataFrame, category: str, pal: OutletPalette) -> tuple[Figure, pd.DataFrame]:
+    table = share_table(rows, category=category)
+    fig, ax = _new(figure_for(table["outlet"].nunique()))
+    source_mix(rows, category=category, ax=ax, palette=pal)
+    return fig, table
+
+
+def _actor(rows: pd.DataFrame, actor: str, pal: OutletPalette) -> tuple[Figure, pd.DataFrame]:
+    summary = actor_label_summary(rows).reset_index(drop=True)
+    n_labels = min(int(rows["label"].dropna().nunique()), _MAX_LABELS + 1)
+    fig, ax = _new(figure_for(max(rows["outlet"].nunique(), 1), kind="heatmap", n_categories=max(n_labels, 1)))
+    actor_label_heatmap(rows, actor=actor, max_labels=_MAX_LABELS, ax=ax, palette=pal)
+    return fig, summary
+
+
+def _attention(articles: pd.DataFrame, freq: str, n_outlets: int,
+               pal: OutletPalette) -> tuple[Figure, pd.DataFrame]:
+    table = attention(articles, by="outlet", freq=freq)
+    fig, ax = _new(figure_for(n_outlets, kind="lines"))
+    attention_plot(table, ax=ax, palette=pal)
+    return fig, table.assign(period=table["period"].astype(str))
 
 
 def _freq(published: pd.Series) -> str | None:
@@ -323,6 +355,17 @@ class ComparedView:
             self._last = (name, self._cut(getattr(self.full, name)))
         return self._last[1]
 
+    def columns(self, name: str, columns: list[str]) -> pd.DataFrame:
+        """Only ``columns`` of the table ``name`` (with ``outlet``), cut: one chart's input, not kept."""
+        return self._cut(getattr(self.full, name)[columns])
+
+    def n_rows(self, name: str) -> int:
+        """The rows of the table ``name`` once cut (counted without cutting it)."""
+        table = getattr(self.full, name)
+        if self.kept is None or "outlet" not in table.columns:
+            return len(table)
+        return int(table["outlet"].isin(self.kept).sum())
+
     @property
     def metrics(self) -> pd.DataFrame:
         return self._table("metrics")
@@ -376,9 +419,9 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
         Progress bar over the charts.
     n_jobs : int, default 1
         With 2 or more (-1: every core, when there are two), a worker process draws
-        :data:`WORKER_SHARE` of the charts while this one draws the others, for a corpus of at most
-        :data:`MAX_PARALLEL_ARTICLES` articles (the worker receives the tables); the same files. The
-        worker is a spawned process: a script that asks for it guards its top level with
+        :data:`WORKER_SHARE` of the charts while this one draws the others (the worker is sent only what
+        its charts read: about 30 MiB of the whole AllSides file); the same files. The worker is a spawned
+        process: a script that asks for it guards its top level with
         ``if __name__ == "__main__":``.
 
     Returns
@@ -398,19 +441,46 @@ def make_figures(res: CorpusAnalysis, figdir: str | os.PathLike[str], *,
     do; the full tables are ``metrics.csv``, ``word_choice.csv``, ``attributions.csv`` and the others.
     """
     workers = n_workers(n_jobs, func="make_figures")
-    c, jobs = _chart_jobs(res, Path(figdir))
+    figdir = Path(figdir)
+    jobs = _chart_jobs(res)
     slugs = _slugs(jobs)
-    theirs = _worker_share(len(jobs)) if workers > 1 and len(res.articles) <= MAX_PARALLEL_ARTICLES else []
-    taken = set(theirs)
-    mine = [i for i in range(len(jobs)) if i not in taken]
+    theirs = _worker_share(len(jobs)) if workers > 1 else []
+    mine = sorted(set(range(len(jobs))) - set(theirs))
     bar = progress_bar(mine, desc="Figures", unit="chart", enabled=progress)
     if not theirs:
-        return [c.draw(slugs[i], *jobs[i][1:]) for i in bar]
+        return [_draw(figdir, slugs[i], *jobs[i][1:]) for i in bar]
     with Workers(1) as worker:  # some charts on a worker, the others here meanwhile
-        worker.submit(_draw_some, [(res, os.fspath(figdir), theirs)], last=True)
-        drawn = {i: c.draw(slugs[i], *jobs[i][1:]) for i in bar}
-        drawn.update(zip(theirs, worker.collect()[0], strict=True))
+        # each of their charts with its inputs made now (a chart not drawn stays None)
+        sent = [(slugs[i], *jobs[i][1:3], draw.sent() if isinstance(draw := jobs[i][3], _Chart) else draw, jobs[i][4])
+                for i in theirs]
+        results = _submit_meanwhile(worker, _draw_sent, (os.fspath(figdir), sent))
+        del sent
+        drawn = {i: _draw(figdir, slugs[i], *jobs[i][1:]) for i in bar}
+        drawn.update(zip(theirs, results(), strict=True))
     return [drawn[i] for i in range(len(jobs))]
+
+
+def _submit_meanwhile(worker: Workers, fn: Callable[..., Any], args: tuple[Any, ...]) -> Callable[[], Any]:
+    """``fn(state, *args)`` submitted to ``worker`` from a thread, the returned call waits for its result: the pickling
+    and the writes to the pipe (which wait until the spawned worker reads, 1-3 s) overlap this process's drawing."""
+    error: list[BaseException] = []
+
+    def send() -> None:
+        try:
+            worker.submit(fn, [args], last=True)
+        except BaseException as exc:  # raised by the returned call, in this process's thread
+            error.append(exc)
+
+    thread = threading.Thread(target=send, name="make_figures-submit", daemon=True)
+    thread.start()
+
+    def result() -> Any:
+        thread.join()
+        if error:
+            raise error[0]
+        return worker.collect()[0]
+
+    return result
 
 
 def _worker_share(n: int) -> list[int]:
@@ -426,11 +496,9 @@ def _worker_share(n: int) -> list[int]:
     return sorted(range(n - 1, -1, -2))[-k:] if k else []
 
 
-def _draw_some(state: dict[str, Any], res: CorpusAnalysis, figdir: str, which: list[int]) -> list[ReportFigure]:
-    """In a worker: the charts number ``which`` of ``res``, drawn and saved as :func:`make_figures` does."""
-    c, jobs = _chart_jobs(res, Path(figdir))
-    slugs = _slugs(jobs)
-    return [c.draw(slugs[i], *jobs[i][1:]) for i in which]
+def _draw_sent(state: dict[str, Any], figdir: str, charts: list[_Job]) -> list[ReportFigure]:
+    """In a worker: the charts sent (stem, title, how to read, drawing call with inputs, why skipped), drawn, saved."""
+    return [_draw(Path(figdir), *chart) for chart in charts]
 
 
 def _slugs(jobs: list[_Job]) -> list[str]:
@@ -439,17 +507,18 @@ def _slugs(jobs: list[_Job]) -> list[str]:
     return [_slug(j[0], taken) for j in jobs]
 
 
-def _chart_jobs(full: CorpusAnalysis, figdir: Path) -> tuple[_Charts, list[_Job]]:
+def _chart_jobs(full: CorpusAnalysis) -> list[_Job]:
     """The charts of the corpus, in report order: (name, title, how to read, draw or None, why skipped)."""
     res = compared_view(full)
-    c = _Charts(res, figdir)
+    c = _Charts(res)
     jobs: list[_Job] = []
 
     def job(name: str, title: str, how: str, draw: Callable[[], Any] | None, skipped: str | None = None) -> None:
         jobs.append((name, title, how, draw, skipped))
 
     n_out = len(res.outlets)
-    job("articles_per_outlet", "Articles per outlet", _HOW["articles"], c.articles_per_outlet)
+    job("articles_per_outlet", "Articles per outlet", _HOW["articles"],
+        _Chart(_articles_per_outlet, c.articles_per_outlet))
     comp = res.comparison
     for m in FIGURE_METRICS:
         title = f"{_metric_title(m)} by outlet"
@@ -457,7 +526,7 @@ def _chart_jobs(full: CorpusAnalysis, figdir: Path) -> tuple[_Charts, list[_Job]
             job(f"metric_{m}", title, _HOW["metric"], None, "no outlet to compare" if comp is None
                 else f"the metric {m!r} was not computed")
         else:
-            job(f"metric_{m}", title, _HOW["metric"], partial(c.metric, m))
+            job(f"metric_{m}", title, _HOW["metric"], _Chart(_plain, partial(c.metric, m)))
     has_outlet = n_out >= 1
     no_outlet = "no article has an outlet"
     families = _top_families(res.word_choice, _N_FAMILIES) if has_outlet else []
@@ -466,61 +535,62 @@ def _chart_jobs(full: CorpusAnalysis, figdir: Path) -> tuple[_Charts, list[_Job]
             "no lexicon family has matches of two or more variants in this corpus")
     for fam in families:
         job(f"word_choice_{fam}", f"Word choice: {fam.replace('_', ' ')}", _HOW["word_choice"],
-            partial(c.word_choice_family, fam))
+            _Chart(_word_choice, partial(c.word_choice_family, fam)))
     if res.terms is None or res.terms.empty:
         job("distinctive_terms", "Distinctive terms", _HOW["terms"], None,
             "needs at least two outlets" if n_out < 2 else "no term passed the minimum count")
     else:
         for o in [o for o in res.outlets if o in set(res.terms["group"])][:_N_TERM_OUTLETS]:
-            job(f"distinctive_terms_{o}", f"Distinctive terms: {o}", _HOW["terms"], partial(c.terms, o))
+            job(f"distinctive_terms_{o}", f"Distinctive terms: {o}", _HOW["terms"], _Chart(_plain, partial(c.terms, o)))
+    has_sentences = res.n_rows("sentences") > 0
     job("sentiment_distribution", "Sentence sentiment by outlet", _HOW["sentiment"],
-        c.sentiment if has_outlet and len(res.sentences) else None,
-        None if has_outlet and len(res.sentences) else (no_outlet if not has_outlet else "no sentences"))
+        _Chart(_plain, c.sentiment) if has_outlet and has_sentences else None,
+        None if has_outlet and has_sentences else (no_outlet if not has_outlet else "no sentences"))
     job("readability_by_outlet", "Readability by outlet", _HOW["readability"],
-        c.readability if has_outlet else None, None if has_outlet else no_outlet)
-    no_attr = no_outlet if not has_outlet else ("no attributions found" if res.attributions.empty else None)
+        _Chart(_plain, c.readability) if has_outlet else None, None if has_outlet else no_outlet)
+    no_attr = no_outlet if not has_outlet else ("no attributions found" if not res.n_rows("attributions") else None)
     _source_jobs(job, c, res, no_attr)
     job("source_mix_cue_class", "How sources are quoted: cue classes", _HOW["cue_class"],
-        partial(c.sources, "cue_class") if no_attr is None else None, no_attr)
+        _Chart(_sources, partial(c.sources, "cue_class")) if no_attr is None else None, no_attr)
     actors = _top_actors(res.actor_labels, _N_ACTORS)
     if not actors:
         job("actor_labels", "Actor labels", _HOW["actor"], None,
             f"no actor with {MIN_LABELS} or more labelled mentions (titles, appositives, descriptions; courtesy "
             "titles aside)" + (" in two or more outlets" if n_out >= 2 else ""))
     for a in actors:
-        job(f"actor_labels_{a}", f"Labels for {a}", _HOW["actor"], partial(c.actor, a))
+        job(f"actor_labels_{a}", f"Labels for {a}", _HOW["actor"], _Chart(_actor, partial(c.actor, a)))
     freq = _freq(res.articles["published"]) if "published" in res.articles.columns else None
     if not has_outlet or freq is None:
         job("attention", "Attention over time", _HOW["attention"], None,
             no_outlet if not has_outlet else "fewer than two distinct publication dates")
     else:
-        job("attention", "Attention over time", _HOW["attention"], partial(c.attention, freq))
+        job("attention", "Attention over time", _HOW["attention"], _Chart(_attention, partial(c.attention, freq)))
     if comp is not None and comp.events is not None and len(comp.events) and n_out >= 2:
         metric = "tone" if "tone" in set(comp.events["metric"]) else str(comp.events["metric"].iloc[0])
         job(f"event_matched_{metric}", f"{_metric_title(metric)} within events", _HOW["events"],
-            partial(c.events, metric))
+            _Chart(_plain, partial(c.events, metric)))
     else:
         why = ("no event column (one of " + ", ".join(EVENT_COLUMNS) + ")" if res.event is None
                else "fewer than two outlets" if n_out < 2 else f"no event covered by two outlets in {res.event!r}")
         job("event_matched", "Outlets within the same events", _HOW["events"], None, why)
-    return c, jobs
+    return jobs
 
 
 def _source_jobs(job: Callable[..., None], c: _Charts, res: ComparedView, no_attr: str | None) -> None:
     """Who is quoted: source roles (or the old source types), anonymous sources, partisan balance."""
-    if no_attr is not None or "source_role" not in res.attributions.columns:
+    if no_attr is not None or "source_role" not in res.full.attributions.columns:  # the columns of the cut
         job("source_mix_source_type", "Who is quoted: source types", _HOW["source_type"],
-            partial(c.sources, "source_type") if no_attr is None else None, no_attr)
+            _Chart(_sources, partial(c.sources, "source_type")) if no_attr is None else None, no_attr)
         return
     job("source_mix_source_role", "Who is quoted: source roles", _HOW["source_role"],
-        partial(c.sources, "source_role"))
+        _Chart(_sources, partial(c.sources, "source_role")))
     roles = res.source_roles
     has_anon = roles is not None and bool((roles.loc[roles["source_role"] == "anonymous", "count"] > 0).any())
     job("source_share_anonymous", "Anonymous sources by outlet", _HOW["anonymous"],
-        partial(c.source_share, "anonymous") if has_anon else None,
+        _Chart(_plain, partial(c.source_share, "anonymous")) if has_anon else None,
         None if has_anon else "no anonymous source found")
     job("partisan_balance", "Partisan balance of quoted politicians", _HOW["partisan"],
-        c.partisan if res.partisan is not None else None,
+        _Chart(_plain, c.partisan) if res.partisan is not None else None,
         None if res.partisan is not None else "no quoted politician with a known party")
 
 

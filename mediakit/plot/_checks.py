@@ -118,6 +118,8 @@ def outlet_labels(df: pd.DataFrame, func: str, by: str | None, articles: pd.Data
     else:
         require_columns(df, ["outlet"], func, _OUTLET_HINT)
         raise AssertionError  # pragma: no cover
+    if isinstance(col.dtype, pd.StringDtype):  # str or missing already: as_label's strings, without a Python loop
+        return pd.Series(col.to_numpy(dtype=object, na_value=None), index=df.index, dtype=object)
     return pd.Series([as_label(v) for v in col.tolist()], index=df.index, dtype=object)
 
 

@@ -320,14 +320,13 @@ def _distribution_setup(df: pd.DataFrame, value: str, names_s: Any, *, sort: Any
 def _values_by_outlet(df: pd.DataFrame, value: str, names_s: pd.Series, func: str) -> dict[str, np.ndarray]:
     """The finite values of each outlet (an outlet whose values are all missing gets an empty array)."""
     vals = numeric_values(df, value, func)
-    out: dict[str, list[float]] = {}
-    for n, v in zip(names_s.tolist(), vals, strict=True):
-        if n is None:
-            continue
-        out.setdefault(n, [])
-        if np.isfinite(v):
-            out[n].append(v)
-    return {k: np.asarray(v, dtype=float) for k, v in out.items()}
+    codes, outlets = pd.factorize(names_s.to_numpy(dtype=object))  # in order of appearance; None: -1
+    ok = (codes >= 0) & np.isfinite(vals)
+    grouped = vals[ok][np.argsort(codes[ok], kind="stable")]  # each outlet's values in row order
+    counts = np.bincount(codes[ok], minlength=len(outlets))
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    return {str(k): grouped[a:b].copy() for k, a, b in zip(outlets, starts, ends, strict=True)}
 
 
 def _distribution_rows(ax: Axes, values: Mapping[str, np.ndarray], names: Sequence[str], pal: OutletPalette, *,

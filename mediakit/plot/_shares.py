@@ -87,12 +87,16 @@ def shares_by_outlet(data: pd.DataFrame, *, category: str, by: str | None, artic
     df = chart_data(data, func)
     require_columns(df, [category], func)
     names = outlet_labels(df, func, by, articles)
-    cats = df[category].astype(object).where(df[category].notna(), NONE_LABEL).map(str)
+    col = df[category]
+    if isinstance(col.dtype, pd.StringDtype):  # strings already: the same labels without a str() per row
+        cats = col.to_numpy(dtype=object, na_value=NONE_LABEL)
+    else:
+        cats = col.astype(object).where(col.notna(), NONE_LABEL).map(str).to_numpy(dtype=object)
     w = numeric_values(df, weight, func) if weight is not None else np.ones(len(df))
-    frame = pd.DataFrame({"outlet": names.to_numpy(dtype=object), category: cats.to_numpy(dtype=object),
+    frame = pd.DataFrame({"outlet": names.to_numpy(dtype=object), category: cats,
                           "count": np.nan_to_num(w)})
     frame = frame[frame["outlet"].notna()]
-    all_outlets = sorted(set(frame["outlet"]) | set(unique_names(outlets)), key=outlet_key)
+    all_outlets = sorted(set(frame["outlet"].unique()) | set(unique_names(outlets)), key=outlet_key)
     if not all_outlets:
         raise ValueError(f"{func}(): no rows with an outlet")
     totals_by_cat = frame.groupby(category, sort=False)["count"].sum()
