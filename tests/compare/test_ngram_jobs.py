@@ -20,6 +20,8 @@ from mediakit.compare._ngrams import models_from_texts
 from mediakit.compare._style import style_terms
 from mediakit.compare._terms import stop_set
 
+from .test_ngram_slices import _same_models
+
 TEXTS = ["The tax relief plan passed, Sen. Smith told Fox News.", "A tax cut for the rich; the U.S. Senate voted.",
          "Tax relief (again) for families \u2014 and the \u201ctax cut\u201d too.", "Sen. Jones: no tax cut!",
          "Families want tax relief.\nThe plan passed.", "", "rich families, rich donors, rich friends"]
@@ -29,19 +31,6 @@ def _same(a: list[pd.DataFrame], b: list[pd.DataFrame]) -> None:
     for x, y in zip(a, b, strict=True):
         pd.testing.assert_frame_equal(x, y, check_exact=True)
         assert x.attrs == y.attrs
-
-
-def _same_models(a: list[Any], b: list[Any]) -> None:
-    """The same n-gram lengths, types, terms and counts (terms in any order)."""
-    assert [m.n_words for m in a] == [m.n_words for m in b]
-    for ma, mb in zip(a, b, strict=True):
-        assert ma.n_types == mb.n_types and ma.alpha0 == mb.alpha0
-        np.testing.assert_array_equal(ma.n_by_group, mb.n_by_group)
-        ia, ib = np.argsort(ma.terms.astype(str)), np.argsort(mb.terms.astype(str))
-        np.testing.assert_array_equal(ma.terms[ia], mb.terms[ib])
-        np.testing.assert_array_equal(ma.total[ia], mb.total[ib])
-        for g in range(len(ma.n_by_group)):
-            np.testing.assert_array_equal(ma.counts([g])[ia], mb.counts([g])[ib])
 
 
 def _corpus(texts: list[str], outlets: list[str]) -> pd.DataFrame:
