@@ -31,14 +31,6 @@ _APPOSITIVE_END_RE = re.compile(r"[,;:()“”\"]|(?<=[a-z0-9]{3})\.(?:\s|\Z)") 
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]{1,7}")
 _AGE_RE = re.compile(r"\W*(?:\d{1,3}(?:\W*\Z|,)|(?:an?\s+)?\d{1,3}-year-old\b)")
 _OF_PLACE_RE = re.compile(r" of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,| said| told|\.)")
-#: a politician is "of" a state ("Senator Kennedy of Massachusetts"); a private person of a town
-_US_STATES = frozenset(
-    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
-    "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
-    "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
-    "Vermont Virginia Washington Wisconsin Wyoming".split()) | frozenset(
-    {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
-     "Rhode Island", "South Carolina", "South Dakota", "West Virginia"})
 _MODERN_YEAR = 1950
 _OF_ORG_RE = re.compile(r" (?:of|at) (?:the )?((?:[A-Z][\w&’'.-]*)(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&’'.-]*)*)")
 _FORMER_RE = re.compile(r"\b(?:former|retired|onetime|one-time|ex-)", re.IGNORECASE)
@@ -134,7 +126,9 @@ def around(text: str, pos: int, end: int) -> tuple[str, str]:
     if of is not None and org_role(of.group(1)) is not None:
         return title, of.group(1)  # 'Stephen Vladeck of the University of Texas'
     pm = _OF_PLACE_RE.match(tail)
-    if pm is not None and pm.group(1) not in _US_STATES and (of is None or of.group().startswith(" of ")):
+    # a politician is "of" a state ("Senator Kennedy of Massachusetts"; sources.yaml's states), a private person
+    # of a town
+    if pm is not None and pm.group(1) not in lexicons().state_names and (of is None or of.group().startswith(" of ")):
         return title, "of:place"  # 'Jane Roe of Dayton, Ohio': news style for a private person
     cop = _COPULA_RE.match(tail)
     if cop is not None:  # 'Matthew Gertz is a senior fellow at Media Matters for America.'

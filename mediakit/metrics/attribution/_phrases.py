@@ -16,8 +16,8 @@ from ...text import DOTTED_TOKEN_RE, HYPHEN_TOKEN_RE
 from ._lexicon import word_lists
 
 __all__ = ["SOURCE_STRIP", "OPENERS", "TOKEN_RE", "WORD_RE", "WORD_CHAR_RE", "TIME_ONLY_RE", "ADVERBIAL_RE",
-           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "DATELINE_RE", "AGENCY_DATELINE_RE", "leading_junk", "strip_span",
-           "last_of",
+           "COMPLEMENT_RE", "QUOTE_START_RE", "OBJECT_RE", "LEADING_JUNK_RE", "DATELINE_RE", "AGENCY_DATELINE_RE",
+           "leading_junk", "strip_span", "last_of",
            "trim_content_end", "skip_adverbials", "first_word", "np_left", "np_right", "FRONTED_OPENERS",
            "fronted_adverbial", "after_fronted"]
 
@@ -112,9 +112,11 @@ DATELINE_RE = re.compile(
 )
 #: A dateline whose agency or outlet stands in parentheses ("Washington (CNN) ", "BURLINGTON, Vt. (Reuters) - ",
 #: "(CNN) - "): up to six capitalised words of place (maybe none), the name in parentheses (group 1: an outlet or
-#: an agency, checked by the caller; its opening one may have been stripped from a span), maybe a dash. The place may be in mixed case here: the name vouches for it.
+#: an agency, checked by the caller; its opening one may have been stripped from a span), maybe a dash. The place
+#: may be in mixed case here: the name vouches for it.
 AGENCY_DATELINE_RE = re.compile(
-    r"(?:[A-Z][\w.'’]*(?:,?[ -][A-Z][\w.'’]*){0,5},?\s*\(|\(?)([A-Z][\w&.'’ ]{1,29})\)[ \t]*(?:(?:—|–|―|--|-)\s*)?"
+    r"(?:[A-Z][\w.'’]*(?:,?[ -][A-Z][\w.'’]*){0,5},?\s*\(|\(?)([A-Z][\w&.'’ ]{1,29})\)"
+    r"[ \t]*(?:(?:—|–|―|--|-)\s*)?"
 )
 _NP_RIGHT_STOP_RE = re.compile(
     r"\s*(?:[.;!?:\"“”(]|—|–|\s-\s|,\s*(?:is|was|are|were|has|have|had|will|would|can|could|does|did|who|"

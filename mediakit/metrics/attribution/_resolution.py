@@ -134,7 +134,6 @@ def _mention_info(group: str) -> tuple[str, str, str, bool] | None:
         return None
     if not known and _in_outlet_name(whole, len(toks)):
         return None  # 'York Times' of 'The New York Times', 'York Daily News'
-
     if may_name(name_heads(lex)[0], word_runs(nm)) and lex.org_name_re.search(nm):
         return None  # (the organisations' pattern read only where one of them may be)
     gender = "m" if first in lex.male and first not in lex.female else (
