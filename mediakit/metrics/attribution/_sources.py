@@ -193,15 +193,12 @@ def country_alias(name: str, whole: bool = True) -> str | None:
     two only when the source span is ``whole`` (not "California, cubmaster and father of two", a span cut wrong)."""
     lex = lexicons()
     name = name.strip()
-    if not whole:
-        name = _drop_article(name)
-        return "org:country" if name.lower() in lex.country_aliases or name in lex.country_codes else None
-    if name[:4] in ("the ", "The ") and name.lower() in lex.government_nouns:
+    if whole and name[:4] in ("the ", "The ") and name.lower() in lex.government_nouns:
         return "org:government"
     name = _drop_article(name)
     if name.lower() in lex.country_aliases or name in lex.country_codes:
         return "org:country"
-    return "org:state" if name in lex.state_names else None
+    return "org:state" if whole and name in lex.state_names else None
 
 
 def _cuts_name(w: str) -> bool:
