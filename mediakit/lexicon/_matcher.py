@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import weakref
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
-from mediakit.text import ascii_tokens, build_trie, render_symbols, render_trie, trie_prefix
+from mediakit.text import ascii_tokens, build_trie, register_clearer, render_symbols, render_trie, trie_prefix
 
 from ._terms import term_key
 
@@ -34,6 +35,18 @@ _SEP_SYMBOL = "\x00"
 _SYMBOLS = {_SEP_SYMBOL: _SEP, "'": "['\u2019]"}
 _KEY_STRIP = re.compile(r"[\s\-\u2010\u2011]+")
 
+#: Texts whose matches a matcher remembers (it forgets them all when full).
+_MEMO_SIZE = 512
+#: Every matcher, for :func:`mediakit.text.clear_chunk_caches` to empty their memos.
+_MEMOS: weakref.WeakSet[Matcher] = weakref.WeakSet()
+
+
+def _forget_matches() -> None:
+    for matcher in list(_MEMOS):
+        matcher._memo.clear()
+
+
+register_clearer(_forget_matches)
 #: (first word, case-sensitive): the spellings of that group's regex.
 _GroupKey = tuple[str, bool]
 #: A match of a group: (start, -end, group, matched text), ordered leftmost, then longest.
@@ -210,6 +223,8 @@ class Matcher:
             *(rest for pairs in self._key_groups.values() for _, rest in pairs)
         )
         self._always = tuple(sorted(set(always)))
+        self._memo: dict[str, tuple[tuple[int, int, int], ...]] = {}  # the matches of the texts read last
+        _MEMOS.add(self)
 
     @property
     def n_patterns(self) -> int:
@@ -252,12 +267,26 @@ class Matcher:
         Matches never overlap: at each position the longest term wins, and matching resumes
         after it. Matches of ignore phrases are removed after this competition.
 
+        The matches of the last few hundred texts are remembered: the metrics and the word-choice table of a
+        streamed piece match the same bodies and headlines one after the other.
+
         Parameters
         ----------
         text : str or PreparedText
             The text, or :func:`prepare` of it (to share the preparation between matchers).
         """
-        prepared = text if isinstance(text, PreparedText) else prepare(text)
+        raw = text.text if isinstance(text, PreparedText) else text
+        memo = self._memo
+        found = memo.get(raw)
+        if found is None:
+            found = tuple(self._find(text if isinstance(text, PreparedText) else prepare(text)))
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[raw] = found
+        return list(found)
+
+    def _find(self, prepared: PreparedText) -> list[tuple[int, int, int]]:
+        """:meth:`find`, computed."""
         if not prepared.text:
             return []
         gids = self._candidates(prepared)

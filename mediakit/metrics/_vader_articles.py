@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..text import CHUNKS, ChunkFeatures, ChunkValues, Span, chunk_offsets, code_points
+from ..text import CHUNKS, ChunkFeatures, ChunkValues, Span, chunk_offsets, code_points, text_chunk_ids
 from ._vader import (
     PUNCTUATION,
     but_values,
@@ -196,7 +196,7 @@ def article_scores(text: str, spans: list[Span], ids: np.ndarray | None = None) 
     if not spans:
         return []
     if ids is None:
-        ids = CHUNKS.ids(text.split())
+        ids = text_chunk_ids(text)  # remembered: the metrics of a streamed piece read them again
     codes = code_points(text)
     s_arr, e_arr = _bounds(spans)
     lay = _layout(text, codes, s_arr, e_arr, ids)

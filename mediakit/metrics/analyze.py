@@ -18,7 +18,7 @@ from .._progress import progress_bar
 from .._validation import article_rows, check_articles, check_bool, check_option
 from ..lexicon import prepare
 from ..text import (CHUNKS, article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
-                    warn_left_out)
+                    text_chunk_ids, warn_left_out)
 from .attribution import attribution_metrics, cue_state, start_worker
 from .loaded import loaded_rates
 from .readability import READABILITY_COLUMNS, value_array
@@ -165,7 +165,7 @@ def _chunk_ids(texts: list[str]) -> list[np.ndarray] | None:
     """
     for _ in range(2):
         generation = CHUNKS.generation
-        ids = [CHUNKS.ids(t.split()) for t in texts]
+        ids = [text_chunk_ids(t) for t in texts]  # remembered: the sentences table of a piece read them too
         if CHUNKS.generation == generation or len(texts) == 1:  # one look-up is always consistent
             return ids
     return None

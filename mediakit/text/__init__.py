@@ -79,7 +79,9 @@ from ._tokens import (
     code_points,
     count_words,
     english_stop_words,
+    register_clearer,
     segment_sums,
+    text_chunk_ids,
     words_of,
 )
 from ._trie import build_trie, render_symbols, render_trie, trie_pattern, trie_prefix
@@ -125,7 +127,9 @@ __all__ = [
     "code_points",
     "count_words",
     "english_stop_words",
+    "register_clearer",
     "segment_sums",
+    "text_chunk_ids",
     "words_of",
     # regex tries
     "build_trie",

@@ -39,11 +39,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from mediakit._validation import check_option
 
 from ._sentences import Span, paragraph_units, split_sentences
+from ._tokens import register_clearer
 
 __all__ = [
     "QUOTE_STYLES",
@@ -358,10 +360,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    return _news_pairs(text, paragraph_units(text))
+    return list(_news_quote_spans(text))
 
 
-def _shares(sentences: list[Span], quotes: list[tuple[int, int]]) -> list[float]:
+@lru_cache(maxsize=512)
+def _news_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The quotations of the texts read last, remembered: the sentences table and the loaded-language rates
+    of a streamed piece read the same texts one after the other (callers get a new list)."""
+    return tuple(_news_pairs(text, paragraph_units(text)))
+
+
+register_clearer(_news_quote_spans.cache_clear)  # mediakit.text.clear_chunk_caches() forgets them
+
+
+def _shares(sentences: list[Span], quotes: Sequence[tuple[int, int]]) -> list[float]:
     out: list[float] = []
     j = 0
     nq = len(quotes)
@@ -418,4 +430,4 @@ def sentences_and_quotes(text: str) -> tuple[list[Span], list[float]]:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     spans = split_sentences(text)  # remembered: the attributions and the sentiment of a piece split it too
-    return spans, _shares(spans, _news_pairs(text, paragraph_units(text)))
+    return spans, _shares(spans, _news_quote_spans(text))

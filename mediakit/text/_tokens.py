@@ -56,6 +56,7 @@ __all__ = [
     "count_words",
     "english_stop_words",
     "register_clearer",
+    "text_chunk_ids",
     "words_of",
 ]
 
@@ -450,7 +451,34 @@ def chunk_word_counts(ids: np.ndarray) -> int:
     return int(_WORD_COUNTS.rows(ids).sum())
 
 
-_CLEARERS: list[Callable[[], None]] = []
+#: ``text -> (vocabulary generation, ids)`` of the texts read last (:func:`text_chunk_ids`).
+_IDS_MEMO: dict[str, tuple[int, np.ndarray]] = {}
+_IDS_MEMO_MAX = 512
+
+
+def text_chunk_ids(text: str) -> np.ndarray:
+    """``CHUNKS.ids(text.split())``, remembered for the last few hundred texts (a read-only array).
+
+    The sentences table and the metrics of a streamed piece read the same texts one after the other; ids
+    of an earlier generation of the vocabulary are never returned.
+
+    Examples
+    --------
+    >>> text_chunk_ids("the cat and the hat").tolist() == CHUNKS.ids("the cat and the hat".split()).tolist()
+    True
+    """
+    hit = _IDS_MEMO.get(text)
+    if hit is not None and hit[0] == CHUNKS.generation:
+        return hit[1]
+    ids = CHUNKS.ids(text.split())
+    ids.flags.writeable = False
+    if len(_IDS_MEMO) >= _IDS_MEMO_MAX:
+        _IDS_MEMO.clear()
+    _IDS_MEMO[text] = (CHUNKS.generation, ids)
+    return ids
+
+
+_CLEARERS: list[Callable[[], None]] = [_IDS_MEMO.clear]
 
 
 def register_clearer(clear: Callable[[], None]) -> None:
