@@ -37,7 +37,8 @@ from ._vader import (
 )
 
 __all__ = [
-    "article_compounds", "article_scores", "articles_compounds", "cached_scores", "chunk_valences", "plain_compounds",
+    "article_compounds", "article_scores", "articles_compounds", "articles_scores", "cached_scores", "chunk_valences",
+    "plain_compounds", "plain_scores",
 ]
 
 #: Python's ``sum`` of floats adds left to right up to 3.11; 3.12 compensates (Neumaier), and
@@ -252,16 +253,10 @@ def plain_compounds(values: np.ndarray, lengths: np.ndarray, exclamations: np.nd
     ...                 np.array([0])) == [score_tuple("The team had great success.")[3]]
     True
     """
-    m = len(lengths)
-    offsets = np.cumsum(lengths) - lengths
     if _SEQUENTIAL_SUM:
-        table = np.zeros((m, int(lengths.max())))
-        rows = np.repeat(np.arange(m), lengths)
-        table[rows, np.arange(len(values)) - np.repeat(offsets, lengths)] = values
-        sums = np.zeros(m)
-        for col in table.T:
-            sums = sums + col
+        sums = _column_sums(values, lengths)
     else:  # pragma: no cover - Python >= 3.12: sum() compensates; use it
+        offsets = np.cumsum(lengths) - lengths
         flat = values.tolist()
         sums = np.array([float(sum(flat[o : o + n])) for o, n in zip(offsets.tolist(), lengths.tolist(),
                                                                       strict=True)])
@@ -271,6 +266,86 @@ def plain_compounds(values: np.ndarray, lengths: np.ndarray, exclamations: np.nd
     sums = np.where(sums > 0, sums + amplifier, np.where(sums < 0, sums - amplifier, sums))
     compound = np.minimum(np.maximum(sums / np.sqrt(sums * sums + 15), -1.0), 1.0)
     return [round(c, 4) for c in compound.tolist()]
+
+
+def _column_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The sums of consecutive runs of ``values`` (``lengths[k]`` for run ``k``, at least one each), each taken
+    left to right as ``+=`` in a loop does: column by column of a zero-padded table (``x + 0.0 == x``)."""
+    m = len(lengths)
+    offsets = np.cumsum(lengths) - lengths
+    table = np.zeros((m, int(lengths.max())))
+    table[np.repeat(np.arange(m), lengths), np.arange(len(values)) - np.repeat(offsets, lengths)] = values
+    sums = np.zeros(m)
+    for col in table.T:
+        sums = sums + col
+    return sums
+
+
+def plain_scores(values: np.ndarray, lengths: np.ndarray, n_words: np.ndarray, exclamations: np.ndarray,
+                 questions: np.ndarray) -> list[Scores]:
+    """VADER's ``(neg, neu, pos, compound)`` of several sentences at once, from the sentiments of their lexicon
+    words (``values``, ``lengths``: as for :func:`plain_compounds`, rules applied) and their numbers of words.
+
+    :func:`~mediakit.metrics._vader.score_valence`'s float operations, element-wise: the positive and negative
+    sums are taken left to right over the non-zero sentiments (as its loop does), the neutral count is the
+    words whose sentiment is 0, the rounding is Python's ``round``.
+
+    Examples
+    --------
+    >>> lexicon = vader_analyzer().lexicon
+    >>> plain_scores(np.array([lexicon["great"], lexicon["success"]]), np.array([2]), np.array([5]), np.array([0]),
+    ...              np.array([0])) == [score_tuple("The team had great success.")]
+    True
+    """
+    compounds = plain_compounds(values, lengths, exclamations, questions)
+    pos_sum = _column_sums(np.where(values > 0, values + 1, 0.0), lengths)
+    neg_sum = _column_sums(np.where(values < 0, values - 1, 0.0), lengths)
+    sentence_of = np.repeat(np.arange(len(lengths)), lengths)
+    neu_count = n_words - np.bincount(sentence_of[values != 0], minlength=len(lengths))
+    amplifier = np.minimum(exclamations, 4) * 0.292 + np.where(
+        questions > 1, np.where(questions <= 3, questions * 0.18, 0.96), 0.0)
+    neg_abs = np.abs(neg_sum)
+    pos_sum, neg_sum = (np.where(pos_sum > neg_abs, pos_sum + amplifier, pos_sum),
+                        np.where(pos_sum < neg_abs, neg_sum - amplifier, neg_sum))
+    total = pos_sum + np.abs(neg_sum) + neu_count
+    neg = np.abs(neg_sum / total).tolist()
+    neu = np.abs(neu_count / total).tolist()
+    pos = np.abs(pos_sum / total).tolist()
+    return [(round(a, 3), round(b, 3), round(c, 3), d) for a, b, c, d in zip(neg, neu, pos, compounds, strict=True)]
+
+
+def articles_scores(texts: list[str], spans: list[list[Span]]) -> list[Scores]:
+    """:func:`article_scores` of several articles at once, one sentence after the other.
+
+    As :func:`articles_compounds`: the articles joined by line breaks, every aligned sentence with lexicon words
+    scored by :func:`plain_scores` all at once, glued sentences and those holding an emoji from their own text.
+    """
+    counts = [len(sp) for sp in spans]
+    total = sum(counts)
+    if not total:
+        return []
+    text = "\n".join(texts)
+    ids = np.concatenate([text_chunk_ids(t) for t in texts])
+    flat = [x for sp in spans for x in sp]
+    base = np.repeat(np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]), counts)
+    s_arr = np.fromiter((x.start for x in flat), dtype=np.intp, count=total) + base
+    e_arr = np.fromiter((x.end for x in flat), dtype=np.intp, count=total) + base
+    codes = code_points(text)
+    lay = _layout(text, codes, s_arr, e_arr, ids)
+    if lay is None:  # pragma: no cover - both split the same way
+        return [sc for t, sp in zip(texts, spans, strict=True) for sc in article_scores(t, sp)]
+    out: list[Scores] = [(0.0, 1.0, 0.0, 0.0)] * total  # an aligned sentence without a word in the lexicon
+    lengths = lay.hits_to - lay.hits_from
+    rows = np.flatnonzero(lay.aligned & (lengths > 0))
+    if len(rows):
+        scores = plain_scores(_hit_values(lay, rows, lengths[rows], ids), lengths[rows],
+                              lay.stop[rows] - lay.first[rows], _counts_in(codes, "!", s_arr[rows], e_arr[rows]),
+                              _counts_in(codes, "?", s_arr[rows], e_arr[rows]))
+        for k, sc in zip(rows.tolist(), scores, strict=True):
+            out[k] = sc
+    for k in np.flatnonzero(~lay.aligned).tolist():
+        out[k] = cached_scores(text[int(s_arr[k]) : int(e_arr[k])])
+    return out
 
 
 def article_compounds(text: str, spans: list[Span], ids: np.ndarray | None = None) -> np.ndarray:
@@ -332,6 +407,13 @@ def _fill_compounds(out: np.ndarray, text: str, codes: np.ndarray, s_arr: np.nda
 def _summed_compounds(lay: _Layout, rows: np.ndarray, lengths: np.ndarray, ids: np.ndarray, codes: np.ndarray,
                       s_arr: np.ndarray, e_arr: np.ndarray) -> list[float]:
     """:func:`articles_compounds` of the sentences ``rows`` (aligned, with lexicon words)."""
+    return plain_compounds(_hit_values(lay, rows, lengths, ids), lengths, _counts_in(codes, "!", s_arr[rows], e_arr[rows]),
+                           _counts_in(codes, "?", s_arr[rows], e_arr[rows]))
+
+
+def _hit_values(lay: _Layout, rows: np.ndarray, lengths: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """VADER's sentiment of every lexicon word of the sentences ``rows`` (aligned, with ``lengths`` lexicon words
+    each), one sentence after the other: the entries of its ``sentiments`` list that are not 0 by construction."""
     offsets = np.cumsum(lengths) - lengths
     hit_index = np.arange(int(lengths.sum())) + np.repeat(lay.hits_from[rows] - offsets, lengths)
     positions = lay.hit_positions[hit_index]
@@ -355,8 +437,7 @@ def _summed_compounds(lay: _Layout, rows: np.ndarray, lengths: np.ndarray, ids: 
         for r, b in zip(with_but.tolist(), but_at, strict=True):
             o, m = int(offsets[r]), int(lengths[r])
             values[o : o + m] = but_values(value_list[o : o + m], position_list[o : o + m], b)
-    return plain_compounds(values, lengths, _counts_in(codes, "!", s_arr[rows], e_arr[rows]),
-                           _counts_in(codes, "?", s_arr[rows], e_arr[rows]))
+    return values
 
 
 def _window_sentiments(positions: list[int], firsts: list[int], stops: list[int], cap_diff: list[bool],

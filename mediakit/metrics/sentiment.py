@@ -46,13 +46,13 @@ from ..text import (
     CHUNK_WORDS,
     CHUNKS,
     ChunkFeatures,
+    Span,
     scored_articles,
     sentences_and_quotes,
     split_sentences,
 )
 from ._vader import SCORE_KEYS, vader_analyzer
-from ._vader_articles import article_compounds, articles_compounds
-from ._vader_articles import article_scores as _article_scores
+from ._vader_articles import article_compounds, articles_compounds, articles_scores
 from ._vader_articles import cached_scores as _cached_scores
 from ._vader import word_valences as word_valences  # re-exported: mediakit.actors' VADER valences
 
@@ -72,6 +72,8 @@ POSITIVE_THRESHOLD = 0.05
 #: A sentence is negative when its compound score is at most this (VADER's convention).
 NEGATIVE_THRESHOLD = -0.05
 
+#: Articles whose sentences :func:`sentences` scores together (:func:`~mediakit.metrics._vader_articles.articles_scores`).
+_SCORE_BATCH = 200
 #: Columns of :func:`sentences`, in order.
 SENTENCE_COLUMNS = (
     "article_id", "sentence", "start", "end", "paragraph", "text",
@@ -282,12 +284,17 @@ def sentences(articles: pd.DataFrame, *, progress: bool | None = None,
     scores: list[tuple[float, float, float, float]] = []
     shares: list[float] = []
     cells = articles["text"].tolist()
+    batch: tuple[list[str], list[list[Span]]] = ([], [])  # scored together (articles_scores), a few hundred at a time
     for pos, value in enumerate(progress_bar(cells, desc="sentences", unit="article", enabled=progress)):
         text = _as_text(value, "text", ids.iloc[pos])
         if keep is not None and not keep[pos]:
             continue
         spans, quoted = sentences_and_quotes(text)
-        scores.extend(_article_scores(text, spans))
+        batch[0].append(text)
+        batch[1].append(spans)
+        if len(batch[0]) == _SCORE_BATCH:
+            scores.extend(articles_scores(*batch))
+            batch = ([], [])
         shares.extend(quoted)
         for k, span in enumerate(spans):
             rows_pos.append(pos)
@@ -296,6 +303,7 @@ def sentences(articles: pd.DataFrame, *, progress: bool | None = None,
             ends.append(span.end)
             paras.append(span.paragraph)
             texts.append(text[span.start : span.end])
+    scores.extend(articles_scores(*batch))
     score_arr = np.array(scores, dtype=float).reshape(len(scores), 4)
     out = pd.DataFrame(
         {

@@ -357,7 +357,7 @@ def test_never_scores_a_whole_article(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         sm._cached_scores.cache_clear()
     assert n_article == 32 and len(seen) == 64  # one sentence at a time, never the article
-    assert max(seen) == 8 and 0 < max(windows) <= 6
+    assert max(seen) <= 8 and 0 < max(windows) <= 6  # at most a sentence (8 words), rules in windows
     assert out.loc[0, "sent_n_sentences"] == 32
 
 
@@ -479,22 +479,32 @@ def test_plain_and_ruled_sentences_equal_vader(text: str) -> None:
 
 
 def test_plain_path_is_taken_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[int] = []
-    real = va.score_plain
+    windows: list[str] = []
+    texts: list[str] = []
+    real_window, real_tuple = va.word_sentiment, va.score_tuple
 
-    def spy(*args: object) -> tuple[float, float, float, float]:
-        calls.append(1)
-        return real(*args)  # type: ignore[arg-type]
+    def spy_window(words: list[str], lower: list[str], i: int, *args: object) -> float:
+        windows.append(words[i])
+        return real_window(words, lower, i, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(va, "score_plain", spy)
+    def spy_tuple(text: str) -> tuple[float, float, float, float]:
+        texts.append(text)
+        return real_tuple(text)
+
+    monkeypatch.setattr(va, "word_sentiment", spy_window)
+    monkeypatch.setattr(va, "score_tuple", spy_tuple)
+    sm._cached_scores.cache_clear()
     # plain: sentence 1 (no rule word near "GREAT" or "success"; the ALL-CAPS increment applies)
     # and sentence 3 ("Not" four words before "good": out of VADER's reach). Sentence 2 has the
     # next sentence's "Not" two chunks after "good" (the reach is counted over the article:
-    # cautious, so VADER's full rules); the emoji sentence is scored from its own text.
+    # cautious, so VADER's rules on its window); the emoji sentence is scored from its own text.
     text = ("The rescue was a GREAT success for the U.S. team. Not a word from the good side. "
             "Not a word from good people. We love it \U0001F600 today.")
-    rows = sm.sentences(pd.DataFrame({"article_id": ["a"], "text": [text]}))
-    assert len(calls) == 2
+    try:
+        rows = sm.sentences(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    finally:
+        sm._cached_scores.cache_clear()
+    assert windows == ["good"] and texts == ["We love it \U0001F600 today."]
     for row in rows.itertuples():
         assert (row.neg, row.neu, row.pos, row.compound) == tuple(REFERENCE.polarity_scores(row.text).values())
 
@@ -577,3 +587,45 @@ def test_articles_compounds_of_no_article_and_of_empty_ones() -> None:
     texts = ["", "Good.", "  "]
     got = va.articles_compounds(texts, [split_sentences(t) for t in texts], [CHUNKS.ids(t.split()) for t in texts])
     assert [g.tolist() for g in got] == [[], [0.4404], []]
+
+
+# The sentences table's scores of several articles at once (articles_scores): all four of VADER's scores.
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.lists(st.sampled_from(_MIXED_WORDS), min_size=1, max_size=14).map(" ".join).map(lambda s: s + "."),
+            min_size=0,
+            max_size=4,
+        ).map(" ".join).map(lambda t: t.replace("bad. Happy", "bad.Happy")),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_articles_scores_equal_vader(texts: list[str]) -> None:
+    spans = [split_sentences(t) for t in texts]
+    got = va.articles_scores(texts, spans)
+    expected = []
+    for text, sp in zip(texts, spans, strict=True):
+        for s in sp:
+            d = REFERENCE.polarity_scores(text[s.start : s.end])
+            expected.append((d["neg"], d["neu"], d["pos"], d["compound"]))
+    assert got == expected, texts
+    assert got == [sc for t, sp in zip(texts, spans, strict=True) for sc in va.article_scores(t, sp)]
+
+
+def test_plain_scores_sum_left_to_right() -> None:
+    lexicon = _vader.vader_analyzer().lexicon
+    values = [lexicon[w] for w in ("good", "great", "happy", "love", "win", "bad", "sad", "awful")]
+    for excl, quest in ((0, 0), (1, 2), (5, 4)):
+        expected = _vader.score_plain(values, [0] * len(values), False, 12, excl, quest)
+        got = va.plain_scores(np.array(values), np.array([len(values)]), np.array([12]), np.array([excl]),
+                              np.array([quest]))
+        assert got == [expected]
+
+
+def test_articles_scores_of_no_article_and_of_empty_ones() -> None:
+    assert va.articles_scores([], []) == []
+    texts = ["", "Good.", "  ", "Not good at all. Fine."]
+    got = va.articles_scores(texts, [split_sentences(t) for t in texts])
+    assert got == [(0.0, 0.0, 1.0, 0.4404), (0.445, 0.555, 0.0, -0.3412), (0.0, 0.0, 1.0, 0.2023)]  # vaderSentiment's
