@@ -184,7 +184,7 @@ def test_arrow_conversion_equals_from_pandas(rows, data):
     import numpy as np
     import pyarrow as pa
 
-    from mediakit.stream._arrow import _FAST_SCHEMAS, arrow_table
+    from mediakit.stream._arrow import _FAST_SCHEMAS, arrow_table, from_ipc, to_ipc
 
     def frame() -> pd.DataFrame:
         f = st.floats(allow_nan=True, allow_infinity=True)
@@ -200,6 +200,8 @@ def test_arrow_conversion_equals_from_pandas(rows, data):
                                dtype="Int64"),
             "quoted": np.array(data.draw(st.lists(st.booleans(), min_size=rows, max_size=rows)), dtype=bool),
             "flesch": np.array(data.draw(st.lists(f, min_size=rows, max_size=rows)), dtype=np.float64),
+            "quotes": pd.array(data.draw(st.lists(st.one_of(i, st.none()), min_size=rows, max_size=rows)),
+                               dtype="Int64"),  # columns of one dtype are slices of one Arrow array
         })
 
     for k, df in enumerate((frame(), frame())):  # the second takes the fast path (same columns and dtypes)
@@ -210,6 +212,7 @@ def test_arrow_conversion_equals_from_pandas(rows, data):
         got = arrow_table(df)
         assert got.equals(ref) and got.schema.equals(ref.schema, check_metadata=True)
         pd.testing.assert_frame_equal(got.to_pandas(), df)
+        assert from_ipc(to_ipc(got)).equals(ref)  # what a worker sends
 
 
 def test_bad_input_is_a_clear_error(tmp_path, articles):
