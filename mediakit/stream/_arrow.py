@@ -27,29 +27,20 @@ _FAST_SCHEMAS: dict[tuple[tuple[str, str], ...], Any] = {}
 _FAST_SCHEMAS_MAX = 64
 
 
-def _column_arrays(df: pd.DataFrame, known: Any) -> list[Any]:
-    """Each column of ``df`` as an Arrow array of its ``known`` schema field's type, without a Series per column
-    (slow on wide frames): the columns of one NumPy dtype, or of pandas' ``Int64``, come out of one 2-D array
-    made one Arrow array, of which each column is a slice (no copy). ``from_pandas`` semantics: NaN is null."""
-    import pyarrow as pa
-
+def _column_values(df: pd.DataFrame) -> list[Any]:
+    """Each column's values without building a Series per column (slow on wide frames):
+    numpy columns come out of one 2-D array per dtype, others as Series."""
     out: list[Any] = [None] * df.shape[1]
-    groups: dict[Any, list[int]] = {}
+    groups: dict[np.dtype, list[int]] = {}
     for i, dtype in enumerate(df.dtypes.tolist()):
-        if (isinstance(dtype, np.dtype) and dtype.kind in "fiub") or isinstance(dtype, pd.Int64Dtype):
-            groups.setdefault((dtype, known[i].type), []).append(i)
+        if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
+            groups.setdefault(dtype, []).append(i)
         else:
-            out[i] = pa.array(df.iloc[:, i], type=known[i].type, from_pandas=True)
-    n = len(df)
-    for (dtype, typ), idx in groups.items():
-        sub = df.iloc[:, idx]
-        if isinstance(dtype, pd.Int64Dtype):
-            values = np.ascontiguousarray(sub.to_numpy(dtype=np.int64, na_value=0).T).ravel()
-            flat = pa.array(values, type=typ, mask=np.ascontiguousarray(sub.isna().to_numpy().T).ravel())
-        else:
-            flat = pa.array(np.ascontiguousarray(sub.to_numpy(dtype=dtype).T).ravel(), type=typ, from_pandas=True)
+            out[i] = df.iloc[:, i]
+    for dtype, idx in groups.items():
+        block = np.ascontiguousarray(df.iloc[:, idx].to_numpy(dtype=dtype).T)
         for j, i in enumerate(idx):
-            out[i] = flat.slice(j * n, n)
+            out[i] = block[j]
     return out
 
 
@@ -59,7 +50,9 @@ def _fast_table(df: pd.DataFrame, known: Any) -> Any:
 
     try:
         # one schema field per column: the schema was cached for exactly these columns
-        return pa.Table.from_arrays(_column_arrays(df, known), schema=known)
+        arrays = [pa.array(v, type=f.type, from_pandas=True)
+                  for v, f in zip(_column_values(df), known, strict=True)]
+        return pa.Table.from_arrays(arrays, schema=known)
     except (pa.ArrowException, TypeError, ValueError):
         return None  # e.g. a value that does not fit the type seen before
 
