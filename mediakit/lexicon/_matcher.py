@@ -20,7 +20,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
-from mediakit.text import ascii_tokens, build_trie, register_clearer, render_symbols, render_trie, trie_prefix
+from mediakit.text import (ascii_tokens, build_trie, forget_when_shared_results_end, render_symbols, render_trie,
+                           sharing_results, trie_prefix)
 
 from ._terms import term_key
 
@@ -37,7 +38,7 @@ _KEY_STRIP = re.compile(r"[\s\-\u2010\u2011]+")
 
 #: Texts whose matches a matcher remembers (it forgets them all when full).
 _MEMO_SIZE = 512
-#: Every matcher, for :func:`mediakit.text.clear_chunk_caches` to empty their memos.
+#: Every matcher, for the end of :func:`mediakit.text.shared_results` to empty their memos.
 _MEMOS: weakref.WeakSet[Matcher] = weakref.WeakSet()
 
 
@@ -46,7 +47,7 @@ def _forget_matches() -> None:
         matcher._memo.clear()
 
 
-register_clearer(_forget_matches)
+forget_when_shared_results_end(_forget_matches)
 #: (first word, case-sensitive): the spellings of that group's regex.
 _GroupKey = tuple[str, bool]
 #: A match of a group: (start, -end, group, matched text), ordered leftmost, then longest.
@@ -267,14 +268,16 @@ class Matcher:
         Matches never overlap: at each position the longest term wins, and matching resumes
         after it. Matches of ignore phrases are removed after this competition.
 
-        The matches of the last few hundred texts are remembered: the metrics and the word-choice table of a
-        streamed piece match the same bodies and headlines one after the other.
+        Inside :func:`mediakit.text.shared_results`, the matches of the last few hundred texts are remembered: the
+        metrics and the word-choice table of a streamed piece match the same bodies and headlines.
 
         Parameters
         ----------
         text : str or PreparedText
             The text, or :func:`prepare` of it (to share the preparation between matchers).
         """
+        if not sharing_results():
+            return self._find(text if isinstance(text, PreparedText) else prepare(text))
         raw = text.text if isinstance(text, PreparedText) else text
         memo = self._memo
         found = memo.get(raw)

@@ -16,7 +16,7 @@ from ..metrics.analyze import FAMILIES, analyze
 from ..metrics.attribution import extract_attributions
 from ..metrics.sentiment import sentences
 from ..metrics.word_choice import word_choice
-from ..text import LeftOutWarning, article_languages
+from ..text import LeftOutWarning, article_languages, shared_results
 from ._arrow import arrow_table, to_ipc
 from ._manifest import TABLES
 from ._memory import bound_caches
@@ -42,7 +42,7 @@ def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
     if "metrics" in tables or languages is not None:  # else nothing reads the languages
         piece = with_languages(piece)
     out: dict[str, pd.DataFrame] = {}
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), shared_results():  # the tables read each text's matches, ids and quotations once
         warnings.simplefilter("ignore", LeftOutWarning)
         attrs = extract_attributions(piece, progress=False, languages=languages) if "attributions" in tables else None
         sents = sentences(piece, progress=False, languages=languages) if "sentences" in tables else None

@@ -79,8 +79,10 @@ from ._tokens import (
     code_points,
     count_words,
     english_stop_words,
-    register_clearer,
+    forget_when_shared_results_end,
     segment_sums,
+    shared_results,
+    sharing_results,
     text_chunk_ids,
     words_of,
 )
@@ -127,8 +129,10 @@ __all__ = [
     "code_points",
     "count_words",
     "english_stop_words",
-    "register_clearer",
+    "forget_when_shared_results_end",
     "segment_sums",
+    "shared_results",
+    "sharing_results",
     "text_chunk_ids",
     "words_of",
     # regex tries

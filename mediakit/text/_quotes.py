@@ -45,7 +45,7 @@ from typing import NamedTuple
 from mediakit._validation import check_option
 
 from ._sentences import Span, paragraph_units, split_sentences
-from ._tokens import register_clearer
+from ._tokens import forget_when_shared_results_end, sharing_results
 
 __all__ = [
     "QUOTE_STYLES",
@@ -363,14 +363,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return list(_news_quote_spans(text))
 
 
+def _news_quote_spans(text: str) -> Sequence[tuple[int, int]]:
+    """The quotations of ``text``; inside :func:`mediakit.text.shared_results`, remembered for the texts read
+    last: the sentences table and the loaded-language rates of a streamed piece read the same texts."""
+    if not sharing_results():
+        return _news_pairs(text, paragraph_units(text))
+    return _remembered_quote_spans(text)
+
+
 @lru_cache(maxsize=512)
-def _news_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The quotations of the texts read last, remembered: the sentences table and the loaded-language rates
-    of a streamed piece read the same texts one after the other (callers get a new list)."""
+def _remembered_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_news_pairs(text, paragraph_units(text)))
 
 
-register_clearer(_news_quote_spans.cache_clear)  # mediakit.text.clear_chunk_caches() forgets them
+forget_when_shared_results_end(_remembered_quote_spans.cache_clear)
 
 
 def _shares(sentences: list[Span], quotes: Sequence[tuple[int, int]]) -> list[float]:

@@ -18,9 +18,10 @@ one dictionary look-up per chunk, however many metrics use it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
@@ -55,7 +56,10 @@ __all__ = [
     "code_points",
     "count_words",
     "english_stop_words",
+    "forget_when_shared_results_end",
     "register_clearer",
+    "shared_results",
+    "sharing_results",
     "text_chunk_ids",
     "words_of",
 ]
@@ -454,19 +458,51 @@ def chunk_word_counts(ids: np.ndarray) -> int:
 #: ``text -> (vocabulary generation, ids)`` of the texts read last (:func:`text_chunk_ids`).
 _IDS_MEMO: dict[str, tuple[int, np.ndarray]] = {}
 _IDS_MEMO_MAX = 512
+_SHARING = [0]  # open shared_results() blocks
+
+
+@contextlib.contextmanager
+def shared_results() -> Iterator[None]:
+    """Within the block, the results several tables compute from the same texts are remembered for the texts
+    read last: chunk ids (:func:`text_chunk_ids`), quotations (:func:`mediakit.text.quote_spans`) and lexicon
+    matches (:meth:`mediakit.lexicon.Matcher.find`); at its end they are forgotten.
+
+    A streamed piece computes its metrics, sentences table and word-choice table one after the other from the
+    same texts. Outside such a block nothing is remembered (a text read once would only pay for the memo).
+
+    Examples
+    --------
+    >>> with shared_results():
+    ...     first = text_chunk_ids("the cat and the hat")
+    ...     first is text_chunk_ids("the cat and the hat")
+    True
+    """
+    _SHARING[0] += 1
+    try:
+        yield
+    finally:
+        _SHARING[0] -= 1
+        if not _SHARING[0]:
+            for forget in _SHARED_CLEARERS:
+                forget()
+
+
+def sharing_results() -> bool:
+    """Whether a :func:`shared_results` block is open."""
+    return _SHARING[0] > 0
 
 
 def text_chunk_ids(text: str) -> np.ndarray:
-    """``CHUNKS.ids(text.split())``, remembered for the last few hundred texts (a read-only array).
-
-    The sentences table and the metrics of a streamed piece read the same texts one after the other; ids
-    of an earlier generation of the vocabulary are never returned.
+    """``CHUNKS.ids(text.split())``; inside :func:`shared_results`, remembered for the last few hundred texts
+    (read-only arrays; never the ids of an earlier generation of the vocabulary).
 
     Examples
     --------
     >>> text_chunk_ids("the cat and the hat").tolist() == CHUNKS.ids("the cat and the hat".split()).tolist()
     True
     """
+    if not _SHARING[0]:
+        return CHUNKS.ids(text.split())
     hit = _IDS_MEMO.get(text)
     if hit is not None and hit[0] == CHUNKS.generation:
         return hit[1]
@@ -478,7 +514,14 @@ def text_chunk_ids(text: str) -> np.ndarray:
     return ids
 
 
+def forget_when_shared_results_end(clear: Callable[[], None]) -> None:
+    """Have the end of the outermost :func:`shared_results` block, and :func:`clear_chunk_caches`, call ``clear``."""
+    _SHARED_CLEARERS.append(clear)
+    _CLEARERS.append(clear)
+
+
 _CLEARERS: list[Callable[[], None]] = [_IDS_MEMO.clear]
+_SHARED_CLEARERS: list[Callable[[], None]] = [_IDS_MEMO.clear]
 
 
 def register_clearer(clear: Callable[[], None]) -> None:
