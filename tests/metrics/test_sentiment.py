@@ -524,20 +524,20 @@ def test_context_words_cover_vaders_rule_tables() -> None:
 # compound is VADER's, whatever mix of plain words, rule words within reach, "but", ALL CAPS,
 # "!" and "?", emoji and glued sentences.
 _MIXED_WORDS = (*_DISTANT_WORDS, *"but BUT But no NO kind of at least GOOD! bad?! wow!!! really?? ?".split())
+#: One to four articles of up to four such sentences, one of them glued to the next ("bad.Happy").
+_ARTICLE_TEXTS = st.lists(
+    st.lists(
+        st.lists(st.sampled_from(_MIXED_WORDS), min_size=1, max_size=14).map(" ".join).map(lambda s: s + "."),
+        min_size=0,
+        max_size=4,
+    ).map(" ".join).map(lambda t: t.replace("bad. Happy", "bad.Happy")),
+    min_size=1,
+    max_size=4,
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.lists(
-        st.lists(
-            st.lists(st.sampled_from(_MIXED_WORDS), min_size=1, max_size=14).map(" ".join).map(lambda s: s + "."),
-            min_size=0,
-            max_size=4,
-        ).map(" ".join).map(lambda t: t.replace("bad. Happy", "bad.Happy")),
-        min_size=1,
-        max_size=4,
-    )
-)
+@given(_ARTICLE_TEXTS)
 def test_articles_compounds_equal_vader(texts: list[str]) -> None:
     from mediakit.text import CHUNKS
 
@@ -591,17 +591,7 @@ def test_articles_compounds_of_no_article_and_of_empty_ones() -> None:
 
 # The sentences table's scores of several articles at once (articles_scores): all four of VADER's scores.
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.lists(
-        st.lists(
-            st.lists(st.sampled_from(_MIXED_WORDS), min_size=1, max_size=14).map(" ".join).map(lambda s: s + "."),
-            min_size=0,
-            max_size=4,
-        ).map(" ".join).map(lambda t: t.replace("bad. Happy", "bad.Happy")),
-        min_size=1,
-        max_size=4,
-    )
-)
+@given(_ARTICLE_TEXTS)
 def test_articles_scores_equal_vader(texts: list[str]) -> None:
     spans = [split_sentences(t) for t in texts]
     got = va.articles_scores(texts, spans)
