@@ -48,6 +48,7 @@ def _forget_matches() -> None:
 
 
 forget_when_shared_results_end(_forget_matches)
+
 #: (first word, case-sensitive): the spellings of that group's regex.
 _GroupKey = tuple[str, bool]
 #: A match of a group: (start, -end, group, matched text), ordered leftmost, then longest.

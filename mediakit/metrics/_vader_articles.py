@@ -197,7 +197,7 @@ def article_scores(text: str, spans: list[Span], ids: np.ndarray | None = None) 
     if not spans:
         return []
     if ids is None:
-        ids = text_chunk_ids(text)  # remembered: the metrics of a streamed piece read them again
+        ids = CHUNKS.ids(text.split())
     codes = code_points(text)
     s_arr, e_arr = _bounds(spans)
     lay = _layout(text, codes, s_arr, e_arr, ids)

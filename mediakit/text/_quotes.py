@@ -360,7 +360,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    return list(_news_quote_spans(text))
+    spans = _news_quote_spans(text)
+    return spans if isinstance(spans, list) else list(spans)  # a remembered tuple: a new list
 
 
 def _news_quote_spans(text: str) -> Sequence[tuple[int, int]]:
