@@ -260,12 +260,17 @@ def plain_compounds(values: np.ndarray, lengths: np.ndarray, exclamations: np.nd
         flat = values.tolist()
         sums = np.array([float(sum(flat[o : o + n])) for o, n in zip(offsets.tolist(), lengths.tolist(),
                                                                       strict=True)])
-    # _punctuation_emphasis: "!" counted up to 4; "?" only from 2, all of them up to 3, else 0.96
-    amplifier = np.minimum(exclamations, 4) * 0.292 + np.where(
-        questions > 1, np.where(questions <= 3, questions * 0.18, 0.96), 0.0)
+    amplifier = _emphasis(exclamations, questions)
     sums = np.where(sums > 0, sums + amplifier, np.where(sums < 0, sums - amplifier, sums))
     compound = np.minimum(np.maximum(sums / np.sqrt(sums * sums + 15), -1.0), 1.0)
     return [round(c, 4) for c in compound.tolist()]
+
+
+def _emphasis(exclamations: np.ndarray, questions: np.ndarray) -> np.ndarray:
+    """VADER's ``_punctuation_emphasis`` of each sentence: "!" counted up to 4; "?" only from 2, all of them up
+    to 3, else 0.96 (:func:`~mediakit.metrics._vader._punctuation_emphasis`, element-wise)."""
+    return np.minimum(exclamations, 4) * 0.292 + np.where(questions > 1, np.where(questions <= 3, questions * 0.18,
+                                                                                  0.96), 0.0)
 
 
 def _column_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -302,8 +307,7 @@ def plain_scores(values: np.ndarray, lengths: np.ndarray, n_words: np.ndarray, e
     neg_sum = _column_sums(np.where(values < 0, values - 1, 0.0), lengths)
     sentence_of = np.repeat(np.arange(len(lengths)), lengths)
     neu_count = n_words - np.bincount(sentence_of[values != 0], minlength=len(lengths))
-    amplifier = np.minimum(exclamations, 4) * 0.292 + np.where(
-        questions > 1, np.where(questions <= 3, questions * 0.18, 0.96), 0.0)
+    amplifier = _emphasis(exclamations, questions)
     neg_abs = np.abs(neg_sum)
     pos_sum, neg_sum = (np.where(pos_sum > neg_abs, pos_sum + amplifier, pos_sum),
                         np.where(pos_sum < neg_abs, neg_sum - amplifier, neg_sum))
