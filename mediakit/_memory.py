@@ -46,17 +46,20 @@ def _malloc_trim() -> Any:
         return None
 
 
-def release_memory() -> None:
+def release_memory(collect: bool = True) -> None:
     """Collect garbage and return the allocator's free pages to the system (glibc's ``malloc_trim``).
 
     Call it between long steps that drop large temporary tables; it takes milliseconds to a few
-    tenths of a second on a process of some gigabytes and changes no result.
+    tenths of a second on a process of some gigabytes and changes no result. Without ``collect`` no
+    garbage is collected (what reference counting freed is returned): a loop over parts of a table,
+    which frees each part as the next is read, can call it every time.
 
     Examples
     --------
     >>> release_memory()
     """
-    gc.collect()
+    if collect:
+        gc.collect()
     trim = _malloc_trim()
     if trim is not None:
         trim(0)

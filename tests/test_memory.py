@@ -68,3 +68,15 @@ def test_arrow_strings_freed_go_back_to_the_system() -> None:
     assert base is not None and held is not None and released is not None
     assert held - base > 150 * 2**20
     assert released - base < (held - base) / 2
+
+
+def test_release_without_collecting(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect") or 0)
+    monkeypatch.setattr(_memory, "_malloc_trim", lambda: lambda pad: calls.append(f"trim {pad}") or 1)
+    release_memory(collect=False)
+    assert calls == ["trim 0"]
+    release_memory()
+    assert calls == ["trim 0", "collect", "trim 0"]

@@ -12,7 +12,8 @@ chunks found, in chunk order, into the corpus-wide state the next step needs:
 4. the labels of the chosen actors' mentions -> the corpus profile (:func:`._nominal.corpus_profile`);
 5. the descriptions linked with it, and the candidates' labels -> the profile with the candidates;
 6. the candidates' descriptions linked with that -> the candidates kept (:func:`.kept_candidates`);
-7. the rows of the chunk, made a table here as soon as they are read (:func:`._label_passes.label_frame`).
+7. the rows of the chunk, a run of articles at a time, each made a table here as soon as it is read
+   (:func:`._label_passes.label_frame`).
 
 Every merge gives what one pass over the whole corpus gives (same counts, same first positions, same
 order of the label pairs), so the table is the one-process table.
@@ -41,7 +42,7 @@ from ._nominal import NominalProfile, corpus_profile
 from ._parts import lower_words, parts_of
 from ._texts import ArticleTexts, chunk_of, text_sizes
 
-__all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
+__all__ = ["MIN_PARALLEL_ARTICLES", "ROW_BLOCKS", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
            "parallel_labels", "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
@@ -50,6 +51,10 @@ __all__ = ["MIN_PARALLEL_ARTICLES", "chosen_actors", "chunk_slices", "chunk_work
 MIN_PARALLEL_ARTICLES = 2000
 
 _Row = tuple[Any, ...]
+
+#: Each worker sends its label rows in this many runs of articles (:func:`_rows`), each made a table here as soon as
+#: it is read.
+ROW_BLOCKS = 10
 
 
 def use_workers(n_jobs: int, n_articles: int) -> int:
@@ -158,16 +163,27 @@ def free_chunk(state: dict[str, Any]) -> None:
     release_memory()
 
 
-def _rows(state: dict[str, Any], kept: set[str] | None) -> list[_Row]:
-    """The chunk's rows, with the ``kept`` candidates (the memos and the steps' state freed first)."""
-    labelled, nominals, ids, outlets = state.pop("labelled"), state.pop("nominals"), state["ids"], state["outlets"]
-    if kept is not None:
-        add_kept(labelled, nominals, state["names"], state["links"], kept)
-    free_chunk(state)
+def _rows(state: dict[str, Any], kept: set[str] | None, block: int, blocks: int) -> list[_Row]:
+    """The rows of the ``block``-th of ``blocks`` runs of the chunk's articles, with the ``kept`` candidates.
+
+    The first block frees the memos and the steps' state first. Each article's mentions are dropped once its rows
+    are made (with them, the last references to its texts): the worker never holds the tuples of its whole chunk
+    (half a million for half the AllSides file) and their pickle next to its mentions.
+    """
+    if block == 0:
+        labelled, nominals = state.pop("labelled"), state.pop("nominals")
+        if kept is not None:
+            add_kept(labelled, nominals, state["names"], state["links"], kept)
+        ids, outlets = state["ids"], state["outlets"]
+        free_chunk(state)
+        state["rows_of"] = (labelled, nominals, ids, outlets)
+    labelled, nominals, ids, outlets = state["rows_of"]
+    n = len(labelled)
     rows: list[_Row] = []
-    for i, ms in enumerate(labelled):
-        if ms:
-            rows.extend(article_rows(ids[i], outlets[i], ms, nominals[i]))
+    for i in range(n * block // blocks, n * (block + 1) // blocks):
+        if labelled[i]:
+            rows.extend(article_rows(ids[i], outlets[i], labelled[i], nominals[i]))
+        labelled[i] = nominals[i] = []
     return rows
 
 
@@ -223,6 +239,7 @@ def parallel_labels(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], 
     """The table of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes;
     None without rows. ``texts``: the articles, or a source of their texts (see :func:`chunk_workers`)."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
+    frames: list[list[pd.DataFrame | None]] = []  # each worker's, in order
     with chunk_workers(texts, parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
         extras: frozenset[str] = frozenset()
@@ -240,6 +257,11 @@ def parallel_labels(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], 
             if extras:
                 profile = corpus_profile(_in_order([pairs, *extra_pairs]))
                 kept = kept_candidates(merge_support(pool.run(_links, [(extras, profile)] * n)), min_mentions)
-        # last: each worker ends once its rows are sent, before this process has read them all; each worker's
-        # rows are made a table as soon as they are read (the tuples of one worker at a time)
-        return joined_frames(pool.run(_rows, [(kept,)] * n, last=True, convert=label_frame))
+        # the rows a run of articles at a time, made a table as soon as they are read; last: each worker ends once
+        # its last rows are sent, before this process has read them all
+        frames = [[] for _ in range(n)]
+        for block in range(ROW_BLOCKS):
+            runs = pool.run(_rows, [(kept, block, ROW_BLOCKS)] * n, last=block == ROW_BLOCKS - 1, convert=label_frame)
+            for mine, frame in zip(frames, runs, strict=True):
+                mine.append(frame)
+    return joined_frames([frame for mine in frames for frame in mine])

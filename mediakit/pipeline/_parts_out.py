@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._memory import release_memory
 from ..export import csv_ready
 from ..stream import part_paths
 from ._analysis import FIGURE_METRICS, SUMMARY_METRICS
@@ -182,14 +183,16 @@ def _with_pandas_metadata(schema: Any, schemas: list[Any]) -> Any:
     dtype; pandas' nullable ``string`` wins over ``str``, as when the parts' frames are concatenated)."""
     by_name: dict[str, Any] = {}
     first_meta = None
+    types = dict(zip(schema.names, schema.types, strict=True))  # by name: a metrics part has 1,000-odd columns
     for part in schemas:
         if not part.metadata or b"pandas" not in part.metadata:
             continue
         meta = json.loads(part.metadata[b"pandas"])
         first_meta = first_meta or meta
+        part_types = dict(zip(part.names, part.types, strict=True))
         for col in meta.get("columns", []):
             name = col.get("field_name")
-            if name not in schema.names or part.field(name).type != schema.field(name).type:
+            if name not in types or part_types.get(name) != types[name]:
                 continue
             if name not in by_name or (col.get("numpy_type") == "string" != by_name[name].get("numpy_type")):
                 by_name[name] = col
@@ -218,9 +221,12 @@ def _tables(parts: Path, table: str) -> tuple[Any, Any]:
             if not t.num_rows:
                 yield schema.empty_table()
                 continue
-            cols = [t.column(f.name).cast(f.type) if f.name in t.column_names else pa.nulls(t.num_rows, f.type)
+            at = {name: i for i, name in enumerate(t.column_names)}  # a lookup by name scans the columns
+            cols = [t.column(at[f.name]).cast(f.type) if f.name in at else pa.nulls(t.num_rows, f.type)
                     for f in schema]
-            yield pa.Table.from_arrays(cols, schema=schema)
+            conformed_part = pa.Table.from_arrays(cols, schema=schema)
+            del t, cols  # the reader frees a part once it is written
+            yield conformed_part
 
     return schema, conformed()
 
@@ -241,7 +247,12 @@ def _write_table(parts: Path, table: str, paths: list[Path]) -> None:
                 flat = csv_ready(t.to_pandas())
                 for p in csvs:
                     flat.to_csv(p, mode="w" if first else "a", header=first, index=False, lineterminator="\n")
+                del flat
             first = False
+            # the part's pages back to the system: the allocators would keep them, and this runs in a process of
+            # its own beside the corpus-level steps (the whole AllSides file: its peak 390 -> 300 MiB)
+            del t
+            release_memory(collect=False)
         if first:  # no part at all
             for p in csvs:
                 p.write_text("", encoding="utf-8")

@@ -91,6 +91,15 @@ def test_a_chunk_without_outlets_or_labels() -> None:
     assert one["label"].isna().all() and len(one) == 4
 
 
+@pytest.mark.usefixtures("parallel")
+@pytest.mark.parametrize("blocks", [1, 3, 40])
+def test_rows_sent_in_runs_of_articles_make_the_one_table(monkeypatch: pytest.MonkeyPatch,
+                                                          sample_articles: pd.DataFrame, blocks: int) -> None:
+    # one run, a few, more runs than a worker has articles (empty runs): the same table
+    monkeypatch.setattr(label_jobs, "ROW_BLOCKS", blocks)
+    assert len(_same(sample_articles, 2)) > 100
+
+
 def test_joined_frames_are_the_table_of_all_rows() -> None:
     from mediakit.actors._label_passes import joined_frames, label_frame
 
