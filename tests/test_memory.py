@@ -74,8 +74,17 @@ def test_release_without_collecting(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
     calls: list[str] = []
-    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect") or 0)
-    monkeypatch.setattr(_memory, "_malloc_trim", lambda: lambda pad: calls.append(f"trim {pad}") or 1)
+
+    def collect(*args: object) -> int:
+        calls.append("collect")
+        return 0
+
+    def trim(pad: int) -> int:
+        calls.append(f"trim {pad}")
+        return 1
+
+    monkeypatch.setattr(gc, "collect", collect)
+    monkeypatch.setattr(_memory, "_malloc_trim", lambda: trim)
     release_memory(collect=False)
     assert calls == ["trim 0"]
     release_memory()
