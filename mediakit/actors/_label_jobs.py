@@ -42,7 +42,7 @@ from ._nominal import NominalProfile, corpus_profile
 from ._parts import lower_words, parts_of
 from ._texts import ArticleTexts, chunk_of, text_sizes
 
-__all__ = ["MIN_PARALLEL_ARTICLES", "ROW_BLOCKS", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
+__all__ = ["LOAD_BLOCKS", "MIN_PARALLEL_ARTICLES", "ROW_BLOCKS", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
            "parallel_labels", "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
@@ -51,6 +51,11 @@ __all__ = ["MIN_PARALLEL_ARTICLES", "ROW_BLOCKS", "chosen_actors", "chunk_slices
 MIN_PARALLEL_ARTICLES = 2000
 
 _Row = tuple[Any, ...]
+
+#: Each worker is sent its chunk of texts in this many runs of articles (:func:`chunk_workers`): this process reads
+#: and pickles a run per worker at a time, not every chunk at once (for the whole AllSides file, the two chunks,
+#: one's pickle and the concatenation of a chunk's parts made this process about 500 MiB larger).
+LOAD_BLOCKS = 10
 
 #: Each worker sends its label rows in this many runs of articles (:func:`_rows`), each made a table here as soon as
 #: it is read.
@@ -90,13 +95,17 @@ def chunk_slices(sizes: list[int], n: int) -> list[tuple[int, int]]:
 
 def load_chunk(state: dict[str, Any], chunk: pd.DataFrame, parts: tuple[str, ...], start: int,
                ids: list[Any], outlets: list[Any]) -> set[str]:
-    """Keep the chunk's parts (``chunk``: the texts of the corpus's articles from position ``start`` on) and its
-    memos for all the steps; its lower-case words."""
-    scope = corpus_scope()
-    scope.__enter__()  # open for the life of the worker: the memos go with it
-    all_parts = parts_of(chunk, parts, start)
-    state.update(scope=scope, parts=all_parts, ids=ids, outlets=outlets)
-    return lower_words(all_parts)
+    """Add a run of the worker's articles (``chunk``: their texts, from position ``start`` of the corpus on) to the
+    parts and memos it keeps for all the steps; their lower-case words."""
+    if "scope" not in state:  # the first run
+        scope = corpus_scope()
+        scope.__enter__()  # open for the life of the worker: the memos go with it
+        state.update(scope=scope, parts=[], ids=[], outlets=[])
+    added = parts_of(chunk, parts, start)
+    state["parts"].extend(added)
+    state["ids"].extend(ids)
+    state["outlets"].extend(outlets)
+    return lower_words(added)
 
 
 def _candidates(state: dict[str, Any], lower: set[str]) -> Any:
@@ -220,18 +229,25 @@ def chunk_workers(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], id
     """At most ``workers`` processes, each holding a chunk of the articles (:func:`load_chunk`), and the
     corpus's lower-case words (the union of the chunks').
 
-    ``texts`` is the articles table, or a source of its text columns (:class:`._texts.ArticleTexts`, read here a
-    chunk at a time). Each worker is sent its rows of the text columns and makes its parts itself: this process
-    never holds the parts of the whole corpus (Python strings made from Arrow-backed texts: copies, about 300 MiB for the whole
-    AllSides file, and as much again for their pickles). Nor does it keep a chunk itself (``Workers(here=True)``):
+    ``texts`` is the articles table, or a source of its text columns (:class:`._texts.ArticleTexts`). Each worker
+    is sent its rows of the text columns in :data:`LOAD_BLOCKS` runs of articles, read here one run per worker at
+    a time, and makes its parts itself: this process never holds the parts of the whole corpus (Python strings
+    made from Arrow-backed texts: copies, about 300 MiB for the whole AllSides file, and as much again for their
+    pickles). Nor does it keep a chunk itself (``Workers(here=True)``):
     tried, the actor labels' peak fell by 210 MiB, but the freed chunk left this process 440 MiB larger for
     every later step (its Python objects interleaved with those that outlive the step).
     """
     slices = chunk_slices(text_sizes(texts, parts), workers)
+    lower: set[str] = set()
     with Workers(len(slices)) as pool:
-        lowers = pool.run(load_chunk, [(chunk_of(texts, a, b), parts, a, ids[a:b], outlets[a:b]) for a, b in slices])
-        release_memory()  # the chunks' pickles
-        yield pool, set().union(*lowers)
+        for k in range(LOAD_BLOCKS):  # the k-th run of articles of every chunk
+            runs = [(a + (b - a) * k // LOAD_BLOCKS, a + (b - a) * (k + 1) // LOAD_BLOCKS) for a, b in slices]
+            for words in pool.run(load_chunk, [(chunk_of(texts, a, b), parts, a, ids[a:b], outlets[a:b])
+                                               for a, b in runs]):
+                lower |= words
+            release_memory(collect=False)  # the runs' texts and pickles
+        release_memory()
+        yield pool, lower
 
 
 def parallel_labels(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], ids: list[Any], outlets: list[Any],
