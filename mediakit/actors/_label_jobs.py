@@ -193,6 +193,7 @@ def _rows(state: dict[str, Any], kept: set[str] | None, block: int, blocks: int)
         if labelled[i]:
             rows.extend(article_rows(ids[i], outlets[i], labelled[i], nominals[i]))
         labelled[i] = nominals[i] = []
+    release_memory(collect=False)  # those articles' texts: their pages back to the system while the rows are sent
     return rows
 
 

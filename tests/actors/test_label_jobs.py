@@ -93,11 +93,14 @@ def test_a_chunk_without_outlets_or_labels() -> None:
 
 @pytest.mark.usefixtures("parallel")
 @pytest.mark.parametrize("blocks", [1, 3, 40])
-def test_rows_sent_in_runs_of_articles_make_the_one_table(monkeypatch: pytest.MonkeyPatch,
-                                                          sample_articles: pd.DataFrame, blocks: int) -> None:
-    # one run, a few, more runs than a worker has articles (empty runs): the same table
+def test_texts_and_rows_sent_in_runs_of_articles_make_the_one_table(monkeypatch: pytest.MonkeyPatch,
+                                                                    sample_articles: pd.DataFrame, blocks: int) -> None:
+    # one run, a few, more runs than a worker has articles (empty runs): the same tables
     monkeypatch.setattr(label_jobs, "ROW_BLOCKS", blocks)
+    monkeypatch.setattr(label_jobs, "LOAD_BLOCKS", blocks)
     assert len(_same(sample_articles, 2)) > 100
+    one = actor_sentences(sample_articles)
+    pd.testing.assert_frame_equal(actor_sentences(sample_articles, n_jobs=2), one, check_exact=True)
 
 
 def test_joined_frames_are_the_table_of_all_rows() -> None:
