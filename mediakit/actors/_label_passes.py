@@ -83,9 +83,9 @@ def article_rows(article_id: Any, outlet: Any, ms: Labelled, nominals: list[Nomi
 
 def label_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame | None:
     """The rows of a chunk of articles as a table (:data:`LABEL_DTYPES`, the other columns inferred); None
-    for no rows. The rows a worker sends are made a table as soon as they are read: the tuples of one worker at
-    a time, instead of all the corpus's (a million for the whole AllSides file) before the one table was made,
-    which left the process about 3x the table's size larger."""
+    for no rows. The rows a worker sends are made a table as soon as they are read: the tuples of one run of a
+    worker's articles at a time, instead of all the corpus's (a million for the whole AllSides file) before the one
+    table was made, which left the process about 3x the table's size larger."""
     if not rows:
         return None
     return pd.DataFrame(rows, columns=list(LABEL_COLUMNS)).astype(LABEL_DTYPES)
