@@ -42,8 +42,8 @@ from ._nominal import NominalProfile, corpus_profile
 from ._parts import lower_words, parts_of
 from ._texts import ArticleTexts, chunk_of, text_sizes
 
-__all__ = ["LOAD_BLOCKS", "MIN_PARALLEL_ARTICLES", "ROW_BLOCKS", "chosen_actors", "chunk_slices", "chunk_workers", "free_chunk", "load_chunk",
-           "parallel_labels", "use_workers"]
+__all__ = ["LOAD_BLOCKS", "MIN_PARALLEL_ARTICLES", "ROW_BLOCKS", "chosen_actors", "chunk_slices", "chunk_workers",
+           "free_chunk", "load_chunk", "parallel_labels", "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
 #: sending them their chunks costs more than it saves (about 1 s; the 2,000 first AllSides articles
@@ -234,9 +234,9 @@ def chunk_workers(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], id
     is sent its rows of the text columns in :data:`LOAD_BLOCKS` runs of articles, read here one run per worker at
     a time, and makes its parts itself: this process never holds the parts of the whole corpus (Python strings
     made from Arrow-backed texts: copies, about 300 MiB for the whole AllSides file, and as much again for their
-    pickles). Nor does it keep a chunk itself (``Workers(here=True)``):
-    tried, the actor labels' peak fell by 210 MiB, but the freed chunk left this process 440 MiB larger for
-    every later step (its Python objects interleaved with those that outlive the step).
+    pickles). Nor does it keep a chunk itself (``Workers(here=True)``): tried, the actor labels' peak fell by
+    210 MiB, but the freed chunk left this process 440 MiB larger for every later step (its Python objects
+    interleaved with those that outlive the step).
     """
     slices = chunk_slices(text_sizes(texts, parts), workers)
     lower: set[str] = set()
@@ -256,7 +256,6 @@ def parallel_labels(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], 
     """The table of :func:`mediakit.actor_labels` (before the honorifics are settled) on ``workers`` processes;
     None without rows. ``texts``: the articles, or a source of their texts (see :func:`chunk_workers`)."""
     chosen = user_actors(actors, min_mentions, func=func)  # the options checked before any process starts
-    frames: list[list[pd.DataFrame | None]] = []  # each worker's, in order
     with chunk_workers(texts, parts, ids, outlets, workers) as (pool, lower):
         n = len(pool)
         extras: frozenset[str] = frozenset()
@@ -276,7 +275,7 @@ def parallel_labels(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], 
                 kept = kept_candidates(merge_support(pool.run(_links, [(extras, profile)] * n)), min_mentions)
         # the rows a run of articles at a time, made a table as soon as they are read; last: each worker ends once
         # its last rows are sent, before this process has read them all
-        frames = [[] for _ in range(n)]
+        frames: list[list[pd.DataFrame | None]] = [[] for _ in range(n)]  # each worker's, in order
         for block in range(ROW_BLOCKS):
             runs = pool.run(_rows, [(kept, block, ROW_BLOCKS)] * n, last=block == ROW_BLOCKS - 1, convert=label_frame)
             for mine, frame in zip(frames, runs, strict=True):

@@ -225,7 +225,7 @@ def _tables(parts: Path, table: str) -> tuple[Any, Any]:
             cols = [t.column(at[f.name]).cast(f.type) if f.name in at else pa.nulls(t.num_rows, f.type)
                     for f in schema]
             conformed_part = pa.Table.from_arrays(cols, schema=schema)
-            del t, cols  # the reader frees a part once it is written
+            del t, cols  # while the part is written, only its conformed table is held here
             yield conformed_part
 
     return schema, conformed()
@@ -250,7 +250,7 @@ def _write_table(parts: Path, table: str, paths: list[Path]) -> None:
                 del flat
             first = False
             # the part's pages back to the system: the allocators would keep them, and this runs in a process of
-            # its own beside the corpus-level steps (the whole AllSides file: its peak 390 -> 300 MiB)
+            # its own beside the corpus-level steps (the whole AllSides file: its peak 390 -> 295 MiB)
             del t
             release_memory(collect=False)
         if first:  # no part at all
