@@ -60,12 +60,14 @@ def test_articles_without_texts_and_with_them_again(streamed: tuple[Path, pd.Dat
     assert with_texts(meta, None) is meta
 
 
-@pytest.mark.parametrize("n_jobs", [1, 2])
-def test_actor_tables_from_texts_held_elsewhere(streamed: tuple[Path, pd.DataFrame], n_jobs: int,
+@pytest.mark.parametrize(("n_jobs", "runs"), [(1, 10), (2, 10), (2, 40)])
+def test_actor_tables_from_texts_held_elsewhere(streamed: tuple[Path, pd.DataFrame], n_jobs: int, runs: int,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The same labels and sentiment from the ids and a PartTexts as from the whole table, in this process and on
-    two (each worker's chunk read from the parts to be sent); with the languages detected from the texts too."""
+    two (each worker's chunk read from the parts in ``runs`` runs of articles to be sent, some of them empty with
+    40); with the languages detected from the texts too."""
     monkeypatch.setattr(label_jobs, "MIN_PARALLEL_ARTICLES", 2)
+    monkeypatch.setattr(label_jobs, "LOAD_BLOCKS", runs)
     out, full = streamed
     meta, texts = read_without_texts(out), PartTexts.of(out)
     assert "text" not in meta.columns
