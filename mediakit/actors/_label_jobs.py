@@ -43,7 +43,7 @@ from ._parts import lower_words, parts_of
 from ._texts import ArticleTexts, chunk_of, text_sizes
 
 __all__ = ["LOAD_BLOCKS", "MIN_PARALLEL_ARTICLES", "ROW_BLOCKS", "chosen_actors", "chunk_slices", "chunk_workers",
-           "free_chunk", "load_chunk", "parallel_labels", "use_workers"]
+           "free_chunk", "load_chunk", "parallel_labels", "run_of", "use_workers"]
 
 #: A corpus with fewer articles is read in one process whatever ``n_jobs``: starting the workers and
 #: sending them their chunks costs more than it saves (about 1 s; the 2,000 first AllSides articles
@@ -60,6 +60,17 @@ LOAD_BLOCKS = 10
 #: Each worker sends its label rows in this many runs of articles (:func:`_rows`), each made a table here as soon as
 #: it is read.
 ROW_BLOCKS = 10
+
+
+def run_of(start: int, stop: int, k: int, runs: int) -> tuple[int, int]:
+    """The bounds of the ``k``-th of ``runs`` runs of about the same length that cut ``start`` to ``stop``.
+
+    Examples
+    --------
+    >>> [run_of(10, 15, k, 3) for k in range(3)], run_of(0, 2, 3, 10)
+    ([(10, 11), (11, 13), (13, 15)], (0, 0))
+    """
+    return start + (stop - start) * k // runs, start + (stop - start) * (k + 1) // runs
 
 
 def use_workers(n_jobs: int, n_articles: int) -> int:
@@ -187,9 +198,8 @@ def _rows(state: dict[str, Any], kept: set[str] | None, block: int, blocks: int)
         free_chunk(state)
         state["rows_of"] = (labelled, nominals, ids, outlets)
     labelled, nominals, ids, outlets = state["rows_of"]
-    n = len(labelled)
     rows: list[_Row] = []
-    for i in range(n * block // blocks, n * (block + 1) // blocks):
+    for i in range(*run_of(0, len(labelled), block, blocks)):
         if labelled[i]:
             rows.extend(article_rows(ids[i], outlets[i], labelled[i], nominals[i]))
         labelled[i] = nominals[i] = []
@@ -242,7 +252,7 @@ def chunk_workers(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], id
     lower: set[str] = set()
     with Workers(len(slices)) as pool:
         for k in range(LOAD_BLOCKS):  # the k-th run of articles of every chunk
-            runs = [(a + (b - a) * k // LOAD_BLOCKS, a + (b - a) * (k + 1) // LOAD_BLOCKS) for a, b in slices]
+            runs = [run_of(a, b, k, LOAD_BLOCKS) for a, b in slices]
             for words in pool.run(load_chunk, [(chunk_of(texts, a, b), parts, a, ids[a:b], outlets[a:b])
                                                for a, b in runs]):
                 lower |= words
