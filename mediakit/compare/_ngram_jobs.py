@@ -2,8 +2,10 @@
 
 The articles, in group order (the order :func:`._ngram_slices.models_by_mask` reads them), are cut into one
 share of consecutive articles per process, of about the same number of characters. This process counts the
-first share itself while a thread sends the others theirs; each spawned worker is sent the text columns of its share and
-counts it as one process would (:func:`._ngram_slices.count_slices`: slices of
+first share itself while a thread sends the others theirs; each spawned worker is sent the text columns of its share
+(or, when the texts are held elsewhere, ``texts=`` of :func:`mediakit.compare.distinctive_terms`, its share's rows of
+that source, which it reads itself: the shares then have about the same number of articles) and counts it as one
+process would (:func:`._ngram_slices.count_slices`: slices of
 :data:`._ngram_slices.SLICE_TEXTS` articles), with a vocabulary of its own. This process then merges the
 shares exactly (:func:`merge_shares`): the distinct tokens of every share coded in one vocabulary, each
 share's packed n-gram keys re-packed in those codes, and the cells of all shares summed by
@@ -27,7 +29,7 @@ from .._workers import Workers
 from ..metrics.analyze import n_workers
 from ._ngram_slices import SliceCells, count_slices, key_base, models_by_mask, models_of
 from ._ngrams import NgramModel, Phrases, models_from_texts
-from ._texts import PartTexts
+from ._texts import PartTexts, SourceTexts, TextSource
 
 __all__ = ["MIN_PARALLEL_ARTICLES", "ShareCounts", "merge_shares", "models_on_jobs", "share_runs", "use_jobs"]
 
@@ -188,17 +190,28 @@ def merge_shares(shares: Sequence[ShareCounts], hi_n: int) -> tuple[np.ndarray, 
     return tokens, merged
 
 
-def _send(pool: Workers, table: pd.DataFrame, columns: Sequence[str], shares: list[list[np.ndarray]],
+def _share_of(table: pd.DataFrame | TextSource, columns: Sequence[str],
+              share: Sequence[np.ndarray]) -> tuple[pd.DataFrame | SourceTexts, list[np.ndarray]]:
+    """What a process counts of a share: the share's rows of ``table`` (or of a source of texts: not read yet),
+    and their positions in those rows by group."""
+    pos = np.sort(np.concatenate(share))
+    local = np.zeros(len(table), dtype=np.int64)
+    local[pos] = np.arange(len(pos))
+    rows = [local[r] for r in share]
+    if isinstance(table, pd.DataFrame):
+        return table.take(pos), rows
+    return SourceTexts(table.take(pos.tolist()), columns), rows
+
+
+def _send(pool: Workers, table: pd.DataFrame | TextSource, columns: Sequence[str], shares: list[list[np.ndarray]],
           params: tuple[Any, ...], errors: list[BaseException]) -> None:
-    """Send each worker its share (the rows of ``table``, and their positions in it by group) and start its count;
-    an error kept in ``errors`` (run in a thread)."""
+    """Send each worker its share (:func:`_share_of`: from a source of texts, the worker reads them itself) and
+    start its count; an error kept in ``errors`` (run in a thread)."""
     try:
         args: list[tuple[Any, ...]] = []
         for share in shares:
-            pos = np.concatenate(share)
-            local = np.zeros(len(table), dtype=np.int64)
-            local[pos] = np.arange(len(pos))
-            args.append((table.take(pos), columns, [local[r] for r in share], *params))
+            chunk, rows = _share_of(table, columns, share)
+            args.append((chunk, columns, rows, *params))
         pool.submit(_count_share, args, last=True)
     except BaseException as exc:  # raised by the caller, in its thread
         errors.append(exc)
@@ -207,37 +220,53 @@ def _send(pool: Workers, table: pd.DataFrame, columns: Sequence[str], shares: li
 def models_on_jobs(articles: pd.DataFrame, columns: Sequence[str], texts: Sequence[str],
                     rows: Sequence[np.ndarray], lo_n: int, hi_n: int, stops: frozenset[str], *, prior: str,
                     alpha0: float | None, min_count: int, fold_style: bool, masks: Sequence[Phrases], jobs: int,
-                    slice_texts: int | None = None) -> list[list[NgramModel]]:
+                    slice_texts: int | None = None, source: TextSource | None = None) -> list[list[NgramModel]]:
     """:func:`._ngram_slices.models_by_mask` counted on ``jobs`` processes (this one and ``jobs - 1`` spawned;
     ``jobs=1``: ``models_by_mask`` itself).
 
     ``articles``: the table whose ``columns`` are the texts (a worker is sent its share's rows of them);
-    ``texts``: the same texts, as this process reads them (its own share); the rest as for ``models_by_mask``.
+    ``texts``: the same texts, as this process reads them (its own share); ``source``: where ``texts`` are read
+    from when ``articles`` does not hold them (``texts`` is then its :class:`._texts.SourceTexts`): each process
+    reads its own share's rows of the source, and the shares are of about the same number of articles; the rest
+    as for ``models_by_mask``.
     """
     if jobs == 1:
         return models_by_mask(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0, min_count=min_count,
                               fold_style=fold_style, masks=masks, slice_texts=slice_texts)
-    shares = share_runs(rows, _sizes(articles, columns), jobs)
-    params = (lo_n, hi_n, stops, fold_style, masks, slice_texts)
+    sizes = np.ones(len(articles)) if source is not None else _sizes(articles, columns)
+    merged = _count_on_jobs(articles[list(columns)] if source is None else source, columns, texts, rows, sizes, jobs,
+                            (lo_n, hi_n, stops, fold_style, masks, slice_texts))
+    if merged is None:  # keys would not fit in an int64: count the whole stream at once
+        return [models_from_texts(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
+                                  min_count=min_count, fold_style=fold_style, mask=mask) for mask in masks]
+    tokens, cells = merged
+    return [models_of(mask_cells, tokens, prior=prior, alpha0=alpha0, min_count=min_count) for mask_cells in cells]
+
+
+def _count_on_jobs(table: pd.DataFrame | TextSource, columns: Sequence[str], texts: Sequence[str],
+                   rows: Sequence[np.ndarray], sizes: np.ndarray, jobs: int,
+                   params: tuple[Any, ...]) -> tuple[np.ndarray, list[list[SliceCells]]] | None:
+    """The counts of :func:`._ngram_slices.count_slices` on ``jobs`` processes, merged (:func:`merge_shares`)."""
+    shares = share_runs(rows, sizes, jobs)
     with Workers(len(shares) - 1) as pool:
         # the workers' shares are made and sent from a thread: a worker reads its share once it has imported
         # mediakit (1-3 s), which this process spends on its own share instead of waiting
         sent: list[BaseException] = []
-        sender = threading.Thread(target=_send, args=(pool, articles[list(columns)], columns, shares[1:], params, sent),
-                                  daemon=True)
+        sender = threading.Thread(target=_send, args=(pool, table, columns, shares[1:], params, sent), daemon=True)
         sender.start()
         try:
-            mine = _count_share({}, texts, columns, shares[0], *params)
+            if isinstance(table, pd.DataFrame):  # this process reads the texts it was given
+                mine = _count_share({}, texts, columns, shares[0], *params)
+            else:  # only its own share read from the source
+                chunk, own = _share_of(table, columns, shares[0])
+                mine = _count_share({}, chunk, columns, own, *params)
+                del chunk
         finally:
             sender.join()
         if sent:
             raise sent[0]
         counted = [mine, *pool.collect()]
         del mine
-    merged = merge_shares(counted, hi_n)
+    merged = merge_shares(counted, params[1])
     del counted
-    if merged is None:  # keys would not fit in an int64: count the whole stream at once
-        return [models_from_texts(texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
-                                  min_count=min_count, fold_style=fold_style, mask=mask) for mask in masks]
-    tokens, cells = merged
-    return [models_of(mask_cells, tokens, prior=prior, alpha0=alpha0, min_count=min_count) for mask_cells in cells]
+    return merged

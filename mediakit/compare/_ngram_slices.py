@@ -33,8 +33,9 @@ from ._ngrams import (BOUNDARY_CHARS, TOKEN_RE, NgramModel, Phrases, fold, fold_
 __all__ = ["SLICE_TEXTS", "SliceCells", "count_slices", "key_base", "merge_cells", "models_by_mask",
            "models_from_slices", "models_of", "slice_codes", "slice_codes_masked", "slice_ngrams"]
 
-#: Articles counted at a time by :func:`models_from_slices`.
-SLICE_TEXTS = 2000
+#: Articles counted at a time by :func:`models_from_slices`. A slice's tokens are Python strings while it is
+#: counted: 1,000 AllSides articles hold about 140 MiB fewer at the peak than 2,000, for about 3 % more CPU.
+SLICE_TEXTS = 1000
 _BOUNDARY = frozenset(BOUNDARY_CHARS)
 #: Texts joined into one string for the tokeniser (bounds the Python strings alive at once).
 _BATCH = 256

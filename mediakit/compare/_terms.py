@@ -22,7 +22,7 @@ from ._ngram_jobs import models_on_jobs, use_jobs
 from ._ngrams import NgramModel, fold
 from ._style import HOUSE_STYLE_MODES, StyleTerms, style_terms
 from ._tables import TERM_COLUMNS, empty_table
-from ._texts import PartTexts
+from ._texts import PartTexts, SourceTexts, TextSource
 
 __all__ = ["PRIORS", "corpus_outlets", "distinctive_terms", "empty_terms", "ngram_range", "score_terms", "stop_set", "stop_words",
            "term_comparisons", "term_options", "terms_by_mode", "terms_table"]
@@ -143,7 +143,7 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
                       stop_words: str | Iterable[str] | None = "english",
                       top: int | None = None,
                       columns: Sequence[str] = ("title", "text"),
-                      house_style: str = "exclude", n_jobs: int = 1) -> pd.DataFrame:
+                      house_style: str = "exclude", n_jobs: int = 1, texts: TextSource | None = None) -> pd.DataFrame:
     """Words and phrases that set a group apart: log-odds ratios with an informative Dirichlet prior.
 
     Implements Monroe, Colaresi & Quinn (2008), "Fightin' Words", section 3.5.
@@ -226,6 +226,12 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
         Processes that tokenise and count the n-grams (-1: every core); a corpus of
         fewer than 10,000 articles is counted in this one. The table is the same
         whatever ``n_jobs``.
+    texts : optional
+        The text ``columns`` held elsewhere, row for row with ``articles`` (which then need not have them): a
+        streamed run's parts (``mediakit.stream.PartTexts.of(out)`` beside
+        ``mediakit.stream.read_without_texts(out)``), or any object with ``len``, ``take(positions)``,
+        ``frame()`` and ``frames()`` as :class:`mediakit.actors.ArticleTexts`. Read block by block as the
+        n-grams are counted (each process reads its own share), never held at once. The same table.
 
     Returns
     -------
@@ -267,14 +273,15 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
     """
     return terms_by_mode(articles, (house_style,), by, group=group, other=other, ngram=ngram, prior=prior,
                          alpha0=alpha0, min_count=min_count, stop_words=stop_words, top=top, columns=columns,
-                         n_jobs=n_jobs)[0]
+                         n_jobs=n_jobs, texts=texts)[0]
 
 
 def terms_by_mode(articles: Any, modes: Sequence[str], by: str | pd.Series = "outlet", *,
                   group: Any = None, other: Any = None, ngram: int | tuple[int, int] = (1, 2),
                   prior: str = "informative", alpha0: float | None = None, min_count: int = 5,
                   stop_words: str | Iterable[str] | None = "english", top: int | None = None,
-                  columns: Sequence[str] = ("title", "text"), n_jobs: int = 1) -> list[pd.DataFrame]:
+                  columns: Sequence[str] = ("title", "text"), n_jobs: int = 1,
+                  texts: TextSource | None = None) -> list[pd.DataFrame]:
     """:func:`distinctive_terms` under each house-style mode of ``modes`` (same options), in that order.
 
     The modes that fold variants ('exclude', 'only') share one tokenisation of the corpus; each keeps
@@ -287,7 +294,7 @@ def terms_by_mode(articles: Any, modes: Sequence[str], by: str | pd.Series = "ou
         As for :func:`distinctive_terms`.
     modes : sequence of {'exclude', 'only', 'keep'}
         The ``house_style`` of each table.
-    by, group, other, ngram, prior, alpha0, min_count, stop_words, top, columns, n_jobs
+    by, group, other, ngram, prior, alpha0, min_count, stop_words, top, columns, n_jobs, texts
         As for :func:`distinctive_terms`.
 
     Returns
@@ -309,7 +316,11 @@ def terms_by_mode(articles: Any, modes: Sequence[str], by: str | pd.Series = "ou
     for mode in modes:
         check_option(mode, HOUSE_STYLE_MODES, name="house_style", func="distinctive_terms")
     labels, _ = group_labels(articles, by, "by", func="distinctive_terms")
-    texts = PartTexts(articles, columns, func="distinctive_terms")  # each article's text made when a slice reads it
+    if texts is not None and len(texts) != len(articles):
+        raise ValueError(f"distinctive_terms(): texts must have one row per article ({len(articles)}), "
+                         f"got {len(texts)}")
+    # each article's text made (or read) when a slice reads it
+    read = PartTexts(articles, columns) if texts is None else SourceTexts(texts, columns)
     n_missing = int(labels.isna().sum())
     if len(articles) == 0:
         return [empty_terms(n_missing) for _ in modes]
@@ -324,8 +335,9 @@ def terms_by_mode(articles: Any, modes: Sequence[str], by: str | pd.Series = "ou
         these = [m for m in dict.fromkeys(modes) if (m != "keep") == folded]
         if not these:
             continue
-        counted = models_on_jobs(articles, columns, texts, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
-                                 min_count=min_count, fold_style=folded, masks=[masks[m] for m in these], jobs=jobs)
+        counted = models_on_jobs(articles, columns, read, rows, lo_n, hi_n, stops, prior=prior, alpha0=alpha0,
+                                 min_count=min_count, fold_style=folded, masks=[masks[m] for m in these], jobs=jobs,
+                                 source=texts)
         models.update(zip(these, counted, strict=True))
     return [terms_table(models[m], order, comparisons, g_index, rest=other is None, min_count=min_count, top=top,
                         n_missing=n_missing, prior=prior, stop_words=stop_words, house_style=m,

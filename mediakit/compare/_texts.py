@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, overload
+from collections.abc import Iterator
+from typing import Any, Protocol, overload
 
 import numpy as np
 import pandas as pd
 
 from .._validation import MissingColumnError
 
-__all__ = ["PartTexts", "check_text_columns", "part_texts", "term_pattern"]
+__all__ = ["PartTexts", "SourceTexts", "TextSource", "check_text_columns", "part_texts", "term_pattern"]
 
 _APOSTROPHE_RE = re.compile("['\u2019]")
 
@@ -77,6 +78,105 @@ class PartTexts(Sequence[str]):
         if not -self._n <= i < self._n:
             raise IndexError(f"row {i} of {self._n}")
         return _joined([col[i] for col in self._columns])
+
+
+class TextSource(Protocol):
+    """Text columns held elsewhere, row for row with a table of articles (as :class:`mediakit.actors.ArticleTexts`;
+    :class:`mediakit.stream.PartTexts` reads a streamed run's parts)."""
+
+    def __len__(self) -> int:
+        """The number of articles."""
+        ...
+
+    def take(self, positions: Sequence[int]) -> Any:
+        """The texts of the articles at ``positions`` (in increasing order; not read yet)."""
+        ...
+
+    def frame(self) -> pd.DataFrame:
+        """The text columns of every article, read now."""
+        ...
+
+    def frames(self) -> Iterator[pd.DataFrame]:
+        """The text columns in consecutive blocks of articles, read one block at a time."""
+        ...
+
+
+class SourceTexts(Sequence[str]):
+    """:class:`PartTexts` of a :class:`TextSource`: ``texts[i]`` is row ``i``'s ``columns`` joined as
+    :func:`part_texts` joins them.
+
+    The source is read once, front to back, when a text is first asked for, and its texts are kept as UTF-8 bytes
+    (a block's bytes and offsets; each text decoded when read): about one byte a character, where Python strings
+    take up to four and the rows of a table of them more. Picklable: a worker is sent the source (small) and
+    reads its texts itself.
+
+    Examples
+    --------
+    >>> class Blocks:
+    ...     def __init__(self, df): self.df = df
+    ...     def __len__(self): return len(self.df)
+    ...     def take(self, pos): return Blocks(self.df.iloc[list(pos)].reset_index(drop=True))
+    ...     def frame(self): return self.df
+    ...     def frames(self): return (self.df.iloc[i:i + 2].reset_index(drop=True) for i in range(0, len(self.df), 2))
+    >>> df = pd.DataFrame({"title": ["A", "B", None], "text": ["x", "y’", "z"]})
+    >>> texts = SourceTexts(Blocks(df), ["title", "text"])
+    >>> list(texts) == part_texts(df, ["title", "text"]), texts[1], len(texts)
+    (True, 'B\\ny’', 3)
+    """
+
+    def __init__(self, source: TextSource, columns: Sequence[str], *, func: str = "distinctive_terms") -> None:
+        check_text_columns(source.take([]).frame(), columns, func=func, name="texts")
+        self._source = source
+        self._columns = list(columns)
+        self._n = len(source)
+        self._blocks: list[tuple[bytes, np.ndarray]] | None = None
+        self._starts = np.zeros(0, dtype=np.int64)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"source": self._source, "columns": self._columns, "n": self._n}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._source, self._columns, self._n = state["source"], state["columns"], state["n"]
+        self._blocks, self._starts = None, np.zeros(0, dtype=np.int64)
+
+    def _read(self) -> list[tuple[bytes, np.ndarray]]:
+        """Every block of the source as (its texts' UTF-8 bytes, their offsets)."""
+        blocks, starts, start = [], [], 0
+        for frame in self._source.frames():
+            data = [t.encode("utf-8", "surrogatepass") for t in part_texts(frame, self._columns)]
+            offsets = np.zeros(len(data) + 1, dtype=np.int64)
+            np.cumsum([len(b) for b in data], out=offsets[1:])
+            blocks.append((b"".join(data), offsets))
+            starts.append(start)
+            start += len(data)
+            del data, frame
+        if start != self._n:
+            raise ValueError(f"distinctive_terms(): the source of texts gave {start} rows for {self._n}")
+        self._starts = np.array(starts, dtype=np.int64)
+        return blocks
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._n))]
+        i = int(i)
+        if not -self._n <= i < self._n:
+            raise IndexError(f"row {i} of {self._n}")
+        i %= self._n
+        if self._blocks is None:
+            self._blocks = self._read()
+        b = int(np.searchsorted(self._starts, i, side="right")) - 1
+        data, offsets = self._blocks[b]
+        k = i - int(self._starts[b])
+        return data[offsets[k]:offsets[k + 1]].decode("utf-8", "surrogatepass")
 
 
 def part_texts(df: pd.DataFrame, columns: Sequence[str], *, func: str = "distinctive_terms") -> list[str]:

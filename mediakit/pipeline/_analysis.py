@@ -329,16 +329,17 @@ def _scored(articles: pd.DataFrame, languages: str | Sequence[str] | None,
     return articles[keep], (None if texts is None else texts.take(np.flatnonzero(keep).tolist()))
 
 
-def _terms(articles: pd.DataFrame, notes: list[str],
-           n_jobs: int = 1) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+def _terms(articles: pd.DataFrame, notes: list[str], n_jobs: int = 1,
+           texts: ArticleTexts | None = None) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """Distinctive terms of each outlet against the others, and its house-style terms apart (None, None
-    with fewer than two outlets); ``n_jobs``: processes that count the n-grams."""
+    with fewer than two outlets); ``n_jobs``: processes that count the n-grams; ``texts``: the articles' texts
+    when ``articles`` holds none (each process reads its share as it counts)."""
     if articles["outlet"].dropna().nunique() < 2:
         notes.append("fewer than two outlets: no distinctive terms (they set one outlet against the others)")
         return None, None
     try:
         framing, style = terms_by_mode(articles, ("exclude", "only"), by="outlet", top=15,  # one tokenisation
-                                       n_jobs=n_jobs)
+                                       n_jobs=n_jobs, texts=texts)
         return framing, style
     except ValueError as exc:
         notes.append(f"no distinctive terms: {exc}")
@@ -478,8 +479,8 @@ def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: s
         large corpus). A streamed run passes its own.
     texts : ArticleTexts, optional
         The text columns of ``articles`` when it holds none (a streamed run's, read from its parts): the steps
-        that read texts read them from there (the distinctive terms have them for their step only, the actor
-        labels and sentiment read each worker's chunk only to send it), so this process does not hold them
+        that read texts read them from there (the distinctive terms' processes each read their share as they count,
+        the actor labels and sentiment read each worker's chunk only to send it), so this process does not hold them
         throughout.
     """
     step = (lambda: next(bar)) if bar is not None else (lambda: None)
@@ -491,7 +492,7 @@ def corpus_tables(articles: pd.DataFrame, tables: PerArticleTables, *, source: s
     comparison, event_col = _comparison(articles, tables.metrics, event_col, notes, kept)
     step()
     # each step drops large temporary tables: give their memory back before the next one builds its own
-    terms, style = _terms(with_texts(scored, scored_texts), notes, n_jobs)  # the texts for this step only
+    terms, style = _terms(scored, notes, n_jobs, scored_texts)
     release_memory()
     step()
     labels = _actor_labels(scored, notes, n_jobs, scored_texts)
