@@ -53,3 +53,16 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+def stream_articles(out: Path, articles, size: int) -> None:
+    """Stream ``articles`` to ``out`` (its articles table only), in parts of ``size`` articles, quietly."""
+    import warnings
+
+    import mediakit
+
+    arts = articles.reset_index(drop=True)
+    chunks = [arts.iloc[k:k + size].reset_index(drop=True) for k in range(0, len(arts), size)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        mediakit.analyze_stream(chunks, out, progress=False, tables=["articles"])

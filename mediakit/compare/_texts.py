@@ -42,7 +42,33 @@ def _joined(cells: Sequence[Any]) -> str:
     return "\n".join(parts)
 
 
-class PartTexts(Sequence[str]):
+class _RowTexts(Sequence[str]):
+    """A sequence of ``_n`` texts, row ``i`` (0 <= i < n) made by ``_row(i)``."""
+
+    _n: int
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _row(self, i: int) -> str:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._row(k) for k in range(*i.indices(self._n))]
+        i = int(i)
+        if not -self._n <= i < self._n:
+            raise IndexError(f"row {i} of {self._n}")
+        return self._row(i % self._n)
+
+
+class PartTexts(_RowTexts):
     """:func:`part_texts` made one row at a time, when it is read: ``texts[i] == part_texts(df, columns)[i]``.
 
     A corpus held in Arrow-backed string columns (pandas' default since 3.0) is UTF-8; the list of
@@ -63,20 +89,7 @@ class PartTexts(Sequence[str]):
         self._columns = [df[c].array for c in columns]
         self._n = len(df)
 
-    def __len__(self) -> int:
-        return self._n
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(self._n))]
-        if not -self._n <= i < self._n:
-            raise IndexError(f"row {i} of {self._n}")
+    def _row(self, i: int) -> str:
         return _joined([col[i] for col in self._columns])
 
 
@@ -101,7 +114,7 @@ class TextSource(Protocol):
         ...
 
 
-class SourceTexts(Sequence[str]):
+class SourceTexts(_RowTexts):
     """:class:`PartTexts` of a :class:`TextSource`: ``texts[i]`` is row ``i``'s ``columns`` joined as
     :func:`part_texts` joins them.
 
@@ -155,22 +168,7 @@ class SourceTexts(Sequence[str]):
         self._starts = np.array(starts, dtype=np.int64)
         return blocks
 
-    def __len__(self) -> int:
-        return self._n
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(self._n))]
-        i = int(i)
-        if not -self._n <= i < self._n:
-            raise IndexError(f"row {i} of {self._n}")
-        i %= self._n
+    def _row(self, i: int) -> str:
         if self._blocks is None:
             self._blocks = self._read()
         b = int(np.searchsorted(self._starts, i, side="right")) - 1

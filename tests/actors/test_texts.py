@@ -14,6 +14,8 @@ import mediakit.actors._label_jobs as label_jobs
 from mediakit.actors import TEXT_COLUMNS, ArticleTexts, actor_labels, actor_sentiment, with_texts
 from mediakit.stream import PartTexts, read_without_texts
 
+from ..conftest import stream_articles
+
 _COLUMNS = list(TEXT_COLUMNS)
 
 
@@ -21,11 +23,7 @@ _COLUMNS = list(TEXT_COLUMNS)
 def streamed(tmp_path_factory: pytest.TempPathFactory, sample_articles: pd.DataFrame) -> tuple[Path, pd.DataFrame]:
     """A streamed run's parts of the sample corpus (several part files), and its articles read back in full."""
     out = tmp_path_factory.mktemp("parts")
-    arts = sample_articles.reset_index(drop=True)
-    chunks = [arts.iloc[k:k + 10].reset_index(drop=True) for k in range(0, len(arts), 10)]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        mediakit.analyze_stream(chunks, out, progress=False, tables=["articles"])
+    stream_articles(out, sample_articles, 10)
     full = mediakit.read_parts(out, "articles")
     full["captions"] = full["captions"].map(lambda v: v.tolist() if hasattr(v, "tolist") else v)
     return out, full

@@ -4,7 +4,6 @@ table, each process reading its own share of the source once."""
 from __future__ import annotations
 
 import pickle
-import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,8 @@ from mediakit.compare import _ngram_slices as slices
 from mediakit.compare._texts import SourceTexts, part_texts
 from mediakit.stream import PartTexts, read_without_texts
 
+from ..conftest import stream_articles
+
 MODES = ("exclude", "only", "keep")
 
 
@@ -27,11 +28,7 @@ MODES = ("exclude", "only", "keep")
 def streamed(tmp_path_factory: pytest.TempPathFactory, sample_articles: pd.DataFrame) -> tuple[Path, pd.DataFrame]:
     """A streamed run's parts of the sample corpus (part files of 7 articles), and its articles read back."""
     out = tmp_path_factory.mktemp("parts")
-    arts = sample_articles.reset_index(drop=True)
-    chunks = [arts.iloc[k:k + 7].reset_index(drop=True) for k in range(0, len(arts), 7)]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        mediakit.analyze_stream(chunks, out, progress=False, tables=["articles"])
+    stream_articles(out, sample_articles, 7)
     return out, mediakit.read_parts(out, "articles")
 
 
