@@ -9,8 +9,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol, overload
 
 import numpy as np
