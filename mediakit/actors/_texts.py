@@ -9,13 +9,13 @@ methods of :class:`ArticleTexts` can stand in for the text columns, row for row 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..text import scored_articles
+from ..text import ArticleTexts, scored_articles
 from ._discovery import scored_subset
 from ._parts import part_sizes
 
@@ -24,27 +24,6 @@ __all__ = ["TEXT_COLUMNS", "ArticleTexts", "chunk_of", "scored_texts", "text_siz
 
 #: The columns the actor functions read the texts from.
 TEXT_COLUMNS = ("title", "text", "captions")
-
-
-@runtime_checkable
-class ArticleTexts(Protocol):
-    """The text columns (:data:`TEXT_COLUMNS`, those the corpus has) of a table of articles, read when asked."""
-
-    def __len__(self) -> int:
-        """The number of articles."""
-        ...
-
-    def take(self, positions: Sequence[int]) -> ArticleTexts:
-        """The texts of the articles at ``positions`` (in increasing order; not read yet)."""
-        ...
-
-    def frame(self) -> pd.DataFrame:
-        """The text columns of every article, read now (index 0..n-1)."""
-        ...
-
-    def frames(self) -> Iterator[pd.DataFrame]:
-        """The text columns in consecutive blocks of articles, read one block at a time."""
-        ...
 
 
 def texts_frame(texts: pd.DataFrame | ArticleTexts) -> pd.DataFrame:

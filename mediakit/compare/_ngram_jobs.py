@@ -27,9 +27,10 @@ import pandas as pd
 from .._memory import release_memory
 from .._workers import Workers
 from ..metrics.analyze import n_workers
+from ..text import ArticleTexts
 from ._ngram_slices import SliceCells, count_slices, key_base, models_by_mask, models_of
 from ._ngrams import NgramModel, Phrases, models_from_texts
-from ._texts import PartTexts, SourceTexts, TextSource
+from ._texts import PartTexts, SourceTexts
 
 __all__ = ["MIN_PARALLEL_ARTICLES", "ShareCounts", "merge_shares", "models_on_jobs", "share_runs", "use_jobs"]
 
@@ -190,7 +191,7 @@ def merge_shares(shares: Sequence[ShareCounts], hi_n: int) -> tuple[np.ndarray, 
     return tokens, merged
 
 
-def _share_of(table: pd.DataFrame | TextSource, columns: Sequence[str],
+def _share_of(table: pd.DataFrame | ArticleTexts, columns: Sequence[str],
               share: Sequence[np.ndarray]) -> tuple[pd.DataFrame | SourceTexts, list[np.ndarray]]:
     """What a process counts of a share: the share's rows of ``table`` (or of a source of texts: not read yet),
     and their positions in those rows by group."""
@@ -203,7 +204,7 @@ def _share_of(table: pd.DataFrame | TextSource, columns: Sequence[str],
     return SourceTexts(table.take(pos.tolist()), columns), rows
 
 
-def _send(pool: Workers, table: pd.DataFrame | TextSource, columns: Sequence[str], shares: list[list[np.ndarray]],
+def _send(pool: Workers, table: pd.DataFrame | ArticleTexts, columns: Sequence[str], shares: list[list[np.ndarray]],
           params: tuple[Any, ...], errors: list[BaseException]) -> None:
     """Send each worker its share (:func:`_share_of`: from a source of texts, the worker reads them itself) and
     start its count; an error kept in ``errors`` (run in a thread)."""
@@ -220,7 +221,7 @@ def _send(pool: Workers, table: pd.DataFrame | TextSource, columns: Sequence[str
 def models_on_jobs(articles: pd.DataFrame, columns: Sequence[str], texts: Sequence[str],
                     rows: Sequence[np.ndarray], lo_n: int, hi_n: int, stops: frozenset[str], *, prior: str,
                     alpha0: float | None, min_count: int, fold_style: bool, masks: Sequence[Phrases], jobs: int,
-                    slice_texts: int | None = None, source: TextSource | None = None) -> list[list[NgramModel]]:
+                    slice_texts: int | None = None, source: ArticleTexts | None = None) -> list[list[NgramModel]]:
     """:func:`._ngram_slices.models_by_mask` counted on ``jobs`` processes (this one and ``jobs - 1`` spawned;
     ``jobs=1``: ``models_by_mask`` itself).
 
@@ -243,7 +244,7 @@ def models_on_jobs(articles: pd.DataFrame, columns: Sequence[str], texts: Sequen
     return [models_of(mask_cells, tokens, prior=prior, alpha0=alpha0, min_count=min_count) for mask_cells in cells]
 
 
-def _count_on_jobs(table: pd.DataFrame | TextSource, columns: Sequence[str], texts: Sequence[str],
+def _count_on_jobs(table: pd.DataFrame | ArticleTexts, columns: Sequence[str], texts: Sequence[str],
                    rows: Sequence[np.ndarray], sizes: np.ndarray, jobs: int,
                    params: tuple[Any, ...]) -> tuple[np.ndarray, list[list[SliceCells]]] | None:
     """The counts of :func:`._ngram_slices.count_slices` on ``jobs`` processes, merged (:func:`merge_shares`)."""

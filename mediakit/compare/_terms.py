@@ -15,14 +15,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..text import english_stop_words
+from ..text import ArticleTexts, english_stop_words
 from .._validation import check_frame, check_option
 from ._groups import group_labels, group_order, positions, preview
 from ._ngram_jobs import models_on_jobs, use_jobs
 from ._ngrams import NgramModel, fold
 from ._style import HOUSE_STYLE_MODES, StyleTerms, style_terms
 from ._tables import TERM_COLUMNS, empty_table
-from ._texts import PartTexts, SourceTexts, TextSource
+from ._texts import PartTexts, SourceTexts
 
 __all__ = ["PRIORS", "corpus_outlets", "distinctive_terms", "empty_terms", "ngram_range", "score_terms", "stop_set", "stop_words",
            "term_comparisons", "term_options", "terms_by_mode", "terms_table"]
@@ -143,7 +143,7 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
                       stop_words: str | Iterable[str] | None = "english",
                       top: int | None = None,
                       columns: Sequence[str] = ("title", "text"),
-                      house_style: str = "exclude", n_jobs: int = 1, texts: TextSource | None = None) -> pd.DataFrame:
+                      house_style: str = "exclude", n_jobs: int = 1, texts: ArticleTexts | None = None) -> pd.DataFrame:
     """Words and phrases that set a group apart: log-odds ratios with an informative Dirichlet prior.
 
     Implements Monroe, Colaresi & Quinn (2008), "Fightin' Words", section 3.5.
@@ -282,7 +282,7 @@ def terms_by_mode(articles: Any, modes: Sequence[str], by: str | pd.Series = "ou
                   prior: str = "informative", alpha0: float | None = None, min_count: int = 5,
                   stop_words: str | Iterable[str] | None = "english", top: int | None = None,
                   columns: Sequence[str] = ("title", "text"), n_jobs: int = 1,
-                  texts: TextSource | None = None) -> list[pd.DataFrame]:
+                  texts: ArticleTexts | None = None) -> list[pd.DataFrame]:
     """:func:`distinctive_terms` under each house-style mode of ``modes`` (same options), in that order.
 
     The modes that fold variants ('exclude', 'only') share one tokenisation of the corpus; each keeps

@@ -9,15 +9,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import Any, Protocol, overload
+from collections.abc import Sequence
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
 
 from .._validation import MissingColumnError
+from ..text import ArticleTexts
 
-__all__ = ["PartTexts", "SourceTexts", "TextSource", "check_text_columns", "part_texts", "term_pattern"]
+__all__ = ["PartTexts", "SourceTexts", "check_text_columns", "part_texts", "term_pattern"]
 
 _APOSTROPHE_RE = re.compile("['\u2019]")
 
@@ -92,29 +93,8 @@ class PartTexts(_RowTexts):
         return _joined([col[i] for col in self._columns])
 
 
-class TextSource(Protocol):
-    """Text columns held elsewhere, row for row with a table of articles (as :class:`mediakit.actors.ArticleTexts`;
-    :class:`mediakit.stream.PartTexts` reads a streamed run's parts)."""
-
-    def __len__(self) -> int:
-        """The number of articles."""
-        ...
-
-    def take(self, positions: Sequence[int]) -> Any:
-        """The texts of the articles at ``positions`` (in increasing order; not read yet)."""
-        ...
-
-    def frame(self) -> pd.DataFrame:
-        """The text columns of every article, read now."""
-        ...
-
-    def frames(self) -> Iterator[pd.DataFrame]:
-        """The text columns in consecutive blocks of articles, read one block at a time."""
-        ...
-
-
 class SourceTexts(_RowTexts):
-    """:class:`PartTexts` of a :class:`TextSource`: ``texts[i]`` is row ``i``'s ``columns`` joined as
+    """:class:`PartTexts` of a source of texts (:class:`mediakit.text.ArticleTexts`): ``texts[i]`` is row ``i``'s ``columns`` joined as
     :func:`part_texts` joins them.
 
     The source is read once, front to back, when a text is first asked for, and its texts are kept as UTF-8 bytes
@@ -136,7 +116,7 @@ class SourceTexts(_RowTexts):
     (True, 'B\\ny’', 3)
     """
 
-    def __init__(self, source: TextSource, columns: Sequence[str], *, func: str = "distinctive_terms") -> None:
+    def __init__(self, source: ArticleTexts, columns: Sequence[str], *, func: str = "distinctive_terms") -> None:
         check_text_columns(source.take([]).frame(), columns, func=func, name="texts")
         self._source = source
         self._columns = list(columns)

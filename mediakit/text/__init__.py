@@ -11,6 +11,8 @@
   a page's text (``_name_cards``): :func:`strip_name_cards`; photo and video captions inline in a page's text
   (``_media_captions``): :func:`split_media_captions`, and advertisements' markers: :func:`strip_ad_markers`; all at
   once, as every loader applies them: :func:`page_text`.
+- Texts held elsewhere (``_article_texts``): :class:`ArticleTexts`, the protocol of a source that reads a table of
+  articles' text columns when asked.
 - Language (``_language``): :func:`detect_language`, :func:`detect_languages` (offline, py3langid's
   shipped model), :func:`article_languages`, and the ``languages=`` option of the English-only
   metrics (:func:`check_languages`, :class:`LeftOutWarning`).
@@ -45,6 +47,7 @@ from ._media_captions import (AD_MARKER_RE, PHOTO_AGENCIES, PHOTO_AGENCY_CREDIT,
 from ._name_cards import strip_name_cards
 from ._normalize import normalize_inline, normalize_text
 from ._quotes import QUOTE_STYLES, Quotation, find_quotations, quote_mask, quote_spans, sentences_and_quotes
+from ._article_texts import ArticleTexts
 from ._sentences import (
     SENTENCE_STARTERS,
     Abbreviations,
@@ -89,6 +92,8 @@ from ._tokens import (
 from ._trie import build_trie, render_symbols, render_trie, trie_pattern, trie_prefix
 
 __all__ = [
+    # texts held elsewhere
+    "ArticleTexts",
     # sentences and paragraphs
     "SENTENCE_STARTERS",
     "Abbreviations",
