@@ -230,7 +230,7 @@ def distinctive_terms(articles: Any, by: str | pd.Series = "outlet", *,
         The text ``columns`` held elsewhere, row for row with ``articles`` (which then need not have them): a
         streamed run's parts (``mediakit.stream.PartTexts.of(out)`` beside
         ``mediakit.stream.read_without_texts(out)``), or any object with ``len``, ``take(positions)``,
-        ``frame()`` and ``frames()`` as :class:`mediakit.actors.ArticleTexts`. Each process reads its own share
+        ``frame()`` and ``frames()`` (:class:`mediakit.text.ArticleTexts`). Each process reads its own share
         once and keeps it as UTF-8 bytes (about a byte a character; a text decoded when its slice is counted), so
         no process holds the corpus's texts as Python strings. The same table.
 

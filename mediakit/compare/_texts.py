@@ -94,8 +94,8 @@ class PartTexts(_RowTexts):
 
 
 class SourceTexts(_RowTexts):
-    """:class:`PartTexts` of a source of texts (:class:`mediakit.text.ArticleTexts`): ``texts[i]`` is row ``i``'s ``columns`` joined as
-    :func:`part_texts` joins them.
+    """:class:`PartTexts` of a source of texts (:class:`mediakit.text.ArticleTexts`): ``texts[i]`` is row ``i``'s
+    ``columns`` joined as :func:`part_texts` joins them.
 
     The source is read once, front to back, when a text is first asked for, and its texts are kept as UTF-8 bytes
     (a block's bytes and offsets; each text decoded when read): about one byte a character, where Python strings
