@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from sys import intern
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -257,8 +258,10 @@ def _describe(text: str, toks: list[tuple[int, int, str]], i: int, head: tuple[s
     # "as the prime minister continues": "as" a conjunction, the description its subject
     predicate = pm is not None and not (pm.group().lower().startswith("as") and after is not None
                                         and after.group(1) not in PREDICATE_FOLLOWERS)
-    return Description(start, label_start, of[0], base, tuple(mods) + tuple(of[1]), indefinite, key,
-                       restricted, predicate, poss, broad or pronoun or _has_quote(text, start, s))
+    # the words interned: a corpus's texts keep their descriptions through actor_labels' passes, and the same few
+    # hundred heads and modifiers recur in them
+    return Description(start, label_start, of[0], intern(base), tuple(map(intern, [*mods, *of[1]])), indefinite,
+                       intern(key), restricted, predicate, poss, broad or pronoun or _has_quote(text, start, s))
 
 
 def descriptions_of_tokens(text: str) -> tuple[Description, ...]:

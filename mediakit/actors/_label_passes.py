@@ -36,8 +36,9 @@ LABEL_COLUMNS = (
 LABEL_DTYPES = {"caption": "Int64", "mention_id": "int64", "mention_start": "int64", "mention_end": "int64",
                 "label_start": "Int64", "label_end": "Int64"}
 
-#: One article's name mentions, each with its labels.
-Labelled = list[tuple[Mention, list[Label]]]
+#: One article's name mentions, each with its labels (a tuple: the one empty tuple for most mentions, which have
+#: none; a worker of the whole AllSides file holds about half a million of them through its passes).
+Labelled = list[tuple[Mention, tuple[Label, ...]]]
 
 
 def labelled_mentions(ms: list[Mention], lower: set[str]) -> Labelled:
@@ -49,7 +50,7 @@ def labelled_mentions(ms: list[Mention], lower: set[str]) -> Labelled:
         key = (m.part.kind, m.part.caption)
         if key not in bounds:
             bounds[key] = sentence_bounds(m.part.text)
-        out.append((m, labels_of_mention(m, bounds[key], lower)))
+        out.append((m, tuple(labels_of_mention(m, bounds[key], lower))))
     return out
 
 
@@ -64,11 +65,11 @@ def profile_pairs(labelled: list[Labelled]) -> Iterator[tuple[str, str]]:
 
 def article_rows(article_id: Any, outlet: Any, ms: Labelled, nominals: list[Nominal]) -> list[tuple[Any, ...]]:
     """The label rows of one article's name mentions and linked descriptions, in part and offset order."""
-    items: list[tuple[tuple[int, int, int], Mention | Nominal, list[Label]]] = [
+    items: list[tuple[tuple[int, int, int], Mention | Nominal, tuple[Label, ...]]] = [
         ((PART_RANK[m.part.kind], m.part.caption or 0, m.start), m, labels) for m, labels in ms]
     for n in nominals:
         items.append(((PART_RANK[n.part.kind], n.part.caption or 0, n.start), n,
-                      [Label("nominal", n.label_start, n.label_end)]))
+                      (Label("nominal", n.label_start, n.label_end),)))
     items.sort(key=lambda t: t[0])
     rows: list[tuple[Any, ...]] = []
     for k, (_, m, labels) in enumerate(items):

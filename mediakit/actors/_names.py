@@ -284,6 +284,9 @@ def is_title_case(text: str) -> bool:
     return title_case(text)
 
 
+_INT_MAX = 2 ** (8 * array("i").itemsize - 1) - 1  # the largest offset an array of C ints holds
+
+
 class SentenceStarts:
     """The sentences of a text in three arrays of offsets: where each starts and ends, and the end of the
     quotation marks, brackets, dashes and spaces that open it.
@@ -296,7 +299,8 @@ class SentenceStarts:
     __slots__ = ("starts", "ends", "opened")
 
     def __init__(self, text: str) -> None:
-        self.starts, self.ends, self.opened = array("q"), array("q"), array("q")
+        code = "i" if len(text) <= _INT_MAX else "q"  # a C int an offset (4 bytes), 8 bytes in a longer text
+        self.starts, self.ends, self.opened = array(code), array(code), array(code)
         for span in split_sentences(text):
             p = span.start
             while p < span.end and (text[p] in QUOTES or text[p] in "([\u2014\u2013-" or text[p].isspace()):
