@@ -125,6 +125,37 @@ def test_dropping_word_caches_for_memory_changes_nothing(tmp_path, articles, ref
     pd.testing.assert_frame_equal(mk.read_parts(tmp_path, "metrics"), reference["metrics"])
 
 
+def test_each_piece_first_gives_the_free_heap_back(monkeypatch):
+    """The last piece's freed temporaries go back to the system before the memory is read and the piece runs."""
+    import mediakit.stream._memory as memory
+
+    calls = []
+    monkeypatch.setattr(memory, "release_memory", lambda collect=True: calls.append(("release", collect)))
+    monkeypatch.setattr(memory, "rss", lambda: calls.append(("rss", None)) or 0)
+    assert memory.bound_caches() is False  # under the bound: the caches stay
+    assert calls == [("release", False), ("rss", None)]  # no garbage collection: reference counting freed them
+
+
+def test_each_piece_gives_back_what_the_last_one_freed():
+    import mediakit.stream._memory as memory
+    from mediakit import _memory
+
+    if memory.rss() is None or _memory._malloc_trim() is None:
+        pytest.skip("resident memory is read from /proc and given back by glibc's malloc_trim")
+    memory.bound_caches()
+    base = memory.rss()
+    blocks = [bytearray(50_000) for _ in range(4_000)]  # about 200 MB of small blocks, as a piece's temporaries
+    for b in blocks:
+        b[::4096] = b"x" * len(b[::4096])
+    keep = blocks[-1:]  # the top of the heap pinned by what outlives the piece
+    del blocks
+    held = memory.rss()
+    memory.bound_caches()
+    assert held - base > 150 * 2**20
+    assert memory.rss() - base < (held - base) / 2
+    del keep
+
+
 def test_configuration_mismatch_is_refused(tmp_path, articles, reference):
     analyze_stream(_chunks(articles, 10), tmp_path, tables=("metrics",), progress=False)
     with pytest.raises(mk.StreamConfigError, match="families"):
