@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..text import CHUNKS, ChunkFeatures, ChunkValues, Span, chunk_offsets, code_points, text_chunk_ids
+from ..text import CHUNKS, ChunkFeatures, ChunkValues, Span, chunk_offsets, code_points, consistent_chunk_ids
 from ._vader import (
     PUNCTUATION,
     but_values,
@@ -328,8 +328,11 @@ def articles_scores(texts: list[str], spans: list[list[Span]]) -> list[Scores]:
     total = sum(counts)
     if not total:
         return []
+    per_text = consistent_chunk_ids(texts)  # the vocabulary may start again part-way: ids of one generation
+    if per_text is None:  # pragma: no cover - a few hundred texts never hold a million distinct chunks
+        return [sc for t, sp in zip(texts, spans, strict=True) for sc in article_scores(t, sp)]
     text = "\n".join(texts)
-    ids = np.concatenate([text_chunk_ids(t) for t in texts])
+    ids = np.concatenate(per_text)
     flat = [x for sp in spans for x in sp]
     base = np.repeat(np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]), counts)
     s_arr = np.fromiter((x.start for x in flat), dtype=np.intp, count=total) + base

@@ -17,8 +17,8 @@ import pandas as pd
 from .._progress import progress_bar
 from .._validation import article_rows, check_articles, check_bool, check_option
 from ..lexicon import prepare
-from ..text import (CHUNKS, article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
-                    text_chunk_ids, warn_left_out)
+from ..text import (article_languages, check_languages, chunk_word_counts, left_out_note, scored_mask,
+                    consistent_chunk_ids, warn_left_out)
 from .attribution import attribution_metrics, cue_state, start_worker
 from .loaded import loaded_rates
 from .readability import READABILITY_COLUMNS, value_array
@@ -129,7 +129,7 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
     extracting the attributions or scoring the sentences again.
     """
     texts: list[str] = chunk["text"].tolist()  # _clean_text: always strings
-    chunk_ids = _chunk_ids(texts)
+    chunk_ids = consistent_chunk_ids(texts)  # remembered: the sentences table of a piece read them too
     if chunk_ids is None:  # more distinct chunks than the shared vocabulary holds: in two halves
         halves = (chunk.iloc[:len(chunk) // 2], chunk.iloc[len(chunk) // 2:])
         return pd.concat([_analyze_chunk(h, lexicon, families, _rows_of(attributions, h), _rows_of(sentences, h))
@@ -154,21 +154,6 @@ def _analyze_chunk(chunk: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
         attr = attribution_metrics(chunk, progress=False, languages=None, attributions=attributions)
         parts.append(attr.drop(columns="article_id"))
     return pd.concat(parts, axis=1)
-
-
-def _chunk_ids(texts: list[str]) -> list[np.ndarray] | None:
-    """``CHUNKS.ids(text.split())`` of every text, all from one generation of the vocabulary.
-
-    The shared vocabulary starts again once it holds a million chunks; if that happens part-way,
-    the ids of the texts before are stale (their rows would describe other chunks), so all are
-    looked up again. None if the texts hold too many distinct chunks for one generation.
-    """
-    for _ in range(2):
-        generation = CHUNKS.generation
-        ids = [text_chunk_ids(t) for t in texts]  # remembered: the sentences table of a piece read them too
-        if CHUNKS.generation == generation or len(texts) == 1:  # one look-up is always consistent
-            return ids
-    return None
 
 
 def _chunk_parts(table: pd.DataFrame | None, chunks: list[pd.DataFrame], name: str,

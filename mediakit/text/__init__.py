@@ -87,6 +87,7 @@ from ._tokens import (
     shared_results,
     sharing_results,
     text_chunk_ids,
+    consistent_chunk_ids,
     words_of,
 )
 from ._trie import build_trie, render_symbols, render_trie, trie_pattern, trie_prefix
@@ -139,6 +140,7 @@ __all__ = [
     "shared_results",
     "sharing_results",
     "text_chunk_ids",
+    "consistent_chunk_ids",
     "words_of",
     # regex tries
     "build_trie",

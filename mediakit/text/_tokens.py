@@ -34,6 +34,7 @@ __all__ = [
     "ASCII_LETTERS_RE",
     "ASCII_TOKEN_TABLE",
     "CHUNKS",
+    "consistent_chunk_ids",
     "CHUNK_WORDS",
     "CHUNK_RE",
     "DOTTED_TOKEN_RE",
@@ -512,6 +513,27 @@ def text_chunk_ids(text: str) -> np.ndarray:
         _IDS_MEMO.clear()
     _IDS_MEMO[text] = (CHUNKS.generation, ids)
     return ids
+
+
+def consistent_chunk_ids(texts: Sequence[str]) -> list[np.ndarray] | None:
+    """:func:`text_chunk_ids` of every text, all from one generation of :data:`CHUNKS`.
+
+    The shared vocabulary starts again once it holds ``max_size`` chunks; if that happens part-way, the ids of the
+    texts before are stale (their feature rows would describe other chunks, or none), so all are looked up again.
+    None if the texts alone hold too many distinct chunks for one generation.
+
+    Examples
+    --------
+    >>> vocab_ids = consistent_chunk_ids(["the cat", "the hat"])
+    >>> [CHUNKS.chunks[i] for ids in vocab_ids for i in ids]
+    ['the', 'cat', 'the', 'hat']
+    """
+    for _ in range(2):
+        generation = CHUNKS.generation
+        ids = [text_chunk_ids(t) for t in texts]
+        if CHUNKS.generation == generation or len(texts) == 1:  # one look-up is always consistent
+            return ids
+    return None
 
 
 def forget_when_shared_results_end(clear: Callable[[], None]) -> None:

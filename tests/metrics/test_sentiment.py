@@ -619,3 +619,22 @@ def test_articles_scores_of_no_article_and_of_empty_ones() -> None:
     texts = ["", "Good.", "  ", "Not good at all. Fine."]
     got = va.articles_scores(texts, [split_sentences(t) for t in texts])
     assert got == [(0.0, 0.0, 1.0, 0.4404), (0.445, 0.555, 0.0, -0.3412), (0.0, 0.0, 1.0, 0.2023)]  # vaderSentiment's
+
+
+def test_the_shared_vocabulary_starting_again_part_way_changes_nothing(sample_articles, monkeypatch):
+    """The chunk vocabulary starts again once full: a batch of sentences (or analyze's texts) then reads the ids of
+    one generation, never stale ones (which read other chunks' rows, or none: an IndexError before the fix)."""
+    import mediakit as mk
+    from mediakit.text import CHUNKS, clear_chunk_caches
+
+    clear_chunk_caches()
+    sentences, metrics = mk.sentences(sample_articles, progress=False), mk.analyze(sample_articles, progress=False)
+    clear_chunk_caches()
+    monkeypatch.setattr(CHUNKS, "max_size", 300)  # starts again many times within each batch of texts
+    generation = CHUNKS.generation
+    small_sentences = mk.sentences(sample_articles, progress=False)
+    small_metrics = mk.analyze(sample_articles, progress=False)
+    assert CHUNKS.generation - generation > 10
+    pd.testing.assert_frame_equal(small_sentences, sentences)
+    pd.testing.assert_frame_equal(small_metrics, metrics)
+    clear_chunk_caches()
