@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from sys import intern
 from functools import lru_cache
+from sys import intern
 from typing import NamedTuple
 
 from ..text import trie_pattern

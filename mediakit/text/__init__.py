@@ -80,6 +80,7 @@ from ._tokens import (
     chunk_word_counts,
     clear_chunk_caches,
     code_points,
+    consistent_chunk_ids,
     count_words,
     english_stop_words,
     forget_when_shared_results_end,
@@ -87,7 +88,6 @@ from ._tokens import (
     shared_results,
     sharing_results,
     text_chunk_ids,
-    consistent_chunk_ids,
     words_of,
 )
 from ._trie import build_trie, render_symbols, render_trie, trie_pattern, trie_prefix
@@ -133,6 +133,7 @@ __all__ = [
     "chunk_word_counts",
     "clear_chunk_caches",
     "code_points",
+    "consistent_chunk_ids",
     "count_words",
     "english_stop_words",
     "forget_when_shared_results_end",
@@ -140,7 +141,6 @@ __all__ = [
     "shared_results",
     "sharing_results",
     "text_chunk_ids",
-    "consistent_chunk_ids",
     "words_of",
     # regex tries
     "build_trie",
