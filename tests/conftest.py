@@ -66,3 +66,13 @@ def stream_articles(out: Path, articles, size: int) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         mediakit.analyze_stream(chunks, out, progress=False, tables=["articles"])
+
+
+def freed_small_blocks() -> list[bytearray]:
+    """About 200 MB of small blocks (below glibc's mmap threshold: in the heap) written and freed, as a step's
+    temporaries are; returns the last one, which pins the top of the heap as live tables do in a run (keep it
+    alive while measuring)."""
+    blocks = [bytearray(50_000) for _ in range(4_000)]
+    for b in blocks:
+        b[::4096] = b"x" * len(b[::4096])
+    return blocks[-1:]

@@ -10,6 +10,8 @@ import pytest
 from mediakit import _memory
 from mediakit._memory import release_memory, rss
 
+from .conftest import freed_small_blocks
+
 
 def test_rss_is_the_resident_size() -> None:
     before = rss()
@@ -28,12 +30,7 @@ def test_small_freed_blocks_go_back_to_the_system() -> None:
     release_memory()
     base = rss()
     assert base is not None
-    # many small blocks (below the allocator's mmap threshold) stay in the heap when freed
-    blocks = [bytearray(50_000) for _ in range(4_000)]  # about 200 MB
-    for b in blocks:
-        b[::4096] = b"x" * len(b[::4096])
-    keep = blocks[-1:]  # the last block pins the top of the heap, as live tables do in a run
-    del blocks
+    keep = freed_small_blocks()  # many small blocks stay in the heap when freed
     held = rss()
     release_memory()
     released = rss()

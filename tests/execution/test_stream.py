@@ -14,7 +14,7 @@ import mediakit as mk
 from mediakit.cli import main
 from mediakit.stream import MANIFEST, analyze_stream
 
-from ..conftest import DATA
+from ..conftest import DATA, freed_small_blocks
 
 
 @pytest.fixture(scope="module")
@@ -144,11 +144,7 @@ def test_each_piece_gives_back_what_the_last_one_freed():
         pytest.skip("resident memory is read from /proc and given back by glibc's malloc_trim")
     memory.bound_caches()
     base = memory.rss()
-    blocks = [bytearray(50_000) for _ in range(4_000)]  # about 200 MB of small blocks, as a piece's temporaries
-    for b in blocks:
-        b[::4096] = b"x" * len(b[::4096])
-    keep = blocks[-1:]  # the top of the heap pinned by what outlives the piece
-    del blocks
+    keep = freed_small_blocks()  # a piece's temporaries, the top of the heap pinned by what outlives the piece
     held = memory.rss()
     memory.bound_caches()
     assert held - base > 150 * 2**20
