@@ -31,7 +31,7 @@ from ._arrow import arrow_table, concat_tables, from_ipc, write_part
 from ._executors import InlineExecutor, make_executor
 from ._manifest import (DEFAULT_TABLES, MANIFEST, TABLES, StreamConfigError, ids_hash, part_name, prepare,
                         stream_config, write_json_atomic)
-from ._work import piece_results, piece_size, schemas, work_frame
+from ._work import detects_languages, piece_results, piece_size, schemas, with_languages, work_frame
 
 __all__ = ["analyze_stream", "StreamResult"]
 
@@ -165,6 +165,9 @@ class _Job:
     def _submit(self, k: int, chunk: pd.DataFrame) -> None:
         """Cut chunk ``k`` into pieces and send them to the executor."""
         work = work_frame(chunk)
+        if getattr(self.ex, "detect_first", False) and self.computed and detects_languages(self.computed,
+                                                                                          self.languages):
+            work = with_languages(work)  # here, once per chunk: the pool's workers have no language model
         size = piece_size(len(work), self.ex.workers)
         pieces = [work.iloc[i:i + size] for i in range(0, len(work), size)] or [work]
         futures = ([self.ex.submit(piece_results, p, self.lexicon, self.chosen, self.computed, self.schemas,

@@ -21,7 +21,8 @@ from ._arrow import arrow_table, to_ipc
 from ._manifest import TABLES
 from ._memory import bound_caches
 
-__all__ = ["piece_tables", "with_languages", "piece_results", "schemas", "warm_up", "work_frame", "piece_size"]
+__all__ = ["detects_languages", "piece_tables", "with_languages", "piece_results", "schemas", "warm_up", "work_frame",
+           "piece_size"]
 
 _PIECE = 200  # at most this many articles per task sent to a worker (as in mediakit.analyze)
 _MIN_PIECE = 50  # a call of analyze costs ~15 ms whatever its size
@@ -39,7 +40,7 @@ def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
     ``attr_`` and ``sent_`` metrics read the attributions and sentences tables when those are asked for too.
     """
     bound_caches()
-    if "metrics" in tables or languages is not None:  # else nothing reads the languages
+    if detects_languages(tables, languages):
         piece = with_languages(piece)
     out: dict[str, pd.DataFrame] = {}
     with warnings.catch_warnings(), shared_results():  # the tables read each text's matches, ids and quotations once
@@ -56,6 +57,19 @@ def piece_tables(piece: pd.DataFrame, lexicon: Any, families: tuple[str, ...],
         if sents is not None:
             out["sentences"] = sents
     return out
+
+
+def detects_languages(tables: tuple[str, ...], languages: Any) -> bool:
+    """Does :func:`piece_tables` read its articles' languages (:func:`with_languages`)? The metrics table records
+    them, and ``languages`` (not None) keeps the English-only tables to those languages; else nothing reads them.
+
+    Examples
+    --------
+    >>> [detects_languages(t, lang) for t, lang in [(("metrics",), None), (("sentences",), ("en",)),
+    ...                                                 (("word_choice",), None)]]
+    [True, True, False]
+    """
+    return "metrics" in tables or languages is not None
 
 
 def with_languages(piece: pd.DataFrame) -> pd.DataFrame:

@@ -152,6 +152,65 @@ def test_each_piece_gives_back_what_the_last_one_freed():
     del keep
 
 
+def _language_model_after_a_piece(piece: pd.DataFrame) -> tuple[int, bool]:
+    """In a pool worker: the tables of ``piece`` made, is the language model loaded? Did the worker give it back?"""
+    import mediakit.stream._memory as memory
+    from mediakit.metrics.analyze import FAMILIES
+    from mediakit.stream._work import piece_tables
+    from mediakit.text._language import _scanner
+
+    piece_tables(piece, None, FAMILIES, ("metrics", "attributions", "sentences"))
+    return _scanner.cache_info().currsize, memory._model_given_back[0] > 0
+
+
+def test_pool_workers_never_read_the_language_model(tmp_path, articles):
+    """The job detects each chunk's languages before it cuts it into pieces; the pool's workers start without the
+    model this process loaded (forked, its pages would count in each worker's resident size) and never load it."""
+    from mediakit.stream._executors import PoolExecutor
+    from mediakit.stream._work import with_languages
+
+    german = articles.iloc[[0]].assign(article_id="de", title="Klimapaket",
+                                       text="Die Regierung hat am Dienstag ein neues Klimapaket beschlossen. " * 5,
+                                       language=None)
+    chunk = pd.concat([articles.iloc[:12], german], ignore_index=True)
+    assert mk.detect_language("The government said on Tuesday that the talks would resume.") == "en"  # loaded here
+    ex = PoolExecutor(2)
+    try:
+        loaded, gave_back = ex.submit(_language_model_after_a_piece, with_languages(chunk)).result()
+    finally:
+        ex.close()
+    assert loaded == 0
+    assert gave_back or memory_not_read_here()
+    res = analyze_stream([chunk], tmp_path, n_jobs=2, tables=("metrics", "attributions"), progress=False)
+    assert res.computed == 1
+    metrics = mk.read_parts(tmp_path, "metrics")
+    pd.testing.assert_frame_equal(metrics, mk.analyze(chunk).reset_index(drop=True))
+    assert metrics.set_index("article_id").loc["de", "language"] == "de"
+    pd.testing.assert_frame_equal(mk.read_parts(tmp_path, "attributions"), mk.extract_attributions(chunk))
+
+
+def memory_not_read_here() -> bool:
+    """No resident size to read (not Linux): the model is unloaded, but what it gave back is not measured."""
+    import mediakit.stream._memory as memory
+
+    return memory.rss() is None
+
+
+def test_a_worker_without_the_language_model_keeps_its_caches_room(monkeypatch):
+    """What a pool worker gave back with the language model lowers its cache bound by as much."""
+    import mediakit.stream._memory as memory
+
+    monkeypatch.setattr(memory, "release_memory", lambda collect=True: None)
+    monkeypatch.setattr(memory, "_last_clear", [])
+    monkeypatch.setattr(memory, "_model_given_back", [136 * 2**20])
+    monkeypatch.setattr(memory, "clear_caches", lambda: None)
+    monkeypatch.setattr(memory, "clear_chunk_caches", lambda: None)
+    monkeypatch.setattr(memory, "rss", lambda: memory.WORKER_MEMORY - 136 * 2**20 - 1)
+    assert memory.bound_caches() is False
+    monkeypatch.setattr(memory, "rss", lambda: memory.WORKER_MEMORY - 136 * 2**20 + 1)
+    assert memory.bound_caches() is True
+
+
 def test_configuration_mismatch_is_refused(tmp_path, articles, reference):
     analyze_stream(_chunks(articles, 10), tmp_path, tables=("metrics",), progress=False)
     with pytest.raises(mk.StreamConfigError, match="families"):
