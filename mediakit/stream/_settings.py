@@ -5,7 +5,9 @@
     process itself with ``n_jobs=1``, a pool worker, a Dask worker) drops mediakit's word
     caches (readability's words, the shared chunk vocabulary). The caches never change
     results; dropping them keeps memory bounded over millions of articles. Read once, at
-    import. A value that is not an integer falls back to the default; a negative one means 0.
+    import. A value that is not an integer falls back to the default; a negative one means 0. A pool
+    worker, which unmaps its copy of the language model when it starts, drops them that much earlier
+    (its caches keep the same room).
 
 Examples
 --------
