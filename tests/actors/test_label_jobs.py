@@ -172,3 +172,24 @@ def test_pair_counts_give_the_profile_of_the_pairs_in_the_same_order() -> None:
     assert ordered(corpus_profile(label_jobs._in_order([Counter(c) for c in chunks]))) == want
     assert ordered(corpus_profile(Counter(pairs))) == want
     assert ordered(corpus_profile(label_jobs._in_order([Counter(c) for c in chunks[::-1]]))) != want  # order counts
+
+
+@pytest.mark.usefixtures("parallel")
+def test_the_links_step_starts_without_the_state_no_later_step_reads(monkeypatch: pytest.MonkeyPatch,
+                                                                      sample_articles: pd.DataFrame) -> None:
+    """The corpus's lower-case words and the candidates' first mentions are gone when the candidates' links (the
+    actor labels' peak) receive the corpus profile; the table is the one of one process."""
+    seen: list[set[str]] = []
+    links = label_jobs._links
+
+    def recorded(state: dict[str, object], *args: object) -> object:
+        seen.append(set(state))
+        return links(state, *args)  # type: ignore[arg-type]
+
+    # the one chunk in this process (its state readable here), the functions called as they are named in the module
+    monkeypatch.setattr(label_jobs, "Workers", lambda n, **kw: Workers(n, here=True))
+    monkeypatch.setattr(label_jobs, "chunk_slices", lambda sizes, n: [(0, len(sizes))])
+    monkeypatch.setattr(label_jobs, "_links", recorded)
+    table = actor_labels(sample_articles, n_jobs=2)
+    assert seen and all({"lower", "cands"}.isdisjoint(keys) and "names" in keys for keys in seen)
+    pd.testing.assert_frame_equal(table, actor_labels(sample_articles), check_exact=True)
