@@ -287,10 +287,19 @@ def parallel_labels(texts: pd.DataFrame | ArticleTexts, parts: tuple[str, ...], 
         pairs = _in_order(pool.run(_label, [(chosen, extras, sent, nominal)] * n))
         kept = None
         if nominal:
-            extra_pairs = pool.run(_nominals, [(corpus_profile(pairs), bool(extras))] * n)
+            # each profile is sent, then dropped here while the workers use it (their passes are the step's memory
+            # peak): ``pairs`` and ``extra_pairs`` alone make the next one
+            profile = corpus_profile(pairs)
+            pool.submit(_nominals, [(profile, bool(extras))] * n)
+            del profile
+            release_memory(collect=False)
+            extra_pairs = pool.collect()
             if extras:
                 profile = corpus_profile(_in_order([pairs, *extra_pairs]))
-                kept = kept_candidates(merge_support(pool.run(_links, [(extras, profile)] * n)), min_mentions)
+                pool.submit(_links, [(extras, profile)] * n)
+                del pairs, extra_pairs, profile  # no later step reads them
+                release_memory(collect=False)
+                kept = kept_candidates(merge_support(pool.collect()), min_mentions)
         # the rows a run of articles at a time, made a table as soon as they are read; last: each worker ends once
         # its last rows are sent, before this process has read them all
         frames: list[list[pd.DataFrame | None]] = [[] for _ in range(n)]  # each worker's, in order
