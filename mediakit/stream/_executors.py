@@ -1,6 +1,7 @@
 """Where the pieces run: this process, a process pool kept alive across chunks, or a Dask cluster.
 
-Every executor has ``workers`` (how many pieces run at once), ``submit(fn, *args)`` returning a
+Every executor has ``workers`` (how many pieces run at once), ``detect_first`` (the job detects the languages of
+a chunk's articles before it cuts the chunk into pieces), ``submit(fn, *args)`` returning a
 future (``result()``, ``cancel()``), ``call(fn, *args)`` for a one-off call (the job's schemas: see
 :meth:`DaskExecutor.call`) and ``close(cancel=False)``.
 """
@@ -35,6 +36,7 @@ class InlineExecutor:
     """Runs the work at once in this process (``n_jobs=1``)."""
 
     workers = 1
+    detect_first = False  # each piece is the whole chunk
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return _Done(fn(*args))
@@ -122,6 +124,8 @@ def loopback_cluster(n_workers: int) -> Any:
 
 class DaskExecutor:
     """A ``dask.distributed`` client: ``"local"`` starts a LocalCluster on loopback."""
+
+    detect_first = False  # the workers detect the languages: this process never loads the model (see ``call``)
 
     def __init__(self, scheduler: Any, n_jobs: int) -> None:
         try:

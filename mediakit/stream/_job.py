@@ -165,8 +165,7 @@ class _Job:
     def _submit(self, k: int, chunk: pd.DataFrame) -> None:
         """Cut chunk ``k`` into pieces and send them to the executor."""
         work = work_frame(chunk)
-        if getattr(self.ex, "detect_first", False) and self.computed and detects_languages(self.computed,
-                                                                                          self.languages):
+        if self.ex.detect_first and self.computed and detects_languages(self.computed, self.languages):
             work = with_languages(work)  # here, once per chunk: the pool's workers have no language model
         size = piece_size(len(work), self.ex.workers)
         pieces = [work.iloc[i:i + size] for i in range(0, len(work), size)] or [work]

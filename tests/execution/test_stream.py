@@ -152,6 +152,13 @@ def test_each_piece_gives_back_what_the_last_one_freed():
     del keep
 
 
+def _no_resident_size() -> bool:
+    """No resident size to read (not Linux): the model is unloaded, but what it gave back is not measured."""
+    import mediakit.stream._memory as memory
+
+    return memory.rss() is None
+
+
 def _language_model_after_a_piece(piece: pd.DataFrame) -> tuple[int, bool]:
     """In a pool worker: the tables of ``piece`` made, is the language model loaded? Did the worker give it back?"""
     import mediakit.stream._memory as memory
@@ -180,20 +187,13 @@ def test_pool_workers_never_read_the_language_model(tmp_path, articles):
     finally:
         ex.close()
     assert loaded == 0
-    assert gave_back or memory_not_read_here()
+    assert gave_back or _no_resident_size()
     res = analyze_stream([chunk], tmp_path, n_jobs=2, tables=("metrics", "attributions"), progress=False)
     assert res.computed == 1
     metrics = mk.read_parts(tmp_path, "metrics")
     pd.testing.assert_frame_equal(metrics, mk.analyze(chunk).reset_index(drop=True))
     assert metrics.set_index("article_id").loc["de", "language"] == "de"
     pd.testing.assert_frame_equal(mk.read_parts(tmp_path, "attributions"), mk.extract_attributions(chunk))
-
-
-def memory_not_read_here() -> bool:
-    """No resident size to read (not Linux): the model is unloaded, but what it gave back is not measured."""
-    import mediakit.stream._memory as memory
-
-    return memory.rss() is None
 
 
 def test_a_worker_without_the_language_model_keeps_its_caches_room(monkeypatch):
